@@ -1,0 +1,48 @@
+package dev.tokencontract.validator;
+
+import dev.tokencontract.validator.internal.Redact;
+import dev.tokencontract.validator.internal.TokenParts;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What could be read from a token, UNVERIFIED: header and claims as decoded, and a redacted view of the
+ * signature. Never trust these values for decisions; use {@link ValidatedToken}.
+ */
+public final class DecodedToken {
+    private final JsonNode header;
+    private final JsonNode claims;
+    private final String signaturePreview;
+    private final int signatureBytes;
+
+    private DecodedToken(JsonNode header, JsonNode claims, String signaturePreview, int signatureBytes) {
+        this.header = header;
+        this.claims = claims;
+        this.signaturePreview = signaturePreview;
+        this.signatureBytes = signatureBytes;
+    }
+
+    static DecodedToken of(TokenParts parts) {
+        int bytes = parts.signature() == null ? 0 : parts.signature().length;
+        return new DecodedToken(parts.header(), parts.claims(), Redact.signature(parts.signaturePart()), bytes);
+    }
+
+    /** A copy of the decoded header, if it was a readable JSON object. */
+    public Optional<JsonNode> header() {
+        return Optional.ofNullable(header).map(JsonNode::deepCopy);
+    }
+
+    /** A copy of the decoded claims, if they were a readable JSON object. */
+    public Optional<JsonNode> claims() {
+        return Optional.ofNullable(claims).map(JsonNode::deepCopy);
+    }
+
+    /** The first characters of the signature and its length; never the whole signature. */
+    public String signaturePreview() {
+        return signaturePreview;
+    }
+
+    public int signatureBytes() {
+        return signatureBytes;
+    }
+}

@@ -1,0 +1,247 @@
+package dev.tokencontract.validator;
+
+import dev.tokencontract.validator.internal.HeaderCheck;
+import dev.tokencontract.validator.internal.IssuerAudienceCheck;
+import dev.tokencontract.validator.internal.ShapeCheck;
+import dev.tokencontract.validator.internal.SignatureCheck;
+import dev.tokencontract.validator.internal.TimeCheck;
+import dev.tokencontract.validator.internal.TokenParts;
+import dev.tokencontract.validator.internal.VerificationKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Judges tokens against a pinned contract in one pass (shape, header, key and signature, time, issuer
+ * and audience, contract) and reports every finding. Immutable and thread-safe; build once, share.
+ *
+ * <pre>{@code
+ * TokenValidator validator = TokenValidator.builder()
+ *         .contract(Contracts.load("mcp-access-token@1"))
+ *         .keys(KeySource.jwksUrl(URI.create("https://login.example.test/jwks")))
+ *         .expectIssuer("https://login.example.test")
+ *         .expectAudience("https://mcp.example.test/mcp")
+ *         .build();
+ * ValidationReport report = validator.validate(bearerToken);
+ * }</pre>
+ */
+public final class TokenValidator {
+    /** Default size limit: generous for tokens with many groups, far below anything abusive. */
+    public static final int DEFAULT_MAX_TOKEN_CHARS = 32 * 1024;
+    public static final Duration DEFAULT_LEEWAY = Duration.ofSeconds(60);
+
+    private final Contract contract;
+    private final KeySource keys;
+    private final String expectedIssuer;
+    private final Set<String> expectedAudiences;
+    private final Clock clock;
+    private final Duration leeway;
+    private final int maxTokenChars;
+
+    private TokenValidator(Builder builder) {
+        this.contract = builder.contract;
+        this.keys = builder.keys;
+        this.expectedIssuer = builder.expectedIssuer;
+        this.expectedAudiences = Set.copyOf(builder.expectedAudiences);
+        this.clock = builder.clock;
+        this.leeway = builder.leeway;
+        this.maxTokenChars = builder.maxTokenChars;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Judges a token as of the validator's clock. Never throws for any input. */
+    public ValidationReport validate(String token) {
+        return validate(token, clock.instant());
+    }
+
+    /** Judges a token as of {@code evaluatedAt}: diagnose yesterday's token with yesterday's clock. */
+    public ValidationReport validate(String token, Instant evaluatedAt) {
+        Objects.requireNonNull(evaluatedAt, "evaluatedAt");
+        List<Finding> findings = new ArrayList<>(4);
+        TokenParts parts;
+        try {
+            parts = ShapeCheck.parse(token, maxTokenChars, findings);
+        } catch (RuntimeException e) {
+            findings.add(new Finding(FindingCode.TOKEN_MALFORMED, Severity.ERROR, "", null, null,
+                    "The token could not be read.", FindingCode.TOKEN_MALFORMED.hint()));
+            parts = null;
+        }
+        if (parts == null) {
+            return report(findings, Optional.empty(), evaluatedAt, null, null);
+        }
+        VerificationKey verifiedBy = null;
+        if (parts.header() != null) {
+            String alg = HeaderCheck.check(parts.header(), contract.jose(), findings);
+            JsonNode kidNode = parts.header().get("kid");
+            String kid = kidNode != null && kidNode.isString() ? kidNode.stringValue() : null;
+            verifiedBy = SignatureCheck.check(parts, alg, kid, keys.provider(), keys.isNone(), findings);
+        }
+        if (parts.claims() != null) {
+            JsonNode claims = parts.claims();
+            TimeCheck.check(claims, evaluatedAt, leeway, contract.jose().maxLifetime(), findings);
+            IssuerAudienceCheck.issuer(claims, expectedIssuer, findings);
+            IssuerAudienceCheck.audience(claims, expectedAudiences, findings);
+            findings.addAll(contract.check(claims, "/claims"));
+        }
+        return report(findings, Optional.of(DecodedToken.of(parts)), evaluatedAt, parts, verifiedBy);
+    }
+
+    private ValidationReport report(List<Finding> findings, Optional<DecodedToken> decoded, Instant at,
+                                    TokenParts parts, VerificationKey verifiedBy) {
+        boolean rejected = findings.stream().anyMatch(Finding::rejects);
+        boolean unchecked = findings.stream().anyMatch(Finding::meansUnchecked);
+        Verdict verdict;
+        if (rejected) {
+            verdict = Verdict.REJECTED;
+        } else if (unchecked) {
+            verdict = Verdict.UNCHECKED;
+        } else if (verifiedBy != null && parts != null && parts.readable()) {
+            verdict = Verdict.ACCEPTED;
+        } else {
+            verdict = Verdict.REJECTED; // fail closed: nothing found, but nothing proven either
+        }
+        Optional<ValidatedToken> validated = verdict == Verdict.ACCEPTED
+                ? Optional.of(new ValidatedToken(parts.claims(), contract.reference(), verifiedBy.kid()))
+                : Optional.empty();
+        return new ValidationReport(verdict, findings, decoded, at, contract.reference(), validated);
+    }
+
+    public Contract contract() {
+        return contract;
+    }
+
+    /** For people: which keys this validator trusts. */
+    public String keyDescription() {
+        return keys.description();
+    }
+
+    /** The expected issuer, or empty when the issuer is explicitly ignored. */
+    public Optional<String> expectedIssuer() {
+        return Optional.ofNullable(expectedIssuer);
+    }
+
+    /** The accepted audiences; empty when the audience is explicitly ignored. */
+    public Set<String> expectedAudiences() {
+        return expectedAudiences;
+    }
+
+    public Duration leeway() {
+        return leeway;
+    }
+
+    /**
+     * Builds a validator. Issuer and audience have no defaults: call {@code expectIssuer} or
+     * {@code ignoreIssuer}, and {@code expectAudience} or {@code ignoreAudience}; silence is an error.
+     */
+    public static final class Builder {
+        private Contract contract;
+        private KeySource keys;
+        private String expectedIssuer;
+        private boolean issuerDecided;
+        private final Set<String> expectedAudiences = new LinkedHashSet<>();
+        private boolean audienceDecided;
+        private Clock clock = Clock.systemUTC();
+        private Duration leeway = DEFAULT_LEEWAY;
+        private int maxTokenChars = DEFAULT_MAX_TOKEN_CHARS;
+
+        private Builder() {}
+
+        /** The contract tokens must satisfy; must be a {@code jwt-access-token} contract. */
+        public Builder contract(Contract contract) {
+            this.contract = Objects.requireNonNull(contract, "contract");
+            return this;
+        }
+
+        /** Where verification keys come from; {@link KeySource#none()} decodes but never accepts. */
+        public Builder keys(KeySource keys) {
+            this.keys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /** {@code iss} must equal this exactly. */
+        public Builder expectIssuer(String issuer) {
+            if (issuer == null || issuer.isBlank()) {
+                throw new IllegalArgumentException("expected issuer must not be blank; call ignoreIssuer() to skip the check");
+            }
+            this.expectedIssuer = issuer;
+            this.issuerDecided = true;
+            return this;
+        }
+
+        /** Do not check {@code iss}. Only for diagnosis or when another layer pins the issuer. */
+        public Builder ignoreIssuer() {
+            this.expectedIssuer = null;
+            this.issuerDecided = true;
+            return this;
+        }
+
+        /** {@code aud} must name this resource (call again to accept several). */
+        public Builder expectAudience(String audience) {
+            if (audience == null || audience.isBlank()) {
+                throw new IllegalArgumentException("expected audience must not be blank; call ignoreAudience() to skip the check");
+            }
+            this.expectedAudiences.add(audience);
+            this.audienceDecided = true;
+            return this;
+        }
+
+        /** Do not check {@code aud}. An MCP server must never do this: it would accept tokens meant for others. */
+        public Builder ignoreAudience() {
+            this.expectedAudiences.clear();
+            this.audienceDecided = true;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Tolerance for clock skew on {@code exp}, {@code nbf} and {@code iat}; default 60 s. */
+        public Builder leeway(Duration leeway) {
+            if (leeway == null || leeway.isNegative() || leeway.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("leeway must be between 0 and 10 minutes");
+            }
+            this.leeway = leeway;
+            return this;
+        }
+
+        public Builder maxTokenChars(int max) {
+            if (max < 64) {
+                throw new IllegalArgumentException("maxTokenChars must be at least 64");
+            }
+            this.maxTokenChars = max;
+            return this;
+        }
+
+        /** Refuses incomplete or contradictory settings with an {@link IllegalStateException}. */
+        public TokenValidator build() {
+            if (contract == null) {
+                throw new IllegalStateException("no contract: call contract(...)");
+            }
+            if (contract.kind() != ContractKind.JWT_ACCESS_TOKEN || contract.jose() == null) {
+                throw new IllegalStateException(contract.reference() + " is a " + contract.kind().id() + " contract, not a token contract");
+            }
+            if (keys == null) {
+                throw new IllegalStateException("no key source: call keys(...), or keys(KeySource.none()) to decode without accepting");
+            }
+            if (!issuerDecided) {
+                throw new IllegalStateException("issuer not decided: call expectIssuer(...) or ignoreIssuer()");
+            }
+            if (!audienceDecided) {
+                throw new IllegalStateException("audience not decided: call expectAudience(...) or ignoreAudience()");
+            }
+            return new TokenValidator(this);
+        }
+    }
+}

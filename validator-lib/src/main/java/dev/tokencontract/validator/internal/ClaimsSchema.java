@@ -1,0 +1,110 @@
+package dev.tokencontract.validator.internal;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import dev.tokencontract.validator.Finding;
+import dev.tokencontract.validator.FindingCode;
+import dev.tokencontract.validator.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A contract's JSON Schema, compiled once by networknt (draft 2020-12, format assertions on, no remote
+ * fetching) and turned into findings per violation. Thread-safe.
+ */
+public final class ClaimsSchema {
+    private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
+            .formatAssertionsEnabled(true)
+            .pathType(PathType.JSON_POINTER)
+            .build();
+
+    private static final Map<String, FindingCode> CODES = Map.ofEntries(
+            Map.entry("required", FindingCode.CLAIM_MISSING),
+            Map.entry("dependentRequired", FindingCode.CLAIM_MISSING),
+            Map.entry("type", FindingCode.CLAIM_TYPE_MISMATCH),
+            Map.entry("enum", FindingCode.CLAIM_VALUE_NOT_ALLOWED),
+            Map.entry("const", FindingCode.CLAIM_VALUE_NOT_ALLOWED),
+            Map.entry("pattern", FindingCode.CLAIM_PATTERN_MISMATCH),
+            Map.entry("format", FindingCode.CLAIM_FORMAT_MISMATCH),
+            Map.entry("minimum", FindingCode.CLAIM_OUT_OF_RANGE),
+            Map.entry("maximum", FindingCode.CLAIM_OUT_OF_RANGE),
+            Map.entry("exclusiveMinimum", FindingCode.CLAIM_OUT_OF_RANGE),
+            Map.entry("exclusiveMaximum", FindingCode.CLAIM_OUT_OF_RANGE),
+            Map.entry("minLength", FindingCode.CLAIM_OUT_OF_RANGE),
+            Map.entry("maxLength", FindingCode.CLAIM_OUT_OF_RANGE),
+            Map.entry("minItems", FindingCode.CLAIM_OUT_OF_RANGE),
+            Map.entry("maxItems", FindingCode.CLAIM_OUT_OF_RANGE),
+            Map.entry("uniqueItems", FindingCode.CLAIM_INVALID),
+            Map.entry("additionalProperties", FindingCode.CLAIM_NOT_ALLOWED),
+            Map.entry("unevaluatedProperties", FindingCode.CLAIM_NOT_ALLOWED));
+
+    private final Schema schema;
+
+    private ClaimsSchema(Schema schema) {
+        this.schema = schema;
+    }
+
+    /** Compiles a schema document; throws on a schema networknt cannot compile. */
+    public static ClaimsSchema compile(JsonNode document) {
+        SchemaRegistry registry = newRegistry();
+        String id = document.path("$id").isString() ? document.path("$id").stringValue() : "urn:tokencontract:anonymous";
+        Schema schema = registry.getSchema(SchemaLocation.of(id), document);
+        schema.initializeValidators();
+        return new ClaimsSchema(schema);
+    }
+
+    /** A registry with the 2020-12 dialect that never fetches anything over the network. */
+    static SchemaRegistry newRegistry() {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+                .schemaRegistryConfig(CONFIG)
+                .schemaLoader(loader -> loader.fetchRemoteResources(false))
+                .schemaCacheEnabled(false));
+    }
+
+    public List<Finding> check(JsonNode instance, String pointerPrefix) {
+        List<Error> errors = schema.validate(instance);
+        List<Finding> findings = new ArrayList<>(errors.size());
+        for (Error error : errors) {
+            findings.add(toFinding(error, pointerPrefix));
+        }
+        return findings;
+    }
+
+    /** Raw networknt errors, for the linter's meta-schema checks. */
+    List<Error> errors(JsonNode instance) {
+        return schema.validate(instance);
+    }
+
+    private static Finding toFinding(Error error, String prefix) {
+        String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+        FindingCode code = CODES.getOrDefault(keyword, FindingCode.CLAIM_INVALID);
+        String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+        if (code == FindingCode.CLAIM_MISSING && error.getProperty() != null) {
+            location = location + "/" + escape(error.getProperty());
+        }
+        String actual = code == FindingCode.CLAIM_MISSING ? "(absent)" : describe(error.getInstanceNode());
+        String expected = keyword.isEmpty() ? null : keyword + " " + Redact.value(String.valueOf(error.getSchemaNode()));
+        return new Finding(code, Severity.ERROR, prefix + location, expected, actual,
+                Redact.shorten(error.getMessage(), 240), code.hint());
+    }
+
+    private static String describe(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        String type = node.isString() ? "string" : node.isArray() ? "array" : node.isObject() ? "object"
+                : node.isBoolean() ? "boolean" : node.isNumber() ? "number" : "null";
+        return type + " " + Redact.value(node.toString());
+    }
+
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+}

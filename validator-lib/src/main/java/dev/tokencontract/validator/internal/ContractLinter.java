@@ -1,0 +1,108 @@
+package dev.tokencontract.validator.internal;
+
+import dev.tokencontract.validator.AuthorizationRules;
+import dev.tokencontract.validator.ContractKind;
+import dev.tokencontract.validator.Finding;
+import dev.tokencontract.validator.FindingCode;
+import dev.tokencontract.validator.JoseRules;
+import dev.tokencontract.validator.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Lints a contract document: the contract meta-schema, the JSON Schema 2020-12 meta-schema, and the
+ * semantic rules a schema cannot express (see {@code docs/contract-format.md}). Returns every finding
+ * and, when nothing is an error, the parsed contract.
+ */
+public final class ContractLinter {
+    /** Contracts are small; this bounds memory and compile time for hostile documents. */
+    public static final int MAX_BYTES = 256 * 1024;
+
+    private ContractLinter() {}
+
+    /** The linter's outcome: every finding, and the parsed contract when no finding is an error. */
+    public record Outcome(List<Finding> findings, ParsedContract contract) {}
+
+    public static Outcome lint(String text) {
+        List<Finding> findings = new ArrayList<>();
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            findings.add(error(FindingCode.LINT_TOO_LARGE, "", "at most " + MAX_BYTES + " bytes",
+                    text.length() + " characters", "The contract document is too large."));
+            return new Outcome(findings, null);
+        }
+        StrictJson.Parsed parsed = StrictJson.parse(text);
+        if (!parsed.ok()) {
+            FindingCode code = parsed.problem() == StrictJson.Problem.LIMIT_EXCEEDED ? FindingCode.LINT_TOO_LARGE : FindingCode.LINT_NOT_JSON;
+            findings.add(error(code, "", "one JSON object", parsed.detail(), "The contract is not readable JSON: " + parsed.detail()));
+            return new Outcome(findings, null);
+        }
+        JsonNode document = parsed.node();
+        if (!document.isObject()) {
+            findings.add(error(FindingCode.LINT_NOT_JSON, "", "a JSON object", JsonTypes.name(document), "A contract is a JSON object."));
+            return new Outcome(findings, null);
+        }
+        findings.addAll(MetaSchemas.checkContract(document));
+        findings.addAll(MetaSchemas.checkJsonSchema(document));
+        SchemaWalk.remoteReferences(document, findings);
+        SchemaWalk.requiredButUndeclared(document, "", findings);
+        ContractKind kind = ContractKind.fromId(document.path("x-contract").path("kind").asString("")).orElse(null);
+        JoseRules jose = null;
+        if (kind == ContractKind.JWT_ACCESS_TOKEN) {
+            TokenContractRules.requiredClaims(document, findings);
+            jose = TokenContractRules.jose(document, findings);
+        }
+        AuthorizationRules authorization = TokenContractRules.authorization(document, findings);
+        checkId(document, findings);
+        if (hasErrors(findings)) {
+            return new Outcome(findings, null);
+        }
+        ClaimsSchema schema;
+        try {
+            schema = ClaimsSchema.compile(document);
+        } catch (RuntimeException e) {
+            findings.add(error(FindingCode.LINT_INVALID_SCHEMA, "", "a schema that compiles", null,
+                    "The schema does not compile: " + Redact.shorten(String.valueOf(e.getMessage()), 200)));
+            return new Outcome(findings, null);
+        }
+        if (kind == ContractKind.JWT_ACCESS_TOKEN) {
+            TokenContractRules.audienceShape(schema, findings);
+        }
+        if (hasErrors(findings)) {
+            return new Outcome(findings, null);
+        }
+        JsonNode header = document.path("x-contract");
+        ParsedContract contract = new ParsedContract(
+                header.path("name").stringValue(),
+                header.path("version").stringValue(),
+                kind,
+                header.path("owner").stringValue(),
+                header.path("description").asString(""),
+                document.path("$id").stringValue(),
+                document,
+                jose,
+                authorization,
+                schema);
+        return new Outcome(findings, contract);
+    }
+
+    private static void checkId(JsonNode document, List<Finding> findings) {
+        String id = document.path("$id").asString("");
+        String name = document.path("x-contract").path("name").asString("");
+        String version = document.path("x-contract").path("version").asString("");
+        if (!id.isEmpty() && !name.isEmpty() && !id.endsWith("/" + name + "/" + version)) {
+            findings.add(new Finding(FindingCode.LINT_ID_MISMATCH, Severity.WARNING, "/$id",
+                    "…/" + name + "/" + version, Redact.value(id),
+                    "$id does not name this contract's name and version.", FindingCode.LINT_ID_MISMATCH.hint()));
+        }
+    }
+
+    static boolean hasErrors(List<Finding> findings) {
+        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    }
+
+    static Finding error(FindingCode code, String pointer, String expected, String actual, String message) {
+        return new Finding(code, Severity.ERROR, pointer, expected, actual, message, code.hint());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.tokencontract.validator.internal;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import dev.tokencontract.validator.Finding;
+import dev.tokencontract.validator.FindingCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** The two meta-schemas a contract must satisfy, compiled once. */
+final class MetaSchemas {
+    static final String CONTRACT_META_RESOURCE = "tokencontract/meta/contract.schema.json";
+    private static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+
+    private static final Schema CONTRACT_META = compileContractMeta();
+    private static final Schema JSON_SCHEMA_META = compileJsonSchemaMeta();
+
+    private MetaSchemas() {}
+
+    static List<Finding> checkContract(JsonNode document) {
+        return toFindings(CONTRACT_META.validate(document), FindingCode.LINT_META_SCHEMA);
+    }
+
+    static List<Finding> checkJsonSchema(JsonNode document) {
+        return toFindings(JSON_SCHEMA_META.validate(document), FindingCode.LINT_INVALID_SCHEMA);
+    }
+
+    private static List<Finding> toFindings(List<Error> errors, FindingCode code) {
+        List<Finding> findings = new ArrayList<>();
+        for (Error error : errors) {
+            String pointer = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+            if (error.getProperty() != null && "required".equals(error.getKeyword())) {
+                pointer = pointer + "/" + error.getProperty();
+            }
+            findings.add(ContractLinter.error(code, pointer, error.getKeyword(), null,
+                    Redact.shorten(error.getMessage(), 240)));
+        }
+        return findings;
+    }
+
+    private static Schema compileContractMeta() {
+        try (InputStream in = MetaSchemas.class.getClassLoader().getResourceAsStream(CONTRACT_META_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("contract-schemas is not on the classpath: " + CONTRACT_META_RESOURCE + " missing");
+            }
+            JsonNode node = StrictJson.mapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Schema schema = ClaimsSchema.newRegistry().getSchema(SchemaLocation.of(node.path("$id").stringValue()), node);
+            schema.initializeValidators();
+            return schema;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Schema compileJsonSchemaMeta() {
+        SchemaRegistry registry = ClaimsSchema.newRegistry();
+        Schema schema = registry.getSchema(SchemaLocation.of(DRAFT_2020_12));
+        schema.initializeValidators();
+        return schema;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.tokencontract.validator.internal;
+
+import dev.tokencontract.validator.Finding;
+import dev.tokencontract.validator.FindingCode;
+import dev.tokencontract.validator.Severity;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Stage 1: the token is a compact JWS of three base64url parts whose first two are UTF-8 JSON objects
+ * without duplicate member names, within the size limit.
+ */
+public final class ShapeCheck {
+    private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
+
+    private ShapeCheck() {}
+
+    /** Splits and decodes; adds findings for what is wrong; returns {@code null} when nothing is readable. */
+    public static TokenParts parse(String token, int maxChars, List<Finding> findings) {
+        if (token == null || token.isEmpty()) {
+            findings.add(error(FindingCode.TOKEN_EMPTY, "", "a JWT", "(empty)", "No token was given."));
+            return null;
+        }
+        if (token.length() > maxChars) {
+            findings.add(error(FindingCode.TOKEN_TOO_LARGE, "", "at most " + maxChars + " characters",
+                    token.length() + " characters", "The token is " + token.length() + " characters long; the limit is " + maxChars + "."));
+            return null;
+        }
+        int first = token.indexOf('.');
+        if (first < 0) {
+            findings.add(error(FindingCode.TOKEN_OPAQUE, "", "a JWT (header.claims.signature)",
+                    "opaque, " + token.length() + " characters", "The token is not a JWT: it has no '.' separators."));
+            return null;
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length == 5) {
+            findings.add(error(FindingCode.TOKEN_IS_JWE, "", "a JWS with 3 parts", "5 parts (JWE)",
+                    "The token is encrypted (JWE, 5 parts); a signed JWT (3 parts) was expected."));
+            return null;
+        }
+        if (parts.length != 3) {
+            findings.add(error(FindingCode.TOKEN_MALFORMED, "", "3 parts", parts.length + " parts",
+                    "The token has " + parts.length + " dot-separated parts; a JWT has 3."));
+            return null;
+        }
+        JsonNode header = decodeObject(parts[0], "/header", findings);
+        JsonNode claims = decodeObject(parts[1], "/claims", findings);
+        byte[] signature = decodeBase64(parts[2], "/signature", findings);
+        byte[] signingInput = token.substring(0, token.length() - parts[2].length() - 1).getBytes(StandardCharsets.US_ASCII);
+        return new TokenParts(header, claims, signature, signingInput, parts[2]);
+    }
+
+    private static JsonNode decodeObject(String part, String pointer, List<Finding> findings) {
+        byte[] bytes = decodeBase64(part, pointer, findings);
+        if (bytes == null) {
+            return null;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            findings.add(error(FindingCode.UTF8_INVALID, pointer, "UTF-8 JSON", "invalid UTF-8 bytes",
+                    "The " + pointer.substring(1) + " is not valid UTF-8."));
+            return null;
+        }
+        StrictJson.Parsed parsed = StrictJson.parse(text);
+        if (!parsed.ok()) {
+            FindingCode code = switch (parsed.problem()) {
+                case DUPLICATE_MEMBER -> FindingCode.JSON_DUPLICATE_MEMBER;
+                case LIMIT_EXCEEDED -> FindingCode.JSON_LIMIT_EXCEEDED;
+                default -> FindingCode.JSON_INVALID;
+            };
+            findings.add(error(code, pointer, "one JSON object", parsed.detail(),
+                    "The " + pointer.substring(1) + " is not acceptable JSON: " + parsed.detail()));
+            return null;
+        }
+        if (!parsed.node().isObject()) {
+            findings.add(error(FindingCode.JSON_NOT_OBJECT, pointer, "a JSON object", JsonTypes.name(parsed.node()),
+                    "The " + pointer.substring(1) + " is JSON but not an object."));
+            return null;
+        }
+        return parsed.node();
+    }
+
+    private static byte[] decodeBase64(String part, String pointer, List<Finding> findings) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            boolean base64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (!base64url) {
+                findings.add(error(FindingCode.BASE64URL_INVALID, pointer, "unpadded base64url",
+                        "character " + Redact.value(String.valueOf(c)) + " at position " + i,
+                        "The " + pointer.substring(1) + " part contains a character outside base64url."));
+                return null;
+            }
+        }
+        if (part.length() % 4 == 1) {
+            findings.add(error(FindingCode.BASE64URL_INVALID, pointer, "unpadded base64url", part.length() + " characters",
+                    "The " + pointer.substring(1) + " part has an impossible base64url length."));
+            return null;
+        }
+        try {
+            return BASE64URL.decode(part);
+        } catch (IllegalArgumentException e) {
+            findings.add(error(FindingCode.BASE64URL_INVALID, pointer, "unpadded base64url", Redact.shorten(e.getMessage(), 80),
+                    "The " + pointer.substring(1) + " part is not valid base64url."));
+            return null;
+        }
+    }
+
+    static Finding error(FindingCode code, String pointer, String expected, String actual, String message) {
+        return new Finding(code, Severity.ERROR, pointer, expected, actual, message, code.hint());
+    }
+}

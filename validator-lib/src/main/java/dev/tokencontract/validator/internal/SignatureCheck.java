@@ -1,0 +1,125 @@
+package dev.tokencontract.validator.internal;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
+import dev.tokencontract.validator.Finding;
+import dev.tokencontract.validator.FindingCode;
+import dev.tokencontract.validator.Severity;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Stage 3: select keys by {@code kid} from the configured source only, keep those bound to the token's
+ * {@code alg}, verify. Each way this can fail has its own finding, so nobody has to untangle Nimbus's
+ * merged "another algorithm expected, or no matching key(s) found".
+ */
+public final class SignatureCheck {
+    /** Minimal headers per algorithm: {@code crit}, {@code b64} and the rest were judged by {@link HeaderCheck}. */
+    private static final Map<String, JWSHeader> HEADERS = new ConcurrentHashMap<>();
+
+    private SignatureCheck() {}
+
+    /** Returns the key that verified the signature, or {@code null} after adding the reason as a finding. */
+    public static VerificationKey check(TokenParts parts, String alg, String kid, KeyProvider keys, boolean noKey, List<Finding> findings) {
+        if (alg == null) {
+            findings.add(info(FindingCode.SIGNATURE_NOT_CHECKED, "/signature", "The signature was not checked: the header names no usable algorithm."));
+            return null;
+        }
+        if (parts.signature() == null) {
+            return null; // ShapeCheck already reported the unreadable signature
+        }
+        if (parts.signature().length == 0) {
+            findings.add(error(FindingCode.SIGNATURE_MISSING, "/signature", "a signature", "(empty)", "The token is not signed."));
+            return null;
+        }
+        if (noKey) {
+            findings.add(error(FindingCode.NO_KEY_CONFIGURED, "/signature", "a configured key", "(no key)",
+                    "No key was configured, so the signature could not be verified."));
+            return null;
+        }
+        KeyProvider.KeyLookup lookup = keys.lookup(kid);
+        if (lookup.isUnavailable()) {
+            findings.add(error(FindingCode.KEY_SOURCE_UNAVAILABLE, "/signature", "keys from " + keys.description(),
+                    "unavailable", lookup.unavailable()));
+            return null;
+        }
+        List<VerificationKey> candidates = lookup.keys().stream()
+                .filter(key -> key.kid() == null || kid == null || key.kid().equals(kid))
+                .toList();
+        if (candidates.isEmpty()) {
+            return unknownKid(kid, lookup.keys(), findings);
+        }
+        List<VerificationKey> fitting = candidates.stream().filter(k -> k.usable() && k.algorithms().contains(alg)).toList();
+        if (fitting.isEmpty()) {
+            return noFittingKey(alg, candidates, findings);
+        }
+        for (VerificationKey key : fitting) {
+            if (verifies(key, alg, parts)) {
+                findings.add(info(FindingCode.SIGNATURE_VERIFIED, "/signature",
+                        "Signature verified with " + describe(key) + " (" + alg + ")."));
+                return key;
+            }
+        }
+        if (kid != null && fitting.size() == 1) {
+            findings.add(error(FindingCode.SIGNATURE_INVALID, "/signature", "a valid " + alg + " signature by " + describe(fitting.get(0)),
+                    Redact.signature(parts.signaturePart()), "The signature does not verify with " + describe(fitting.get(0)) + "."));
+        } else {
+            findings.add(error(FindingCode.SIGNATURE_NOT_VERIFIABLE, "/signature", "a signature by one of " + fitting.size() + " " + alg + " key(s)",
+                    Redact.signature(parts.signaturePart()), "None of the " + fitting.size() + " configured key(s) that fit " + alg + " verifies the signature."));
+        }
+        return null;
+    }
+
+    private static VerificationKey unknownKid(String kid, List<VerificationKey> all, List<Finding> findings) {
+        String known = all.stream().map(VerificationKey::kid).filter(k -> k != null).limit(8)
+                .map(k -> "'" + Redact.value(k) + "'").collect(Collectors.joining(", "));
+        String expected = all.isEmpty() ? "a configured key (the key source is empty)" : "one of " + all.size() + " kid(s): " + known;
+        if (kid == null) {
+            findings.add(error(FindingCode.SIGNATURE_NOT_VERIFIABLE, "/header/kid", expected, "(no kid)", "No configured key could verify this token."));
+        } else {
+            findings.add(error(FindingCode.KID_UNKNOWN, "/header/kid", expected, Redact.value(kid),
+                    "No configured key has kid '" + Redact.value(kid) + "'."));
+        }
+        return null;
+    }
+
+    private static VerificationKey noFittingKey(String alg, List<VerificationKey> candidates, List<Finding> findings) {
+        List<VerificationKey> usable = candidates.stream().filter(VerificationKey::usable).toList();
+        if (usable.isEmpty()) {
+            VerificationKey first = candidates.get(0);
+            findings.add(error(FindingCode.KEY_UNSUPPORTED, "/header/kid", "a usable key", describe(first),
+                    "The key " + describe(first) + " cannot be used: " + first.unusable() + "."));
+            return null;
+        }
+        VerificationKey first = usable.get(0);
+        findings.add(error(FindingCode.KEY_ALG_MISMATCH, "/header/alg", "an algorithm the key is bound to: " + first.algorithms().stream().sorted().toList(),
+                Redact.value(alg), "The token says " + Redact.value(alg) + ", but " + describe(first) + " only verifies "
+                        + first.algorithms().stream().sorted().collect(Collectors.joining(", ")) + "."));
+        return null;
+    }
+
+    private static boolean verifies(VerificationKey key, String alg, TokenParts parts) {
+        try {
+            JWSHeader header = HEADERS.computeIfAbsent(alg, a -> new JWSHeader(JWSAlgorithm.parse(a)));
+            return key.verifier().verify(header, parts.signingInput(), new Base64URL(parts.signaturePart()));
+        } catch (JOSEException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String describe(VerificationKey key) {
+        return (key.kid() == null ? "the " : "key '" + Redact.value(key.kid()) + "', ") + key.description() + (key.kid() == null ? " key" : "");
+    }
+
+    private static Finding error(FindingCode code, String pointer, String expected, String actual, String message) {
+        return new Finding(code, Severity.ERROR, pointer, expected, actual, message, code.hint());
+    }
+
+    private static Finding info(FindingCode code, String pointer, String message) {
+        return new Finding(code, Severity.INFO, pointer, null, null, message, code.hint());
+    }
+}
