@@ -132,7 +132,8 @@ public final class JwkKeys {
             return unusable(kid, description, "HMAC secrets must have at least 256 bits (RFC 7518 section 3.2)");
         }
         try {
-            return bind(kid, description, algs, declaredAlg, new MACVerifier(secret));
+            // MACVerifier keeps the array it is given, and callers wipe theirs after loading: give it its own copy.
+            return bind(kid, description, algs, declaredAlg, new MACVerifier(secret.clone()));
         } catch (JOSEException e) {
             return unusable(kid, description, "cannot use secret: " + Redact.shorten(e.getMessage(), 120));
         }
