@@ -59,6 +59,11 @@ public final class IssuerAudienceCheck {
             aud.values().stream().filter(JsonNode::isString).forEach(a -> audiences.add(a.stringValue()));
         }
         for (String candidate : audiences) {
+            if (expected.contains(candidate)) {
+                return; // the usual case, and equal strings have equal canonical forms: no URI parsing per call
+            }
+        }
+        for (String candidate : audiences) {
             for (String wanted : expected) {
                 if (canonical(candidate).equals(canonical(wanted))) {
                     return;

@@ -60,14 +60,8 @@ public final class ShapeCheck {
         if (bytes == null) {
             return null;
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        String text = isAscii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) : strictUtf8(bytes);
+        if (text == null) {
             findings.add(error(FindingCode.UTF8_INVALID, pointer, "UTF-8 JSON", "invalid UTF-8 bytes",
                     "The " + pointer.substring(1) + " is not valid UTF-8."));
             return null;
@@ -91,7 +85,39 @@ public final class ShapeCheck {
         return parsed.node();
     }
 
+    /** ASCII is valid UTF-8 and reads the same in ISO-8859-1: the common case needs no strict decoder. */
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text, or {@code null} when the bytes are not well-formed UTF-8 (no replacement characters). */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
     private static byte[] decodeBase64(String part, String pointer, List<Finding> findings) {
+        // Fast path: the JDK's base64url decoder accepts exactly the unpadded alphabet once '=' is ruled
+        // out. Anything it refuses is diagnosed below, character by character, for the finding.
+        if (part.indexOf('=') < 0 && part.length() % 4 != 1) {
+            try {
+                return BASE64URL.decode(part);
+            } catch (IllegalArgumentException e) {
+                // fall through to the precise diagnosis
+            }
+        }
         for (int i = 0; i < part.length(); i++) {
             char c = part.charAt(i);
             boolean base64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';

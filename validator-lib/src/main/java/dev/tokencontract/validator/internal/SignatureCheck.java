@@ -3,7 +3,6 @@ package dev.tokencontract.validator.internal;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.util.Base64URL;
 import dev.tokencontract.validator.Finding;
 import dev.tokencontract.validator.FindingCode;
 import dev.tokencontract.validator.Severity;
@@ -105,7 +104,7 @@ public final class SignatureCheck {
     private static boolean verifies(VerificationKey key, String alg, TokenParts parts) {
         try {
             JWSHeader header = HEADERS.computeIfAbsent(alg, a -> new JWSHeader(JWSAlgorithm.parse(a)));
-            return key.verifier().verify(header, parts.signingInput(), new Base64URL(parts.signaturePart()));
+            return key.verifier().verify(header, parts.signingInput(), new DecodedSignature(parts.signaturePart(), parts.signature()));
         } catch (JOSEException | RuntimeException e) {
             return false;
         }
