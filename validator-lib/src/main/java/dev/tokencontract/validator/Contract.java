@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 public final class Contract {
     private final String name;
     private final String version;
+    private final String reference;
     private final ContractKind kind;
     private final String owner;
     private final String description;
@@ -25,6 +26,7 @@ public final class Contract {
     Contract(ParsedContract parsed) {
         this.name = parsed.name();
         this.version = parsed.version();
+        this.reference = name + "@" + version; // read on every validation: build it once
         this.kind = parsed.kind();
         this.owner = parsed.owner();
         this.description = parsed.description();
@@ -45,7 +47,7 @@ public final class Contract {
 
     /** {@code name@version}, the form the CLI and lockfiles use. */
     public String reference() {
-        return name + "@" + version;
+        return reference;
     }
 
     public ContractKind kind() {

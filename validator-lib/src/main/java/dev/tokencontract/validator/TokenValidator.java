@@ -98,8 +98,12 @@ public final class TokenValidator {
 
     private ValidationReport report(List<Finding> findings, Optional<DecodedToken> decoded, Instant at,
                                     TokenParts parts, VerificationKey verifiedBy) {
-        boolean rejected = findings.stream().anyMatch(Finding::rejects);
-        boolean unchecked = findings.stream().anyMatch(Finding::meansUnchecked);
+        boolean rejected = false;
+        boolean unchecked = false;
+        for (Finding finding : findings) {
+            rejected |= finding.rejects();
+            unchecked |= finding.meansUnchecked();
+        }
         Verdict verdict;
         if (rejected) {
             verdict = Verdict.REJECTED;
