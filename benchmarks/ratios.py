@@ -132,6 +132,9 @@ def main():
         machine = open(args.machine, encoding="utf-8").read().strip() if args.machine else "(not recorded)"
         doc = ["# JMH summary", "",
                "Written by `benchmarks/run.sh` (see `docs/benchmarks.md`). Scores are means ± 99.9% CI.", "",
+               *(["> **Smoke run** (`--quick`: 1 fork, 3 × 1 s iterations), likely on a busy machine: indicative "
+                   "only. Run `benchmarks/run.sh` without `--quick` on a quiet machine before quoting these.", ""]
+                 if "smoke" in machine else []),
                "## Machine and run", "", "```", machine, "```", "",
                "## (a) raw Nimbus, (b) Nimbus DefaultJWTProcessor, (c) Tokencontract", ""]
         doc += table
