@@ -20,7 +20,9 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -80,9 +82,34 @@ class McpAccessTokenContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"scope", "nbf", "act", "auth_time", "acr", "amr", "email", "name"})
-    void validateWhenOptionalClaimAbsentThenAccepted(String claim) {
+    @ValueSource(strings = {"scope", "nbf"})
+    void validateWhenOptionalSampleClaimAbsentThenAccepted(String claim) {
         assertThat(judge(TestTokens.mcp().without(claim).signRsa()).verdict()).isEqualTo(Verdict.ACCEPTED);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "act; {\"sub\":\"crm-agent\",\"client_id\":\"crm-agent\"}",
+        "auth_time; 1795651100",
+        "acr; \"urn:example:acr:mfa\"",
+        "amr; [\"pwd\",\"otp\"]",
+        "email; \"alice@example.test\"",
+        "name; \"Alice Example\""})
+    void validateWhenOptionalClaimWellFormedThenAccepted(String claim, String json) {
+        String token = TestTokens.mcp().claim(claim, TestContracts.object("{\"v\":" + json + "}").get("v")).signRsa();
+
+        assertThat(judge(token).verdict()).isEqualTo(Verdict.ACCEPTED);
+    }
+
+    @Test
+    void contractWhenReadThenDeclaresTheIssueClaims() throws Exception {
+        JsonNode document = Contracts.load("mcp-access-token@1.0.0").document();
+
+        assertThat(document.path("required").values()).extracting(JsonNode::stringValue).containsExactlyInAnyOrder(
+                "iss", "sub", "aud", "exp", "iat", "jti", "client_id", "tenant_id", "roles");
+        assertThat(document.path("properties").propertyNames()).containsExactlyInAnyOrder(
+                "iss", "sub", "aud", "exp", "iat", "nbf", "jti", "client_id", "tenant_id", "roles",
+                "scope", "act", "auth_time", "acr", "amr", "email", "name");
     }
 
     @Test

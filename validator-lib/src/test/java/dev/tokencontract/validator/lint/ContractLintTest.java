@@ -45,7 +45,7 @@ class ContractLintTest {
     }
 
     @Test
-    void listBundledWhenCalledThenEveryVersionIsCoveredByTheLintTest() {
+    void listBundledWhenCalledThenIncludesBothBundledContracts() {
         assertThat(Contracts.listBundled()).extracting(BundledContract::name)
                 .containsExactlyInAnyOrder("mcp-access-token", "rfc9068-access-token");
     }
