@@ -4,6 +4,7 @@ import dev.tokencontract.validator.internal.BundledIndex;
 import dev.tokencontract.validator.internal.ContractLinter;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +24,8 @@ public final class Contracts {
         if (reference == null || reference.isBlank()) {
             throw new ContractException("no contract given");
         }
-        Path path = Path.of(reference);
         if (!reference.contains("@") && looksLikeFile(reference)) {
-            return fromFile(path);
+            return fromFile(Path.of(reference));
         }
         return bundled(reference);
     }
@@ -78,6 +78,11 @@ public final class Contracts {
     }
 
     private static boolean looksLikeFile(String reference) {
-        return reference.endsWith(".json") || reference.contains("/") || reference.contains("\\") || Files.exists(Path.of(reference));
+        try {
+            Path path = Path.of(reference);
+            return reference.endsWith(".json") || reference.contains("/") || reference.contains("\\") || Files.exists(path);
+        } catch (InvalidPathException e) {
+            return false; // not a path on this system (e.g. a NUL character): let the reference parser say why
+        }
     }
 }

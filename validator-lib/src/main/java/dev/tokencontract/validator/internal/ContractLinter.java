@@ -46,6 +46,7 @@ public final class ContractLinter {
         findings.addAll(MetaSchemas.checkContract(document));
         findings.addAll(MetaSchemas.checkJsonSchema(document));
         SchemaWalk.remoteReferences(document, findings);
+        LocalRefs.check(document, findings);
         SchemaWalk.requiredButUndeclared(document, "", findings);
         ContractKind kind = ContractKind.fromId(document.path("x-contract").path("kind").asString("")).orElse(null);
         JoseRules jose = null;
@@ -61,13 +62,14 @@ public final class ContractLinter {
         ClaimsSchema schema;
         try {
             schema = ClaimsSchema.compile(document);
-        } catch (RuntimeException e) {
+            if (kind == ContractKind.JWT_ACCESS_TOKEN) {
+                TokenContractRules.audienceShape(schema, findings);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            String detail = e instanceof StackOverflowError ? "it recurses without end" : String.valueOf(e.getMessage());
             findings.add(error(FindingCode.LINT_INVALID_SCHEMA, "", "a schema that compiles", null,
-                    "The schema does not compile: " + Redact.shorten(String.valueOf(e.getMessage()), 200)));
+                    "The schema does not compile: " + Redact.shorten(detail, 200)));
             return new Outcome(findings, null);
-        }
-        if (kind == ContractKind.JWT_ACCESS_TOKEN) {
-            TokenContractRules.audienceShape(schema, findings);
         }
         if (hasErrors(findings)) {
             return new Outcome(findings, null);
