@@ -149,6 +149,21 @@ class KeySourceJwksUrlTest {
     }
 
     @Test
+    void jwksUrlWhenUnknownKidAndRefreshFailsThenKidUnknownFromLastGoodKeys() {
+        // Documented limit (docs/security.md): judged against the last good keys, so 401, not 503.
+        server.respond(200, TestKeys.publicJwks());
+        TokenValidator validator = validator(settings);
+        judge(validator, TestTokens.mcp().signRsa());
+        server.respond(500, "oops");
+        clock.advance(settings.minRefreshInterval());
+
+        ValidationReport report = judge(validator, TestTokens.mcp().header("kid", "rsa-2").signRsa(ROTATED));
+
+        assertRejected(report, FindingCode.KID_UNKNOWN, "/header/kid");
+        assertThat(server.requests()).isEqualTo(2);
+    }
+
+    @Test
     void jwksUrlWhenResponseLargerThanCapThenUnchecked() {
         server.respond(200, TestKeys.publicJwks());
 
