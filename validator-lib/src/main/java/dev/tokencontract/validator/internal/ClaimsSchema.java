@@ -86,10 +86,18 @@ public final class ClaimsSchema {
         List<Error> errors;
         try {
             errors = schema.validate(instance);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (StackOverflowError e) {
+            // lint refuses reference cycles; this guards a schema that still recurses without end
             return List.of(new Finding(FindingCode.CONTRACT_UNAVAILABLE, Severity.ERROR, pointerPrefix, "a schema that can be evaluated",
                     null, "The contract's schema could not be evaluated: " + e.getClass().getSimpleName(),
                     FindingCode.CONTRACT_UNAVAILABLE.hint()));
+        } catch (RuntimeException e) {
+            // networknt 3.0.9 under Jackson 3 throws on, e.g., a float beyond long range against an integer
+            // minimum ("exp": 1e308). Such a document breaks the contract; say so instead of throwing.
+            return List.of(new Finding(FindingCode.CLAIM_INVALID, Severity.ERROR, pointerPrefix, "a document the contract's schema can evaluate",
+                    Redact.shorten(e.getClass().getSimpleName() + ": " + e.getMessage(), 160),
+                    "The document could not be evaluated against the contract: it holds a value the schema engine cannot handle.",
+                    FindingCode.CLAIM_INVALID.hint()));
         }
         List<Finding> findings = new ArrayList<>(errors.size());
         for (Error error : errors) {
