@@ -41,7 +41,7 @@ final class DecodeCommand implements Command {
     @Override
     public String details() {
         return """
-                TOKEN is read from stdin when not given, so it stays out of shell history.
+                TOKEN is read from stdin when not given (or given as -), so it stays out of shell history.
                 Nothing but the token's shape is checked: use explain to judge it.
                 The signature is shown as a preview only.
 

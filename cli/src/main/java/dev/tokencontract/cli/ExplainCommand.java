@@ -36,8 +36,8 @@ final class ExplainCommand implements Command {
     @Override
     public String details() {
         return """
-                TOKEN is read from stdin when not given, so it stays out of shell history. A leading
-                'Authorization:' or 'Bearer ', surrounding quotes and all whitespace are removed.
+                TOKEN is read from stdin when not given (or given as -), so it stays out of shell history.
+                A leading 'Authorization:' or 'Bearer ', surrounding quotes and all whitespace are removed.
                 Without a key option the token is decoded and judged but never accepted (exit 3).
                 Without --issuer or --audience those checks are skipped, and the report says so.
                 The signature is never printed in full; secrets are never printed.

@@ -46,15 +46,16 @@ final class Help {
         out.println();
         out.println(command.summary().substring(0, 1).toUpperCase(Locale.ROOT) + command.summary().substring(1) + ".");
         out.println();
-        out.println("Options:");
+        StringBuilder table = new StringBuilder();
         try {
-            TextHelpAppendable text = new TextHelpAppendable(out);
+            TextHelpAppendable text = new TextHelpAppendable(table);
             text.setMaxWidth(WIDTH);
-            HelpFormatter formatter = HelpFormatter.builder().setHelpAppendable(text).setShowSince(false).get();
-            formatter.printOptions(command.options());
+            HelpFormatter.builder().setHelpAppendable(text).setShowSince(false).get().printOptions(command.options());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // The formatter pads every cell to the full width and ends with blank lines; keep only the text.
+        table.toString().lines().map(String::stripTrailing).filter(line -> !line.isEmpty()).forEach(out::println);
         out.println();
         out.print(command.details());
     }

@@ -49,7 +49,7 @@ public final class Main {
         }
     }
 
-    private int dispatch(String[] args, Io io) {
+    private int dispatch(String[] args, Io io) throws Exception {
         if (args.length == 0) {
             return topLevelError("no command given", io);
         }
@@ -65,6 +65,9 @@ public final class Main {
             }
             case "help" -> {
                 return help(Arrays.copyOfRange(args, 1, args.length), io);
+            }
+            case CdsTraining.COMMAND -> {
+                return CdsTraining.run(this);
             }
             default -> {
                 Optional<Command> command = find(first);

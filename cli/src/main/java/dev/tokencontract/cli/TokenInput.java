@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Where the token comes from: the one positional argument, or stdin (so it stays out of shell history
- * and process lists). Pasted decoration is removed: {@code Authorization:}, {@code Bearer }, surrounding
+ * Where the token comes from: the one positional argument, or stdin when there is none or it is
+ * {@code -} (so the token stays out of shell history and process lists). Pasted decoration is removed: {@code Authorization:}, {@code Bearer }, surrounding
  * quotes and all whitespace.
  */
 final class TokenInput {
@@ -22,7 +22,8 @@ final class TokenInput {
             throw new UsageException("expected at most one TOKEN argument, got " + positional.size()
                     + " (a token has no spaces; quote it or pipe it on stdin)");
         }
-        String raw = positional.isEmpty() ? readStdin(io) : positional.get(0);
+        boolean fromStdin = positional.isEmpty() || positional.get(0).equals("-");
+        String raw = fromStdin ? readStdin(io) : positional.get(0);
         String token = clean(raw);
         if (token.isEmpty()) {
             throw new UsageException("no token given: pass it as the argument or on stdin");

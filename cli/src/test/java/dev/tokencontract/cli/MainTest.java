@@ -124,4 +124,18 @@ class MainTest {
         assertThat(result.exit()).isEqualTo(3);
         assertThat(result.err()).contains("internal error", "\tat dev.tokencontract.cli.MainTest$Exploding.run");
     }
+
+    @Test
+    void runWhenCdsTrainingThenEveryTrainingRunEndsAsExpectedAndPrintsNothing() {
+        CliRun.Result result = cli().run(CdsTraining.COMMAND);
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void runWhenTopLevelHelpThenHiddenTrainingCommandNotListed() {
+        assertThat(cli().run("--help").out()).doesNotContain(CdsTraining.COMMAND);
+    }
 }

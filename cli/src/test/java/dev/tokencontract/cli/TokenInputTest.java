@@ -48,6 +48,13 @@ class TokenInputTest {
     }
 
     @Test
+    void readWhenArgumentIsDashThenReadsStdin() throws Exception {
+        Io io = stdin("eyJh.eyJc.sig".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(TokenInput.read(List.of("-"), io)).isEqualTo("eyJh.eyJc.sig");
+    }
+
+    @Test
     void readWhenArgumentGivenThenStdinIgnored() throws Exception {
         Io io = stdin("from.stdin.x".getBytes(StandardCharsets.UTF_8));
 
