@@ -185,8 +185,9 @@ class CliIT {
         JarProcess.Result result = jar.run("lint", file.toString());
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.out()).contains("/required").containsAnyOf("LINT_ALG_NONE", "LINT_META_SCHEMA");
-        assertThat(result.out().strip()).contains("FAILED: ").endsWith("(exit 1)");
+        assertThat(result.out()).contains("LINT_ALG_NONE  /x-jose/alg/3", "LINT_CLAIM_NOT_REQUIRED  /required",
+                "Access-token contracts must require 'aud'.");
+        assertThat(result.out().strip()).endsWith("FAILED: 3 errors, 0 warnings (exit 1)");
     }
 
     @Test
@@ -269,7 +270,8 @@ class CliIT {
         JarProcess.Result result = jar.stdin(garbage).run("explain", "--format", "text");
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.out()).containsAnyOf("TOKEN_OPAQUE", "TOKEN_MALFORMED", "BASE64URL_INVALID").doesNotContain("\u001b");
+        // java.util.Random(42) is specified, so the garbage always splits into the same 21 dot-separated parts
+        assertThat(result.out()).contains("TOKEN_MALFORMED", "actual   21 parts").doesNotContain("\u001b");
         assertNoStackTrace(result);
     }
 
