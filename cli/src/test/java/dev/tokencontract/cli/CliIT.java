@@ -165,6 +165,26 @@ class CliIT {
     }
 
     @Test
+    void explainWhenHmacSecretFromEnvOrFileThenSecretNeverPrinted() throws Exception {
+        String secret = new String(TestKeys.HMAC_SECRET, java.nio.charset.StandardCharsets.UTF_8);
+        String hs256 = TestTokens.mcp().header("alg", "HS256").signHmac(TestKeys.HMAC_SECRET);
+        Path secretFile = Files.writeString(dir.resolve("secret.txt"), secret + "\n");
+
+        JarProcess.Result fromEnv = jar.env("TC_TEST_SECRET", secret).run("explain", hs256, "--contract", MCP,
+                "--secret-env", "TC_TEST_SECRET", "--at", "2026-11-26T00:30:00Z");
+        JarProcess.Result fromFile = JarProcess.in(dir).run("explain", hs256, "--contract", MCP,
+                "--secret-file", secretFile.toString(), "--at", "2026-11-26T00:30:00Z", "--format", "json");
+
+        assertThat(fromEnv.exit()).isEqualTo(1);
+        assertThat(fromEnv.out()).contains("ALG_NOT_ALLOWED", "secret from $TC_TEST_SECRET");
+        assertThat(fromFile.exit()).isEqualTo(1);
+        assertThat(JSON.readTree(fromFile.out()).get("checks").get("keys").asString()).startsWith("secret file ");
+        for (JarProcess.Result result : java.util.List.of(fromEnv, fromFile)) {
+            assertThat(result.out() + result.err()).doesNotContain(secret).doesNotContain(secret.substring(0, 16));
+        }
+    }
+
+    @Test
     void lintWhenGoodContractThenPassedExitZero() throws Exception {
         Path file = Files.writeString(dir.resolve("good.json"), Contracts.load(MCP).document().toPrettyString());
 
