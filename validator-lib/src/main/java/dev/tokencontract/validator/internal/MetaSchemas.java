@@ -47,11 +47,14 @@ final class MetaSchemas {
         List<Finding> findings = new ArrayList<>();
         for (Error error : errors) {
             String pointer = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+            String expected = error.getKeyword() + " " + Redact.value(String.valueOf(error.getSchemaNode()));
+            String actual = null;
             if (error.getProperty() != null && "required".equals(error.getKeyword())) {
                 pointer = pointer + "/" + error.getProperty();
+                expected = "a member named '" + Redact.value(error.getProperty()) + "'";
+                actual = "(absent)";
             }
-            findings.add(ContractLinter.error(code, pointer, error.getKeyword(), null,
-                    Redact.shorten(error.getMessage(), 240)));
+            findings.add(ContractLinter.error(code, pointer, expected, actual, Redact.shorten(error.getMessage(), 240)));
         }
         return findings;
     }
