@@ -119,7 +119,9 @@ public final class ClaimsSchema {
             location = location + "/" + escape(error.getProperty());
         }
         String actual = code == FindingCode.CLAIM_MISSING ? "(absent)" : describe(error.getInstanceNode());
-        String expected = keyword.isEmpty() ? null : keyword + " " + Redact.value(String.valueOf(error.getSchemaNode()));
+        String expected = code == FindingCode.CLAIM_MISSING && error.getProperty() != null
+                ? "a claim named '" + Redact.value(error.getProperty()) + "' (" + keyword + ")"
+                : keyword.isEmpty() ? null : keyword + " " + Redact.value(String.valueOf(error.getSchemaNode()));
         return new Finding(code, Severity.ERROR, prefix + location, expected, actual,
                 Redact.shorten(error.getMessage(), 240), code.hint());
     }

@@ -71,7 +71,7 @@ public final class ContractLinter {
         }
         AuthorizationRules authorization = TokenContractRules.authorization(document, findings);
         checkId(document, findings);
-        if (hasErrors(findings)) {
+        if (!compilable(findings)) {
             return new Outcome(findings, null);
         }
         ClaimsSchema schema;
@@ -102,6 +102,16 @@ public final class ContractLinter {
                 authorization,
                 schema);
         return new Outcome(findings, contract);
+    }
+
+    /**
+     * Whether the schema may still be compiled to find more problems (the aud shape) in the same pass:
+     * not when it is an invalid schema or reaches outside the document.
+     */
+    private static boolean compilable(List<Finding> findings) {
+        return findings.stream().noneMatch(f -> f.severity() == Severity.ERROR
+                && (f.code() == FindingCode.LINT_INVALID_SCHEMA || f.code() == FindingCode.LINT_REMOTE_REF
+                || f.code() == FindingCode.LINT_TOO_LARGE));
     }
 
     private static void checkId(JsonNode document, List<Finding> findings) {
