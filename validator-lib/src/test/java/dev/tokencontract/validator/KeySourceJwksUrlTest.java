@@ -149,8 +149,8 @@ class KeySourceJwksUrlTest {
     }
 
     @Test
-    void jwksUrlWhenUnknownKidAndRefreshFailsThenKidUnknownFromLastGoodKeys() {
-        // Documented limit (docs/security.md): judged against the last good keys, so 401, not 503.
+    void jwksUrlWhenUnknownKidAndRefreshFailsThenUnchecked() {
+        // The IdP may have rotated keys while its JWKS is down: "could not check" (503), not "bad token" (401).
         server.respond(200, TestKeys.publicJwks());
         TokenValidator validator = validator(settings);
         judge(validator, TestTokens.mcp().signRsa());
@@ -159,7 +159,12 @@ class KeySourceJwksUrlTest {
 
         ValidationReport report = judge(validator, TestTokens.mcp().header("kid", "rsa-2").signRsa(ROTATED));
 
-        assertRejected(report, FindingCode.KID_UNKNOWN, "/header/kid");
+        assertThat(report.verdict()).as("findings %s", report.findings()).isEqualTo(Verdict.UNCHECKED);
+        assertThat(report.findings()).filteredOn(f -> f.code() == FindingCode.KEY_SOURCE_UNAVAILABLE)
+                .singleElement().satisfies(f -> {
+                    assertThat(f.pointer()).isEqualTo("/header/kid");
+                    assertThat(f.message()).contains("rsa-2").contains("HTTP 500");
+                });
         assertThat(server.requests()).isEqualTo(2);
     }
 

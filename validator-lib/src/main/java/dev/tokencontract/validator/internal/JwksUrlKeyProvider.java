@@ -56,7 +56,8 @@ public final class JwksUrlKeyProvider implements KeyProvider {
                 return KeyLookup.unavailable(failure == null ? "JWKS not fetched yet" : failure);
             }
         }
-        return KeyLookup.of(current.loaded().keys());
+        String failure = lastFailure;
+        return failure == null ? KeyLookup.of(current.loaded().keys()) : KeyLookup.stale(current.loaded().keys(), failure);
     }
 
     /** Fetches unless one was attempted within the minimum interval; returns the failure, or null. */
