@@ -4,6 +4,7 @@ import dev.tokencontract.validator.internal.BundledIndex;
 import dev.tokencontract.validator.internal.ContractLinter;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +24,8 @@ public final class Contracts {
         if (reference == null || reference.isBlank()) {
             throw new ContractException("no contract given");
         }
-        Path path = Path.of(reference);
         if (!reference.contains("@") && looksLikeFile(reference)) {
-            return fromFile(path);
+            return fromFile(Path.of(reference));
         }
         return bundled(reference);
     }
@@ -33,7 +33,7 @@ public final class Contracts {
     /** A bundled contract by {@code name@version-or-range}. */
     public static Contract bundled(String reference) throws ContractException {
         BundledIndex.Resolved resolved = BundledIndex.resolve(reference);
-        return parse(BundledIndex.read(resolved));
+        return toContract(ContractLinter.lintBundled(BundledIndex.read(resolved)));
     }
 
     /** The bundled contracts and their versions. */
@@ -47,7 +47,11 @@ public final class Contracts {
 
     /** Parses, lints and compiles a contract document; throws with the lint findings when it fails. */
     public static Contract parse(String json) throws ContractException {
-        LintReport report = lint(json);
+        return toContract(ContractLinter.lint(json == null ? "" : json));
+    }
+
+    private static Contract toContract(ContractLinter.Outcome outcome) throws ContractException {
+        LintReport report = toReport(outcome);
         Optional<Contract> contract = report.contract();
         if (contract.isEmpty()) {
             long errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
@@ -58,7 +62,10 @@ public final class Contracts {
 
     /** Lints a contract document and returns every finding; never throws for any input. */
     public static LintReport lint(String json) {
-        ContractLinter.Outcome outcome = ContractLinter.lint(json == null ? "" : json);
+        return toReport(ContractLinter.lint(json == null ? "" : json));
+    }
+
+    private static LintReport toReport(ContractLinter.Outcome outcome) {
         return new LintReport(outcome.findings(), Optional.ofNullable(outcome.contract()).map(Contract::new));
     }
 
@@ -78,6 +85,11 @@ public final class Contracts {
     }
 
     private static boolean looksLikeFile(String reference) {
-        return reference.endsWith(".json") || reference.contains("/") || reference.contains("\\") || Files.exists(Path.of(reference));
+        try {
+            Path path = Path.of(reference);
+            return reference.endsWith(".json") || reference.contains("/") || reference.contains("\\") || Files.exists(path);
+        } catch (InvalidPathException e) {
+            return false; // not a path on this system (e.g. a NUL character): let the reference parser say why
+        }
     }
 }

@@ -63,7 +63,8 @@ public final class BundledIndex {
 
     private static String pick(BundledContract contract, String range) throws ContractException {
         if (range.equals("latest")) {
-            return contract.latest();
+            List<String> releases = contract.versions().stream().filter(v -> !v.contains("-")).toList();
+            return releases.isEmpty() ? contract.latest() : releases.get(releases.size() - 1);
         }
         if (contract.versions().contains(range)) {
             return range;

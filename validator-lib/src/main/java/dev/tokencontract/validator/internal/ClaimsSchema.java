@@ -6,6 +6,9 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.BasicDialectRegistry;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.PathType;
 import dev.tokencontract.validator.Finding;
 import dev.tokencontract.validator.FindingCode;
@@ -23,6 +26,12 @@ public final class ClaimsSchema {
     private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
             .formatAssertionsEnabled(true)
             .pathType(PathType.JSON_POINTER)
+            .build();
+
+    /** Draft 2020-12 with {@code email}/{@code idn-email} checked by syntax only (see {@link MailboxFormat}). */
+    private static final Dialect DIALECT = Dialect.builder(Dialects.getDraft202012())
+            .format(MailboxFormat.email())
+            .format(MailboxFormat.idnEmail())
             .build();
 
     private static final Map<String, FindingCode> CODES = Map.ofEntries(
@@ -63,13 +72,33 @@ public final class ClaimsSchema {
     /** A registry with the 2020-12 dialect that never fetches anything over the network. */
     static SchemaRegistry newRegistry() {
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+                .dialectRegistry(new BasicDialectRegistry(DIALECT))
                 .schemaRegistryConfig(CONFIG)
                 .schemaLoader(loader -> loader.fetchRemoteResources(false))
                 .schemaCacheEnabled(false));
     }
 
+    /**
+     * One finding per violation. Never throws: should a schema that passed lint still fail to evaluate
+     * (a reference cycle the linter missed, a networknt bug), the result is "could not check".
+     */
     public List<Finding> check(JsonNode instance, String pointerPrefix) {
-        List<Error> errors = schema.validate(instance);
+        List<Error> errors;
+        try {
+            errors = schema.validate(instance);
+        } catch (StackOverflowError e) {
+            // lint refuses reference cycles; this guards a schema that still recurses without end
+            return List.of(new Finding(FindingCode.CONTRACT_UNAVAILABLE, Severity.ERROR, pointerPrefix, "a schema that can be evaluated",
+                    null, "The contract's schema could not be evaluated: " + e.getClass().getSimpleName(),
+                    FindingCode.CONTRACT_UNAVAILABLE.hint()));
+        } catch (RuntimeException e) {
+            // networknt 3.0.9 under Jackson 3 throws on, e.g., a float beyond long range against an integer
+            // minimum ("exp": 1e308). Such a document breaks the contract; say so instead of throwing.
+            return List.of(new Finding(FindingCode.CLAIM_INVALID, Severity.ERROR, pointerPrefix, "a document the contract's schema can evaluate",
+                    Redact.shorten(e.getClass().getSimpleName() + ": " + e.getMessage(), 160),
+                    "The document could not be evaluated against the contract: it holds a value the schema engine cannot handle.",
+                    FindingCode.CLAIM_INVALID.hint()));
+        }
         List<Finding> findings = new ArrayList<>(errors.size());
         for (Error error : errors) {
             findings.add(toFinding(error, pointerPrefix));
@@ -90,7 +119,9 @@ public final class ClaimsSchema {
             location = location + "/" + escape(error.getProperty());
         }
         String actual = code == FindingCode.CLAIM_MISSING ? "(absent)" : describe(error.getInstanceNode());
-        String expected = keyword.isEmpty() ? null : keyword + " " + Redact.value(String.valueOf(error.getSchemaNode()));
+        String expected = code == FindingCode.CLAIM_MISSING && error.getProperty() != null
+                ? "a claim named '" + Redact.value(error.getProperty()) + "' (" + keyword + ")"
+                : keyword.isEmpty() ? null : keyword + " " + Redact.value(String.valueOf(error.getSchemaNode()));
         return new Finding(code, Severity.ERROR, prefix + location, expected, actual,
                 Redact.shorten(error.getMessage(), 240), code.hint());
     }

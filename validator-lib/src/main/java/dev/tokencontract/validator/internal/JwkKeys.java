@@ -131,12 +131,25 @@ public final class JwkKeys {
         if (algs.isEmpty()) {
             return unusable(kid, description, "HMAC secrets must have at least 256 bits (RFC 7518 section 3.2)");
         }
+        if (oneRepeatedByte(secret)) {
+            // An unset buffer or a placeholder; all zeros is even the same HMAC key as the empty key.
+            return unusable(kid, description, String.format("the secret has no entropy: every byte is 0x%02x (RFC 8725 section 3.5)", secret[0]));
+        }
         try {
-            // MACVerifier keeps the array it is given, and callers wipe theirs after loading: give it its own copy.
+            // MACVerifier keeps the array it is given: hand it a copy, so callers may wipe theirs.
             return bind(kid, description, algs, declaredAlg, new MACVerifier(secret.clone()));
         } catch (JOSEException e) {
             return unusable(kid, description, "cannot use secret: " + Redact.shorten(e.getMessage(), 120));
         }
+    }
+
+    private static boolean oneRepeatedByte(byte[] secret) {
+        for (byte b : secret) {
+            if (b != secret[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static VerificationKey bind(String kid, String description, Set<String> typeAlgs, String declaredAlg,

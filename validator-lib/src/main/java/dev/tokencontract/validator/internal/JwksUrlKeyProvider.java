@@ -2,20 +2,25 @@ package dev.tokencontract.validator.internal;
 
 import dev.tokencontract.validator.JwksUrlSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Keys from a JWKS URL: cached for a TTL, refetched on an unknown {@code kid} no more often than the
  * minimum refresh interval, with connect and read timeouts and a response size cap. A failed refetch
- * keeps serving the last good keys. Thread-safe: readers see an immutable snapshot; fetches are serialised.
+ * keeps serving the last good keys; while no keys were ever fetched, failed attempts are rate limited too.
+ * Thread-safe: readers see an immutable snapshot; fetches are serialised.
  */
 public final class JwksUrlKeyProvider implements KeyProvider {
     private final URI uri;
@@ -23,6 +28,7 @@ public final class JwksUrlKeyProvider implements KeyProvider {
     private final HttpClient client;
     private volatile Snapshot snapshot;
     private volatile Instant lastAttempt = Instant.MIN;
+    private volatile String lastFailure;
     private volatile int fetches;
 
     private record Snapshot(JwkKeys.Loaded loaded, Instant fetchedAt) {}
@@ -50,7 +56,8 @@ public final class JwksUrlKeyProvider implements KeyProvider {
                 return KeyLookup.unavailable(failure == null ? "JWKS not fetched yet" : failure);
             }
         }
-        return KeyLookup.of(current.loaded().keys());
+        String failure = lastFailure;
+        return failure == null ? KeyLookup.of(current.loaded().keys()) : KeyLookup.stale(current.loaded().keys(), failure);
     }
 
     /** Fetches unless one was attempted within the minimum interval; returns the failure, or null. */
@@ -59,40 +66,61 @@ public final class JwksUrlKeyProvider implements KeyProvider {
         if (current != null && !Objects.equals(current.fetchedAt(), seenFetchedAt)) {
             return null; // another thread refreshed while this one waited
         }
-        if (current != null && now.isBefore(lastAttempt.plus(settings.minRefreshInterval()))) {
-            return null; // rate limit: keep serving what we have
+        if (now.isBefore(lastAttempt.plus(settings.minRefreshInterval()))) {
+            // rate limit: keep serving what we have; with nothing yet, a down IdP is not hammered either
+            return current == null ? lastFailure : null;
         }
         lastAttempt = now;
         fetches++;
         try {
             String body = fetch();
             snapshot = new Snapshot(JwkKeys.fromJwkSet(body), now);
+            lastFailure = null;
             return null;
         } catch (IOException | IllegalArgumentException e) {
-            return "JWKS " + uri + " unavailable: " + Redact.shorten(e.getMessage(), 200);
+            lastFailure = "JWKS " + uri + " unavailable: " + Redact.shorten(describe(e), 200);
+            return lastFailure;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "JWKS " + uri + " fetch interrupted";
         }
     }
 
+    /** "HTTP 500" or "not a JWK set: ..." as they are; otherwise the exception type, since ConnectException has no message. */
+    private static String describe(Exception e) {
+        boolean plain = e.getClass() == IOException.class || e instanceof IllegalArgumentException;
+        if (plain && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /** The read timeout bounds the whole exchange, body included: a server that stalls mid-body is cut off. */
     private String fetch() throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(settings.readTimeout())
                 .header("Accept", "application/jwk-set+json, application/json")
                 .GET()
                 .build();
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP " + response.statusCode());
-            }
-            byte[] bytes = in.readNBytes(settings.maxBytes() + 1);
-            if (bytes.length > settings.maxBytes()) {
-                throw new IOException("response larger than " + settings.maxBytes() + " bytes");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
+        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> info.statusCode() == 200
+                ? new CappedBody(settings.maxBytes())
+                : HttpResponse.BodySubscribers.replacing(null));
+        HttpResponse<byte[]> response;
+        try {
+            response = pending.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new HttpTimeoutException("no complete response within " + settings.readTimeout().toMillis() + " ms");
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(String.valueOf(e.getCause()), e.getCause());
         }
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode());
+        }
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     /** How many fetches were attempted; for tests and metrics. */

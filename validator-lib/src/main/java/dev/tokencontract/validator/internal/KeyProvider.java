@@ -19,18 +19,29 @@ public interface KeyProvider {
         return List.of();
     }
 
-    /** Keys, or the reason none could be had. */
-    record KeyLookup(List<VerificationKey> keys, String unavailable) {
+    /**
+     * Keys, or the reason none could be had.
+     *
+     * @param keys           the keys to consider
+     * @param unavailable    why no keys could be had, or {@code null}
+     * @param refreshFailure why the latest attempt to refresh failed while older keys are still served,
+     *                       or {@code null}; an unknown {@code kid} then means "could not check"
+     */
+    record KeyLookup(List<VerificationKey> keys, String unavailable, String refreshFailure) {
         public KeyLookup {
             keys = keys == null ? List.of() : List.copyOf(keys);
         }
 
         public static KeyLookup of(List<VerificationKey> keys) {
-            return new KeyLookup(keys, null);
+            return new KeyLookup(keys, null, null);
+        }
+
+        public static KeyLookup stale(List<VerificationKey> keys, String refreshFailure) {
+            return new KeyLookup(keys, null, refreshFailure);
         }
 
         public static KeyLookup unavailable(String reason) {
-            return new KeyLookup(List.of(), reason);
+            return new KeyLookup(List.of(), reason, null);
         }
 
         public boolean isUnavailable() {

@@ -25,22 +25,36 @@ final class MetaSchemas {
     private MetaSchemas() {}
 
     static List<Finding> checkContract(JsonNode document) {
-        return toFindings(CONTRACT_META.validate(document), FindingCode.LINT_META_SCHEMA);
+        return check(CONTRACT_META, document, FindingCode.LINT_META_SCHEMA);
     }
 
     static List<Finding> checkJsonSchema(JsonNode document) {
-        return toFindings(JSON_SCHEMA_META.validate(document), FindingCode.LINT_INVALID_SCHEMA);
+        return check(JSON_SCHEMA_META, document, FindingCode.LINT_INVALID_SCHEMA);
+    }
+
+    private static List<Finding> check(Schema meta, JsonNode document, FindingCode code) {
+        try {
+            return toFindings(meta.validate(document), code);
+        } catch (RuntimeException e) {
+            // networknt 3.0.9 under Jackson 3 throws on, e.g., 1e308 where an integer minimum applies
+            return List.of(ContractLinter.error(code, "", "a document the meta-schema can evaluate",
+                    Redact.shorten(e.getClass().getSimpleName() + ": " + e.getMessage(), 160),
+                    "The contract holds a value the schema engine cannot evaluate (e.g. a number beyond 64-bit range)."));
+        }
     }
 
     private static List<Finding> toFindings(List<Error> errors, FindingCode code) {
         List<Finding> findings = new ArrayList<>();
         for (Error error : errors) {
             String pointer = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+            String expected = error.getKeyword() + " " + Redact.value(String.valueOf(error.getSchemaNode()));
+            String actual = null;
             if (error.getProperty() != null && "required".equals(error.getKeyword())) {
                 pointer = pointer + "/" + error.getProperty();
+                expected = "a member named '" + Redact.value(error.getProperty()) + "'";
+                actual = "(absent)";
             }
-            findings.add(ContractLinter.error(code, pointer, error.getKeyword(), null,
-                    Redact.shorten(error.getMessage(), 240)));
+            findings.add(ContractLinter.error(code, pointer, expected, actual, Redact.shorten(error.getMessage(), 240)));
         }
         return findings;
     }

@@ -38,6 +38,12 @@ public final class ShapeCheck {
             return null;
         }
         String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 && parts.length != 5 && !parts[0].isEmpty() && !looksLikeJoseHeader(parts[0])) {
+            // e.g. Google's "ya29.…": dots, but no JOSE header in front of them
+            findings.add(error(FindingCode.TOKEN_OPAQUE, "", "a JWT (header.claims.signature)",
+                    "opaque, " + token.length() + " characters", "The token is not a JWT: its first part is not a JOSE header."));
+            return null;
+        }
         if (parts.length == 5) {
             findings.add(error(FindingCode.TOKEN_IS_JWE, "", "a JWS with 3 parts", "5 parts (JWE)",
                     "The token is encrypted (JWE, 5 parts); a signed JWT (3 parts) was expected."));
@@ -109,9 +115,9 @@ public final class ShapeCheck {
     }
 
     private static byte[] decodeBase64(String part, String pointer, List<Finding> findings) {
-        // Fast path: the JDK's base64url decoder accepts exactly the unpadded alphabet once '=' is ruled
-        // out. Anything it refuses is diagnosed below, character by character, for the finding.
-        if (part.indexOf('=') < 0 && part.length() % 4 != 1) {
+        // Fast path: once '=' is ruled out, the JDK's base64url decoder accepts exactly the unpadded
+        // alphabet, so the checks below only have to run, one by one, to say what is wrong.
+        if (part.indexOf('=') < 0 && part.length() % 4 != 1 && !unusedBitsSet(part)) {
             try {
                 return BASE64URL.decode(part);
             } catch (IllegalArgumentException e) {
@@ -133,12 +139,47 @@ public final class ShapeCheck {
                     "The " + pointer.substring(1) + " part has an impossible base64url length."));
             return null;
         }
+        if (unusedBitsSet(part)) {
+            // The decoder would ignore these bits: a second spelling of the same bytes (RFC 4648 section 3.5).
+            findings.add(error(FindingCode.BASE64URL_INVALID, pointer, "canonical unpadded base64url",
+                    "unused bits set in the last character", "The " + pointer.substring(1) + " part is not canonical base64url."));
+            return null;
+        }
         try {
             return BASE64URL.decode(part);
         } catch (IllegalArgumentException e) {
             findings.add(error(FindingCode.BASE64URL_INVALID, pointer, "unpadded base64url", Redact.shorten(e.getMessage(), 80),
                     "The " + pointer.substring(1) + " part is not valid base64url."));
             return null;
+        }
+    }
+
+    /** True when the last character of an unpadded part carries bits that no decoded byte holds. */
+    private static boolean unusedBitsSet(String part) {
+        int rest = part.length() % 4;
+        return rest != 0 && (sextet(part.charAt(part.length() - 1)) & (rest == 2 ? 0x0f : 0x03)) != 0;
+    }
+
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : 63;
+    }
+
+    /** True when the part decodes to text that starts like a JSON object, as every JOSE header does. */
+    private static boolean looksLikeJoseHeader(String part) {
+        try {
+            String text = new String(BASE64URL.decode(part), StandardCharsets.ISO_8859_1).stripLeading();
+            return text.startsWith("{");
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

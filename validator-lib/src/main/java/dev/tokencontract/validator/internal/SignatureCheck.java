@@ -50,6 +50,12 @@ public final class SignatureCheck {
                 .filter(key -> key.kid() == null || kid == null || key.kid().equals(kid))
                 .toList();
         if (candidates.isEmpty()) {
+            if (kid != null && lookup.refreshFailure() != null) {
+                findings.add(error(FindingCode.KEY_SOURCE_UNAVAILABLE, "/header/kid", "a key with kid '" + Redact.value(kid) + "'",
+                        "not among the last good keys", "No cached key has kid '" + Redact.value(kid)
+                                + "', and refreshing the keys failed: " + lookup.refreshFailure()));
+                return null;
+            }
             return unknownKid(kid, lookup.keys(), findings);
         }
         List<VerificationKey> fitting = candidates.stream().filter(k -> k.usable() && k.algorithms().contains(alg)).toList();

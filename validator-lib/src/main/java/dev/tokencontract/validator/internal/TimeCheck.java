@@ -20,6 +20,7 @@ public final class TimeCheck {
     private TimeCheck() {}
 
     public static void check(JsonNode claims, Instant now, Duration leeway, Optional<Duration> maxLifetime, List<Finding> findings) {
+        now = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Long exp = numericDate(claims, "exp", findings);
         Long nbf = numericDate(claims, "nbf", findings);
         Long iat = numericDate(claims, "iat", findings);

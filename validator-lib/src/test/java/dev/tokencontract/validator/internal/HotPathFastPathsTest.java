@@ -62,6 +62,21 @@ class HotPathFastPathsTest {
     }
 
     @Test
+    void parseWhenLastCharacterHasUnusedBitsSetThenNotCanonical() {
+        // 256 signature bytes: the last character is one of A, Q, g, w (4 unused bits, all 0); the next one sets a bit
+        String token = TestTokens.mcp().signRsa();
+        int last = token.length() - 1;
+        List<Finding> findings = new ArrayList<>();
+
+        parse(token.substring(0, last) + (char) (token.charAt(last) + 1), findings);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.BASE64URL_INVALID);
+            assertThat(f.actual()).isEqualTo("unused bits set in the last character");
+        });
+    }
+
+    @Test
     void parseWhenClaimsHoldNonAsciiUtf8ThenDecodesThem() {
         String token = TestTokens.mcp().claim("name", "Zoë Ångström 東京").signRsa();
         List<Finding> findings = new ArrayList<>();

@@ -1,0 +1,128 @@
+package dev.tokencontract.cli;
+
+import dev.tokencontract.validator.Contract;
+import dev.tokencontract.validator.ContractException;
+import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.validator.KeySource;
+import dev.tokencontract.validator.KeySourceException;
+import dev.tokencontract.validator.ReportJson;
+import dev.tokencontract.validator.TokenValidator;
+import dev.tokencontract.validator.ValidationReport;
+import java.time.Instant;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** {@code tokencontract explain}: judge one token against a contract and say why, claim by claim. */
+final class ExplainCommand implements Command {
+    /** Any access token can be judged against the RFC 9068 profile; MCP servers pin their own contract. */
+    static final String DEFAULT_CONTRACT = "rfc9068-access-token@latest";
+
+    @Override
+    public String name() {
+        return "explain";
+    }
+
+    @Override
+    public String synopsis() {
+        return "[options] [TOKEN]";
+    }
+
+    @Override
+    public String summary() {
+        return "judge a token against a contract and say why, claim by claim";
+    }
+
+    @Override
+    public String details() {
+        return """
+                TOKEN is read from stdin when not given (or given as -), so it stays out of shell history.
+                A leading 'Authorization:' or 'Bearer ', surrounding quotes and all whitespace are removed.
+                Without a key option the token is decoded and judged but never accepted (exit 3).
+                Without --issuer or --audience those checks are skipped, and the report says so.
+                The signature is never printed in full; secrets are never printed.
+
+                Exit: 0 accepted, 1 rejected, 2 usage error, 3 could not check (keys or contract unavailable).
+                """;
+    }
+
+    @Override
+    public Options options() {
+        Options options = new Options();
+        options.addOption(Option.builder("c").longOpt("contract").hasArg().argName("REF|FILE")
+                .desc("contract: bundled name@version (also name@1, name@latest) or a file; default " + DEFAULT_CONTRACT).get());
+        options.addOptionGroup(KeyOptions.group());
+        options.addOption(Option.builder().longOpt("issuer").hasArg().argName("ISS")
+                .desc("expected 'iss', compared exactly; not checked when absent").get());
+        options.addOption(Option.builder().longOpt("audience").hasArg().argName("AUD")
+                .desc("expected 'aud' (repeat to accept several); not checked when absent").get());
+        options.addOption(Option.builder().longOpt("leeway").hasArg().argName("SECONDS")
+                .desc("clock-skew tolerance for exp, nbf and iat, 0 to 600; default 60").get());
+        options.addOption(Common.at("judge as of this moment instead of now"));
+        options.addOption(Common.format());
+        options.addOption(Common.help());
+        return options;
+    }
+
+    @Override
+    public int run(CommandLine line, Io io) throws UsageException {
+        Arguments.Format format = Arguments.format(line);
+        Instant at = line.hasOption("at") ? Arguments.instant(line.getOptionValue("at")) : io.clock().instant();
+        TokenValidator.Builder builder = TokenValidator.builder();
+        if (line.hasOption("leeway")) {
+            builder.leeway(Arguments.leeway(line.getOptionValue("leeway")));
+        }
+        issuerAndAudience(line, builder);
+        String token = TokenInput.read(line.getArgList(), io);
+
+        Contract contract;
+        KeySource keys;
+        try {
+            contract = Contracts.load(line.getOptionValue("contract", DEFAULT_CONTRACT));
+        } catch (ContractException e) {
+            return Common.contractUnavailable(name(), e, io);
+        }
+        try {
+            keys = KeyOptions.from(line);
+        } catch (KeySourceException e) {
+            io.err().println("tokencontract explain: keys unavailable: " + Terminal.safe(e.getMessage(), 300));
+            return ExitCode.UNCHECKED;
+        }
+        keys.warnings().forEach(w -> io.err().println("tokencontract explain: warning: " + Terminal.safe(w, 300)));
+        TokenValidator validator;
+        try {
+            validator = builder.contract(contract).keys(keys).build();
+        } catch (IllegalStateException e) {
+            throw new UsageException(e.getMessage()); // e.g. --contract names an IdP-metadata contract
+        }
+        ValidationReport report = validator.validate(token, at);
+        if (format == Arguments.Format.JSON) {
+            io.out().print(ReportJson.write(ReportJson.toNode(report, validator)));
+        } else {
+            new ExplainText(new Terminal(io.colour())).print(report, validator, io.out());
+        }
+        return report.verdict().exitCode();
+    }
+
+    private static void issuerAndAudience(CommandLine line, TokenValidator.Builder builder) throws UsageException {
+        if (line.hasOption("issuer")) {
+            String issuer = line.getOptionValue("issuer");
+            if (issuer.isBlank()) {
+                throw new UsageException("--issuer must not be blank; leave it out to skip the issuer check");
+            }
+            builder.expectIssuer(issuer);
+        } else {
+            builder.ignoreIssuer();
+        }
+        if (line.hasOption("audience")) {
+            for (String audience : line.getOptionValues("audience")) {
+                if (audience.isBlank()) {
+                    throw new UsageException("--audience must not be blank; leave it out to skip the audience check");
+                }
+                builder.expectAudience(audience);
+            }
+        } else {
+            builder.ignoreAudience();
+        }
+    }
+}

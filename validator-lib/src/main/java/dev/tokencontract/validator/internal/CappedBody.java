@@ -1,0 +1,63 @@
+package dev.tokencontract.validator.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * Collects an HTTP response body up to a size cap. A larger body fails the exchange as soon as it passes
+ * the cap, so an endless or huge answer is never buffered whole.
+ */
+final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final int maxBytes;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+
+    CappedBody(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+        return body;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription newSubscription) {
+        subscription = newSubscription;
+        subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+        for (ByteBuffer item : items) {
+            if (body.isDone()) {
+                return;
+            }
+            if (buffer.size() + (long) item.remaining() > maxBytes) {
+                subscription.cancel();
+                body.completeExceptionally(new IOException("response larger than " + maxBytes + " bytes"));
+                return;
+            }
+            byte[] chunk = new byte[item.remaining()];
+            item.get(chunk);
+            buffer.writeBytes(chunk);
+        }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        body.completeExceptionally(error);
+    }
+
+    @Override
+    public void onComplete() {
+        body.complete(buffer.toByteArray());
+    }
+}
