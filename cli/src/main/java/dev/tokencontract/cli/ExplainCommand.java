@@ -9,6 +9,8 @@ import dev.tokencontract.validator.ReportJson;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -73,19 +75,29 @@ final class ExplainCommand implements Command {
             builder.leeway(Arguments.leeway(line.getOptionValue("leeway")));
         }
         issuerAndAudience(line, builder);
+        // Loading the contract (JSON Schema compile) and the keys are independent and each costs tens of
+        // milliseconds on a cold JVM: do them on two threads while the token is read.
+        FutureTask<Contract> loading = new FutureTask<>(() -> Contracts.load(line.getOptionValue("contract", DEFAULT_CONTRACT)));
+        Thread loader = new Thread(loading, "contract-loader");
+        loader.setDaemon(true);
+        loader.start();
         String token = TokenInput.read(line.getArgList(), io);
 
-        Contract contract;
-        KeySource keys;
-        try {
-            contract = Contracts.load(line.getOptionValue("contract", DEFAULT_CONTRACT));
-        } catch (ContractException e) {
-            return Common.contractUnavailable(name(), e, io);
-        }
+        KeySource keys = null;
+        KeySourceException keyProblem = null;
         try {
             keys = KeyOptions.from(line);
         } catch (KeySourceException e) {
-            io.err().println("tokencontract explain: keys unavailable: " + Terminal.safe(e.getMessage(), 300));
+            keyProblem = e;
+        }
+        Contract contract;
+        try {
+            contract = await(loading);
+        } catch (ContractException e) {
+            return Common.contractUnavailable(name(), e, io);
+        }
+        if (keyProblem != null) {
+            io.err().println("tokencontract explain: keys unavailable: " + Terminal.safe(keyProblem.getMessage(), 300));
             return ExitCode.UNCHECKED;
         }
         keys.warnings().forEach(w -> io.err().println("tokencontract explain: warning: " + Terminal.safe(w, 300)));
@@ -102,6 +114,23 @@ final class ExplainCommand implements Command {
             new ExplainText(new Terminal(io.colour())).print(report, validator, io.out());
         }
         return report.verdict().exitCode();
+    }
+
+    private static Contract await(FutureTask<Contract> loading) throws ContractException {
+        try {
+            return loading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContractException("interrupted while loading the contract");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ContractException contractException) {
+                throw contractException;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static void issuerAndAudience(CommandLine line, TokenValidator.Builder builder) throws UsageException {

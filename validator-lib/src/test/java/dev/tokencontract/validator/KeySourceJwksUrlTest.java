@@ -195,7 +195,7 @@ class KeySourceJwksUrlTest {
         ValidationReport report = judge(validator(settings.withTimeouts(TINY, TINY)), TestTokens.mcp().signRsa());
 
         assertUnchecked(report, FindingCode.KEY_SOURCE_UNAVAILABLE, "/signature");
-        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message()).contains("Timeout");
+        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message()).contains("timed out");
     }
 
     @Test
@@ -207,7 +207,7 @@ class KeySourceJwksUrlTest {
         ValidationReport report = judge(validator(settings.withTimeouts(TINY, TINY)), TestTokens.mcp().signRsa());
 
         assertUnchecked(report, FindingCode.KEY_SOURCE_UNAVAILABLE, "/signature");
-        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message()).contains("Timeout");
+        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message()).contains("timed out");
     }
 
     @Test

@@ -86,13 +86,27 @@ public final class JwksUrlKeyProvider implements KeyProvider {
         }
     }
 
-    /** "HTTP 500" or "not a JWK set: ..." as they are; otherwise the exception type, since ConnectException has no message. */
+    /** "HTTP 500", "not a JWK set: ...", "connection refused": a cause a person can act on, never a stack trace. */
     private static String describe(Exception e) {
         boolean plain = e.getClass() == IOException.class || e instanceof IllegalArgumentException;
         if (plain && e.getMessage() != null) {
             return e.getMessage();
         }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String what;
+        if (e instanceof java.net.http.HttpConnectTimeoutException) {
+            what = "connect timed out";
+        } else if (e instanceof java.net.ConnectException) {
+            what = "connection refused";
+        } else if (e instanceof java.net.UnknownHostException) {
+            what = "unknown host";
+        } else if (e instanceof java.net.http.HttpTimeoutException) {
+            what = "timed out";
+        } else if (e instanceof javax.net.ssl.SSLException) {
+            what = "TLS failure";
+        } else {
+            what = "I/O failure (" + e.getClass().getSimpleName().replace("Exception", "") + ")";
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? what : what + ": " + e.getMessage();
     }
 
     /** The read timeout bounds the whole exchange, body included: a server that stalls mid-body is cut off. */

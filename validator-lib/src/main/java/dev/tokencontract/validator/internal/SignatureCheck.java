@@ -65,7 +65,7 @@ public final class SignatureCheck {
         for (VerificationKey key : fitting) {
             if (verifies(key, alg, parts)) {
                 findings.add(info(FindingCode.SIGNATURE_VERIFIED, "/signature",
-                        "Signature verified with " + describe(key) + " (" + alg + ")."));
+                        "Signature verified with " + describe(key) + (key.description().contains("alg " + alg) ? "" : " (" + alg + ")") + "."));
                 return key;
             }
         }
