@@ -1,14 +1,8 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.ContractException;
-import dev.tokencontract.validator.Contracts;
 import dev.tokencontract.validator.DecodedToken;
 import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.ReportJson;
-import dev.tokencontract.validator.Stage;
-import dev.tokencontract.validator.TokenValidator;
-import dev.tokencontract.validator.ValidationReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -63,9 +57,9 @@ final class DecodeCommand implements Command {
         Arguments.Format format = Arguments.format(line);
         Instant at = line.hasOption("at") ? Arguments.instant(line.getOptionValue("at")) : io.clock().instant();
         String token = TokenInput.read(line.getArgList(), io);
-        ValidationReport report = judgeShapeOnly(token, at);
-        Optional<DecodedToken> decoded = report.decoded();
-        List<Finding> shape = report.findings(Stage.SHAPE);
+        DecodedToken.Decoding decoding = DecodedToken.decode(token);
+        Optional<DecodedToken> decoded = decoding.token();
+        List<Finding> shape = decoding.findings();
         boolean readable = decoded.isPresent() && decoded.get().header().isPresent() && decoded.get().claims().isPresent();
         if (format == Arguments.Format.JSON) {
             ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -88,20 +82,5 @@ final class DecodeCommand implements Command {
             }
         }
         return readable ? ExitCode.OK : ExitCode.REJECTED;
-    }
-
-    /** Runs the validator with no key and no expectations: the shape findings and the decoded parts are all we use. */
-    private static ValidationReport judgeShapeOnly(String token, Instant at) {
-        try {
-            TokenValidator validator = TokenValidator.builder()
-                    .contract(Contracts.load(ExplainCommand.DEFAULT_CONTRACT))
-                    .keys(KeySource.none())
-                    .ignoreIssuer()
-                    .ignoreAudience()
-                    .build();
-            return validator.validate(token, at);
-        } catch (ContractException e) {
-            throw new IllegalStateException("bundled contract missing from the jar: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,7 +1,10 @@
 package dev.tokencontract.validator;
 
 import dev.tokencontract.validator.internal.Redact;
+import dev.tokencontract.validator.internal.ShapeCheck;
 import dev.tokencontract.validator.internal.TokenParts;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +23,34 @@ public final class DecodedToken {
         this.claims = claims;
         this.signaturePreview = signaturePreview;
         this.signatureBytes = signatureBytes;
+    }
+
+    /** What {@link #decode(String)} could read, and the shape findings that say why not everything. */
+    public record Decoding(Optional<DecodedToken> token, List<Finding> findings) {
+        public Decoding {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /**
+     * Decodes a token without judging it: no key, no contract, no times. The findings are the shape
+     * findings a validator would report first (opaque, JWE, base64url, UTF-8, JSON). Never throws.
+     */
+    public static Decoding decode(String token) {
+        List<Finding> findings = new ArrayList<>();
+        TokenParts parts = readParts(token, TokenValidator.DEFAULT_MAX_TOKEN_CHARS, findings);
+        return new Decoding(Optional.ofNullable(parts).map(DecodedToken::of), findings);
+    }
+
+    /** Stage 1 for both {@link #decode} and {@link TokenValidator}: the parts, or null with the reason as findings. */
+    static TokenParts readParts(String token, int maxChars, List<Finding> findings) {
+        try {
+            return ShapeCheck.parse(token, maxChars, findings);
+        } catch (RuntimeException e) {
+            findings.add(new Finding(FindingCode.TOKEN_MALFORMED, Severity.ERROR, "", null, null,
+                    "The token could not be read.", FindingCode.TOKEN_MALFORMED.hint()));
+            return null;
+        }
     }
 
     static DecodedToken of(TokenParts parts) {

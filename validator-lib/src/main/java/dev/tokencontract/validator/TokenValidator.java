@@ -2,7 +2,6 @@ package dev.tokencontract.validator;
 
 import dev.tokencontract.validator.internal.HeaderCheck;
 import dev.tokencontract.validator.internal.IssuerAudienceCheck;
-import dev.tokencontract.validator.internal.ShapeCheck;
 import dev.tokencontract.validator.internal.SignatureCheck;
 import dev.tokencontract.validator.internal.TimeCheck;
 import dev.tokencontract.validator.internal.TokenParts;
@@ -68,14 +67,7 @@ public final class TokenValidator {
     public ValidationReport validate(String token, Instant evaluatedAt) {
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         List<Finding> findings = new ArrayList<>(4);
-        TokenParts parts;
-        try {
-            parts = ShapeCheck.parse(token, maxTokenChars, findings);
-        } catch (RuntimeException e) {
-            findings.add(new Finding(FindingCode.TOKEN_MALFORMED, Severity.ERROR, "", null, null,
-                    "The token could not be read.", FindingCode.TOKEN_MALFORMED.hint()));
-            parts = null;
-        }
+        TokenParts parts = DecodedToken.readParts(token, maxTokenChars, findings);
         if (parts == null) {
             return report(findings, Optional.empty(), evaluatedAt, null, null);
         }
