@@ -47,8 +47,8 @@ public final class DecodedToken {
         try {
             return ShapeCheck.parse(token, maxChars, findings);
         } catch (RuntimeException e) {
-            findings.add(new Finding(FindingCode.TOKEN_MALFORMED, Severity.ERROR, "", null, null,
-                    "The token could not be read.", FindingCode.TOKEN_MALFORMED.hint()));
+            findings.add(Finding.error(FindingCode.TOKEN_MALFORMED, "", null, null,
+                    "The token could not be read."));
             return null;
         }
     }

@@ -31,6 +31,21 @@ public record Finding(
         Objects.requireNonNull(message, "message");
     }
 
+    /** An error with the code's default hint. */
+    public static Finding error(FindingCode code, String pointer, String expected, String actual, String message) {
+        return new Finding(code, Severity.ERROR, pointer, expected, actual, message, code.hint());
+    }
+
+    /** A warning with the code's default hint. */
+    public static Finding warning(FindingCode code, String pointer, String expected, String actual, String message) {
+        return new Finding(code, Severity.WARNING, pointer, expected, actual, message, code.hint());
+    }
+
+    /** A note for readers (no expected or actual value) with the code's default hint. */
+    public static Finding info(FindingCode code, String pointer, String message) {
+        return new Finding(code, Severity.INFO, pointer, null, null, message, code.hint());
+    }
+
     /** The stage this finding belongs to. */
     public Stage stage() {
         return code.stage();

@@ -12,7 +12,6 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.PathType;
 import dev.tokencontract.validator.Finding;
 import dev.tokencontract.validator.FindingCode;
-import dev.tokencontract.validator.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,16 +87,14 @@ public final class ClaimsSchema {
             errors = schema.validate(instance);
         } catch (StackOverflowError e) {
             // lint refuses reference cycles; this guards a schema that still recurses without end
-            return List.of(new Finding(FindingCode.CONTRACT_UNAVAILABLE, Severity.ERROR, pointerPrefix, "a schema that can be evaluated",
-                    null, "The contract's schema could not be evaluated: " + e.getClass().getSimpleName(),
-                    FindingCode.CONTRACT_UNAVAILABLE.hint()));
+            return List.of(Finding.error(FindingCode.CONTRACT_UNAVAILABLE, pointerPrefix, "a schema that can be evaluated",
+                    null, "The contract's schema could not be evaluated: " + e.getClass().getSimpleName()));
         } catch (RuntimeException e) {
             // networknt 3.0.9 under Jackson 3 throws on, e.g., a float beyond long range against an integer
             // minimum ("exp": 1e308). Such a document breaks the contract; say so instead of throwing.
-            return List.of(new Finding(FindingCode.CLAIM_INVALID, Severity.ERROR, pointerPrefix, "a document the contract's schema can evaluate",
+            return List.of(Finding.error(FindingCode.CLAIM_INVALID, pointerPrefix, "a document the contract's schema can evaluate",
                     Redact.shorten(e.getClass().getSimpleName() + ": " + e.getMessage(), 160),
-                    "The document could not be evaluated against the contract: it holds a value the schema engine cannot handle.",
-                    FindingCode.CLAIM_INVALID.hint()));
+                    "The document could not be evaluated against the contract: it holds a value the schema engine cannot handle."));
         }
         List<Finding> findings = new ArrayList<>(errors.size());
         for (Error error : errors) {
@@ -122,8 +119,8 @@ public final class ClaimsSchema {
         String expected = code == FindingCode.CLAIM_MISSING && error.getProperty() != null
                 ? "a claim named '" + Redact.value(error.getProperty()) + "' (" + keyword + ")"
                 : keyword.isEmpty() ? null : keyword + " " + Redact.value(String.valueOf(error.getSchemaNode()));
-        return new Finding(code, Severity.ERROR, prefix + location, expected, actual,
-                Redact.shorten(error.getMessage(), 240), code.hint());
+        return Finding.error(code, prefix + location, expected, actual,
+                Redact.shorten(error.getMessage(), 240));
     }
 
     private static String describe(JsonNode node) {

@@ -41,19 +41,19 @@ public final class ContractLinter {
     private static Outcome lint(String text, boolean metaSchemas) {
         List<Finding> findings = new ArrayList<>();
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            findings.add(error(FindingCode.LINT_TOO_LARGE, "", "at most " + MAX_BYTES + " bytes",
+            findings.add(Finding.error(FindingCode.LINT_TOO_LARGE, "", "at most " + MAX_BYTES + " bytes",
                     text.length() + " characters", "The contract document is too large."));
             return new Outcome(findings, null);
         }
         StrictJson.Parsed parsed = StrictJson.parse(text);
         if (!parsed.ok()) {
             FindingCode code = parsed.problem() == StrictJson.Problem.LIMIT_EXCEEDED ? FindingCode.LINT_TOO_LARGE : FindingCode.LINT_NOT_JSON;
-            findings.add(error(code, "", "one JSON object", parsed.detail(), "The contract is not readable JSON: " + parsed.detail()));
+            findings.add(Finding.error(code, "", "one JSON object", parsed.detail(), "The contract is not readable JSON: " + parsed.detail()));
             return new Outcome(findings, null);
         }
         JsonNode document = parsed.node();
         if (!document.isObject()) {
-            findings.add(error(FindingCode.LINT_NOT_JSON, "", "a JSON object", JsonTypes.name(document), "A contract is a JSON object."));
+            findings.add(Finding.error(FindingCode.LINT_NOT_JSON, "", "a JSON object", JsonTypes.name(document), "A contract is a JSON object."));
             return new Outcome(findings, null);
         }
         if (metaSchemas) {
@@ -82,7 +82,7 @@ public final class ContractLinter {
             }
         } catch (RuntimeException | StackOverflowError e) {
             String detail = e instanceof StackOverflowError ? "it recurses without end" : String.valueOf(e.getMessage());
-            findings.add(error(FindingCode.LINT_INVALID_SCHEMA, "", "a schema that compiles", null,
+            findings.add(Finding.error(FindingCode.LINT_INVALID_SCHEMA, "", "a schema that compiles", null,
                     "The schema does not compile: " + Redact.shorten(detail, 200)));
             return new Outcome(findings, null);
         }
@@ -119,17 +119,13 @@ public final class ContractLinter {
         String name = document.path("x-contract").path("name").asString("");
         String version = document.path("x-contract").path("version").asString("");
         if (!id.isEmpty() && !name.isEmpty() && !id.endsWith("/" + name + "/" + version)) {
-            findings.add(new Finding(FindingCode.LINT_ID_MISMATCH, Severity.WARNING, "/$id",
+            findings.add(Finding.warning(FindingCode.LINT_ID_MISMATCH, "/$id",
                     "…/" + name + "/" + version, Redact.value(id),
-                    "$id does not name this contract's name and version.", FindingCode.LINT_ID_MISMATCH.hint()));
+                    "$id does not name this contract's name and version."));
         }
     }
 
     static boolean hasErrors(List<Finding> findings) {
         return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-    }
-
-    static Finding error(FindingCode code, String pointer, String expected, String actual, String message) {
-        return new Finding(code, Severity.ERROR, pointer, expected, actual, message, code.hint());
     }
 }

@@ -24,7 +24,7 @@ public final class IssuerAudienceCheck {
         }
         JsonNode iss = claims.get("iss");
         if (iss == null) {
-            findings.add(error(FindingCode.ISS_MISSING, "/claims/iss", expectedIssuer, "(absent)", "The token names no issuer."));
+            findings.add(Finding.error(FindingCode.ISS_MISSING, "/claims/iss", expectedIssuer, "(absent)", "The token names no issuer."));
             return;
         }
         String actual = iss.isString() ? iss.stringValue() : iss.toString();
@@ -37,7 +37,7 @@ public final class IssuerAudienceCheck {
         } else if (actual.equalsIgnoreCase(expectedIssuer)) {
             why = " They differ only in letter case.";
         }
-        findings.add(error(FindingCode.ISS_MISMATCH, "/claims/iss", expectedIssuer, Redact.value(actual),
+        findings.add(Finding.error(FindingCode.ISS_MISMATCH, "/claims/iss", expectedIssuer, Redact.value(actual),
                 "The token was issued by " + Redact.value(actual) + ", not " + expectedIssuer + "." + why));
     }
 
@@ -49,7 +49,7 @@ public final class IssuerAudienceCheck {
         JsonNode aud = claims.get("aud");
         String expectedText = expected.size() == 1 ? expected.iterator().next() : "one of " + expected;
         if (aud == null || (aud.isArray() && aud.isEmpty())) {
-            findings.add(error(FindingCode.AUD_MISSING, "/claims/aud", expectedText, "(absent)", "The token names no audience."));
+            findings.add(Finding.error(FindingCode.AUD_MISSING, "/claims/aud", expectedText, "(absent)", "The token names no audience."));
             return;
         }
         List<String> audiences = new ArrayList<>();
@@ -73,7 +73,7 @@ public final class IssuerAudienceCheck {
         String actual = aud.isString() ? aud.stringValue() : aud.toString();
         String why = audiences.stream().anyMatch(a -> expected.stream().anyMatch(e -> stripSlash(a).equals(stripSlash(e))))
                 ? " They differ only by a trailing slash; the MCP spec's canonical form has none." : "";
-        findings.add(error(FindingCode.AUD_MISMATCH, "/claims/aud", expectedText, Redact.value(actual),
+        findings.add(Finding.error(FindingCode.AUD_MISMATCH, "/claims/aud", expectedText, Redact.value(actual),
                 "The token is for " + Redact.value(actual) + ", not this resource." + why));
     }
 
@@ -93,9 +93,5 @@ public final class IssuerAudienceCheck {
 
     private static String stripSlash(String value) {
         return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-    }
-
-    private static Finding error(FindingCode code, String pointer, String expected, String actual, String message) {
-        return new Finding(code, Severity.ERROR, pointer, expected, actual, message, code.hint());
     }
 }

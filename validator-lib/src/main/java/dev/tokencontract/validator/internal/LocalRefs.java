@@ -72,7 +72,7 @@ final class LocalRefs {
                 resolved = null;
             }
             if (resolved == null || resolved.isMissingNode()) {
-                findings.add(ContractLinter.error(FindingCode.LINT_INVALID_SCHEMA, pointer + "/" + SchemaWalk.escape(keyword),
+                findings.add(Finding.error(FindingCode.LINT_INVALID_SCHEMA, pointer + "/" + SchemaWalk.escape(keyword),
                         "a reference to a subschema of this document", Redact.value(ref.stringValue()),
                         "Reference " + Redact.value(ref.stringValue()) + " points at nothing."));
             } else {
@@ -119,7 +119,7 @@ final class LocalRefs {
         String referrer = loop.stream().filter(targets::containsKey).reduce((a, b) -> b).orElse(loop.get(loop.size() - 1));
         String keyword = document.at(referrer).has("$ref") ? "/$ref" : "/$dynamicRef";
         String via = loop.stream().map(p -> p.isEmpty() ? "#" : p).reduce((a, b) -> a + " -> " + b).orElse("#");
-        return ContractLinter.error(FindingCode.LINT_INVALID_SCHEMA, referrer + keyword,
+        return Finding.error(FindingCode.LINT_INVALID_SCHEMA, referrer + keyword,
                 "references that reach a property or item before coming back", Redact.shorten(via, 200),
                 "Reference cycle " + Redact.shorten(via, 200) + " never descends into the instance: validation would never end.");
     }

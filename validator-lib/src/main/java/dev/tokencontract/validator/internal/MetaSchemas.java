@@ -37,7 +37,7 @@ final class MetaSchemas {
             return toFindings(meta.validate(document), code);
         } catch (RuntimeException e) {
             // networknt 3.0.9 under Jackson 3 throws on, e.g., 1e308 where an integer minimum applies
-            return List.of(ContractLinter.error(code, "", "a document the meta-schema can evaluate",
+            return List.of(Finding.error(code, "", "a document the meta-schema can evaluate",
                     Redact.shorten(e.getClass().getSimpleName() + ": " + e.getMessage(), 160),
                     "The contract holds a value the schema engine cannot evaluate (e.g. a number beyond 64-bit range)."));
         }
@@ -54,7 +54,7 @@ final class MetaSchemas {
                 expected = "a member named '" + Redact.value(error.getProperty()) + "'";
                 actual = "(absent)";
             }
-            findings.add(ContractLinter.error(code, pointer, expected, actual, Redact.shorten(error.getMessage(), 240)));
+            findings.add(Finding.error(code, pointer, expected, actual, Redact.shorten(error.getMessage(), 240)));
         }
         return findings;
     }

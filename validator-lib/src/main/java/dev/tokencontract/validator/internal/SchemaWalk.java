@@ -18,7 +18,7 @@ final class SchemaWalk {
             for (String keyword : List.of("$ref", "$dynamicRef")) {
                 JsonNode ref = node.get(keyword);
                 if (ref != null && ref.isString() && !ref.stringValue().startsWith("#")) {
-                    findings.add(ContractLinter.error(FindingCode.LINT_REMOTE_REF, pointer + "/" + keyword,
+                    findings.add(Finding.error(FindingCode.LINT_REMOTE_REF, pointer + "/" + keyword,
                             "a local reference starting with '#'", Redact.value(ref.stringValue()),
                             "Remote reference " + Redact.value(ref.stringValue()) + " is not allowed."));
                 }
@@ -41,7 +41,7 @@ final class SchemaWalk {
             for (int i = 0; i < required.size(); i++) {
                 String name = required.get(i).asString("");
                 if (!declared.contains(name)) {
-                    findings.add(ContractLinter.error(FindingCode.LINT_REQUIRED_UNDECLARED, pointer + "/required/" + i,
+                    findings.add(Finding.error(FindingCode.LINT_REQUIRED_UNDECLARED, pointer + "/required/" + i,
                             "a property named '" + name + "'", "(undeclared)",
                             "'" + Redact.value(name) + "' is required but not declared under properties."));
                 }

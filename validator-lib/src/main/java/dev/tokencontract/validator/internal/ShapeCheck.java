@@ -23,34 +23,34 @@ public final class ShapeCheck {
     /** Splits and decodes; adds findings for what is wrong; returns {@code null} when nothing is readable. */
     public static TokenParts parse(String token, int maxChars, List<Finding> findings) {
         if (token == null || token.isEmpty()) {
-            findings.add(error(FindingCode.TOKEN_EMPTY, "", "a JWT", "(empty)", "No token was given."));
+            findings.add(Finding.error(FindingCode.TOKEN_EMPTY, "", "a JWT", "(empty)", "No token was given."));
             return null;
         }
         if (token.length() > maxChars) {
-            findings.add(error(FindingCode.TOKEN_TOO_LARGE, "", "at most " + maxChars + " characters",
+            findings.add(Finding.error(FindingCode.TOKEN_TOO_LARGE, "", "at most " + maxChars + " characters",
                     token.length() + " characters", "The token is " + token.length() + " characters long; the limit is " + maxChars + "."));
             return null;
         }
         int first = token.indexOf('.');
         if (first < 0) {
-            findings.add(error(FindingCode.TOKEN_OPAQUE, "", "a JWT (header.claims.signature)",
+            findings.add(Finding.error(FindingCode.TOKEN_OPAQUE, "", "a JWT (header.claims.signature)",
                     "opaque, " + token.length() + " characters", "The token is not a JWT: it has no '.' separators."));
             return null;
         }
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3 && parts.length != 5 && !parts[0].isEmpty() && !looksLikeJoseHeader(parts[0])) {
             // e.g. Google's "ya29.…": dots, but no JOSE header in front of them
-            findings.add(error(FindingCode.TOKEN_OPAQUE, "", "a JWT (header.claims.signature)",
+            findings.add(Finding.error(FindingCode.TOKEN_OPAQUE, "", "a JWT (header.claims.signature)",
                     "opaque, " + token.length() + " characters", "The token is not a JWT: its first part is not a JOSE header."));
             return null;
         }
         if (parts.length == 5) {
-            findings.add(error(FindingCode.TOKEN_IS_JWE, "", "a JWS with 3 parts", "5 parts (JWE)",
+            findings.add(Finding.error(FindingCode.TOKEN_IS_JWE, "", "a JWS with 3 parts", "5 parts (JWE)",
                     "The token is encrypted (JWE, 5 parts); a signed JWT (3 parts) was expected."));
             return null;
         }
         if (parts.length != 3) {
-            findings.add(error(FindingCode.TOKEN_MALFORMED, "", "3 parts", parts.length + " parts",
+            findings.add(Finding.error(FindingCode.TOKEN_MALFORMED, "", "3 parts", parts.length + " parts",
                     "The token has " + parts.length + " dot-separated parts; a JWT has 3."));
             return null;
         }
@@ -68,7 +68,7 @@ public final class ShapeCheck {
         }
         String text = isAscii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) : strictUtf8(bytes);
         if (text == null) {
-            findings.add(error(FindingCode.UTF8_INVALID, pointer, "UTF-8 JSON", "invalid UTF-8 bytes",
+            findings.add(Finding.error(FindingCode.UTF8_INVALID, pointer, "UTF-8 JSON", "invalid UTF-8 bytes",
                     "The " + pointer.substring(1) + " is not valid UTF-8."));
             return null;
         }
@@ -79,12 +79,12 @@ public final class ShapeCheck {
                 case LIMIT_EXCEEDED -> FindingCode.JSON_LIMIT_EXCEEDED;
                 default -> FindingCode.JSON_INVALID;
             };
-            findings.add(error(code, pointer, "one JSON object", parsed.detail(),
+            findings.add(Finding.error(code, pointer, "one JSON object", parsed.detail(),
                     "The " + pointer.substring(1) + " is not acceptable JSON: " + parsed.detail()));
             return null;
         }
         if (!parsed.node().isObject()) {
-            findings.add(error(FindingCode.JSON_NOT_OBJECT, pointer, "a JSON object", JsonTypes.name(parsed.node()),
+            findings.add(Finding.error(FindingCode.JSON_NOT_OBJECT, pointer, "a JSON object", JsonTypes.name(parsed.node()),
                     "The " + pointer.substring(1) + " is JSON but not an object."));
             return null;
         }
@@ -128,27 +128,27 @@ public final class ShapeCheck {
             char c = part.charAt(i);
             boolean base64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             if (!base64url) {
-                findings.add(error(FindingCode.BASE64URL_INVALID, pointer, "unpadded base64url",
+                findings.add(Finding.error(FindingCode.BASE64URL_INVALID, pointer, "unpadded base64url",
                         "character " + Redact.value(String.valueOf(c)) + " at position " + i,
                         "The " + pointer.substring(1) + " part contains a character outside base64url."));
                 return null;
             }
         }
         if (part.length() % 4 == 1) {
-            findings.add(error(FindingCode.BASE64URL_INVALID, pointer, "unpadded base64url", part.length() + " characters",
+            findings.add(Finding.error(FindingCode.BASE64URL_INVALID, pointer, "unpadded base64url", part.length() + " characters",
                     "The " + pointer.substring(1) + " part has an impossible base64url length."));
             return null;
         }
         if (unusedBitsSet(part)) {
             // The decoder would ignore these bits: a second spelling of the same bytes (RFC 4648 section 3.5).
-            findings.add(error(FindingCode.BASE64URL_INVALID, pointer, "canonical unpadded base64url",
+            findings.add(Finding.error(FindingCode.BASE64URL_INVALID, pointer, "canonical unpadded base64url",
                     "unused bits set in the last character", "The " + pointer.substring(1) + " part is not canonical base64url."));
             return null;
         }
         try {
             return BASE64URL.decode(part);
         } catch (IllegalArgumentException e) {
-            findings.add(error(FindingCode.BASE64URL_INVALID, pointer, "unpadded base64url", Redact.shorten(e.getMessage(), 80),
+            findings.add(Finding.error(FindingCode.BASE64URL_INVALID, pointer, "unpadded base64url", Redact.shorten(e.getMessage(), 80),
                     "The " + pointer.substring(1) + " part is not valid base64url."));
             return null;
         }
@@ -181,9 +181,5 @@ public final class ShapeCheck {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    static Finding error(FindingCode code, String pointer, String expected, String actual, String message) {
-        return new Finding(code, Severity.ERROR, pointer, expected, actual, message, code.hint());
     }
 }

@@ -27,28 +27,28 @@ public final class TimeCheck {
         long nowSeconds = now.getEpochSecond();
         long leewaySeconds = leeway.getSeconds();
         if (!claims.has("exp")) {
-            findings.add(error(FindingCode.EXP_MISSING, "/claims/exp", "an expiry time", "(absent)", "The token never expires."));
+            findings.add(Finding.error(FindingCode.EXP_MISSING, "/claims/exp", "an expiry time", "(absent)", "The token never expires."));
         }
         if (exp != null && nowSeconds >= exp + leewaySeconds) {
             String ago = HumanTime.format(Duration.ofSeconds(nowSeconds - exp));
-            findings.add(error(FindingCode.TOKEN_EXPIRED, "/claims/exp", "after " + now + " (leeway " + HumanTime.format(leeway) + ")",
+            findings.add(Finding.error(FindingCode.TOKEN_EXPIRED, "/claims/exp", "after " + now + " (leeway " + HumanTime.format(leeway) + ")",
                     Instant.ofEpochSecond(exp).toString(), "The token expired " + ago + " before the evaluation time."));
         }
         if (nbf != null && nbf > nowSeconds + leewaySeconds) {
             String ahead = HumanTime.format(Duration.ofSeconds(nbf - nowSeconds));
-            findings.add(error(FindingCode.TOKEN_NOT_YET_VALID, "/claims/nbf", "at or before " + now + " (leeway " + HumanTime.format(leeway) + ")",
+            findings.add(Finding.error(FindingCode.TOKEN_NOT_YET_VALID, "/claims/nbf", "at or before " + now + " (leeway " + HumanTime.format(leeway) + ")",
                     Instant.ofEpochSecond(nbf).toString(), "The token becomes valid only " + ahead + " after the evaluation time."));
         }
         if (iat != null && iat > nowSeconds + leewaySeconds) {
             String ahead = HumanTime.format(Duration.ofSeconds(iat - nowSeconds));
-            findings.add(error(FindingCode.ISSUED_IN_FUTURE, "/claims/iat", "at or before " + now + " (leeway " + HumanTime.format(leeway) + ")",
+            findings.add(Finding.error(FindingCode.ISSUED_IN_FUTURE, "/claims/iat", "at or before " + now + " (leeway " + HumanTime.format(leeway) + ")",
                     Instant.ofEpochSecond(iat).toString(), "The token claims to be issued " + ahead + " after the evaluation time."));
         }
         if (maxLifetime.isPresent() && exp != null) {
             long start = iat != null ? iat : nbf != null ? nbf : nowSeconds;
             Duration lifetime = Duration.ofSeconds(exp - start);
             if (lifetime.compareTo(maxLifetime.get()) > 0) {
-                findings.add(error(FindingCode.LIFETIME_TOO_LONG, "/claims/exp", "at most " + HumanTime.format(maxLifetime.get()) + " after iat",
+                findings.add(Finding.error(FindingCode.LIFETIME_TOO_LONG, "/claims/exp", "at most " + HumanTime.format(maxLifetime.get()) + " after iat",
                         HumanTime.format(lifetime), "The token lives " + HumanTime.format(lifetime) + "; the contract allows "
                                 + HumanTime.format(maxLifetime.get()) + "."));
             }
@@ -63,12 +63,8 @@ public final class TimeCheck {
         if (node.isIntegralNumber() && node.canConvertToLong() && node.asLong() >= 0 && node.asLong() <= MAX_NUMERIC_DATE) {
             return node.asLong();
         }
-        findings.add(error(FindingCode.TIME_CLAIM_MALFORMED, "/claims/" + name, "integer seconds since 1970, up to " + MAX_NUMERIC_DATE,
+        findings.add(Finding.error(FindingCode.TIME_CLAIM_MALFORMED, "/claims/" + name, "integer seconds since 1970, up to " + MAX_NUMERIC_DATE,
                 JsonTypes.name(node) + " " + Redact.value(node.toString()), "'" + name + "' is not a usable NumericDate."));
         return null;
-    }
-
-    private static Finding error(FindingCode code, String pointer, String expected, String actual, String message) {
-        return new Finding(code, Severity.ERROR, pointer, expected, actual, message, code.hint());
     }
 }

@@ -5,7 +5,6 @@ import dev.tokencontract.validator.Finding;
 import dev.tokencontract.validator.FindingCode;
 import dev.tokencontract.validator.JoseRules;
 import dev.tokencontract.validator.OperationRule;
-import dev.tokencontract.validator.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +28,7 @@ final class TokenContractRules {
         document.path("required").values().forEach(name -> required.add(name.asString("")));
         for (String claim : ACCESS_TOKEN_CLAIMS) {
             if (!required.contains(claim)) {
-                findings.add(ContractLinter.error(FindingCode.LINT_CLAIM_NOT_REQUIRED, "/required",
+                findings.add(Finding.error(FindingCode.LINT_CLAIM_NOT_REQUIRED, "/required",
                         "'" + claim + "' in required", "(not required)",
                         "Access-token contracts must require '" + claim + "'."));
             }
@@ -39,7 +38,7 @@ final class TokenContractRules {
     static JoseRules jose(JsonNode document, List<Finding> findings) {
         JsonNode jose = document.path("x-jose");
         if (!jose.isObject()) {
-            findings.add(ContractLinter.error(FindingCode.LINT_JOSE_MISSING, "/x-jose", "an x-jose object with alg", "(absent)",
+            findings.add(Finding.error(FindingCode.LINT_JOSE_MISSING, "/x-jose", "an x-jose object with alg", "(absent)",
                     "A token contract must say which algorithms it allows."));
             return null;
         }
@@ -48,7 +47,7 @@ final class TokenContractRules {
         for (int i = 0; i < algs.size(); i++) {
             String alg = algs.get(i).asString("");
             if (alg.equalsIgnoreCase("none")) {
-                findings.add(ContractLinter.error(FindingCode.LINT_ALG_NONE, "/x-jose/alg/" + i, "a signing algorithm", alg,
+                findings.add(Finding.error(FindingCode.LINT_ALG_NONE, "/x-jose/alg/" + i, "a signing algorithm", alg,
                         "'none' is listed as an allowed algorithm."));
             } else if (!alg.isEmpty()) {
                 algorithms.add(alg);
@@ -56,8 +55,8 @@ final class TokenContractRules {
         }
         boolean hmac = algorithms.stream().anyMatch(a -> a.startsWith("HS"));
         if (hmac && algorithms.stream().anyMatch(a -> !a.startsWith("HS"))) {
-            findings.add(new Finding(FindingCode.LINT_ALG_MIXED, Severity.WARNING, "/x-jose/alg", "only HS* or only public-key algorithms",
-                    String.join(",", algorithms), "HMAC and public-key algorithms are allowed together.", FindingCode.LINT_ALG_MIXED.hint()));
+            findings.add(Finding.warning(FindingCode.LINT_ALG_MIXED, "/x-jose/alg", "only HS* or only public-key algorithms",
+                    String.join(",", algorithms), "HMAC and public-key algorithms are allowed together."));
         }
         if (algorithms.isEmpty()) {
             return null;
@@ -89,11 +88,11 @@ final class TokenContractRules {
         }
         JsonNode properties = document.path("properties");
         if (usesScopes && !properties.has(scopeClaim)) {
-            findings.add(ContractLinter.error(FindingCode.LINT_AUTHZ_CLAIM_UNDECLARED, "/x-authorization/scopeClaim",
+            findings.add(Finding.error(FindingCode.LINT_AUTHZ_CLAIM_UNDECLARED, "/x-authorization/scopeClaim",
                     "a declared claim", scopeClaim, "Operations need scopes from '" + scopeClaim + "', which the schema does not declare."));
         }
         if (usesRoles && !properties.has(rolesClaim)) {
-            findings.add(ContractLinter.error(FindingCode.LINT_AUTHZ_CLAIM_UNDECLARED, "/x-authorization/rolesClaim",
+            findings.add(Finding.error(FindingCode.LINT_AUTHZ_CLAIM_UNDECLARED, "/x-authorization/rolesClaim",
                     "a declared claim", rolesClaim, "Operations need roles from '" + rolesClaim + "', which the schema does not declare."));
         }
         return new AuthorizationRules(scopeClaim, rolesClaim, operations);
@@ -113,7 +112,7 @@ final class TokenContractRules {
             refused.add("an array");
         }
         if (!refused.isEmpty()) {
-            findings.add(ContractLinter.error(FindingCode.LINT_AUD_SHAPE, "/properties/aud", "a string or an array of strings",
+            findings.add(Finding.error(FindingCode.LINT_AUD_SHAPE, "/properties/aud", "a string or an array of strings",
                     "refuses " + String.join(" and ", refused), "'aud' refuses " + String.join(" and ", refused) + "."));
         }
     }
