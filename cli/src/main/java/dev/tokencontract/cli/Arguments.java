@@ -51,6 +51,11 @@ final class Arguments {
     }
 
     /** {@code --at}: an ISO-8601 instant or offset date-time, or epoch seconds. */
+    /** The {@code --at} instant when given, otherwise now by the command's clock. */
+    static Instant at(CommandLine line, Io io) throws UsageException {
+        return line.hasOption("at") ? instant(line.getOptionValue("at")) : io.clock().instant();
+    }
+
     static Instant instant(String value) throws UsageException {
         String text = value.strip();
         if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {

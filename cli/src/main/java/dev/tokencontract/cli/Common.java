@@ -3,10 +3,18 @@ package dev.tokencontract.cli;
 import dev.tokencontract.validator.ContractException;
 import dev.tokencontract.validator.Finding;
 import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /** Options and error reports that several commands share. */
 final class Common {
     private Common() {}
+
+    /** Adds the options every command has, {@code --format} and {@code --help}, after its own. */
+    static Options withFormatAndHelp(Options options) {
+        options.addOption(format());
+        options.addOption(help());
+        return options;
+    }
 
     static Option format() {
         return Option.builder("f").longOpt("format").hasArg().argName("text|json")

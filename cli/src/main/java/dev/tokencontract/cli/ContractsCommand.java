@@ -37,10 +37,7 @@ final class ContractsCommand implements Command {
 
     @Override
     public Options options() {
-        Options options = new Options();
-        options.addOption(Common.format());
-        options.addOption(Common.help());
-        return options;
+        return Common.withFormatAndHelp(new Options());
     }
 
     @Override

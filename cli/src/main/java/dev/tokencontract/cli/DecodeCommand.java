@@ -47,15 +47,13 @@ final class DecodeCommand implements Command {
     public Options options() {
         Options options = new Options();
         options.addOption(Common.at("show times relative to this moment instead of now"));
-        options.addOption(Common.format());
-        options.addOption(Common.help());
-        return options;
+        return Common.withFormatAndHelp(options);
     }
 
     @Override
     public int run(CommandLine line, Io io) throws UsageException {
         Arguments.Format format = Arguments.format(line);
-        Instant at = line.hasOption("at") ? Arguments.instant(line.getOptionValue("at")) : io.clock().instant();
+        Instant at = Arguments.at(line, io);
         String token = TokenInput.read(line.getArgList(), io);
         DecodedToken.Decoding decoding = DecodedToken.decode(token);
         Optional<DecodedToken> decoded = decoding.token();

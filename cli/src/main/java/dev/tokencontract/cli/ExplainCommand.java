@@ -61,15 +61,13 @@ final class ExplainCommand implements Command {
         options.addOption(Option.builder().longOpt("leeway").hasArg().argName("SECONDS")
                 .desc("clock-skew tolerance for exp, nbf and iat, 0 to 600; default 60").get());
         options.addOption(Common.at("judge as of this moment instead of now"));
-        options.addOption(Common.format());
-        options.addOption(Common.help());
-        return options;
+        return Common.withFormatAndHelp(options);
     }
 
     @Override
     public int run(CommandLine line, Io io) throws UsageException {
         Arguments.Format format = Arguments.format(line);
-        Instant at = line.hasOption("at") ? Arguments.instant(line.getOptionValue("at")) : io.clock().instant();
+        Instant at = Arguments.at(line, io);
         TokenValidator.Builder builder = TokenValidator.builder();
         if (line.hasOption("leeway")) {
             builder.leeway(Arguments.leeway(line.getOptionValue("leeway")));

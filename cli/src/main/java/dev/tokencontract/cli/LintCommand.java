@@ -44,10 +44,7 @@ final class LintCommand implements Command {
 
     @Override
     public Options options() {
-        Options options = new Options();
-        options.addOption(Common.format());
-        options.addOption(Common.help());
-        return options;
+        return Common.withFormatAndHelp(new Options());
     }
 
     @Override
