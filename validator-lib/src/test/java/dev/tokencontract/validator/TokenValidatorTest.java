@@ -3,24 +3,16 @@ package dev.tokencontract.validator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokencontract.validator.testing.TestKeys;
+import dev.tokencontract.validator.testing.Judge;
 import dev.tokencontract.validator.testing.TestTokens;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class TokenValidatorTest {
 
     static TokenValidator mcpValidator() throws Exception {
-        return TokenValidator.builder()
-                .contract(Contracts.load("mcp-access-token@1.0.0"))
-                .keys(KeySource.jwks(TestKeys.publicJwks()))
-                .expectIssuer(TestTokens.ISSUER)
-                .expectAudience(TestTokens.AUDIENCE)
-                .clock(Clock.fixed(TestTokens.JUDGED_AT, ZoneOffset.UTC))
-                .leeway(Duration.ZERO)
-                .build();
+        return Judge.withoutLeeway(Contracts.load("mcp-access-token@1.0.0"));
     }
 
     @Test

@@ -6,17 +6,14 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.tokencontract.validator.Contracts;
 import dev.tokencontract.validator.Finding;
 import dev.tokencontract.validator.FindingCode;
-import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.Stage;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
 import dev.tokencontract.validator.Verdict;
 import dev.tokencontract.validator.testing.TestContracts;
+import dev.tokencontract.validator.testing.Judge;
 import dev.tokencontract.validator.testing.TestKeys;
 import dev.tokencontract.validator.testing.TestTokens;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,14 +37,7 @@ class McpAccessTokenContractTest {
 
     @BeforeAll
     static void loadContract() throws Exception {
-        validator = TokenValidator.builder()
-                .contract(Contracts.load("mcp-access-token@1.0.0"))
-                .keys(KeySource.jwks(TestKeys.publicJwks()))
-                .expectIssuer(TestTokens.ISSUER)
-                .expectAudience(TestTokens.AUDIENCE)
-                .clock(Clock.fixed(TestTokens.JUDGED_AT, ZoneOffset.UTC))
-                .leeway(Duration.ZERO)
-                .build();
+        validator = Judge.withoutLeeway(Contracts.load("mcp-access-token@1.0.0"));
     }
 
     private static ValidationReport judge(String token) {

@@ -7,16 +7,13 @@ import dev.tokencontract.validator.Contract;
 import dev.tokencontract.validator.Contracts;
 import dev.tokencontract.validator.Finding;
 import dev.tokencontract.validator.FindingCode;
-import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.Stage;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
 import dev.tokencontract.validator.Verdict;
+import dev.tokencontract.validator.testing.Judge;
 import dev.tokencontract.validator.testing.TestKeys;
 import dev.tokencontract.validator.testing.TestTokens;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,14 +27,7 @@ class Rfc9068AccessTokenContractTest {
     @BeforeAll
     static void loadContract() throws Exception {
         contract = Contracts.load("rfc9068-access-token@1.0.0");
-        validator = TokenValidator.builder()
-                .contract(contract)
-                .keys(KeySource.jwks(TestKeys.publicJwks()))
-                .expectIssuer(TestTokens.ISSUER)
-                .expectAudience(TestTokens.AUDIENCE)
-                .clock(Clock.fixed(TestTokens.JUDGED_AT, ZoneOffset.UTC))
-                .leeway(Duration.ZERO)
-                .build();
+        validator = Judge.withoutLeeway(contract);
     }
 
     /** An RFC 9068 token: the MCP sample without the MCP-only claims. */

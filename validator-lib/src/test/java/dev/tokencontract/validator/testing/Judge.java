@@ -14,6 +14,7 @@ import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
 import dev.tokencontract.validator.Verdict;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 
 /**
@@ -38,6 +39,25 @@ public final class Judge {
         try {
             return validator(Contracts.load("mcp-access-token@1.0.0"), KeySource.pem(TestKeys.rsaPublicPem()));
         } catch (ContractException | KeySourceException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code contract} with the public test JWKS and no leeway, so time boundaries in contract tests are
+     * exact.
+     */
+    public static TokenValidator withoutLeeway(Contract contract) {
+        try {
+            return TokenValidator.builder()
+                    .contract(contract)
+                    .keys(KeySource.jwks(TestKeys.publicJwks()))
+                    .expectIssuer(TestTokens.ISSUER)
+                    .expectAudience(TestTokens.AUDIENCE)
+                    .clock(Clock.fixed(TestTokens.JUDGED_AT, ZoneOffset.UTC))
+                    .leeway(Duration.ZERO)
+                    .build();
+        } catch (KeySourceException e) {
             throw new IllegalStateException(e);
         }
     }
