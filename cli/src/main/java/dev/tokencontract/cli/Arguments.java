@@ -1,5 +1,7 @@
 package dev.tokencontract.cli;
 
+import dev.tokencontract.validator.TokenValidator;
+import dev.tokencontract.validator.internal.TimeCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,9 +16,7 @@ import org.apache.commons.cli.UnrecognizedOptionException;
 
 /** Parsing of command lines and option values; every problem becomes a one-line {@link UsageException}. */
 final class Arguments {
-    /** 9999-12-31T23:59:59Z, the largest NumericDate the validator accepts. */
-    private static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
-    private static final long MAX_LEEWAY_SECONDS = 600;
+    private static final long MAX_LEEWAY_SECONDS = TokenValidator.MAX_LEEWAY.getSeconds();
 
     private Arguments() {}
 
@@ -59,7 +59,7 @@ final class Arguments {
     static Instant instant(String value) throws UsageException {
         String text = value.strip();
         if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
-            if (text.length() > 12 || Long.parseLong(text) > MAX_EPOCH_SECONDS) {
+            if (text.length() > 12 || Long.parseLong(text) > TimeCheck.MAX_NUMERIC_DATE) {
                 throw new UsageException("--at: " + Terminal.safe(text, 40) + " is beyond year 9999");
             }
             return Instant.ofEpochSecond(Long.parseLong(text));

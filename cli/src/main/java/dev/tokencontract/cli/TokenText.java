@@ -2,6 +2,7 @@ package dev.tokencontract.cli;
 
 import dev.tokencontract.validator.DecodedToken;
 import dev.tokencontract.validator.internal.HumanTime;
+import dev.tokencontract.validator.internal.TimeCheck;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 final class TokenText {
     /** Longer values are cut, so a claim-bloated token (group overage) stays readable. */
     static final int MAX_VALUE_CHARS = 300;
-    private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
     private static final Set<String> TIME_CLAIMS = Set.of("exp", "iat", "nbf", "auth_time");
 
     private final Terminal term;
@@ -72,7 +72,7 @@ final class TokenText {
     /** "2026-11-26T01:00:00Z (expired 3 h 12 min before the evaluation time)", or null. */
     String time(String claim, JsonNode node) {
         if (!TIME_CLAIMS.contains(claim) || !node.isIntegralNumber() || !node.canConvertToLong()
-                || node.asLong() < 0 || node.asLong() > MAX_NUMERIC_DATE) {
+                || node.asLong() < 0 || node.asLong() > TimeCheck.MAX_NUMERIC_DATE) {
             return null;
         }
         Instant at = Instant.ofEpochSecond(node.asLong());

@@ -35,6 +35,8 @@ public final class TokenValidator {
     /** Default size limit: generous for tokens with many groups, far below anything abusive. */
     public static final int DEFAULT_MAX_TOKEN_CHARS = 32 * 1024;
     public static final Duration DEFAULT_LEEWAY = Duration.ofSeconds(60);
+    /** The largest leeway the builder accepts: more would hide real expiry. */
+    public static final Duration MAX_LEEWAY = Duration.ofMinutes(10);
 
     private final Contract contract;
     private final KeySource keys;
@@ -205,7 +207,7 @@ public final class TokenValidator {
 
         /** Tolerance for clock skew on {@code exp}, {@code nbf} and {@code iat}; default 60 s. */
         public Builder leeway(Duration leeway) {
-            if (leeway == null || leeway.isNegative() || leeway.compareTo(Duration.ofMinutes(10)) > 0) {
+            if (leeway == null || leeway.isNegative() || leeway.compareTo(MAX_LEEWAY) > 0) {
                 throw new IllegalArgumentException("leeway must be between 0 and 10 minutes");
             }
             this.leeway = leeway;

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class TimeCheck {
     /** 9999-12-31T23:59:59Z: later NumericDates are nonsense (and overflow arithmetic). */
-    static final long MAX_NUMERIC_DATE = 253_402_300_799L;
+    public static final long MAX_NUMERIC_DATE = 253_402_300_799L;
 
     private TimeCheck() {}
 
