@@ -55,6 +55,8 @@ public final class StrictJson {
             return new Parsed(null, Problem.LIMIT_EXCEEDED, firstLine(e.getOriginalMessage()));
         } catch (JacksonException e) {
             String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            // Jackson 3.1 has no exception type of its own for duplicates, only this message (checked by
+            // HostileShapeTest's duplicate-member cases, which fail if a Jackson upgrade rewords it)
             Problem problem = message.startsWith("Duplicate Object property") || message.contains("Duplicate field")
                     ? Problem.DUPLICATE_MEMBER
                     : Problem.INVALID;
