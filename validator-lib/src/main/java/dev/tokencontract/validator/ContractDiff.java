@@ -1,0 +1,36 @@
+package dev.tokencontract.validator;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every classified change between two versions of one contract. The facade of the compatibility
+ * engine: {@code ContractDiff.between(old, new)}.
+ *
+ * @param from    the older contract's reference ({@code name@version})
+ * @param to      the newer contract's reference
+ * @param changes every change, in document order
+ */
+public record ContractDiff(String from, String to, List<Change> changes) {
+
+    public ContractDiff {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        changes = List.copyOf(changes);
+    }
+
+    /** Compares two contracts and classifies every difference. */
+    public static ContractDiff between(Contract older, Contract newer) {
+        // Implemented by the compatibility engine (internal/compat); see issue 3.
+        throw new UnsupportedOperationException("compatibility engine not yet implemented");
+    }
+
+    public boolean has(ChangeClass changeClass) {
+        return changes.stream().anyMatch(c -> c.is(changeClass));
+    }
+
+    /** The changes {@code mode} refuses, in document order. */
+    public List<Change> refusedBy(CompatibilityMode mode) {
+        return changes.stream().filter(mode::refuses).toList();
+    }
+}
