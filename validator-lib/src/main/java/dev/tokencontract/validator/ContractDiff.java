@@ -29,8 +29,19 @@ public record ContractDiff(String from, String to, List<Change> changes) {
         return changes.stream().anyMatch(c -> c.is(changeClass));
     }
 
-    /** The changes {@code mode} refuses, in document order. */
+    /** The changes {@code mode} refuses, in document order (authorization widening not included). */
     public List<Change> refusedBy(CompatibilityMode mode) {
         return changes.stream().filter(mode::refuses).toList();
+    }
+
+    /**
+     * The changes a publish under {@code mode} refuses: those the mode refuses, plus, under every mode
+     * but {@code NONE}, each authorization-widening change unless the publisher acknowledged widening.
+     */
+    public List<Change> refusedBy(CompatibilityMode mode, boolean wideningAcknowledged) {
+        boolean refuseWidening = mode != CompatibilityMode.NONE && !wideningAcknowledged;
+        return changes.stream()
+                .filter(c -> mode.refuses(c) || (refuseWidening && c.is(ChangeClass.AUTHORIZATION_WIDENING)))
+                .toList();
     }
 }

@@ -1,0 +1,55 @@
+package dev.tokencontract.registry.store;
+
+import dev.tokencontract.validator.CompatibilityMode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where published contract versions live. Versions are immutable and never deleted; the only mutable
+ * things are a contract's compatibility mode and a version's state. Implementations must be safe for
+ * several registry processes sharing one database with no leader: {@link #publish} is atomic per
+ * contract name, and the {@link PublishGuard} runs while that name is locked, so a compatibility check
+ * and the insert it allows cannot interleave with another publish of the same contract.
+ */
+public interface ContractStore extends AutoCloseable {
+
+    /**
+     * Publishes one version. Same name, version and digest as a stored version: {@link
+     * PublishResult.Outcome#SAME_CONTENT}, nothing written and the guard not consulted. Same name and
+     * version, another digest: {@link PublishResult.Outcome#CONFLICT}. Otherwise the guard sees every
+     * stored version of the name (oldest first) and the name's mode; a refusal from it is returned as
+     * {@link PublishResult.Outcome#REFUSED} with nothing written; else the version is stored: {@link
+     * PublishResult.Outcome#CREATED}.
+     */
+    PublishResult publish(NewVersion version, PublishGuard guard);
+
+    /** Every contract name, sorted. */
+    List<String> names();
+
+    /** Every version of one contract, in semantic-version order (oldest first); empty when unknown. */
+    List<StoredVersion> versions(String name);
+
+    /** One exact version. */
+    Optional<StoredVersion> version(String name, String version);
+
+    /** The contract's compatibility mode; the default when never configured. Empty when unknown. */
+    Optional<CompatibilityMode> mode(String name);
+
+    /** Sets the compatibility mode of an existing contract; false when the contract is unknown. */
+    boolean setMode(String name, CompatibilityMode mode);
+
+    /** Sets the state of an existing version; false when the version is unknown. */
+    boolean setState(String name, String version, VersionState state);
+
+    /** Appends one audit entry; entries are never changed or removed. */
+    void appendAudit(AuditEntry entry);
+
+    /** The newest {@code limit} audit entries, newest first. */
+    List<AuditEntry> audit(int limit);
+
+    /** True when the store answers a trivial query within its timeout (readiness). */
+    boolean reachable();
+
+    @Override
+    void close();
+}

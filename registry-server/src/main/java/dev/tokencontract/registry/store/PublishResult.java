@@ -1,0 +1,19 @@
+package dev.tokencontract.registry.store;
+
+import java.util.Optional;
+
+/**
+ * What {@link ContractStore#publish} did.
+ *
+ * @param outcome  one of four
+ * @param stored   the stored version (the existing one for SAME_CONTENT and CONFLICT); empty for REFUSED
+ * @param refusal  the guard's refusal for REFUSED; empty otherwise
+ */
+public record PublishResult(Outcome outcome, Optional<StoredVersion> stored, Optional<Object> refusal) {
+    public enum Outcome {
+        CREATED,
+        SAME_CONTENT,
+        CONFLICT,
+        REFUSED
+    }
+}
