@@ -4,6 +4,7 @@ import static dev.tokencontract.validator.Stage.CONTRACT;
 import static dev.tokencontract.validator.Stage.HEADER;
 import static dev.tokencontract.validator.Stage.ISSUER_AUDIENCE;
 import static dev.tokencontract.validator.Stage.LINT;
+import static dev.tokencontract.validator.Stage.REGISTRY;
 import static dev.tokencontract.validator.Stage.SHAPE;
 import static dev.tokencontract.validator.Stage.SIGNATURE;
 import static dev.tokencontract.validator.Stage.TIME;
@@ -97,7 +98,18 @@ public enum FindingCode {
     LINT_ALG_MIXED(LINT, "Allowing HMAC beside public-key algorithms invites key confusion; split the contract or drop HS*."),
     LINT_ID_MISMATCH(LINT, "'$id' should end with '<name>/<version>' so the document identifies itself."),
     LINT_AUTHZ_CLAIM_UNDECLARED(LINT, "x-authorization refers to a claim the schema does not declare."),
-    LINT_TOO_LARGE(LINT, "Contracts are small documents; this one exceeds the size or nesting limit.");
+    LINT_TOO_LARGE(LINT, "Contracts are small documents; this one exceeds the size or nesting limit."),
+
+    // registry client and lockfile
+    REGISTRY_OFFLINE_COPY(REGISTRY, "The registry could not be reached; the last good copy on disk was used. Check the "
+            + "registry URL and network, and fetch again when it is back."),
+    LOCK_ENTRY_VERIFIED(REGISTRY, null),
+    LOCK_DIGEST_MISMATCH(REGISTRY, "The registry serves different bytes for a pinned version than the lockfile recorded: "
+            + "find out why before trusting it; re-run 'tokencontract lock' only if the change is intended."),
+    LOCK_VERSION_MISSING(REGISTRY, "The pinned version is no longer served (wrong registry, or the contract was removed): "
+            + "check --registry, then re-lock."),
+    LOCK_ENTRY_UNCHECKED(REGISTRY, true, "The registry could not be reached and no cached copy with the pinned digest "
+            + "exists; the pin was not proven wrong. Retry when the registry is reachable.");
 
     private final Stage stage;
     private final boolean meansUnchecked;

@@ -9,7 +9,9 @@ public enum Stage {
     ISSUER_AUDIENCE("issuer and audience"),
     CONTRACT("contract"),
     /** Findings about a contract document itself, from {@code tokencontract lint}. */
-    LINT("lint");
+    LINT("lint"),
+    /** Findings about contracts fetched from a registry and pinned in a lockfile. */
+    REGISTRY("registry");
 
     private final String label;
 

@@ -13,13 +13,14 @@ import java.util.concurrent.Flow;
  * Collects an HTTP response body up to a size cap. A larger body fails the exchange as soon as it passes
  * the cap, so an endless or huge answer is never buffered whole.
  */
-final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final int maxBytes;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private Flow.Subscription subscription;
+    private volatile boolean exceeded;
 
-    CappedBody(int maxBytes) {
+    public CappedBody(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 
@@ -41,6 +42,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
                 return;
             }
             if (buffer.size() + (long) item.remaining() > maxBytes) {
+                exceeded = true;
                 subscription.cancel();
                 body.completeExceptionally(new IOException("response larger than " + maxBytes + " bytes"));
                 return;
@@ -49,6 +51,11 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
             item.get(chunk);
             buffer.writeBytes(chunk);
         }
+    }
+
+    /** True once the body passed the cap (the exchange then failed with an IOException). */
+    public boolean exceeded() {
+        return exceeded;
     }
 
     @Override

@@ -1,0 +1,58 @@
+package dev.tokencontract.validator.internal.registry;
+
+import dev.tokencontract.validator.FetchSource;
+import dev.tokencontract.validator.FetchedContract;
+import dev.tokencontract.validator.Finding;
+import dev.tokencontract.validator.FindingCode;
+import dev.tokencontract.validator.LockEntry;
+import dev.tokencontract.validator.LockVerification;
+import dev.tokencontract.validator.LockVerification.EntryCheck;
+import dev.tokencontract.validator.Lockfile;
+import dev.tokencontract.validator.RegistryException;
+import dev.tokencontract.validator.internal.Redact;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks each lockfile entry against the registry (or, when it is unreachable, the verified cache). */
+public final class LockChecker {
+    private LockChecker() {}
+
+    public static LockVerification verify(Lockfile lockfile, ContractFetcher fetcher) {
+        List<EntryCheck> checks = new ArrayList<>();
+        List<LockEntry> entries = lockfile.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            checks.add(check(entries.get(i), "/contracts/" + i, fetcher));
+        }
+        return new LockVerification(checks);
+    }
+
+    private static EntryCheck check(LockEntry entry, String pointer, ContractFetcher fetcher) {
+        FetchedContract fetched;
+        try {
+            fetched = fetcher.fetch(new VersionSpec(entry.name(), entry.version()));
+        } catch (RegistryException e) {
+            return new EntryCheck(entry, failure(entry, pointer, e), null, List.of());
+        }
+        String where = fetched.source() == FetchSource.OFFLINE_CACHE ? "the cached copy (registry unreachable)" : "the registry";
+        if (Digests.same(fetched.digest(), entry.digest())) {
+            Finding ok = Finding.info(FindingCode.LOCK_ENTRY_VERIFIED, pointer, entry.reference() + " matches its pinned digest ("
+                    + where + ", " + fetched.source().name().toLowerCase().replace('_', '-') + ")");
+            return new EntryCheck(entry, ok, fetched.source(), fetched.warnings());
+        }
+        Finding mismatch = Finding.error(FindingCode.LOCK_DIGEST_MISMATCH, pointer, entry.digest(), fetched.digest(),
+                entry.reference() + ": " + where + " has " + fetched.digest() + ", the lockfile pins " + entry.digest());
+        return new EntryCheck(entry, mismatch, fetched.source(), fetched.warnings());
+    }
+
+    private static Finding failure(LockEntry entry, String pointer, RegistryException e) {
+        String why = Redact.shorten(e.getMessage(), 300);
+        return switch (e.kind()) {
+            case NOT_FOUND -> Finding.error(FindingCode.LOCK_VERSION_MISSING, pointer, entry.reference(), "HTTP 404",
+                    entry.reference() + " is no longer served by the registry (HTTP 404)");
+            case BAD_RESPONSE -> Finding.error(FindingCode.LOCK_DIGEST_MISMATCH, pointer, entry.digest(), null,
+                    entry.reference() + ": the registry's answer could not be verified: " + why);
+            default -> new Finding(FindingCode.LOCK_ENTRY_UNCHECKED, dev.tokencontract.validator.Severity.ERROR, pointer,
+                    entry.digest(), null, entry.reference() + " could not be checked: " + why, FindingCode.LOCK_ENTRY_UNCHECKED.hint());
+        };
+    }
+}
