@@ -65,6 +65,14 @@ public final class TestContracts {
                 """);
     }
 
+    /** {@link #minimal()} as {@code minimal-token@version}, as text (for a registry to serve). */
+    public static String minimalText(String version) {
+        ObjectNode document = minimal();
+        document.put("$id", "https://tokencontract.dev/contracts/minimal-token/" + version);
+        ((ObjectNode) document.get("x-contract")).put("version", version);
+        return document.toPrettyString();
+    }
+
     /** Parses JSON text into a tree (for building expected values). */
     public static ObjectNode object(String json) {
         return (ObjectNode) JSON.readTree(json);
