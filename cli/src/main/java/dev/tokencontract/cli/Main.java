@@ -18,7 +18,11 @@ public final class Main {
     }
 
     static Main standard() {
-        return new Main(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(), new ContractsCommand()));
+        List<Command> commands = new java.util.ArrayList<>(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(),
+                new ContractsCommand()));
+        // registry client
+        commands.addAll(List.of(new PublishCommand(), new FetchCommand(), new LockCommand(), new VerifyLockCommand()));
+        return new Main(commands);
     }
 
     public static void main(String[] args) {
