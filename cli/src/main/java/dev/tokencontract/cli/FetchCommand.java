@@ -101,7 +101,7 @@ final class FetchCommand implements Command {
     private static String source(FetchedContract fetched) {
         return switch (fetched.source()) {
             case NETWORK -> "from the registry";
-            case NOT_MODIFIED -> "cached copy, confirmed by the registry (304)";
+            case NOT_MODIFIED -> "cached copy, confirmed by the registry: 304";
             case OFFLINE_CACHE -> "OFFLINE: last good copy from disk";
         };
     }

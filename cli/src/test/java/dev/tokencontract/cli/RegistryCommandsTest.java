@@ -84,7 +84,7 @@ class RegistryCommandsTest {
 
         CliRun.Result again = run("fetch", "minimal-token@1");
 
-        assertThat(again.err()).contains("cached copy, confirmed by the registry (304)");
+        assertThat(again.err()).contains("cached copy, confirmed by the registry: 304");
         assertThat(registry.count(304)).isEqualTo(1);
     }
 
@@ -332,7 +332,7 @@ class RegistryCommandsTest {
         assertThat(Lockfile.read(lockfile).entries()).singleElement().satisfies(e -> assertThat(e.sha256()).isEqualTo(sha));
         assertThat(verify.exit()).isZero();
         assertThat(verify.out()).isEqualTo("Lockfile " + lockfile + " against " + registry.url() + "\n"
-                + "  ok         minimal-token@1.0.0  matches its pinned digest (the registry, not-modified)\n"
+                + "  ok         minimal-token@1.0.0  matches its pinned sha-256 (cached copy, confirmed by the registry)\n"
                 + "VERIFIED: 1 entry matches its pinned sha-256 (exit 0)\n");
     }
 
@@ -379,7 +379,7 @@ class RegistryCommandsTest {
         CliRun.Result result = run("verify-lock", "--lockfile", lockfile.toString());
 
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).contains("the cached copy (registry unreachable)", "warning REGISTRY_OFFLINE_COPY: Offline:");
+        assertThat(result.out()).contains("matches its pinned sha-256 (cached copy; registry unreachable)", "warning REGISTRY_OFFLINE_COPY: Offline:");
     }
 
     @Test

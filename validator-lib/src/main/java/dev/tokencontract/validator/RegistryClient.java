@@ -23,7 +23,7 @@ import java.util.Objects;
  * RegistryClient registry = RegistryClient.create("https://registry.example.test");
  * FetchedContract fetched = registry.fetch("mcp-access-token@^1.0.0");
  * fetched.warnings().forEach(w -> log.warn(w.message()));      // e.g. an offline copy and its age
- * TokenValidator validator = TokenValidator.forContract(fetched.contract())...;
+ * TokenValidator validator = TokenValidator.builder().contract(fetched.contract())...build();
  *
  * // in a build: exactly the pinned bytes, or an exception
  * Map<String, Contract> pinned = RegistryClient.fromLock(Path.of("tokencontract.lock"), RegistrySettings.defaults());

@@ -71,6 +71,21 @@ public final class FakeRegistry implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the fake registry by hand (for trying the CLI and for the docs' sample output): prints its URL
+     * and token, serves until stdin closes. Arguments: contract files to serve.
+     */
+    public static void main(String[] args) throws IOException {
+        try (FakeRegistry registry = start()) {
+            for (String file : args) {
+                registry.put(java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+            }
+            System.out.println(registry.url() + " " + registry.token());
+            System.out.flush();
+            System.in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+    }
+
     /** {@code http://127.0.0.1:PORT}. */
     public String url() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();

@@ -35,8 +35,13 @@ public final class LockChecker {
         }
         String where = fetched.source() == FetchSource.OFFLINE_CACHE ? "the cached copy (registry unreachable)" : "the registry";
         if (Digests.same(fetched.digest(), entry.digest())) {
-            Finding ok = Finding.info(FindingCode.LOCK_ENTRY_VERIFIED, pointer, entry.reference() + " matches its pinned digest ("
-                    + where + ", " + fetched.source().name().toLowerCase().replace('_', '-') + ")");
+            String how = switch (fetched.source()) {
+                case NETWORK -> "fetched from the registry";
+                case NOT_MODIFIED -> "cached copy, confirmed by the registry";
+                case OFFLINE_CACHE -> "cached copy; registry unreachable";
+            };
+            Finding ok = Finding.info(FindingCode.LOCK_ENTRY_VERIFIED, pointer, entry.reference() + " matches its pinned sha-256 ("
+                    + how + ")");
             return new EntryCheck(entry, ok, fetched.source(), fetched.warnings());
         }
         Finding mismatch = Finding.error(FindingCode.LOCK_DIGEST_MISMATCH, pointer, entry.digest(), fetched.digest(),
