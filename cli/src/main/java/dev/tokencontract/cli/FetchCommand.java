@@ -71,6 +71,9 @@ final class FetchCommand implements Command {
         try {
             fetched = client.fetch(references.get(0));
         } catch (RegistryException e) {
+            if (e.kind() == RegistryException.Kind.INVALID_REFERENCE) {
+                throw new UsageException(Terminal.safe(e.getMessage(), 300));
+            }
             return RegistryErrors.report(name(), e, format, io);
         }
         for (Finding warning : fetched.warnings()) {

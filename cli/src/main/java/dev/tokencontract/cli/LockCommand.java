@@ -74,6 +74,9 @@ final class LockCommand implements Command {
         try {
             locked = client.lock(references, existing);
         } catch (RegistryException e) {
+            if (e.kind() == RegistryException.Kind.INVALID_REFERENCE) {
+                throw new UsageException(Terminal.safe(e.getMessage(), 300));
+            }
             return RegistryErrors.report(name(), e, format, io);
         } catch (LockfileException e) {
             return LockOptions.unusable(name(), e, io);
