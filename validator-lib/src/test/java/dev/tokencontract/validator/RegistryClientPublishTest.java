@@ -46,6 +46,17 @@ class RegistryClientPublishTest {
     }
 
     @Test
+    void publishWhenNoEtagButDigestInTheJsonAnswerThenDigestTakenFromIt() throws Exception {
+        String digest = FakeRegistry.digestOf("canonical form");
+        registry.answerPublish(201, "application/json", "{\"name\":\"minimal-token\",\"version\":\"1.0.0\",\"digest\":\"" + digest + "\"}");
+
+        PublishResult result = client().publish(TestContracts.minimalText("1.0.0"), SECRET_TOKEN, false);
+
+        assertThat(result.outcome()).isEqualTo(PublishResult.Outcome.CREATED);
+        assertThat(result.digest()).isEqualTo(digest);
+    }
+
+    @Test
     void publishWhenWideningAcknowledgedThenQuerySays() throws Exception {
         client().publish(TestContracts.minimalText("1.0.0"), SECRET_TOKEN, true);
 

@@ -5,6 +5,7 @@ import dev.tokencontract.validator.PublishResult;
 import dev.tokencontract.validator.RegistryException;
 import dev.tokencontract.validator.RegistryException.Kind;
 import dev.tokencontract.validator.internal.Redact;
+import dev.tokencontract.validator.internal.StrictJson;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class Publisher {
                 + (acknowledgeWidening ? "?acknowledge=authorization-widening" : ""));
         RegistryHttp.Response response = http.post(uri, json.getBytes(StandardCharsets.UTF_8), token);
         int status = response.status();
-        String digest = Digests.fromEtag(response.header("ETag").orElse(null));
+        String digest = digest(response);
         if (status == 201) {
             return new PublishResult(PublishResult.Outcome.CREATED, contract.reference(), status,
                     response.header("Location").orElse(null), digest);
@@ -41,5 +42,19 @@ public final class Publisher {
                     Problems.from(response), List.of());
         }
         throw new RegistryException(Kind.BAD_RESPONSE, "unexpected HTTP " + status + " to a publish");
+    }
+
+    /** From the ETag header, else the {@code digest} member of the JSON answer (the registry's version record). */
+    private static String digest(RegistryHttp.Response response) {
+        String fromHeader = Digests.fromEtag(response.header("ETag").orElse(null));
+        if (fromHeader != null) {
+            return fromHeader;
+        }
+        StrictJson.Parsed parsed = StrictJson.parse(new String(response.body(), StandardCharsets.UTF_8));
+        if (parsed.ok() && parsed.node().path("digest").isString()) {
+            String digest = parsed.node().path("digest").stringValue();
+            return Digests.fromEtag("\"" + digest + "\"");
+        }
+        return null;
     }
 }
