@@ -183,8 +183,10 @@ public final class PostgresServer implements AutoCloseable {
             if (!server.isAlive()) {
                 throw new IllegalStateException("postgres exited with " + server.exitValue() + ":\n" + log());
             }
-            try (Connection ignored = DriverManager.getConnection(jdbcUrl("postgres"), user(), password)) {
-                return;
+            try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user(), password)) {
+                if (connection.isValid(1)) {
+                    return;
+                }
             } catch (SQLException e) {
                 last = e;
                 sleep(50);
