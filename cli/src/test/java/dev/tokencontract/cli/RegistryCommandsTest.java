@@ -102,6 +102,17 @@ class RegistryCommandsTest {
     }
 
     @Test
+    void fetchWhenVersionDeprecatedThenWarningOnStderrExitZero() {
+        registry.deprecate("minimal-token", "1.0.0");
+
+        CliRun.Result result = run("fetch", "minimal-token@1.0.0");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.err()).startsWith("warning: REGISTRY_VERSION_DEPRECATED: The registry marks the version it served for "
+                + "minimal-token@1.0.0 as deprecated.\n");
+    }
+
+    @Test
     void fetchWhenUnreachableAndNoCopyThenExit3() {
         registry.stop();
 

@@ -103,6 +103,8 @@ public enum FindingCode {
     // registry client and lockfile
     REGISTRY_OFFLINE_COPY(REGISTRY, "The registry could not be reached; the last good copy on disk was used. Check the "
             + "registry URL and network, and fetch again when it is back."),
+    REGISTRY_VERSION_DEPRECATED(REGISTRY, "The registry marks this version deprecated: ranges and 'latest' skip it. "
+            + "Plan a move to a newer version."),
     LOCK_ENTRY_VERIFIED(REGISTRY, null),
     LOCK_DIGEST_MISMATCH(REGISTRY, "The registry serves different bytes for a pinned version than the lockfile recorded: "
             + "find out why before trusting it; re-run 'tokencontract lock' only if the change is intended."),

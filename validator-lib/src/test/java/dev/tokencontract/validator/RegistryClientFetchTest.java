@@ -103,6 +103,23 @@ class RegistryClientFetchTest {
     }
 
     @Test
+    void fetchWhenVersionDeprecatedThenServedWithAWarningAlsoOn304() throws Exception {
+        publishVersions("1.0.0");
+        registry.deprecate("minimal-token", "1.0.0");
+        RegistryClient client = client();
+
+        FetchedContract first = client.fetch("minimal-token@1.0.0");
+        FetchedContract second = client.fetch("minimal-token@1.0.0");
+
+        assertThat(List.of(first, second)).allSatisfy(fetched -> assertThat(fetched.warnings()).singleElement()
+                .satisfies(w -> {
+                    assertThat(w.code()).isEqualTo(FindingCode.REGISTRY_VERSION_DEPRECATED);
+                    assertThat(w.message()).isEqualTo("The registry marks the version it served for minimal-token@1.0.0 as deprecated.");
+                }));
+        assertThat(second.source()).isEqualTo(FetchSource.NOT_MODIFIED);
+    }
+
+    @Test
     void fetchWhenRangeMovesOnThenNewVersionFetchedNot304() throws Exception {
         publishVersions("1.0.0");
         RegistryClient client = client();

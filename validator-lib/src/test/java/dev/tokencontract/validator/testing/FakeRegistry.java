@@ -53,6 +53,7 @@ public final class FakeRegistry implements AutoCloseable {
     private volatile String token = "publisher-token-for-tests";
     private volatile CannedAnswer publishAnswer;
     private volatile boolean running = true;
+    private final java.util.Set<String> deprecated = ConcurrentHashMap.newKeySet();
 
     private record CannedAnswer(int status, String contentType, String body) {}
 
@@ -108,6 +109,12 @@ public final class FakeRegistry implements AutoCloseable {
     /** Replaces the stored bytes of a version (a registry that broke immutability). */
     public FakeRegistry replaceBytes(String name, String version, String json) {
         contracts.get(name).put(version, json.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Serves this version with {@code Tokencontract-State: DEPRECATED} from now on. */
+    public FakeRegistry deprecate(String name, String version) {
+        deprecated.add(name + "@" + version);
         return this;
     }
 
@@ -227,6 +234,7 @@ public final class FakeRegistry implements AutoCloseable {
         }
         byte[] body = versions.get(version.get());
         String etag = "\"" + digestOf(body) + "\"";
+        exchange.getResponseHeaders().set("Tokencontract-State", deprecated.contains(name + "@" + version.get()) ? "DEPRECATED" : "ACTIVE");
         if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
             exchange.getResponseHeaders().set("ETag", etag);
             exchange.sendResponseHeaders(304, -1);

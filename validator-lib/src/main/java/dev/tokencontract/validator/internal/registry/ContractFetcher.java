@@ -86,7 +86,7 @@ public final class ContractFetcher {
                     + " but the body is " + actual + "; refusing it");
         }
         Instant now = settings.clock().instant();
-        FetchedContract fetched = build(spec, response.body(), actual, FetchSource.NETWORK, now, List.of());
+        FetchedContract fetched = build(spec, response.body(), actual, FetchSource.NETWORK, now, stateWarnings(spec, response));
         String header = response.header("Tokencontract-Version").orElse(null);
         if (header != null && !header.strip().equals(fetched.version())) {
             throw new RegistryException(Kind.BAD_RESPONSE, "the registry says it resolved " + spec + " to "
@@ -113,9 +113,20 @@ public final class ContractFetcher {
                     + Redact.value(etag) + ", not the cached " + entry.digest());
         }
         Instant now = settings.clock().instant();
-        FetchedContract fetched = build(spec, entry.body(), entry.digest(), FetchSource.NOT_MODIFIED, now, List.of());
+        FetchedContract fetched = build(spec, entry.body(), entry.digest(), FetchSource.NOT_MODIFIED, now,
+                stateWarnings(spec, response));
         cache.write(spec, new DiskCache.Entry(entry.etag(), entry.digest(), entry.version(), now, entry.body()));
         return fetched;
+    }
+
+    /** A deprecated version is served, but the caller is told ({@code Tokencontract-State: DEPRECATED}). */
+    private static List<Finding> stateWarnings(VersionSpec spec, RegistryHttp.Response response) {
+        String state = response.header("Tokencontract-State").orElse("");
+        if (!state.strip().equalsIgnoreCase("DEPRECATED")) {
+            return List.of();
+        }
+        return List.of(Finding.warning(FindingCode.REGISTRY_VERSION_DEPRECATED, "", "ACTIVE", "DEPRECATED",
+                "The registry marks the version it served for " + spec + " as deprecated."));
     }
 
     private FetchedContract offline(VersionSpec spec, DiskCache.Lookup cached, String reason) throws RegistryException {
