@@ -248,4 +248,14 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
         assertThat(result.exit()).isEqualTo(1);
         assertThat(Files.readString(lockfile)).isEqualTo("not json");
     }
+
+    @Test
+    void lockWhenJsonThenLockfilePathRegistryAndEntries() {
+        CliRun.Result result = run("lock", "minimal-token@1", "--lockfile", lockfile.toString(), "--format", "json");
+
+        assertThat(result.exit()).isZero();
+        assertThat(JSON.readTree(result.out())).isEqualTo(JSON.readTree("""
+                {"lockfile":"%s","registry":"%s","contracts":[{"name":"minimal-token","version":"1.0.0","sha256":"%s"}]}
+                """.formatted(lockfile, registry.url(), FakeRegistry.digestOf(TestContracts.minimalText("1.0.0")).substring(8))));
+    }
 }

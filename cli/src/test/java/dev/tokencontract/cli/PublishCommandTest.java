@@ -168,4 +168,15 @@ class PublishCommandTest extends RegistryCliTestBase {
 
         assertThat(registry.requests().get(0).query()).isEqualTo("acknowledge=authorization-widening");
     }
+
+    @Test
+    void publishWhenJsonThenOutcomeReferenceAndDigest() {
+        CliRun.Result result = run("publish", contract.toString(), "--token-file", tokenFile.toString(), "--format", "json");
+
+        assertThat(result.exit()).isZero();
+        assertThat(JSON.readTree(result.out())).isEqualTo(JSON.readTree("""
+                {"outcome":"CREATED","reference":"minimal-token@1.1.0","status":201,
+                 "location":"/contracts/minimal-token/versions/1.1.0","digest":"%s","registry":"%s"}
+                """.formatted(FakeRegistry.digestOf(TestContracts.minimalText("1.1.0")), registry.url())));
+    }
 }
