@@ -115,6 +115,14 @@ final class Collector {
         return all;
     }
 
+    int size() {
+        return changes.size();
+    }
+
+    boolean exhausted() {
+        return budget.exhausted;
+    }
+
     List<Change> changes() {
         return List.copyOf(changes);
     }

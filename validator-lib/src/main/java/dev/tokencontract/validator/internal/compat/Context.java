@@ -31,6 +31,11 @@ record Context(String oldPointer, String newPointer, String claim, String topCla
         return new Context(oldPointer + suffix, newPointer + suffix, child, claim.isEmpty() ? name : topClaim, inverted, conservative, depth + 1);
     }
 
+    /** The same schemas, speaking of member {@code name} without entering it (for {@code required}). */
+    Context naming(String name) {
+        return new Context(oldPointer, newPointer, claim.isEmpty() ? name : claim + "." + name, topClaim, inverted, conservative, depth);
+    }
+
     Context at(String oldAt, String newAt) {
         return new Context(oldAt, newAt, claim, topClaim, inverted, conservative, depth + 1);
     }

@@ -32,14 +32,14 @@ final class ObjectKeywords {
         String when = trigger == null ? "" : " when '" + Show.text(trigger) + "' is present";
         for (String name : now) {
             if (!was.contains(name)) {
-                Context claim = ctx.intoProperty("", name);
+                Context claim = ctx.naming(name); // presence does not grant: no widening
                 d.out().add(claim, kind + "-added", Effect.TIGHTER, pointer, d.out().subject(claim) + " is now required" + when
                         + "; tokens without it are rejected", Show.json(before), Show.json(after));
             }
         }
         for (String name : was) {
             if (!now.contains(name)) {
-                Context claim = ctx.intoProperty("", name);
+                Context claim = ctx.naming(name); // presence does not grant: no widening
                 d.out().add(claim, kind + "-removed", Effect.LOOSER, pointer, d.out().subject(claim) + " is no longer required" + when
                         + "; consumers on the old contract reject tokens without it", Show.json(before), Show.json(after));
             }

@@ -19,16 +19,19 @@ final class SchemaDiff {
     private final Refs oldRefs;
     private final Refs newRefs;
     private final Set<String> onPath;
+    /** Pairs that compared equal: equal wherever they are reached again (shared definitions, diamonds of references). */
+    private final Set<String> clean;
     private final Collector out;
 
     SchemaDiff(Refs oldRefs, Refs newRefs, Collector out) {
-        this(oldRefs, newRefs, new HashSet<>(), out);
+        this(oldRefs, newRefs, new HashSet<>(), new HashSet<>(), out);
     }
 
-    private SchemaDiff(Refs oldRefs, Refs newRefs, Set<String> onPath, Collector out) {
+    private SchemaDiff(Refs oldRefs, Refs newRefs, Set<String> onPath, Set<String> clean, Collector out) {
         this.oldRefs = oldRefs;
         this.newRefs = newRefs;
         this.onPath = onPath;
+        this.clean = clean;
         this.out = out;
     }
 
@@ -51,7 +54,7 @@ final class SchemaDiff {
      * change that is reported as one line (a property added to a model that constrained it differently).
      */
     Measured measure(JsonNode older, JsonNode newer, Context ctx) {
-        SchemaDiff nested = new SchemaDiff(oldRefs, newRefs, onPath, out.fork());
+        SchemaDiff nested = new SchemaDiff(oldRefs, newRefs, onPath, clean, out.fork());
         nested.diff(older, newer, ctx.neutral());
         Set<ChangeClass> classes = Effect.breaking(nested.out.classes());
         Set<String> kinds = new java.util.LinkedHashSet<>();
@@ -79,13 +82,18 @@ final class SchemaDiff {
             return;
         }
         String pair = ctx.oldPointer() + '\u0000' + ctx.newPointer();
-        if (!onPath.add(pair)) {
-            return; // a reference cycle: this pair is being compared further up
+        boolean synthetic = older == TRUE || newer == TRUE || older == EMPTY || newer == EMPTY;
+        if (!synthetic && clean.contains(pair) || !onPath.add(pair)) {
+            return; // equal before, or a reference cycle: this pair is being compared further up
         }
+        int found = out.size();
         try {
             compare(older, newer, ctx, root);
         } finally {
             onPath.remove(pair);
+        }
+        if (!synthetic && out.size() == found && !out.exhausted()) {
+            clean.add(pair);
         }
     }
 

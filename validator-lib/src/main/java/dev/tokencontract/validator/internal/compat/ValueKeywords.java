@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /** {@code type}, {@code enum} and {@code const}: which values a claim may take. */
 final class ValueKeywords {
@@ -25,8 +26,8 @@ final class ValueKeywords {
         if (SchemaDiff.same(before, after)) {
             return;
         }
-        Set<String> was = types(before);
-        Set<String> now = types(after);
+        Set<String> was = effectiveTypes(older);
+        Set<String> now = effectiveTypes(newer);
         List<String> lost = new ArrayList<>(was);
         lost.removeAll(now);
         List<String> gained = new ArrayList<>(now);
@@ -48,6 +49,34 @@ final class ValueKeywords {
 
     private static String shown(JsonNode type) {
         return type == null ? "(any)" : Show.json(type);
+    }
+
+    /** The value kinds a schema's {@code type} lets through, narrowed by its {@code enum}/{@code const} when present. */
+    private static Set<String> effectiveTypes(JsonNode schema) {
+        Set<String> kinds = types(schema.get("type"));
+        if (schema.has("const") || schema.get("enum") instanceof ArrayNode) {
+            Set<String> ofValues = new LinkedHashSet<>();
+            if (schema.has("const")) {
+                ofValues.add(kindOf(schema.get("const")));
+            } else {
+                schema.get("enum").values().forEach(v -> ofValues.add(kindOf(v)));
+            }
+            kinds.retainAll(ofValues);
+        }
+        return kinds;
+    }
+
+    private static String kindOf(JsonNode value) {
+        if (value.isNumber()) {
+            return value.isIntegralNumber() || new BigDecimal(value.asString()).stripTrailingZeros().scale() <= 0 ? "integer" : "non-integer number";
+        }
+        return switch (value.getNodeType()) {
+            case NULL -> "null";
+            case BOOLEAN -> "boolean";
+            case OBJECT -> "object";
+            case ARRAY -> "array";
+            default -> "string";
+        };
     }
 
     /** The JSON value kinds a {@code type} accepts; {@code number} is integer plus non-integer. */
