@@ -9,6 +9,7 @@ import dev.tokencontract.validator.DiffJson;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The text report of {@code tokencontract diff}: refused changes first, one line per change. */
 final class DiffText {
@@ -49,7 +50,7 @@ final class DiffText {
     }
 
     /** {@code [producer-breaking widening] /x-jose/alg  explanation  (before → after)} */
-    static String line(Change change, java.util.function.UnaryOperator<String> paintTags) {
+    static String line(Change change, UnaryOperator<String> paintTags) {
         List<String> tags = new ArrayList<>();
         for (ChangeClass changeClass : ChangeClass.values()) {
             if (change.is(changeClass)) {
