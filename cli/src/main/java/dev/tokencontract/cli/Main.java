@@ -20,6 +20,8 @@ public final class Main {
     static Main standard() {
         List<Command> commands = new java.util.ArrayList<>(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(),
                 new ContractsCommand()));
+        // diff (issue 3): the compatibility engine; no counterexample search until the conformance kit provides one
+        commands.add(new DiffCommand(null));
         // registry client
         commands.addAll(List.of(new PublishCommand(), new FetchCommand(), new LockCommand(), new VerifyLockCommand()));
         return new Main(commands);
