@@ -205,7 +205,7 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
         assertThat(result.err()).isEqualTo("tokencontract verify-lock: lockfile " + lockfile + " is not acceptable\n"
                 + "  /extra: unknown field\n"
                 + "  /contracts/0: 'a@^1' is not a contract reference like mcp-access-token@^1.0.0: the version must be exact "
-                + "(1.2.3), a prefix (1 or 1.2), ^1.2.3, ~1.2.3 or latest\n"
+                + "(1.2.3), a prefix (1 or 1.2), ^1.2.3, ~1.2, ~1.2.3 or latest\n"
                 + "  /contracts/1/sha256: must be a string\n");
         assertThat(registry.requests()).isEmpty();
     }

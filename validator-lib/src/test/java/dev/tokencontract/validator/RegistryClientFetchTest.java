@@ -72,9 +72,9 @@ class RegistryClientFetchTest {
         RegistryClient client = client();
 
         assertThat(Stream.of("minimal-token@^1.2.0", "minimal-token@1", "minimal-token@1.2", "minimal-token@~1.2.0",
-                        "minimal-token@latest", "minimal-token", "minimal-token@2.1.0-rc.1")
+                        "minimal-token@~1.3", "minimal-token@latest", "minimal-token", "minimal-token@2.1.0-rc.1")
                 .map(reference -> fetchVersion(client, reference)).toList())
-                .containsExactly("1.3.1", "1.3.1", "1.2.0", "1.2.0", "2.0.0", "2.0.0", "2.1.0-rc.1");
+                .containsExactly("1.3.1", "1.3.1", "1.2.0", "1.2.0", "1.3.1", "2.0.0", "2.0.0", "2.1.0-rc.1");
     }
 
     private static String fetchVersion(RegistryClient client, String reference) {

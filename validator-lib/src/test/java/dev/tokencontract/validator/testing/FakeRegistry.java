@@ -181,21 +181,17 @@ public final class FakeRegistry implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();
-            int status;
             Matcher get = VERSION_PATH.matcher(path);
             Matcher post = PUBLISH_PATH.matcher(path);
             if (method.equals("GET") && path.startsWith("/loop/")) {
-                status = redirect(exchange, "/loop/" + (path.endsWith("a") ? "b" : "a"));
+                redirect(exchange, "/loop/" + (path.endsWith("a") ? "b" : "a"));
             } else if (method.equals("GET") && get.matches()) {
-                status = serve(exchange, decode(get.group(1)), decode(get.group(2)));
+                serve(exchange, decode(get.group(1)), decode(get.group(2)));
             } else if (method.equals("POST") && post.matches()) {
-                status = publish(exchange, decode(post.group(1)));
+                publish(exchange, decode(post.group(1)));
             } else {
-                status = problem(exchange, 404, "NOT_FOUND", "Not found", "no route " + method + " " + path);
+                problem(exchange, 404, "NOT_FOUND", "Not found", "no route " + method + " " + path);
             }
-            seen.add(new Seen(method, path, exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders().getFirst("If-None-Match"), exchange.getRequestHeaders().getFirst("Authorization"),
-                    status));
         } catch (IOException e) {
             // the client gave up (size cap, timeout): nothing to do
         } catch (RuntimeException e) {
@@ -237,6 +233,7 @@ public final class FakeRegistry implements AutoCloseable {
         exchange.getResponseHeaders().set("Tokencontract-State", deprecated.contains(name + "@" + version.get()) ? "DEPRECATED" : "ACTIVE");
         if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
             exchange.getResponseHeaders().set("ETag", etag);
+            record(exchange, 304);
             exchange.sendResponseHeaders(304, -1);
             return 304;
         }
@@ -280,20 +277,28 @@ public final class FakeRegistry implements AutoCloseable {
         return send(exchange, 201, "application/json", body, created);
     }
 
-    private static int redirect(HttpExchange exchange, String location) throws IOException {
+    /** Recorded before the answer is sent, so a test that got the answer always sees the request. */
+    private void record(HttpExchange exchange, int status) {
+        seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders().getFirst("If-None-Match"), exchange.getRequestHeaders().getFirst("Authorization"), status));
+    }
+
+    private int redirect(HttpExchange exchange, String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
+        record(exchange, 302);
         exchange.sendResponseHeaders(302, -1);
         return 302;
     }
 
-    private static int problem(HttpExchange exchange, int status, String code, String title, String detail) throws IOException {
+    private int problem(HttpExchange exchange, int status, String code, String title, String detail) throws IOException {
         String body = JSON.writeValueAsString(Map.of("type", "https://tokencontract.dev/problems/" + code.toLowerCase(),
                 "title", title, "status", status, "detail", detail, "code", code));
         return send(exchange, status, "application/problem+json", body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
-    private static int send(HttpExchange exchange, int status, String contentType, byte[] body, Map<String, String> headers)
+    private int send(HttpExchange exchange, int status, String contentType, byte[] body, Map<String, String> headers)
             throws IOException {
+        record(exchange, status);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         headers.forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
@@ -339,7 +344,7 @@ public final class FakeRegistry implements AutoCloseable {
         String[] x = a.split("[.-]");
         String[] y = b.split("[.-]");
         for (int i = 0; i < 3; i++) {
-            int cmp = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            int cmp = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
             if (cmp != 0) {
                 return cmp;
             }

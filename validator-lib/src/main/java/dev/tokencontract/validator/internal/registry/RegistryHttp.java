@@ -112,7 +112,7 @@ public final class RegistryHttp {
             return new Response(response.statusCode(), response.headers(), response.body(), request.uri());
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw unreachable(request, "no complete answer within " + settings.readTimeout().toMillis() + " ms");
+            throw unreachable(request, noAnswerWithin());
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
@@ -122,8 +122,15 @@ public final class RegistryHttp {
                 throw new RegistryException(Kind.BAD_RESPONSE, "the answer from " + where(request) + " is larger than "
                         + settings.maxBytes() + " bytes");
             }
-            throw unreachable(request, describe(e.getCause()));
+            boolean readTimeout = e.getCause() instanceof java.net.http.HttpTimeoutException
+                    && !(e.getCause() instanceof java.net.http.HttpConnectTimeoutException);
+            throw unreachable(request, readTimeout ? noAnswerWithin() : describe(e.getCause()));
         }
+    }
+
+    /** The client's own timer and the request's timeout race; both mean the same, so both say the same. */
+    private String noAnswerWithin() {
+        return "no complete answer within " + settings.readTimeout().toMillis() + " ms";
     }
 
     private static RegistryException unreachable(HttpRequest request, String why) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * A contract reference {@code name@spec} where spec is an exact version ({@code 1.2.3}, {@code 1.2.3-rc.1}),
  * a major or major.minor prefix ({@code 1}, {@code 1.2}), a caret or tilde range ({@code ^1.2.0},
- * {@code ~1.2.0}) or {@code latest}; a bare name means latest. Also checks that the version the registry
+ * {@code ~1.2}, {@code ~1.2.0}) or {@code latest}; a bare name means latest. Also checks that the version the registry
  * resolved to actually satisfies the spec.
  */
 public record VersionSpec(String name, String spec) {
@@ -16,7 +16,7 @@ public record VersionSpec(String name, String spec) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
     private static final Pattern EXACT = Pattern.compile("(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(-[0-9A-Za-z.-]{1,64})?");
     private static final Pattern PREFIX = Pattern.compile("(0|[1-9]\\d{0,8})(?:\\.(0|[1-9]\\d{0,8}))?");
-    private static final Pattern CARET_TILDE = Pattern.compile("([\\^~])((0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8}))");
+    private static final Pattern CARET_TILDE = Pattern.compile("(\\^|~)((0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(?:\\.(0|[1-9]\\d{0,8}))?)");
     private static final int MAX_NAME = 128;
 
     public static VersionSpec parse(String reference) throws RegistryException {
@@ -27,9 +27,10 @@ public record VersionSpec(String name, String spec) {
         if (name.length() > MAX_NAME || !NAME.matcher(name).matches()) {
             throw invalid(reference, "the name must be lower-case words joined by '.' or '-' (at most " + MAX_NAME + " characters)");
         }
-        if (!spec.equals("latest") && !EXACT.matcher(spec).matches() && !PREFIX.matcher(spec).matches()
-                && !CARET_TILDE.matcher(spec).matches()) {
-            throw invalid(reference, "the version must be exact (1.2.3), a prefix (1 or 1.2), ^1.2.3, ~1.2.3 or latest");
+        Matcher range = CARET_TILDE.matcher(spec);
+        boolean rangeOk = range.matches() && (range.group(1).equals("~") || range.group(5) != null);
+        if (!spec.equals("latest") && !EXACT.matcher(spec).matches() && !PREFIX.matcher(spec).matches() && !rangeOk) {
+            throw invalid(reference, "the version must be exact (1.2.3), a prefix (1 or 1.2), ^1.2.3, ~1.2, ~1.2.3 or latest");
         }
         return new VersionSpec(name, spec);
     }
@@ -68,7 +69,7 @@ public record VersionSpec(String name, String spec) {
         range.matches();
         long wantMajor = Long.parseLong(range.group(3));
         long wantMinor = Long.parseLong(range.group(4));
-        long wantPatch = Long.parseLong(range.group(5));
+        long wantPatch = range.group(5) == null ? 0 : Long.parseLong(range.group(5));
         boolean atLeast = major > wantMajor || major == wantMajor && (minor > wantMinor || minor == wantMinor && patch >= wantPatch);
         if (prerelease || !atLeast) {
             return false;

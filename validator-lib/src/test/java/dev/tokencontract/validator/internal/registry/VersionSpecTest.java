@@ -31,6 +31,9 @@ class VersionSpecTest {
             "~1.2.3, 1.2.9, true",
             "~1.2.3, 1.2.2, false",
             "~1.2.3, 1.3.0, false",
+            "~1.2, 1.2.0, true",
+            "~1.2, 1.2.9, true",
+            "~1.2, 1.3.0, false",
             "^1.2.0, not-a-version, false",
     })
     void allowsWhenVersionThenAsSemverRangesSay(String spec, String version, boolean allowed) throws Exception {
