@@ -38,6 +38,7 @@ public final class MetadataChecks {
     /** The contract's schema findings, renamed for a metadata document, plus its recommended members. */
     public static List<Finding> contract(Contract contract, JsonNode document, String pointer) {
         List<Finding> findings = new ArrayList<>();
+        JsonNode schema = contract.document();
         for (Finding f : contract.check(document, pointer)) {
             FindingCode code = switch (f.code()) {
                 case CLAIM_MISSING -> FindingCode.METADATA_FIELD_MISSING;
@@ -46,7 +47,7 @@ public final class MetadataChecks {
             };
             String expected = f.expected() == null ? null : f.expected().replace("a claim named", "a member named");
             findings.add(new Finding(code, f.severity(), f.pointer(), expected, f.actual(),
-                    contract.reference() + ": " + f.message(), code.hint()));
+                    contract.reference() + ": " + f.message() + rule(schema, f.pointer(), pointer), code.hint()));
         }
         JsonNode recommended = contract.document().path("x-recommended");
         for (JsonNode name : recommended) {
@@ -57,6 +58,21 @@ public final class MetadataChecks {
             }
         }
         return findings;
+    }
+
+    /** The schema's own description of the member a finding is about, so the reason travels with the finding. */
+    private static String rule(JsonNode schema, String findingPointer, String prefix) {
+        if (!findingPointer.startsWith(prefix + "/")) {
+            return "";
+        }
+        String member = findingPointer.substring(prefix.length() + 1).split("/", 2)[0].replace("~1", "/").replace("~0", "~");
+        JsonNode property = schema.path("properties").path(member);
+        String description = property.path("description").asString("");
+        if (description.isEmpty() && property.path("$ref").asString("").startsWith("#/$defs/")) {
+            description = schema.path("$defs").path(property.path("$ref").stringValue().substring("#/$defs/".length()))
+                    .path("description").asString("");
+        }
+        return description.isEmpty() ? "" : " (" + description + ")";
     }
 
     private static void issuer(JsonNode metadata, String expectedIssuer, String pointer, List<Finding> findings) {
