@@ -135,6 +135,7 @@ public enum FindingCode {
     JWK_INCONSISTENT(JWKS, "The key's kty, alg, crv and use contradict each other; resource servers may refuse or misuse it."),
     JWK_RSA_TOO_SHORT(JWKS, "RSA keys must have at least 2048 bits (RFC 7518 section 3.3); rotate to a longer key."),
     JWK_CURVE_NOT_ALLOWED(JWKS, "Signing keys use P-256, P-384 or P-521 (EC) or Ed25519/Ed448 (OKP)."),
+    JWK_NOT_BASE64URL(JWKS, "Key members are base64url without padding (RFC 7518 section 6); standard base64 works only with lenient libraries."),
     JWK_UNREADABLE(JWKS, "The key lacks members its type needs (n and e, or crv, x and y) or has an unknown type."),
     JWK_X5C_REPORTED(JWKS, null),
     JWK_X5C_MISMATCH(JWKS, "The certificate in x5c does not carry the key's public key, or cannot be read; keys are never taken from x5c."),

@@ -91,16 +91,31 @@ public final class JwksChecks {
         return key.path("kid").isString() ? "'" + Redact.value(key.path("kid").stringValue()) + "'" : at;
     }
 
-    /** The unsigned big-endian integer of a base64url member, or null when absent or not base64url. */
+    /**
+     * The unsigned big-endian integer of a base64url member, or null when absent or unreadable. Standard base64
+     * ({@code +}, {@code /}, padding) is read too, as Nimbus and most libraries do; {@link #base64url} flags it.
+     */
     static BigInteger unsigned(JsonNode key, String member) {
         if (!key.path(member).isString()) {
             return null;
         }
+        String text = key.path(member).stringValue();
         try {
-            byte[] bytes = Base64.getUrlDecoder().decode(key.path(member).stringValue());
+            byte[] bytes = Base64.getUrlDecoder().decode(text.replace('+', '-').replace('/', '_').replace("=", ""));
             return bytes.length == 0 ? null : new BigInteger(1, bytes);
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    /** A warning for each member in standard base64 rather than base64url (RFC 7518 section 6 asks for base64url). */
+    static void base64url(JsonNode key, String at, List<String> members, List<Finding> findings) {
+        for (String member : members) {
+            String text = key.path(member).asString("");
+            if (text.indexOf('+') >= 0 || text.indexOf('/') >= 0 || text.indexOf('=') >= 0) {
+                findings.add(Finding.warning(FindingCode.JWK_NOT_BASE64URL, at + "/" + member, "base64url (no +, / or =)",
+                        "standard base64", "Key " + label(key, at) + ": '" + member + "' is standard base64, not base64url."));
+            }
         }
     }
 

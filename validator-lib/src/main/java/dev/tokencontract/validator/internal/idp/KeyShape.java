@@ -70,6 +70,7 @@ final class KeyShape {
             inconsistent(findings, at + "/alg", "an RSA algorithm", alg, "RSA key " + name + " declares alg " + alg + ".");
             return false;
         }
+        JwksChecks.base64url(key, at, List.of("n", "e"), findings);
         BigInteger n = JwksChecks.unsigned(key, "n");
         BigInteger e = JwksChecks.unsigned(key, "e");
         if (n == null || e == null) {
@@ -100,6 +101,7 @@ final class KeyShape {
                 return false;
             }
         }
+        JwksChecks.base64url(key, at, List.of("x", "y"), findings);
         if (JwksChecks.unsigned(key, "x") == null || JwksChecks.unsigned(key, "y") == null) {
             findings.add(Finding.error(FindingCode.JWK_UNREADABLE, at, "base64url members x and y", "missing or unreadable",
                     "EC key " + name + " lacks readable coordinates."));
@@ -124,9 +126,9 @@ final class KeyShape {
                     crv.isEmpty() ? "(absent)" : Redact.value(crv), "OKP key " + name + " is on an unknown curve."));
             return false;
         }
-        if (agreementCurve && !encryption) {
-            inconsistent(findings, at + "/crv", "use enc for a key-agreement curve", crv + " without use enc",
-                    "OKP key " + name + " is on " + crv + ", a key-agreement curve, but is not marked use enc.");
+        if (agreementCurve && ("sig".equals(key.path("use").asString("")) || alg != null && OKP_SIGNING.contains(alg))) {
+            inconsistent(findings, at + "/crv", "Ed25519 or Ed448 for a signing key", crv,
+                    "OKP key " + name + " is on " + crv + ", a key-agreement curve, but is marked for signatures.");
             return false;
         }
         if (signingCurve && alg != null && !OKP_SIGNING.contains(alg)) {
