@@ -146,7 +146,8 @@ public enum FindingCode {
     TOKEN_KID_NOT_IN_JWKS(CROSS_DOCUMENT, "No key in the IdP's JWK set has the token's 'kid' (or x5t): stale keys, rotation, or another issuer."),
     TOKEN_KEY_FOUND(CROSS_DOCUMENT, null),
     RESOURCE_MISMATCH(CROSS_DOCUMENT, "The 'resource' in protected resource metadata must be identical to the resource's URL (RFC 9728 section 3.3)."),
-    RESOURCE_CHALLENGE_MISSING(CROSS_DOCUMENT, "MCP servers MUST answer 401 with WWW-Authenticate carrying resource_metadata (MCP 2025-11-25)."),
+    RESOURCE_CHALLENGE_MISSING(CROSS_DOCUMENT, "Answer unauthenticated requests with 401 and WWW-Authenticate: Bearer resource_metadata=\"...\" "
+            + "(required by MCP 2025-06-18; one of two mechanisms in 2025-11-25)."),
     AUTHORIZATION_SERVER_UNUSABLE(CROSS_DOCUMENT, "An authorization server listed by the resource does not meet mcp-authorization-server; see its findings.");
 
     private final Stage stage;
