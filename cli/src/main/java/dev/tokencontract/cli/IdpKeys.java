@@ -1,6 +1,7 @@
 package dev.tokencontract.cli;
 
 import dev.tokencontract.validator.Finding;
+import dev.tokencontract.validator.FindingCode;
 import dev.tokencontract.validator.IdpChecks;
 import dev.tokencontract.validator.IdpReport;
 import dev.tokencontract.validator.KeySource;
@@ -58,6 +59,11 @@ final class IdpKeys {
         }
         if (report.document().isEmpty()) {
             throw new KeySourceException("no metadata discovered for " + line.getOptionValue(OPTION));
+        }
+        if (report.has(FindingCode.ISSUER_MISMATCH)) {
+            // RFC 8414 section 3.3: "If these values are not identical, the data contained in the response MUST NOT be used."
+            throw new KeySourceException("the metadata's issuer is not " + line.getOptionValue(OPTION)
+                    + ", so it must not be used (RFC 8414 section 3.3)");
         }
         JsonNode metadata = report.document().get();
         String issuer = metadata.path("issuer").asString("");

@@ -101,6 +101,20 @@ class IdpCommandsTest {
     }
 
     @Test
+    void explainWhenIdpMetadataNamesAnotherIssuerThenMetadataNotUsedCouldNotCheck() {
+        try (dev.tokencontract.validator.testing.RoutedHttpServer http = dev.tokencontract.validator.testing.RoutedHttpServer.start()) {
+            http.json("/.well-known/oauth-authorization-server",
+                    "{\"issuer\":\"https://login.example.test\",\"jwks_uri\":\"" + http.url("/jwks") + "\"}");
+
+            CliRun.Result result = cli().run("explain", dev.tokencontract.validator.testing.TestTokens.mcp().signRsa(), "--idp", http.url(""));
+
+            assertThat(result.exit()).isEqualTo(3);
+            assertThat(result.err()).contains("ISSUER_MISMATCH", "must not be used (RFC 8414 section 3.3)");
+            assertThat(http.requested()).doesNotContain("/jwks");
+        }
+    }
+
+    @Test
     void helpWhenAskedThenListsBothNewCommands() {
         CliRun.Result result = cli().run("--help");
 
