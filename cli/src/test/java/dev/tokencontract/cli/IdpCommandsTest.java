@@ -115,6 +115,45 @@ class IdpCommandsTest {
     }
 
     @Test
+    void checkIdpWhenMetadataFileOversizedThenCouldNotCheckWithoutReadingIt() throws Exception {
+        java.nio.file.Path big = java.nio.file.Files.createTempFile("metadata", ".json");
+        java.nio.file.Files.writeString(big, "{\"pad\":\"" + "x".repeat(600 * 1024) + "\"}");
+
+        CliRun.Result result = cli().run("check-idp", big.toString(), "--no-fetch");
+
+        assertThat(result.exit()).isEqualTo(3);
+        assertThat(result.err()).contains("is larger than 524288 bytes");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://", "https:///path", "http://[::1", "https://idp.example.test/\u0000"})
+    void checkIdpWhenIssuerUrlUnusableThenUsageNeverAFetch(String url) {
+        CliRun.Result result = cli().run("check-idp", url);
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void checkIdpWhenTwoTargetsThenUsage() {
+        CliRun.Result result = cli().run("check-idp", "https://a.example.test", "https://b.example.test");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("expected one issuer URL or metadata file, got 2");
+    }
+
+    @Test
+    void checkIdpWhenJwksFileIsGarbageThenJwksInvalid() throws Exception {
+        java.nio.file.Path jwks = java.nio.file.Files.createTempFile("jwks", ".json");
+        java.nio.file.Files.writeString(jwks, "-----BEGIN PUBLIC KEY-----");
+
+        CliRun.Result result = cli().run("check-idp", FixtureFiles.path(GOOGLE).toString(), "--jwks", jwks.toString(), "--format", "json");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("\"code\" : \"JWKS_INVALID\"");
+    }
+
+    @Test
     void helpWhenAskedThenListsBothNewCommands() {
         CliRun.Result result = cli().run("--help");
 

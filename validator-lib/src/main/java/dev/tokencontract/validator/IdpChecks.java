@@ -44,21 +44,36 @@ public final class IdpChecks {
         return new IdpChecks(new SafeFetch(settings, maxRedirects));
     }
 
-    /** Where a document check takes the JWK set from. */
-    public record Keys(String mode, String json) {
-        /** Fetch the metadata's {@code jwks_uri}. */
-        public static Keys fetchJwksUri() {
-            return new Keys("fetch", null);
+    /**
+     * Where a document check takes the JWK set from.
+     *
+     * @param source where the keys come from
+     * @param json   the JWK set document for {@link Source#DOCUMENT}, otherwise {@code null}
+     */
+    public record Keys(Source source, String json) {
+        /** The kinds of key source of a document check. */
+        public enum Source { FETCH_JWKS_URI, SKIP, DOCUMENT }
+
+        public Keys {
+            Objects.requireNonNull(source, "source");
+            if ((source == Source.DOCUMENT) != (json != null)) {
+                throw new IllegalArgumentException("a JWK set document is given exactly for Source.DOCUMENT");
+            }
         }
 
-        /** Do not check keys (say so in a note). */
+        /** Fetch the metadata's {@code jwks_uri}. */
+        public static Keys fetchJwksUri() {
+            return new Keys(Source.FETCH_JWKS_URI, null);
+        }
+
+        /** Do not check keys (a note says so). */
         public static Keys skip() {
-            return new Keys("skip", null);
+            return new Keys(Source.SKIP, null);
         }
 
         /** This JWK set document, e.g. read from a file. */
         public static Keys document(String json) {
-            return new Keys("document", Objects.requireNonNull(json));
+            return new Keys(Source.DOCUMENT, Objects.requireNonNull(json, "json"));
         }
     }
 

@@ -47,10 +47,10 @@ public final class IssuerCheck {
         }
         JsonNode metadata = parsed.node();
         findings.addAll(metadataFindings(metadata, expectedIssuer, contracts));
-        Optional<JsonNode> jwks = switch (keys.mode()) {
-            case "fetch" -> fetchJwks(fetch, metadata, findings);
-            case "document" -> jwksDocument(keys.json(), findings);
-            default -> {
+        Optional<JsonNode> jwks = switch (keys.source()) {
+            case FETCH_JWKS_URI -> fetchJwks(fetch, metadata, findings);
+            case DOCUMENT -> jwksDocument(keys.json(), findings);
+            case SKIP -> {
                 findings.add(Finding.info(FindingCode.DISCOVERY_DOCUMENT_FOUND, JWKS, "Keys were not checked (asked not to fetch jwks_uri)."));
                 yield Optional.empty();
             }
