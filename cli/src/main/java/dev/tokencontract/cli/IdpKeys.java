@@ -77,16 +77,12 @@ final class IdpKeys {
         String jwksUri = metadata.path("jwks_uri").asString("");
         try {
             URI uri = new URI(jwksUri);
-            if (jwksUri.isEmpty() || uri.getHost() == null || !uri.getScheme().equals("https") && !isLoopback(uri.getHost())) {
+            if (jwksUri.isEmpty() || !IdpChecks.fetchable(uri)) {
                 throw new KeySourceException("the IdP's jwks_uri is " + (jwksUri.isEmpty() ? "absent" : "not an https URL: " + Terminal.safe(jwksUri, 120)));
             }
             return KeySource.jwksUrl(uri);
         } catch (URISyntaxException e) {
             throw new KeySourceException("the IdP's jwks_uri is not a URL");
         }
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 }

@@ -148,6 +148,11 @@ public final class IdpChecks {
         return findings;
     }
 
+    /** The fetch rule of these checks: https, or http to a loopback host (tests). */
+    public static boolean fetchable(URI uri) {
+        return SafeFetch.allowedScheme(uri);
+    }
+
     private static URI url(String value) {
         try {
             URI uri = new URI(Objects.requireNonNull(value, "url").strip());

@@ -36,6 +36,18 @@ public record IdpReport(
         jwks = jwks.map(JsonNode::deepCopy);
     }
 
+    /** A copy of the metadata document (JSON nodes are mutable; the report is not). */
+    @Override
+    public Optional<JsonNode> document() {
+        return document.map(JsonNode::deepCopy);
+    }
+
+    /** A copy of the JWK set. */
+    @Override
+    public Optional<JsonNode> jwks() {
+        return jwks.map(JsonNode::deepCopy);
+    }
+
     /**
      * {@link Verdict#ACCEPTED}: no error; {@link Verdict#REJECTED}: at least one error that proves the
      * configuration wrong; {@link Verdict#UNCHECKED}: otherwise, something could not be fetched.

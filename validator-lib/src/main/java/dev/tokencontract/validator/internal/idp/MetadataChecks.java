@@ -57,7 +57,7 @@ public final class MetadataChecks {
         JsonNode recommended = contract.document().path("x-recommended");
         for (JsonNode name : recommended) {
             if (!document.has(name.asString(""))) {
-                findings.add(Finding.warning(FindingCode.METADATA_RECOMMENDED_MISSING, pointer + "/" + name.asString(""),
+                findings.add(Finding.warning(FindingCode.METADATA_RECOMMENDED_MISSING, pointer + "/" + escape(name.asString("")),
                         "a member named '" + Redact.value(name.asString("")) + "'", "(absent)",
                         contract.reference() + " recommends '" + Redact.value(name.asString("")) + "'."));
             }
@@ -78,6 +78,11 @@ public final class MetadataChecks {
                     .path("description").asString("");
         }
         return description.isEmpty() ? "" : " (" + description + ")";
+    }
+
+    /** A member name as one JSON pointer segment (RFC 6901). */
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
     }
 
     private static void issuer(JsonNode metadata, String expectedIssuer, String pointer, List<Finding> findings) {
@@ -111,7 +116,7 @@ public final class MetadataChecks {
             }
             String value = member.getValue().stringValue();
             IssuerRules.notHttpsReason(value).ifPresent(reason -> findings.add(Finding.error(FindingCode.ENDPOINT_NOT_HTTPS,
-                    pointer + "/" + name, "an https URL", Redact.value(value) + " (" + reason + ")",
+                    pointer + "/" + escape(name), "an https URL", Redact.value(value) + " (" + reason + ")",
                     "'" + name + "' is not an https URL: " + reason + ".")));
         }
     }
