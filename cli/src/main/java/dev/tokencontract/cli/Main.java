@@ -22,6 +22,9 @@ public final class Main {
                 new ContractsCommand()));
         // diff (issue 3): the compatibility engine; no counterexample search until the conformance kit provides one
         commands.add(new DiffCommand(null));
+        // IdP configuration checks (issue 5)
+        commands.add(new CheckIdpCommand());
+        commands.add(new CheckResourceCommand());
         // registry client
         commands.addAll(List.of(new PublishCommand(), new FetchCommand(), new LockCommand(), new VerifyLockCommand()));
         return new Main(commands);
