@@ -57,9 +57,9 @@ public final class SafeFetch {
         return uri.getHost() != null && (scheme.equals("https") || scheme.equals("http") && isLoopback(uri.getHost()));
     }
 
+    /** The registry client's rule: a host merely starting with "127." (127.0.0.1.example.test) is not loopback. */
     static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+        return dev.tokencontract.validator.internal.registry.UrlPolicy.isLoopback(host);
     }
 
     /** Fetches {@code uri} and reads a JSON object from a 200 answer; {@code pointer} names the document in findings. */

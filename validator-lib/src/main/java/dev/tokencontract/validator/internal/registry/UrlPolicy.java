@@ -50,7 +50,11 @@ public final class UrlPolicy {
         }
     }
 
-    static boolean isLoopback(String host) {
+    /** localhost, 127.0.0.0/8 or ::1 as written in a URL; "127.0.0.1.example.test" is a name, not loopback. */
+    public static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
         String h = host.toLowerCase(Locale.ROOT);
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
