@@ -47,11 +47,13 @@ final class ArrayGen {
             }
         }
         JsonNode contains = null;
+        JsonNode containsOwner = null;
         int minContains = 0;
         long maxContains = Long.MAX_VALUE;
         for (JsonNode schema : c.schemas) {
             if (schema.has("contains")) {
                 contains = schema.get("contains");
+                containsOwner = schema;
                 minContains = schema.has("minContains") ? StringGen.intValue(schema.get("minContains")) : 1;
                 maxContains = schema.has("maxContains") ? StringGen.intValue(schema.get("maxContains")) : Long.MAX_VALUE;
                 break;
@@ -76,9 +78,9 @@ final class ArrayGen {
         ArrayNode out = Context.NODES.arrayNode(length);
         List<JsonNode> seen = new ArrayList<>(length);
         for (int i = 0; i < length; i++) {
-            List<JsonNode> schemas = positionSchemas(c, i);
+            List<Scoped> schemas = positionSchemas(c, i);
             if (containsAt[i]) {
-                schemas.add(contains);
+                schemas.add(c.child(containsOwner, contains));
             }
             JsonNode negative = containsBounded && !containsAt[i] ? contains : null;
             JsonNode element = context.generateAll(schemas, negative, in, depth + 1);
@@ -108,17 +110,17 @@ final class ArrayGen {
     }
 
     /** The schemas that apply to position {@code index} across the conjunction. */
-    private static List<JsonNode> positionSchemas(Conjunction c, int index) {
-        List<JsonNode> out = new ArrayList<>(2);
+    private static List<Scoped> positionSchemas(Conjunction c, int index) {
+        List<Scoped> out = new ArrayList<>(2);
         boolean evaluated = false;
         for (JsonNode schema : c.schemas) {
             JsonNode prefix = schema.get("prefixItems");
             int prefixLength = prefix != null && prefix.isArray() ? prefix.size() : 0;
             if (index < prefixLength) {
-                out.add(prefix.get(index));
+                out.add(c.child(schema, prefix.get(index)));
                 evaluated = true;
             } else if (schema.has("items")) {
-                out.add(schema.get("items"));
+                out.add(c.child(schema, schema.get("items")));
                 evaluated = true;
             }
         }
@@ -126,7 +128,7 @@ final class ArrayGen {
             for (JsonNode schema : c.schemas) {
                 JsonNode unevaluated = schema.get("unevaluatedItems");
                 if (unevaluated != null && unevaluated.isObject()) {
-                    out.add(unevaluated);
+                    out.add(c.child(schema, unevaluated));
                 }
             }
         }

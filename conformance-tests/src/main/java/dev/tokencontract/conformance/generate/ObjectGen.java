@@ -36,8 +36,11 @@ final class ObjectGen {
         boolean shallow = depth >= Context.SHALLOW_DEPTH;
         Set<String> keys = new LinkedHashSet<>();
         addRequired(c, keys);
-        for (String name : declaredNames(c)) {
-            if (!keys.contains(name) && keys.size() < maxProperties && !shallow && in.bool(0.5) && PropertyNames.allowed(c, name)) {
+        List<String> declared = declaredNames(c);
+        // many optional names (a meta-schema has ~50) would make nested instances explode: keep ~4 on average
+        double include = Math.min(0.5, 4.0 / Math.max(1, declared.size()));
+        for (String name : declared) {
+            if (!keys.contains(name) && keys.size() < maxProperties && !shallow && in.bool(include) && PropertyNames.allowed(c, name)) {
                 keys.add(name);
             }
         }
@@ -82,7 +85,7 @@ final class ObjectGen {
                 for (String key : List.copyOf(keys)) {
                     JsonNode sub = dependent.get(key);
                     if (sub != null && applied.add(context.index.pointer(schema) + "/" + key)) {
-                        c.add(sub, in);
+                        c.add(c.child(schema, sub), in);
                         added = true;
                     }
                 }
@@ -150,27 +153,27 @@ final class ObjectGen {
     }
 
     /** Every schema that applies to the value of {@code key}, per JSON Schema's evaluation rules. */
-    private static List<JsonNode> valueSchemas(Conjunction c, String key) {
-        List<JsonNode> out = new ArrayList<>(2);
+    private static List<Scoped> valueSchemas(Conjunction c, String key) {
+        List<Scoped> out = new ArrayList<>(2);
         boolean evaluated = false;
         for (JsonNode schema : c.schemas) {
             boolean matched = false;
             JsonNode properties = schema.get("properties");
             if (properties != null && properties.has(key)) {
-                out.add(properties.get(key));
+                out.add(c.child(schema, properties.get(key)));
                 matched = true;
             }
             JsonNode patterns = schema.get("patternProperties");
             if (patterns != null) {
                 for (Map.Entry<String, JsonNode> entry : patterns.properties()) {
                     if (PropertyNames.patternMatches(entry.getKey(), key)) {
-                        out.add(entry.getValue());
+                        out.add(c.child(schema, entry.getValue()));
                         matched = true;
                     }
                 }
             }
             if (!matched && schema.has("additionalProperties")) {
-                out.add(schema.get("additionalProperties"));
+                out.add(c.child(schema, schema.get("additionalProperties")));
                 matched = true;
             }
             evaluated |= matched;
@@ -178,7 +181,7 @@ final class ObjectGen {
         if (!evaluated) {
             for (JsonNode schema : c.schemas) {
                 if (schema.has("unevaluatedProperties")) {
-                    out.add(schema.get("unevaluatedProperties"));
+                    out.add(c.child(schema, schema.get("unevaluatedProperties")));
                 }
             }
         }
