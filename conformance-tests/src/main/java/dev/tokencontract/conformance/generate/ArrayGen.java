@@ -30,10 +30,7 @@ final class ArrayGen {
         for (JsonNode bound : c.all("maxItems")) {
             maxItems = Math.min(maxItems, StringGen.intValue(bound));
         }
-        boolean unique = false;
-        for (JsonNode flag : c.all("uniqueItems")) {
-            unique |= flag.isBoolean() && flag.booleanValue();
-        }
+        boolean unique = uniqueItems(c);
         for (JsonNode schema : c.schemas) {
             int prefix = schema.path("prefixItems").size();
             JsonNode items = schema.get("items");
@@ -66,34 +63,64 @@ final class ArrayGen {
         if (low > maxItems) {
             throw new Rejected("array bounds leave no length (need " + low + ", at most " + maxItems + ")");
         }
-        int length = low;
         long room = Math.min(maxItems - low, depth >= Context.SHALLOW_DEPTH ? 0 : 6);
+        ArrayNode out = Context.NODES.arrayNode();
+        List<JsonNode> seen = new ArrayList<>();
+        if (contains == null) {
+            for (int i = 0; i < low; i++) {
+                add(c, in, depth, unique, i, null, null, out, seen);
+            }
+            for (int i = low; i < low + room; i++) {
+                // the "one more?" coin and the element are one span: the shrinker deletes both at once
+                int index = i;
+                Boolean added = in.draw(choices -> choices.bool(0.6) ? add(c, choices, depth, unique, index, null, null, out, seen) : null);
+                if (added == null) {
+                    break;
+                }
+            }
+            return out;
+        }
+        int length = low;
         while (length - low < room && in.bool(0.6)) {
             length++;
         }
-        int containsCount = contains == null ? 0 : (int) Math.min(Math.min(maxContains, length),
+        int containsCount = (int) Math.min(Math.min(maxContains, length),
                 minContains + (length > minContains && in.bool(0.3) ? in.chooseInt(length - minContains) : 0));
         boolean[] containsAt = placements(in, length, containsCount);
-        boolean containsBounded = contains != null && maxContains < Long.MAX_VALUE;
-        ArrayNode out = Context.NODES.arrayNode(length);
-        List<JsonNode> seen = new ArrayList<>(length);
+        boolean containsBounded = maxContains < Long.MAX_VALUE;
         for (int i = 0; i < length; i++) {
-            List<Scoped> schemas = positionSchemas(c, i);
-            if (containsAt[i]) {
-                schemas.add(c.child(containsOwner, contains));
-            }
+            Scoped extra = containsAt[i] ? c.child(containsOwner, contains) : null;
             JsonNode negative = containsBounded && !containsAt[i] ? contains : null;
-            JsonNode element = context.generateAll(schemas, negative, in, depth + 1);
-            for (int attempt = 0; unique && JsonValues.contains(seen, element); attempt++) {
-                if (attempt == UNIQUE_ATTEMPTS) {
-                    throw new Rejected("could not draw " + length + " distinct items");
-                }
-                element = context.generateAll(schemas, negative, in, depth + 1);
-            }
-            seen.add(element);
-            out.add(element);
+            add(c, in, depth, unique, i, extra, negative, out, seen);
         }
         return out;
+    }
+
+    private boolean add(Conjunction c, Choices in, int depth, boolean unique, int index, Scoped extra, JsonNode negative,
+                        ArrayNode out, List<JsonNode> seen) {
+        List<Scoped> schemas = positionSchemas(c, index);
+        if (extra != null) {
+            schemas.add(extra);
+        }
+        JsonNode element = context.generateAll(schemas, negative, in, depth + 1);
+        for (int attempt = 0; unique && JsonValues.contains(seen, element); attempt++) {
+            if (attempt == UNIQUE_ATTEMPTS) {
+                throw new Rejected("could not draw " + (index + 1) + " distinct items");
+            }
+            element = context.generateAll(schemas, negative, in, depth + 1);
+        }
+        seen.add(element);
+        out.add(element);
+        return true;
+    }
+
+    private static boolean uniqueItems(Conjunction c) {
+        for (JsonNode flag : c.all("uniqueItems")) {
+            if (flag.isBoolean() && flag.booleanValue()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean[] placements(Choices in, int length, int count) {

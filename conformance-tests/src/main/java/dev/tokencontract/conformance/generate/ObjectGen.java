@@ -34,6 +34,9 @@ final class ObjectGen {
             maxProperties = Math.min(maxProperties, StringGen.intValue(bound));
         }
         boolean shallow = depth >= Context.SHALLOW_DEPTH;
+        if (c.all("dependentRequired").isEmpty() && c.all("dependentSchemas").isEmpty() && minProperties == 0) {
+            return interleaved(c, in, depth, maxProperties, shallow);
+        }
         Set<String> keys = new LinkedHashSet<>();
         addRequired(c, keys);
         List<String> declared = declaredNames(c);
@@ -69,6 +72,57 @@ final class ObjectGen {
         ObjectNode out = Context.NODES.objectNode();
         for (String key : keys) {
             out.set(key, context.generateAll(valueSchemas(c, key), null, in, depth + 1));
+        }
+        return out;
+    }
+
+    /**
+     * The common case (no dependencies, no minProperties): each optional name's coin and its value form one
+     * span, so the shrinker removes an optional property whole.
+     */
+    private JsonNode interleaved(Conjunction c, Choices in, int depth, long maxProperties, boolean shallow) {
+        Set<String> keys = new LinkedHashSet<>();
+        addRequired(c, keys);
+        if (keys.size() > maxProperties) {
+            throw new Rejected("required names exceed maxProperties " + maxProperties);
+        }
+        ObjectNode out = Context.NODES.objectNode();
+        for (String key : keys) {
+            out.set(key, context.generateAll(valueSchemas(c, key), null, in, depth + 1));
+        }
+        if (shallow) {
+            return out;
+        }
+        List<String> declared = declaredNames(c);
+        double include = Math.min(0.5, 4.0 / Math.max(1, declared.size()));
+        for (String name : declared) {
+            if (!keys.contains(name) && keys.size() < maxProperties && PropertyNames.allowed(c, name)) {
+                in.draw(choices -> {
+                    if (choices.bool(include)) {
+                        keys.add(name);
+                        out.set(name, context.generateAll(valueSchemas(c, name), null, choices, depth + 1));
+                    }
+                    return null;
+                });
+            }
+        }
+        if (PropertyNames.extrasPossible(c)) {
+            while (keys.size() < maxProperties) {
+                Boolean more = in.draw(choices -> {
+                    if (!choices.bool(0.2)) {
+                        return null;
+                    }
+                    String name = PropertyNames.extraName(context, c, choices, depth);
+                    if (name != null && !keys.contains(name) && PropertyNames.allowed(c, name)) {
+                        keys.add(name);
+                        out.set(name, context.generateAll(valueSchemas(c, name), null, choices, depth + 1));
+                    }
+                    return Boolean.TRUE;
+                });
+                if (more == null) {
+                    break;
+                }
+            }
         }
         return out;
     }
