@@ -14,6 +14,8 @@ import tools.jackson.databind.node.ArrayNode;
  */
 final class ArrayGen {
     private static final int UNIQUE_ATTEMPTS = 8;
+    /** Larger minimums are refused up front rather than built element by element. */
+    static final int MAX_BUILT = 10_000;
 
     private final Context context;
 
@@ -60,6 +62,9 @@ final class ArrayGen {
             throw new Rejected("minContains " + minContains + " > maxContains " + maxContains);
         }
         int low = Math.max(minItems, minContains);
+        if (low > MAX_BUILT) {
+            throw new Rejected("minItems/minContains " + low + " is beyond what the generator builds (" + MAX_BUILT + ")");
+        }
         if (low > maxItems) {
             throw new Rejected("array bounds leave no length (need " + low + ", at most " + maxItems + ")");
         }

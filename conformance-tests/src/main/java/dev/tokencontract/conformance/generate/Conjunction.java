@@ -85,7 +85,7 @@ final class Conjunction {
         JsonNode condition = schema.get("if");
         if (condition != null && (schema.has("then") || schema.has("else"))) {
             boolean takeThen = !in.bool();
-            in.label((takeThen ? "then@" : "else@") + context.index.pointer(schema));
+            in.label((takeThen ? "then@" : "else@") + context.index.label(schema));
             if (takeThen) {
                 add(condition, scope, in);
                 addIfPresent(schema.get("then"), scope, in);
@@ -106,7 +106,7 @@ final class Conjunction {
             return;
         }
         int chosen = in.chooseInt(branches.size() - 1);
-        in.label(keyword + "[" + chosen + "]@" + context.index.pointer(schema));
+        in.label(keyword + "[" + chosen + "]@" + context.index.label(schema));
         add(branches.get(chosen), scope, in);
         if (keyword.equals("oneOf")) {
             for (int i = 0; i < branches.size(); i++) {

@@ -33,6 +33,9 @@ final class ObjectGen {
         for (JsonNode bound : c.all("maxProperties")) {
             maxProperties = Math.min(maxProperties, StringGen.intValue(bound));
         }
+        if (minProperties > ArrayGen.MAX_BUILT) {
+            throw new Rejected("minProperties " + minProperties + " is beyond what the generator builds (" + ArrayGen.MAX_BUILT + ")");
+        }
         boolean shallow = depth >= Context.SHALLOW_DEPTH;
         if (c.all("dependentRequired").isEmpty() && c.all("dependentSchemas").isEmpty() && minProperties == 0) {
             return interleaved(c, in, depth, maxProperties, shallow);

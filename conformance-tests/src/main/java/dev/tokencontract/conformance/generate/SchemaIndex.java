@@ -99,6 +99,12 @@ final class SchemaIndex {
         return pointers.getOrDefault(schema, "");
     }
 
+    /** Where a coverage label points: "#" plus the JSON pointer (a remote document's URI before the "#"). */
+    String label(JsonNode schema) {
+        String pointer = pointer(schema);
+        return pointer.contains("#") ? pointer : "#" + pointer;
+    }
+
     String base(JsonNode schema) {
         return bases.getOrDefault(schema, DEFAULT_BASE);
     }

@@ -28,6 +28,7 @@ public final class SchemaInstances {
     private final Function<String, JsonNode> documents;
 
     private SchemaInstances(JsonNode schema, InstanceCheck check, int maxCandidates, Function<String, JsonNode> documents) {
+        SchemaShape.require(schema);
         this.context = new Context(schema, documents);
         this.check = check;
         this.issues = SchemaIssues.scan(context.index);
@@ -37,7 +38,7 @@ public final class SchemaInstances {
 
     /** Instances of {@code schema}, judged by networknt configured as for contracts (format assertions on). */
     public static SchemaInstances of(JsonNode schema) {
-        Objects.requireNonNull(schema, "schema");
+        SchemaShape.require(schema);
         return new SchemaInstances(schema, InstanceCheck.networknt(schema), DEFAULT_MAX_CANDIDATES, null);
     }
 

@@ -30,6 +30,9 @@ final class StringGen {
             int value = intValue(bound);
             maxLength = maxLength < 0 ? value : Math.min(maxLength, value);
         }
+        if (minLength > ArrayGen.MAX_BUILT) {
+            throw new Rejected("minLength " + minLength + " is beyond what the generator builds (" + ArrayGen.MAX_BUILT + ")");
+        }
         if (maxLength >= 0 && minLength > maxLength) {
             throw new Rejected("minLength " + minLength + " > maxLength " + maxLength);
         }
