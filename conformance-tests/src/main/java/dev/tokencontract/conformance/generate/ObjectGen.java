@@ -198,15 +198,22 @@ final class ObjectGen {
     }
 
     private static List<String> declaredNames(Conjunction c) {
-        List<String> names = new ArrayList<>();
-        for (JsonNode properties : c.all("properties")) {
-            for (Map.Entry<String, JsonNode> entry : properties.properties()) {
-                if (!names.contains(entry.getKey())) {
-                    names.add(entry.getKey());
-                }
+        List<String> only = List.of();
+        int owners = 0;
+        for (SchemaFacts facts : c.facts) {
+            if (!facts.propertyNames.isEmpty()) {
+                owners++;
+                only = facts.propertyNames;
             }
         }
-        return names;
+        if (owners <= 1) {
+            return only;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (SchemaFacts facts : c.facts) {
+            names.addAll(facts.propertyNames);
+        }
+        return new ArrayList<>(names);
     }
 
     /** Every schema that applies to the value of {@code key}, per JSON Schema's evaluation rules. */
