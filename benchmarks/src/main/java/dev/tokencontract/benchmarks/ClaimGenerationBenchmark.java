@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Valid {@code mcp-access-token@1.0.0} claim sets generated per second by the conformance kit:
  * {@code validClaims} is what a property sees (built from the schema, then judged by the contract; only
- * valid ones come out), {@code candidateClaims} the construction alone, {@code contractCheck} the judging
+ * valid ones come out), {@code candidateClaims} the construction alone, {@code judgeClaims} the judging
  * alone on one fixed claim set. Each generation uses a fresh seed, as each try of a property does.
  */
 @State(Scope.Thread)
@@ -60,7 +60,7 @@ public class ClaimGenerationBenchmark {
     }
 
     @Benchmark
-    public Object contractCheck() {
+    public Object judgeClaims() {
         return contract.check(sample, "");
     }
 }

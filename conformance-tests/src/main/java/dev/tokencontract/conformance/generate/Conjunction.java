@@ -60,8 +60,8 @@ final class Conjunction {
         if (!schema.isObject()) {
             return;
         }
-        Scope scope = outer.enter(context.index.base(schema));
         SchemaFacts known = context.index.facts(schema);
+        Scope scope = outer.enter(known.base);
         schemas.add(schema);
         scopes.add(scope);
         facts.add(known);

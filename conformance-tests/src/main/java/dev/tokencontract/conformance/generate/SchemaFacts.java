@@ -39,8 +39,11 @@ final class SchemaFacts {
     final boolean enumerates;
     /** Has additionalProperties, unevaluatedProperties or propertyNames: limits which names an object may hold. */
     final boolean limitsNames;
+    /** The base URI of the resource this schema belongs to. */
+    final String base;
 
-    private SchemaFacts(int typeMask, int hintMask, JsonNode refTarget, List<String> propertyNames, JsonNode schema) {
+    private SchemaFacts(int typeMask, int hintMask, JsonNode refTarget, List<String> propertyNames, JsonNode schema, String base) {
+        this.base = base;
         this.typeMask = typeMask;
         this.hintMask = hintMask;
         this.refTarget = refTarget;
@@ -51,7 +54,7 @@ final class SchemaFacts {
         this.limitsNames = schema.has("additionalProperties") || schema.has("unevaluatedProperties") || schema.has("propertyNames");
     }
 
-    static SchemaFacts of(JsonNode schema, JsonNode refTarget) {
+    static SchemaFacts of(JsonNode schema, JsonNode refTarget, String base) {
         JsonNode type = schema.get("type");
         int typeMask = type == null ? ALL : mask(type);
         int hints = 0;
@@ -73,7 +76,7 @@ final class SchemaFacts {
                 names.add(entry.getKey());
             }
         }
-        return new SchemaFacts(typeMask, hints, refTarget, List.copyOf(names), schema);
+        return new SchemaFacts(typeMask, hints, refTarget, List.copyOf(names), schema, base);
     }
 
     /** The type bit of a JSON value (1.0 counts as an integer, as in JSON Schema). */

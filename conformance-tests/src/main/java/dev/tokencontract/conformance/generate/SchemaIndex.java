@@ -40,14 +40,15 @@ final class SchemaIndex {
         }
         for (JsonNode schema : bases.keySet()) {
             JsonNode ref = schema.get("$ref");
-            facts.put(schema, SchemaFacts.of(schema, ref != null && ref.isString() ? resolve(schema, ref.stringValue()) : null));
+            facts.put(schema, SchemaFacts.of(schema, ref != null && ref.isString() ? resolve(schema, ref.stringValue()) : null,
+                    base(schema)));
         }
     }
 
     /** The precomputed facts of a schema object of this document (or of a document it references). */
     SchemaFacts facts(JsonNode schema) {
         SchemaFacts known = facts.get(schema);
-        return known != null ? known : SchemaFacts.of(schema, null);
+        return known != null ? known : SchemaFacts.of(schema, null, DEFAULT_BASE);
     }
 
     /** Indexes every other document a $ref names, transitively, as far as {@code documents} provides them. */

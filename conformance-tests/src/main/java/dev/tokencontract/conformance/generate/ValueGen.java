@@ -3,9 +3,7 @@ package dev.tokencontract.conformance.generate;
 import dev.tokencontract.conformance.engine.Choices;
 import dev.tokencontract.conformance.engine.Rejected;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** Picks a value for a conjunction: from {@code const}/{@code enum} when present, else by type. */
