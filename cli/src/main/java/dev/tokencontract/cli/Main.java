@@ -18,7 +18,11 @@ public final class Main {
     }
 
     static Main standard() {
-        return new Main(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(), new ContractsCommand()));
+        List<Command> commands = new java.util.ArrayList<>(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(),
+                new ContractsCommand()));
+        // diff (issue 3): the compatibility engine; no counterexample search until the conformance kit provides one
+        commands.add(new DiffCommand(null));
+        return new Main(commands);
     }
 
     public static void main(String[] args) {
