@@ -28,8 +28,8 @@ import tools.jackson.databind.JsonNode;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
 public class ClaimGenerationBenchmark {
     private Contract contract;
     private Gen<JsonNode> valid;
