@@ -79,6 +79,19 @@ final class SchemaFacts {
         return new SchemaFacts(typeMask, hints, refTarget, List.copyOf(names), schema, base);
     }
 
+    /** The name of one type bit. */
+    static String name(int bit) {
+        switch (bit) {
+            case NULL: return "null";
+            case BOOLEAN: return "boolean";
+            case INTEGER: return "integer";
+            case NUMBER: return "number";
+            case STRING: return "string";
+            case ARRAY: return "array";
+            default: return "object";
+        }
+    }
+
     /** The type bit of a JSON value (1.0 counts as an integer, as in JSON Schema). */
     static int bitOf(JsonNode value) {
         if (value.isNull()) {

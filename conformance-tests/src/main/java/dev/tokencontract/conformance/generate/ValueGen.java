@@ -59,7 +59,9 @@ final class ValueGen {
     }
 
     private JsonNode byType(Conjunction c, int allowed, int hinted, boolean integersExcluded, Choices in, int depth) {
-        switch (chooseType(allowed, hinted, in, depth)) {
+        int type = chooseType(allowed, hinted, in, depth);
+        labelUnionType(c, type, in);
+        switch (type) {
             case SchemaFacts.NULL:
                 return Context.NODES.nullNode();
             case SchemaFacts.BOOLEAN:
@@ -105,6 +107,17 @@ final class ValueGen {
             }
         }
         return null;
+    }
+
+    /** For a {@code type} that lists several types: {@code type=NAME@#/pointer} of the one chosen. */
+    private void labelUnionType(Conjunction c, int type, Choices in) {
+        for (JsonNode schema : c.schemas) {
+            JsonNode declared = schema.get("type");
+            if (declared != null && declared.isArray() && declared.size() > 1) {
+                in.label("type=" + SchemaFacts.name(type) + "@" + context.index.label(schema));
+                return;
+            }
+        }
     }
 
     /** One type bit from {@code allowed}: usually one the schema's keywords hint at; choice 0 is the first in order. */
