@@ -1,0 +1,32 @@
+package dev.tokencontract.mcp;
+
+import dev.tokencontract.mcp.internal.DecisionLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Receives every authorisation decision. The default writes one JSON line per decision to SLF4J. */
+@FunctionalInterface
+public interface DecisionLog {
+
+    void record(AuthorizationDecision decision);
+
+    /** Logger {@code tokencontract.mcp.decisions}: INFO for allowed, WARN for denied. */
+    static DecisionLog slf4j() {
+        Logger logger = LoggerFactory.getLogger("tokencontract.mcp.decisions");
+        return decision -> {
+            if (decision.allowed()) {
+                logger.info("{}", DecisionLine.json(decision));
+            } else {
+                logger.warn("{}", DecisionLine.json(decision));
+            }
+        };
+    }
+
+    /** Both logs, in order. */
+    default DecisionLog andThen(DecisionLog next) {
+        return decision -> {
+            record(decision);
+            next.record(decision);
+        };
+    }
+}
