@@ -10,11 +10,16 @@ public interface DecisionLog {
 
     void record(AuthorizationDecision decision);
 
-    /** Logger {@code tokencontract.mcp.decisions}: INFO for allowed, WARN for denied. */
+    /**
+     * Logger {@code tokencontract.mcp.decisions}: WARN for denied, INFO for tool calls allowed, DEBUG for
+     * other authenticated requests (initialize, notifications, the SSE stream).
+     */
     static DecisionLog slf4j() {
         Logger logger = LoggerFactory.getLogger("tokencontract.mcp.decisions");
         return decision -> {
-            if (decision.allowed()) {
+            if (decision.allowed() && decision.reason() == DecisionReason.AUTHENTICATED) {
+                logger.debug("{}", DecisionLine.json(decision));
+            } else if (decision.allowed()) {
                 logger.info("{}", DecisionLine.json(decision));
             } else {
                 logger.warn("{}", DecisionLine.json(decision));

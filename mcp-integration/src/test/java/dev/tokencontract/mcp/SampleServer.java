@@ -51,7 +51,14 @@ final class SampleServer implements AutoCloseable {
                 servlet.setAsyncSupported(true);
                 handler.addServlet(servlet, "/mcp");
                 if (withFilter) {
-                    FilterHolder filter = new FilterHolder((Filter) (req, res, chain) -> late.get().doFilter(req, res, chain));
+                    FilterHolder filter = new FilterHolder((Filter) (req, res, chain) -> {
+                    Filter bound = late.get();
+                    if (bound == null) { // not yet started: refuse rather than pass unchecked
+                        ((jakarta.servlet.http.HttpServletResponse) res).sendError(503);
+                        return;
+                    }
+                    bound.doFilter(req, res, chain);
+                });
                     filter.setAsyncSupported(true);
                     for (String path : List.of("/mcp", "/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/*")) {
                         handler.addFilter(filter, path, EnumSet.of(DispatcherType.REQUEST));
