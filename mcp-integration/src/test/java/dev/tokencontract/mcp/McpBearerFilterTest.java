@@ -26,9 +26,11 @@ class McpBearerFilterTest {
     private static final List<AuthorizationDecision> DECISIONS = new CopyOnWriteArrayList<>();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static SampleServer server;
+    private static java.util.Set<Thread> baseline;
 
     @BeforeAll
     static void start() throws Exception {
+        baseline = NonDaemonThreads.now();
         server = SampleServer.start(Contracts.load("mcp-access-token@1.0.0"), KeySource.jwks(TestKeys.publicJwks()),
                 TestTokens.ISSUER, DECISIONS::add, true,
                 List.of(SampleServer.echo("getCustomer"), SampleServer.echo("updateAccountStatus"),
@@ -37,8 +39,9 @@ class McpBearerFilterTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         server.close();
+        assertThat(NonDaemonThreads.leftOver(baseline, 5_000)).as("non-daemon threads left running").isEmpty();
     }
 
     @BeforeEach

@@ -71,6 +71,9 @@ public final class CrmMcpServer implements AutoCloseable {
         AtomicReference<Filter> filterRef = new AtomicReference<>();
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint("/mcp")
+                // SDK 2.1.0's session sweeper runs on Schedulers.newSingle (a non-daemon thread) that closing never
+                // disposes, so every server would keep its JVM alive: no sweeper (docs/mcp-integration.md)
+                .sessionSweepInterval(null)
                 .contextExtractor(request -> authRef.get().contextExtractor().extract(request))
                 .build();
         Javalin app = Javalin.create(cfg -> {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,10 +21,10 @@ public final class LegacyLogin implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Javalin app;
-    private final LoginConfig config;
+    private final AtomicReference<LoginConfig> config;
     private final String issuer;
 
-    private LegacyLogin(Javalin app, LoginConfig config, String issuer) {
+    private LegacyLogin(Javalin app, AtomicReference<LoginConfig> config, String issuer) {
         this.app = app;
         this.config = config;
         this.issuer = issuer;
@@ -51,24 +52,25 @@ public final class LegacyLogin implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(login::close));
     }
 
-    public static LegacyLogin start(LoginConfig config, Clock clock) {
+    public static LegacyLogin start(LoginConfig initial, Clock clock) {
         TokenMinter minter = new TokenMinter(clock);
         String[] issuerHolder = new String[1];
+        AtomicReference<LoginConfig> current = new AtomicReference<>(initial);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.startupWatcherEnabled = false;
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson3());
             cfg.http.maxRequestSize = 64 * 1024;
-            cfg.routes.get("/", ctx -> ctx.html(LoginPage.form(null, config.drifts())));
-            cfg.routes.post("/login", ctx -> formLogin(ctx, minter, config, issuerHolder[0]));
-            cfg.routes.post("/token", ctx -> token(ctx, new TokenEndpoint(minter, config, issuerHolder[0])));
+            cfg.routes.get("/", ctx -> ctx.html(LoginPage.form(null, current.get().drifts())));
+            cfg.routes.post("/login", ctx -> formLogin(ctx, minter, current.get(), issuerHolder[0]));
+            cfg.routes.post("/token", ctx -> token(ctx, new TokenEndpoint(minter, current.get(), issuerHolder[0])));
             cfg.routes.get("/jwks.json", ctx -> ctx.contentType("application/jwk-set+json").result(minter.jwks()));
             cfg.routes.get("/.well-known/oauth-authorization-server", ctx -> ctx.contentType("application/json").result(discovery(issuerHolder[0])));
             cfg.routes.get("/.well-known/openid-configuration", ctx -> ctx.contentType("application/json").result(discovery(issuerHolder[0])));
-        }).start(config.port());
-        String issuer = config.issuer() != null ? config.issuer() : "http://localhost:" + app.port();
+        }).start(initial.port());
+        String issuer = initial.issuer() != null ? initial.issuer() : "http://localhost:" + app.port();
         issuerHolder[0] = issuer;
-        return new LegacyLogin(app, config, issuer);
+        return new LegacyLogin(app, current, issuer);
     }
 
     private static void token(Context ctx, TokenEndpoint endpoint) {
@@ -154,7 +156,15 @@ public final class LegacyLogin implements AutoCloseable {
     }
 
     public LoginConfig config() {
-        return config;
+        return config.get();
+    }
+
+    /**
+     * Issues CRM tokens for {@code resource} from now on: for a CRM started after the login on a free port,
+     * whose URI was not known when the login started.
+     */
+    public void useCrmResource(String resource) {
+        config.updateAndGet(c -> c.withCrmResource(resource));
     }
 
     @Override
