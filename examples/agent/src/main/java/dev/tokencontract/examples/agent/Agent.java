@@ -31,7 +31,10 @@ public final class Agent {
 
     public static void main(String[] args) {
         int code = run(args, System.getenv(), System.out, System.err);
-        System.exit(code);
+        if (code != 0) {
+            System.exit(code);
+        }
+        // on success main just returns: AgentProcessIT proves no non-daemon thread keeps the JVM alive
     }
 
     /** Runs the agent; 0 when every call was made (denials included), 1 when setup failed, 2 for usage. */
