@@ -37,7 +37,7 @@ public final class Agent {
         // on success main just returns: AgentProcessIT proves no non-daemon thread keeps the JVM alive
     }
 
-    /** Runs the agent; 0 when every call was made (denials included), 1 when setup failed, 2 for usage. */
+    /** Runs the agent; 0 when the calls were made (denials included), 1 when sign-in or the connection failed, 2 for usage. */
     public static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err) {
         AgentOptions options;
         try {
@@ -52,8 +52,7 @@ public final class Agent {
         try {
             String token = obtainToken(options, out);
             Map<String, String> calls = options.call() == null ? DEFAULT_CALLS : Map.of(options.call(), options.args());
-            callTools(options.mcpUrl(), token, calls, out);
-            return 0;
+            return callTools(options.mcpUrl(), token, calls, out) ? 0 : 1;
         } catch (Exception e) {
             err.println("agent: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
@@ -82,7 +81,8 @@ public final class Agent {
         return delegated;
     }
 
-    private static void callTools(String mcpUrl, String token, Map<String, String> calls, PrintStream out) {
+    /** False when the server refused the connection itself (no tool was called). */
+    private static boolean callTools(String mcpUrl, String token, Map<String, String> calls, PrintStream out) {
         URI uri = URI.create(mcpUrl);
         String base = uri.getScheme() + "://" + uri.getRawAuthority();
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
@@ -96,8 +96,10 @@ public final class Agent {
             for (Map.Entry<String, String> call : calls.entrySet()) {
                 out.printf("  %-20s -> %s%n", call.getKey(), callOne(client, call.getKey(), call.getValue()));
             }
+            return true;
         } catch (RuntimeException e) {
             out.println("agent: " + refusal(e));
+            return false;
         }
     }
 

@@ -20,17 +20,26 @@ final class Http {
     private Http() {}
 
     static HttpResponse<String> get(String url) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
+    }
+
+    /** Sends; a connection failure names the URL it could not reach. */
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot reach " + request.uri() + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); is it running?", e);
+        }
     }
 
     /** An anonymous MCP {@code initialize}: the server's 401 tells where its metadata is. */
     static HttpResponse<String> probe(String mcpUrl) throws Exception {
         String body = """
                 {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"agent","version":"1"}}}""";
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(mcpUrl)).timeout(Duration.ofSeconds(10))
+        return send(HttpRequest.newBuilder(URI.create(mcpUrl)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     static HttpResponse<String> postForm(String url, Map<String, String> form, String basicUser, String basicSecret) throws Exception {
@@ -44,7 +53,7 @@ final class Http {
             String credentials = enc(basicUser) + ":" + enc(basicSecret);
             request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return send(request.build());
     }
 
     static JsonNode json(String text) {

@@ -156,6 +156,7 @@ class EnterpriseScenarioTest {
         try (Trio drifting = Trio.start(drift)) {
             Trio.Run run = drifting.agent("alice-demo", "--user", "alice");
             assertThat(run.out()).contains("agent: refused 401 invalid_token: token rejected: " + code);
+            assertThat(run.code()).isEqualTo(1);
             assertThat(drifting.crm().crm().writes()).isEmpty();
             assertThat(drifting.decisions).noneMatch(d -> d.allowed());
         }

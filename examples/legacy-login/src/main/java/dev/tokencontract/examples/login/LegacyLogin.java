@@ -143,7 +143,6 @@ public final class LegacyLogin implements AutoCloseable {
         doc.putArray("subject_types_supported").add("public");
         doc.putArray("id_token_signing_alg_values_supported").add("RS256");
         doc.putArray("scopes_supported").add("crm.read").add("crm.write");
-        doc.put("service_documentation", "docs/examples.md");
         return doc.toPrettyString();
     }
 
