@@ -151,11 +151,11 @@ class EnterpriseScenarioTest {
 
     @ParameterizedTest
     @CsvSource({"OPAQUE, TOKEN_OPAQUE", "TENANT_RENAMED, CLAIM_MISSING", "ROLES_STRING, CLAIM_TYPE_MISMATCH",
-            "AUD_MISSING, AUD_MISSING", "LONG_LIVED, LIFETIME_TOO_LONG"})
+            "AUD_MISSING, 'AUD_MISSING,CLAIM_MISSING'", "LONG_LIVED, LIFETIME_TOO_LONG"})
     void loginDriftWhenOnThenCrmRefusesEveryCallNamingTheDrift(Drift drift, String code) throws Exception {
         try (Trio drifting = Trio.start(drift)) {
             Trio.Run run = drifting.agent("alice-demo", "--user", "alice");
-            assertThat(run.out()).contains("agent: refused 401 invalid_token: token rejected: " + code);
+            assertThat(run.out()).contains("agent: refused 401 invalid_token: token rejected: " + code + " [scope=");
             assertThat(run.code()).isEqualTo(1);
             assertThat(drifting.crm().crm().writes()).isEmpty();
             assertThat(drifting.decisions).noneMatch(d -> d.allowed());
