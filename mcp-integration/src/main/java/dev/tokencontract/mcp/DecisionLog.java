@@ -26,12 +26,4 @@ public interface DecisionLog {
             }
         };
     }
-
-    /** Both logs, in order. */
-    default DecisionLog andThen(DecisionLog next) {
-        return decision -> {
-            record(decision);
-            next.record(decision);
-        };
-    }
 }

@@ -118,14 +118,51 @@ class EnterpriseScenarioTest {
         });
     }
 
-    @Test
-    void crmWhenTokenIsForTheHubNotTheCrmThen401WrongAudience() throws Exception {
-        String hubToken = new TokenClient(trio.login().issuer() + "/token").password("alice", "alice-demo", null, "https://hub.example.test");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(trio.crm().resource()))
-                .header("Authorization", "Bearer " + hubToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> callCrm(Trio target, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.resource())).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What a client does with a 401: resource_metadata, then the login's metadata, then its token endpoint. */
+    private static void assertChallengeLeadsToTheLogin(Trio target, HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).isEqualTo(401);
+        java.util.Map<String, String> challenge = Discovery.challenge(response.headers().firstValue("WWW-Authenticate").orElseThrow());
+        HttpResponse<String> metadata = Http.get(challenge.get("resource_metadata"));
+        assertThat(Http.json(metadata.body()).path("resource").asString()).isEqualTo(target.resource());
+        String server = Http.json(metadata.body()).path("authorization_servers").path(0).asString();
+        assertThat(server).isEqualTo(target.issuer());
+        HttpResponse<String> as = Http.get(server + "/.well-known/oauth-authorization-server");
+        assertThat(Http.json(as.body()).path("token_endpoint").asString()).isEqualTo(target.tokenEndpoint());
+    }
+
+    @Test
+    void crmWhenAnonymousThen401ChallengeLeadsToTheLogin() throws Exception {
+        HttpResponse<String> response = callCrm(trio, null);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).doesNotContain("error=");
+        assertChallengeLeadsToTheLogin(trio, response);
+    }
+
+    @Test
+    void crmWhenTokenIsForTheHubNotTheCrmThen401WrongAudienceWithAFollowableChallenge() throws Exception {
+        String hubToken = new TokenClient(trio.tokenEndpoint()).password("alice", "alice-demo", null, "https://hub.example.test");
+        HttpResponse<String> response = callCrm(trio, hubToken);
         assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"").contains("AUD_MISMATCH");
+        assertChallengeLeadsToTheLogin(trio, response);
+    }
+
+    @Test
+    void crmWhenLoginsTokenExpiredThen401WithAFollowableChallenge() throws Exception {
+        java.time.Clock twoHoursAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofHours(-2));
+        try (Trio stale = Trio.startWithLoginClock(twoHoursAgo)) {
+            String expired = new TokenClient(stale.tokenEndpoint()).password("alice", "alice-demo", null, stale.resource());
+            HttpResponse<String> response = callCrm(stale, expired);
+            assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"").contains("TOKEN_EXPIRED");
+            assertChallengeLeadsToTheLogin(stale, response);
+        }
     }
 
     @Test

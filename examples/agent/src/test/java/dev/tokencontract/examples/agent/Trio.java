@@ -16,16 +16,20 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The real legacy login and CRM MCP server in this JVM on free ports, and the real agent against them. This
- * is the seam the conformance suites plug into: {@link #login()}, {@link #crm()} and {@link #agent}.
+ * The real legacy login and CRM MCP server in this JVM on free ports, and the real agent against them.
+ *
+ * <p>The seam for the conformance suites (issue 4) once they land: {@code Trio.start(drift...)} gives a login
+ * whose tokens carry exactly those drifts; {@link #tokenEndpoint()}, {@link #jwksUrl()}, {@link #issuer()}
+ * and {@link #resource()} are what a suite needs to obtain tokens and judge them; {@link #agent} drives the
+ * SDK client and {@code crm().crm().writes()} is the audit.
  */
 final class Trio implements AutoCloseable {
     final LegacyLogin login;
     final CrmMcpServer crm;
     final List<AuthorizationDecision> decisions = new CopyOnWriteArrayList<>();
 
-    private Trio(Set<Drift> drifts) throws Exception {
-        this.login = LegacyLogin.start(LoginConfig.defaults().withPort(0).withDrifts(drifts), Clock.systemUTC());
+    private Trio(Set<Drift> drifts, Clock loginClock) throws Exception {
+        this.login = LegacyLogin.start(LoginConfig.defaults().withPort(0).withDrifts(drifts), loginClock);
         try {
             this.crm = CrmMcpServer.start(CrmConfig.defaults().withPort(0).withIssuer(login.issuer()), decisions::add, Clock.systemUTC());
         } catch (Exception e) {
@@ -36,7 +40,29 @@ final class Trio implements AutoCloseable {
     }
 
     static Trio start(Drift... drifts) throws Exception {
-        return new Trio(drifts.length == 0 ? Set.of() : Set.of(drifts));
+        return new Trio(drifts.length == 0 ? Set.of() : Set.of(drifts), Clock.systemUTC());
+    }
+
+    /** A login whose clock is {@code loginClock} (e.g. two hours behind: every token it issues is expired). */
+    static Trio startWithLoginClock(Clock loginClock) throws Exception {
+        return new Trio(Set.of(), loginClock);
+    }
+
+    String issuer() {
+        return login.issuer();
+    }
+
+    String tokenEndpoint() {
+        return login.issuer() + "/token";
+    }
+
+    String jwksUrl() {
+        return login.issuer() + "/jwks.json";
+    }
+
+    /** The CRM's canonical resource URI: the audience its tokens must name. */
+    String resource() {
+        return crm.resource();
     }
 
     LegacyLogin login() {
