@@ -71,14 +71,12 @@ public final class Agent {
         }
         String userToken = tokens.password(options.user(), options.password(), options.tenant(), options.hubResource());
         out.println("agent: signed in as " + describe(userToken) + "; handing the token to the hub");
-        if (options.botDrift()) {
-            String bot = tokens.bot(discovery.resource(), options.hubSecret());
-            out.println("hub:   DRIFT bot: ignoring the user's token, calling as " + describe(bot));
-            return bot;
-        }
-        String delegated = tokens.exchange(userToken, discovery.resource(), options.hubSecret());
-        out.println("hub:   exchanged it (RFC 8693) for " + describe(delegated));
-        return delegated;
+        Hub hub = new Hub(discovery.tokenEndpoint(), options.hubSecret(), options.botDrift());
+        String forCrm = hub.tokenFor(userToken, discovery.resource());
+        out.println(hub.drifting()
+                ? "hub:   DRIFT bot: ignoring the user's token, calling as " + describe(forCrm)
+                : "hub:   exchanged it (RFC 8693) for " + describe(forCrm));
+        return forCrm;
     }
 
     /** False when the server refused the connection itself (no tool was called). */

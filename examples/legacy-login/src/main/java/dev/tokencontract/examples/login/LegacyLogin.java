@@ -3,7 +3,6 @@ package dev.tokencontract.examples.login;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson3;
-import io.javalin.security.BasicAuthCredentials;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -23,11 +22,13 @@ public final class LegacyLogin implements AutoCloseable {
     private final Javalin app;
     private final AtomicReference<LoginConfig> config;
     private final String issuer;
+    private final TokenMinter minter;
 
-    private LegacyLogin(Javalin app, AtomicReference<LoginConfig> config, String issuer) {
+    private LegacyLogin(Javalin app, AtomicReference<LoginConfig> config, String issuer, TokenMinter minter) {
         this.app = app;
         this.config = config;
         this.issuer = issuer;
+        this.minter = minter;
     }
 
     public static void main(String[] args) {
@@ -54,6 +55,10 @@ public final class LegacyLogin implements AutoCloseable {
 
     public static LegacyLogin start(LoginConfig initial, Clock clock) {
         TokenMinter minter = new TokenMinter(clock);
+        return start(initial, minter);
+    }
+
+    private static LegacyLogin start(LoginConfig initial, TokenMinter minter) {
         String[] issuerHolder = new String[1];
         AtomicReference<LoginConfig> current = new AtomicReference<>(initial);
         Javalin app = Javalin.create(cfg -> {
@@ -70,7 +75,7 @@ public final class LegacyLogin implements AutoCloseable {
         }).start(initial.port());
         String issuer = initial.issuer() != null ? initial.issuer() : "http://localhost:" + app.port();
         issuerHolder[0] = issuer;
-        return new LegacyLogin(app, current, issuer);
+        return new LegacyLogin(app, current, issuer, minter);
     }
 
     private static void token(Context ctx, TokenEndpoint endpoint) {
@@ -156,6 +161,17 @@ public final class LegacyLogin implements AutoCloseable {
 
     public LoginConfig config() {
         return config.get();
+    }
+
+    /**
+     * A token for any user, minted exactly as the token endpoint would (same key, same drifts), for the CRM's
+     * resource, without a password: the producer seam for conformance suites, which ask for arbitrary users.
+     * Not reachable over HTTP.
+     */
+    public String mintFor(String subject, String tenant, List<String> roles, List<String> scopes) {
+        LoginConfig now = config.get();
+        return minter.mint(new TokenMinter.Grant(subject, tenant, roles, scopes, now.crmResource(), Directory.AGENT_CLIENT, List.of()),
+                issuer, now.drifts());
     }
 
     /**

@@ -119,6 +119,17 @@ class LegacyLoginTest {
     }
 
     @Test
+    void mintForWhenAnyUserThenSameContractAsTheTokenEndpointAndSameDrifts() throws Exception {
+        ValidationReport report = judge(login, login.mintFor("zoe", "globex", java.util.List.of("auditor"), java.util.List.of("crm.read")));
+        assertThat(report.accepted()).as(report.findings().toString()).isTrue();
+        assertThat(report.validated().orElseThrow().subject()).isEqualTo("zoe");
+        try (LegacyLogin drifting = LegacyLogin.start(LoginConfig.defaults().withPort(0).withDrifts(EnumSet.of(Drift.ROLES_STRING)), Clock.systemUTC())) {
+            ValidationReport drifted = judge(drifting, drifting.mintFor("zoe", "globex", java.util.List.of("auditor"), java.util.List.of()));
+            assertThat(drifted.errors()).extracting(f -> f.code()).containsExactly(FindingCode.CLAIM_TYPE_MISMATCH);
+        }
+    }
+
+    @Test
     void discoveryWhenFetchedThenNamesIssuerTokenEndpointAndJwks() throws Exception {
         for (String path : new String[] {"/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"}) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(login.issuer() + path)).build(), HttpResponse.BodyHandlers.ofString());
