@@ -82,6 +82,16 @@ class McpBearerFilterTest {
     }
 
     @Test
+    void callToolWhenPassedOnThenSdkNeverSeesTheAuthorizationHeader() {
+        SampleServer.AUTHORIZATION_SEEN_BY_SDK.clear();
+        try (McpSyncClient client = McpClients.connect(server.baseUrl, token("crm.read"))) {
+            client.initialize();
+            McpClients.call(client, "getCustomer");
+        }
+        assertThat(SampleServer.AUTHORIZATION_SEEN_BY_SDK).isNotEmpty().containsOnly(false);
+    }
+
+    @Test
     void callToolWhenDelegatedThenHandlerSeesActor() {
         ObjectNodeHolder act = new ObjectNodeHolder();
         String token = Tokens.fresh(server.auth.resource(), "crm.read").claim("act", act.actor("hub")).signRsa();

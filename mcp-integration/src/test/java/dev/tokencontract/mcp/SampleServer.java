@@ -23,6 +23,9 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  * between the sample markers is quoted in docs/mcp-integration.md (McpIntegrationDocTest checks it).
  */
 final class SampleServer implements AutoCloseable {
+    /** For every request the SDK handled: whether it could see an Authorization header (it must not). */
+    static final java.util.List<Boolean> AUTHORIZATION_SEEN_BY_SDK = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     final Javalin app;
     final McpSyncServer mcp;
     final McpAuthorization auth;
@@ -45,7 +48,12 @@ final class SampleServer implements AutoCloseable {
                 // SDK 2.1.0's session sweeper runs on Schedulers.newSingle (a non-daemon thread) that closing never
                 // disposes, so every server would keep its JVM alive: no sweeper (docs/mcp-integration.md)
                 .sessionSweepInterval(null)
-                .contextExtractor(request -> authRef.get().contextExtractor().extract(request))
+                .contextExtractor(request -> {
+                    AUTHORIZATION_SEEN_BY_SDK.add(request.getHeader("Authorization") != null
+                            || java.util.Collections.list(request.getHeaderNames()).stream().anyMatch("authorization"::equalsIgnoreCase)
+                            || request.getHeaders("Authorization").hasMoreElements());
+                    return authRef.get().contextExtractor().extract(request);
+                })
                 .build();
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.startupWatcherEnabled = false;
