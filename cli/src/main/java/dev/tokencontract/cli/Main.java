@@ -18,7 +18,14 @@ public final class Main {
     }
 
     static Main standard() {
-        return new Main(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(), new ContractsCommand()));
+        List<Command> commands = new java.util.ArrayList<>(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(),
+                new ContractsCommand()));
+        // diff (issue 3): the compatibility engine; no counterexample search until the conformance kit provides one
+        commands.add(new DiffCommand(null));
+        // IdP configuration checks (issue 5)
+        commands.add(new CheckIdpCommand());
+        commands.add(new CheckResourceCommand());
+        return new Main(commands);
     }
 
     public static void main(String[] args) {
