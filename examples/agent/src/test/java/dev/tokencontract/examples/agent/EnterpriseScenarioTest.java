@@ -175,6 +175,25 @@ class EnterpriseScenarioTest {
     }
 
     @Test
+    void checkResourceWhenRunAgainstTheCrmThenItsMetadataPassesAndOnlyTheLoginsMissingCodeFlowFails() throws Exception {
+        dev.tokencontract.validator.IdpReport report = dev.tokencontract.validator.IdpChecks.withDefaults().checkResource(trio.resource(),
+                List.of(dev.tokencontract.validator.Contracts.load("oauth-protected-resource@1")),
+                List.of(dev.tokencontract.validator.Contracts.load("mcp-authorization-server@1")));
+        List<String> errors = report.findings().stream().filter(dev.tokencontract.validator.Finding::rejects)
+                .map(f -> f.code() + " " + f.pointer()).toList();
+        // the CRM's protected resource metadata and challenge are clean; the legacy login has no authorization-code
+        // flow with PKCE and no client registration, which an MCP-ready authorization server needs (decision 0011)
+        assertThat(errors).containsExactlyInAnyOrder(
+                "METADATA_FIELD_MISSING /authorization_servers/0/metadata/authorization_endpoint",
+                "METADATA_FIELD_MISSING /authorization_servers/0/metadata/code_challenge_methods_supported",
+                "METADATA_FIELD_MISSING /authorization_servers/0/metadata/client_id_metadata_document_supported",
+                "AUTHORIZATION_SERVER_UNUSABLE /resource/authorization_servers/0");
+        assertThat(report.findings()).filteredOn(f -> f.code() == dev.tokencontract.validator.FindingCode.DISCOVERY_DOCUMENT_FOUND)
+                .extracting(dev.tokencontract.validator.Finding::message)
+                .contains("The 401 challenge names resource_metadata " + trio.crm().resource().replace("/mcp", "/.well-known/oauth-protected-resource/mcp") + ".");
+    }
+
+    @Test
     void agentWhenMisusedThenUsageErrorAndNoCall() {
         assertThat(trio.agent(null, "--user", "alice").code()).isEqualTo(2);
         assertThat(trio.agent("x", "--user", "alice", "--password", "alice-demo").err()).contains("never taken from arguments");
