@@ -264,7 +264,7 @@ public final class McpAuthorization {
                 throw new IllegalStateException("contract, keys and issuer are all required");
             }
             // The canonical form is what clients must send (RFC 8707); the form with one trailing slash names
-            // the same server and is accepted for robustness (docs/decisions/0010).
+            // the same server and is accepted for robustness (docs/decisions/0011).
             TokenValidator validator = TokenValidator.builder()
                     .contract(contract)
                     .keys(keys)

@@ -182,7 +182,7 @@ class EnterpriseScenarioTest {
         List<String> errors = report.findings().stream().filter(dev.tokencontract.validator.Finding::rejects)
                 .map(f -> f.code() + " " + f.pointer()).toList();
         // the CRM's protected resource metadata and challenge are clean; the legacy login has no authorization-code
-        // flow with PKCE and no client registration, which an MCP-ready authorization server needs (decision 0011)
+        // flow with PKCE and no client registration, which an MCP-ready authorization server needs (decision 0012)
         assertThat(errors).containsExactlyInAnyOrder(
                 "METADATA_FIELD_MISSING /authorization_servers/0/metadata/authorization_endpoint",
                 "METADATA_FIELD_MISSING /authorization_servers/0/metadata/code_challenge_methods_supported",
