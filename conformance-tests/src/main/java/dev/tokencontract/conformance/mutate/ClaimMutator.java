@@ -42,17 +42,42 @@ public final class ClaimMutator {
         if (!valid.isObject()) {
             return new MutationOutcome.NotApplicable(mutation, "the instance is not a JSON object");
         }
-        List<Candidate> candidates = candidates(mutation, (ObjectNode) valid);
+        return firstRejected(mutation, candidates(mutation, (ObjectNode) valid), choice);
+    }
+
+    /** Applies {@code mutation} to the claim {@code claim} only (for tests and targeted checks). */
+    public MutationOutcome apply(Mutation mutation, JsonNode valid, String claim) {
+        if (mutation.level() != Mutation.Level.CLAIMS) {
+            throw new IllegalArgumentException(mutation + " is a token mutation; use TokenMutator");
+        }
+        if (!valid.isObject()) {
+            return new MutationOutcome.NotApplicable(mutation, "the instance is not a JSON object");
+        }
+        List<Candidate> candidates = candidates(mutation, (ObjectNode) valid).stream().filter(c -> c.claim.equals(claim)).toList();
+        if (candidates.isEmpty()) {
+            return new MutationOutcome.NotApplicable(mutation, "the mutation has nothing to break at claim '" + claim + "'");
+        }
+        return firstRejected(mutation, candidates, 0);
+    }
+
+    /** The claims mutations can target, in schema order, for {@code choice} to index. */
+    private MutationOutcome firstRejected(Mutation mutation, List<Candidate> candidates, int choice) {
         if (candidates.isEmpty()) {
             return new MutationOutcome.NotApplicable(mutation, nothingToBreak(mutation));
         }
-        // Candidates come grouped by claim; rotate so 'choice' picks where to start.
-        int start = Math.floorMod(choice, candidates.size());
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate candidate = candidates.get((start + i) % candidates.size());
-            Set<FindingCode> codes = rejectedOnlyFor(candidate);
-            if (codes != null) {
-                return new MutationOutcome.Applied(new Mutant(mutation, candidate.claim, candidate.detail, candidate.claims, null, codes));
+        // 'choice' picks the claim to try first; the other claims follow in schema order, each with all its candidates.
+        List<String> claims = candidates.stream().map(Candidate::claim).distinct().toList();
+        int start = Math.floorMod(choice, claims.size());
+        for (int i = 0; i < claims.size(); i++) {
+            String claim = claims.get((start + i) % claims.size());
+            for (Candidate candidate : candidates) {
+                if (!candidate.claim.equals(claim)) {
+                    continue;
+                }
+                Set<FindingCode> codes = rejectedOnlyFor(candidate);
+                if (codes != null) {
+                    return new MutationOutcome.Applied(new Mutant(mutation, candidate.claim, candidate.detail, candidate.claims, null, codes));
+                }
             }
         }
         return new MutationOutcome.NotApplicable(mutation, "no claim of this instance can be changed to break only this rule ("
@@ -65,7 +90,7 @@ public final class ClaimMutator {
         if (findings.isEmpty()) {
             return null;
         }
-        String pointer = "/claims/" + candidate.claim.replace("~", "~0").replace("/", "~1");
+        String pointer = "/claims/" + candidate.reportedAt.replace("~", "~0").replace("/", "~1");
         for (Finding finding : findings) {
             boolean atClaim = finding.pointer().equals(pointer) || finding.pointer().startsWith(pointer + "/")
                     || candidate.expected == FindingCode.CLAIM_NOT_ALLOWED && finding.pointer().equals("/claims");
@@ -124,8 +149,9 @@ public final class ClaimMutator {
                         if (valid.has(rule.getKey()) && valid.has(dependent)) {
                             ObjectNode copy = valid.deepCopy();
                             copy.remove(dependent);
+                            // the validator reports a dependentRequired miss at the claim that triggers it
                             out.add(new Candidate(dependent, copy, FindingCode.CLAIM_MISSING,
-                                    "'" + dependent + "' dropped although '" + rule.getKey() + "' is present (dependentRequired)"));
+                                    "'" + dependent + "' dropped although '" + rule.getKey() + "' is present (dependentRequired)", rule.getKey()));
                         }
                     }
                 }
@@ -168,7 +194,11 @@ public final class ClaimMutator {
         void visit(String name, JsonNode schema, JsonNode value);
     }
 
-    private record Candidate(String claim, ObjectNode claims, FindingCode expected, String detail) {}
+    private record Candidate(String claim, ObjectNode claims, FindingCode expected, String detail, String reportedAt) {
+        Candidate(String claim, ObjectNode claims, FindingCode expected, String detail) {
+            this(claim, claims, expected, detail, claim);
+        }
+    }
 
     static ArrayNode array() {
         return NODES.arrayNode();
