@@ -1,0 +1,187 @@
+package dev.tokencontract.conformance.generate;
+
+import dev.tokencontract.conformance.engine.Choices;
+import dev.tokencontract.conformance.engine.Rejected;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Objects: every {@code required} name, some optional {@code properties}, sometimes extra names (from
+ * {@code propertyNames}, a {@code patternProperties} pattern, or made up) where {@code additionalProperties}
+ * and {@code unevaluatedProperties} allow them; {@code dependentRequired} closed over, {@code dependentSchemas}
+ * of present names added to the conjunction; each value from every schema that applies to its name.
+ */
+final class ObjectGen {
+    private final Context context;
+
+    ObjectGen(Context context) {
+        this.context = context;
+    }
+
+    JsonNode generate(Conjunction c, Choices in, int depth) {
+        int minProperties = 0;
+        long maxProperties = Long.MAX_VALUE;
+        for (JsonNode bound : c.all("minProperties")) {
+            minProperties = Math.max(minProperties, StringGen.intValue(bound));
+        }
+        for (JsonNode bound : c.all("maxProperties")) {
+            maxProperties = Math.min(maxProperties, StringGen.intValue(bound));
+        }
+        boolean shallow = depth >= Context.SHALLOW_DEPTH;
+        Set<String> keys = new LinkedHashSet<>();
+        addRequired(c, keys);
+        for (String name : declaredNames(c)) {
+            if (!keys.contains(name) && keys.size() < maxProperties && !shallow && in.bool(0.5) && PropertyNames.allowed(c, name)) {
+                keys.add(name);
+            }
+        }
+        closeDependentRequired(c, keys);
+        if (!shallow && PropertyNames.extrasPossible(c)) {
+            while (keys.size() < maxProperties && in.bool(0.2)) {
+                addExtra(c, in, keys, depth);
+            }
+        }
+        for (int attempt = 0; keys.size() < minProperties; attempt++) {
+            if (attempt == 16) {
+                throw new Rejected("could not reach minProperties " + minProperties);
+            }
+            String optional = firstMissing(declaredNames(c), keys);
+            if (optional != null && PropertyNames.allowed(c, optional)) {
+                keys.add(optional);
+            } else {
+                addExtra(c, in, keys, depth);
+            }
+            closeDependentRequired(c, keys);
+        }
+        applyDependentSchemas(c, in, keys);
+        if (keys.size() > maxProperties) {
+            throw new Rejected("required names exceed maxProperties " + maxProperties);
+        }
+        ObjectNode out = Context.NODES.objectNode();
+        for (String key : keys) {
+            out.set(key, context.generateAll(valueSchemas(c, key), null, in, depth + 1));
+        }
+        return out;
+    }
+
+    private void applyDependentSchemas(Conjunction c, Choices in, Set<String> keys) {
+        Set<String> applied = new HashSet<>();
+        for (int round = 0; round < 4; round++) {
+            boolean added = false;
+            for (JsonNode schema : List.copyOf(c.schemas)) {
+                JsonNode dependent = schema.get("dependentSchemas");
+                if (dependent == null || !dependent.isObject()) {
+                    continue;
+                }
+                for (String key : List.copyOf(keys)) {
+                    JsonNode sub = dependent.get(key);
+                    if (sub != null && applied.add(context.index.pointer(schema) + "/" + key)) {
+                        c.add(sub, in);
+                        added = true;
+                    }
+                }
+            }
+            if (!added) {
+                return;
+            }
+            addRequired(c, keys);
+            closeDependentRequired(c, keys);
+        }
+    }
+
+    private void addExtra(Conjunction c, Choices in, Set<String> keys, int depth) {
+        String name = PropertyNames.extraName(context, c, in, depth);
+        if (name != null && !keys.contains(name) && PropertyNames.allowed(c, name)) {
+            keys.add(name);
+        }
+    }
+
+    private static String firstMissing(List<String> names, Set<String> keys) {
+        for (String name : names) {
+            if (!keys.contains(name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static void addRequired(Conjunction c, Set<String> keys) {
+        for (JsonNode required : c.all("required")) {
+            for (JsonNode name : required) {
+                if (name.isString()) {
+                    keys.add(name.stringValue());
+                }
+            }
+        }
+    }
+
+    private static void closeDependentRequired(Conjunction c, Set<String> keys) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (JsonNode dependencies : c.all("dependentRequired")) {
+                for (Map.Entry<String, JsonNode> entry : dependencies.properties()) {
+                    if (keys.contains(entry.getKey())) {
+                        for (JsonNode name : entry.getValue()) {
+                            changed |= name.isString() && keys.add(name.stringValue());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> declaredNames(Conjunction c) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode properties : c.all("properties")) {
+            for (Map.Entry<String, JsonNode> entry : properties.properties()) {
+                if (!names.contains(entry.getKey())) {
+                    names.add(entry.getKey());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Every schema that applies to the value of {@code key}, per JSON Schema's evaluation rules. */
+    private static List<JsonNode> valueSchemas(Conjunction c, String key) {
+        List<JsonNode> out = new ArrayList<>(2);
+        boolean evaluated = false;
+        for (JsonNode schema : c.schemas) {
+            boolean matched = false;
+            JsonNode properties = schema.get("properties");
+            if (properties != null && properties.has(key)) {
+                out.add(properties.get(key));
+                matched = true;
+            }
+            JsonNode patterns = schema.get("patternProperties");
+            if (patterns != null) {
+                for (Map.Entry<String, JsonNode> entry : patterns.properties()) {
+                    if (PropertyNames.patternMatches(entry.getKey(), key)) {
+                        out.add(entry.getValue());
+                        matched = true;
+                    }
+                }
+            }
+            if (!matched && schema.has("additionalProperties")) {
+                out.add(schema.get("additionalProperties"));
+                matched = true;
+            }
+            evaluated |= matched;
+        }
+        if (!evaluated) {
+            for (JsonNode schema : c.schemas) {
+                if (schema.has("unevaluatedProperties")) {
+                    out.add(schema.get("unevaluatedProperties"));
+                }
+            }
+        }
+        return out;
+    }
+}
