@@ -18,7 +18,10 @@ public final class Main {
     }
 
     static Main standard() {
-        return new Main(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(), new ContractsCommand()));
+        List<Command> commands = new java.util.ArrayList<>(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(), new ContractsCommand()));
+        // conformance kit (issue 4)
+        commands.add(new ConformCommand());
+        return new Main(commands);
     }
 
     public static void main(String[] args) {

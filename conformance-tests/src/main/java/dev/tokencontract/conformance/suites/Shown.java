@@ -28,7 +28,7 @@ final class Shown {
 
     static String findings(List<Finding> findings) {
         return findings.stream().filter(Finding::rejects)
-                .map(f -> f.code() + " at " + (f.pointer().isEmpty() ? "(token)" : f.pointer()) + (f.actual() == null ? "" : " (" + Redact.shorten(f.actual(), 80) + ")"))
+                .map(f -> f.code() + " at " + (f.pointer().isEmpty() ? "(token)" : f.pointer()) + (f.actual() == null ? "" : f.actual().startsWith("(") ? " " + Redact.shorten(f.actual(), 80) : " (" + Redact.shorten(f.actual(), 80) + ")"))
                 .collect(Collectors.joining("; "));
     }
 }
