@@ -37,10 +37,10 @@ class ConformCommandTest {
     }
 
     private static CliRun.Result consumerRun(String endpoint, String... extra) {
-        return consumerRun(endpoint, keys, extra);
+        return consumerRunWithKeys(endpoint, keys, extra);
     }
 
-    private static CliRun.Result consumerRun(String endpoint, String keyFile, String... extra) {
+    private static CliRun.Result consumerRunWithKeys(String endpoint, String keyFile, String... extra) {
         String[] base = {"conform", "consumer", "--contract", "mcp-access-token@1.0.0", "--endpoint", endpoint, "--issuer", Kit.ISSUER,
                 "--audience", Kit.AUDIENCE, "--signing-keys", keyFile, "--tries", "10", "--seed", "5"};
         String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
@@ -76,7 +76,7 @@ class ConformCommandTest {
     void conformWhenContractMissingOrKeysHostileThenCouldNotRunExit3() throws Exception {
         CliRun.Result noContract = CliRun.cli().run("conform", "compat", "--contract", "no-such-contract@1", "--against", "mcp-access-token@1");
         Path hostile = Files.writeString(dir.resolve("keys.json"), "{\"keys\": [{\"kty\": \"oct\", \"k\": \"AAAA\"}]}");
-        CliRun.Result badKeys = consumerRun("http://127.0.0.1:9/mcp", hostile.toString());
+        CliRun.Result badKeys = consumerRunWithKeys("http://127.0.0.1:9/mcp", hostile.toString());
 
         assertThat(noContract.exit()).isEqualTo(3);
         assertThat(noContract.err()).contains("contract unavailable");
