@@ -127,7 +127,7 @@ public final class Choices {
 
     private long record(long value) {
         if (size == MAX_CHOICES) {
-            throw new Overrun();
+            throw new Rejected("an example drew more than " + MAX_CHOICES + " choices");
         }
         if (size == recorded.length) {
             recorded = Arrays.copyOf(recorded, size * 2);

@@ -10,7 +10,7 @@ record Example<T>(T value, long[] sequence, List<int[]> spans, Throwable failure
         try {
             T value = in.draw(gen);
             return new Example<>(value, in.sequence(), List.copyOf(in.spans()), null);
-        } catch (Rejected | Overrun e) {
+        } catch (Rejected e) {
             return null;
         }
     }

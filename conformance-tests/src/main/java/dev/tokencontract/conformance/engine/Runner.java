@@ -31,7 +31,7 @@ final class Runner<T> {
             T value;
             try {
                 value = in.draw(gen);
-            } catch (Rejected | Overrun e) {
+            } catch (Rejected e) {
                 lastRejection = e.getMessage();
                 if (++discarded > maxDiscards) {
                     return result(name, Outcome.GAVE_UP, seed, passed, discarded, null, null, 0,

@@ -14,6 +14,8 @@ import tools.jackson.databind.node.ArrayNode;
  */
 final class ArrayGen {
     private static final int UNIQUE_ATTEMPTS = 8;
+    /** Larger minimums are refused up front rather than built element by element. */
+    static final int MAX_BUILT = 10_000;
 
     private final Context context;
 
@@ -30,10 +32,7 @@ final class ArrayGen {
         for (JsonNode bound : c.all("maxItems")) {
             maxItems = Math.min(maxItems, StringGen.intValue(bound));
         }
-        boolean unique = false;
-        for (JsonNode flag : c.all("uniqueItems")) {
-            unique |= flag.isBoolean() && flag.booleanValue();
-        }
+        boolean unique = uniqueItems(c);
         for (JsonNode schema : c.schemas) {
             int prefix = schema.path("prefixItems").size();
             JsonNode items = schema.get("items");
@@ -47,11 +46,13 @@ final class ArrayGen {
             }
         }
         JsonNode contains = null;
+        JsonNode containsOwner = null;
         int minContains = 0;
         long maxContains = Long.MAX_VALUE;
         for (JsonNode schema : c.schemas) {
             if (schema.has("contains")) {
                 contains = schema.get("contains");
+                containsOwner = schema;
                 minContains = schema.has("minContains") ? StringGen.intValue(schema.get("minContains")) : 1;
                 maxContains = schema.has("maxContains") ? StringGen.intValue(schema.get("maxContains")) : Long.MAX_VALUE;
                 break;
@@ -61,37 +62,70 @@ final class ArrayGen {
             throw new Rejected("minContains " + minContains + " > maxContains " + maxContains);
         }
         int low = Math.max(minItems, minContains);
+        if (low > MAX_BUILT) {
+            throw new Rejected("minItems/minContains " + low + " is beyond what the generator builds (" + MAX_BUILT + ")");
+        }
         if (low > maxItems) {
             throw new Rejected("array bounds leave no length (need " + low + ", at most " + maxItems + ")");
         }
-        int length = low;
         long room = Math.min(maxItems - low, depth >= Context.SHALLOW_DEPTH ? 0 : 6);
+        ArrayNode out = Context.NODES.arrayNode();
+        List<JsonNode> seen = new ArrayList<>();
+        if (contains == null) {
+            for (int i = 0; i < low; i++) {
+                add(c, in, depth, unique, i, null, null, out, seen);
+            }
+            for (int i = low; i < low + room; i++) {
+                // the "one more?" coin and the element are one span: the shrinker deletes both at once
+                int index = i;
+                Boolean added = in.draw(choices -> choices.bool(0.6) ? add(c, choices, depth, unique, index, null, null, out, seen) : null);
+                if (added == null) {
+                    break;
+                }
+            }
+            return out;
+        }
+        int length = low;
         while (length - low < room && in.bool(0.6)) {
             length++;
         }
-        int containsCount = contains == null ? 0 : (int) Math.min(Math.min(maxContains, length),
+        int containsCount = (int) Math.min(Math.min(maxContains, length),
                 minContains + (length > minContains && in.bool(0.3) ? in.chooseInt(length - minContains) : 0));
         boolean[] containsAt = placements(in, length, containsCount);
-        boolean containsBounded = contains != null && maxContains < Long.MAX_VALUE;
-        ArrayNode out = Context.NODES.arrayNode(length);
-        List<JsonNode> seen = new ArrayList<>(length);
+        boolean containsBounded = maxContains < Long.MAX_VALUE;
         for (int i = 0; i < length; i++) {
-            List<JsonNode> schemas = positionSchemas(c, i);
-            if (containsAt[i]) {
-                schemas.add(contains);
-            }
+            Scoped extra = containsAt[i] ? c.child(containsOwner, contains) : null;
             JsonNode negative = containsBounded && !containsAt[i] ? contains : null;
-            JsonNode element = context.generateAll(schemas, negative, in, depth + 1);
-            for (int attempt = 0; unique && JsonValues.contains(seen, element); attempt++) {
-                if (attempt == UNIQUE_ATTEMPTS) {
-                    throw new Rejected("could not draw " + length + " distinct items");
-                }
-                element = context.generateAll(schemas, negative, in, depth + 1);
-            }
-            seen.add(element);
-            out.add(element);
+            add(c, in, depth, unique, i, extra, negative, out, seen);
         }
         return out;
+    }
+
+    private boolean add(Conjunction c, Choices in, int depth, boolean unique, int index, Scoped extra, JsonNode negative,
+                        ArrayNode out, List<JsonNode> seen) {
+        List<Scoped> schemas = positionSchemas(c, index);
+        if (extra != null) {
+            schemas.add(extra);
+        }
+        JsonNode element = context.generateAll(schemas, negative, in, depth + 1);
+        for (int attempt = 0; unique && JsonValues.contains(seen, element); attempt++) {
+            if (attempt == UNIQUE_ATTEMPTS) {
+                throw new Rejected("could not draw " + (index + 1) + " distinct items");
+            }
+            element = context.generateAll(schemas, negative, in, depth + 1);
+        }
+        seen.add(element);
+        out.add(element);
+        return true;
+    }
+
+    private static boolean uniqueItems(Conjunction c) {
+        for (JsonNode flag : c.all("uniqueItems")) {
+            if (flag.isBoolean() && flag.booleanValue()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean[] placements(Choices in, int length, int count) {
@@ -108,17 +142,17 @@ final class ArrayGen {
     }
 
     /** The schemas that apply to position {@code index} across the conjunction. */
-    private static List<JsonNode> positionSchemas(Conjunction c, int index) {
-        List<JsonNode> out = new ArrayList<>(2);
+    private static List<Scoped> positionSchemas(Conjunction c, int index) {
+        List<Scoped> out = new ArrayList<>(2);
         boolean evaluated = false;
         for (JsonNode schema : c.schemas) {
             JsonNode prefix = schema.get("prefixItems");
             int prefixLength = prefix != null && prefix.isArray() ? prefix.size() : 0;
             if (index < prefixLength) {
-                out.add(prefix.get(index));
+                out.add(c.child(schema, prefix.get(index)));
                 evaluated = true;
             } else if (schema.has("items")) {
-                out.add(schema.get("items"));
+                out.add(c.child(schema, schema.get("items")));
                 evaluated = true;
             }
         }
@@ -126,7 +160,7 @@ final class ArrayGen {
             for (JsonNode schema : c.schemas) {
                 JsonNode unevaluated = schema.get("unevaluatedItems");
                 if (unevaluated != null && unevaluated.isObject()) {
-                    out.add(unevaluated);
+                    out.add(c.child(schema, unevaluated));
                 }
             }
         }

@@ -3,7 +3,9 @@ package dev.tokencontract.conformance.generate;
 import dev.tokencontract.conformance.engine.Choices;
 import dev.tokencontract.conformance.engine.Rejected;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +19,7 @@ final class Conjunction {
 
     final List<JsonNode> schemas = new ArrayList<>();
     final List<JsonNode> negatives = new ArrayList<>();
+    private final Map<JsonNode, Scope> scopes = new IdentityHashMap<>();
     private final Context context;
     private int expansions;
 
@@ -24,13 +27,22 @@ final class Conjunction {
         this.context = context;
     }
 
-    static Conjunction of(Context context, JsonNode schema, Choices in) {
+    static Conjunction of(Context context, Scoped schema, Choices in) {
         Conjunction conjunction = new Conjunction(context);
         conjunction.add(schema, in);
         return conjunction;
     }
 
-    void add(JsonNode schema, Choices in) {
+    /** {@code child}, a subschema of {@code parent} (a member of this conjunction), in its parent's scope. */
+    Scoped child(JsonNode parent, JsonNode child) {
+        return new Scoped(child, scopes.getOrDefault(parent, Scope.root(context.index.base(parent))));
+    }
+
+    void add(Scoped scoped, Choices in) {
+        add(scoped.schema(), scoped.scope(), in);
+    }
+
+    private void add(JsonNode schema, Scope outer, Choices in) {
         if (++expansions > MAX_EXPANSIONS) {
             throw new Rejected("schema expands without end (a $ref cycle?) at " + context.index.pointer(schema));
         }
@@ -43,35 +55,43 @@ final class Conjunction {
         if (!schema.isObject()) {
             return;
         }
+        Scope scope = outer.enter(context.index.base(schema));
         schemas.add(schema);
-        for (String refKeyword : new String[] {"$ref", "$dynamicRef"}) {
-            JsonNode ref = schema.get(refKeyword);
-            if (ref != null && ref.isString()) {
-                JsonNode target = context.index.resolve(schema, ref.stringValue());
-                if (target == null) {
-                    throw new Rejected("unresolved " + refKeyword + " '" + ref.stringValue() + "'");
-                }
-                add(target, in);
+        scopes.put(schema, scope);
+        JsonNode ref = schema.get("$ref");
+        if (ref != null && ref.isString()) {
+            JsonNode target = context.index.resolve(schema, ref.stringValue());
+            if (target == null) {
+                throw new Rejected("unresolved $ref '" + ref.stringValue() + "'");
             }
+            add(target, scope, in);
+        }
+        JsonNode dynamicRef = schema.get("$dynamicRef");
+        if (dynamicRef != null && dynamicRef.isString()) {
+            JsonNode target = context.index.resolveDynamic(schema, dynamicRef.stringValue(), scope);
+            if (target == null) {
+                throw new Rejected("unresolved $dynamicRef '" + dynamicRef.stringValue() + "'");
+            }
+            add(target, scope, in);
         }
         JsonNode allOf = schema.get("allOf");
         if (allOf != null && allOf.isArray()) {
             for (JsonNode member : allOf) {
-                add(member, in);
+                add(member, scope, in);
             }
         }
-        branch(schema, "anyOf", in);
-        branch(schema, "oneOf", in);
+        branch(schema, scope, "anyOf", in);
+        branch(schema, scope, "oneOf", in);
         JsonNode condition = schema.get("if");
         if (condition != null && (schema.has("then") || schema.has("else"))) {
             boolean takeThen = !in.bool();
-            in.label((takeThen ? "then@" : "else@") + context.index.pointer(schema));
+            in.label((takeThen ? "then@" : "else@") + context.index.label(schema));
             if (takeThen) {
-                add(condition, in);
-                addIfPresent(schema.get("then"), in);
+                add(condition, scope, in);
+                addIfPresent(schema.get("then"), scope, in);
             } else {
                 negatives.add(condition);
-                addIfPresent(schema.get("else"), in);
+                addIfPresent(schema.get("else"), scope, in);
             }
         }
         JsonNode not = schema.get("not");
@@ -80,14 +100,14 @@ final class Conjunction {
         }
     }
 
-    private void branch(JsonNode schema, String keyword, Choices in) {
+    private void branch(JsonNode schema, Scope scope, String keyword, Choices in) {
         JsonNode branches = schema.get(keyword);
         if (branches == null || !branches.isArray() || branches.isEmpty()) {
             return;
         }
         int chosen = in.chooseInt(branches.size() - 1);
-        in.label(keyword + "[" + chosen + "]@" + context.index.pointer(schema));
-        add(branches.get(chosen), in);
+        in.label(keyword + "[" + chosen + "]@" + context.index.label(schema));
+        add(branches.get(chosen), scope, in);
         if (keyword.equals("oneOf")) {
             for (int i = 0; i < branches.size(); i++) {
                 if (i != chosen) {
@@ -97,9 +117,9 @@ final class Conjunction {
         }
     }
 
-    private void addIfPresent(JsonNode schema, Choices in) {
+    private void addIfPresent(JsonNode schema, Scope scope, Choices in) {
         if (schema != null) {
-            add(schema, in);
+            add(schema, scope, in);
         }
     }
 

@@ -15,21 +15,22 @@ final class Context {
     final SchemaIndex index;
     final ValueGen values;
 
-    Context(JsonNode root) {
-        this.index = new SchemaIndex(root);
+    Context(JsonNode root, java.util.function.Function<String, JsonNode> documents) {
+        this.index = new SchemaIndex(root, documents);
         this.values = new ValueGen(this);
     }
 
-    /** A value valid (by construction, as far as supported) for {@code schema}. */
-    JsonNode generate(JsonNode schema, Choices in, int depth) {
-        return in.draw(choices -> values.generate(Conjunction.of(this, schema, choices), choices, depth));
+    /** A value valid (by construction, as far as supported) for the root schema. */
+    JsonNode generateRoot(Choices in) {
+        Scoped root = new Scoped(index.root, Scope.root(index.base(index.root)));
+        return in.draw(choices -> values.generate(Conjunction.of(this, root, choices), choices, 0));
     }
 
     /** A value for the conjunction of {@code schemas}. */
-    JsonNode generateAll(Iterable<JsonNode> schemas, JsonNode extraNegative, Choices in, int depth) {
+    JsonNode generateAll(Iterable<Scoped> schemas, JsonNode extraNegative, Choices in, int depth) {
         return in.draw(choices -> {
             Conjunction conjunction = new Conjunction(this);
-            for (JsonNode schema : schemas) {
+            for (Scoped schema : schemas) {
                 conjunction.add(schema, choices);
             }
             if (extraNegative != null) {

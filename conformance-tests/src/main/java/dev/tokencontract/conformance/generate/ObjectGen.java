@@ -33,11 +33,20 @@ final class ObjectGen {
         for (JsonNode bound : c.all("maxProperties")) {
             maxProperties = Math.min(maxProperties, StringGen.intValue(bound));
         }
+        if (minProperties > ArrayGen.MAX_BUILT) {
+            throw new Rejected("minProperties " + minProperties + " is beyond what the generator builds (" + ArrayGen.MAX_BUILT + ")");
+        }
         boolean shallow = depth >= Context.SHALLOW_DEPTH;
+        if (c.all("dependentRequired").isEmpty() && c.all("dependentSchemas").isEmpty() && minProperties == 0) {
+            return interleaved(c, in, depth, maxProperties, shallow);
+        }
         Set<String> keys = new LinkedHashSet<>();
         addRequired(c, keys);
-        for (String name : declaredNames(c)) {
-            if (!keys.contains(name) && keys.size() < maxProperties && !shallow && in.bool(0.5) && PropertyNames.allowed(c, name)) {
+        List<String> declared = declaredNames(c);
+        // many optional names (a meta-schema has ~50) would make nested instances explode: keep ~4 on average
+        double include = Math.min(0.5, 4.0 / Math.max(1, declared.size()));
+        for (String name : declared) {
+            if (!keys.contains(name) && keys.size() < maxProperties && !shallow && in.bool(include) && PropertyNames.allowed(c, name)) {
                 keys.add(name);
             }
         }
@@ -70,6 +79,57 @@ final class ObjectGen {
         return out;
     }
 
+    /**
+     * The common case (no dependencies, no minProperties): each optional name's coin and its value form one
+     * span, so the shrinker removes an optional property whole.
+     */
+    private JsonNode interleaved(Conjunction c, Choices in, int depth, long maxProperties, boolean shallow) {
+        Set<String> keys = new LinkedHashSet<>();
+        addRequired(c, keys);
+        if (keys.size() > maxProperties) {
+            throw new Rejected("required names exceed maxProperties " + maxProperties);
+        }
+        ObjectNode out = Context.NODES.objectNode();
+        for (String key : keys) {
+            out.set(key, context.generateAll(valueSchemas(c, key), null, in, depth + 1));
+        }
+        if (shallow) {
+            return out;
+        }
+        List<String> declared = declaredNames(c);
+        double include = Math.min(0.5, 4.0 / Math.max(1, declared.size()));
+        for (String name : declared) {
+            if (!keys.contains(name) && keys.size() < maxProperties && PropertyNames.allowed(c, name)) {
+                in.draw(choices -> {
+                    if (choices.bool(include)) {
+                        keys.add(name);
+                        out.set(name, context.generateAll(valueSchemas(c, name), null, choices, depth + 1));
+                    }
+                    return null;
+                });
+            }
+        }
+        if (PropertyNames.extrasPossible(c)) {
+            while (keys.size() < maxProperties) {
+                Boolean more = in.draw(choices -> {
+                    if (!choices.bool(0.2)) {
+                        return null;
+                    }
+                    String name = PropertyNames.extraName(context, c, choices, depth);
+                    if (name != null && !keys.contains(name) && PropertyNames.allowed(c, name)) {
+                        keys.add(name);
+                        out.set(name, context.generateAll(valueSchemas(c, name), null, choices, depth + 1));
+                    }
+                    return Boolean.TRUE;
+                });
+                if (more == null) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     private void applyDependentSchemas(Conjunction c, Choices in, Set<String> keys) {
         Set<String> applied = new HashSet<>();
         for (int round = 0; round < 4; round++) {
@@ -82,7 +142,7 @@ final class ObjectGen {
                 for (String key : List.copyOf(keys)) {
                     JsonNode sub = dependent.get(key);
                     if (sub != null && applied.add(context.index.pointer(schema) + "/" + key)) {
-                        c.add(sub, in);
+                        c.add(c.child(schema, sub), in);
                         added = true;
                     }
                 }
@@ -150,27 +210,27 @@ final class ObjectGen {
     }
 
     /** Every schema that applies to the value of {@code key}, per JSON Schema's evaluation rules. */
-    private static List<JsonNode> valueSchemas(Conjunction c, String key) {
-        List<JsonNode> out = new ArrayList<>(2);
+    private static List<Scoped> valueSchemas(Conjunction c, String key) {
+        List<Scoped> out = new ArrayList<>(2);
         boolean evaluated = false;
         for (JsonNode schema : c.schemas) {
             boolean matched = false;
             JsonNode properties = schema.get("properties");
             if (properties != null && properties.has(key)) {
-                out.add(properties.get(key));
+                out.add(c.child(schema, properties.get(key)));
                 matched = true;
             }
             JsonNode patterns = schema.get("patternProperties");
             if (patterns != null) {
                 for (Map.Entry<String, JsonNode> entry : patterns.properties()) {
                     if (PropertyNames.patternMatches(entry.getKey(), key)) {
-                        out.add(entry.getValue());
+                        out.add(c.child(schema, entry.getValue()));
                         matched = true;
                     }
                 }
             }
             if (!matched && schema.has("additionalProperties")) {
-                out.add(schema.get("additionalProperties"));
+                out.add(c.child(schema, schema.get("additionalProperties")));
                 matched = true;
             }
             evaluated |= matched;
@@ -178,7 +238,7 @@ final class ObjectGen {
         if (!evaluated) {
             for (JsonNode schema : c.schemas) {
                 if (schema.has("unevaluatedProperties")) {
-                    out.add(schema.get("unevaluatedProperties"));
+                    out.add(c.child(schema, schema.get("unevaluatedProperties")));
                 }
             }
         }

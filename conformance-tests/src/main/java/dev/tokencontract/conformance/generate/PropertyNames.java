@@ -55,7 +55,12 @@ final class PropertyNames {
     }
 
     static String extraName(Context context, Conjunction c, Choices in, int depth) {
-        List<JsonNode> nameSchemas = c.all("propertyNames");
+        List<Scoped> nameSchemas = new ArrayList<>();
+        for (JsonNode schema : c.schemas) {
+            if (schema.has("propertyNames")) {
+                nameSchemas.add(c.child(schema, schema.get("propertyNames")));
+            }
+        }
         if (!nameSchemas.isEmpty()) {
             try {
                 JsonNode name = context.generateAll(withStringType(nameSchemas), null, in, depth + 1);
@@ -83,9 +88,11 @@ final class PropertyNames {
         return Formats.word(in, "abcdefghijklmnopqrstuvwxyz", 1, 8);
     }
 
-    private static List<JsonNode> withStringType(List<JsonNode> schemas) {
-        List<JsonNode> out = new ArrayList<>(schemas);
-        out.add(Context.NODES.objectNode().put("type", "string"));
+    private static final JsonNode STRING_TYPE = Context.NODES.objectNode().put("type", "string");
+
+    private static List<Scoped> withStringType(List<Scoped> schemas) {
+        List<Scoped> out = new ArrayList<>(schemas);
+        out.add(new Scoped(STRING_TYPE, schemas.get(0).scope()));
         return out;
     }
 

@@ -7,13 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Where every subschema of one document lives: its base URI (from {@code $id}), its JSON pointer, and the
- * targets of {@code $id}, {@code $anchor} and {@code $dynamicAnchor}, so that local {@code $ref}s resolve.
- * Nothing is ever fetched.
+ * targets of {@code $id}, {@code $anchor} and {@code $dynamicAnchor}, so that {@code $ref}s resolve. Other
+ * documents come only from the caller's {@code documents} function (URI to schema, or null), all loaded
+ * up front; nothing is ever fetched. Immutable after construction.
  */
 final class SchemaIndex {
     static final String DEFAULT_BASE = "https://tokencontract.invalid/schema.json";
@@ -23,15 +27,82 @@ final class SchemaIndex {
     private final Map<JsonNode, String> pointers = new IdentityHashMap<>();
     private final Map<String, JsonNode> resources = new HashMap<>();
     private final Map<String, JsonNode> anchors = new HashMap<>();
+    private final Map<String, JsonNode> dynamicAnchors = new HashMap<>();
+    private static final int MAX_DOCUMENTS = 64;
     final JsonNode root;
 
-    SchemaIndex(JsonNode root) {
+    SchemaIndex(JsonNode root, Function<String, JsonNode> documents) {
         this.root = root;
         walk(root, DEFAULT_BASE, "");
+        if (documents != null) {
+            loadReferencedDocuments(documents);
+        }
+    }
+
+    /** Indexes every other document a $ref names, transitively, as far as {@code documents} provides them. */
+    private void loadReferencedDocuments(Function<String, JsonNode> documents) {
+        for (int loaded = 0; loaded < MAX_DOCUMENTS; ) {
+            List<String> missing = new ArrayList<>();
+            for (Map.Entry<JsonNode, String> entry : bases.entrySet()) {
+                for (String keyword : new String[] {"$ref", "$dynamicRef"}) {
+                    JsonNode ref = entry.getKey().get(keyword);
+                    if (ref != null && ref.isString()) {
+                        String target = resolveUri(entry.getValue(), ref.stringValue());
+                        String document = target == null ? null : stripFragment(target);
+                        if (document != null && !resources.containsKey(document) && !missing.contains(document)) {
+                            missing.add(document);
+                        }
+                    }
+                }
+            }
+            boolean progress = false;
+            for (String document : missing) {
+                JsonNode fetched = documents.apply(document);
+                if (fetched != null && loaded < MAX_DOCUMENTS) {
+                    resources.put(document, fetched);
+                    walk(fetched, document, document + "#");
+                    loaded++;
+                    progress = true;
+                } else {
+                    resources.putIfAbsent(document, null);
+                }
+            }
+            resources.values().removeIf(java.util.Objects::isNull);
+            if (!progress) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * {@code $dynamicRef}: resolved like {@code $ref}; when the target carries a {@code $dynamicAnchor} of the
+     * fragment's name, the outermost resource in {@code scope} with such a dynamic anchor wins (2020-12 core 8.2.3.2).
+     */
+    JsonNode resolveDynamic(JsonNode from, String ref, Scope scope) {
+        JsonNode target = resolve(from, ref);
+        int hash = ref.indexOf('#');
+        String fragment = hash < 0 ? "" : ref.substring(hash + 1);
+        if (target == null || fragment.isEmpty() || fragment.startsWith("/")
+                || !fragment.equals(target.path("$dynamicAnchor").asString(null))) {
+            return target;
+        }
+        for (String base : scope.outermostFirst()) {
+            JsonNode candidate = dynamicAnchors.get(base + "#" + fragment);
+            if (candidate != null) {
+                return candidate;
+            }
+        }
+        return target;
     }
 
     String pointer(JsonNode schema) {
         return pointers.getOrDefault(schema, "");
+    }
+
+    /** Where a coverage label points: "#" plus the JSON pointer (a remote document's URI before the "#"). */
+    String label(JsonNode schema) {
+        String pointer = pointer(schema);
+        return pointer.contains("#") ? pointer : "#" + pointer;
     }
 
     String base(JsonNode schema) {
@@ -70,7 +141,7 @@ final class SchemaIndex {
                     resources.putIfAbsent(base, node);
                 }
             }
-            if (pointer.isEmpty()) {
+            if (pointer.isEmpty() || pointer.endsWith("#")) {
                 resources.putIfAbsent(base, node);
             }
             for (String anchorKeyword : new String[] {"$anchor", "$dynamicAnchor"}) {
@@ -78,6 +149,10 @@ final class SchemaIndex {
                 if (anchor != null && anchor.isString()) {
                     anchors.putIfAbsent(base + "#" + anchor.stringValue(), node);
                 }
+            }
+            JsonNode dynamicAnchor = node.get("$dynamicAnchor");
+            if (dynamicAnchor != null && dynamicAnchor.isString()) {
+                dynamicAnchors.putIfAbsent(base + "#" + dynamicAnchor.stringValue(), node);
             }
             bases.put(node, base);
             pointers.put(node, pointer);

@@ -6,6 +6,7 @@ import dev.tokencontract.conformance.engine.Rejected;
 import dev.tokencontract.validator.Contract;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,29 +25,32 @@ public final class SchemaInstances {
     private final InstanceCheck check;
     private final List<GenerationIssue> issues;
     private final int maxCandidates;
+    private final Function<String, JsonNode> documents;
 
-    private SchemaInstances(JsonNode schema, InstanceCheck check, int maxCandidates) {
-        this.context = new Context(schema);
+    private SchemaInstances(JsonNode schema, InstanceCheck check, int maxCandidates, Function<String, JsonNode> documents) {
+        SchemaShape.require(schema);
+        this.context = new Context(schema, documents);
         this.check = check;
         this.issues = SchemaIssues.scan(context.index);
         this.maxCandidates = maxCandidates;
+        this.documents = documents;
     }
 
     /** Instances of {@code schema}, judged by networknt configured as for contracts (format assertions on). */
     public static SchemaInstances of(JsonNode schema) {
-        Objects.requireNonNull(schema, "schema");
-        return new SchemaInstances(schema, InstanceCheck.networknt(schema), DEFAULT_MAX_CANDIDATES);
+        SchemaShape.require(schema);
+        return new SchemaInstances(schema, InstanceCheck.networknt(schema), DEFAULT_MAX_CANDIDATES, null);
     }
 
     /** Instances of {@code schema}, judged by {@code check}. */
     public static SchemaInstances of(JsonNode schema, InstanceCheck check) {
         return new SchemaInstances(Objects.requireNonNull(schema, "schema"), Objects.requireNonNull(check, "check"),
-                DEFAULT_MAX_CANDIDATES);
+                DEFAULT_MAX_CANDIDATES, null);
     }
 
     /** Claim sets (or documents) that satisfy {@code contract}'s schema, judged by the contract itself. */
     public static SchemaInstances of(Contract contract) {
-        return new SchemaInstances(contract.document(), InstanceCheck.of(contract), DEFAULT_MAX_CANDIDATES);
+        return new SchemaInstances(contract.document(), InstanceCheck.of(contract), DEFAULT_MAX_CANDIDATES, null);
     }
 
     /** A copy that tries up to {@code count} candidates per instance. */
@@ -54,7 +58,16 @@ public final class SchemaInstances {
         if (count < 1) {
             throw new IllegalArgumentException("maxCandidates must be at least 1, got " + count);
         }
-        return new SchemaInstances(context.index.root, check, count);
+        return new SchemaInstances(context.index.root, check, count, documents);
+    }
+
+    /**
+     * A copy whose {@code $ref}s to other documents resolve through {@code documents} (absolute URI without
+     * fragment to schema, or null when unknown). Called once per referenced document, at construction.
+     * The generator never fetches anything itself; the check must resolve the same documents.
+     */
+    public SchemaInstances withDocuments(Function<String, JsonNode> documents) {
+        return new SchemaInstances(context.index.root, check, maxCandidates, Objects.requireNonNull(documents, "documents"));
     }
 
     /** What the generator cannot honour by construction (empty when the schema is fully supported). */
@@ -88,7 +101,7 @@ public final class SchemaInstances {
 
     /** Candidates built from the keywords, not yet judged (for measuring the construction itself). */
     public Gen<JsonNode> candidates() {
-        return in -> context.generate(context.index.root, in, 0);
+        return context::generateRoot;
     }
 
     /** One valid instance from a seed, or a {@link Rejected} naming why none was found. */

@@ -35,12 +35,8 @@ final class SchemaIssues {
             JsonNode ref = node.get(keyword);
             if (ref != null && ref.isString() && index.resolve(node, ref.stringValue()) == null) {
                 issues.add(new GenerationIssue(Kind.UNRESOLVED_REFERENCE, pointer + "/" + keyword,
-                        "'" + ref.stringValue() + "' is not in this document (remote references are never fetched)"));
+                        "'" + ref.stringValue() + "' is not in this document (other documents come only from SchemaInstances.withDocuments)"));
             }
-        }
-        if (node.has("$dynamicRef")) {
-            issues.add(new GenerationIssue(Kind.UNSUPPORTED, pointer + "/$dynamicRef",
-                    "$dynamicRef is resolved statically, like $ref; dynamic scope is not followed"));
         }
         JsonNode pattern = node.get("pattern");
         if (pattern != null && pattern.isString()) {

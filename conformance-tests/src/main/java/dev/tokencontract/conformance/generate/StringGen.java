@@ -30,6 +30,9 @@ final class StringGen {
             int value = intValue(bound);
             maxLength = maxLength < 0 ? value : Math.min(maxLength, value);
         }
+        if (minLength > ArrayGen.MAX_BUILT) {
+            throw new Rejected("minLength " + minLength + " is beyond what the generator builds (" + ArrayGen.MAX_BUILT + ")");
+        }
         if (maxLength >= 0 && minLength > maxLength) {
             throw new Rejected("minLength " + minLength + " > maxLength " + maxLength);
         }
@@ -72,19 +75,27 @@ final class StringGen {
         return true;
     }
 
+    /** Interleaves each optional character with its "one more?" coin, so the shrinker deletes both at once. */
     static String plain(Choices in, int minLength, int maxLength) {
-        int length = minLength;
-        int room = maxLength < 0 ? 12 : Math.min(maxLength - minLength, 12);
-        while (length - minLength < room && in.bool(0.8)) {
-            length++;
+        StringBuilder text = new StringBuilder(minLength + 8);
+        for (int i = 0; i < minLength; i++) {
+            text.appendCodePoint(character(in));
         }
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            int tier = in.chooseInt(9);
-            int index = tier < 9 ? in.chooseInt(61) : in.chooseInt(CODE_POINTS.length - 1);
-            text.appendCodePoint(CODE_POINTS[index]);
+        int room = maxLength < 0 ? 12 : Math.min(maxLength - minLength, 12);
+        for (int extra = 0; extra < room; extra++) {
+            Integer next = in.draw(more -> more.bool(0.8) ? character(more) : null);
+            if (next == null) {
+                break;
+            }
+            text.appendCodePoint(next);
         }
         return text.toString();
+    }
+
+    private static int character(Choices in) {
+        int tier = in.chooseInt(9);
+        int index = tier < 9 ? in.chooseInt(61) : in.chooseInt(CODE_POINTS.length - 1);
+        return CODE_POINTS[index];
     }
 
     private Regex compile(String pattern) {

@@ -58,6 +58,15 @@ final class ValueGen {
         if (allowed.isEmpty()) {
             throw new Rejected("no JSON type satisfies every 'type' here");
         }
+        JsonNode value = byType(c, allowed, integersExcluded, in, depth);
+        // a value a simple negative (not: {const}/{enum}) rules out is redrawn a few times
+        for (int attempt = 0; attempt < 8 && JsonValues.excludedByNegatives(value, c.negatives); attempt++) {
+            value = byType(c, allowed, integersExcluded, in, depth);
+        }
+        return value;
+    }
+
+    private JsonNode byType(Conjunction c, Set<String> allowed, boolean integersExcluded, Choices in, int depth) {
         String type = chooseType(c, allowed, in, depth);
         switch (type) {
             case "null":
@@ -93,7 +102,7 @@ final class ValueGen {
         if (usable.size() <= 64) {
             JsonNode owner = firstWith(c, "enum");
             if (owner != null) {
-                in.label("enum=" + chosen + "@" + context.index.pointer(owner));
+                in.label("enum=" + chosen + "@" + context.index.label(owner));
             }
         }
         return chosen.deepCopy();

@@ -41,6 +41,25 @@ final class SuiteValidator implements InstanceCheck {
         return new SuiteValidator(schema);
     }
 
+    /** The suite's remote documents and the 2020-12 meta-schemas (networknt's bundled copies) as JSON trees. */
+    static java.util.function.Function<String, JsonNode> documents(Path remotes) {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        return uri -> {
+            String text = remote(remotes, uri);
+            if (text == null && uri.startsWith(META)) {
+                try (java.io.InputStream in = Schema.class.getClassLoader()
+                        .getResourceAsStream("draft/2020-12/" + uri.substring(META.length()))) {
+                    text = in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return text == null ? null : json.readTree(text);
+        };
+    }
+
+    private static final String META = "https://json-schema.org/draft/2020-12/";
+
     private static String remote(Path remotes, String iri) {
         if (iri == null || !iri.startsWith(REMOTE)) {
             return null;

@@ -140,16 +140,20 @@ public final class Regex {
             return emit(alternation.branches().get(branch), in, out, stretch);
         }
         if (node instanceof Repeat repeat) {
-            int count = repeat.min();
-            if (repeat.max() < 0) {
-                while (count < repeat.min() + 100 * stretch && in.bool(stretch / (stretch + 1.0))) {
-                    count++;
-                }
-            } else if (repeat.max() > repeat.min()) {
-                count += (int) in.choose(repeat.max() - repeat.min());
-            }
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < repeat.min(); i++) {
                 if (!emit(repeat.body(), in, out, stretch)) {
+                    return false;
+                }
+            }
+            long optional = repeat.max() < 0 ? 100L * stretch : repeat.max() - (long) repeat.min();
+            double more = stretch / (stretch + 1.0);
+            for (long i = 0; i < optional; i++) {
+                // each optional repetition is one span with its coin: the shrinker deletes both at once
+                Boolean emitted = in.draw(choices -> choices.bool(more) ? emit(repeat.body(), choices, out, stretch) : null);
+                if (emitted == null) {
+                    break;
+                }
+                if (!emitted) {
                     return false;
                 }
             }
