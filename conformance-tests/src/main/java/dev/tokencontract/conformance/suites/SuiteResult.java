@@ -34,6 +34,30 @@ public record SuiteResult(String suite, String subject, long seed, List<Property
         return properties.stream().filter(p -> p.status() == PropertyReport.Status.FAILED).toList();
     }
 
+    /** A multi-line report for people: one line per property, the reason and shrunk counterexample of each failure. */
+    public String report() {
+        StringBuilder out = new StringBuilder(suite + " suite, " + subject + " (seed " + seed + ")\n");
+        for (PropertyReport p : properties) {
+            out.append("  ").append(p.status()).append(' ').append(p.name());
+            if (p.reason() != null) {
+                out.append(": ").append(p.reason());
+            }
+            if (p.counterexample() != null) {
+                out.append("\n    shrunk counterexample: ").append(p.counterexample());
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** For JUnit tests: throws an {@link AssertionError} with {@link #report()} unless the suite passed. */
+    public SuiteResult assertPassed() {
+        if (!passed()) {
+            throw new AssertionError(report());
+        }
+        return this;
+    }
+
     /** The property named {@code name}. */
     public PropertyReport property(String name) {
         return properties.stream().filter(p -> p.name().equals(name)).findFirst()

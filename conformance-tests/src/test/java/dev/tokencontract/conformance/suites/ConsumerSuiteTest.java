@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class ConsumerSuiteTest {
-    private static final SuiteSettings SETTINGS = SuiteSettings.of(25, 20261126L);
+    private static final SuiteSettings SETTINGS = SuiteSettings.of(15, 20261126L);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static SuiteResult run(TokenConsumer consumer) {
