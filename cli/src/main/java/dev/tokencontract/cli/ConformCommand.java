@@ -29,17 +29,19 @@ final class ConformCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "producer|consumer|carrier|compat [options] [-- PRODUCER-COMMAND...]";
+        return "SUITE [options]";
     }
 
     @Override
     public String summary() {
-        return "run a conformance suite against a producer, consumer, carrier, or two contract versions";
+        return "run a conformance suite: producer, consumer, carrier or compat";
     }
 
     @Override
     public String details() {
         return """
+                SUITE is one of the four below; a producer command goes last, after '--'.
+
                 consumer  --endpoint URL --issuer ISS --audience AUD: valid tokens get 2xx, each invalid one 401/403
                           with a well-formed WWW-Authenticate. The consumer must trust the signing keys: give
                           --signing-keys FILE (a private JWK set whose public half it trusts), or let the run

@@ -40,7 +40,7 @@ public final class CarrierSuite {
         this.downstreamAudience = b.downstreamAudience;
         this.downstreamJudge = b.downstreamJudge;
         this.downstream = b.downstream;
-        this.subject = b.subject != null ? b.subject : String.valueOf(b.carrier);
+        this.subject = b.subject != null ? b.subject : Shown.party(b.carrier, "carrier");
     }
 
     public static Builder builder() {

@@ -60,7 +60,7 @@ public final class ConsumerSuite {
         this.tokenMutator = new TokenMutator(minter, judge, b.stranger == null ? SigningKeys.generate(kidPrefix(b.keys)) : b.stranger);
         this.claims = Targeted.claims(b.claims == null ? ValidClaims.of(b.contract) : b.claims, b.issuer, b.audience);
         this.algorithms = TokenMinter.PREFERRED_ALGORITHMS.stream().filter(b.contract.jose().algorithms()::contains).toList();
-        this.subject = b.subject != null ? b.subject : String.valueOf(b.consumer);
+        this.subject = b.subject != null ? b.subject : Shown.party(b.consumer, "consumer");
     }
 
     public static Builder builder() {

@@ -33,7 +33,7 @@ public final class ProducerSuite {
         this.judge = TokenValidator.builder().contract(b.contract).keys(b.keys).expectIssuer(b.issuer).expectAudience(b.audience)
                 .clock(b.clock).build();
         this.inputs = b.inputs == null ? ProducerInputs.users() : b.inputs;
-        this.subject = b.subject != null ? b.subject : String.valueOf(b.producer);
+        this.subject = b.subject != null ? b.subject : Shown.party(b.producer, "producer");
     }
 
     public static Builder builder() {

@@ -10,6 +10,12 @@ import tools.jackson.databind.JsonNode;
 final class Shown {
     private Shown() {}
 
+    /** How a report names the party: its toString, unless that is a lambda's synthetic name. */
+    static String party(Object party, String kind) {
+        String text = String.valueOf(party);
+        return text.contains("$$Lambda") || text.contains("$Lambda") ? "a Java " + kind : text;
+    }
+
     static String claims(JsonNode claims) {
         return Redact.shorten(claims == null ? "null" : claims.toString(), 800);
     }

@@ -58,6 +58,7 @@ class ConsumerSuiteDocsExampleTest {
                 .consumer(token -> Decision.accepted("allows everything"))
                 .build().run(SuiteSettings.of(5, 1L));
 
+        System.out.println("REPORT-BEGIN\n" + result.report() + "REPORT-END"); // the failure shown in docs/conformance.md
         assertThat(result.passed()).isFalse();
         assertThat(result.report()).contains("FAILED consumer rejects expired", "shrunk counterexample: expired(exp)");
         org.assertj.core.api.Assertions.assertThatThrownBy(result::assertPassed).hasMessageContaining("consumer rejects wrong-aud");
