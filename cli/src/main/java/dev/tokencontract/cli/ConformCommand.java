@@ -5,8 +5,6 @@ import dev.tokencontract.conformance.suites.SuiteResult;
 import dev.tokencontract.conformance.suites.SuiteSettings;
 import dev.tokencontract.validator.ContractException;
 import dev.tokencontract.validator.KeySourceException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,17 +96,13 @@ final class ConformCommand implements Command {
         SuiteSettings settings = arguments.settings();
         Path report = arguments.reportPath();
         SuiteResult result;
-        PrintStream engineOut = System.out;
         try (ConformSetup setup = ConformSetup.open(suite, arguments, rest, io)) {
-            System.setOut(new PrintStream(OutputStream.nullOutputStream())); // the engine's own seed lines; ours follow
             result = setup.run(settings);
         } catch (ContractException e) {
             return Common.contractUnavailable(name(), e, io);
         } catch (KeySourceException | IllegalArgumentException | UncheckedIOException e) {
             io.err().println("tokencontract conform: could not run: " + Terminal.safe(e.getMessage(), 300));
             return ExitCode.UNCHECKED;
-        } finally {
-            System.setOut(engineOut);
         }
         ConformOutput.print(result, settings, io);
         if (report != null) {

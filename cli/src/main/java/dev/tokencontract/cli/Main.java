@@ -18,7 +18,10 @@ public final class Main {
     }
 
     static Main standard() {
-        List<Command> commands = new java.util.ArrayList<>(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(), new ContractsCommand()));
+        List<Command> commands = new java.util.ArrayList<>(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(),
+                new ContractsCommand()));
+        // diff (issue 3): counterexamples come from the conformance kit's search (issue 4)
+        commands.add(new DiffCommand(dev.tokencontract.conformance.suites.ContractCounterexamples.standard()));
         // conformance kit (issue 4)
         commands.add(new ConformCommand());
         return new Main(commands);

@@ -12,7 +12,7 @@ final class PropertyRun {
     static <T> PropertyReport run(String name, Gen<T> gen, SuiteSettings settings, Check<T> body) {
         long start = System.nanoTime();
         var result = Property.forAll(gen).named(name).tries(settings.tries()).seed(settings.seed())
-                .maxShrinkRuns(settings.maxShrinkRuns()).run(body);
+                .maxShrinkRuns(settings.maxShrinkRuns()).runQuietly(body);
         return PropertyReport.from(result, Duration.ofNanos(System.nanoTime() - start));
     }
 }
