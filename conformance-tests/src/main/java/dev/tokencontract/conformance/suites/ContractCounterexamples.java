@@ -96,8 +96,7 @@ public final class ContractCounterexamples implements CounterexampleSearch {
             if (valid && newer.authorization().missingFor(rule.operation(), claims).isEmpty() && !missingBefore.isEmpty()) {
                 return Optional.of(new Counterexample(ChangeClass.AUTHORIZATION_WIDENING, claims,
                         "/x-authorization/operations/" + escape(rule.operation()),
-                        "operation " + rule.operation() + " granted by " + newer.reference() + ", refused by " + older.reference()
-                                + " (lacks " + String.join(", ", missingBefore) + ")", seed));
+                        "granted only by " + newer.version() + " (" + older.version() + " lacks " + String.join(", ", missingBefore) + ")", seed));
             }
         }
         return Optional.empty();
