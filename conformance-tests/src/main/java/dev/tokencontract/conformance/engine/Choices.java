@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * runs, choices come from a seeded random source and are recorded; while it shrinks, a recorded (and
  * edited) sequence is replayed, and a replay that runs past its end reads zeros. Every generator maps
  * choice 0 to its simplest value, so shrinking the sequence shrinks every generator for free
- * (see docs/decisions/0007-property-engine-shrinking.md).
+ * (see docs/decisions/0009-property-engine-shrinking.md).
  *
  * <p>Not thread-safe: one instance per example.
  */
@@ -22,10 +22,12 @@ public final class Choices {
 
     private final SplittableRandom random;
     private final long[] prefix;
-    private long[] recorded = new long[32];
+    private long[] recorded = new long[256];
     private int size;
-    private final List<int[]> spans = new ArrayList<>();
-    private final Set<String> labels = new LinkedHashSet<>();
+    /** Flat (start, end) pairs: cheaper than an object per span on the hot path. */
+    private int[] spanBounds = new int[64];
+    private int spanCount;
+    private Set<String> labels;
     private int depth;
 
     private Choices(SplittableRandom random, long[] prefix) {
@@ -93,13 +95,21 @@ public final class Choices {
         } finally {
             depth--;
             if (size > start) {
-                spans.add(new int[] {start, size});
+                if (2 * spanCount + 2 > spanBounds.length) {
+                    spanBounds = Arrays.copyOf(spanBounds, spanBounds.length * 2);
+                }
+                spanBounds[2 * spanCount] = start;
+                spanBounds[2 * spanCount + 1] = size;
+                spanCount++;
             }
         }
     }
 
     /** Records a coverage label for this example (a schema branch, an enum value, a mutation kind). */
     public void label(String label) {
+        if (labels == null) {
+            labels = new LinkedHashSet<>();
+        }
         labels.add(label);
     }
 
@@ -118,10 +128,18 @@ public final class Choices {
     }
 
     List<int[]> spans() {
-        return spans;
+        List<int[]> out = new ArrayList<>(spanCount);
+        for (int i = 0; i < spanCount; i++) {
+            out.add(new int[] {spanBounds[2 * i], spanBounds[2 * i + 1]});
+        }
+        return out;
     }
 
+    /** The labels recorded so far (live: a property body's labels are added to the same set). */
     Set<String> labels() {
+        if (labels == null) {
+            labels = new LinkedHashSet<>();
+        }
         return labels;
     }
 

@@ -97,7 +97,7 @@ public interface Gen<T> {
         return in -> in.draw(copy.get(in.chooseInt(copy.size() - 1)));
     }
 
-    /** Lists of {@code min..max} elements (about five beyond {@code min} on average). */
+    /** Lists of {@code min..max} elements (about five beyond {@code min} on average); {@code element} must not yield null. */
     static <T> Gen<List<T>> lists(Gen<T> element, int min, int max) {
         if (min < 0 || min > max) {
             throw new IllegalArgumentException("need 0 <= min <= max, got " + min + ", " + max);

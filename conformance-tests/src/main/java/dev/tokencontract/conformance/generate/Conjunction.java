@@ -3,9 +3,7 @@ package dev.tokencontract.conformance.generate;
 import dev.tokencontract.conformance.engine.Choices;
 import dev.tokencontract.conformance.engine.Rejected;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,7 +17,9 @@ final class Conjunction {
 
     final List<JsonNode> schemas = new ArrayList<>();
     final List<JsonNode> negatives = new ArrayList<>();
-    private final Map<JsonNode, Scope> scopes = new IdentityHashMap<>();
+    /** Aligned with {@link #schemas}. */
+    private final List<Scope> scopes = new ArrayList<>();
+    final List<SchemaFacts> facts = new ArrayList<>();
     private final Context context;
     private int expansions;
 
@@ -35,7 +35,12 @@ final class Conjunction {
 
     /** {@code child}, a subschema of {@code parent} (a member of this conjunction), in its parent's scope. */
     Scoped child(JsonNode parent, JsonNode child) {
-        return new Scoped(child, scopes.getOrDefault(parent, Scope.root(context.index.base(parent))));
+        for (int i = 0; i < schemas.size(); i++) {
+            if (schemas.get(i) == parent) {
+                return new Scoped(child, scopes.get(i));
+            }
+        }
+        return new Scoped(child, Scope.root(context.index.base(parent)));
     }
 
     void add(Scoped scoped, Choices in) {
@@ -55,16 +60,21 @@ final class Conjunction {
         if (!schema.isObject()) {
             return;
         }
-        Scope scope = outer.enter(context.index.base(schema));
+        SchemaFacts known = context.index.facts(schema);
+        Scope scope = outer.enter(known.base);
         schemas.add(schema);
-        scopes.put(schema, scope);
+        scopes.add(scope);
+        facts.add(known);
         JsonNode ref = schema.get("$ref");
         if (ref != null && ref.isString()) {
-            JsonNode target = context.index.resolve(schema, ref.stringValue());
+            JsonNode target = known.refTarget;
             if (target == null) {
                 throw new Rejected("unresolved $ref '" + ref.stringValue() + "'");
             }
             add(target, scope, in);
+        }
+        if (!known.applicators) {
+            return;
         }
         JsonNode dynamicRef = schema.get("$dynamicRef");
         if (dynamicRef != null && dynamicRef.isString()) {

@@ -13,9 +13,19 @@ public interface InstanceCheck {
 
     List<String> violations(JsonNode instance);
 
-    /** networknt, configured as the validator configures contract schemas (2020-12, format assertions on). */
+    /**
+     * networknt, configured as the validator configures contract schemas (2020-12, format assertions on,
+     * nothing fetched). Throws {@link IllegalArgumentException} when networknt cannot compile the schema
+     * (e.g. a {@code $ref} to another document).
+     */
     static InstanceCheck networknt(JsonNode schema) {
-        ClaimsSchema compiled = ClaimsSchema.compile(schema);
+        ClaimsSchema compiled;
+        try {
+            compiled = ClaimsSchema.compile(schema);
+        } catch (RuntimeException | StackOverflowError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalArgumentException("the validator cannot compile this schema: " + cause, e);
+        }
         return instance -> describe(compiled.check(instance, ""));
     }
 

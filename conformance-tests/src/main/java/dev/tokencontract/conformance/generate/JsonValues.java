@@ -79,7 +79,11 @@ final class JsonValues {
     /** The values {@code const}/{@code enum} across the conjunction allow, or null when neither appears. */
     static List<JsonNode> enumerated(Conjunction c) {
         List<JsonNode> out = null;
-        for (JsonNode schema : c.schemas) {
+        for (int i = 0; i < c.schemas.size(); i++) {
+            if (!c.facts.get(i).enumerates) {
+                continue;
+            }
+            JsonNode schema = c.schemas.get(i);
             JsonNode constant = schema.get("const");
             if (constant != null) {
                 out = intersect(out, List.of(constant));

@@ -72,11 +72,27 @@ final class ObjectGen {
         if (keys.size() > maxProperties) {
             throw new Rejected("required names exceed maxProperties " + maxProperties);
         }
+        Set<String> required = new HashSet<>();
+        addRequired(c, required);
         ObjectNode out = Context.NODES.objectNode();
         for (String key : keys) {
+            if (!required.contains(key)) {
+                labelOptional(c, key, in);
+            }
             out.set(key, context.generateAll(valueSchemas(c, key), null, in, depth + 1));
         }
         return out;
+    }
+
+    /** Labels an optional declared property that is present: {@code property=NAME@#/pointer}. */
+    private void labelOptional(Conjunction c, String name, Choices in) {
+        for (JsonNode schema : c.schemas) {
+            JsonNode properties = schema.get("properties");
+            if (properties != null && properties.has(name)) {
+                in.label("property=" + name + "@" + context.index.label(schema));
+                return;
+            }
+        }
     }
 
     /**
@@ -102,6 +118,7 @@ final class ObjectGen {
             if (!keys.contains(name) && keys.size() < maxProperties && PropertyNames.allowed(c, name)) {
                 in.draw(choices -> {
                     if (choices.bool(include)) {
+                        labelOptional(c, name, choices);
                         keys.add(name);
                         out.set(name, context.generateAll(valueSchemas(c, name), null, choices, depth + 1));
                     }
@@ -198,15 +215,22 @@ final class ObjectGen {
     }
 
     private static List<String> declaredNames(Conjunction c) {
-        List<String> names = new ArrayList<>();
-        for (JsonNode properties : c.all("properties")) {
-            for (Map.Entry<String, JsonNode> entry : properties.properties()) {
-                if (!names.contains(entry.getKey())) {
-                    names.add(entry.getKey());
-                }
+        List<String> only = List.of();
+        int owners = 0;
+        for (SchemaFacts facts : c.facts) {
+            if (!facts.propertyNames.isEmpty()) {
+                owners++;
+                only = facts.propertyNames;
             }
         }
-        return names;
+        if (owners <= 1) {
+            return only;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (SchemaFacts facts : c.facts) {
+            names.addAll(facts.propertyNames);
+        }
+        return new ArrayList<>(names);
     }
 
     /** Every schema that applies to the value of {@code key}, per JSON Schema's evaluation rules. */

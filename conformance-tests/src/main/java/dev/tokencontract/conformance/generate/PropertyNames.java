@@ -37,6 +37,13 @@ final class PropertyNames {
 
     /** A cheap check of {@code name} against additionalProperties/unevaluatedProperties false and simple propertyNames. */
     static boolean allowed(Conjunction c, String name) {
+        boolean limited = false;
+        for (SchemaFacts facts : c.facts) {
+            limited |= facts.limitsNames;
+        }
+        if (!limited) {
+            return true;
+        }
         boolean evaluatedSomewhere = false;
         boolean unevaluatedFalse = false;
         for (JsonNode schema : c.schemas) {

@@ -28,6 +28,7 @@ final class SchemaIndex {
     private final Map<String, JsonNode> resources = new HashMap<>();
     private final Map<String, JsonNode> anchors = new HashMap<>();
     private final Map<String, JsonNode> dynamicAnchors = new HashMap<>();
+    private final Map<JsonNode, SchemaFacts> facts = new IdentityHashMap<>();
     private static final int MAX_DOCUMENTS = 64;
     final JsonNode root;
 
@@ -37,6 +38,17 @@ final class SchemaIndex {
         if (documents != null) {
             loadReferencedDocuments(documents);
         }
+        for (JsonNode schema : bases.keySet()) {
+            JsonNode ref = schema.get("$ref");
+            facts.put(schema, SchemaFacts.of(schema, ref != null && ref.isString() ? resolve(schema, ref.stringValue()) : null,
+                    base(schema)));
+        }
+    }
+
+    /** The precomputed facts of a schema object of this document (or of a document it references). */
+    SchemaFacts facts(JsonNode schema) {
+        SchemaFacts known = facts.get(schema);
+        return known != null ? known : SchemaFacts.of(schema, null, DEFAULT_BASE);
     }
 
     /** Indexes every other document a $ref names, transitively, as far as {@code documents} provides them. */

@@ -3,20 +3,11 @@ package dev.tokencontract.conformance.generate;
 import dev.tokencontract.conformance.engine.Choices;
 import dev.tokencontract.conformance.engine.Rejected;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** Picks a value for a conjunction: from {@code const}/{@code enum} when present, else by type. */
 final class ValueGen {
-    static final List<String> TYPES = List.of("null", "boolean", "integer", "number", "string", "array", "object");
-    private static final Set<String> NUMBER_WORDS = Set.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf");
-    private static final Set<String> STRING_WORDS = Set.of("minLength", "maxLength", "pattern", "format");
-    private static final Set<String> ARRAY_WORDS = Set.of("items", "prefixItems", "contains", "minItems", "maxItems", "uniqueItems",
-            "minContains", "maxContains", "unevaluatedItems");
-    private static final Set<String> OBJECT_WORDS = Set.of("properties", "required", "additionalProperties", "patternProperties",
-            "propertyNames", "minProperties", "maxProperties", "dependentRequired", "dependentSchemas", "unevaluatedProperties");
 
     private final Context context;
     private final NumberGen numbers = new NumberGen();
@@ -35,62 +26,63 @@ final class ValueGen {
         if (depth > Context.MAX_DEPTH) {
             throw new Rejected("value nested deeper than " + Context.MAX_DEPTH + " levels (a schema without a finite instance?)");
         }
-        Set<String> allowed = allowedTypes(c);
+        int allowed = SchemaFacts.ALL;
+        int hinted = 0;
+        for (SchemaFacts facts : c.facts) {
+            allowed &= facts.typeMask;
+            hinted |= facts.hintMask;
+        }
         boolean integersExcluded = false;
         for (JsonNode negative : c.negatives) {
             if (negative.isBoolean() ? negative.booleanValue() : negative.isObject() && negative.isEmpty()) {
                 throw new Rejected("'not' of a schema that admits everything");
             }
             if (negative.isObject() && negative.size() == 1 && negative.has("type")) {
-                for (String type : typeNames(negative.get("type"))) {
-                    allowed.remove(type);
-                    if (type.equals("number")) {
-                        allowed.remove("integer");
-                    }
-                    integersExcluded |= type.equals("integer");
-                }
+                int excluded = SchemaFacts.mask(negative.get("type"));
+                integersExcluded |= (excluded & SchemaFacts.INTEGER) != 0;
+                allowed &= ~excluded;
             }
         }
         List<JsonNode> candidates = JsonValues.enumerated(c);
         if (candidates != null) {
             return pickEnumerated(c, candidates, allowed, in);
         }
-        if (allowed.isEmpty()) {
+        if (allowed == 0) {
             throw new Rejected("no JSON type satisfies every 'type' here");
         }
-        JsonNode value = byType(c, allowed, integersExcluded, in, depth);
+        JsonNode value = byType(c, allowed, hinted, integersExcluded, in, depth);
         // a value a simple negative (not: {const}/{enum}) rules out is redrawn a few times
         for (int attempt = 0; attempt < 8 && JsonValues.excludedByNegatives(value, c.negatives); attempt++) {
-            value = byType(c, allowed, integersExcluded, in, depth);
+            value = byType(c, allowed, hinted, integersExcluded, in, depth);
         }
         return value;
     }
 
-    private JsonNode byType(Conjunction c, Set<String> allowed, boolean integersExcluded, Choices in, int depth) {
-        String type = chooseType(c, allowed, in, depth);
+    private JsonNode byType(Conjunction c, int allowed, int hinted, boolean integersExcluded, Choices in, int depth) {
+        int type = chooseType(allowed, hinted, in, depth);
+        labelUnionType(c, type, in);
         switch (type) {
-            case "null":
+            case SchemaFacts.NULL:
                 return Context.NODES.nullNode();
-            case "boolean":
+            case SchemaFacts.BOOLEAN:
                 return Context.NODES.booleanNode(in.bool());
-            case "integer":
+            case SchemaFacts.INTEGER:
                 return numbers.generate(c, in, true, false);
-            case "number":
+            case SchemaFacts.NUMBER:
                 return numbers.generate(c, in, false, integersExcluded);
-            case "string":
+            case SchemaFacts.STRING:
                 return Context.NODES.stringNode(strings.generate(c, in));
-            case "array":
+            case SchemaFacts.ARRAY:
                 return arrays.generate(c, in, depth);
             default:
                 return objects.generate(c, in, depth);
         }
     }
 
-    private JsonNode pickEnumerated(Conjunction c, List<JsonNode> candidates, Set<String> allowed, Choices in) {
+    private JsonNode pickEnumerated(Conjunction c, List<JsonNode> candidates, int allowed, Choices in) {
         List<JsonNode> usable = new ArrayList<>(candidates.size());
         for (JsonNode candidate : candidates) {
-            String type = JsonValues.type(candidate);
-            boolean typeOk = allowed.contains(type) || (type.equals("integer") && allowed.contains("number"));
+            boolean typeOk = (allowed & SchemaFacts.bitOf(candidate)) != 0;
             if (typeOk && !JsonValues.excludedByNegatives(candidate, c.negatives)) {
                 usable.add(candidate);
             }
@@ -117,68 +109,38 @@ final class ValueGen {
         return null;
     }
 
-    private String chooseType(Conjunction c, Set<String> allowed, Choices in, int depth) {
-        if (allowed.size() == 1) {
-            return allowed.iterator().next();
-        }
-        List<String> hinted = new ArrayList<>();
-        for (String type : allowed) {
-            if (hints(c, type)) {
-                hinted.add(type);
-            }
-        }
-        List<String> pool = new ArrayList<>(allowed);
-        if (depth >= Context.SHALLOW_DEPTH) {
-            pool.removeIf(type -> (type.equals("array") || type.equals("object")) && !hinted.contains(type));
-            if (pool.isEmpty()) {
-                pool.addAll(allowed);
-            }
-        }
-        if (!hinted.isEmpty() && !in.bool(0.25)) {
-            pool = hinted;
-        }
-        String type = pool.get(in.chooseInt(pool.size() - 1));
-        return type;
-    }
-
-    private static boolean hints(Conjunction c, String type) {
-        Set<String> words = switch (type) {
-            case "integer", "number" -> NUMBER_WORDS;
-            case "string" -> STRING_WORDS;
-            case "array" -> ARRAY_WORDS;
-            case "object" -> OBJECT_WORDS;
-            default -> Set.of();
-        };
+    /** For a {@code type} that lists several types: {@code type=NAME@#/pointer} of the one chosen. */
+    private void labelUnionType(Conjunction c, int type, Choices in) {
         for (JsonNode schema : c.schemas) {
-            for (String word : words) {
-                if (schema.has(word)) {
-                    return true;
-                }
+            JsonNode declared = schema.get("type");
+            if (declared != null && declared.isArray() && declared.size() > 1) {
+                in.label("type=" + SchemaFacts.name(type) + "@" + context.index.label(schema));
+                return;
             }
         }
-        return false;
     }
 
-    private static Set<String> allowedTypes(Conjunction c) {
-        Set<String> allowed = new LinkedHashSet<>(TYPES);
-        for (JsonNode typeNode : c.all("type")) {
-            List<String> names = typeNames(typeNode);
-            allowed.removeIf(type -> !(names.contains(type) || (type.equals("integer") && names.contains("number"))));
+    /** One type bit from {@code allowed}: usually one the schema's keywords hint at; choice 0 is the first in order. */
+    private static int chooseType(int allowed, int hinted, Choices in, int depth) {
+        if (Integer.bitCount(allowed) == 1) {
+            return allowed;
         }
-        return allowed;
-    }
-
-    static List<String> typeNames(JsonNode typeNode) {
-        List<String> names = new ArrayList<>();
-        if (typeNode.isString()) {
-            names.add(typeNode.stringValue());
-        } else if (typeNode.isArray()) {
-            for (JsonNode name : typeNode) {
-                if (name.isString()) {
-                    names.add(name.stringValue());
-                }
+        int pool = allowed;
+        if (depth >= Context.SHALLOW_DEPTH) {
+            int scalars = pool & ~((SchemaFacts.ARRAY | SchemaFacts.OBJECT) & ~hinted);
+            if (scalars != 0) {
+                pool = scalars;
             }
         }
-        return names;
+        if ((pool & hinted) != 0 && !in.bool(0.25)) {
+            pool &= hinted;
+        }
+        int index = in.chooseInt(Integer.bitCount(pool) - 1);
+        for (int bit : SchemaFacts.ORDER) {
+            if ((pool & bit) != 0 && index-- == 0) {
+                return bit;
+            }
+        }
+        throw new IllegalStateException("no type bit chosen");
     }
 }

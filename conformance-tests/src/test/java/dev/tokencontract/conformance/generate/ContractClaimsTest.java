@@ -33,6 +33,18 @@ class ContractClaimsTest {
                 });
     }
 
+    @org.junit.jupiter.api.Test
+    void mcpContractWhenClaimsGeneratedThenGeneratorLabelsCoverOptionalClaimsAndAudienceForms() throws Exception {
+        Contract contract = Contracts.bundled("mcp-access-token@1.0.0");
+        PropertyResult<JsonNode> result = Property.forAll(SchemaInstances.of(contract).valid()).tries(300).seed(11)
+                .requireCoverage("type=string@#/$defs/audience", "type=array@#/$defs/audience",
+                        "property=act@#", "property=scope@#", "property=nbf@#", "property=act@#/$defs/actor")
+                .check(claims -> assertThat(contract.check(claims, "")).isEmpty());
+
+        int withAct = result.coverage().count("property=act@#");
+        assertThat(withAct).isBetween(30, 150);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"mcp-access-token@1.0.0"})
     void mcpContractWhenCandidatesBuiltThenNearlyAllValidWithoutTheFilter(String reference) throws Exception {

@@ -62,6 +62,15 @@ class SchemaFailuresTest {
     }
 
     @Test
+    void remoteRefWhenDefaultValidatorThenClearErrorNamingTheDocument() {
+        JsonNode schema = SchemaKeywordsTest.JSON.readTree("{\"properties\":{\"x\":{\"$ref\":\"https://schemas.example.test/other.json\"}}}");
+        assertThatThrownBy(() -> SchemaInstances.of(schema))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the validator cannot compile this schema")
+                .hasMessageContaining("https://schemas.example.test/other.json");
+    }
+
+    @Test
     void remoteRefWhenDocumentsGivenThenResolvedWithoutFetching() {
         JsonNode schema = SchemaKeywordsTest.JSON.readTree("{\"$ref\":\"https://schemas.example.test/other.json#/$defs/small\"}");
         JsonNode other = SchemaKeywordsTest.JSON.readTree("{\"$defs\":{\"small\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":3}}}");

@@ -18,10 +18,13 @@ import java.util.List;
  */
 final class RegexParser {
     private static final int UNBOUNDED = -1;
+    /** Deeper group nesting is refused (a hostile pattern must not overflow the stack). */
+    static final int MAX_GROUP_DEPTH = 256;
 
     private final String pattern;
     private final int[] cps;
     private int pos;
+    private int groupDepth;
 
     private RegexParser(String pattern) {
         this.pattern = pattern;
@@ -153,6 +156,9 @@ final class RegexParser {
     }
 
     private RegexNode group() {
+        if (++groupDepth > MAX_GROUP_DEPTH) {
+            throw error("groups nested deeper than " + MAX_GROUP_DEPTH);
+        }
         String kind = "";
         if (peek() == '?') {
             pos++;
@@ -180,6 +186,7 @@ final class RegexParser {
             throw error("missing ')'");
         }
         pos++;
+        groupDepth--;
         return kind.isEmpty() ? inner : new Unsupported(kind);
     }
 

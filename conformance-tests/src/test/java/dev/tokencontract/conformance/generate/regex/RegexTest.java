@@ -71,6 +71,15 @@ class RegexTest {
     }
 
     @Test
+    void hostilyNestedPatternWhenCompiledThenSyntaxErrorNotStackOverflow() {
+        String pattern = "(".repeat(100_000) + "a" + ")".repeat(100_000);
+        assertThatThrownBy(() -> Regex.compile(pattern))
+                .isInstanceOf(RegexSyntaxException.class)
+                .hasMessageContaining("groups nested deeper than 256")
+                .hasMessageContaining("...");
+    }
+
+    @Test
     void hugeRepetitionWhenGeneratedThenRejectedNotExhaustingMemory() {
         Regex regex = Regex.compile("^a{100000000}$");
         PropertyResult<String> result = Property.forAll(in -> regex.generate(in, 0, -1)).tries(2).seed(1).run(text -> { });
