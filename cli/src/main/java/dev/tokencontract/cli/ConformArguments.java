@@ -51,6 +51,11 @@ final class ConformArguments {
         return line.hasOption("report") ? path("--report", line.getOptionValue("report")) : null;
     }
 
+    /** True when one of the key options (--jwks, --pem, --secret-file, --secret-env) is given. */
+    boolean hasKeyOption() {
+        return line.hasOption("jwks") || line.hasOption("pem") || line.hasOption("secret-file") || line.hasOption("secret-env");
+    }
+
     /** A required option's value. */
     String required(String option) throws UsageException {
         String value = line.getOptionValue(option);

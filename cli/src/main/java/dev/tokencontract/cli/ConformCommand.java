@@ -51,7 +51,9 @@ final class ConformCommand implements Command {
                 carrier   --hub URL --issuer ISS --hub-audience AUD --downstream-audience AUD
                           [--downstream-port PORT]: user tokens are POSTed to the hub as bearer tokens with
                           {"downstream": URL}; what the hub presents there must carry the user's sub, tenant and
-                          the downstream audience (delegation with act is fine), never a bot identity.
+                          the downstream audience (delegation with act is fine), never a bot identity. With
+          --jwks|--pem|--secret-file|--secret-env (the keys of the hub's token exchange) and optional
+          --downstream-issuer, each presented token must also pass the contract in full.
                 compat    --contract OLD --against NEW: claims valid under each version are valid under the other.
 
                 Exit: 0 every property passed, 1 a property failed (the shrunk counterexample is printed),
@@ -75,6 +77,7 @@ final class ConformCommand implements Command {
         options.addOption(value(null, "hub-audience", "AUD", "carrier: the audience of user tokens sent to the hub"));
         options.addOption(value(null, "downstream-audience", "AUD", "carrier: the audience the downstream server expects"));
         options.addOption(value(null, "downstream-port", "PORT", "carrier: loopback port of the recording downstream (default free)"));
+        options.addOption(value(null, "downstream-issuer", "ISS", "carrier: issuer of the tokens presented downstream (with their keys)"));
         options.addOption(value(null, "signing-keys", "FILE", "consumer/carrier: private JWK set to sign with (default: generated)"));
         options.addOption(value(null, "serve-jwks", "PORT", "consumer/carrier: serve the public JWKS on this loopback port"));
         options.addOption(value(null, "jwks-out", "FILE", "consumer/carrier: write the public JWKS to FILE"));

@@ -17,6 +17,7 @@ import dev.tokencontract.validator.ContractException;
 import dev.tokencontract.validator.Contracts;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.KeySourceException;
+import dev.tokencontract.validator.TokenValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -76,8 +77,7 @@ final class ConformSetup implements AutoCloseable {
         if (http == !command.isEmpty()) {
             throw new UsageException("producer needs --token-endpoint URL or a command after '--', not both");
         }
-        if (!args.line().hasOption("jwks") && !args.line().hasOption("pem") && !args.line().hasOption("secret-file")
-                && !args.line().hasOption("secret-env")) {
+        if (!args.hasKeyOption()) {
             throw new UsageException("producer needs the producer's keys: --jwks, --pem, --secret-file or --secret-env");
         }
         TokenProducer producer = http ? TokenProducer.http(args.url("token-endpoint")) : TokenProducer.command(command);
@@ -91,8 +91,9 @@ final class ConformSetup implements AutoCloseable {
     }
 
     private static ConformSetup carrier(ConformArguments args, Io io, List<AutoCloseable> resources)
-            throws UsageException, ContractException {
-        args.allowOnly("hub", "issuer", "hub-audience", "downstream-audience", "downstream-port", "signing-keys", "serve-jwks", "jwks-out");
+            throws UsageException, ContractException, KeySourceException {
+        args.allowOnly("hub", "issuer", "hub-audience", "downstream-audience", "downstream-port", "downstream-issuer", "signing-keys",
+                "serve-jwks", "jwks-out", "jwks", "pem", "secret-file", "secret-env");
         var hub = args.url("hub");
         String issuer = args.required("issuer");
         String hubAudience = args.required("hub-audience");
@@ -101,14 +102,26 @@ final class ConformSetup implements AutoCloseable {
             throw new UsageException("--hub-audience and --downstream-audience must differ, or passthrough cannot be told apart");
         }
         int port = args.port("downstream-port");
+        if (args.line().hasOption("downstream-issuer") && !args.hasKeyOption()) {
+            throw new UsageException("--downstream-issuer needs the downstream token keys: --jwks, --pem, --secret-file or --secret-env");
+        }
         Contract contract = Contracts.load(args.required("contract"));
         SigningKeys keys = keys(args, io, resources);
         RecordingEndpoint downstream = RecordingEndpoint.start(Math.max(port, 0));
         resources.add(downstream);
         io.out().println("Recording downstream MCP server at " + downstream.uri());
-        CarrierSuite suite = CarrierSuite.builder().contract(contract).keys(keys).issuer(issuer).carrierAudience(hubAudience)
+        CarrierSuite.Builder builder = CarrierSuite.builder().contract(contract).keys(keys).issuer(issuer).carrierAudience(hubAudience)
                 .downstreamAudience(downstreamAudience).carrier(TokenCarrier.http(hub)).downstream(downstream).clock(io.clock())
-                .subject(hub + " against " + contract.reference()).build();
+                .subject(hub + " against " + contract.reference());
+        if (args.hasKeyOption()) {
+            KeySource downstreamKeys = KeyOptions.from(args.line());
+            // keys of whoever mints the tokens the hub presents (its token exchange): verify them fully
+            TokenValidator.Builder judge = TokenValidator.builder().contract(contract).keys(downstreamKeys)
+                    .expectAudience(downstreamAudience).clock(io.clock());
+            String downstreamIssuer = args.line().getOptionValue("downstream-issuer");
+            builder.downstreamJudge((downstreamIssuer == null ? judge.ignoreIssuer() : judge.expectIssuer(downstreamIssuer)).build());
+        }
+        CarrierSuite suite = builder.build();
         return new ConformSetup(suite::run, resources);
     }
 

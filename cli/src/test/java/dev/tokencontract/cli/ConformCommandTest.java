@@ -121,6 +121,47 @@ class ConformCommandTest {
     }
 
     @Test
+    void conformCarrierWhenHubDelegatesThenExit0AndWhenBotThenExit1EvenWithFullVerification() throws Exception {
+        String hub = "https://hub.example.test/mcp";
+        String downstream = "https://crm.example.test/mcp";
+        var userTokens = dev.tokencontract.validator.TokenValidator.builder().contract(Kit.MCP).keys(Kit.KEYS.publicKeySource())
+                .expectIssuer(Kit.ISSUER).expectAudience(hub).clock(CLI_CLOCK).build();
+        var exchange = dev.tokencontract.conformance.tokens.TokenMinter.builder().contract(Kit.MCP).keys(Kit.KEYS).clock(CLI_CLOCK).build();
+        String jwks = Kit.KEYS.writePublicJwks(dir.resolve("jwks.json")).toString();
+        try (StubServer honest = new dev.tokencontract.conformance.testing.StubHub(userTokens, exchange, downstream,
+                dev.tokencontract.conformance.testing.StubHub.Drift.NONE).serve();
+             StubServer bot = new dev.tokencontract.conformance.testing.StubHub(userTokens, exchange, downstream,
+                     dev.tokencontract.conformance.testing.StubHub.Drift.BOT_IDENTITY).serve()) {
+            String[] common = {"--contract", "mcp-access-token@1.0.0", "--issuer", Kit.ISSUER, "--hub-audience", hub,
+                    "--downstream-audience", downstream, "--signing-keys", keys, "--jwks", jwks, "--downstream-issuer", Kit.ISSUER,
+                    "--tries", "5", "--seed", "1"};
+            CliRun.Result passing = CliRun.cli().run(concat(new String[] {"conform", "carrier", "--hub", honest.uri("/act").toString()}, common));
+            CliRun.Result failing = CliRun.cli().run(concat(new String[] {"conform", "carrier", "--hub", bot.uri("/act").toString()}, common));
+
+            assertThat(passing.exit()).as(passing.out() + passing.err()).isZero();
+            assertThat(passing.out()).contains("Recording downstream MCP server at http://127.0.0.1:");
+            assertThat(failing.exit()).isEqualTo(1);
+            assertThat(failing.out()).contains("shared identity", "svc-crm-hub-bot");
+        }
+    }
+
+    @Test
+    void conformCarrierWhenDownstreamIssuerWithoutKeysThenUsage() {
+        CliRun.Result result = CliRun.cli().run("conform", "carrier", "--contract", "mcp-access-token@1", "--hub", "http://127.0.0.1:9/",
+                "--issuer", "i", "--hub-audience", "a", "--downstream-audience", "b", "--downstream-issuer", "x");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("--downstream-issuer needs the downstream token keys");
+        assertThat(result.out()).isEmpty();
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void conformCompatWhenSameContractThenExit0() {
         CliRun.Result result = CliRun.cli().run("conform", "compat", "--contract", "mcp-access-token@1.0.0", "--against",
                 "mcp-access-token@1", "--tries", "20", "--seed", "1");
