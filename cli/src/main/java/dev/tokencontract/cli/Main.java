@@ -22,6 +22,9 @@ public final class Main {
                 new ContractsCommand()));
         // diff (issue 3): counterexamples come from the conformance kit's search (issue 4)
         commands.add(new DiffCommand(dev.tokencontract.conformance.suites.ContractCounterexamples.standard()));
+        // IdP configuration checks (issue 5)
+        commands.add(new CheckIdpCommand());
+        commands.add(new CheckResourceCommand());
         // conformance kit (issue 4)
         commands.add(new ConformCommand());
         return new Main(commands);

@@ -42,6 +42,10 @@ class ContractLoadingTest {
     void listBundledWhenCalledThenNamesEveryBundledContractWithVersions() {
         assertThat(Contracts.listBundled()).containsExactly(
                 new BundledContract("mcp-access-token", List.of("1.0.0")),
+                new BundledContract("mcp-authorization-server", List.of("1.0.0")),
+                new BundledContract("oauth-authorization-server", List.of("1.0.0")),
+                new BundledContract("oauth-protected-resource", List.of("1.0.0")),
+                new BundledContract("oidc-discovery", List.of("1.0.0")),
                 new BundledContract("rfc9068-access-token", List.of("1.0.0")));
     }
 
@@ -49,7 +53,8 @@ class ContractLoadingTest {
     void loadWhenNameUnknownThenSaysSoAndListsBundledNames() {
         assertThatThrownBy(() -> Contracts.load("mcp-acess-token@1"))
                 .isInstanceOf(ContractException.class)
-                .hasMessage("no bundled contract named 'mcp-acess-token'; bundled: mcp-access-token, rfc9068-access-token");
+                .hasMessage("no bundled contract named 'mcp-acess-token'; bundled: mcp-access-token, mcp-authorization-server, "
+                        + "oauth-authorization-server, oauth-protected-resource, oidc-discovery, rfc9068-access-token");
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * runs, choices come from a seeded random source and are recorded; while it shrinks, a recorded (and
  * edited) sequence is replayed, and a replay that runs past its end reads zeros. Every generator maps
  * choice 0 to its simplest value, so shrinking the sequence shrinks every generator for free
- * (see docs/decisions/0009-property-engine-shrinking.md).
+ * (see docs/decisions/0010-property-engine-shrinking.md).
  *
  * <p>Not thread-safe: one instance per example.
  */
