@@ -101,6 +101,18 @@ public final class Property<T> {
         return result;
     }
 
+    /**
+     * {@link #run} without the seed line on standard output, for library callers whose standard output is
+     * not a test log (the suites report seeds themselves; {@code tokencontract diff --format json}).
+     */
+    public PropertyResult<T> runQuietly(Check<T> body) {
+        Objects.requireNonNull(body, "body");
+        long seed = resolveSeed();
+        Settings effective = new Settings(resolveTries(), seed, settings.requiredLabels(), settings.maxShrinkRuns(),
+                settings.name());
+        return new Runner<>(gen, effective).run(body, settings.name() != null ? settings.name() : CallerName.find(), seed);
+    }
+
     /** Runs the property; throws {@link AssertionFailedError} with the full report unless it passed. */
     public PropertyResult<T> check(Check<T> body) {
         PropertyResult<T> result = run(body);
