@@ -10,8 +10,10 @@ import dev.tokencontract.validator.internal.StrictJson;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** The steps of {@code check-idp}: discover, check the metadata, then its keys. */
@@ -59,11 +61,19 @@ public final class IssuerCheck {
     }
 
     private static List<Finding> metadataFindings(JsonNode metadata, String expectedIssuer, List<Contract> contracts) {
+        List<Finding> rules = MetadataChecks.check(metadata, expectedIssuer, METADATA);
+        Set<String> notUrls = new HashSet<>();
+        rules.stream().filter(f -> f.code() == FindingCode.ISSUER_NOT_HTTPS || f.code() == FindingCode.ENDPOINT_NOT_HTTPS)
+                .forEach(f -> notUrls.add(f.pointer()));
         List<Finding> findings = new ArrayList<>();
         for (Contract contract : contracts) {
-            findings.addAll(MetadataChecks.contract(contract, metadata, METADATA));
+            for (Finding f : MetadataChecks.contract(contract, metadata, METADATA)) {
+                if (!(notUrls.contains(f.pointer()) && MetadataChecks.urlSyntax(f))) {
+                    findings.add(f); // a URL's form is said once, by ISSUER_NOT_HTTPS or ENDPOINT_NOT_HTTPS
+                }
+            }
         }
-        findings.addAll(MetadataChecks.check(metadata, expectedIssuer, METADATA));
+        findings.addAll(rules);
         return findings;
     }
 
