@@ -24,6 +24,12 @@ public final class IssuerCheck {
     private IssuerCheck() {}
 
     public static IdpReport discoverAndCheck(SafeFetch fetch, URI issuer, String subject, List<Contract> contracts, boolean keys) {
+        if (!SafeFetch.allowedScheme(issuer)) {
+            // one refusal for the issuer, rather than one per well-known URL plus DISCOVERY_NOT_FOUND
+            Finding refused = Finding.error(FindingCode.FETCH_INSECURE_URL, METADATA, "an https URL (http only for loopback)",
+                    Redact.value(issuer.toString()), "Refused to discover metadata for " + Redact.value(issuer.toString()) + ": not https.");
+            return new IdpReport(subject, Optional.empty(), Optional.empty(), Optional.empty(), references(contracts), List.of(refused), List.of());
+        }
         Discovery.Found found = Discovery.first(fetch, WellKnown.authorizationServer(issuer), METADATA, "authorization server metadata");
         List<Finding> findings = new ArrayList<>(found.findings());
         if (found.document().isEmpty()) {
