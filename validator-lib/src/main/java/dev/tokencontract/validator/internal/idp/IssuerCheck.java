@@ -38,7 +38,11 @@ public final class IssuerCheck {
         JsonNode metadata = found.document().get();
         findings.addAll(metadataFindings(metadata, issuer.toString(), contracts));
         Optional<JsonNode> jwks = Optional.empty();
-        if (keys) {
+        if (keys && findings.stream().anyMatch(f -> f.code() == FindingCode.ISSUER_MISMATCH)) {
+            // RFC 8414 section 3.3: "If these values are not identical, the data contained in the response MUST NOT be used."
+            findings.add(Finding.info(FindingCode.DISCOVERY_DOCUMENT_FOUND, JWKS,
+                    "Keys were not fetched: the metadata's issuer differs from " + Redact.value(issuer.toString()) + ", so its jwks_uri is not used."));
+        } else if (keys) {
             jwks = fetchJwks(fetch, metadata, findings);
         }
         return new IdpReport(subject, found.url(), Optional.of(metadata), jwks, references(contracts), findings, List.of());
