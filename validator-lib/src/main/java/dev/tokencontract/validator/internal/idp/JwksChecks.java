@@ -69,7 +69,7 @@ public final class JwksChecks {
         }
         if (signing == 0) {
             findings.add(Finding.error(FindingCode.JWKS_EMPTY, pointer + "/keys", "at least one signing key",
-                    keys.isEmpty() ? "no keys" : keys.size() + " keys, none usable for signatures",
+                    keys.isEmpty() ? "no keys" : keys.size() + (keys.size() == 1 ? " key, not usable" : " keys, none usable") + " for signatures",
                     keys.isEmpty() ? "The JWK set is empty." : "The JWK set holds no usable signing key."));
         }
         return findings;
