@@ -39,6 +39,7 @@ needs_build() {
     newer="$(find "$root/pom.xml" "$here/pom.xml" "$here/src" \
         "$root/validator-lib/pom.xml" "$root/validator-lib/src/main" \
         "$root/contract-schemas/pom.xml" "$root/contract-schemas/src/main" \
+        "$root/conformance-tests/pom.xml" "$root/conformance-tests/src/main" \
         -type f -newer "$jar" -print -quit 2>/dev/null)"
     [[ -n "$newer" ]]
 }

@@ -20,11 +20,13 @@ public final class Main {
     static Main standard() {
         List<Command> commands = new java.util.ArrayList<>(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(),
                 new ContractsCommand()));
-        // diff (issue 3): the compatibility engine; no counterexample search until the conformance kit provides one
-        commands.add(new DiffCommand(null));
+        // diff (issue 3): counterexamples come from the conformance kit's search (issue 4)
+        commands.add(new DiffCommand(dev.tokencontract.conformance.suites.ContractCounterexamples.standard()));
         // IdP configuration checks (issue 5)
         commands.add(new CheckIdpCommand());
         commands.add(new CheckResourceCommand());
+        // conformance kit (issue 4)
+        commands.add(new ConformCommand());
         return new Main(commands);
     }
 

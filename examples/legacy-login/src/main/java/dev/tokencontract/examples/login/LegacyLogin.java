@@ -1,0 +1,189 @@
+package dev.tokencontract.examples.login;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson3;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A small legacy login: a branded form, a token endpoint, its JWKS and discovery documents (RFC 8414 and
+ * OpenID Connect Discovery). {@code examples/run legacy-login [--port 9000] [--drift roles-string,...]}.
+ */
+public final class LegacyLogin implements AutoCloseable {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Javalin app;
+    private final AtomicReference<LoginConfig> config;
+    private final String issuer;
+    private final TokenMinter minter;
+
+    private LegacyLogin(Javalin app, AtomicReference<LoginConfig> config, String issuer, TokenMinter minter) {
+        this.app = app;
+        this.config = config;
+        this.issuer = issuer;
+        this.minter = minter;
+    }
+
+    public static void main(String[] args) {
+        LoginConfig config;
+        try {
+            config = LoginConfig.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().equals("usage")) {
+                System.err.println("legacy-login: " + e.getMessage());
+            }
+            System.err.println("usage: legacy-login [--port 9000] [--issuer URL] [--crm-resource URL] [--hub-resource URL] [--drift opaque,tenant-renamed,roles-string,aud-missing,long-lived]");
+            System.exit(2);
+            return;
+        }
+        if (LoginConfig.DEMO_HUB_SECRET.equals(config.hubSecret())) {
+            System.err.println("legacy-login: HUB_CLIENT_SECRET is not set; using the demo hub secret");
+        }
+        LegacyLogin login = start(config, Clock.systemUTC());
+        System.out.println("legacy-login: issuer " + login.issuer() + " (drift: " + (config.drifts().isEmpty() ? "none"
+                : String.join(",", config.drifts().stream().map(Drift::id).toList())) + ")");
+        System.out.println("legacy-login: sign in at " + login.issuer() + "/ ; token endpoint " + login.issuer() + "/token");
+        Runtime.getRuntime().addShutdownHook(new Thread(login::close));
+    }
+
+    public static LegacyLogin start(LoginConfig initial, Clock clock) {
+        TokenMinter minter = new TokenMinter(clock);
+        return start(initial, minter);
+    }
+
+    private static LegacyLogin start(LoginConfig initial, TokenMinter minter) {
+        String[] issuerHolder = new String[1];
+        AtomicReference<LoginConfig> current = new AtomicReference<>(initial);
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.startupWatcherEnabled = false;
+            cfg.startup.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson3());
+            cfg.http.maxRequestSize = 64 * 1024;
+            cfg.routes.get("/", ctx -> ctx.html(LoginPage.form(null, current.get().drifts())));
+            cfg.routes.post("/login", ctx -> formLogin(ctx, minter, current.get(), issuerHolder[0]));
+            cfg.routes.post("/token", ctx -> token(ctx, new TokenEndpoint(minter, current.get(), issuerHolder[0])));
+            cfg.routes.get("/jwks.json", ctx -> ctx.contentType("application/jwk-set+json").result(minter.jwks()));
+            cfg.routes.get("/.well-known/oauth-authorization-server", ctx -> ctx.contentType("application/json").result(discovery(issuerHolder[0])));
+            cfg.routes.get("/.well-known/openid-configuration", ctx -> ctx.contentType("application/json").result(discovery(issuerHolder[0])));
+        }).start(initial.port());
+        String issuer = initial.issuer() != null ? initial.issuer() : "http://localhost:" + app.port();
+        issuerHolder[0] = issuer;
+        return new LegacyLogin(app, current, issuer, minter);
+    }
+
+    private static void token(Context ctx, TokenEndpoint endpoint) {
+        String contentType = ctx.contentType() == null ? "" : ctx.contentType();
+        TokenEndpoint.Answer answer;
+        if (!contentType.startsWith("application/x-www-form-urlencoded")) {
+            answer = TokenEndpoint.error(400, "invalid_request", "send application/x-www-form-urlencoded (RFC 6749 section 3.2)");
+        } else if (ctx.queryString() != null) {
+            answer = TokenEndpoint.error(400, "invalid_request", "credentials belong in the body, not the query string");
+        } else {
+            String[] basic = basic(ctx.header("Authorization"));
+            answer = basic == null && ctx.header("Authorization") != null
+                    ? TokenEndpoint.error(401, "invalid_client", "unreadable Basic credentials")
+                    : endpoint.handle(ctx.formParamMap(), basic == null ? null : basic[0], basic == null ? null : basic[1]);
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(answer.status()).contentType("application/json").result(answer.json());
+    }
+
+    /** {@code [clientId, secret]} from {@code Basic}, or null when absent or unreadable. */
+    private static String[] basic(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void formLogin(Context ctx, TokenMinter minter, LoginConfig config, String issuer) {
+        TokenEndpoint endpoint = new TokenEndpoint(minter, config, issuer);
+        Map<String, List<String>> form = Map.of("grant_type", List.of("password"), "client_id", List.of(Directory.AGENT_CLIENT),
+                "username", List.of(orEmpty(ctx.formParam("username"))), "password", List.of(orEmpty(ctx.formParam("password"))),
+                "tenant", List.of(orEmpty(ctx.formParam("tenant"))));
+        TokenEndpoint.Answer answer = endpoint.handle(form, null, null);
+        if (answer.status() != 200) {
+            ctx.status(401).html(LoginPage.form("Sign-in failed: " + JSON.readTree(answer.json()).path("error_description").asString(), config.drifts()));
+            return;
+        }
+        String token = JSON.readTree(answer.json()).path("access_token").asString();
+        String user = ctx.formParam("username");
+        ctx.html(LoginPage.issued(Directory.user(user).map(Directory.User::displayName).orElse(user), ctx.formParam("tenant"),
+                token, claimsOf(token), config.drifts()));
+    }
+
+    private static String claimsOf(String token) {
+        String[] parts = token.split("\\.");
+        if (parts.length != 3) {
+            return "(opaque token: nothing to read)";
+        }
+        return JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).toPrettyString();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    static String discovery(String issuer) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("issuer", issuer);
+        doc.put("token_endpoint", issuer + "/token");
+        doc.put("jwks_uri", issuer + "/jwks.json");
+        doc.putArray("grant_types_supported").add("password").add(TokenEndpoint.TOKEN_EXCHANGE).add("client_credentials");
+        doc.putArray("token_endpoint_auth_methods_supported").add("none").add("client_secret_basic").add("client_secret_post");
+        doc.putArray("response_types_supported").add("token");
+        doc.putArray("subject_types_supported").add("public");
+        doc.putArray("id_token_signing_alg_values_supported").add("RS256");
+        doc.putArray("scopes_supported").add("crm.read").add("crm.write");
+        return doc.toPrettyString();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public LoginConfig config() {
+        return config.get();
+    }
+
+    /**
+     * A token for any user, minted exactly as the token endpoint would (same key, same drifts), for the CRM's
+     * resource, without a password: the producer seam for conformance suites, which ask for arbitrary users.
+     * Not reachable over HTTP.
+     */
+    public String mintFor(String subject, String tenant, List<String> roles, List<String> scopes) {
+        LoginConfig now = config.get();
+        return minter.mint(new TokenMinter.Grant(subject, tenant, roles, scopes, now.crmResource(), Directory.AGENT_CLIENT, List.of()),
+                issuer, now.drifts());
+    }
+
+    /**
+     * Issues CRM tokens for {@code resource} from now on: for a CRM started after the login on a free port,
+     * whose URI was not known when the login started.
+     */
+    public void useCrmResource(String resource) {
+        config.updateAndGet(c -> c.withCrmResource(resource));
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

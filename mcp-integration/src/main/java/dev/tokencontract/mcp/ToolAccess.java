@@ -1,0 +1,38 @@
+package dev.tokencontract.mcp;
+
+import dev.tokencontract.validator.AuthorizationRules;
+import dev.tokencontract.validator.OperationRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Decides one tool call from the contract's x-authorization rules; a tool without a rule is denied. */
+final class ToolAccess {
+    private final AuthorizationRules rules;
+
+    ToolAccess(AuthorizationRules rules) {
+        this.rules = rules;
+    }
+
+    AuthorizationDecision decide(String tool, CallerIdentity caller) {
+        Optional<OperationRule> rule = rules.rule(tool);
+        if (rule.isEmpty()) {
+            return new AuthorizationDecision(false, DecisionReason.TOOL_NOT_IN_CONTRACT, tool, caller,
+                    List.of("operation:" + tool), "the contract's x-authorization has no entry for this tool");
+        }
+        List<String> missing = new ArrayList<>();
+        rule.get().scopes().stream().filter(s -> !caller.scopes().contains(s)).forEach(s -> missing.add("scope:" + s));
+        boolean scopeMissing = !missing.isEmpty();
+        rule.get().roles().stream().filter(r -> !caller.roles().contains(r)).forEach(r -> missing.add("role:" + r));
+        if (missing.isEmpty()) {
+            return new AuthorizationDecision(true, DecisionReason.GRANTED, tool, caller, List.of(), null);
+        }
+        return new AuthorizationDecision(false, scopeMissing ? DecisionReason.INSUFFICIENT_SCOPE : DecisionReason.MISSING_ROLE,
+                tool, caller, missing, null);
+    }
+
+    /** The scopes the tool's rule asks for (what a step-up must request). */
+    List<String> scopesFor(String tool) {
+        return rules.rule(tool).map(OperationRule::scopes).orElse(List.of());
+    }
+}
