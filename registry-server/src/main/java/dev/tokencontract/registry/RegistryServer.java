@@ -42,7 +42,8 @@ public final class RegistryServer implements AutoCloseable {
     private String audience;
 
     private RegistryServer(Builder b) {
-        this.services = new Services(b.store, new Metrics(), b.clock, b.requireReadToken, b.readCacheTtl, DEFAULT_MODE);
+        this.services = new Services(b.store, new Metrics(), b.clock, b.requireReadToken, b.readCacheTtl, DEFAULT_MODE,
+                b.shutdownGrace);
         this.publishers = b.publishers;
         this.app = RegistryApp.create(services, b.log, routes);
     }
@@ -96,7 +97,7 @@ public final class RegistryServer implements AutoCloseable {
         return List.copyOf(routes).stream().map(r -> r.method() + " " + r.path()).toList();
     }
 
-    /** Stops accepting requests and lets in-flight ones finish (up to 10 s). */
+    /** Stops accepting requests and lets in-flight ones finish (up to the shutdown grace, default 10 s). */
     public void stop() {
         app.stop();
     }
@@ -113,6 +114,7 @@ public final class RegistryServer implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration readCacheTtl = Duration.ofSeconds(1);
         private Consumer<String> log = System.out::println;
+        private Duration shutdownGrace = Duration.ofSeconds(10);
 
         private Builder() {}
 
@@ -147,6 +149,18 @@ public final class RegistryServer implements AutoCloseable {
                 throw new IllegalArgumentException("ttl must not be negative");
             }
             this.readCacheTtl = ttl;
+            return this;
+        }
+
+        /**
+         * How long {@link #stop()} lets in-flight requests finish (default 10 s); new connections are refused
+         * meanwhile. Zero stops at once.
+         */
+        public Builder shutdownGrace(Duration grace) {
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("grace must not be negative");
+            }
+            this.shutdownGrace = grace;
             return this;
         }
 

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * earlier ACTIVE version; {@code _TRANSITIVE} modes with every earlier version (deprecated ones included:
  * tokens of a deprecated version may still be in flight). "Earlier" is semantic-version order, so a
  * back-ported {@code 1.0.1} published after {@code 2.0.0} is compared with {@code 1.0.0}. {@code NONE}
- * compares nothing for refusal but still lists the changes against the highest earlier version.
+ * compares nothing (use {@code GET /diff} to see the changes).
  */
 public final class Compatibility {
     /** Parsed stored versions by digest: stored content never changes, and parsing compiles a schema. */
@@ -48,6 +48,9 @@ public final class Compatibility {
         List<StoredVersion> earlier = existing.stream()
                 .filter(v -> SemVer.compare(v.version(), candidate.version()) < 0).toList();
         List<StoredVersion> against = new ArrayList<>();
+        if (mode == CompatibilityMode.NONE) {
+            return new Verdict(true, mode, List.of(), List.of()); // a mode that refuses nothing compares nothing
+        }
         if (mode.transitive()) {
             against.addAll(earlier);
         } else {

@@ -8,7 +8,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -16,8 +15,6 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 /** Builds the Javalin app: every route, problem handling, request logging and graceful stop. */
 public final class RegistryApp {
     public static final String OPENAPI_RESOURCE = "tokencontract/registry/openapi.json";
-    /** In-flight requests get this long to finish when the server stops. */
-    static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     /** A registered route, for the OpenAPI completeness test. */
     public record Route(String method, String path) {}
@@ -30,7 +27,7 @@ public final class RegistryApp {
         byte[] openApi = openApi();
         RequestLog requestLog = new RequestLog(log, services.metrics, services.clock);
         Javalin app = Javalin.create(cfg -> {
-            configure(cfg);
+            configure(cfg, services);
             cfg.requestLogger.http(requestLog::log);
             cfg.events.handlerAdded(info -> {
                 if (info.getHttpMethod().isHttpMethod()) {
@@ -81,7 +78,7 @@ public final class RegistryApp {
         return app;
     }
 
-    private static void configure(JavalinConfig cfg) {
+    private static void configure(JavalinConfig cfg, Services services) {
         cfg.jsonMapper(new JavalinJackson3());
         cfg.startup.startupWatcherEnabled = false;
         cfg.startup.showJavalinBanner = false;
@@ -92,7 +89,7 @@ public final class RegistryApp {
         cfg.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
         cfg.jetty.modifyServer(server -> {
             server.setHandler(new GracefulHandler()); // Javalin nests its context inside: in-flight requests finish on stop
-            server.setStopTimeout(STOP_TIMEOUT.toMillis());
+            server.setStopTimeout(services.shutdownGrace.toMillis());
         });
     }
 

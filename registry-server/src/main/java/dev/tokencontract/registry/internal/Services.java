@@ -20,16 +20,19 @@ public final class Services {
     public final Clock clock;
     public final boolean requireReadToken;
     public final CompatibilityMode defaultMode;
+    /** How long in-flight requests may take to finish when the server stops. */
+    public final Duration shutdownGrace;
     private volatile Authenticator authenticator = new Authenticator(null);
 
     public Services(ContractStore store, Metrics metrics, Clock clock, boolean requireReadToken, Duration readCacheTtl,
-                    CompatibilityMode defaultMode) {
+                    CompatibilityMode defaultMode, Duration shutdownGrace) {
         this.metrics = metrics;
         this.store = new TimedStore(store, metrics);
         this.served = new ServedVersions(this.store, readCacheTtl);
         this.clock = clock;
         this.requireReadToken = requireReadToken;
         this.defaultMode = defaultMode;
+        this.shutdownGrace = shutdownGrace;
     }
 
     public Authenticator auth() {
