@@ -9,10 +9,10 @@ public final class SemVer {
     private SemVer() {}
 
     public static int compare(String a, String b) {
-        String[] left = core(a).split("\\.");
-        String[] right = core(b).split("\\.");
+        long[] left = numbers(a);
+        long[] right = numbers(b);
         for (int i = 0; i < 3; i++) {
-            int cmp = Long.compare(part(left, i), part(right, i));
+            int cmp = Long.compare(left[i], right[i]);
             if (cmp != 0) {
                 return cmp;
             }
@@ -23,6 +23,18 @@ public final class SemVer {
             return leftPre ? -1 : 1;
         }
         return a.compareTo(b);
+    }
+
+    /** Major, minor and patch as the ordering reads them (a missing or non-numeric part counts as 0). */
+    public static long[] numbers(String version) {
+        String[] parts = core(version).split("\\.");
+        return new long[] {part(parts, 0), part(parts, 1), part(parts, 2)};
+    }
+
+    /** The text after the first {@code -}, or null for a release. */
+    public static String preRelease(String version) {
+        int dash = version.indexOf('-');
+        return dash < 0 ? null : version.substring(dash + 1);
     }
 
     private static String core(String version) {
