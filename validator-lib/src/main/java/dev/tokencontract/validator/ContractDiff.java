@@ -1,5 +1,6 @@
 package dev.tokencontract.validator;
 
+import dev.tokencontract.validator.internal.compat.CompatEngine;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,10 +20,17 @@ public record ContractDiff(String from, String to, List<Change> changes) {
         changes = List.copyOf(changes);
     }
 
-    /** Compares two contracts and classifies every difference. */
+    /**
+     * Compares two versions of one contract and classifies every difference (see
+     * {@code docs/compatibility.md} for every change kind). Deterministic, and bounded for hostile documents:
+     * past its work limit the engine stops with one {@code diff-too-large} change that is breaking both ways.
+     *
+     * @throws IllegalArgumentException when the contracts have different names: a diff compares versions of one contract
+     */
     public static ContractDiff between(Contract older, Contract newer) {
-        // Implemented by the compatibility engine (internal/compat); see issue 3.
-        throw new UnsupportedOperationException("compatibility engine not yet implemented");
+        Objects.requireNonNull(older, "older");
+        Objects.requireNonNull(newer, "newer");
+        return CompatEngine.diff(older, newer);
     }
 
     public boolean has(ChangeClass changeClass) {
