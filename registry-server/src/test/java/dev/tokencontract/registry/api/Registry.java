@@ -90,6 +90,11 @@ final class Registry implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)), auth(token));
     }
 
+    /** POST with a raw Authorization header value. */
+    Response postRaw(String path, String body, String authorization) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)), "Authorization", authorization);
+    }
+
     Response put(String path, String body, String token) {
         return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(body)), auth(token));
     }
