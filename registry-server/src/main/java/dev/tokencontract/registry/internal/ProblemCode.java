@@ -7,6 +7,7 @@ import java.util.Locale;
  * with it), an HTTP status and a fixed title. Documented one by one in {@code docs/registry-api.md}.
  */
 public enum ProblemCode {
+    BAD_REQUEST(400, "Malformed request"),
     INVALID_NAME(400, "Invalid contract name"),
     INVALID_VERSION(400, "Invalid version or range"),
     INVALID_PARAMETER(400, "Invalid query parameter"),

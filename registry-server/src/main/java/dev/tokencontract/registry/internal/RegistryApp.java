@@ -89,6 +89,7 @@ public final class RegistryApp {
         cfg.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
         cfg.jetty.modifyServer(server -> {
             server.setHandler(new GracefulHandler()); // Javalin nests its context inside: in-flight requests finish on stop
+            server.setErrorHandler(new JettyProblems());
             server.setStopTimeout(services.shutdownGrace.toMillis());
         });
     }
