@@ -18,7 +18,8 @@ public final class Main {
     }
 
     static Main standard() {
-        return new Main(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(), new ContractsCommand()));
+        return new Main(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(), new ContractsCommand(),
+                new ServeCommand()));
     }
 
     public static void main(String[] args) {
