@@ -10,6 +10,10 @@ import java.util.Optional;
  * several registry processes sharing one database with no leader: {@link #publish} is atomic per
  * contract name, and the {@link PublishGuard} runs while that name is locked, so a compatibility check
  * and the insert it allows cannot interleave with another publish of the same contract.
+ *
+ * <p>Open one with {@link ContractStores}. A database that cannot answer is a {@link StoreException}
+ * ("could not check", never a refusal); a value the store cannot keep faithfully (too long, NUL, unpaired
+ * surrogate) is an {@link IllegalArgumentException} with nothing written.
  */
 public interface ContractStore extends AutoCloseable {
 

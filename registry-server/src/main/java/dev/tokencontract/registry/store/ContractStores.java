@@ -35,12 +35,14 @@ public final class ContractStores {
         } catch (IOException e) {
             throw new StoreException("cannot create the data directory " + absolute + ": " + e.getMessage(), e);
         }
-        return open("jdbc:h2:file:" + absolute.resolve("registry"), null, null);
+        // DB_CLOSE_ON_EXIT=FALSE: the server closes the store after draining requests in its own shutdown
+        // hook; H2's hook would otherwise close the database under requests still in flight.
+        return open("jdbc:h2:file:" + absolute.resolve("registry") + ";DB_CLOSE_ON_EXIT=FALSE", null, null);
     }
 
     /** A fresh, private in-memory H2 database, dropped on {@link ContractStore#close()}. */
     public static ContractStore inMemory() {
-        String url = "jdbc:h2:mem:tokencontract-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        String url = "jdbc:h2:mem:tokencontract-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
         return JdbcContractStore.open(Dialect.H2, url, null, null, true);
     }
 

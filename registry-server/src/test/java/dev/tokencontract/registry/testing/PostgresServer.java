@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -43,16 +45,15 @@ public final class PostgresServer implements AutoCloseable {
     private final Path root;
     private final Path binaries;
     private final boolean asRoot;
-    private final int port;
+    private volatile int port;
     private final String password = UUID.randomUUID().toString();
     private final AtomicInteger databases = new AtomicInteger();
     private Process server;
 
-    private PostgresServer(Path root, Path binaries, boolean asRoot, int port) {
+    private PostgresServer(Path root, Path binaries, boolean asRoot) {
         this.root = root;
         this.binaries = binaries;
         this.asRoot = asRoot;
-        this.port = port;
     }
 
     /** One server for the whole test JVM, started on first use and stopped when the JVM exits. */
@@ -75,7 +76,7 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PostgresServer server = new PostgresServer(root, binaries, asRoot, freePort());
+        PostgresServer server = new PostgresServer(root, binaries, asRoot);
         try {
             server.initAndStart();
             return server;
@@ -143,13 +144,29 @@ public final class PostgresServer implements AutoCloseable {
             run(List.of(binaries.resolve("initdb").toString(), "-D", data().toString(), "-U", user(),
                     "--pwfile=" + passwordFile, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C",
                     "--no-sync", "--no-instructions"), true);
+            startOnAFreePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Other builds on this machine may take the port between our probe and the bind: try a few. */
+    private void startOnAFreePort() {
+        for (int attempt = 1; ; attempt++) {
+            port = freePort();
             server = launch(List.of(binaries.resolve("postgres").toString(), "-D", data().toString(),
                     "-p", Integer.toString(port), "-k", sockets().toString(), "-c", "listen_addresses=127.0.0.1",
                     "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
                     "-c", "max_connections=300"));
-            awaitReady();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try {
+                awaitReady();
+                return;
+            } catch (IllegalStateException e) {
+                boolean portTaken = !server.isAlive() && log().contains("could not bind");
+                if (!portTaken || attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -232,8 +249,15 @@ public final class PostgresServer implements AutoCloseable {
 
     private static void giveToPostgres(Path... paths) throws IOException {
         UserPrincipalLookupService users = paths[0].getFileSystem().getUserPrincipalLookupService();
+        UserPrincipal postgres;
+        try {
+            postgres = users.lookupPrincipalByName(OS_USER);
+        } catch (UserPrincipalNotFoundException e) {
+            throw new IllegalStateException("running as root, so PostgreSQL must run as the '" + OS_USER
+                    + "' OS user, which does not exist (the Debian postgresql package creates it)", e);
+        }
         for (Path path : paths) {
-            Files.setOwner(path, users.lookupPrincipalByName(OS_USER));
+            Files.setOwner(path, postgres);
         }
     }
 

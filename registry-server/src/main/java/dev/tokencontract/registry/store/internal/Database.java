@@ -71,7 +71,7 @@ final class Database implements AutoCloseable {
                     T result = work.run(connection);
                     connection.commit();
                     return result;
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException | RuntimeException | Error e) {
                     rollbackQuietly(connection, e);
                     throw e;
                 }
@@ -98,7 +98,7 @@ final class Database implements AutoCloseable {
         return new StoreException(what + ": " + e.getSQLState() + " " + e.getMessage(), e);
     }
 
-    private static void rollbackQuietly(Connection connection, Exception cause) {
+    private static void rollbackQuietly(Connection connection, Throwable cause) {
         try {
             connection.rollback();
         } catch (SQLException rollback) {

@@ -23,6 +23,8 @@ public final class Migrations {
     public static int migrate(DataSource dataSource, Dialect dialect, MigrationVersion target) {
         try {
             return Flyway.configure(Migrations.class.getClassLoader())
+                    // Through SLF4J like the server's own logs (Flyway's auto-detection picks JUL otherwise).
+                    .loggers("slf4j")
                     .dataSource(dataSource)
                     .locations(dialect.migrations())
                     .failOnMissingLocations(true)
