@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Times every store call ({@code registry_store_seconds{operation=...}}) and turns store failures into 503s. */
+/**
+ * Times every store call ({@code registry_store_seconds{operation=...}}); a store failure becomes a 503
+ * {@code store-unavailable}, a value the store refuses a 400 {@code invalid-body}.
+ */
 public final class TimedStore implements ContractStore {
     private final ContractStore store;
     private final Metrics metrics;
@@ -27,6 +30,10 @@ public final class TimedStore implements ContractStore {
             return metrics.store(operation).record(call);
         } catch (Problem p) {
             throw p;
+        } catch (IllegalArgumentException e) {
+            // the store refuses values it cannot keep faithfully (NUL, unpaired surrogates, over-long): nothing written
+            throw Problem.of(ProblemCode.INVALID_BODY, "the store cannot keep this value faithfully: "
+                    + Problem.shorten(String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
             throw Problem.of(ProblemCode.STORE_UNAVAILABLE, "the store failed: " + e.getClass().getSimpleName());
         }

@@ -109,6 +109,20 @@ class HostileInputTest {
     }
 
     @Test
+    void publishWhenContractHoldsEscapedControlCharactersThenStoredAndServedIntact() {
+        try (Registry own = Registry.start()) {
+            String contract = Contracts.described("identity.crm", "1.0.0", "nul \u0000 bell \u0007 rtl \u202e end");
+
+            Registry.Response created = own.publish(contract);
+            Registry.Response served = own.get("/contracts/identity.crm/versions/1.0.0");
+
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(served.body()).contains("nul \\u0000 bell \\u0007 rtl \u202e end");
+            assertThat(json(served.body())).isEqualTo(json(contract));
+        }
+    }
+
+    @Test
     void publishWhenNestedTooDeepThen422TooLarge() {
         String deep = "{\"a\":".repeat(200) + "1" + "}".repeat(200);
 
