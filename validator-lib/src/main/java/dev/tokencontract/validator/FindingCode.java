@@ -97,7 +97,8 @@ public enum FindingCode {
     LINT_ALG_MIXED(LINT, "Allowing HMAC beside public-key algorithms invites key confusion; split the contract or drop HS*."),
     LINT_ID_MISMATCH(LINT, "'$id' should end with '<name>/<version>' so the document identifies itself."),
     LINT_AUTHZ_CLAIM_UNDECLARED(LINT, "x-authorization refers to a claim the schema does not declare."),
-    LINT_TOO_LARGE(LINT, "Contracts are small documents; this one exceeds the size or nesting limit.");
+    LINT_TOO_LARGE(LINT, "Contracts are small documents; this one exceeds the size or nesting limit."),
+    LINT_PATTERN_BACKTRACKING(LINT, "Rewrite the pattern so each repetition ends on a character the repeated part cannot match, e.g. ( [a-z]+)* instead of ([a-z]+ ?)*.");
 
     private final Stage stage;
     private final boolean meansUnchecked;

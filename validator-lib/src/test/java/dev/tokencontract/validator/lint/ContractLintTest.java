@@ -45,9 +45,9 @@ class ContractLintTest {
     }
 
     @Test
-    void listBundledWhenCalledThenIncludesBothBundledContracts() {
+    void listBundledWhenCalledThenIncludesEveryBundledContract() {
         assertThat(Contracts.listBundled()).extracting(BundledContract::name)
-                .containsExactlyInAnyOrder("mcp-access-token", "rfc9068-access-token");
+                .containsExactlyInAnyOrder("mcp-access-token", "registry-publisher", "rfc9068-access-token");
     }
 
     @Test
