@@ -75,10 +75,12 @@ final class ServeRunner {
             io.out().flush();
             stopped.countDown();
         }, "tokencontract-serve-stop"));
+        // the dev files exist before the URL is printed: whoever waits for the URL can use them at once
+        Path tokenFile = dev == null ? null : writeDevFiles(dev, server, settings.data(), io);
         io.out().println("tokencontract registry listening on " + server.url() + " (store: "
                 + (settings.db() == null ? settings.data().toAbsolutePath().normalize() : redactUrl(settings.db())) + ")");
         if (dev != null) {
-            announceDev(dev, server, settings.data(), io);
+            announceDev(tokenFile, settings.data(), server, io);
         } else if (publishers == null) {
             io.out().println("writes are disabled (503 writes-disabled): start with --issuer and --jwks, or --dev to try it out");
         } else {
@@ -93,17 +95,20 @@ final class ServeRunner {
         return ExitCode.OK;
     }
 
-    private static void announceDev(DevIssuer dev, RegistryServer server, Path data, Io io) {
-        String token = dev.publisherToken(server.audience().orElseThrow());
+    private static Path writeDevFiles(DevIssuer dev, RegistryServer server, Path data, Io io) {
         Path tokenFile = data.resolve(DEV_TOKEN_FILE).toAbsolutePath().normalize();
-        Path jwksFile = data.resolve(DEV_JWKS_FILE).toAbsolutePath().normalize();
         try {
             Files.createDirectories(data);
-            Files.writeString(jwksFile, dev.publicJwks() + "\n", StandardCharsets.UTF_8);
-            writePrivate(tokenFile, token + "\n");
+            Files.writeString(data.resolve(DEV_JWKS_FILE), dev.publicJwks() + "\n", StandardCharsets.UTF_8);
+            writePrivate(tokenFile, dev.publisherToken(server.audience().orElseThrow()) + "\n");
         } catch (IOException e) {
             io.err().println("tokencontract serve: cannot write the dev token: " + Terminal.safe(e.getMessage(), 200));
         }
+        return tokenFile;
+    }
+
+    private static void announceDev(Path tokenFile, Path data, RegistryServer server, Io io) {
+        Path jwksFile = data.resolve(DEV_JWKS_FILE).toAbsolutePath().normalize();
         io.out().println("""
                 ************************************************************************
                 DEV MODE: a throwaway key signs publisher tokens. Not for production.

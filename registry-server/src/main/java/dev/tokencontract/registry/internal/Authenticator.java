@@ -72,7 +72,7 @@ public final class Authenticator {
      */
     public void requireNamespace(Caller caller, String name) {
         List<String> namespaces = caller.namespaces();
-        boolean admin = validator.contract().authorization().missingFor("audit", caller.token().claims()).isEmpty();
+        boolean admin = grants(caller, "configure"); // contracts:admin
         for (String namespace : namespaces) {
             if ((namespace.equals("*") && admin) || ContractNames.covers(namespace, name)) {
                 return;
@@ -80,6 +80,10 @@ public final class Authenticator {
         }
         throw Problem.of(ProblemCode.NAMESPACE_DENIED, "the token's namespaces do not cover '" + name + "'")
                 .with("namespaces", Json.MAPPER.valueToTree(namespaces));
+    }
+
+    private boolean grants(Caller caller, String operation) {
+        return validator.contract().authorization().missingFor(operation, caller.token().claims()).isEmpty();
     }
 
     private static String codes(List<Finding> findings) {

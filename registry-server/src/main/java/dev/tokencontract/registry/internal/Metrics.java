@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,11 +15,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Metrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Request timers by method, route template and status: a bounded set, looked up on every request. */
+    private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
 
     public void request(String method, String route, int status, long nanos) {
-        Timer.builder("http.server.requests").description("HTTP requests by route template and status")
-                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        requestTimers.computeIfAbsent(method + ' ' + status + ' ' + route, k -> Timer.builder("http.server.requests")
+                        .description("HTTP requests by route template and status")
+                        .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                        .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void publish(String outcome) {

@@ -127,7 +127,6 @@ public final class WriteRoutes {
             if (mode == null) {
                 throw Problem.of(ProblemCode.INVALID_BODY, "mode is one of " + Arrays.toString(CompatibilityMode.values()));
             }
-            audit.version(null).digest(null);
             if (!services.store.setMode(name, mode)) {
                 throw Problem.of(ProblemCode.CONTRACT_NOT_FOUND, "no contract named '" + name + "'");
             }
