@@ -42,6 +42,8 @@ final class ExplainCommand implements Command {
                 A leading 'Authorization:' or 'Bearer ', surrounding quotes and all whitespace are removed.
                 Without a key option the token is decoded and judged but never accepted (exit 3).
                 Without --issuer or --audience those checks are skipped, and the report says so.
+                --idp ISSUER-URL discovers the IdP's metadata and takes the expected issuer and the keys
+                (jwks_uri) from it; it cannot be combined with a key option.
                 The signature is never printed in full; secrets are never printed.
 
                 Exit: 0 accepted, 1 rejected, 2 usage error, 3 could not check (keys or contract unavailable).
@@ -61,6 +63,7 @@ final class ExplainCommand implements Command {
         options.addOption(Option.builder().longOpt("leeway").hasArg().argName("SECONDS")
                 .desc("clock-skew tolerance for exp, nbf and iat, 0 to 600; default 60").get());
         options.addOption(Common.at("judge as of this moment instead of now"));
+        options.addOption(IdpKeys.option());
         return Common.withFormatAndHelp(options);
     }
 
@@ -84,7 +87,7 @@ final class ExplainCommand implements Command {
         KeySource keys = null;
         KeySourceException keyProblem = null;
         try {
-            keys = KeyOptions.from(line);
+            keys = line.hasOption(IdpKeys.OPTION) ? IdpKeys.from(line, builder, io) : KeyOptions.from(line);
         } catch (KeySourceException e) {
             keyProblem = e;
         }
@@ -132,14 +135,15 @@ final class ExplainCommand implements Command {
     }
 
     private static void issuerAndAudience(CommandLine line, TokenValidator.Builder builder) throws UsageException {
+        IdpKeys.refuseCombinations(line);
         if (line.hasOption("issuer")) {
             String issuer = line.getOptionValue("issuer");
             if (issuer.isBlank()) {
                 throw new UsageException("--issuer must not be blank; leave it out to skip the issuer check");
             }
             builder.expectIssuer(issuer);
-        } else {
-            builder.ignoreIssuer();
+        } else if (!line.hasOption(IdpKeys.OPTION)) {
+            builder.ignoreIssuer(); // with --idp the issuer comes from the metadata
         }
         if (line.hasOption("audience")) {
             for (String audience : line.getOptionValues("audience")) {

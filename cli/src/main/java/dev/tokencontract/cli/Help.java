@@ -28,7 +28,12 @@ final class Help {
         out.println("Commands:");
         for (Command command : commands) {
             String left = command.name() + " " + command.synopsis().replace("[options]", "").strip();
-            out.println("  " + String.format("%-20s", left) + command.summary());
+            if (left.length() < 20) {
+                out.println("  " + String.format("%-20s", left) + command.summary());
+            } else { // too long for the column: the summary goes on its own line, aligned
+                out.println("  " + left);
+                out.println("  " + " ".repeat(20) + command.summary());
+            }
         }
         out.println("  " + String.format("%-20s", "help COMMAND") + "show the options of a command");
         out.println();

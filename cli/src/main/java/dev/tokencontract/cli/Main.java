@@ -18,8 +18,16 @@ public final class Main {
     }
 
     static Main standard() {
-        return new Main(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(), new ContractsCommand(),
-                new ServeCommand()));
+        List<Command> commands = new java.util.ArrayList<>(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(),
+                new ContractsCommand()));
+        // diff (issue 3): the compatibility engine; no counterexample search until the conformance kit provides one
+        commands.add(new DiffCommand(null));
+        // IdP configuration checks (issue 5)
+        commands.add(new CheckIdpCommand());
+        commands.add(new CheckResourceCommand());
+        // the contract registry (issue 3); its classes load only when serve runs
+        commands.add(new ServeCommand());
+        return new Main(commands);
     }
 
     public static void main(String[] args) {

@@ -1,6 +1,10 @@
 package dev.tokencontract.validator;
 
 import static dev.tokencontract.validator.Stage.CONTRACT;
+import static dev.tokencontract.validator.Stage.CROSS_DOCUMENT;
+import static dev.tokencontract.validator.Stage.DISCOVERY;
+import static dev.tokencontract.validator.Stage.IDP_METADATA;
+import static dev.tokencontract.validator.Stage.JWKS;
 import static dev.tokencontract.validator.Stage.HEADER;
 import static dev.tokencontract.validator.Stage.ISSUER_AUDIENCE;
 import static dev.tokencontract.validator.Stage.LINT;
@@ -98,7 +102,54 @@ public enum FindingCode {
     LINT_ID_MISMATCH(LINT, "'$id' should end with '<name>/<version>' so the document identifies itself."),
     LINT_AUTHZ_CLAIM_UNDECLARED(LINT, "x-authorization refers to a claim the schema does not declare."),
     LINT_TOO_LARGE(LINT, "Contracts are small documents; this one exceeds the size or nesting limit."),
-    LINT_PATTERN_BACKTRACKING(LINT, "Rewrite the pattern so each repetition ends on a character the repeated part cannot match, e.g. ( [a-z]+)* instead of ([a-z]+ ?)*.");
+    LINT_PATTERN_BACKTRACKING(LINT, "Rewrite the pattern so each repetition ends on a character the repeated part cannot match, e.g. ( [a-z]+)* instead of ([a-z]+ ?)*."),
+    LINT_TOKEN_ANNOTATION(LINT, "x-jose and x-authorization describe tokens; only jwt-access-token contracts may carry them."),
+
+    // IdP checks (check-idp, check-resource; docs/idp-checks.md explains each for identity engineers)
+    // discovery
+    FETCH_FAILED(DISCOVERY, true, "The document could not be fetched (connection, timeout or HTTP status); nothing was proven wrong."),
+    FETCH_NOT_JSON(DISCOVERY, "Metadata and JWK sets are JSON objects served as application/json; an HTML page usually means a login or error page."),
+    FETCH_TOO_LARGE(DISCOVERY, "Metadata and JWK sets are small; an answer over the size cap is refused unread."),
+    FETCH_TOO_MANY_REDIRECTS(DISCOVERY, "Serve the document at its URL, or with at most a few redirects; a redirect loop never ends."),
+    FETCH_INSECURE_URL(DISCOVERY, "Every authorization server URL must use https (http is allowed only for loopback addresses, in tests)."),
+    DISCOVERY_NOT_FOUND(DISCOVERY, true, "Serve the metadata at the well-known URL the MCP spec lists first (RFC 8414 path insertion)."),
+    DISCOVERY_DOCUMENT_FOUND(DISCOVERY, null),
+
+    // idp metadata
+    METADATA_FIELD_MISSING(IDP_METADATA, "A member the contract requires is absent from the metadata; see docs/idp-checks.md for the rule behind it."),
+    METADATA_FIELD_INVALID(IDP_METADATA, "A member has the wrong type or value for the contract; see docs/idp-checks.md for the rule behind it."),
+    METADATA_RECOMMENDED_MISSING(IDP_METADATA, "The specification recommends this member; publishing it helps clients."),
+    ISSUER_NOT_HTTPS(IDP_METADATA, "The issuer is an https URL with no query or fragment (RFC 8414 section 2; OIDC Discovery section 3)."),
+    ISSUER_MISMATCH(IDP_METADATA, "The issuer must be identical to the URL the metadata was discovered from (RFC 8414 section 3.3; OIDC Discovery section 4.3)."),
+    ISSUER_TEMPLATED(IDP_METADATA, "A multi-tenant issuer template: each tenant's tokens carry the issuer with the tenant filled in; pin the tenant's own issuer."),
+    ENDPOINT_NOT_HTTPS(IDP_METADATA, "All authorization server endpoints MUST be served over HTTPS (MCP 2025-11-25)."),
+    ADVERTISED_ALG_NONE(IDP_METADATA, "Unsigned tokens ('none') must never be accepted as access tokens; remove 'none' from the advertised algorithms."),
+    ADVERTISED_ALG_HMAC(IDP_METADATA, "HS* tokens can only be verified with the shared secret; resource servers need public-key algorithms (RS256, PS256, ES256)."),
+    JWKS_URI_MISSING(IDP_METADATA, "Without jwks_uri a resource server cannot find the keys to verify tokens."),
+
+    // jwks
+    JWKS_INVALID(JWKS, "A JWK set is a JSON object with a \"keys\" array (RFC 7517 section 5)."),
+    JWKS_EMPTY(JWKS, "A JWK set without signing keys verifies no token; publish the current (and next) signing keys."),
+    JWK_KID_MISSING(JWKS, "Give every signing key a 'kid' so resource servers pick the key without guessing, and keys can rotate."),
+    JWK_DUPLICATE_KID(JWKS, "Each 'kid' must identify one key; two keys with one kid make key selection ambiguous."),
+    JWK_PRIVATE_PARAMETERS(JWKS, "A published JWK set holds public keys only: rotate this key now, it has leaked (RFC 7517 section 9.2)."),
+    JWK_INCONSISTENT(JWKS, "The key's kty, alg, crv and use contradict each other; resource servers may refuse or misuse it."),
+    JWK_RSA_TOO_SHORT(JWKS, "RSA keys must have at least 2048 bits (RFC 7518 section 3.3); rotate to a longer key."),
+    JWK_CURVE_NOT_ALLOWED(JWKS, "Signing keys use P-256, P-384 or P-521 (EC) or Ed25519/Ed448 (OKP)."),
+    JWK_NOT_BASE64URL(JWKS, "Key members are base64url without padding (RFC 7518 section 6); standard base64 works only with lenient libraries."),
+    JWK_UNREADABLE(JWKS, "The key lacks members its type needs (n and e, or crv, x and y) or has an unknown type."),
+    JWK_X5C_REPORTED(JWKS, null),
+    JWK_X5C_MISMATCH(JWKS, "The certificate in x5c does not carry the key's public key, or cannot be read; keys are never taken from x5c."),
+
+    // cross-document
+    TOKEN_ISSUER_NOT_IDP(CROSS_DOCUMENT, "The token's 'iss' must equal the IdP's issuer exactly; otherwise it comes from another issuer."),
+    TOKEN_ALG_NOT_ADVERTISED(CROSS_DOCUMENT, "The token's 'alg' is not among the IdP's advertised signing algorithms."),
+    TOKEN_KID_NOT_IN_JWKS(CROSS_DOCUMENT, "No key in the IdP's JWK set has the token's 'kid' (or x5t): stale keys, rotation, or another issuer."),
+    TOKEN_KEY_FOUND(CROSS_DOCUMENT, null),
+    RESOURCE_MISMATCH(CROSS_DOCUMENT, "The 'resource' in protected resource metadata must be identical to the resource's URL (RFC 9728 section 3.3)."),
+    RESOURCE_CHALLENGE_MISSING(CROSS_DOCUMENT, "Answer unauthenticated requests with 401 and WWW-Authenticate: Bearer resource_metadata=\"...\" "
+            + "(required by MCP 2025-06-18; one of two mechanisms in 2025-11-25)."),
+    AUTHORIZATION_SERVER_UNUSABLE(CROSS_DOCUMENT, "An authorization server listed by the resource does not meet mcp-authorization-server; see its findings.");
 
     private final Stage stage;
     private final boolean meansUnchecked;

@@ -105,6 +105,31 @@ public final class ReportJson {
         return node;
     }
 
+    /**
+     * {@code verdict, exitCode, subject, documentUrl, contracts, document, jwks, authorizationServers, findings}
+     * for {@code check-idp} and {@code check-resource}; absent values are {@code null}.
+     */
+    public static ObjectNode toNode(IdpReport report) {
+        ObjectNode root = NODES.objectNode();
+        root.put("verdict", report.verdict().name());
+        root.put("exitCode", report.verdict().exitCode());
+        root.put("subject", report.subject());
+        root.put("documentUrl", report.documentUrl().map(Object::toString).orElse(null));
+        ArrayNode contracts = root.putArray("contracts");
+        report.contracts().forEach(contracts::add);
+        root.set("document", report.document().orElse(NODES.nullNode()));
+        root.set("jwks", report.jwks().orElse(NODES.nullNode()));
+        ArrayNode servers = root.putArray("authorizationServers");
+        for (IdpReport server : report.authorizationServers()) {
+            ObjectNode entry = servers.addObject();
+            entry.put("subject", server.subject());
+            entry.put("verdict", server.verdict().name());
+            entry.put("documentUrl", server.documentUrl().map(Object::toString).orElse(null));
+        }
+        root.set("findings", findings(report.findings()));
+        return root;
+    }
+
     /** Pretty-printed, ASCII-only JSON text, ending with a newline. */
     public static String write(JsonNode node) {
         return WRITER.writeValueAsString(node) + "\n";

@@ -42,6 +42,10 @@ class ContractLoadingTest {
     void listBundledWhenCalledThenNamesEveryBundledContractWithVersions() {
         assertThat(Contracts.listBundled()).containsExactly(
                 new BundledContract("mcp-access-token", List.of("1.0.0")),
+                new BundledContract("mcp-authorization-server", List.of("1.0.0")),
+                new BundledContract("oauth-authorization-server", List.of("1.0.0")),
+                new BundledContract("oauth-protected-resource", List.of("1.0.0")),
+                new BundledContract("oidc-discovery", List.of("1.0.0")),
                 new BundledContract("registry-publisher", List.of("1.0.0")),
                 new BundledContract("rfc9068-access-token", List.of("1.0.0")));
     }
@@ -50,7 +54,8 @@ class ContractLoadingTest {
     void loadWhenNameUnknownThenSaysSoAndListsBundledNames() {
         assertThatThrownBy(() -> Contracts.load("mcp-acess-token@1"))
                 .isInstanceOf(ContractException.class)
-                .hasMessage("no bundled contract named 'mcp-acess-token'; bundled: mcp-access-token, registry-publisher, rfc9068-access-token");
+                .hasMessage("no bundled contract named 'mcp-acess-token'; bundled: mcp-access-token, mcp-authorization-server, "
+                        + "oauth-authorization-server, oauth-protected-resource, oidc-discovery, registry-publisher, rfc9068-access-token");
     }
 
     @Test

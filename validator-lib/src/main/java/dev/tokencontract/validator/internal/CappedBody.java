@@ -13,13 +13,13 @@ import java.util.concurrent.Flow;
  * Collects an HTTP response body up to a size cap. A larger body fails the exchange as soon as it passes
  * the cap, so an endless or huge answer is never buffered whole.
  */
-final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final int maxBytes;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    CappedBody(int maxBytes) {
+    public CappedBody(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 

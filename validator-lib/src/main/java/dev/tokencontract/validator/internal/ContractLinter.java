@@ -66,11 +66,15 @@ public final class ContractLinter {
         SchemaWalk.requiredButUndeclared(document, "", findings);
         ContractKind kind = ContractKind.fromId(document.path("x-contract").path("kind").asString("")).orElse(null);
         JoseRules jose = null;
+        AuthorizationRules authorization = AuthorizationRules.NONE;
         if (kind == ContractKind.JWT_ACCESS_TOKEN) {
             TokenContractRules.requiredClaims(document, findings);
             jose = TokenContractRules.jose(document, findings);
+            authorization = TokenContractRules.authorization(document, findings);
+        } else if (kind != null) {
+            MetadataContractRules.noTokenAnnotations(document, kind, findings);
         }
-        AuthorizationRules authorization = TokenContractRules.authorization(document, findings);
+        MetadataContractRules.recommendedDeclared(document, findings);
         checkId(document, findings);
         if (!compilable(findings)) {
             return new Outcome(findings, null);

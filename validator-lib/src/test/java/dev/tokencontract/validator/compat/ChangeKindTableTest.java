@@ -185,6 +185,8 @@ class ChangeKindTableTest {
                 row("comment changed", p -> p.now("/$comment", "\"hi\""), "comment-changed [X] /$comment"),
                 row("x- annotation inside the schema", p -> p.now("/properties/iss/x-note", "\"n\""), "annotation-changed [X] /properties/iss/x-note"),
                 row("owner changed", p -> p.now("/x-contract/owner", "\"identity-team\""), "owner-changed [X] /x-contract/owner"),
+                row("$id moved beyond its version", p -> p.now("/$id", "\"https://contracts.example/minimal-token/1.1.0\""),
+                        "id-changed [X] /$id"),
                 row("contract description changed", p -> p.now("/x-contract/description", "\"v2\""),
                         "contract-description-changed [X] /x-contract/description"),
                 // x-jose

@@ -45,9 +45,11 @@ class ContractLintTest {
     }
 
     @Test
-    void listBundledWhenCalledThenIncludesEveryBundledContract() {
+    void listBundledWhenCalledThenIncludesTokenAndMetadataContracts() {
         assertThat(Contracts.listBundled()).extracting(BundledContract::name)
-                .containsExactlyInAnyOrder("mcp-access-token", "registry-publisher", "rfc9068-access-token");
+                .containsExactlyInAnyOrder("mcp-access-token", "rfc9068-access-token", "oidc-discovery",
+                        "oauth-authorization-server", "mcp-authorization-server", "oauth-protected-resource",
+                        "registry-publisher");
     }
 
     @Test

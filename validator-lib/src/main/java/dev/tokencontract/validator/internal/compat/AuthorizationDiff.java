@@ -3,6 +3,7 @@ package dev.tokencontract.validator.internal.compat;
 import dev.tokencontract.validator.AuthorizationRules;
 import dev.tokencontract.validator.ChangeClass;
 import dev.tokencontract.validator.OperationRule;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,7 +75,7 @@ final class AuthorizationDiff {
     }
 
     private static String requirement(OperationRule rule) {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         rule.scopes().forEach(s -> parts.add("scope:" + s));
         rule.roles().forEach(r -> parts.add("role:" + r));
         return parts.isEmpty() ? "(nothing)" : Show.text(String.join(" ", parts));

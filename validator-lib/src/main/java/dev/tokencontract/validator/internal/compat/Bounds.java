@@ -86,7 +86,7 @@ final class Bounds {
             boolean stricter = compare(after, before, lower) > 0;
             String kind = name + (stricter == lower ? "-raised" : "-lowered");
             d.out().add(ctx, kind, stricter ? Effect.TIGHTER : Effect.LOOSER, pointer, subject + was + " → " + now
-                    + (stricter ? "; values between are now rejected" : "; consumers on the old contract reject values between"), was, now);
+                    + (stricter ? "; values beyond the new bound are now rejected" : "; consumers on the old contract reject values beyond the old bound"), was, now);
         }
     }
 
@@ -149,7 +149,7 @@ final class Bounds {
         boolean stricter = raised == minimum;
         d.out().add(ctx, kebab + (raised ? "-raised" : "-lowered"), stricter ? Effect.TIGHTER : Effect.LOOSER, pointer,
                 subject + was.toPlainString() + " → " + now.toPlainString()
-                        + (stricter ? "; values between are now rejected" : "; consumers on the old contract reject values between"),
+                        + (stricter ? "; values beyond the new bound are now rejected" : "; consumers on the old contract reject values beyond the old bound"),
                 shownBefore, shownAfter);
     }
 }

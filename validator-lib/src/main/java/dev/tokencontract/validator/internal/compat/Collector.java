@@ -23,24 +23,27 @@ final class Collector {
     }
 
     private final Budget budget;
+    /** The collector whose changes are reported; forks only measure. */
+    private final Collector root;
     private final Set<String> authorizationClaims;
     private final String noun;
     private final Set<Change> changes = new LinkedHashSet<>();
 
-    private Collector(Budget budget, Set<String> authorizationClaims, String noun) {
+    private Collector(Budget budget, Collector root, Set<String> authorizationClaims, String noun) {
         this.budget = budget;
+        this.root = root == null ? this : root;
         this.authorizationClaims = Set.copyOf(authorizationClaims);
         this.noun = noun;
     }
 
     /** @param authorizationClaims top-level claims that {@code x-authorization} reads (scope and roles claims) */
     static Collector create(Set<String> authorizationClaims, String noun) {
-        return new Collector(new Budget(), authorizationClaims, noun);
+        return new Collector(new Budget(), null, authorizationClaims, noun);
     }
 
     /** A collector for a nested measurement: same budget, no authorization claims, its own list. */
     Collector fork() {
-        return new Collector(budget, Set.of(), noun);
+        return new Collector(budget, root, Set.of(), noun);
     }
 
     /** Counts one comparison step; false when the budget is spent (the caller stops descending). */
@@ -50,10 +53,12 @@ final class Collector {
         }
         if (++budget.steps > MAX_STEPS || changes.size() >= MAX_CHANGES || ctx.depth() > MAX_DEPTH) {
             budget.exhausted = true;
-            changes.add(new Change("diff-too-large", EnumSet.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS),
+            Change tooLarge = new Change("diff-too-large", EnumSet.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS),
                     ctx.newPointer(), "The documents are too large or too deeply nested to compare in full (more than "
                     + MAX_STEPS + " steps, " + MAX_CHANGES + " changes or depth " + MAX_DEPTH
-                    + "); the rest is assumed breaking both ways.", null, null));
+                    + "); the rest is assumed breaking both ways.", null, null);
+            changes.add(tooLarge);
+            root.changes.add(tooLarge); // reported even when a nested measurement ran out
             return false;
         }
         return true;

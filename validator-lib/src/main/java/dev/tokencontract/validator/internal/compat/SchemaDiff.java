@@ -2,6 +2,7 @@ package dev.tokencontract.validator.internal.compat;
 
 import dev.tokencontract.validator.ChangeClass;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.BooleanNode;
@@ -57,7 +58,7 @@ final class SchemaDiff {
         SchemaDiff nested = new SchemaDiff(oldRefs, newRefs, onPath, clean, out.fork());
         nested.diff(older, newer, ctx.neutral());
         Set<ChangeClass> classes = Effect.breaking(nested.out.classes());
-        Set<String> kinds = new java.util.LinkedHashSet<>();
+        Set<String> kinds = new LinkedHashSet<>();
         nested.out.changes().forEach(c -> kinds.add(c.kind()));
         return new Measured(classes, kinds);
     }
