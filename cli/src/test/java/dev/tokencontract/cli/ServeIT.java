@@ -2,7 +2,10 @@ package dev.tokencontract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokencontract.registry.testing.PostgresServer;
 import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.validator.testing.TestKeys;
+import dev.tokencontract.validator.testing.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,11 +47,17 @@ class ServeIT {
     }
 
     private Serve serve(String... args) throws Exception {
+        return serve(java.util.Map.of(), args);
+    }
+
+    private Serve serve(java.util.Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JarProcess.JAR.toString(), "serve", "--port", "0"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "serve", ".out");
         Path err = Files.createTempFile(dir, "serve", ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         started.add(process);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
@@ -133,5 +142,35 @@ class ServeIT {
         expected.sort(null);
         assertThat(list.path("contracts").values()).extracting(c -> c.path("name").asString()).containsExactlyElementsOf(expected);
         assertThat(expected).contains("registry-publisher", "mcp-access-token");
+    }
+
+    @Test
+    void serveWhenPostgresAndIssuerThenRealTokenPublishesAndPasswordNeverInArgsOrOutput() throws Exception {
+        PostgresServer postgres = PostgresServer.shared();
+        String url = postgres.createDatabase();
+        Path passwordFile = Files.writeString(dir.resolve("db-password"), postgres.password() + "\n");
+        Path jwks = Files.writeString(dir.resolve("jwks.json"), TestKeys.publicJwks());
+        String audience = "https://registry.example.test";
+        Serve serve = serve(java.util.Map.of("TOKENCONTRACT_DB_USER", postgres.user()), "--db", url,
+                "--db-password-file", passwordFile.toString(), "--issuer", TestTokens.ISSUER, "--jwks", jwks.toString(),
+                "--audience", audience, "--data", dir.resolve("unused").toString());
+        long now = java.time.Instant.now().getEpochSecond();
+        TestTokens token = TestTokens.mcp().claim("aud", audience).claim("iat", now).claim("nbf", now).claim("exp", now + 600)
+                .claim("scope", "contracts:write").without("roles").without("tenant_id");
+        token.claimArray("namespaces", "acme");
+        String contract = Contracts.bundled("mcp-access-token@1.0.0").document().toString().replace("mcp-access-token", "acme.crm-token");
+
+        HttpResponse<String> created = post(serve.url() + "/contracts/acme.crm-token/versions", contract, token.signRsa());
+        HttpResponse<String> otherNamespace = post(serve.url() + "/contracts/billing/versions",
+                contract.replace("acme.crm-token", "billing"), token.signRsa());
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(otherNamespace.statusCode()).isEqualTo(403);
+        assertThat(get(serve.url() + "/contracts/acme.crm-token/versions/1.0.0").statusCode()).isEqualTo(200);
+        assertThat(get(serve.url() + "/health/ready").statusCode()).isEqualTo(200);
+        assertThat(serve.output()).contains("writes need tokens from " + TestTokens.ISSUER + " for audience " + audience)
+                .doesNotContain(postgres.password());
+        assertThat(serve.process().info().arguments().map(List::of).orElse(List.of())).noneMatch(a -> a.contains(postgres.password()));
+        assertThat(Files.exists(dir.resolve("unused").resolve("registry.mv.db"))).isFalse(); // PostgreSQL, not H2
     }
 }
