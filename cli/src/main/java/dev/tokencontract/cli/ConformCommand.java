@@ -44,6 +44,8 @@ final class ConformCommand implements Command {
                           with a well-formed WWW-Authenticate. The consumer must trust the signing keys: give
                           --signing-keys FILE (a private JWK set whose public half it trusts), or let the run
                           generate keys and serve their JWKS with --serve-jwks PORT and/or --jwks-out FILE.
+                          --mcp-session: the endpoint is a stateful MCP server (sessions; a bare tools/list gets
+                          400): each token opens a session with initialize, closed again with DELETE.
                 producer  (--token-endpoint URL | -- COMMAND ARGS...) --jwks|--pem|--secret-file|--secret-env
                           --issuer ISS --audience AUD: every token minted for generated users, tenants and roles
                           conforms. Inputs go as {"sub":..,"tenant_id":..,"roles":[..]} (POST body or stdin);
@@ -81,6 +83,7 @@ final class ConformCommand implements Command {
         options.addOption(value(null, "signing-keys", "FILE", "consumer/carrier: private JWK set to sign with (default: generated)"));
         options.addOption(value(null, "serve-jwks", "PORT", "consumer/carrier: serve the public JWKS on this loopback port"));
         options.addOption(value(null, "jwks-out", "FILE", "consumer/carrier: write the public JWKS to FILE"));
+        options.addOption(Option.builder().longOpt("mcp-session").desc("consumer: open an MCP session (initialize) per token, close it after").get());
         options.addOptionGroup(KeyOptions.group());
         options.addOption(Common.help());
         return options;

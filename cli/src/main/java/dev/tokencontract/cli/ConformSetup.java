@@ -59,14 +59,16 @@ final class ConformSetup implements AutoCloseable {
 
     private static ConformSetup consumer(ConformArguments args, Io io, List<AutoCloseable> resources)
             throws UsageException, ContractException {
-        args.allowOnly("endpoint", "issuer", "audience", "signing-keys", "serve-jwks", "jwks-out");
+        args.allowOnly("endpoint", "issuer", "audience", "signing-keys", "serve-jwks", "jwks-out", "mcp-session");
         var endpoint = args.url("endpoint");
         String issuer = args.required("issuer");
         String audience = args.required("audience");
         Contract contract = Contracts.load(args.required("contract"));
         SigningKeys keys = keys(args, io, resources);
-        ConsumerSuite suite = ConsumerSuite.builder().contract(contract).keys(keys).issuer(issuer).audience(audience)
-                .clock(io.clock()).consumer(TokenConsumer.http(endpoint)).subject(endpoint + " against " + contract.reference()).build();
+        boolean session = args.line().hasOption("mcp-session");
+        ConsumerSuite suite = ConsumerSuite.builder().contract(contract).keys(keys).issuer(issuer).audience(audience).clock(io.clock())
+                .consumer(session ? TokenConsumer.mcpSession(endpoint) : TokenConsumer.http(endpoint))
+                .subject(endpoint + (session ? " (MCP session)" : "") + " against " + contract.reference()).build();
         return new ConformSetup(suite::run, resources);
     }
 

@@ -3,6 +3,7 @@ package dev.tokencontract.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.conformance.Kit;
+import dev.tokencontract.conformance.testing.StatefulStubMcpServer;
 import dev.tokencontract.conformance.testing.StubMcpServer;
 import dev.tokencontract.conformance.testing.StubServer;
 import java.nio.file.Files;
@@ -59,6 +60,7 @@ class ConformCommandTest {
             "tries huge                | conform compat --contract mcp-access-token@1 --against x --tries 99999999  | --tries: '99999999'",
             "seed not a number         | conform compat --contract mcp-access-token@1 --against x --seed 0x1f       | --seed: '0x1f'",
             "option of another suite   | conform compat --contract mcp-access-token@1 --against x --hub http://h/   | --hub does not apply to the compat suite",
+            "mcp-session for producer  | conform producer --mcp-session --token-endpoint http://h/ --jwks http://h/ --issuer i --audience a | --mcp-session does not apply to the producer suite",
             "producer both sources     | conform producer --token-endpoint http://h/t --jwks k --issuer i --audience a -- ./mint | not both",
             "producer without keys     | conform producer --token-endpoint http://h/t --issuer i --audience a       | needs the producer's keys",
             "carrier same audiences    | conform carrier --hub http://h/ --issuer i --hub-audience a --downstream-audience a | must differ",
@@ -109,6 +111,21 @@ class ConformCommandTest {
             assertThat(result.out()).contains("FAIL  consumer rejects wrong-aud", "AUD_MISMATCH", "counterexample: wrong-aud(aud)",
                     "(shrunk)", "FAILED: 1 of 18 properties failed (exit 1). Replay with --seed 5");
             assertThat(result.out()).doesNotContainPattern("eyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{20,}");
+        }
+    }
+
+    @Test
+    void conformConsumerWhenStatefulMcpServerThenOnlyMcpSessionPassesAndEverySessionIsClosed() {
+        try (StatefulStubMcpServer mcp = new StatefulStubMcpServer(null, CLI_CLOCK)) {
+            CliRun.Result plain = consumerRun(mcp.uri().toString());
+            assertThat(plain.exit()).isEqualTo(1);
+            assertThat(plain.out()).contains("FAIL  consumer accepts valid tokens", "HTTP 400");
+
+            CliRun.Result session = consumerRun(mcp.uri().toString(), "--mcp-session");
+            assertThat(session.exit()).as(session.out() + session.err()).isZero();
+            assertThat(session.out()).contains("(MCP session)", "PASSED: 18 properties (exit 0)");
+            assertThat(mcp.opened()).isGreaterThanOrEqualTo(10);
+            assertThat(mcp.closed()).isEqualTo(mcp.opened());
         }
     }
 

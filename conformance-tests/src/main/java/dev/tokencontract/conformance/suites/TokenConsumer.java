@@ -31,4 +31,13 @@ public interface TokenConsumer {
     static TokenConsumer http(URI endpoint) {
         return new HttpConsumer(endpoint);
     }
+
+    /**
+     * A stateful MCP server (Streamable HTTP with sessions, e.g. the MCP Java SDK's servlet transport), which
+     * answers a {@code tools/list} outside a session with 400 whatever the token: each token opens a session
+     * with {@code initialize} (2xx accepts, 401/403 rejects) and the session is closed again with {@code DELETE}.
+     */
+    static TokenConsumer mcpSession(URI endpoint) {
+        return new HttpConsumer(endpoint, true);
+    }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The real legacy login and CRM MCP server in this JVM on free ports, and the real agent against them.
  *
- * <p>The seam for the conformance suites (issue 4) once they land: {@code Trio.start(drift...)} gives a login
+ * <p>The seam for the conformance suites (issue 4, see {@link ConformanceSuitesAgainstTrioTest}): {@code Trio.start(drift...)} gives a login
  * whose tokens carry exactly those drifts; a producer suite mints through {@code login().mintFor(sub, tenant,
  * roles, scopes)} (any user, same key and drifts as the token endpoint); a carrier suite drives
  * {@link Hub#tokenFor} ({@code new Hub(tokenEndpoint(), secret, botDrift)}); a consumer suite calls

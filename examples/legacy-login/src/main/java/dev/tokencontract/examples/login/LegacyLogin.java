@@ -169,9 +169,16 @@ public final class LegacyLogin implements AutoCloseable {
      * Not reachable over HTTP.
      */
     public String mintFor(String subject, String tenant, List<String> roles, List<String> scopes) {
-        LoginConfig now = config.get();
-        return minter.mint(new TokenMinter.Grant(subject, tenant, roles, scopes, now.crmResource(), Directory.AGENT_CLIENT, List.of()),
-                issuer, now.drifts());
+        return mintFor(subject, tenant, roles, scopes, config.get().crmResource());
+    }
+
+    /**
+     * As {@link #mintFor(String, String, List, List)}, for {@code audience} (e.g. the hub's resource: the
+     * user's token a hub exchanges, for carrier suites). Not reachable over HTTP.
+     */
+    public String mintFor(String subject, String tenant, List<String> roles, List<String> scopes, String audience) {
+        return minter.mint(new TokenMinter.Grant(subject, tenant, roles, scopes, audience, Directory.AGENT_CLIENT, List.of()),
+                issuer, config.get().drifts());
     }
 
     /**
