@@ -80,10 +80,20 @@ final class RegistryErrors {
         String line = (refused ? "REFUSED " : "allowed ") + Terminal.safe(classes.toString(), 120) + " " + text(change, "kind") + " "
                 + text(change, "pointer") + ": " + text(change, "explanation");
         if (change.has("before") || change.has("after")) {
-            line += " (before " + Terminal.safe(String.valueOf(change.get("before")), 120) + ", after "
-                    + Terminal.safe(String.valueOf(change.get("after")), 120) + ")";
+            line += " (before " + value(change.get("before")) + ", after " + value(change.get("after")) + ")";
+        }
+        if (change.path("against").isString()) {
+            line += " [against " + Terminal.safe(change.path("against").asString(), 40) + "]";
         }
         return line;
+    }
+
+    /** A before/after value: a string as itself (the registry sends JSON fragments as strings), anything else as JSON. */
+    private static String value(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "-";
+        }
+        return Terminal.safe(node.isString() ? node.asString() : node.toString(), 160);
     }
 
     private static String text(JsonNode node, String field) {

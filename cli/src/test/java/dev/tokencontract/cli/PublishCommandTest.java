@@ -109,7 +109,7 @@ class PublishCommandTest extends RegistryCliTestBase {
                   1 change refused under BACKWARD
                   changes:
                     REFUSED BREAKING_FOR_CONSUMERS ENUM_VALUE_REMOVED /properties/roles/items/enum: 'admin' is no longer allowed (before ["admin","user"], after ["user"])
-                    allowed COSMETIC DESCRIPTION_CHANGED /description: reworded (before "a", after "b")
+                    allowed COSMETIC DESCRIPTION_CHANGED /description: reworded (before a, after b)
                 """);
     }
 

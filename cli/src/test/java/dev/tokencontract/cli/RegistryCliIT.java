@@ -92,6 +92,6 @@ class RegistryCliIT {
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("409 Incompatible change [INCOMPATIBLE]",
-                "REFUSED BREAKING_FOR_CONSUMERS REQUIRED_ADDED /required/3: claim 'tenant_id' made required (before null, after \"tenant_id\")");
+                "REFUSED BREAKING_FOR_CONSUMERS REQUIRED_ADDED /required/3: claim 'tenant_id' made required (before -, after tenant_id)");
     }
 }
