@@ -59,7 +59,7 @@ public final class CarrierSuite {
             // the property reports what the carrier does
         }
         reports.add(PropertyRun.run(CARRIES_USER, users.map(UserCase::new), settings, this::carriesUser));
-        return new SuiteResult("carrier", subject, settings.seed(), reports);
+        return new SuiteResult("carrier", subject, settings.seed(), settings.withUnmetRequirements(reports));
     }
 
     /** The user a try acts for. */

@@ -79,7 +79,7 @@ public final class ConsumerSuite {
         for (Mutation mutation : Mutation.values()) {
             reports.add(rejects(mutation, settings));
         }
-        return new SuiteResult("consumer", subject, settings.seed(), reports);
+        return new SuiteResult("consumer", subject, settings.seed(), settings.withUnmetRequirements(reports));
     }
 
     /** Asks the consumer once; the reason it cannot be asked, or null. */
