@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * }</pre>
  */
 public final class ConsumerSuite {
-    static final String ACCEPTS_VALID = "consumer accepts valid tokens";
+    public static final String ACCEPTS_VALID = "consumer accepts valid tokens";
     private static final int CHOICES = 32;
 
     private final Contract contract;

@@ -46,7 +46,8 @@ public record SuiteResult(String suite, String subject, long seed, List<Property
                 out.append("\n    shrunk counterexample: ").append(p.counterexample());
             }
             out.append('\n');
-            if (!p.coverage().isBlank() && !p.coverage().contains("(no labels)")) {
+            // coverage answers "did it exercise the case?"; next to a counterexample it is noise
+            if (p.counterexample() == null && !p.coverage().isBlank() && !p.coverage().contains("(no labels)")) {
                 out.append("    coverage over ").append(p.tries()).append(" tries:\n")
                         .append(p.coverage().indent(4).stripTrailing()).append('\n');
             }

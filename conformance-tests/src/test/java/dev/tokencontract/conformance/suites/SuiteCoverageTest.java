@@ -30,6 +30,19 @@ class SuiteCoverageTest {
         assertThat(result.passed()).isFalse();
         assertThat(result.failures()).first().extracting(PropertyReport::reason).asString()
                 .contains("never produced required case(s) [type=number@#/$defs/audience]");
+        assertThat(result.report()).contains("coverage over 20 tries:", "type=string@#/$defs/audience");
+    }
+
+    @Test
+    void consumerWhenDocsRequirementOfBothAudFormsAndEveryAlgThenHonestConsumerPasses() {
+        SuiteResult result = ConsumerSuite.builder().contract(Kit.MCP).keys(Kit.KEYS).strangerKeys(Kit.STRANGER).clock(Kit.CLOCK)
+                .issuer(Kit.ISSUER).audience(Kit.AUDIENCE).consumer(TokenConsumer.of(Kit.judge(Kit.MCP))).build()
+                .run(SuiteSettings.of(50, 11L)   // the requirement docs/conformance.md shows
+                        .requireCoverage(ConsumerSuite.ACCEPTS_VALID, "type=string@#/$defs/audience", "type=array@#/$defs/audience",
+                                "alg RS256", "alg PS256", "alg ES256"));
+
+        assertThat(result.passed()).as(result.report()).isTrue();
+        assertThat(result.property(ConsumerSuite.ACCEPTS_VALID).coverage()).contains("alg PS256");
     }
 
     @Test
