@@ -3,6 +3,7 @@ package dev.tokencontract.cli;
 import dev.tokencontract.conformance.suites.SuiteSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -47,8 +48,23 @@ final class ConformArguments {
         return SuiteSettings.of(tries, seed);
     }
 
+    /** The JUnit XML path, checked before the run so a long run is not lost to a path it cannot write. */
     Path reportPath() throws UsageException {
-        return line.hasOption("report") ? path("--report", line.getOptionValue("report")) : null;
+        if (!line.hasOption("report")) {
+            return null;
+        }
+        Path report = path("--report", line.getOptionValue("report"));
+        if (Files.isDirectory(report)) {
+            throw new UsageException("--report: '" + Terminal.safe(report.toString(), 80) + "' is a directory; name a file");
+        }
+        Path parent = report.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new UsageException("--report: no directory '" + Terminal.safe(String.valueOf(parent), 80) + "' to write it in");
+        }
+        if (!Files.isWritable(parent) || Files.exists(report) && !Files.isWritable(report)) {
+            throw new UsageException("--report: '" + Terminal.safe(report.toString(), 80) + "' is not writable");
+        }
+        return report;
     }
 
     /** True when one of the key options (--jwks, --pem, --secret-file, --secret-env) is given. */

@@ -65,7 +65,9 @@ class ConformCommandTest {
             "producer without keys     | conform producer --token-endpoint http://h/t --issuer i --audience a       | needs the producer's keys",
             "carrier same audiences    | conform carrier --hub http://h/ --issuer i --hub-audience a --downstream-audience a | must differ",
             "carrier bad port          | conform carrier --hub http://h/ --issuer i --hub-audience a --downstream-audience b --downstream-port 70000 | not a port",
-            "compat extra argument     | conform compat --contract mcp-access-token@1 --against mcp-access-token@1 extra | unexpected argument 'extra'"})
+            "compat extra argument     | conform compat --contract mcp-access-token@1 --against mcp-access-token@1 extra | unexpected argument 'extra'",
+            "report is a directory     | conform compat --contract mcp-access-token@1 --against mcp-access-token@1 --report /tmp | --report: '/tmp' is a directory",
+            "report directory missing  | conform compat --contract mcp-access-token@1 --against mcp-access-token@1 --report /no-such-dir/junit.xml | --report: no directory '/no-such-dir' to write it in"})
     void conformWhenCommandLineIsWrongThenUsageExit2(String label, String line, String message) {
         CliRun.Result result = CliRun.cli().run(line.split(" "));
 

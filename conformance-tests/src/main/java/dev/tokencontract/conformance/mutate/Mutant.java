@@ -23,7 +23,10 @@ public record Mutant(Mutation mutation, String target, String detail, JsonNode c
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(claims, "claims");
-        rejectedBy = Set.copyOf(rejectedBy);
+        // name order, not Set.copyOf's per-JVM salted order: a replayed run must print the same text
+        java.util.TreeSet<FindingCode> sorted = new java.util.TreeSet<>(java.util.Comparator.comparing(FindingCode::name));
+        sorted.addAll(rejectedBy);
+        rejectedBy = java.util.Collections.unmodifiableSortedSet(sorted);
         if (rejectedBy.isEmpty()) {
             throw new IllegalArgumentException("a mutant is only used once something rejects it");
         }

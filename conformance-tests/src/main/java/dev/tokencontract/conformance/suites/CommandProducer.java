@@ -10,10 +10,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs a command per input: input JSON on stdin, token on stdout; stdout and stderr are capped. */
 final class CommandProducer implements TokenProducer {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern COMPACT_JWS = Pattern.compile("([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.)([A-Za-z0-9_-]+)");
 
     private final List<String> command;
     private final Duration timeout;
@@ -48,9 +51,14 @@ final class CommandProducer implements TokenProducer {
         String stdout = new String(out.join(), StandardCharsets.UTF_8);
         if (process.exitValue() != 0) {
             throw new PropertyFailure("the producer command exited " + process.exitValue() + " for " + input + ": "
-                    + Redact.shorten(new String(err.join(), StandardCharsets.UTF_8).strip(), 200));
+                    + Redact.shorten(withoutSignatures(new String(err.join(), StandardCharsets.UTF_8).strip()), 200));
         }
         return TokenText.read(stdout);
+    }
+
+    /** A producer may print the token it failed on to stderr: keep its header and payload, mask its signature. */
+    static String withoutSignatures(String text) {
+        return COMPACT_JWS.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + Redact.signature(m.group(2))));
     }
 
     private static byte[] capped(InputStream stream) {

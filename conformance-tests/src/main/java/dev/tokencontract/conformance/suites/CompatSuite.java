@@ -24,7 +24,7 @@ public final class CompatSuite {
     public static SuiteResult check(Contract older, Gen<ObjectNode> olderClaims, Contract newer, Gen<ObjectNode> newerClaims, SuiteSettings settings) {
         PropertyReport backward = direction(older, olderClaims, newer, settings);
         PropertyReport forward = direction(newer, newerClaims, older, settings);
-        return new SuiteResult("compat", older.reference() + " <-> " + newer.reference(), settings.seed(), List.of(backward, forward));
+        return new SuiteResult("compat", older.reference() + " <-> " + newer.reference(), settings.seed(), settings.withUnmetRequirements(List.of(backward, forward)));
     }
 
     /** The property name for one direction. */

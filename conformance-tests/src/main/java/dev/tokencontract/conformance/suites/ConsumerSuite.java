@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * }</pre>
  */
 public final class ConsumerSuite {
-    static final String ACCEPTS_VALID = "consumer accepts valid tokens";
+    public static final String ACCEPTS_VALID = "consumer accepts valid tokens";
     private static final int CHOICES = 32;
 
     private final Contract contract;
@@ -79,7 +79,7 @@ public final class ConsumerSuite {
         for (Mutation mutation : Mutation.values()) {
             reports.add(rejects(mutation, settings));
         }
-        return new SuiteResult("consumer", subject, settings.seed(), reports);
+        return new SuiteResult("consumer", subject, settings.seed(), settings.withUnmetRequirements(reports));
     }
 
     /** Asks the consumer once; the reason it cannot be asked, or null. */

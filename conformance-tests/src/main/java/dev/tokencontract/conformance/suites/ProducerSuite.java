@@ -51,7 +51,7 @@ public final class ProducerSuite {
             // the property reports what the producer does
         }
         reports.add(PropertyRun.run(CONFORMS, inputs, settings, this::conforms));
-        return new SuiteResult("producer", subject, settings.seed(), reports);
+        return new SuiteResult("producer", subject, settings.seed(), settings.withUnmetRequirements(reports));
     }
 
     private void conforms(ProducerInput input) throws Exception {

@@ -46,12 +46,23 @@ public record SuiteResult(String suite, String subject, long seed, List<Property
                 out.append("\n    shrunk counterexample: ").append(p.counterexample());
             }
             out.append('\n');
+            // coverage answers "did it exercise the case?"; next to a counterexample it is noise
+            if (p.counterexample() == null && !p.coverage().isBlank() && !p.coverage().contains("(no labels)")) {
+                out.append("    coverage over ").append(p.tries()).append(" tries:\n")
+                        .append(p.coverage().indent(4).stripTrailing()).append('\n');
+            }
         }
+        out.append("Replay: -Dtokencontract.seed=").append(seed).append(" or SuiteSettings.of(tries, ").append(seed).append("L)\n");
         return out.toString();
     }
 
-    /** For JUnit tests: throws an {@link AssertionError} with {@link #report()} unless the suite passed. */
+    /**
+     * For JUnit tests: prints one line with the seed (Surefire keeps it in the test's output, as
+     * {@code Property.check} does) and throws an {@link AssertionError} with {@link #report()} unless the suite passed.
+     */
     public SuiteResult assertPassed() {
+        System.out.printf("[suite] %s %s: %s, %d properties, seed %d%n", suite, subject,
+                passed() ? "PASSED" : couldNotRun() ? "COULD_NOT_RUN" : "FAILED", properties.size(), seed);
         if (!passed()) {
             throw new AssertionError(report());
         }

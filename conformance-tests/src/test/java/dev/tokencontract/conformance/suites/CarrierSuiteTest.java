@@ -49,6 +49,8 @@ class CarrierSuiteTest {
             assertThat(failure.status()).isEqualTo(PropertyReport.Status.FAILED);
             assertThat(failure.reason()).contains("shared identity", StubHub.BOT);
             ConsumerSuiteTest.assertMinimal(failure.counterexample());
+            // the user token's real times, not the untimed generated claims (exp 0 would be an expired token)
+            assertThat(failure.counterexample()).contains("\"iat\":" + Kit.NOW.getEpochSecond()).doesNotContain("\"exp\":0");
         }
     }
 

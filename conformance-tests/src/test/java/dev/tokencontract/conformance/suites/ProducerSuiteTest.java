@@ -82,6 +82,18 @@ class ProducerSuiteTest {
     }
 
     @Test
+    void runWhenCommandPrintsItsTokenToStderrAndFailsThenTheSignatureIsNotShown() {
+        String signature = "SIGNATURE0123456789abcdefghijklmnopqrstuvwx";
+        SuiteResult result = run(TokenProducer.command(List.of("sh", "-c",
+                "cat >/dev/null; tail=abcdefghijklmnopqrstuvwx; echo \"could not mint eyJhbGciOiJIUzI1NiJ9.e30.SIGNATURE0123456789$tail\" >&2; exit 1")));
+
+        String reason = result.property(ProducerSuite.CONFORMS).reason();
+        assertThat(reason).contains("exited 1", "could not mint eyJhbGciOiJIUzI1NiJ9.e30.SIGNAT", "redacted");
+        assertThat(reason).doesNotContain(signature);
+        assertThat(result.report()).doesNotContain(signature);
+    }
+
+    @Test
     void runWhenCommandPrintsHugeOutputThenClearFailure() {
         SuiteResult result = run(TokenProducer.command(List.of("sh", "-c", "cat >/dev/null; head -c 200000 /dev/zero | tr '\\0' a")));
 
