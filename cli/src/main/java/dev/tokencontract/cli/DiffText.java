@@ -29,9 +29,13 @@ final class DiffText {
         section(refused.isEmpty() ? "Changes" : "Allowed", allowed, out, term);
         for (Counterexample counterexample : counterexamples) {
             out.println();
-            out.println(term.bold("Counterexample (" + tag(counterexample.direction()) + ")") + " rejected by "
-                    + Terminal.safe(counterexample.rule(), 120) + " at " + Terminal.safe(counterexample.pointer(), 200)
-                    + " (seed " + counterexample.seed() + ")");
+            // A breaking counterexample names the rule the other side rejects it by; a widening one says
+            // what the new version grants that the old did not, so it reads as a statement, not "rejected by".
+            String why = counterexample.direction() == ChangeClass.AUTHORIZATION_WIDENING
+                    ? Terminal.safe(counterexample.rule(), 120)
+                    : "rejected by " + Terminal.safe(counterexample.rule(), 120);
+            out.println(term.bold("Counterexample (" + tag(counterexample.direction()) + ")") + " " + why + " at "
+                    + Terminal.safe(counterexample.pointer(), 200) + " (seed " + counterexample.seed() + ")");
             out.println("  " + Terminal.safe(counterexample.claims().toString(), 2000));
         }
         out.println();

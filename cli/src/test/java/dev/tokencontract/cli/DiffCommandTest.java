@@ -77,6 +77,9 @@ class DiffCommandTest {
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.out()).contains("[widening] /x-authorization/operations/deleteCustomer",
                 "if the widening is intended, re-run with --acknowledge-widening");
+        // a widening counterexample says what the new version grants, not "rejected by"
+        assertThat(refused.out()).contains("Counterexample (widening) granted by ", ", denied by ")
+                .doesNotContain("Counterexample (widening) rejected by");
         assertThat(acknowledged.exit()).isZero();
         assertThat(acknowledged.out()).contains("(widening acknowledged)", "COMPATIBLE under FULL_TRANSITIVE: 1 change, none refused");
     }

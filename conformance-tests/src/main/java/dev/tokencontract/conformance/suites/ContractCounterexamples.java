@@ -96,7 +96,7 @@ public final class ContractCounterexamples implements CounterexampleSearch {
             if (valid && newer.authorization().missingFor(rule.operation(), claims).isEmpty() && !missingBefore.isEmpty()) {
                 return Optional.of(new Counterexample(ChangeClass.AUTHORIZATION_WIDENING, claims,
                         "/x-authorization/operations/" + escape(rule.operation()),
-                        "granted only by " + newer.version() + " (" + older.version() + " lacks " + String.join(", ", missingBefore) + ")", seed));
+                        "granted by " + newer.version() + ", denied by " + older.version() + " (lacks " + String.join(", ", missingBefore) + ")", seed));
             }
         }
         return Optional.empty();
