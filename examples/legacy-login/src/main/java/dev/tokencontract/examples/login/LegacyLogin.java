@@ -121,6 +121,7 @@ public final class LegacyLogin implements AutoCloseable {
         }
         String token = JSON.readTree(answer.json()).path("access_token").asString();
         String user = ctx.formParam("username");
+        ctx.header("Cache-Control", "no-store"); // the page shows a bearer token
         ctx.html(LoginPage.issued(Directory.user(user).map(Directory.User::displayName).orElse(user), ctx.formParam("tenant"),
                 token, claimsOf(token), config.drifts()));
     }
