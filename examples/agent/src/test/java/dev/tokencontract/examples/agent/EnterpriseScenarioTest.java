@@ -140,6 +140,21 @@ class EnterpriseScenarioTest {
     }
 
     @Test
+    void serversWhenStartedThenListenOnLoopbackOnly() throws Exception {
+        // demo passwords, a demo hub secret that mints an admin bot: none of it may be reachable from the network
+        java.util.Optional<java.net.InetAddress> external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress()).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(external.isPresent(), "this machine has no non-loopback address to connect to");
+        for (int port : List.of(trio.login.port(), trio.crm.port())) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> socket.connect(new java.net.InetSocketAddress(external.get(), port), 2000))
+                        .as("port %d reachable at %s", port, external.get()).isInstanceOf(java.io.IOException.class);
+            }
+        }
+    }
+
+    @Test
     void crmWhenAnonymousThen401ChallengeLeadsToTheLogin() throws Exception {
         HttpResponse<String> response = callCrm(trio, null);
         assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).doesNotContain("error=");

@@ -100,7 +100,7 @@ public final class CrmMcpServer implements AutoCloseable {
                     handler.addFilter(filter, path, EnumSet.of(DispatcherType.REQUEST));
                 }
             });
-        }).start(config.port());
+        }).start("127.0.0.1", config.port()); // loopback only: demo credentials
         McpAuthorization auth = McpAuthorization.builder()
                 .resource(config.resource() != null ? config.resource() : "http://localhost:" + app.port() + "/mcp")
                 .contract(contract)
