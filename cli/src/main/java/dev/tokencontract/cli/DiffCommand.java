@@ -77,11 +77,16 @@ final class DiffCommand implements Command {
         }
         Contract older;
         Contract newer;
+        String side = "OLD";
         try {
             older = Contracts.load(references.get(0));
+            side = "NEW";
             newer = Contracts.load(references.get(1));
         } catch (ContractException e) {
-            return Common.contractUnavailable(name(), e, io);
+            // say which of the two failed: with two files side by side, "the contract fails lint" is a guess
+            String which = side + " " + references.get(side.equals("OLD") ? 0 : 1);
+            return Common.contractUnavailable(name(), new ContractException(Terminal.safe(which, 200) + ": " + e.getMessage(),
+                    e.findings()), io);
         }
         ContractDiff diff;
         try {

@@ -65,6 +65,10 @@ final class IdpKeys {
             throw new KeySourceException("the metadata's issuer is not " + line.getOptionValue(OPTION)
                     + ", so it must not be used (RFC 8414 section 3.3)");
         }
+        if (report.has(FindingCode.JWK_PRIVATE_PARAMETERS)) {
+            // a token verified with a key whose private half is public proves nothing: fail closed
+            throw new KeySourceException("the IdP's JWK set publishes private key material, so anyone can mint tokens it verifies");
+        }
         JsonNode metadata = report.document().get();
         String issuer = metadata.path("issuer").asString("");
         if (!line.hasOption("issuer")) {

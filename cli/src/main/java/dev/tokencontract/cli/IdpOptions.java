@@ -4,6 +4,7 @@ import dev.tokencontract.validator.Contract;
 import dev.tokencontract.validator.ContractException;
 import dev.tokencontract.validator.Contracts;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -47,12 +48,16 @@ final class IdpOptions {
         } catch (InvalidPathException e) {
             throw new UsageException(option + "'" + Terminal.safe(value, 80) + "' is not a file path");
         }
+        if (Files.isDirectory(path)) {
+            throw new UsageException(option + Terminal.safe(value, 200) + " is a directory, not a file");
+        }
         if (!Files.isRegularFile(path)) {
             throw new UsageException(option + "no file at " + Terminal.safe(value, 200) + " (give an https URL or a file)");
         }
         if (Files.size(path) > MAX_FILE_BYTES) {
             throw new IOException(value + " is larger than " + MAX_FILE_BYTES + " bytes");
         }
-        return Files.readString(path);
+        // bytes that are not UTF-8 become U+FFFD, so the JSON check reports the file (not a decoder exception)
+        return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
     }
 }

@@ -27,6 +27,8 @@ public final class Main {
         commands.add(new CheckResourceCommand());
         // conformance kit (issue 4)
         commands.add(new ConformCommand());
+        // the contract registry (issue 3); its classes load only when serve runs
+        commands.add(new ServeCommand());
         return new Main(commands);
     }
 

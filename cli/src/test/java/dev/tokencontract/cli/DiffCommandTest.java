@@ -152,8 +152,18 @@ class DiffCommandTest {
         CliRun.Result result = cli().run("diff", MCP, bad.toString());
 
         assertThat(result.exit()).isEqualTo(3);
-        assertThat(result.err()).contains("tokencontract diff: contract unavailable: the contract fails lint", "LINT_NOT_JSON");
+        assertThat(result.err()).contains("tokencontract diff: contract unavailable: NEW " + bad + ": the contract fails lint", "LINT_NOT_JSON");
         assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void diffWhenOldFileIsNotJsonThenTheMessageNamesOld() throws Exception {
+        Path bad = Files.writeString(dir.resolve("old.json"), "{\"type\": ");
+
+        CliRun.Result result = cli().run("diff", bad.toString(), MCP);
+
+        assertThat(result.exit()).isEqualTo(3);
+        assertThat(result.err()).startsWith("tokencontract diff: contract unavailable: OLD " + bad + ": the contract fails lint");
     }
 
     @Test

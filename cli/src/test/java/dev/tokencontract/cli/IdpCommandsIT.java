@@ -167,4 +167,23 @@ class IdpCommandsIT {
             assertThat(result.out()).contains("ISS_MISMATCH");
         }
     }
+
+    @Test
+    void explainWhenIdpJwksLeaksPrivateKeysThenRefusedExitThreeNotAccepted() throws Exception {
+        try (RoutedHttpServer http = RoutedHttpServer.start()) {
+            serveIdp(http, "", true);
+            http.json("/jwks", "{\"keys\":[" + TestKeys.RSA.toJSONString() + "]}"); // d, p, q, ... published
+            String token = TestTokens.mcp().claim("iss", http.url("")).signRsa();
+
+            JarProcess.Result result = jar.run("explain", token, "--contract", "mcp-access-token@1.0.0", "--idp", http.url(""),
+                    "--audience", TestTokens.AUDIENCE, "--at", "2026-11-26T00:30:00Z");
+
+            // anyone can mint tokens with a published private key: a signature it verifies proves nothing
+            assertThat(result.exit()).as(result.out() + result.err()).isEqualTo(3);
+            assertThat(result.err()).contains("idp error: JWK_PRIVATE_PARAMETERS", "publishes private key material");
+            assertThat(result.out()).doesNotContain("ACCEPTED");
+            assertThat(result.out() + result.err()).doesNotContain(TestKeys.RSA.getPrivateExponent().toString());
+            assertNoStackTrace(result);
+        }
+    }
 }

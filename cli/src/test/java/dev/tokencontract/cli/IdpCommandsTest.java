@@ -115,6 +115,31 @@ class IdpCommandsTest {
     }
 
     @Test
+    void checkIdpWhenFilesAreNotUtf8ThenNotJsonFindingsNotADecoderMessage() throws Exception {
+        java.nio.file.Path binary = java.nio.file.Files.createTempFile("metadata", ".json");
+        java.nio.file.Files.write(binary, new byte[] {'{', (byte) 0xff, (byte) 0xfe, '}'});
+
+        CliRun.Result metadata = cli().run("check-idp", binary.toString(), "--no-fetch");
+        CliRun.Result jwks = cli().run("check-idp", FixtureFiles.path(GOOGLE).toString(), "--jwks", binary.toString());
+        CliRun.Result resource = cli().run("check-resource", binary.toString(), "--no-fetch");
+
+        // was "cannot read: Input length = 1" (a MalformedInputException), exit 3
+        assertThat(metadata.exit()).isEqualTo(1);
+        assertThat(metadata.out()).contains("FETCH_NOT_JSON");
+        assertThat(jwks.out()).contains("JWKS_INVALID");
+        assertThat(resource.out()).contains("FETCH_NOT_JSON");
+        assertThat(metadata.err() + jwks.err() + resource.err()).doesNotContain("Input length");
+    }
+
+    @Test
+    void checkIdpWhenArgumentIsADirectoryThenTheMessageSaysSo() {
+        CliRun.Result result = cli().run("check-idp", System.getProperty("java.io.tmpdir"), "--no-fetch");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("is a directory, not a file");
+    }
+
+    @Test
     void checkIdpWhenMetadataFileOversizedThenCouldNotCheckWithoutReadingIt() throws Exception {
         java.nio.file.Path big = java.nio.file.Files.createTempFile("metadata", ".json");
         java.nio.file.Files.writeString(big, "{\"pad\":\"" + "x".repeat(600 * 1024) + "\"}");

@@ -85,7 +85,7 @@ class OtherCommandsTest {
         JsonNode json = JSON.readTree(cli().run("contracts", "--format", "json").out());
 
         assertThat(json.get("contracts").findValuesAsString("name")).containsExactly("mcp-access-token", "mcp-authorization-server",
-                "oauth-authorization-server", "oauth-protected-resource", "oidc-discovery", "rfc9068-access-token");
+                "oauth-authorization-server", "oauth-protected-resource", "oidc-discovery", "registry-publisher", "rfc9068-access-token");
         assertThat(json.get("contracts").get(0).get("latest").asString()).isEqualTo("1.0.0");
     }
 }

@@ -88,9 +88,12 @@ public final class IdpChecks {
         return IssuerCheck.discoverAndCheck(fetch, url(issuer), issuer, requireKind(contracts, ContractKind.IDP_METADATA), true);
     }
 
-    /** Discovery and the metadata rules only (no contract, no keys), for {@code explain --idp}. */
+    /**
+     * Discovery, the metadata rules and the key hygiene of its {@code jwks_uri} (no contract), for
+     * {@code explain --idp}: a caller must not trust keys whose set publishes private members.
+     */
     public IdpReport discover(String issuer) {
-        return IssuerCheck.discoverAndCheck(fetch, url(issuer), issuer, List.of(), false);
+        return IssuerCheck.discoverAndCheck(fetch, url(issuer), issuer, List.of(), true);
     }
 
     /**

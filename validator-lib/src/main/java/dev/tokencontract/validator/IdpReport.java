@@ -1,5 +1,6 @@
 package dev.tokencontract.validator;
 
+import dev.tokencontract.validator.internal.idp.JwksChecks;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * @param subject              what was checked: the issuer or resource URL, or a file name
  * @param documentUrl          where the metadata was found, when it was fetched
  * @param document             the metadata document, when one was read
- * @param jwks                 the JWK set, when one was read
+ * @param jwks                 the JWK set, when one was read; private members' values are stored as {@code "(redacted)"}
  * @param contracts            {@code name@version} of each contract the document was checked against
  * @param findings             every finding, including those of the authorization servers a resource lists
  * @param authorizationServers for a protected resource: the report of each authorization server it lists
@@ -33,7 +34,7 @@ public record IdpReport(
         findings = List.copyOf(findings);
         authorizationServers = List.copyOf(authorizationServers);
         document = document.map(JsonNode::deepCopy);
-        jwks = jwks.map(JsonNode::deepCopy);
+        jwks = jwks.map(JwksChecks::redacted); // a leaked private key is reported, never repeated
     }
 
     /** A copy of the metadata document (JSON nodes are mutable; the report is not). */

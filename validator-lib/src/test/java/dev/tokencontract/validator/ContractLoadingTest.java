@@ -46,6 +46,7 @@ class ContractLoadingTest {
                 new BundledContract("oauth-authorization-server", List.of("1.0.0")),
                 new BundledContract("oauth-protected-resource", List.of("1.0.0")),
                 new BundledContract("oidc-discovery", List.of("1.0.0")),
+                new BundledContract("registry-publisher", List.of("1.0.0")),
                 new BundledContract("rfc9068-access-token", List.of("1.0.0")));
     }
 
@@ -54,7 +55,7 @@ class ContractLoadingTest {
         assertThatThrownBy(() -> Contracts.load("mcp-acess-token@1"))
                 .isInstanceOf(ContractException.class)
                 .hasMessage("no bundled contract named 'mcp-acess-token'; bundled: mcp-access-token, mcp-authorization-server, "
-                        + "oauth-authorization-server, oauth-protected-resource, oidc-discovery, rfc9068-access-token");
+                        + "oauth-authorization-server, oauth-protected-resource, oidc-discovery, registry-publisher, rfc9068-access-token");
     }
 
     @Test

@@ -15,6 +15,8 @@ import dev.tokencontract.validator.FindingCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,6 +54,8 @@ public final class ClaimsSchema {
             Map.entry("uniqueItems", FindingCode.CLAIM_INVALID),
             Map.entry("additionalProperties", FindingCode.CLAIM_NOT_ALLOWED),
             Map.entry("unevaluatedProperties", FindingCode.CLAIM_NOT_ALLOWED));
+
+    private static final Pattern FORMAT_MESSAGE = Pattern.compile("does not match the (\\S+) pattern (.+)", Pattern.DOTALL);
 
     private final Schema schema;
 
@@ -120,7 +124,18 @@ public final class ClaimsSchema {
                 ? "a claim named '" + Redact.value(error.getProperty()) + "' (" + keyword + ")"
                 : keyword.isEmpty() ? null : keyword + " " + Redact.value(String.valueOf(error.getSchemaNode()));
         return Finding.error(code, prefix + location, expected, actual,
-                Redact.shorten(error.getMessage(), 240));
+                Redact.shorten(message(keyword, error.getMessage()), 240));
+    }
+
+    /** networknt's format message ("does not match the uri pattern must be a valid RFC 3986 URI") as a sentence. */
+    private static String message(String keyword, String message) {
+        if (keyword.equals("format") && message != null) {
+            Matcher m = FORMAT_MESSAGE.matcher(message);
+            if (m.matches()) {
+                return "is not a valid " + m.group(1) + " (" + m.group(2) + ")";
+            }
+        }
+        return message;
     }
 
     private static String describe(JsonNode node) {

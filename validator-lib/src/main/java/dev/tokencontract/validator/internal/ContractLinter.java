@@ -61,6 +61,7 @@ public final class ContractLinter {
             findings.addAll(MetaSchemas.checkJsonSchema(document));
         }
         SchemaWalk.remoteReferences(document, findings);
+        SchemaWalk.backtrackingPatterns(document, findings);
         LocalRefs.check(document, findings);
         SchemaWalk.requiredButUndeclared(document, "", findings);
         ContractKind kind = ContractKind.fromId(document.path("x-contract").path("kind").asString("")).orElse(null);

@@ -26,6 +26,28 @@ final class SchemaWalk {
         });
     }
 
+    /** Every {@code pattern} and {@code patternProperties} key that could backtrack catastrophically. */
+    static void backtrackingPatterns(JsonNode document, List<Finding> findings) {
+        walk(document, "", (node, pointer) -> {
+            JsonNode pattern = node.get("pattern");
+            if (pattern != null && pattern.isString()) {
+                backtracking(pattern.stringValue(), pointer + "/pattern", findings);
+            }
+            JsonNode patternProperties = node.get("patternProperties");
+            if (patternProperties != null && patternProperties.isObject()) {
+                for (String key : patternProperties.propertyNames()) {
+                    backtracking(key, pointer + "/patternProperties/" + escape(key), findings);
+                }
+            }
+        });
+    }
+
+    private static void backtracking(String pattern, String pointer, List<Finding> findings) {
+        PatternBacktracking.risk(pattern).ifPresent(why -> findings.add(Finding.error(FindingCode.LINT_PATTERN_BACKTRACKING,
+                pointer, "a pattern that matches in linear time", Redact.value(pattern),
+                "The pattern can backtrack catastrophically: " + why + ".")));
+    }
+
     /** In every subschema, each name in {@code required} must be declared under {@code properties}. */
     static void requiredButUndeclared(JsonNode document, String start, List<Finding> findings) {
         walk(document, start, (node, pointer) -> {

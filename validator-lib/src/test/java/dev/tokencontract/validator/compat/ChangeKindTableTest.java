@@ -30,6 +30,21 @@ class ChangeKindTableTest {
                         "type-widened [P] /properties/tenant/type"),
                 row("type changed", p -> p.both(TENANT, "{\"type\": \"string\"}").now(TENANT + "/type", "\"integer\""),
                         "type-changed [CP] /properties/tenant/type"),
+                // keywords of a type only one version allows say nothing the type change does not
+                row("roles string to array reports only the type", p -> p.both("/properties/roles", "{\"type\": \"string\"}")
+                        .now("/properties/roles", "{\"type\": \"array\", \"items\": {\"type\": \"string\", \"minLength\": 1}, "
+                                + "\"maxItems\": 8, \"uniqueItems\": true}"),
+                        "type-changed [CPW] /properties/roles/type"),
+                row("roles array to string reports only the type", p -> p.both("/properties/roles", "{\"type\": \"array\", "
+                        + "\"items\": {\"type\": \"string\"}, \"maxItems\": 8, \"uniqueItems\": true}").now("/properties/roles", "{\"type\": \"string\"}"),
+                        "type-changed [CPW] /properties/roles/type"),
+                row("string to integer drops string keywords", p -> p.both(TENANT, "{\"type\": \"string\", \"maxLength\": 8, \"pattern\": \"^a\"}")
+                        .now(TENANT, "{\"type\": \"integer\", \"maximum\": 5}"), "type-changed [CP] /properties/tenant/type"),
+                row("type narrowed to string: array bound dropped with arrays", p -> p.both(TENANT, "{\"type\": [\"string\", \"array\"], "
+                        + "\"maxItems\": 3}").now(TENANT, "{\"type\": \"string\"}"), "type-narrowed [C] /properties/tenant/type"),
+                row("type narrowed keeps the shared type's keywords", p -> p.both(TENANT, "{\"type\": [\"string\", \"array\"]}")
+                        .now(TENANT, "{\"type\": \"string\", \"maxLength\": 4}"),
+                        "type-narrowed [C] /properties/tenant/type", "max-length-added [C] /properties/tenant/maxLength"),
                 row("type spelled differently", p -> p.both(TENANT, "{\"type\": \"string\"}").now(TENANT + "/type", "[\"string\"]")),
                 row("scope type widened widens authorization", p -> p.now("/properties/scope/type", "[\"string\", \"array\"]"),
                         "type-widened [PW] /properties/scope/type"),

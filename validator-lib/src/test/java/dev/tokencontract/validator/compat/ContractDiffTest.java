@@ -126,4 +126,13 @@ class ContractDiffTest {
         assertThat(diff.refusedBy(CompatibilityMode.FULL_TRANSITIVE, true)).isEmpty();
         assertThat(diff.refusedBy(CompatibilityMode.NONE, false)).isEmpty();
     }
+
+    @Test
+    void betweenWhenPropertyRemovedThenTheNewContractIsDescribedInThePresentTense() {
+        var changes = DiffPair.minimal().old("/properties/tenant", "{\"type\": \"string\"}").diff().changes();
+
+        // the old contract "accepted"; the new one "accepts": a past tense for the new version reads as a bug report
+        assertThat(changes).singleElement().satisfies(c -> assertThat(c.explanation())
+                .contains("no longer declared; the new contract accepts any value (open content model)"));
+    }
 }

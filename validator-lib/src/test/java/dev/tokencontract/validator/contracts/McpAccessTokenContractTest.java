@@ -352,6 +352,9 @@ class McpAccessTokenContractTest {
         assertThat(report.errors()).extracting(Finding::code, Finding::pointer).containsExactlyInAnyOrder(
                 tuple(FindingCode.ISS_MISMATCH, "/claims/iss"),
                 tuple(FindingCode.CLAIM_FORMAT_MISMATCH, "/claims/iss"));
+        // networknt says "does not match the uri pattern must be a valid RFC 3986 URI"; the finding reads as a sentence
+        assertThat(report.findings()).filteredOn(f -> f.code() == FindingCode.CLAIM_FORMAT_MISMATCH).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("is not a valid uri (must be a valid RFC 3986 URI)"));
     }
 
     @Test

@@ -256,7 +256,8 @@ class IdpDiscoveryHttpTest {
     void checkIssuerWhenPlainHttpNonLoopbackIssuerThenInsecureWithoutAnyConnection() {
         IdpReport report = CHECKS.checkIssuer("http://idp.example.test", List.of(mcp));
 
-        assertThat(report.findings(FindingCode.FETCH_INSECURE_URL)).hasSize(2);
+        // said once for the issuer, not once per well-known URL plus DISCOVERY_NOT_FOUND
+        assertThat(report.findings()).extracting(Finding::code).containsExactly(FindingCode.FETCH_INSECURE_URL);
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
     }
 

@@ -168,4 +168,14 @@ class JwksChecksTest {
 
         assertThat(IdpChecks.checkJwks(deep)).extracting(Finding::code).containsExactly(FindingCode.JWKS_INVALID);
     }
+
+    @Test
+    void checkJwksWhenOnlyOneEncryptionKeyThenEmptyAndTheCountReadsAsEnglish() {
+        ObjectNode enc = key(TestKeys.RSA).put("use", "enc");
+
+        assertThat(errors(check(enc))).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.JWKS_EMPTY);
+            assertThat(f.actual()).isEqualTo("1 key, not usable for signatures");
+        });
+    }
 }

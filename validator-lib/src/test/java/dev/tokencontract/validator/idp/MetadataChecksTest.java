@@ -91,4 +91,13 @@ class MetadataChecksTest {
         assertThat(report.findings(FindingCode.JWKS_URI_MISSING)).hasSize(1);
         assertThat(report.passed()).isTrue();
     }
+
+    @ParameterizedTest
+    @CsvSource({"http://127.0.0.1:8080/x,true", "http://127.255.0.9/x,true", "http://localhost/x,true", "http://[::1]:80/x,true",
+            "https://idp.example.test/x,true", "http://127.example.test/x,false", "http://127.0.0.1.example.test/x,false",
+            "http://localhost.example.test/x,false", "http://idp.example.test/x,false"})
+    void fetchableWhenHttpThenOnlyLiteralLoopbackHosts(String url, boolean fetchable) {
+        // a DNS name that merely starts with "127." resolves wherever its owner wants: plain http must not go there
+        assertThat(IdpChecks.fetchable(java.net.URI.create(url))).as(url).isEqualTo(fetchable);
+    }
 }

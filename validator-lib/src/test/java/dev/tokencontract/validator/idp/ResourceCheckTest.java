@@ -174,4 +174,56 @@ class ResourceCheckTest {
 
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
     }
+
+    @Test
+    void checkResourceWhenChallengeHasEmptyResourceMetadataThenWarnedAndWellKnownTried() {
+        try (RoutedHttpServer http = RoutedHttpServer.start()) {
+            challenge(http, "Bearer realm=\"x\", resource_metadata=\"\"");
+            http.json("/.well-known/oauth-protected-resource/mcp", prm(http.url("/mcp"), http.url("/as")));
+            authorizationServer(http, true);
+
+            IdpReport report = CHECKS.checkResource(http.url("/mcp"), resource, server);
+
+            // an empty value is no URL: it must not resolve to the server's root and stop discovery there
+            assertThat(report.verdict()).isEqualTo(Verdict.ACCEPTED);
+            assertThat(report.findings(FindingCode.RESOURCE_CHALLENGE_MISSING)).singleElement()
+                    .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+            assertThat(http.requested()).doesNotContain("/");
+        }
+    }
+
+    @Test
+    void checkResourceWhenMoreThanFiveServersThenTheUncheckedAreNamedInANote() {
+        try (RoutedHttpServer http = RoutedHttpServer.start()) {
+            String[] servers = new String[7];
+            for (int i = 0; i < servers.length; i++) {
+                servers[i] = http.url("/as");
+            }
+            servers[5] = "https://sixth.example.test";
+            servers[6] = "https://seventh.example.test";
+            http.json("/.well-known/oauth-protected-resource/mcp", prm(http.url("/mcp"), servers));
+            authorizationServer(http, true);
+
+            IdpReport report = CHECKS.checkResource(http.url("/mcp"), resource, server);
+
+            assertThat(report.authorizationServers()).hasSize(IdpChecks.MAX_AUTHORIZATION_SERVERS);
+            assertThat(report.findings()).filteredOn(f -> f.pointer().equals("/resource/authorization_servers")
+                            && f.severity() == Severity.INFO).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("2 of 7", "https://sixth.example.test", "https://seventh.example.test"));
+        }
+    }
+
+    @Test
+    void checkResourceWhenServerIsPlainHttpElsewhereThenOneRefusalNotOnePerWellKnownUrl() {
+        try (RoutedHttpServer http = RoutedHttpServer.start()) {
+            http.json("/.well-known/oauth-protected-resource/mcp", prm(http.url("/mcp"), "http://idp.example.test/tenant"));
+
+            IdpReport report = CHECKS.checkResource(http.url("/mcp"), resource, server);
+
+            assertThat(report.findings()).filteredOn(f -> f.pointer().startsWith("/authorization_servers/0")).extracting(Finding::code)
+                    .containsExactly(FindingCode.FETCH_INSECURE_URL);
+            assertThat(report.has(FindingCode.AUTHORIZATION_SERVER_UNUSABLE)).isTrue();
+            assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
+        }
+    }
 }

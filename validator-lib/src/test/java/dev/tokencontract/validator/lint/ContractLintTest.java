@@ -48,7 +48,8 @@ class ContractLintTest {
     void listBundledWhenCalledThenIncludesTokenAndMetadataContracts() {
         assertThat(Contracts.listBundled()).extracting(BundledContract::name)
                 .containsExactlyInAnyOrder("mcp-access-token", "rfc9068-access-token", "oidc-discovery",
-                        "oauth-authorization-server", "mcp-authorization-server", "oauth-protected-resource");
+                        "oauth-authorization-server", "mcp-authorization-server", "oauth-protected-resource",
+                        "registry-publisher");
     }
 
     @Test

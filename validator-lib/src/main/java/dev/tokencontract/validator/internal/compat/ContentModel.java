@@ -25,7 +25,18 @@ final class ContentModel {
      * @param how for the explanation: "refused it (additionalProperties: false)", ...
      */
     record Applied(JsonNode schema, String pointer, String how) {
+        /** How the old version treated the name: "accepted any value (...)", "refused it (...)". */
         String describe() {
+            return how;
+        }
+
+        /** The same for the new version, in the present tense: "accepts any value (...)". */
+        String describeNow() {
+            for (String[] verb : new String[][] {{"accepted ", "accepts "}, {"refused ", "refuses "}, {"applied ", "applies "}, {"had ", "has "}}) {
+                if (how.startsWith(verb[0])) {
+                    return verb[1] + how.substring(verb[0].length());
+                }
+            }
             return how;
         }
     }

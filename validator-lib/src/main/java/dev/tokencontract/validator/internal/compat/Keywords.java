@@ -1,6 +1,9 @@
 package dev.tokencontract.validator.internal.compat;
 
+import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The JSON Schema 2020-12 keywords the engine understands; anything else is diffed conservatively. */
 final class Keywords {
@@ -25,7 +28,42 @@ final class Keywords {
             "items", "prefixItems", "contains", "unevaluatedItems",
             "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "$ref");
 
+    /** Keywords that constrain only values of one JSON type (a value of another type passes them). */
+    static final Map<String, Set<String>> BY_TYPE = Map.of(
+            "string", Set.of("pattern", "format", "minLength", "maxLength"),
+            "number", Set.of("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf"),
+            "array", Set.of("items", "prefixItems", "contains", "minContains", "maxContains", "minItems", "maxItems", "uniqueItems",
+                    "unevaluatedItems"),
+            "object", Set.of("required", "dependentRequired", "properties", "patternProperties", "additionalProperties",
+                    "unevaluatedProperties", "propertyNames", "dependentSchemas", "minProperties", "maxProperties"));
+
     private Keywords() {}
+
+    /**
+     * {@code schema} without the keywords of the types that are not in {@code shared} (value kinds as
+     * {@link ValueKeywords#types} names them). A keyword of a type that only one version allows cannot change
+     * what both accept: the {@code type} change already says all there is (array values now rejected, ...).
+     */
+    static JsonNode scopedTo(JsonNode schema, Set<String> shared) {
+        if (!(schema instanceof ObjectNode object)) {
+            return schema;
+        }
+        ObjectNode copy = null;
+        for (Map.Entry<String, Set<String>> group : BY_TYPE.entrySet()) {
+            boolean applies = group.getKey().equals("number")
+                    ? shared.contains("integer") || shared.contains("non-integer number") : shared.contains(group.getKey());
+            if (applies) {
+                continue;
+            }
+            for (String keyword : group.getValue()) {
+                if (object.has(keyword)) {
+                    copy = copy == null ? object.deepCopy() : copy;
+                    copy.remove(keyword);
+                }
+            }
+        }
+        return copy == null ? schema : copy;
+    }
 
     static boolean known(String keyword) {
         return ANNOTATIONS.contains(keyword) || DEFINITIONS.contains(keyword) || ASSERTIONS.contains(keyword);

@@ -75,7 +75,7 @@ final class ObjectKeywords {
             } else {
                 ContentModel.Applied now = ContentModel.applied(newer, name, ctx.newPointer());
                 SchemaDiff.Measured found = d.measure(before.get(name), now.schema(), claim.at(claim.oldPointer(), now.pointer()));
-                String why = d.out().subject(claim) + " no longer declared; the new contract " + now.describe() + summaryOf(found);
+                String why = d.out().subject(claim) + " no longer declared; the new contract " + now.describeNow() + summaryOf(found);
                 d.out().add(claim, "property-removed", found.classes().isEmpty() ? Effect.COSMETIC : found.classes(),
                         claim.oldPointer(), why, Show.json(before.get(name)), Show.json(now.schema()));
             }

@@ -127,10 +127,15 @@ final class SchemaDiff {
         }
         Annotations.diff(older, newer, ctx, this, root);
         ValueKeywords.diff(older, newer, ctx, this);
-        StringKeywords.diff(older, newer, ctx, this);
-        Bounds.diff(older, newer, ctx, this);
-        ObjectKeywords.diff(older, newer, ctx, this);
-        ArrayKeywords.diff(older, newer, ctx, this);
+        // keywords of a type only one side allows restate the type change (string → array: "maxItems added")
+        Set<String> shared = ValueKeywords.types(older.get("type"));
+        shared.retainAll(ValueKeywords.types(newer.get("type")));
+        JsonNode was = Keywords.scopedTo(older, shared);
+        JsonNode now = Keywords.scopedTo(newer, shared);
+        StringKeywords.diff(was, now, ctx, this);
+        Bounds.diff(was, now, ctx, this);
+        ObjectKeywords.diff(was, now, ctx, this);
+        ArrayKeywords.diff(was, now, ctx, this);
         Combinators.diff(older, newer, ctx, this);
     }
 

@@ -10,8 +10,10 @@ import dev.tokencontract.validator.internal.StrictJson;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** The steps of {@code check-idp}: discover, check the metadata, then its keys. */
@@ -22,6 +24,12 @@ public final class IssuerCheck {
     private IssuerCheck() {}
 
     public static IdpReport discoverAndCheck(SafeFetch fetch, URI issuer, String subject, List<Contract> contracts, boolean keys) {
+        if (!SafeFetch.allowedScheme(issuer)) {
+            // one refusal for the issuer, rather than one per well-known URL plus DISCOVERY_NOT_FOUND
+            Finding refused = Finding.error(FindingCode.FETCH_INSECURE_URL, METADATA, "an https URL (http only for loopback)",
+                    Redact.value(issuer.toString()), "Refused to discover metadata for " + Redact.value(issuer.toString()) + ": not https.");
+            return new IdpReport(subject, Optional.empty(), Optional.empty(), Optional.empty(), references(contracts), List.of(refused), List.of());
+        }
         Discovery.Found found = Discovery.first(fetch, WellKnown.authorizationServer(issuer), METADATA, "authorization server metadata");
         List<Finding> findings = new ArrayList<>(found.findings());
         if (found.document().isEmpty()) {
@@ -30,7 +38,11 @@ public final class IssuerCheck {
         JsonNode metadata = found.document().get();
         findings.addAll(metadataFindings(metadata, issuer.toString(), contracts));
         Optional<JsonNode> jwks = Optional.empty();
-        if (keys) {
+        if (keys && findings.stream().anyMatch(f -> f.code() == FindingCode.ISSUER_MISMATCH)) {
+            // RFC 8414 section 3.3: "If these values are not identical, the data contained in the response MUST NOT be used."
+            findings.add(Finding.info(FindingCode.DISCOVERY_DOCUMENT_FOUND, JWKS,
+                    "Keys were not fetched: the metadata's issuer differs from " + Redact.value(issuer.toString()) + ", so its jwks_uri is not used."));
+        } else if (keys) {
             jwks = fetchJwks(fetch, metadata, findings);
         }
         return new IdpReport(subject, found.url(), Optional.of(metadata), jwks, references(contracts), findings, List.of());
@@ -59,11 +71,19 @@ public final class IssuerCheck {
     }
 
     private static List<Finding> metadataFindings(JsonNode metadata, String expectedIssuer, List<Contract> contracts) {
+        List<Finding> rules = MetadataChecks.check(metadata, expectedIssuer, METADATA);
+        Set<String> notUrls = new HashSet<>();
+        rules.stream().filter(f -> f.code() == FindingCode.ISSUER_NOT_HTTPS || f.code() == FindingCode.ENDPOINT_NOT_HTTPS)
+                .forEach(f -> notUrls.add(f.pointer()));
         List<Finding> findings = new ArrayList<>();
         for (Contract contract : contracts) {
-            findings.addAll(MetadataChecks.contract(contract, metadata, METADATA));
+            for (Finding f : MetadataChecks.contract(contract, metadata, METADATA)) {
+                if (!(notUrls.contains(f.pointer()) && MetadataChecks.urlSyntax(f))) {
+                    findings.add(f); // a URL's form is said once, by ISSUER_NOT_HTTPS or ENDPOINT_NOT_HTTPS
+                }
+            }
         }
-        findings.addAll(MetadataChecks.check(metadata, expectedIssuer, METADATA));
+        findings.addAll(rules);
         return findings;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Hygiene of a published JWK set: key ids, consistent kty/alg/crv/use, key sizes and curves, no private
@@ -19,6 +20,8 @@ import tools.jackson.databind.JsonNode;
 public final class JwksChecks {
     /** RFC 7517/7518 members that only a private (or symmetric) key has. */
     static final List<String> PRIVATE_MEMBERS = List.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
+    /** What a private member's value becomes in {@link #redacted}. */
+    public static final String REDACTED = "(redacted)";
     static final Set<String> EC_CURVES = Set.of("P-256", "P-384", "P-521");
     static final Set<String> OKP_SIGNING_CURVES = Set.of("Ed25519", "Ed448");
     static final Set<String> OKP_AGREEMENT_CURVES = Set.of("X25519", "X448");
@@ -66,10 +69,24 @@ public final class JwksChecks {
         }
         if (signing == 0) {
             findings.add(Finding.error(FindingCode.JWKS_EMPTY, pointer + "/keys", "at least one signing key",
-                    keys.isEmpty() ? "no keys" : keys.size() + " keys, none usable for signatures",
+                    keys.isEmpty() ? "no keys" : keys.size() + (keys.size() == 1 ? " key, not usable" : " keys, none usable") + " for signatures",
                     keys.isEmpty() ? "The JWK set is empty." : "The JWK set holds no usable signing key."));
         }
         return findings;
+    }
+
+    /**
+     * A copy of a JWK set with the value of every private member ({@code d}, {@code p}, ..., {@code k}) replaced
+     * by {@value #REDACTED}, so a report never repeats leaked key material. Anything that is not a set is copied.
+     */
+    public static JsonNode redacted(JsonNode jwks) {
+        JsonNode copy = jwks.deepCopy();
+        for (JsonNode key : copy.path("keys")) {
+            if (key instanceof ObjectNode object) {
+                PRIVATE_MEMBERS.stream().filter(object::has).forEach(name -> object.put(name, REDACTED));
+            }
+        }
+        return copy;
     }
 
     private static void privateMembers(JsonNode key, String at, List<Finding> findings) {

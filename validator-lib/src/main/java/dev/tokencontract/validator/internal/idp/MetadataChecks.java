@@ -65,6 +65,12 @@ public final class MetadataChecks {
         return findings;
     }
 
+    /** True for a contract finding about a string's URL form (its {@code format} or {@code pattern}). */
+    static boolean urlSyntax(Finding finding) {
+        String expected = finding.expected() == null ? "" : finding.expected();
+        return finding.code() == FindingCode.METADATA_FIELD_INVALID && (expected.startsWith("format ") || expected.startsWith("pattern "));
+    }
+
     /** The schema's own description of the member a finding is about, so the reason travels with the finding. */
     private static String rule(JsonNode schema, String findingPointer, String prefix) {
         if (!findingPointer.startsWith(prefix + "/")) {

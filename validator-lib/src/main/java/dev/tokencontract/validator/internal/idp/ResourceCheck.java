@@ -62,6 +62,9 @@ public final class ResourceCheck {
                 : Optional.empty();
         if (metadataUrl.isPresent()) {
             try {
+                if (metadataUrl.get().isBlank()) {
+                    throw new URISyntaxException("", "empty"); // would resolve to the resource itself
+                }
                 URI uri = resource.resolve(new URI(metadataUrl.get()));
                 findings.add(Finding.info(FindingCode.DISCOVERY_DOCUMENT_FOUND, RESOURCE,
                         "The 401 challenge names resource_metadata " + Redact.value(uri.toString()) + "."));
@@ -90,6 +93,15 @@ public final class ResourceCheck {
             findings.add(Finding.info(FindingCode.DISCOVERY_DOCUMENT_FOUND, RESOURCE + "/authorization_servers",
                     "The authorization servers were not checked (asked not to fetch)."));
             return reports;
+        }
+        if (servers.size() > IdpChecks.MAX_AUTHORIZATION_SERVERS) {
+            List<String> rest = new ArrayList<>();
+            for (int i = IdpChecks.MAX_AUTHORIZATION_SERVERS; i < servers.size(); i++) {
+                rest.add(Redact.value(servers.get(i).asString(servers.get(i).toString())));
+            }
+            findings.add(Finding.info(FindingCode.DISCOVERY_DOCUMENT_FOUND, RESOURCE + "/authorization_servers",
+                    rest.size() + " of " + servers.size() + " authorization servers were not checked (only the first "
+                            + IdpChecks.MAX_AUTHORIZATION_SERVERS + " are): " + Redact.shorten(String.join(", ", rest), 600) + "."));
         }
         for (int i = 0; i < servers.size() && i < IdpChecks.MAX_AUTHORIZATION_SERVERS; i++) {
             String issuer = servers.get(i).asString("");

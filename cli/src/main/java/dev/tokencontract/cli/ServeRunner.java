@@ -1,0 +1,168 @@
+package dev.tokencontract.cli;
+
+import dev.tokencontract.registry.BundledSeed;
+import dev.tokencontract.registry.DevIssuer;
+import dev.tokencontract.registry.PublisherAuth;
+import dev.tokencontract.registry.RegistryServer;
+import dev.tokencontract.registry.store.ContractStore;
+import dev.tokencontract.registry.store.ContractStores;
+import dev.tokencontract.validator.KeySource;
+import dev.tokencontract.validator.KeySourceException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/** Runs {@code serve}: opens the store, seeds it, starts the server and blocks until the process is stopped. */
+final class ServeRunner {
+    static final String DEV_TOKEN_FILE = "dev-publisher.token";
+    static final String DEV_JWKS_FILE = "dev-jwks.json";
+
+    private ServeRunner() {}
+
+    static int run(ServeCommand.Settings settings, Io io) throws UsageException {
+        Clock clock = Clock.systemUTC();
+        PublisherAuth publishers = null;
+        DevIssuer dev = null;
+        if (settings.dev()) {
+            dev = DevIssuer.generate(clock);
+            publishers = dev.publishers();
+        } else if (settings.issuer() != null) {
+            publishers = new PublisherAuth(keys(settings.jwks()), settings.issuer(), Optional.ofNullable(settings.audience()));
+        }
+        if (dev != null && settings.audience() != null) {
+            publishers = new PublisherAuth(publishers.keys(), publishers.issuer(), Optional.of(settings.audience()));
+        }
+        ContractStore store;
+        try {
+            store = settings.db() == null ? ContractStores.embedded(settings.data())
+                    : ContractStores.open(settings.db(), io.env().get(ServeCommand.DB_USER_ENV), password(settings, io));
+        } catch (RuntimeException e) {
+            io.err().println("tokencontract serve: store unavailable: " + Terminal.safe(String.valueOf(e.getMessage()), 300));
+            return ExitCode.UNCHECKED;
+        }
+        for (String line : BundledSeed.seed(store, clock)) {
+            io.out().println(line);
+        }
+        RegistryServer.Builder builder = RegistryServer.builder().store(store).clock(clock)
+                .requireReadToken(settings.requireReadToken()).requestLog(line -> {
+                    io.out().println(line);
+                    io.out().flush();
+                });
+        if (publishers != null) {
+            builder.publishers(publishers);
+        }
+        RegistryServer server;
+        try {
+            server = builder.build().start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            store.close();
+            io.err().println("tokencontract serve: cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                    + Terminal.safe(rootMessage(e), 300));
+            return ExitCode.UNCHECKED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            store.close();
+            io.out().println("tokencontract registry stopped");
+            io.out().flush();
+            stopped.countDown();
+        }, "tokencontract-serve-stop"));
+        // the dev files exist before the URL is printed: whoever waits for the URL can use them at once
+        Path tokenFile = dev == null ? null : writeDevFiles(dev, server, settings.data(), io);
+        io.out().println("tokencontract registry listening on " + server.url() + " (store: "
+                + (settings.db() == null ? settings.data().toAbsolutePath().normalize() : redactUrl(settings.db())) + ")");
+        if (dev != null) {
+            announceDev(tokenFile, settings.data(), server, io);
+        } else if (publishers == null) {
+            io.out().println("writes are disabled (503 writes-disabled): start with --issuer and --jwks, or --dev to try it out");
+        } else {
+            io.out().println("writes need tokens from " + settings.issuer() + " for audience " + server.audience().orElseThrow());
+        }
+        io.out().flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCode.OK;
+    }
+
+    private static Path writeDevFiles(DevIssuer dev, RegistryServer server, Path data, Io io) {
+        Path tokenFile = data.resolve(DEV_TOKEN_FILE).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(data);
+            Files.writeString(data.resolve(DEV_JWKS_FILE), dev.publicJwks() + "\n", StandardCharsets.UTF_8);
+            writePrivate(tokenFile, dev.publisherToken(server.audience().orElseThrow()) + "\n");
+        } catch (IOException e) {
+            io.err().println("tokencontract serve: cannot write the dev token: " + Terminal.safe(e.getMessage(), 200));
+        }
+        return tokenFile;
+    }
+
+    private static void announceDev(Path tokenFile, Path data, RegistryServer server, Io io) {
+        Path jwksFile = data.resolve(DEV_JWKS_FILE).toAbsolutePath().normalize();
+        io.out().println("""
+                ************************************************************************
+                DEV MODE: a throwaway key signs publisher tokens. Not for production.
+                ************************************************************************
+                publisher token (valid %d min, all scopes, every namespace): %s
+                its public key: %s
+                publish a contract:
+                  curl -X POST -H "Authorization: Bearer $(cat %s)" --data-binary @contract.json \\
+                       %s/contracts/NAME/versions"""
+                .formatted(DevIssuer.TOKEN_LIFETIME.toMinutes(), tokenFile, jwksFile, tokenFile, server.url()));
+    }
+
+    private static void writePrivate(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    private static KeySource keys(String jwks) throws UsageException {
+        try {
+            if (jwks.startsWith("https://") || jwks.startsWith("http://")) {
+                return KeySource.jwksUrl(URI.create(jwks));
+            }
+            return KeySource.jwksFile(Path.of(jwks));
+        } catch (KeySourceException | IllegalArgumentException e) {
+            throw new UsageException("--jwks: " + Terminal.safe(String.valueOf(e.getMessage()), 200));
+        }
+    }
+
+    private static String password(ServeCommand.Settings settings, Io io) {
+        if (settings.dbPasswordFile() != null) {
+            try {
+                return Files.readString(settings.dbPasswordFile(), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read --db-password-file: " + e.getMessage());
+            }
+        }
+        return io.env().get(ServeCommand.DB_PASSWORD_ENV);
+    }
+
+    private static String redactUrl(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?...";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+}

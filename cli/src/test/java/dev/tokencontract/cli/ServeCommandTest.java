@@ -1,0 +1,32 @@
+package dev.tokencontract.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** serve's option checks, in-process: every bad command line is exit 2 with one clear line, before anything starts. */
+class ServeCommandTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--port 99999                                   | --port must be a number from 0 to 65535, not '99999'",
+            "--port http                                    | --port must be a number from 0 to 65535, not 'http'",
+            "--dev --issuer https://login.example           | --dev makes its own issuer and key: do not combine it with --issuer or --jwks",
+            "--issuer https://login.example                 | --issuer and --jwks go together: writes need both",
+            "--jwks keys.json                               | --issuer and --jwks go together: writes need both",
+            "--require-read-token                           | --require-read-token needs --issuer and --jwks (or --dev) to check read tokens",
+            "--db jdbc:postgresql://db/reg?password=hunter2 | --db must not carry a password: set TOKENCONTRACT_DB_PASSWORD or give --db-password-file",
+            "--db mysql://db/reg                            | --db must be a jdbc:postgresql:// URL (or jdbc:h2:)",
+            "--db-password-file pw.txt                      | --db-password-file needs --db",
+            "extra                                          | serve takes no arguments, got 'extra'",
+            "--token x                                      | unknown option '--token'"})
+    void serveWhenOptionsContradictOrCarrySecretsThenUsageErrorExitTwo(String args, String message) {
+        CliRun.Result result = CliRun.cli().run(("serve " + args.strip()).split(" +"));
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("tokencontract serve: " + message + "\n");
+        assertThat(result.err()).doesNotContain("hunter2");
+    }
+}

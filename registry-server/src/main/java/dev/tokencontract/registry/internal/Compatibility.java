@@ -1,0 +1,122 @@
+package dev.tokencontract.registry.internal;
+
+import dev.tokencontract.registry.store.StoredVersion;
+import dev.tokencontract.registry.store.VersionState;
+import dev.tokencontract.validator.Change;
+import dev.tokencontract.validator.CompatibilityMode;
+import dev.tokencontract.validator.Contract;
+import dev.tokencontract.validator.ContractDiff;
+import dev.tokencontract.validator.ContractException;
+import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.validator.internal.SemVer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Judges a candidate version against the stored ones under a mode. Plain modes compare with the highest
+ * earlier ACTIVE version; {@code _TRANSITIVE} modes with every earlier version (deprecated ones included:
+ * tokens of a deprecated version may still be in flight). "Earlier" is semantic-version order, so a
+ * back-ported {@code 1.0.1} published after {@code 2.0.0} is compared with {@code 1.0.0}. {@code NONE}
+ * compares nothing (use {@code GET /diff} to see the changes).
+ */
+public final class Compatibility {
+    /** Parsed stored versions by digest: stored content never changes, and parsing compiles a schema. */
+    private final Map<String, Contract> parsed = new ConcurrentHashMap<>();
+
+    /** One classified change, the version it was found against, and whether the mode refuses it. */
+    public record Row(String against, Change change, boolean refused) {}
+
+    /** The dry-run answer and the refusal a publish returns. */
+    public record Verdict(boolean compatible, CompatibilityMode mode, List<String> checkedAgainst, List<Row> changes) {
+        public ObjectNode toJson() {
+            ObjectNode node = Json.NODES.objectNode();
+            node.put("compatible", compatible);
+            node.put("mode", mode.name());
+            ArrayNode against = node.putArray("checkedAgainst");
+            checkedAgainst.forEach(against::add);
+            node.set("changes", rows(changes));
+            node.set("refused", rows(changes.stream().filter(Row::refused).toList()));
+            return node;
+        }
+    }
+
+    public Verdict judge(Contract candidate, List<StoredVersion> existing, CompatibilityMode mode, boolean wideningAcknowledged) {
+        List<StoredVersion> earlier = existing.stream()
+                .filter(v -> SemVer.compare(v.version(), candidate.version()) < 0).toList();
+        List<StoredVersion> against = new ArrayList<>();
+        if (mode == CompatibilityMode.NONE) {
+            return new Verdict(true, mode, List.of(), List.of()); // a mode that refuses nothing compares nothing
+        }
+        if (mode.transitive()) {
+            against.addAll(earlier);
+        } else {
+            earlier.stream().filter(v -> v.state() == VersionState.ACTIVE).reduce((a, b) -> b).ifPresent(against::add);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (StoredVersion older : against) {
+            ContractDiff diff = diff(older, candidate);
+            List<Change> refused = diff.refusedBy(mode, wideningAcknowledged);
+            for (Change change : diff.changes()) {
+                rows.add(new Row(older.version(), change, refused.contains(change)));
+            }
+        }
+        boolean compatible = rows.stream().noneMatch(Row::refused);
+        return new Verdict(compatible, mode, against.stream().map(StoredVersion::version).toList(), rows);
+    }
+
+    /** The changes from one stored version to another (for {@code GET /diff}). */
+    public ContractDiff diff(StoredVersion older, StoredVersion newer) {
+        return between(contract(older), contract(newer));
+    }
+
+    private ContractDiff diff(StoredVersion older, Contract candidate) {
+        return between(contract(older), candidate);
+    }
+
+    private static ContractDiff between(Contract older, Contract newer) {
+        try {
+            return ContractDiff.between(older, newer);
+        } catch (UnsupportedOperationException e) {
+            throw Problem.of(ProblemCode.COMPATIBILITY_UNAVAILABLE, "this build has no compatibility engine yet");
+        }
+    }
+
+    private Contract contract(StoredVersion version) {
+        return parsed.computeIfAbsent(version.digest(), d -> {
+            try {
+                return Contracts.parse(version.content());
+            } catch (ContractException e) {
+                // stored versions passed lint when published; a newer linter may be stricter
+                throw Problem.of(ProblemCode.INTERNAL_ERROR, version.name() + "@" + version.version()
+                        + " no longer passes lint: " + e.getMessage());
+            }
+        });
+    }
+
+    static ArrayNode rows(List<Row> rows) {
+        ArrayNode array = Json.NODES.arrayNode();
+        for (Row row : rows) {
+            ObjectNode node = change(row.change());
+            node.put("against", row.against());
+            node.put("refused", row.refused());
+            array.add(node);
+        }
+        return array;
+    }
+
+    static ObjectNode change(Change change) {
+        ObjectNode node = Json.NODES.objectNode();
+        node.put("kind", change.kind());
+        ArrayNode classes = node.putArray("classes");
+        change.classes().stream().map(Enum::name).sorted().forEach(classes::add);
+        node.put("pointer", change.pointer());
+        node.put("explanation", change.explanation());
+        node.put("before", change.before());
+        node.put("after", change.after());
+        return node;
+    }
+}

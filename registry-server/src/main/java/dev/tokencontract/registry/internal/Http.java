@@ -1,0 +1,82 @@
+package dev.tokencontract.registry.internal;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
+
+/** Small request and response helpers every route shares. */
+public final class Http {
+    public static final String JSON = "application/json";
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private Http() {}
+
+    public static void json(Context ctx, int status, JsonNode body) {
+        ctx.status(status).contentType(JSON).result(Json.bytes(body));
+    }
+
+    public static void problem(Context ctx, Problem problem) {
+        problem.headers().forEach(ctx::header);
+        ctx.status(problem.code().status()).contentType(PROBLEM_JSON).result(Json.bytes(problem.toJson()));
+    }
+
+    /**
+     * The request body as UTF-8 text, at most {@code maxBytes}: a larger declared or actual body is a 413
+     * before more than {@code maxBytes + 1} bytes are read; bytes that are not UTF-8 are a 400.
+     */
+    public static String body(Context ctx, int maxBytes) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        byte[] bytes;
+        try (InputStream in = ctx.req().getInputStream()) {
+            bytes = in.readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            throw Problem.of(ProblemCode.INVALID_BODY, "the request body could not be read");
+        }
+        if (bytes.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw Problem.of(ProblemCode.INVALID_JSON, "the request body is not UTF-8");
+        }
+    }
+
+    private static Problem tooLarge(int maxBytes) {
+        return Problem.of(ProblemCode.BODY_TOO_LARGE, "request bodies are limited to " + maxBytes + " bytes")
+                .with("maxBytes", Json.NODES.numberNode(maxBytes));
+    }
+
+    /** A boolean query parameter: absent is {@code false}; anything but true/false is a 400. */
+    public static boolean flag(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw Problem.of(ProblemCode.INVALID_PARAMETER, "'" + name + "' is true or false");
+    }
+
+    /** {@code ?acknowledge=authorization-widening}: the only acknowledgement there is. */
+    public static boolean wideningAcknowledged(Context ctx) {
+        String value = ctx.queryParam("acknowledge");
+        if (value == null) {
+            return false;
+        }
+        if (value.equals("authorization-widening")) {
+            return true;
+        }
+        throw Problem.of(ProblemCode.INVALID_PARAMETER, "'acknowledge' accepts only authorization-widening");
+    }
+}

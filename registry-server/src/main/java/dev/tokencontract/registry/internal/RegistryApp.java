@@ -1,0 +1,125 @@
+package dev.tokencontract.registry.internal;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson3;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/** Builds the Javalin app: every route, problem handling, request logging and graceful stop. */
+public final class RegistryApp {
+    public static final String OPENAPI_RESOURCE = "tokencontract/registry/openapi.json";
+
+    /** A registered route, for the OpenAPI completeness test. */
+    public record Route(String method, String path) {}
+
+    private RegistryApp() {}
+
+    public static Javalin create(Services services, Consumer<String> log, List<Route> routes) {
+        ReadRoutes reads = new ReadRoutes(services);
+        WriteRoutes writes = new WriteRoutes(services, reads);
+        byte[] openApi = openApi();
+        RequestLog requestLog = new RequestLog(log, services.metrics, services.clock);
+        Javalin app = Javalin.create(cfg -> {
+            configure(cfg, services);
+            cfg.requestLogger.http(requestLog::log);
+            cfg.events.handlerAdded(info -> {
+                if (info.getHttpMethod().isHttpMethod()) {
+                    routes.add(new Route(info.getHttpMethod().name(), info.getPath()));
+                }
+            });
+            cfg.routes.before(ctx -> {
+                if (ctx.method() == HandlerType.DELETE) {
+                    throw Problem.of(ProblemCode.METHOD_NOT_ALLOWED, "nothing is ever deleted: published versions are "
+                            + "immutable; deprecate a version with PUT .../versions/{version}/state");
+                }
+            });
+            cfg.routes.get("/", ctx -> Http.json(ctx, 200, Json.NODES.objectNode()
+                    .put("service", "tokencontract registry").put("contracts", "/contracts")
+                    .put("openapi", "/openapi.json").put("docs", "https://tokencontract.dev/docs/registry-api")));
+            cfg.routes.get("/contracts", reads::list);
+            cfg.routes.get("/contracts/{name}", reads::summary);
+            cfg.routes.get("/contracts/{name}/versions", reads::versions);
+            cfg.routes.post("/contracts/{name}/versions", writes::publish);
+            cfg.routes.get("/contracts/{name}/versions/{version}", reads::version);
+            cfg.routes.put("/contracts/{name}/versions/{version}/state", writes::state);
+            cfg.routes.post("/contracts/{name}/compatibility", writes::compatibility);
+            cfg.routes.get("/contracts/{name}/diff", reads::diff);
+            cfg.routes.get("/contracts/{name}/config", reads::config);
+            cfg.routes.put("/contracts/{name}/config", writes::config);
+            cfg.routes.get("/audit", writes::audit);
+            cfg.routes.get("/openapi.json", ctx -> ctx.contentType(Http.JSON).result(openApi));
+            cfg.routes.get("/health/live", ctx -> Http.json(ctx, 200, Json.NODES.objectNode().put("status", "live")));
+            cfg.routes.get("/health/ready", ctx -> {
+                if (!services.store.reachable()) {
+                    throw Problem.of(ProblemCode.STORE_UNAVAILABLE, "the store does not answer");
+                }
+                Http.json(ctx, 200, Json.NODES.objectNode().put("status", "ready"));
+            });
+            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(services.metrics.scrape()));
+            cfg.routes.exception(Problem.class, (problem, ctx) -> Http.problem(ctx, problem));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Http.problem(ctx, fromJavalin(e)));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                log.accept("{\"error\":\"unhandled " + e.getClass().getName() + "\"}");
+                Http.problem(ctx, Problem.of(ProblemCode.INTERNAL_ERROR, "the registry failed; the error is logged"));
+            });
+            cfg.routes.error(404, "*", ctx -> unlessProblem(ctx, Problem.of(ProblemCode.NOT_FOUND, "no route " + ctx.method().name()
+                    + " " + Problem.shorten(ctx.path()))));
+            cfg.routes.error(405, "*", ctx -> unlessProblem(ctx, Problem.of(ProblemCode.METHOD_NOT_ALLOWED,
+                    "this route does not accept " + ctx.method().name())));
+        });
+        return app;
+    }
+
+    private static void configure(JavalinConfig cfg, Services services) {
+        cfg.jsonMapper(new JavalinJackson3());
+        cfg.startup.startupWatcherEnabled = false;
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.http.prefer405over404 = true;
+        cfg.http.generateEtags = false;
+        cfg.http.maxRequestSize = Services.MAX_CONTRACT_BYTES + 1;
+        cfg.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
+        cfg.jetty.modifyServer(server -> {
+            server.setHandler(new GracefulHandler()); // Javalin nests its context inside: in-flight requests finish on stop
+            server.setErrorHandler(new JettyProblems());
+            server.setStopTimeout(services.shutdownGrace.toMillis());
+        });
+    }
+
+    private static void unlessProblem(Context ctx, Problem problem) {
+        String type = ctx.res().getContentType();
+        if (type == null || !type.startsWith(Http.PROBLEM_JSON)) {
+            Http.problem(ctx, problem);
+        }
+    }
+
+    private static Problem fromJavalin(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 413 -> Problem.of(ProblemCode.BODY_TOO_LARGE, "request bodies are limited to " + Services.MAX_CONTRACT_BYTES + " bytes");
+            case 404 -> Problem.of(ProblemCode.NOT_FOUND, "no such resource");
+            case 405 -> Problem.of(ProblemCode.METHOD_NOT_ALLOWED, "method not allowed");
+            default -> e.getStatus() < 500
+                    ? Problem.of(ProblemCode.INVALID_BODY, "the request could not be read")
+                    : Problem.of(ProblemCode.INTERNAL_ERROR, "the registry failed");
+        };
+    }
+
+    static byte[] openApi() {
+        try (InputStream in = RegistryApp.class.getClassLoader().getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the registry-server jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + OPENAPI_RESOURCE, e);
+        }
+    }
+}

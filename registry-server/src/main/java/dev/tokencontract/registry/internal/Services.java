@@ -1,0 +1,54 @@
+package dev.tokencontract.registry.internal;
+
+import dev.tokencontract.registry.store.ContractStore;
+import dev.tokencontract.validator.CompatibilityMode;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+
+/** What the routes share: the (timed) store, caches, compatibility, metrics, settings and the authenticator. */
+public final class Services {
+    /** Contracts are limited to 256 KiB by lint; the body cap is the same. */
+    public static final int MAX_CONTRACT_BYTES = 256 * 1024;
+    /** Config and state bodies are one small object. */
+    public static final int MAX_SMALL_BODY_BYTES = 4 * 1024;
+
+    public final ContractStore store;
+    public final ServedVersions served;
+    public final Compatibility compatibility = new Compatibility();
+    public final Metrics metrics;
+    public final Clock clock;
+    public final boolean requireReadToken;
+    public final CompatibilityMode defaultMode;
+    /** How long in-flight requests may take to finish when the server stops. */
+    public final Duration shutdownGrace;
+    private volatile Authenticator authenticator = new Authenticator(null);
+
+    public Services(ContractStore store, Metrics metrics, Clock clock, boolean requireReadToken, Duration readCacheTtl,
+                    CompatibilityMode defaultMode, Duration shutdownGrace) {
+        this.metrics = metrics;
+        this.store = new TimedStore(store, metrics);
+        this.served = new ServedVersions(this.store, readCacheTtl);
+        this.clock = clock;
+        this.requireReadToken = requireReadToken;
+        this.defaultMode = defaultMode;
+        this.shutdownGrace = shutdownGrace;
+    }
+
+    public Authenticator auth() {
+        return authenticator;
+    }
+
+    /** Set once the audience is known (after the port is bound). */
+    public void auth(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    /** With {@code --require-read-token}: a 401/403 unless the caller holds contracts:read. */
+    public void readAccess(Context ctx) {
+        if (requireReadToken) {
+            Caller caller = authenticator.authenticate(ctx.header("Authorization"));
+            authenticator.requireOperation(caller, "read");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tokencontract.registry.internal;
+
+import dev.tokencontract.registry.store.AuditEntry;
+import dev.tokencontract.registry.store.ContractStore;
+import dev.tokencontract.registry.store.NewVersion;
+import dev.tokencontract.registry.store.PublishGuard;
+import dev.tokencontract.registry.store.PublishResult;
+import dev.tokencontract.registry.store.StoredVersion;
+import dev.tokencontract.registry.store.VersionState;
+import dev.tokencontract.validator.CompatibilityMode;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Times every store call ({@code registry_store_seconds{operation=...}}); a store failure becomes a 503
+ * {@code store-unavailable}, a value the store refuses a 400 {@code invalid-body}.
+ */
+public final class TimedStore implements ContractStore {
+    private final ContractStore store;
+    private final Metrics metrics;
+
+    public TimedStore(ContractStore store, Metrics metrics) {
+        this.store = store;
+        this.metrics = metrics;
+    }
+
+    private <T> T timed(String operation, Supplier<T> call) {
+        try {
+            return metrics.store(operation).record(call);
+        } catch (Problem p) {
+            throw p;
+        } catch (IllegalArgumentException e) {
+            // the store refuses values it cannot keep faithfully (NUL, unpaired surrogates, over-long): nothing written
+            throw Problem.of(ProblemCode.INVALID_BODY, "the store cannot keep this value faithfully: "
+                    + Problem.shorten(String.valueOf(e.getMessage())));
+        } catch (RuntimeException e) {
+            throw Problem.of(ProblemCode.STORE_UNAVAILABLE, "the store failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public PublishResult publish(NewVersion version, PublishGuard guard) {
+        return timed("publish", () -> store.publish(version, guard));
+    }
+
+    @Override
+    public List<String> names() {
+        return timed("names", store::names);
+    }
+
+    @Override
+    public List<StoredVersion> versions(String name) {
+        return timed("versions", () -> store.versions(name));
+    }
+
+    @Override
+    public Optional<StoredVersion> version(String name, String version) {
+        return timed("version", () -> store.version(name, version));
+    }
+
+    @Override
+    public Optional<CompatibilityMode> mode(String name) {
+        return timed("mode", () -> store.mode(name));
+    }
+
+    @Override
+    public boolean setMode(String name, CompatibilityMode mode) {
+        return timed("setMode", () -> store.setMode(name, mode));
+    }
+
+    @Override
+    public boolean setState(String name, String version, VersionState state) {
+        return timed("setState", () -> store.setState(name, version, state));
+    }
+
+    @Override
+    public void appendAudit(AuditEntry entry) {
+        timed("appendAudit", () -> {
+            store.appendAudit(entry);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditEntry> audit(int limit) {
+        return timed("audit", () -> store.audit(limit));
+    }
+
+    @Override
+    public boolean reachable() {
+        try {
+            return metrics.store("reachable").record(store::reachable);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,225 @@
+package dev.tokencontract.registry.internal;
+
+import dev.tokencontract.registry.store.AuditEntry;
+import dev.tokencontract.registry.store.NewVersion;
+import dev.tokencontract.registry.store.PublishResult;
+import dev.tokencontract.registry.store.StoredVersion;
+import dev.tokencontract.registry.store.VersionState;
+import dev.tokencontract.validator.CompatibilityMode;
+import dev.tokencontract.validator.internal.StrictJson;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Publish, the compatibility dry run, config, state and the audit log. Every write attempt is audited. */
+public final class WriteRoutes {
+    private static final int MAX_AUDIT_LIMIT = 1000;
+
+    private final Services services;
+    private final ReadRoutes reads;
+
+    public WriteRoutes(Services services, ReadRoutes reads) {
+        this.services = services;
+        this.reads = reads;
+    }
+
+    /** {@code POST /contracts/{name}/versions}. */
+    public void publish(Context ctx) {
+        Audit audit = new Audit(services.store, services.clock, "publish");
+        try {
+            Caller caller = authenticate(ctx, audit);
+            services.auth().requireOperation(caller, "publish");
+            String name = ContractNames.require(ctx.pathParam("name"));
+            audit.name(name);
+            services.auth().requireNamespace(caller, name);
+            boolean acknowledged = Http.wideningAcknowledged(ctx);
+            ContractBody body = ContractBody.parse(Http.body(ctx, Services.MAX_CONTRACT_BYTES), name);
+            audit.version(body.contract().version()).digest(body.digest());
+            NewVersion version = new NewVersion(name, body.contract().version(), body.canonical(), body.digest(),
+                    caller.clientId() == null ? caller.subject() : caller.subject() + " (" + caller.clientId() + ")",
+                    services.clock.instant());
+            PublishResult result = services.store.publish(version, (existing, mode) -> {
+                Compatibility.Verdict verdict = services.compatibility.judge(body.contract(), existing, mode, acknowledged);
+                return verdict.compatible() ? Optional.empty() : Optional.of(verdict);
+            });
+            answer(ctx, result, body, audit);
+        } catch (Problem problem) {
+            audit.record(problem);
+            services.metrics.publish(problem.code().code());
+            throw problem;
+        }
+    }
+
+    private void answer(Context ctx, PublishResult result, ContractBody body, Audit audit) {
+        switch (result.outcome()) {
+            case CREATED -> {
+                services.served.invalidate(body.contract().name());
+                StoredVersion stored = result.stored().orElseThrow();
+                ObjectNode json = ReadRoutes.versionJson(stored);
+                json.set("warnings", ContractBody.findings(body.warnings()));
+                ctx.header("Location", "/contracts/" + stored.name() + "/versions/" + stored.version());
+                audit.record(201, "created");
+                services.metrics.publish("created");
+                Http.json(ctx, 201, json);
+            }
+            case SAME_CONTENT -> {
+                audit.record(200, "same-content");
+                services.metrics.publish("same-content");
+                Http.json(ctx, 200, ReadRoutes.versionJson(result.stored().orElseThrow()));
+            }
+            case CONFLICT -> {
+                StoredVersion stored = result.stored().orElseThrow();
+                throw Problem.of(ProblemCode.VERSION_CONFLICT, stored.name() + "@" + stored.version()
+                                + " is already published with other content; published versions never change: publish a new version")
+                        .with("existingDigest", stored.digest())
+                        .with("digest", body.digest());
+            }
+            case REFUSED -> {
+                Compatibility.Verdict verdict = (Compatibility.Verdict) result.refusal().orElseThrow();
+                throw incompatible(body, verdict);
+            }
+        }
+    }
+
+    static Problem incompatible(ContractBody body, Compatibility.Verdict verdict) {
+        long refused = verdict.changes().stream().filter(Compatibility.Row::refused).count();
+        Problem problem = Problem.of(ProblemCode.INCOMPATIBLE, body.contract().reference() + " has " + refused
+                + " change(s) that " + verdict.mode() + " refuses");
+        verdict.toJson().properties().forEach(e -> problem.with(e.getKey(), e.getValue()));
+        return problem;
+    }
+
+    /** {@code POST /contracts/{name}/compatibility}: the verdict, 200 even when incompatible unless ?fail=true. */
+    public void compatibility(Context ctx) {
+        services.readAccess(ctx);
+        String name = ContractNames.require(ctx.pathParam("name"));
+        boolean acknowledged = Http.wideningAcknowledged(ctx);
+        boolean fail = Http.flag(ctx, "fail");
+        ContractBody body = ContractBody.parse(Http.body(ctx, Services.MAX_CONTRACT_BYTES), name);
+        List<StoredVersion> existing = services.store.versions(name);
+        CompatibilityMode mode = reads.mode(name);
+        Compatibility.Verdict verdict = services.compatibility.judge(body.contract(), existing, mode, acknowledged);
+        if (fail && !verdict.compatible()) {
+            throw incompatible(body, verdict);
+        }
+        ObjectNode json = verdict.toJson();
+        json.put("name", name);
+        json.put("version", body.contract().version());
+        json.put("digest", body.digest());
+        Http.json(ctx, 200, json);
+    }
+
+    /** {@code PUT /contracts/{name}/config} with {@code {"mode": "FULL_TRANSITIVE"}}. */
+    public void config(Context ctx) {
+        Audit audit = new Audit(services.store, services.clock, "config");
+        try {
+            Caller caller = authenticate(ctx, audit);
+            services.auth().requireOperation(caller, "configure");
+            String name = ContractNames.require(ctx.pathParam("name"));
+            audit.name(name);
+            services.auth().requireNamespace(caller, name);
+            String text = member(ctx, "mode");
+            CompatibilityMode mode = CompatibilityMode.parse(text);
+            if (mode == null) {
+                throw Problem.of(ProblemCode.INVALID_BODY, "mode is one of " + Arrays.toString(CompatibilityMode.values()));
+            }
+            if (!services.store.setMode(name, mode)) {
+                throw Problem.of(ProblemCode.CONTRACT_NOT_FOUND, "no contract named '" + name + "'");
+            }
+            services.served.invalidate(name);
+            audit.record(200, "mode " + mode.name());
+            ObjectNode json = Json.NODES.objectNode().put("name", name).put("mode", mode.name());
+            Http.json(ctx, 200, json);
+        } catch (Problem problem) {
+            audit.record(problem);
+            throw problem;
+        }
+    }
+
+    /** {@code PUT /contracts/{name}/versions/{version}/state} with {@code {"state": "DEPRECATED"}}. */
+    public void state(Context ctx) {
+        Audit audit = new Audit(services.store, services.clock, "state");
+        try {
+            Caller caller = authenticate(ctx, audit);
+            services.auth().requireOperation(caller, "deprecate");
+            String name = ContractNames.require(ctx.pathParam("name"));
+            audit.name(name);
+            services.auth().requireNamespace(caller, name);
+            String version = ctx.pathParam("version");
+            if (!VersionResolver.isExact(version)) {
+                throw Problem.of(ProblemCode.INVALID_VERSION, "state is set on one exact version, e.g. 1.2.0");
+            }
+            audit.version(version);
+            String text = member(ctx, "state");
+            VersionState state = Arrays.stream(VersionState.values()).filter(s -> s.name().equals(text)).findFirst()
+                    .orElseThrow(() -> Problem.of(ProblemCode.INVALID_BODY, "state is ACTIVE or DEPRECATED"));
+            StoredVersion stored = reads.requireVersion(name, version);
+            audit.digest(stored.digest());
+            if (!services.store.setState(name, version, state)) {
+                throw reads.notFound(name, version);
+            }
+            services.served.invalidate(name);
+            audit.record(200, "state " + state.name());
+            Http.json(ctx, 200, Json.NODES.objectNode().put("name", name).put("version", version).put("state", state.name()));
+        } catch (Problem problem) {
+            audit.record(problem);
+            throw problem;
+        }
+    }
+
+    /** {@code GET /audit?limit=N}: newest first; contracts:admin. */
+    public void audit(Context ctx) {
+        Caller caller = services.auth().authenticate(ctx.header("Authorization"));
+        services.auth().requireOperation(caller, "audit");
+        int limit = 100;
+        String text = ctx.queryParam("limit");
+        if (text != null) {
+            try {
+                limit = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_AUDIT_LIMIT) {
+                throw Problem.of(ProblemCode.INVALID_PARAMETER, "'limit' is an integer from 1 to " + MAX_AUDIT_LIMIT);
+            }
+        }
+        ArrayNode entries = Json.NODES.arrayNode();
+        for (AuditEntry e : services.store.audit(limit)) {
+            entries.addObject().put("at", e.at().toString()).put("action", e.action()).put("subject", e.subject())
+                    .put("clientId", e.clientId()).put("name", e.name()).put("version", e.version())
+                    .put("digest", e.digest()).put("result", e.result());
+        }
+        ObjectNode body = Json.NODES.objectNode();
+        body.set("entries", entries);
+        Http.json(ctx, 200, body);
+    }
+
+    private Caller authenticate(Context ctx, Audit audit) {
+        String authorization = ctx.header("Authorization");
+        try {
+            Caller caller = services.auth().authenticate(authorization);
+            audit.caller(caller);
+            return caller;
+        } catch (Problem problem) {
+            audit.caller(authorization == null || authorization.isBlank() ? Caller.ANONYMOUS : Caller.INVALID_TOKEN);
+            throw problem;
+        }
+    }
+
+    /** A one-member JSON object body's string member, read strictly (duplicates refused), or a 400. */
+    private static String member(Context ctx, String member) {
+        StrictJson.Parsed parsed = StrictJson.parse(Http.body(ctx, Services.MAX_SMALL_BODY_BYTES));
+        if (!parsed.ok()) {
+            throw Problem.of(ProblemCode.INVALID_JSON, "the body is not JSON: " + parsed.detail());
+        }
+        JsonNode node = parsed.node();
+        if (!node.isObject() || !node.path(member).isString() || node.size() != 1) {
+            throw Problem.of(ProblemCode.INVALID_BODY, "the body is {\"" + member + "\": \"...\"}");
+        }
+        return node.path(member).stringValue();
+    }
+}
