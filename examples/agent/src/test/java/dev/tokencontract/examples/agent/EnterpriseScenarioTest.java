@@ -217,7 +217,10 @@ class EnterpriseScenarioTest {
         Trio.Run wrong = trio.agent("wrong", "--user", "alice");
         assertThat(wrong.code()).isEqualTo(1);
         assertThat(wrong.err()).contains("400 invalid_grant");
-        assertThat(trio.agent("alice-demo", "--user", "alice", "--call", "getCustomer", "--args", "{not json").out()).contains("getCustomer          -> failed");
+        Trio.Run badArgs = trio.agent("alice-demo", "--user", "alice", "--call", "getCustomer", "--args", "{not json");
+        assertThat(badArgs.code()).isEqualTo(2); // a usage error, found before signing in (AgentOptionsTest)
+        assertThat(badArgs.err()).contains("--args must be one JSON object");
+        assertThat(badArgs.out()).doesNotContain("getCustomer");
     }
 
     @ParameterizedTest
