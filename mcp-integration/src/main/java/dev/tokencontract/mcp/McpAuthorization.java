@@ -1,11 +1,14 @@
 package dev.tokencontract.mcp;
 
 import dev.tokencontract.mcp.internal.MetadataDocument;
+import dev.tokencontract.mcp.internal.TransportErrorJsonMapper;
 import dev.tokencontract.validator.Contract;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.OperationRule;
 import dev.tokencontract.validator.TokenValidator;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpTransportContextExtractor;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -71,6 +74,15 @@ public final class McpAuthorization {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * For the SDK transport's {@code jsonMapper(...)}: the SDK's default mapper, except that the transport's own
+     * HTTP errors (no session, unknown session, wrong Accept header) go out as JSON-RPC errors instead of a
+     * serialized Java exception with its stack trace (SDK 2.1.0).
+     */
+    public static McpJsonMapper transportJsonMapper() {
+        return new TransportErrorJsonMapper(McpJsonDefaults.getMapper());
     }
 
     /** The servlet filter: map it to the MCP endpoint and to {@link #metadataPaths()}. */

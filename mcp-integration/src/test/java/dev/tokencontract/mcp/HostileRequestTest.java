@@ -85,6 +85,20 @@ class HostileRequestTest {
     }
 
     @Test
+    void sdkTransportErrorWhenNoSessionThenJsonRpcErrorWithoutJavaInternals() throws Exception {
+        // SDK 2.1.0 serializes its McpError exception as a bean: message, cause and a full stack trace
+        HttpResponse<String> response = post(RawHttp.toolCall("getCustomer"), "Authorization", "Bearer " + valid());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("stackTrace").doesNotContain("io.modelcontextprotocol").doesNotContain("className");
+        assertThat(response.body()).startsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32601,")
+                .contains("Session ID required");
+        HttpResponse<String> unknownSession = post(RawHttp.toolCall("getCustomer"), "Authorization", "Bearer " + valid(),
+                "Mcp-Session-Id", "no-such-session");
+        assertThat(unknownSession.statusCode()).isEqualTo(404);
+        assertThat(unknownSession.body()).doesNotContain("stackTrace").contains("\"error\":{\"code\":");
+    }
+
+    @Test
     void authorizationWhenLowercaseBearerWithReadOnlyTokenCallsWriteToolThenStill403() throws Exception {
         assertThat(post(RawHttp.toolCall("updateAccountStatus"), "Authorization", "bearer " + valid()).statusCode()).isEqualTo(403);
         assertNoToolGranted();

@@ -39,6 +39,7 @@ class McpIntegrationDocTest {
                 .mcpEndpoint("/mcp")
                 .contextExtractor(auth.contextExtractor())  // CallerIdentity for the tool handlers
                 .sessionSweepInterval(null)                 // SDK 2.1.0: its sweeper thread outlives close
+                .jsonMapper(McpAuthorization.transportJsonMapper()) // SDK 2.1.0: no stack traces in its errors
                 .build();
         McpSyncServer mcp = McpServer.sync(transport).serverInfo("crm", "1.0.0")
                 .tools(auth.guard(tools))                   // second check inside each handler

@@ -48,6 +48,7 @@ final class SampleServer implements AutoCloseable {
                 // SDK 2.1.0's session sweeper runs on Schedulers.newSingle (a non-daemon thread) that closing never
                 // disposes, so every server would keep its JVM alive: no sweeper (docs/mcp-integration.md)
                 .sessionSweepInterval(null)
+                .jsonMapper(McpAuthorization.transportJsonMapper())
                 .contextExtractor(request -> {
                     AUTHORIZATION_SEEN_BY_SDK.add(request.getHeader("Authorization") != null
                             || java.util.Collections.list(request.getHeaderNames()).stream().anyMatch("authorization"::equalsIgnoreCase)

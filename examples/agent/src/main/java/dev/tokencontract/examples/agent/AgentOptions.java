@@ -57,6 +57,9 @@ record AgentOptions(String user, String tenant, String mcpUrl, boolean hub, bool
         if (user == null) {
             throw new IllegalArgumentException("--user is required");
         }
+        if (!isOneJsonObject(args)) {
+            throw new IllegalArgumentException("--args must be one JSON object, e.g. '{\"customerId\":\"c-100\"}'");
+        }
         if (bot && !hub) {
             throw new IllegalArgumentException("--drift bot is a hub behaviour: add --hub");
         }
@@ -66,5 +69,14 @@ record AgentOptions(String user, String tenant, String mcpUrl, boolean hub, bool
         }
         return new AgentOptions(user, tenant, mcp, hub, bot, hubResource, call, args, password,
                 env.getOrDefault("HUB_CLIENT_SECRET", DEMO_HUB_SECRET));
+    }
+
+    private static boolean isOneJsonObject(String json) {
+        try {
+            tools.jackson.databind.JsonNode node = Http.JSON.readTree(json);
+            return node != null && node.isObject();
+        } catch (tools.jackson.core.JacksonException e) {
+            return false;
+        }
     }
 }

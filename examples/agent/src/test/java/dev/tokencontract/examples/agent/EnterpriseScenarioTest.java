@@ -140,6 +140,21 @@ class EnterpriseScenarioTest {
     }
 
     @Test
+    void serversWhenStartedThenListenOnLoopbackOnly() throws Exception {
+        // demo passwords, a demo hub secret that mints an admin bot: none of it may be reachable from the network
+        java.util.Optional<java.net.InetAddress> external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress()).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(external.isPresent(), "this machine has no non-loopback address to connect to");
+        for (int port : List.of(trio.login.port(), trio.crm.port())) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> socket.connect(new java.net.InetSocketAddress(external.get(), port), 2000))
+                        .as("port %d reachable at %s", port, external.get()).isInstanceOf(java.io.IOException.class);
+            }
+        }
+    }
+
+    @Test
     void crmWhenAnonymousThen401ChallengeLeadsToTheLogin() throws Exception {
         HttpResponse<String> response = callCrm(trio, null);
         assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).doesNotContain("error=");
@@ -202,7 +217,10 @@ class EnterpriseScenarioTest {
         Trio.Run wrong = trio.agent("wrong", "--user", "alice");
         assertThat(wrong.code()).isEqualTo(1);
         assertThat(wrong.err()).contains("400 invalid_grant");
-        assertThat(trio.agent("alice-demo", "--user", "alice", "--call", "getCustomer", "--args", "{not json").out()).contains("getCustomer          -> failed");
+        Trio.Run badArgs = trio.agent("alice-demo", "--user", "alice", "--call", "getCustomer", "--args", "{not json");
+        assertThat(badArgs.code()).isEqualTo(2); // a usage error, found before signing in (AgentOptionsTest)
+        assertThat(badArgs.err()).contains("--args must be one JSON object");
+        assertThat(badArgs.out()).doesNotContain("getCustomer");
     }
 
     @ParameterizedTest

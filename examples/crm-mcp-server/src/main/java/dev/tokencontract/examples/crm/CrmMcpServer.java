@@ -74,6 +74,8 @@ public final class CrmMcpServer implements AutoCloseable {
                 // SDK 2.1.0's session sweeper runs on Schedulers.newSingle (a non-daemon thread) that closing never
                 // disposes, so every server would keep its JVM alive: no sweeper (docs/mcp-integration.md)
                 .sessionSweepInterval(null)
+                // SDK 2.1.0 sends its own HTTP errors as serialized exceptions with stack traces: not to clients
+                .jsonMapper(McpAuthorization.transportJsonMapper())
                 .contextExtractor(request -> authRef.get().contextExtractor().extract(request))
                 .build();
         Javalin app = Javalin.create(cfg -> {
@@ -98,7 +100,7 @@ public final class CrmMcpServer implements AutoCloseable {
                     handler.addFilter(filter, path, EnumSet.of(DispatcherType.REQUEST));
                 }
             });
-        }).start(config.port());
+        }).start("127.0.0.1", config.port()); // loopback only: demo credentials
         McpAuthorization auth = McpAuthorization.builder()
                 .resource(config.resource() != null ? config.resource() : "http://localhost:" + app.port() + "/mcp")
                 .contract(contract)

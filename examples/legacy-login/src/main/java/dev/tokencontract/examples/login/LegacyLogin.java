@@ -72,7 +72,7 @@ public final class LegacyLogin implements AutoCloseable {
             cfg.routes.get("/jwks.json", ctx -> ctx.contentType("application/jwk-set+json").result(minter.jwks()));
             cfg.routes.get("/.well-known/oauth-authorization-server", ctx -> ctx.contentType("application/json").result(discovery(issuerHolder[0])));
             cfg.routes.get("/.well-known/openid-configuration", ctx -> ctx.contentType("application/json").result(discovery(issuerHolder[0])));
-        }).start(initial.port());
+        }).start("127.0.0.1", initial.port()); // loopback only: demo credentials
         String issuer = initial.issuer() != null ? initial.issuer() : "http://localhost:" + app.port();
         issuerHolder[0] = issuer;
         return new LegacyLogin(app, current, issuer, minter);
@@ -121,6 +121,7 @@ public final class LegacyLogin implements AutoCloseable {
         }
         String token = JSON.readTree(answer.json()).path("access_token").asString();
         String user = ctx.formParam("username");
+        ctx.header("Cache-Control", "no-store"); // the page shows a bearer token
         ctx.html(LoginPage.issued(Directory.user(user).map(Directory.User::displayName).orElse(user), ctx.formParam("tenant"),
                 token, claimsOf(token), config.drifts()));
     }

@@ -231,6 +231,8 @@ class LegacyLoginTest {
         HttpResponse<String> ok = post(login, "/login", "application/x-www-form-urlencoded", "username=alice&password=alice-demo&tenant=globex");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).contains("Signed in as <b>Alice Example</b> in tenant <b>globex</b>").contains("&quot;tenant_id&quot; : &quot;globex&quot;");
+        // the page carries a bearer token: no cache may keep it (RFC 6749 section 5.1 asks the same of /token)
+        assertThat(ok.headers().firstValue("Cache-Control")).contains("no-store");
         HttpResponse<String> bad = post(login, "/login", "application/x-www-form-urlencoded", "username=%3Cscript%3E&password=x&tenant=%3Cb%3E");
         assertThat(bad.statusCode()).isEqualTo(401);
         assertThat(bad.body()).doesNotContain("<script>").contains("Sign-in failed");
