@@ -55,7 +55,7 @@ final class HttpConsumer implements TokenConsumer {
                 .POST(HttpRequest.BodyPublishers.ofString(session ? INITIALIZE : TOOLS_LIST)).build();
         HttpResponse<Void> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            response = sendRetryingOnce(request);
         } catch (HttpTimeoutException e) {
             throw new CouldNotRun("the consumer at " + endpoint + " did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s", e);
         } catch (IOException e) {
@@ -74,6 +74,22 @@ final class HttpConsumer implements TokenConsumer {
             return new Decision(Decision.Outcome.REJECTED, "HTTP " + status, BearerChallengeCheck.check(status, challenge));
         }
         return new Decision(Decision.Outcome.NEITHER, "HTTP " + status + " (expected 2xx to accept, 401 or 403 to reject)", List.of());
+    }
+
+    /**
+     * Sends once more when the first attempt fails below HTTP (not a timeout): a kept-alive connection the
+     * server closed just as the request went out ("header parser received no bytes") is not the consumer's
+     * answer, and the JDK client does not retry a POST by itself. Judging a token is safe to repeat; an
+     * endpoint that is really down fails the second attempt too and is reported as could-not-run.
+     */
+    private HttpResponse<Void> sendRetryingOnce(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (HttpTimeoutException timeout) {
+            throw timeout;
+        } catch (IOException firstAttempt) {
+            return client.send(request, HttpResponse.BodyHandlers.discarding());
+        }
     }
 
     /** Best effort: a server without a session sweeper would otherwise keep every session the suite opened. */
