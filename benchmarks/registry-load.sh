@@ -29,6 +29,7 @@ for tool in wrk nginx curl python3; do
 done
 
 work="$(mktemp -d)"
+chmod 755 "$work"   # nginx workers run as another user and must read the served file
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -56,6 +57,7 @@ curl -fsS "http://127.0.0.1:$reg_port/health/ready" >/dev/null || { cat "$work/r
 ngx_port="$(free_port)"
 mkdir -p "$work/www/contracts/mcp-access-token/versions" "$work/nginx-tmp"
 curl -fsS "http://127.0.0.1:$reg_port$path" -o "$work/www$path"
+chmod -R a+rX "$work/www"
 etag="$(curl -fsSI "http://127.0.0.1:$reg_port$path" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')"
 cat >"$work/nginx.conf" <<EOF
 worker_processes auto;
