@@ -1,5 +1,6 @@
 package dev.tokencontract.mcp;
 
+import dev.tokencontract.validator.testing.NonDaemonThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

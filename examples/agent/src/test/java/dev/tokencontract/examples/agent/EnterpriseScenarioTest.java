@@ -1,5 +1,6 @@
 package dev.tokencontract.examples.agent;
 
+import dev.tokencontract.validator.testing.NonDaemonThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.examples.crm.Crm;

@@ -1,18 +1,21 @@
-package dev.tokencontract.mcp;
+package dev.tokencontract.validator.testing;
 
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Non-daemon threads keep a JVM alive after main returns: find the ones a test left behind. */
-final class NonDaemonThreads {
+/**
+ * Non-daemon threads keep a JVM alive after main returns: find the ones a test left behind (the MCP SDK
+ * 2.1.0 session sweeper is one; see docs/mcp-integration.md).
+ */
+public final class NonDaemonThreads {
     private NonDaemonThreads() {}
 
-    static Set<Thread> now() {
+    public static Set<Thread> now() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && !t.isDaemon()).collect(Collectors.toSet());
     }
 
     /** Threads alive and non-daemon that were not in {@code baseline}, after waiting up to {@code millis} for them to end. */
-    static Set<String> leftOver(Set<Thread> baseline, long millis) throws InterruptedException {
+    public static Set<String> leftOver(Set<Thread> baseline, long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
         Set<Thread> extra;
         do {
