@@ -1,5 +1,6 @@
 package dev.tokencontract.cli;
 
+import dev.tokencontract.conformance.suites.ContractCounterexamples;
 import dev.tokencontract.registry.BundledSeed;
 import dev.tokencontract.registry.DevIssuer;
 import dev.tokencontract.registry.PublisherAuth;
@@ -51,6 +52,7 @@ final class ServeRunner {
             io.out().println(line);
         }
         RegistryServer.Builder builder = RegistryServer.builder().store(store).clock(clock)
+                .counterexamples(ContractCounterexamples.standard())
                 .requireReadToken(settings.requireReadToken()).requestLog(line -> {
                     io.out().println(line);
                     io.out().flush();

@@ -8,6 +8,7 @@ import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.validator.CompatibilityMode;
 import dev.tokencontract.validator.ContractException;
 import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.validator.CounterexampleSearch;
 import dev.tokencontract.validator.TokenValidator;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -43,7 +44,7 @@ public final class RegistryServer implements AutoCloseable {
 
     private RegistryServer(Builder b) {
         this.services = new Services(b.store, new Metrics(), b.clock, b.requireReadToken, b.readCacheTtl, DEFAULT_MODE,
-                b.shutdownGrace);
+                b.shutdownGrace, b.counterexamples);
         this.publishers = b.publishers;
         this.app = RegistryApp.create(services, b.log, routes);
     }
@@ -115,6 +116,7 @@ public final class RegistryServer implements AutoCloseable {
         private Duration readCacheTtl = Duration.ofSeconds(1);
         private Consumer<String> log = System.out::println;
         private Duration shutdownGrace = Duration.ofSeconds(10);
+        private CounterexampleSearch counterexamples;
 
         private Builder() {}
 
@@ -161,6 +163,16 @@ public final class RegistryServer implements AutoCloseable {
                 throw new IllegalArgumentException("grace must not be negative");
             }
             this.shutdownGrace = grace;
+            return this;
+        }
+
+        /**
+         * A search that turns each refused direction into a concrete claim set (the conformance kit's
+         * {@code ContractCounterexamples}); incompatible answers then carry {@code counterexamples}.
+         * Default: none, and the member is left out.
+         */
+        public Builder counterexamples(CounterexampleSearch search) {
+            this.counterexamples = Objects.requireNonNull(search, "search");
             return this;
         }
 

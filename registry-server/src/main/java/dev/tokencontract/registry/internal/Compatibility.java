@@ -3,15 +3,20 @@ package dev.tokencontract.registry.internal;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
 import dev.tokencontract.validator.Change;
+import dev.tokencontract.validator.ChangeClass;
 import dev.tokencontract.validator.CompatibilityMode;
 import dev.tokencontract.validator.Contract;
 import dev.tokencontract.validator.ContractDiff;
 import dev.tokencontract.validator.ContractException;
 import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.validator.Counterexample;
+import dev.tokencontract.validator.CounterexampleSearch;
 import dev.tokencontract.validator.internal.SemVer;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,12 +31,26 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Compatibility {
     /** Parsed stored versions by digest: stored content never changes, and parsing compiles a schema. */
     private final Map<String, Contract> parsed = new ConcurrentHashMap<>();
+    /** Finds a concrete claim set per refused direction (the conformance kit's search); null: none. */
+    private final CounterexampleSearch search;
+
+    public Compatibility(CounterexampleSearch search) {
+        this.search = search;
+    }
 
     /** One classified change, the version it was found against, and whether the mode refuses it. */
     public record Row(String against, Change change, boolean refused) {}
 
-    /** The dry-run answer and the refusal a publish returns. */
-    public record Verdict(boolean compatible, CompatibilityMode mode, List<String> checkedAgainst, List<Row> changes) {
+    /** A counterexample claim set and the stored version it was found against. */
+    public record Found(String against, Counterexample counterexample) {}
+
+    /**
+     * The dry-run answer and the refusal a publish returns. {@code counterexamples} is null when the
+     * registry runs without a search (the member is then left out of the JSON), else one per refused
+     * direction and compared version where the search found one.
+     */
+    public record Verdict(boolean compatible, CompatibilityMode mode, List<String> checkedAgainst, List<Row> changes,
+                          List<Found> counterexamples) {
         public ObjectNode toJson() {
             ObjectNode node = Json.NODES.objectNode();
             node.put("compatible", compatible);
@@ -40,6 +59,18 @@ public final class Compatibility {
             checkedAgainst.forEach(against::add);
             node.set("changes", rows(changes));
             node.set("refused", rows(changes.stream().filter(Row::refused).toList()));
+            if (counterexamples != null) {
+                ArrayNode found = node.putArray("counterexamples");
+                for (Found f : counterexamples) {
+                    ObjectNode one = found.addObject();
+                    one.put("against", f.against());
+                    one.put("direction", f.counterexample().direction().name());
+                    one.put("pointer", f.counterexample().pointer());
+                    one.put("rule", f.counterexample().rule());
+                    one.put("seed", f.counterexample().seed());
+                    one.set("claims", f.counterexample().claims());
+                }
+            }
             return node;
         }
     }
@@ -49,7 +80,8 @@ public final class Compatibility {
                 .filter(v -> SemVer.compare(v.version(), candidate.version()) < 0).toList();
         List<StoredVersion> against = new ArrayList<>();
         if (mode == CompatibilityMode.NONE) {
-            return new Verdict(true, mode, List.of(), List.of()); // a mode that refuses nothing compares nothing
+            // a mode that refuses nothing compares nothing
+            return new Verdict(true, mode, List.of(), List.of(), search == null ? null : List.of());
         }
         if (mode.transitive()) {
             against.addAll(earlier);
@@ -57,15 +89,30 @@ public final class Compatibility {
             earlier.stream().filter(v -> v.state() == VersionState.ACTIVE).reduce((a, b) -> b).ifPresent(against::add);
         }
         List<Row> rows = new ArrayList<>();
+        List<Found> found = search == null ? null : new ArrayList<>();
         for (StoredVersion older : against) {
             ContractDiff diff = diff(older, candidate);
             List<Change> refused = diff.refusedBy(mode, wideningAcknowledged);
             for (Change change : diff.changes()) {
                 rows.add(new Row(older.version(), change, refused.contains(change)));
             }
+            if (found != null) {
+                for (ChangeClass direction : directions(refused)) {
+                    search.find(contract(older), candidate, direction)
+                            .ifPresent(counterexample -> found.add(new Found(older.version(), counterexample)));
+                }
+            }
         }
         boolean compatible = rows.stream().noneMatch(Row::refused);
-        return new Verdict(compatible, mode, against.stream().map(StoredVersion::version).toList(), rows);
+        return new Verdict(compatible, mode, against.stream().map(StoredVersion::version).toList(), rows, found);
+    }
+
+    /** The directions a counterexample can show, in a fixed order: cosmetic changes have none. */
+    private static Set<ChangeClass> directions(List<Change> refused) {
+        Set<ChangeClass> directions = EnumSet.noneOf(ChangeClass.class);
+        refused.forEach(change -> directions.addAll(change.classes()));
+        directions.remove(ChangeClass.COSMETIC);
+        return directions;
     }
 
     /** The changes from one stored version to another (for {@code GET /diff}). */

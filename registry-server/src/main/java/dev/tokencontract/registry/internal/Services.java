@@ -2,6 +2,7 @@ package dev.tokencontract.registry.internal;
 
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.validator.CompatibilityMode;
+import dev.tokencontract.validator.CounterexampleSearch;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,7 @@ public final class Services {
 
     public final ContractStore store;
     public final ServedVersions served;
-    public final Compatibility compatibility = new Compatibility();
+    public final Compatibility compatibility;
     public final Metrics metrics;
     public final Clock clock;
     public final boolean requireReadToken;
@@ -25,7 +26,8 @@ public final class Services {
     private volatile Authenticator authenticator = new Authenticator(null);
 
     public Services(ContractStore store, Metrics metrics, Clock clock, boolean requireReadToken, Duration readCacheTtl,
-                    CompatibilityMode defaultMode, Duration shutdownGrace) {
+                    CompatibilityMode defaultMode, Duration shutdownGrace, CounterexampleSearch counterexamples) {
+        this.compatibility = new Compatibility(counterexamples);
         this.metrics = metrics;
         this.store = new TimedStore(store, metrics);
         this.served = new ServedVersions(this.store, readCacheTtl);

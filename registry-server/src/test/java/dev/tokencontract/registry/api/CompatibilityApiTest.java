@@ -2,6 +2,7 @@ package dev.tokencontract.registry.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokencontract.conformance.suites.ContractCounterexamples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,35 @@ class CompatibilityApiTest {
                  "changes": [%1$s, %2$s], "refused": [%1$s, %2$s]}""".formatted(REQUIRED_ADDED, PROPERTY_ADDED)));
         assertThat(registry.store.versions("identity.crm")).hasSize(1);
         assertThat(registry.store.audit(1).get(0).result()).isEqualTo("409 incompatible");
+    }
+
+    @Test
+    void publishWhenIncompatibleAndCounterexampleSearchConfiguredThen409CarriesAClaimSetOldAcceptsAndNewRejects() throws Exception {
+        try (Registry withSearch = Registry.startWithCounterexamples(ContractCounterexamples.standard())) {
+            String older = Contracts.of("identity.crm", "1.0.0");
+            String newer = Contracts.requiringTenant("identity.crm", "1.1.0");
+            assertThat(withSearch.publish(older).status()).isEqualTo(201);
+
+            Registry.Response response = withSearch.publish(newer);
+
+            assertThat(response.status()).isEqualTo(409);
+            JsonNode found = response.json().path("counterexamples");
+            assertThat(found.size()).isEqualTo(1);
+            assertThat(found.get(0).path("against").asString()).isEqualTo("1.0.0");
+            assertThat(found.get(0).path("direction").asString()).isEqualTo("BREAKING_FOR_CONSUMERS");
+            JsonNode claims = found.get(0).path("claims");
+            // the claim set is concrete: the old version accepts it, the new one rejects it
+            assertThat(dev.tokencontract.validator.Contracts.parse(older).check(claims, "")).isEmpty();
+            assertThat(dev.tokencontract.validator.Contracts.parse(newer).check(claims, "")).isNotEmpty();
+            assertThat(claims.has("tenant_id")).isFalse();
+        }
+    }
+
+    @Test
+    void publishWhenIncompatibleWithoutCounterexampleSearchThenNoCounterexamplesMember() {
+        Registry.Response response = registry.publish(Contracts.requiringTenant("identity.crm", "1.1.0"));
+
+        assertThat(response.json().has("counterexamples")).isFalse();
     }
 
     @Test

@@ -45,6 +45,13 @@ final class Registry implements AutoCloseable {
         return start(Stores.fresh(), false);
     }
 
+    /** A registry whose incompatible answers carry counterexamples found by {@code search}. */
+    static Registry startWithCounterexamples(dev.tokencontract.validator.CounterexampleSearch search) {
+        ContractStore store = Stores.fresh();
+        return new Registry(store, RegistryServer.builder().store(store).clock(CLOCK).publishers(publishers())
+                .counterexamples(search));
+    }
+
     static Registry start(ContractStore store, boolean requireReadToken) {
         return new Registry(store, RegistryServer.builder().store(store).clock(CLOCK).publishers(publishers())
                 .requireReadToken(requireReadToken));
