@@ -157,6 +157,8 @@ public enum FindingCode {
             + "registry URL and network, and fetch again when it is back."),
     REGISTRY_VERSION_DEPRECATED(REGISTRY, "The registry marks this version deprecated: ranges and 'latest' skip it. "
             + "Plan a move to a newer version."),
+    REGISTRY_VERSION_CHANGED(REGISTRY, "Published versions never change, yet the registry now serves other bytes for a "
+            + "version this machine cached before: find out why before trusting it (pin it with 'tokencontract lock')."),
     LOCK_ENTRY_VERIFIED(REGISTRY, null),
     LOCK_DIGEST_MISMATCH(REGISTRY, "The registry serves different bytes for a pinned version than the lockfile recorded: "
             + "find out why before trusting it; re-run 'tokencontract lock' only if the change is intended."),

@@ -92,12 +92,30 @@ public final class ContractFetcher {
             throw new RegistryException(Kind.BAD_RESPONSE, "the registry says it resolved " + spec + " to "
                     + Redact.value(header) + " but sent " + fetched.reference());
         }
+        fetched = warnIfPublishedVersionChanged(fetched);
         DiskCache.Entry entry = new DiskCache.Entry(etag.strip(), actual, fetched.version(), now, response.body());
         cache.write(spec, entry);
         if (!spec.exact()) {
             cache.write(new VersionSpec(spec.name(), fetched.version()), entry);
         }
         return fetched;
+    }
+
+    /**
+     * An exact version is immutable: other bytes than the copy cached earlier are reported (a lockfile makes
+     * it a failure). The new bytes passed their own digest check, so they are still what the registry serves.
+     */
+    private FetchedContract warnIfPublishedVersionChanged(FetchedContract fetched) {
+        DiskCache.Entry earlier = cache.read(new VersionSpec(fetched.contract().name(), fetched.version())).entry();
+        if (earlier == null || Digests.same(earlier.digest(), fetched.digest())) {
+            return fetched;
+        }
+        List<Finding> warnings = new java.util.ArrayList<>(fetched.warnings());
+        warnings.add(Finding.warning(FindingCode.REGISTRY_VERSION_CHANGED, "", earlier.digest(), fetched.digest(),
+                fetched.reference() + " was " + earlier.digest() + " when this machine cached it on " + earlier.confirmedAt()
+                        + "; the registry now serves " + fetched.digest() + "."));
+        return new FetchedContract(fetched.contract(), fetched.version(), fetched.digest(), fetched.source(),
+                fetched.fetchedAt(), fetched.json(), warnings);
     }
 
     private FetchedContract notModified(VersionSpec spec, DiskCache.Lookup cached, RegistryHttp.Response response)
