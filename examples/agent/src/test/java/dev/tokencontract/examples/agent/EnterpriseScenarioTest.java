@@ -191,19 +191,20 @@ class EnterpriseScenarioTest {
     }
 
     @Test
-    void checkResourceWhenRunAgainstTheCrmThenItsMetadataPassesAndOnlyTheLoginsMissingCodeFlowFails() throws Exception {
+    void checkResourceWhenRunAgainstTheCrmThenTheCrmAndItsLoginAreMcpReady() throws Exception {
         dev.tokencontract.validator.IdpReport report = dev.tokencontract.validator.IdpChecks.withDefaults().checkResource(trio.resource(),
                 List.of(dev.tokencontract.validator.Contracts.load("oauth-protected-resource@1")),
                 List.of(dev.tokencontract.validator.Contracts.load("mcp-authorization-server@1")));
         List<String> errors = report.findings().stream().filter(dev.tokencontract.validator.Finding::rejects)
                 .map(f -> f.code() + " " + f.pointer()).toList();
-        // the CRM's protected resource metadata and challenge are clean; the legacy login has no authorization-code
-        // flow with PKCE and no client registration, which an MCP-ready authorization server needs (decision 0012)
-        assertThat(errors).containsExactlyInAnyOrder(
-                "METADATA_FIELD_MISSING /authorization_servers/0/metadata/authorization_endpoint",
-                "METADATA_FIELD_MISSING /authorization_servers/0/metadata/code_challenge_methods_supported",
-                "METADATA_FIELD_MISSING /authorization_servers/0/metadata/client_id_metadata_document_supported",
-                "AUTHORIZATION_SERVER_UNUSABLE /resource/authorization_servers/0");
+        // the CRM's protected resource metadata and challenge are clean, and the login now offers the authorization
+        // code flow with PKCE S256 and Dynamic Client Registration, as an MCP-ready authorization server must (decision 0012)
+        assertThat(errors).isEmpty();
+        assertThat(report.verdict()).as(report.findings().toString()).isEqualTo(dev.tokencontract.validator.Verdict.ACCEPTED);
+        assertThat(report.verdict().exitCode()).isZero();
+        assertThat(report.authorizationServers()).hasSize(1).allSatisfy(as -> assertThat(as.passed()).isTrue());
+        assertThat(report.authorizationServers().get(0).document().orElseThrow().path("code_challenge_methods_supported").toString())
+                .isEqualTo("[\"S256\"]");
         assertThat(report.findings()).filteredOn(f -> f.code() == dev.tokencontract.validator.FindingCode.DISCOVERY_DOCUMENT_FOUND)
                 .extracting(dev.tokencontract.validator.Finding::message)
                 .contains("The 401 challenge names resource_metadata " + trio.crm().resource().replace("/mcp", "/.well-known/oauth-protected-resource/mcp") + ".");

@@ -55,10 +55,8 @@ public final class LegacyLogin implements AutoCloseable {
 
     public static LegacyLogin start(LoginConfig initial, Clock clock) {
         TokenMinter minter = new TokenMinter(clock);
-        return start(initial, minter);
-    }
-
-    private static LegacyLogin start(LoginConfig initial, TokenMinter minter) {
+        ClientRegistry clients = new ClientRegistry(clock);
+        AuthorizationCodes codes = new AuthorizationCodes(clock);
         String[] issuerHolder = new String[1];
         AtomicReference<LoginConfig> current = new AtomicReference<>(initial);
         Javalin app = Javalin.create(cfg -> {
@@ -68,7 +66,14 @@ public final class LegacyLogin implements AutoCloseable {
             cfg.http.maxRequestSize = 64 * 1024;
             cfg.routes.get("/", ctx -> ctx.html(LoginPage.form(null, current.get().drifts())));
             cfg.routes.post("/login", ctx -> formLogin(ctx, minter, current.get(), issuerHolder[0]));
-            cfg.routes.post("/token", ctx -> token(ctx, new TokenEndpoint(minter, current.get(), issuerHolder[0])));
+            cfg.routes.post("/token", ctx -> token(ctx, new TokenEndpoint(minter, current.get(), issuerHolder[0], clients, codes)));
+            cfg.routes.get("/authorize", ctx -> answer(ctx, new AuthorizeEndpoint(clients, codes, current.get()).show(ctx.queryParamMap())));
+            cfg.routes.post("/authorize", ctx -> answer(ctx, new AuthorizeEndpoint(clients, codes, current.get()).submit(ctx.formParamMap())));
+            cfg.routes.post("/register", ctx -> {
+                TokenEndpoint.Answer answer = clients.register(ctx.contentType(), ctx.bodyAsBytes());
+                ctx.header("Cache-Control", "no-store");
+                ctx.status(answer.status()).contentType("application/json").result(answer.json());
+            });
             cfg.routes.get("/jwks.json", ctx -> ctx.contentType("application/jwk-set+json").result(minter.jwks()));
             cfg.routes.get("/.well-known/oauth-authorization-server", ctx -> ctx.contentType("application/json").result(discovery(issuerHolder[0])));
             cfg.routes.get("/.well-known/openid-configuration", ctx -> ctx.contentType("application/json").result(discovery(issuerHolder[0])));
@@ -76,6 +81,16 @@ public final class LegacyLogin implements AutoCloseable {
         String issuer = initial.issuer() != null ? initial.issuer() : "http://localhost:" + app.port();
         issuerHolder[0] = issuer;
         return new LegacyLogin(app, current, issuer, minter);
+    }
+
+    private static void answer(Context ctx, AuthorizeEndpoint.Outcome outcome) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Frame-Options", "DENY"); // a sign-in form: no clickjacking
+        if (outcome instanceof AuthorizeEndpoint.Redirect redirect) {
+            ctx.status(302).header("Location", redirect.location());
+        } else if (outcome instanceof AuthorizeEndpoint.Page page) {
+            ctx.status(page.status()).html(page.html());
+        }
     }
 
     private static void token(Context ctx, TokenEndpoint endpoint) {
@@ -143,9 +158,12 @@ public final class LegacyLogin implements AutoCloseable {
         doc.put("issuer", issuer);
         doc.put("token_endpoint", issuer + "/token");
         doc.put("jwks_uri", issuer + "/jwks.json");
-        doc.putArray("grant_types_supported").add("password").add(TokenEndpoint.TOKEN_EXCHANGE).add("client_credentials");
+        doc.put("authorization_endpoint", issuer + "/authorize");
+        doc.put("registration_endpoint", issuer + "/register");
+        doc.putArray("code_challenge_methods_supported").add("S256");
+        doc.putArray("grant_types_supported").add("authorization_code").add("password").add(TokenEndpoint.TOKEN_EXCHANGE).add("client_credentials");
         doc.putArray("token_endpoint_auth_methods_supported").add("none").add("client_secret_basic").add("client_secret_post");
-        doc.putArray("response_types_supported").add("token");
+        doc.putArray("response_types_supported").add("code");
         doc.putArray("subject_types_supported").add("public");
         doc.putArray("id_token_signing_alg_values_supported").add("RS256");
         doc.putArray("scopes_supported").add("crm.read").add("crm.write");

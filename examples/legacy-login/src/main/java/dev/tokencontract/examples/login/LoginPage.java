@@ -23,6 +23,36 @@ final class LoginPage {
                 """.formatted(error == null ? "" : "<p class=\"error\">" + escape(error) + "</p>", tenants), drifts);
     }
 
+    /** The same sign-in form for {@code /authorize}: the OAuth request rides along in hidden fields. */
+    static String authorize(java.util.Map<String, String> parameters, String error, Set<Drift> drifts) {
+        StringBuilder hidden = new StringBuilder();
+        for (java.util.Map.Entry<String, String> entry : parameters.entrySet()) {
+            if (entry.getValue() != null) {
+                hidden.append("<input type=\"hidden\" name=\"").append(escape(entry.getKey())).append("\" value=\"")
+                        .append(escape(entry.getValue())).append("\">");
+            }
+        }
+        StringBuilder tenants = new StringBuilder();
+        for (String tenant : Directory.tenants()) {
+            tenants.append("<option value=\"").append(tenant).append("\">").append(tenant).append("</option>");
+        }
+        return page("""
+                <p>Sign in to let the application use the CRM for you.</p>
+                <form method="post" action="/authorize">
+                  %s%s
+                  <label>Username <input name="username" autocomplete="username" required></label>
+                  <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+                  <label>Tenant <select name="tenant">%s</select></label>
+                  <button type="submit">Sign in</button>
+                </form>
+                """.formatted(error == null ? "" : "<p class=\"error\">" + escape(error) + "</p>", hidden, tenants), drifts);
+    }
+
+    /** An authorization request that cannot go back to the client (unknown client or redirect URI). */
+    static String refused(String message, Set<Drift> drifts) {
+        return page("<p class=\"error\">This sign-in request cannot be served: " + escape(message) + "</p>", drifts);
+    }
+
     static String issued(String displayName, String tenant, String token, String claimsJson, Set<Drift> drifts) {
         return page("""
                 <p>Signed in as <b>%s</b> in tenant <b>%s</b>. Your access token for the CRM:</p>

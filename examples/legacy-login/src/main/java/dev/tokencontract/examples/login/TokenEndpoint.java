@@ -13,9 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /token} (RFC 6749 section 3.2, form-encoded): the password grant for the agent (a legacy login
- * has no authorization-code flow), RFC 8693 token exchange for the hub (the user's token in, a delegated
- * token with {@code act} out), and client credentials for the hub's shared bot (the drift).
+ * {@code POST /token} (RFC 6749 section 3.2, form-encoded): the authorization code grant with PKCE S256 for
+ * registered MCP clients (RFC 7636), the password grant for the agent, RFC 8693 token exchange for the hub (the
+ * user's token in, a delegated token with {@code act} out), and client credentials for the hub's shared bot (the
+ * drift).
  */
 final class TokenEndpoint {
     static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
@@ -28,11 +29,19 @@ final class TokenEndpoint {
     private final TokenMinter minter;
     private final LoginConfig config;
     private final String issuer;
+    private final ClientRegistry clients;
+    private final AuthorizationCodes codes;
 
     TokenEndpoint(TokenMinter minter, LoginConfig config, String issuer) {
+        this(minter, config, issuer, null, null);
+    }
+
+    TokenEndpoint(TokenMinter minter, LoginConfig config, String issuer, ClientRegistry clients, AuthorizationCodes codes) {
         this.minter = minter;
         this.config = config;
         this.issuer = issuer;
+        this.clients = clients;
+        this.codes = codes;
     }
 
     /** {@code clientSecret} comes from HTTP Basic or the form; never logged. */
@@ -47,11 +56,46 @@ final class TokenEndpoint {
             return error(400, "invalid_request", "grant_type is required");
         }
         return switch (grantType) {
+            case "authorization_code" -> authorizationCode(form);
             case "password" -> password(form);
             case TOKEN_EXCHANGE -> exchange(form, basicClientId, basicSecret);
             case "client_credentials" -> clientCredentials(form, basicClientId, basicSecret);
-            default -> error(400, "unsupported_grant_type", "supported: password, " + TOKEN_EXCHANGE + ", client_credentials");
+            default -> error(400, "unsupported_grant_type", "supported: authorization_code, password, " + TOKEN_EXCHANGE + ", client_credentials");
         };
+    }
+
+    private Answer authorizationCode(Map<String, List<String>> form) {
+        String code = one(form, "code");
+        String redirectUri = one(form, "redirect_uri");
+        String clientId = one(form, "client_id");
+        String verifier = one(form, "code_verifier");
+        if (code == null || redirectUri == null || clientId == null || verifier == null) {
+            return error(400, "invalid_request", "code, redirect_uri, client_id and code_verifier are required");
+        }
+        if (clients == null || clients.client(clientId).isEmpty()) {
+            return error(401, "invalid_client", "unknown client_id: register the client first (POST /register)");
+        }
+        Optional<AuthorizationCodes.Issued> issued = codes.redeem(code); // taken out now: a second try finds nothing
+        if (issued.isEmpty()) {
+            return error(400, "invalid_grant", "the code is unknown, used or expired");
+        }
+        AuthorizationCodes.Issued grant = issued.get();
+        if (!grant.clientId().equals(clientId) || !grant.redirectUri().equals(redirectUri)) {
+            return error(400, "invalid_grant", "the code was issued to another client or redirect_uri");
+        }
+        if (!Pkce.verifierMatches(verifier, grant.codeChallenge())) {
+            return error(400, "invalid_grant", "code_verifier does not match the code_challenge (S256)");
+        }
+        String resource = one(form, "resource");
+        if (resource != null && !resource.equals(grant.audience())) {
+            return error(400, "invalid_target", "the code was issued for another resource");
+        }
+        Optional<User> user = Directory.user(grant.username());
+        if (user.isEmpty()) {
+            return error(400, "invalid_grant", "the user is gone");
+        }
+        return issue(new Grant(grant.username(), grant.tenant(), user.get().roles(), grant.scopes(), grant.audience(),
+                clientId, List.of()), null);
     }
 
     private Answer password(Map<String, List<String>> form) {

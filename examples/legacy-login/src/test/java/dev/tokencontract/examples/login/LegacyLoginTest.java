@@ -137,6 +137,11 @@ class LegacyLoginTest {
             assertThat(doc.path("issuer").asString()).isEqualTo(login.issuer());
             assertThat(doc.path("token_endpoint").asString()).isEqualTo(login.issuer() + "/token");
             assertThat(doc.path("jwks_uri").asString()).isEqualTo(login.issuer() + "/jwks.json");
+            assertThat(doc.path("authorization_endpoint").asString()).isEqualTo(login.issuer() + "/authorize");
+            assertThat(doc.path("registration_endpoint").asString()).isEqualTo(login.issuer() + "/register");
+            assertThat(doc.path("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
+            assertThat(doc.path("response_types_supported").toString()).isEqualTo("[\"code\"]");
+            assertThat(doc.path("grant_types_supported").toString()).contains("\"authorization_code\"", "\"password\"");
         }
         String jwks = HTTP.send(HttpRequest.newBuilder(URI.create(login.issuer() + "/jwks.json")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(JSON.readTree(jwks).path("keys").get(0).has("d")).as("no private key in the JWKS").isFalse();
@@ -210,7 +215,8 @@ class LegacyLoginTest {
     @Test
     void tokenEndpointWhenMalformedRequestThenInvalidRequestAndNoToken() throws Exception {
         assertError(token(login, Map.of()), 400, "invalid_request");
-        assertError(token(login, Map.of("grant_type", "authorization_code")), 400, "unsupported_grant_type");
+        assertError(token(login, Map.of("grant_type", "implicit")), 400, "unsupported_grant_type");
+        assertError(token(login, Map.of("grant_type", "authorization_code")), 400, "invalid_request");
         assertError(post(login, "/token", "application/json", "{\"grant_type\":\"password\"}"), 400, "invalid_request");
         assertError(post(login, "/token", "application/x-www-form-urlencoded",
                 "grant_type=password&grant_type=client_credentials&client_id=crm-agent"), 400, "invalid_request");
