@@ -11,7 +11,7 @@ import dev.tokencontract.validator.ContractException;
 import dev.tokencontract.validator.Contracts;
 import dev.tokencontract.validator.Counterexample;
 import dev.tokencontract.validator.CounterexampleSearch;
-import dev.tokencontract.validator.internal.SemVer;
+import dev.tokencontract.validator.SemanticVersions;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,18 +45,18 @@ public final class Compatibility {
     public record Found(String against, Counterexample counterexample) {}
 
     /**
-     * The dry-run answer and the refusal a publish returns. {@code counterexamples} is null when the
-     * registry runs without a search (the member is then left out of the JSON), else one per refused
-     * direction and compared version where the search found one.
+     * The dry-run answer and the refusal a publish returns. {@code counterexamples} is null until {@link
+     * #withCounterexamples} ran with a search (the member is then left out of the JSON), else one per
+     * refused direction and compared version where the search found one.
      */
-    public record Verdict(boolean compatible, CompatibilityMode mode, List<String> checkedAgainst, List<Row> changes,
+    public record Verdict(boolean compatible, CompatibilityMode mode, List<StoredVersion> compared, List<Row> changes,
                           List<Found> counterexamples) {
         public ObjectNode toJson() {
             ObjectNode node = Json.NODES.objectNode();
             node.put("compatible", compatible);
             node.put("mode", mode.name());
             ArrayNode against = node.putArray("checkedAgainst");
-            checkedAgainst.forEach(against::add);
+            compared.forEach(version -> against.add(version.version()));
             node.set("changes", rows(changes));
             node.set("refused", rows(changes.stream().filter(Row::refused).toList()));
             if (counterexamples != null) {
@@ -75,13 +75,16 @@ public final class Compatibility {
         }
     }
 
+    /**
+     * Classifies the candidate's changes against the versions the mode compares with. Cheap (no token is
+     * generated): publish runs it while the contract name is locked.
+     */
     public Verdict judge(Contract candidate, List<StoredVersion> existing, CompatibilityMode mode, boolean wideningAcknowledged) {
         List<StoredVersion> earlier = existing.stream()
-                .filter(v -> SemVer.compare(v.version(), candidate.version()) < 0).toList();
+                .filter(v -> SemanticVersions.ORDER.compare(v.version(), candidate.version()) < 0).toList();
         List<StoredVersion> against = new ArrayList<>();
         if (mode == CompatibilityMode.NONE) {
-            // a mode that refuses nothing compares nothing
-            return new Verdict(true, mode, List.of(), List.of(), search == null ? null : List.of());
+            return new Verdict(true, mode, List.of(), List.of(), null); // a mode that refuses nothing compares nothing
         }
         if (mode.transitive()) {
             against.addAll(earlier);
@@ -89,47 +92,52 @@ public final class Compatibility {
             earlier.stream().filter(v -> v.state() == VersionState.ACTIVE).reduce((a, b) -> b).ifPresent(against::add);
         }
         List<Row> rows = new ArrayList<>();
-        List<Found> found = search == null ? null : new ArrayList<>();
         for (StoredVersion older : against) {
             ContractDiff diff = diff(older, candidate);
             List<Change> refused = diff.refusedBy(mode, wideningAcknowledged);
             for (Change change : diff.changes()) {
                 rows.add(new Row(older.version(), change, refused.contains(change)));
             }
-            if (found != null) {
-                for (ChangeClass direction : directions(refused)) {
-                    search.find(contract(older), candidate, direction)
-                            .ifPresent(counterexample -> found.add(new Found(older.version(), counterexample)));
-                }
-            }
         }
         boolean compatible = rows.stream().noneMatch(Row::refused);
-        return new Verdict(compatible, mode, against.stream().map(StoredVersion::version).toList(), rows, found);
+        return new Verdict(compatible, mode, List.copyOf(against), rows, null);
     }
 
-    /** The directions a counterexample can show, in a fixed order: cosmetic changes have none. */
-    private static Set<ChangeClass> directions(List<Change> refused) {
+    /**
+     * The verdict with a concrete claim set per refused direction and compared version, when the registry
+     * has a search; the verdict unchanged otherwise. Generating claim sets costs tens of milliseconds, so
+     * callers run it after the publish lock is released, and only for answers that are shown.
+     */
+    public Verdict withCounterexamples(Verdict verdict, Contract candidate) {
+        if (search == null) {
+            return verdict;
+        }
+        List<Found> found = new ArrayList<>();
+        for (StoredVersion older : verdict.compared()) {
+            for (ChangeClass direction : refusedDirections(verdict.changes(), older.version())) {
+                search.find(contract(older), candidate, direction)
+                        .ifPresent(counterexample -> found.add(new Found(older.version(), counterexample)));
+            }
+        }
+        return new Verdict(verdict.compatible(), verdict.mode(), verdict.compared(), verdict.changes(), found);
+    }
+
+    /** The directions a counterexample can show against one version, in a fixed order: cosmetic changes have none. */
+    private static Set<ChangeClass> refusedDirections(List<Row> rows, String against) {
         Set<ChangeClass> directions = EnumSet.noneOf(ChangeClass.class);
-        refused.forEach(change -> directions.addAll(change.classes()));
+        rows.stream().filter(row -> row.refused() && row.against().equals(against))
+                .forEach(row -> directions.addAll(row.change().classes()));
         directions.remove(ChangeClass.COSMETIC);
         return directions;
     }
 
     /** The changes from one stored version to another (for {@code GET /diff}). */
     public ContractDiff diff(StoredVersion older, StoredVersion newer) {
-        return between(contract(older), contract(newer));
+        return ContractDiff.between(contract(older), contract(newer));
     }
 
     private ContractDiff diff(StoredVersion older, Contract candidate) {
-        return between(contract(older), candidate);
-    }
-
-    private static ContractDiff between(Contract older, Contract newer) {
-        try {
-            return ContractDiff.between(older, newer);
-        } catch (UnsupportedOperationException e) {
-            throw Problem.of(ProblemCode.COMPATIBILITY_UNAVAILABLE, "this build has no compatibility engine yet");
-        }
+        return ContractDiff.between(contract(older), candidate);
     }
 
     private Contract contract(StoredVersion version) {

@@ -29,8 +29,7 @@ public enum ProblemCode {
     INTERNAL_ERROR(500, "Internal error"),
     WRITES_DISABLED(503, "Writes are not configured"),
     AUTH_UNAVAILABLE(503, "Token could not be checked"),
-    STORE_UNAVAILABLE(503, "Store unavailable"),
-    COMPATIBILITY_UNAVAILABLE(503, "Compatibility engine unavailable");
+    STORE_UNAVAILABLE(503, "Store unavailable");
 
     /** Problem types are URIs under this base; they identify, nothing is served there. */
     public static final String TYPE_BASE = "https://tokencontract.dev/problems/";

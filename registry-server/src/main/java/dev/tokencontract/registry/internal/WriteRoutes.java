@@ -31,11 +31,9 @@ public final class WriteRoutes {
     public void publish(Context ctx) {
         Audit audit = new Audit(services.store, services.clock, "publish");
         try {
-            Caller caller = authenticate(ctx, audit);
-            services.auth().requireOperation(caller, "publish");
-            String name = ContractNames.require(ctx.pathParam("name"));
-            audit.name(name);
-            services.auth().requireNamespace(caller, name);
+            Authorized authorized = authorizeOnContract(ctx, audit, "publish");
+            Caller caller = authorized.caller();
+            String name = authorized.name();
             boolean acknowledged = Http.wideningAcknowledged(ctx);
             ContractBody body = ContractBody.parse(Http.body(ctx, Services.MAX_CONTRACT_BYTES), name);
             audit.version(body.contract().version()).digest(body.digest());
@@ -79,8 +77,9 @@ public final class WriteRoutes {
                         .with("digest", body.digest());
             }
             case REFUSED -> {
+                // the lock is released: the counterexample search may take its time now
                 Compatibility.Verdict verdict = (Compatibility.Verdict) result.refusal().orElseThrow();
-                throw incompatible(body, verdict);
+                throw incompatible(body, services.compatibility.withCounterexamples(verdict, body.contract()));
             }
         }
     }
@@ -102,7 +101,8 @@ public final class WriteRoutes {
         ContractBody body = ContractBody.parse(Http.body(ctx, Services.MAX_CONTRACT_BYTES), name);
         List<StoredVersion> existing = services.store.versions(name);
         CompatibilityMode mode = reads.mode(name);
-        Compatibility.Verdict verdict = services.compatibility.judge(body.contract(), existing, mode, acknowledged);
+        Compatibility.Verdict verdict = services.compatibility.withCounterexamples(
+                services.compatibility.judge(body.contract(), existing, mode, acknowledged), body.contract());
         if (fail && !verdict.compatible()) {
             throw incompatible(body, verdict);
         }
@@ -117,11 +117,7 @@ public final class WriteRoutes {
     public void config(Context ctx) {
         Audit audit = new Audit(services.store, services.clock, "config");
         try {
-            Caller caller = authenticate(ctx, audit);
-            services.auth().requireOperation(caller, "configure");
-            String name = ContractNames.require(ctx.pathParam("name"));
-            audit.name(name);
-            services.auth().requireNamespace(caller, name);
+            String name = authorizeOnContract(ctx, audit, "configure").name();
             String text = member(ctx, "mode");
             CompatibilityMode mode = CompatibilityMode.parse(text);
             if (mode == null) {
@@ -144,11 +140,7 @@ public final class WriteRoutes {
     public void state(Context ctx) {
         Audit audit = new Audit(services.store, services.clock, "state");
         try {
-            Caller caller = authenticate(ctx, audit);
-            services.auth().requireOperation(caller, "deprecate");
-            String name = ContractNames.require(ctx.pathParam("name"));
-            audit.name(name);
-            services.auth().requireNamespace(caller, name);
+            String name = authorizeOnContract(ctx, audit, "deprecate").name();
             String version = ctx.pathParam("version");
             if (!VersionResolver.isExact(version)) {
                 throw Problem.of(ProblemCode.INVALID_VERSION, "state is set on one exact version, e.g. 1.2.0");
@@ -196,6 +188,22 @@ public final class WriteRoutes {
         ObjectNode body = Json.NODES.objectNode();
         body.set("entries", entries);
         Http.json(ctx, 200, body);
+    }
+
+    /** The caller and the contract name a write on {@code /contracts/{name}/...} was authorised for. */
+    private record Authorized(Caller caller, String name) {}
+
+    /**
+     * Authenticates (audited as the caller), checks the operation's scope, validates the path's contract
+     * name (audited) and checks the caller's namespaces cover it, in that order: every write route starts so.
+     */
+    private Authorized authorizeOnContract(Context ctx, Audit audit, String operation) {
+        Caller caller = authenticate(ctx, audit);
+        services.auth().requireOperation(caller, operation);
+        String name = ContractNames.require(ctx.pathParam("name"));
+        audit.name(name);
+        services.auth().requireNamespace(caller, name);
+        return new Authorized(caller, name);
     }
 
     private Caller authenticate(Context ctx, Audit audit) {
