@@ -2,8 +2,8 @@ package dev.tokencontract.benchmarks;
 
 import dev.tokencontract.conformance.tokens.SigningKeys;
 import dev.tokencontract.conformance.tokens.TokenMinter;
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.TokenValidator;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package dev.tokencontract.benchmarks;
 
-import dev.tokencontract.validator.Finding;
+import dev.tokencontract.finding.Finding;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.internal.HeaderCheck;
 import dev.tokencontract.validator.internal.IssuerAudienceCheck;

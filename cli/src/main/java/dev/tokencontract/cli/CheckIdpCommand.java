@@ -1,10 +1,10 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.ContractException;
-import dev.tokencontract.validator.IdpChecks;
-import dev.tokencontract.validator.IdpReport;
-import dev.tokencontract.validator.ReportJson;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.idp.IdpChecks;
+import dev.tokencontract.idp.IdpReport;
+import dev.tokencontract.cli.ReportJson;
 import java.io.IOException;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;

@@ -1,7 +1,7 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.ContractException;
-import dev.tokencontract.validator.Finding;
+import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.finding.Finding;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 

@@ -3,7 +3,7 @@ package dev.tokencontract.cli;
 import dev.tokencontract.conformance.report.JUnitXml;
 import dev.tokencontract.conformance.suites.SuiteResult;
 import dev.tokencontract.conformance.suites.SuiteSettings;
-import dev.tokencontract.validator.ContractException;
+import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.validator.KeySourceException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.BundledContract;
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.ContractException;
-import dev.tokencontract.validator.Contracts;
-import dev.tokencontract.validator.ReportJson;
+import dev.tokencontract.contract.BundledContract;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.cli.ReportJson;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;

@@ -1,8 +1,8 @@
 package dev.tokencontract.cli;
 
 import dev.tokencontract.validator.DecodedToken;
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.ReportJson;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.cli.ReportJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

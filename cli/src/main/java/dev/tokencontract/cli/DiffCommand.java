@@ -1,15 +1,15 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.ChangeClass;
-import dev.tokencontract.validator.CompatibilityMode;
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.ContractDiff;
-import dev.tokencontract.validator.ContractException;
-import dev.tokencontract.validator.Contracts;
-import dev.tokencontract.validator.Counterexample;
-import dev.tokencontract.validator.CounterexampleSearch;
-import dev.tokencontract.validator.DiffJson;
-import dev.tokencontract.validator.ReportJson;
+import dev.tokencontract.compat.ChangeClass;
+import dev.tokencontract.compat.CompatibilityMode;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.compat.ContractDiff;
+import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.compat.Counterexample;
+import dev.tokencontract.compat.CounterexampleSearch;
+import dev.tokencontract.cli.DiffJson;
+import dev.tokencontract.cli.ReportJson;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.Change;
-import dev.tokencontract.validator.ChangeClass;
-import dev.tokencontract.validator.CompatibilityMode;
-import dev.tokencontract.validator.ContractDiff;
-import dev.tokencontract.validator.Counterexample;
-import dev.tokencontract.validator.DiffJson;
+import dev.tokencontract.compat.Change;
+import dev.tokencontract.compat.ChangeClass;
+import dev.tokencontract.compat.CompatibilityMode;
+import dev.tokencontract.compat.ContractDiff;
+import dev.tokencontract.compat.Counterexample;
+import dev.tokencontract.cli.DiffJson;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.ContractException;
-import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.KeySourceException;
-import dev.tokencontract.validator.ReportJson;
+import dev.tokencontract.cli.ReportJson;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.Severity;
-import dev.tokencontract.validator.Stage;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.Severity;
+import dev.tokencontract.finding.Stage;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
-import dev.tokencontract.validator.Verdict;
-import dev.tokencontract.validator.internal.HumanTime;
+import dev.tokencontract.finding.Verdict;
+import dev.tokencontract.finding.HumanTime;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,11 +1,11 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.FetchedContract;
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.RegistryClient;
-import dev.tokencontract.validator.RegistryException;
-import dev.tokencontract.validator.ReportJson;
-import dev.tokencontract.validator.internal.StrictJson;
+import dev.tokencontract.registry.client.FetchedContract;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.registry.client.RegistryClient;
+import dev.tokencontract.registry.client.RegistryException;
+import dev.tokencontract.cli.ReportJson;
+import dev.tokencontract.json.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

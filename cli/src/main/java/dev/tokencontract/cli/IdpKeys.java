@@ -1,12 +1,12 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.FindingCode;
-import dev.tokencontract.validator.IdpChecks;
-import dev.tokencontract.validator.IdpReport;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.idp.IdpChecks;
+import dev.tokencontract.idp.IdpReport;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.KeySourceException;
-import dev.tokencontract.validator.Severity;
+import dev.tokencontract.finding.Severity;
 import dev.tokencontract.validator.TokenValidator;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,8 +1,8 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.ContractException;
-import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.contract.Contracts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.IdpReport;
-import dev.tokencontract.validator.Severity;
+import dev.tokencontract.idp.IdpReport;
+import dev.tokencontract.finding.Severity;
 import java.io.PrintStream;
 import java.util.List;
 

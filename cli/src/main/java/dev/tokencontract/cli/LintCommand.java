@@ -1,11 +1,11 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.ContractException;
-import dev.tokencontract.validator.Contracts;
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.LintReport;
-import dev.tokencontract.validator.ReportJson;
-import dev.tokencontract.validator.Severity;
+import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.contract.LintReport;
+import dev.tokencontract.cli.ReportJson;
+import dev.tokencontract.finding.Severity;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;

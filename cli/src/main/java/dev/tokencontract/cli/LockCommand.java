@@ -1,11 +1,11 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.LockEntry;
-import dev.tokencontract.validator.Lockfile;
-import dev.tokencontract.validator.LockfileException;
-import dev.tokencontract.validator.RegistryClient;
-import dev.tokencontract.validator.RegistryException;
-import dev.tokencontract.validator.ReportJson;
+import dev.tokencontract.lock.LockEntry;
+import dev.tokencontract.lock.Lockfile;
+import dev.tokencontract.lock.LockfileException;
+import dev.tokencontract.registry.client.RegistryClient;
+import dev.tokencontract.registry.client.RegistryException;
+import dev.tokencontract.cli.ReportJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.Lockfile;
-import dev.tokencontract.validator.LockfileException;
+import dev.tokencontract.lock.Lockfile;
+import dev.tokencontract.lock.LockfileException;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;

@@ -1,12 +1,12 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.ContractException;
-import dev.tokencontract.validator.Contracts;
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.PublishResult;
-import dev.tokencontract.validator.RegistryClient;
-import dev.tokencontract.validator.RegistryException;
-import dev.tokencontract.validator.ReportJson;
+import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.registry.client.PublishResult;
+import dev.tokencontract.registry.client.RegistryClient;
+import dev.tokencontract.registry.client.RegistryException;
+import dev.tokencontract.cli.ReportJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

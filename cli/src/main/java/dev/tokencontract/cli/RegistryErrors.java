@@ -1,9 +1,9 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.RegistryException;
-import dev.tokencontract.validator.RegistryProblem;
-import dev.tokencontract.validator.ReportJson;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.registry.client.RegistryException;
+import dev.tokencontract.registry.client.RegistryProblem;
+import dev.tokencontract.cli.ReportJson;
 import java.io.PrintStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;

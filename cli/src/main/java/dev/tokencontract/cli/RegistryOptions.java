@@ -1,8 +1,8 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.RegistryClient;
-import dev.tokencontract.validator.RegistryException;
-import dev.tokencontract.validator.RegistrySettings;
+import dev.tokencontract.registry.client.RegistryClient;
+import dev.tokencontract.registry.client.RegistryException;
+import dev.tokencontract.registry.client.RegistrySettings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;

@@ -1,7 +1,7 @@
 package dev.tokencontract.cli;
 
 import dev.tokencontract.validator.DecodedToken;
-import dev.tokencontract.validator.internal.HumanTime;
+import dev.tokencontract.finding.HumanTime;
 import dev.tokencontract.validator.internal.TimeCheck;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.FindingCode;
-import dev.tokencontract.validator.LockVerification;
-import dev.tokencontract.validator.Lockfile;
-import dev.tokencontract.validator.LockfileException;
-import dev.tokencontract.validator.RegistryClient;
-import dev.tokencontract.validator.ReportJson;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.lock.LockVerification;
+import dev.tokencontract.lock.Lockfile;
+import dev.tokencontract.lock.LockfileException;
+import dev.tokencontract.registry.client.RegistryClient;
+import dev.tokencontract.cli.ReportJson;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;

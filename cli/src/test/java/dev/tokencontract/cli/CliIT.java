@@ -2,9 +2,9 @@ package dev.tokencontract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.Contracts;
-import dev.tokencontract.validator.testing.TestKeys;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,9 +3,9 @@ package dev.tokencontract.cli;
 import static dev.tokencontract.cli.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.ChangeClass;
-import dev.tokencontract.validator.Counterexample;
-import dev.tokencontract.validator.testing.TestContracts;
+import dev.tokencontract.compat.ChangeClass;
+import dev.tokencontract.compat.Counterexample;
+import dev.tokencontract.testing.TestContracts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

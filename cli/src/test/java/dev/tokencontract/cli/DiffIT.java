@@ -2,7 +2,7 @@ package dev.tokencontract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.testing.TestContracts;
+import dev.tokencontract.testing.TestContracts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;

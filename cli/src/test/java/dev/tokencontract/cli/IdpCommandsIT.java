@@ -2,10 +2,10 @@ package dev.tokencontract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.testing.FixtureFiles;
-import dev.tokencontract.validator.testing.RoutedHttpServer;
-import dev.tokencontract.validator.testing.TestKeys;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.FixtureFiles;
+import dev.tokencontract.testing.RoutedHttpServer;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

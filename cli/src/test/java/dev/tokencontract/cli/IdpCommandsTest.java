@@ -3,7 +3,7 @@ package dev.tokencontract.cli;
 import static dev.tokencontract.cli.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.testing.FixtureFiles;
+import dev.tokencontract.testing.FixtureFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -102,11 +102,11 @@ class IdpCommandsTest {
 
     @Test
     void explainWhenIdpMetadataNamesAnotherIssuerThenMetadataNotUsedCouldNotCheck() {
-        try (dev.tokencontract.validator.testing.RoutedHttpServer http = dev.tokencontract.validator.testing.RoutedHttpServer.start()) {
+        try (dev.tokencontract.testing.RoutedHttpServer http = dev.tokencontract.testing.RoutedHttpServer.start()) {
             http.json("/.well-known/oauth-authorization-server",
                     "{\"issuer\":\"https://login.example.test\",\"jwks_uri\":\"" + http.url("/jwks") + "\"}");
 
-            CliRun.Result result = cli().run("explain", dev.tokencontract.validator.testing.TestTokens.mcp().signRsa(), "--idp", http.url(""));
+            CliRun.Result result = cli().run("explain", dev.tokencontract.testing.TestTokens.mcp().signRsa(), "--idp", http.url(""));
 
             assertThat(result.exit()).isEqualTo(3);
             assertThat(result.err()).contains("ISSUER_MISMATCH", "must not be used (RFC 8414 section 3.3)");

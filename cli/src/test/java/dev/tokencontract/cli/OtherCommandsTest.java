@@ -3,8 +3,8 @@ package dev.tokencontract.cli;
 import static dev.tokencontract.cli.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.Contracts;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.testing.TestTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.tokencontract.cli;
 import static dev.tokencontract.cli.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.testing.FakeRegistry;
-import dev.tokencontract.validator.testing.TestContracts;
+import dev.tokencontract.testing.FakeRegistry;
+import dev.tokencontract.testing.TestContracts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

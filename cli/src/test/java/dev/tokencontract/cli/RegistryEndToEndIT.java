@@ -2,8 +2,8 @@ package dev.tokencontract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.Contracts;
-import dev.tokencontract.validator.Lockfile;
+import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.lock.Lockfile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package dev.tokencontract.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.registry.testing.PostgresServer;
-import dev.tokencontract.validator.Contracts;
-import dev.tokencontract.validator.testing.TestKeys;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

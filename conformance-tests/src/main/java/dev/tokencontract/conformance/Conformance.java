@@ -3,7 +3,7 @@ package dev.tokencontract.conformance;
 import dev.tokencontract.conformance.engine.Gen;
 import dev.tokencontract.conformance.engine.Property;
 import dev.tokencontract.conformance.generate.SchemaInstances;
-import dev.tokencontract.validator.Contract;
+import dev.tokencontract.contract.Contract;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -2,9 +2,9 @@ package dev.tokencontract.conformance;
 
 import dev.tokencontract.conformance.tokens.SigningKeys;
 import dev.tokencontract.conformance.tokens.TokenMinter;
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.ContractException;
-import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.TokenValidator;
 import java.time.Clock;

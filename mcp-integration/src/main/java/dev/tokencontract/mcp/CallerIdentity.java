@@ -1,6 +1,6 @@
 package dev.tokencontract.mcp;
 
-import dev.tokencontract.validator.AuthorizationRules;
+import dev.tokencontract.contract.AuthorizationRules;
 import dev.tokencontract.validator.ValidatedToken;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServerExchange;

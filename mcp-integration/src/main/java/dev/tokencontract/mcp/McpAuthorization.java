@@ -2,9 +2,9 @@ package dev.tokencontract.mcp;
 
 import dev.tokencontract.mcp.internal.MetadataDocument;
 import dev.tokencontract.mcp.internal.TransportErrorJsonMapper;
-import dev.tokencontract.validator.Contract;
+import dev.tokencontract.contract.Contract;
 import dev.tokencontract.validator.KeySource;
-import dev.tokencontract.validator.OperationRule;
+import dev.tokencontract.contract.OperationRule;
 import dev.tokencontract.validator.TokenValidator;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;

@@ -1,7 +1,7 @@
 package dev.tokencontract.mcp;
 
-import dev.tokencontract.validator.AuthorizationRules;
-import dev.tokencontract.validator.OperationRule;
+import dev.tokencontract.contract.AuthorizationRules;
+import dev.tokencontract.contract.OperationRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package dev.tokencontract.mcp;
 
-import dev.tokencontract.validator.testing.NonDaemonThreads;
+import dev.tokencontract.testing.NonDaemonThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.validator.KeySource;
-import dev.tokencontract.validator.testing.TestKeys;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;

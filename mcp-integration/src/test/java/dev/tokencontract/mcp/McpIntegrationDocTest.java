@@ -2,11 +2,11 @@ package dev.tokencontract.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.validator.KeySource;
-import dev.tokencontract.validator.testing.TestKeys;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 import io.javalin.Javalin;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.server.McpServer;

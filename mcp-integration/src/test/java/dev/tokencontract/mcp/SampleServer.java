@@ -1,6 +1,6 @@
 package dev.tokencontract.mcp;
 
-import dev.tokencontract.validator.Contract;
+import dev.tokencontract.contract.Contract;
 import dev.tokencontract.validator.KeySource;
 import io.javalin.Javalin;
 import io.modelcontextprotocol.server.McpServer;

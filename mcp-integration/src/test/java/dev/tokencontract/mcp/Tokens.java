@@ -1,6 +1,6 @@
 package dev.tokencontract.mcp;
 
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.TestTokens;
 import java.time.Instant;
 
 /** Fresh tokens (valid now) for the sample server's audience. */

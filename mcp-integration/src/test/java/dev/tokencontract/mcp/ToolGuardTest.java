@@ -2,10 +2,10 @@ package dev.tokencontract.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.validator.KeySource;
-import dev.tokencontract.validator.testing.TestKeys;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.tokencontract.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.validator.KeySource;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;

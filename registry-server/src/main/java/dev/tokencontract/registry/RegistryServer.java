@@ -5,10 +5,10 @@ import dev.tokencontract.registry.internal.Metrics;
 import dev.tokencontract.registry.internal.RegistryApp;
 import dev.tokencontract.registry.internal.Services;
 import dev.tokencontract.registry.store.ContractStore;
-import dev.tokencontract.validator.CompatibilityMode;
-import dev.tokencontract.validator.ContractException;
-import dev.tokencontract.validator.Contracts;
-import dev.tokencontract.validator.CounterexampleSearch;
+import dev.tokencontract.compat.CompatibilityMode;
+import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.compat.CounterexampleSearch;
 import dev.tokencontract.validator.TokenValidator;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -71,7 +71,7 @@ public final class RegistryServer implements AutoCloseable {
         return this;
     }
 
-    private static dev.tokencontract.validator.Contract publisherContract() {
+    private static dev.tokencontract.contract.Contract publisherContract() {
         try {
             return Contracts.bundled("registry-publisher@1");
         } catch (ContractException e) {

@@ -1,6 +1,9 @@
 package dev.tokencontract.validator;
 
-import dev.tokencontract.validator.internal.Redact;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+
+import dev.tokencontract.finding.Redact;
 import dev.tokencontract.validator.internal.ShapeCheck;
 import dev.tokencontract.validator.internal.TokenParts;
 import java.util.ArrayList;

@@ -1,5 +1,10 @@
 package dev.tokencontract.validator;
 
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.contract.ContractKind;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.Verdict;
+
 import dev.tokencontract.validator.internal.HeaderCheck;
 import dev.tokencontract.validator.internal.IssuerAudienceCheck;
 import dev.tokencontract.validator.internal.SignatureCheck;

@@ -1,8 +1,11 @@
 package dev.tokencontract.validator;
 
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 class DecodedTokenTest {

@@ -1,11 +1,14 @@
 package dev.tokencontract.validator;
 
-import static dev.tokencontract.validator.testing.Judge.assertRejected;
-import static dev.tokencontract.validator.testing.Judge.judge;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Verdict;
+
+import static dev.tokencontract.testing.Judge.assertRejected;
+import static dev.tokencontract.testing.Judge.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.testing.Judge;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.Judge;
+import dev.tokencontract.testing.TestTokens;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.stream.Stream;

@@ -1,18 +1,21 @@
 package dev.tokencontract.validator;
 
-import static dev.tokencontract.validator.testing.Judge.assertHasError;
-import static dev.tokencontract.validator.testing.Judge.assertRejected;
-import static dev.tokencontract.validator.testing.Judge.judge;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Severity;
+
+import static dev.tokencontract.testing.Judge.assertHasError;
+import static dev.tokencontract.testing.Judge.assertRejected;
+import static dev.tokencontract.testing.Judge.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.tokencontract.validator.testing.CountingHttpServer;
-import dev.tokencontract.validator.testing.Judge;
-import dev.tokencontract.validator.testing.RawJws;
-import dev.tokencontract.validator.testing.TestContracts;
-import dev.tokencontract.validator.testing.TestKeys;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.CountingHttpServer;
+import dev.tokencontract.testing.Judge;
+import dev.tokencontract.testing.RawJws;
+import dev.tokencontract.testing.TestContracts;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,11 @@
 package dev.tokencontract.validator;
 
-import static dev.tokencontract.validator.testing.Judge.assertRejected;
-import static dev.tokencontract.validator.testing.Judge.judge;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Verdict;
+
+import static dev.tokencontract.testing.Judge.assertRejected;
+import static dev.tokencontract.testing.Judge.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.EncryptionMethod;
@@ -10,10 +14,10 @@ import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSAEncrypter;
-import dev.tokencontract.validator.testing.Judge;
-import dev.tokencontract.validator.testing.RawJws;
-import dev.tokencontract.validator.testing.TestKeys;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.Judge;
+import dev.tokencontract.testing.RawJws;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

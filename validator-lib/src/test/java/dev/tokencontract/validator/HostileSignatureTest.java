@@ -1,17 +1,20 @@
 package dev.tokencontract.validator;
 
-import static dev.tokencontract.validator.testing.Judge.assertHasError;
-import static dev.tokencontract.validator.testing.Judge.assertRejected;
-import static dev.tokencontract.validator.testing.Judge.judge;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Verdict;
+
+import static dev.tokencontract.testing.Judge.assertHasError;
+import static dev.tokencontract.testing.Judge.assertRejected;
+import static dev.tokencontract.testing.Judge.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.util.Base64URL;
-import dev.tokencontract.validator.testing.Judge;
-import dev.tokencontract.validator.testing.RawJws;
-import dev.tokencontract.validator.testing.TestContracts;
-import dev.tokencontract.validator.testing.TestKeys;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.Judge;
+import dev.tokencontract.testing.RawJws;
+import dev.tokencontract.testing.TestContracts;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

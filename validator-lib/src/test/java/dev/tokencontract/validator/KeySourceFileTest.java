@@ -1,18 +1,25 @@
 package dev.tokencontract.validator;
 
-import static dev.tokencontract.validator.testing.Judge.assertRejected;
-import static dev.tokencontract.validator.testing.Judge.judge;
+import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Severity;
+import dev.tokencontract.finding.Stage;
+import dev.tokencontract.finding.Verdict;
+
+import static dev.tokencontract.testing.Judge.assertRejected;
+import static dev.tokencontract.testing.Judge.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import dev.tokencontract.validator.testing.FixtureFiles;
-import dev.tokencontract.validator.testing.Judge;
-import dev.tokencontract.validator.testing.RawJws;
-import dev.tokencontract.validator.testing.RealFixtures;
-import dev.tokencontract.validator.testing.TestContracts;
-import dev.tokencontract.validator.testing.TestKeys;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.FixtureFiles;
+import dev.tokencontract.testing.Judge;
+import dev.tokencontract.testing.RawJws;
+import dev.tokencontract.testing.RealFixtures;
+import dev.tokencontract.testing.TestContracts;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,18 +1,21 @@
 package dev.tokencontract.validator;
 
-import static dev.tokencontract.validator.testing.Judge.assertRejected;
-import static dev.tokencontract.validator.testing.Judge.assertUnchecked;
-import static dev.tokencontract.validator.testing.Judge.judge;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Verdict;
+
+import static dev.tokencontract.testing.Judge.assertRejected;
+import static dev.tokencontract.testing.Judge.assertUnchecked;
+import static dev.tokencontract.testing.Judge.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.tokencontract.validator.testing.CountingHttpServer;
-import dev.tokencontract.validator.testing.CountingHttpServer.Pace;
-import dev.tokencontract.validator.testing.Judge;
-import dev.tokencontract.validator.testing.SteppingClock;
-import dev.tokencontract.validator.testing.TestKeys;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.CountingHttpServer;
+import dev.tokencontract.testing.CountingHttpServer.Pace;
+import dev.tokencontract.testing.Judge;
+import dev.tokencontract.testing.SteppingClock;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -1,14 +1,19 @@
 package dev.tokencontract.validator;
 
-import static dev.tokencontract.validator.testing.Judge.assertHasError;
-import static dev.tokencontract.validator.testing.Judge.assertRejected;
+import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Verdict;
+
+import static dev.tokencontract.testing.Judge.assertHasError;
+import static dev.tokencontract.testing.Judge.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.tokencontract.validator.testing.FixtureFiles;
-import dev.tokencontract.validator.testing.Judge;
-import dev.tokencontract.validator.testing.RealFixtures;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.FixtureFiles;
+import dev.tokencontract.testing.Judge;
+import dev.tokencontract.testing.RealFixtures;
+import dev.tokencontract.testing.TestTokens;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

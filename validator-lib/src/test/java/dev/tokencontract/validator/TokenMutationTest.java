@@ -1,11 +1,13 @@
 package dev.tokencontract.validator;
 
+import dev.tokencontract.finding.Verdict;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.testing.Judge;
-import dev.tokencontract.validator.testing.TestContracts;
-import dev.tokencontract.validator.testing.TestKeys;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.Judge;
+import dev.tokencontract.testing.TestContracts;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

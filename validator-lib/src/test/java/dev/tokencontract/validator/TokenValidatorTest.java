@@ -1,10 +1,16 @@
 package dev.tokencontract.validator;
 
+import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Stage;
+import dev.tokencontract.finding.Verdict;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokencontract.validator.testing.Judge;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.Judge;
+import dev.tokencontract.testing.TestTokens;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;

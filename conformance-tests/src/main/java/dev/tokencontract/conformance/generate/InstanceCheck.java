@@ -1,8 +1,8 @@
 package dev.tokencontract.conformance.generate;
 
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.internal.ClaimsSchema;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.contract.internal.ClaimsSchema;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

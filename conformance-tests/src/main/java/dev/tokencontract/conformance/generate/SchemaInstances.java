@@ -3,7 +3,7 @@ package dev.tokencontract.conformance.generate;
 import dev.tokencontract.conformance.engine.Choices;
 import dev.tokencontract.conformance.engine.Gen;
 import dev.tokencontract.conformance.engine.Rejected;
-import dev.tokencontract.validator.Contract;
+import dev.tokencontract.contract.Contract;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;

@@ -1,8 +1,8 @@
 package dev.tokencontract.conformance.mutate;
 
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.FindingCode;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

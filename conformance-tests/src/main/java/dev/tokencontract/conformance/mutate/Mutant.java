@@ -1,6 +1,6 @@
 package dev.tokencontract.conformance.mutate;
 
-import dev.tokencontract.validator.FindingCode;
+import dev.tokencontract.finding.FindingCode;
 import java.util.Objects;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;

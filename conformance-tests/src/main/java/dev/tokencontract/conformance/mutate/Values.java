@@ -1,6 +1,6 @@
 package dev.tokencontract.conformance.mutate;
 
-import dev.tokencontract.validator.internal.Redact;
+import dev.tokencontract.finding.Redact;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -5,7 +5,7 @@ import dev.tokencontract.conformance.engine.Property;
 import dev.tokencontract.conformance.http.RecordingEndpoint;
 import dev.tokencontract.conformance.tokens.SigningKeys;
 import dev.tokencontract.conformance.tokens.TokenMinter;
-import dev.tokencontract.validator.Contract;
+import dev.tokencontract.contract.Contract;
 import dev.tokencontract.validator.DecodedToken;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;

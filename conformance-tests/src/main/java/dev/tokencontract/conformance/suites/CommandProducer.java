@@ -1,6 +1,6 @@
 package dev.tokencontract.conformance.suites;
 
-import dev.tokencontract.validator.internal.Redact;
+import dev.tokencontract.finding.Redact;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package dev.tokencontract.conformance.suites;
 
 import dev.tokencontract.conformance.engine.Gen;
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.Finding;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.finding.Finding;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -10,8 +10,8 @@ import dev.tokencontract.conformance.mutate.TokenMutator;
 import dev.tokencontract.conformance.tokens.Jws;
 import dev.tokencontract.conformance.tokens.SigningKeys;
 import dev.tokencontract.conformance.tokens.TokenMinter;
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.Finding;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.finding.Finding;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
 import java.time.Clock;
@@ -178,7 +178,7 @@ public final class ConsumerSuite {
         if (report.accepted()) {
             return null;
         }
-        Set<dev.tokencontract.validator.FindingCode> codes = report.findings().stream().filter(Finding::rejects).map(Finding::code)
+        Set<dev.tokencontract.finding.FindingCode> codes = report.findings().stream().filter(Finding::rejects).map(Finding::code)
                 .collect(Collectors.toSet());
         return mutant.withToken(token, codes);
     }

@@ -2,7 +2,7 @@ package dev.tokencontract.conformance.suites;
 
 import dev.tokencontract.conformance.engine.Gen;
 import dev.tokencontract.conformance.engine.Property;
-import dev.tokencontract.validator.Contract;
+import dev.tokencontract.contract.Contract;
 import dev.tokencontract.validator.DecodedToken;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.TokenValidator;

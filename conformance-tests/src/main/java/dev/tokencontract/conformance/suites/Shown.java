@@ -1,7 +1,7 @@
 package dev.tokencontract.conformance.suites;
 
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.internal.Redact;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.Redact;
 import java.util.List;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package dev.tokencontract.conformance.suites;
 
 import dev.tokencontract.conformance.engine.Choices;
 import dev.tokencontract.conformance.engine.Gen;
-import dev.tokencontract.validator.Contract;
+import dev.tokencontract.contract.Contract;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Valid claim sets addressed to the party under test: its issuer, its audience (as a string or a one-element array). */

@@ -2,7 +2,7 @@ package dev.tokencontract.conformance.suites;
 
 import dev.tokencontract.conformance.engine.Gen;
 import dev.tokencontract.conformance.generate.SchemaInstances;
-import dev.tokencontract.validator.Contract;
+import dev.tokencontract.contract.Contract;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Valid claim sets for a contract, from the schema-driven generators of {@code conformance.generate}. */

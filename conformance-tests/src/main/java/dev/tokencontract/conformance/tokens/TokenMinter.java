@@ -1,7 +1,7 @@
 package dev.tokencontract.conformance.tokens;
 
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.JoseRules;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.contract.JoseRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

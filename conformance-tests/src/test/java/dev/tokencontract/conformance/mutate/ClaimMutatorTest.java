@@ -3,9 +3,9 @@ package dev.tokencontract.conformance.mutate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.conformance.Kit;
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.FindingCode;
-import dev.tokencontract.validator.testing.TestContracts;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.testing.TestContracts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 

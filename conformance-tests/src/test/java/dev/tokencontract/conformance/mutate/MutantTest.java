@@ -2,7 +2,7 @@ package dev.tokencontract.conformance.mutate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.FindingCode;
+import dev.tokencontract.finding.FindingCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

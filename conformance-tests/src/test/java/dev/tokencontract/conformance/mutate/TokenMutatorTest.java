@@ -3,10 +3,10 @@ package dev.tokencontract.conformance.mutate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.conformance.Kit;
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.FindingCode;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.validator.ValidationReport;
-import dev.tokencontract.validator.testing.TestContracts;
+import dev.tokencontract.testing.TestContracts;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

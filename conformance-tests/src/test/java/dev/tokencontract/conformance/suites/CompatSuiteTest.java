@@ -3,7 +3,7 @@ package dev.tokencontract.conformance.suites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.conformance.Kit;
-import dev.tokencontract.validator.Contract;
+import dev.tokencontract.contract.Contract;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

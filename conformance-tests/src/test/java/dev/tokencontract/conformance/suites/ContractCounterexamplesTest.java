@@ -3,9 +3,9 @@ package dev.tokencontract.conformance.suites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.conformance.Kit;
-import dev.tokencontract.validator.ChangeClass;
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.Counterexample;
+import dev.tokencontract.compat.ChangeClass;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.compat.Counterexample;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package dev.tokencontract.conformance.testing;
 
 import dev.tokencontract.conformance.suites.Decision;
 import dev.tokencontract.conformance.suites.TokenConsumer;
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.FindingCode;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;

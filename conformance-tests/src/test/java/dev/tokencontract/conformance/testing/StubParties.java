@@ -1,7 +1,7 @@
 package dev.tokencontract.conformance.testing;
 
 import dev.tokencontract.conformance.tokens.SigningKeys;
-import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.contract.Contracts;
 import java.nio.file.Path;
 import java.time.Clock;
 

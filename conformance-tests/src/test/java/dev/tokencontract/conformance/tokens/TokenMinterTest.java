@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokencontract.conformance.Kit;
-import dev.tokencontract.validator.Contract;
+import dev.tokencontract.contract.Contract;
 import dev.tokencontract.validator.DecodedToken;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.ValidationReport;
-import dev.tokencontract.validator.testing.TestContracts;
+import dev.tokencontract.testing.TestContracts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

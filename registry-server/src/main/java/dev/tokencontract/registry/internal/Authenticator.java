@@ -1,9 +1,9 @@
 package dev.tokencontract.registry.internal;
 
-import dev.tokencontract.validator.Finding;
+import dev.tokencontract.finding.Finding;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
-import dev.tokencontract.validator.Verdict;
+import dev.tokencontract.finding.Verdict;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.node.ArrayNode;

@@ -1,12 +1,12 @@
 package dev.tokencontract.registry.internal;
 
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.Contracts;
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.FindingCode;
-import dev.tokencontract.validator.LintReport;
-import dev.tokencontract.validator.ReportJson;
-import dev.tokencontract.validator.Severity;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.contract.LintReport;
+import dev.tokencontract.finding.FindingJson;
+import dev.tokencontract.finding.Severity;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -45,7 +45,7 @@ public record ContractBody(Contract contract, String canonical, String digest, L
 
     public static ArrayNode findings(List<Finding> findings) {
         ArrayNode array = Json.NODES.arrayNode();
-        findings.forEach(f -> array.add(ReportJson.toNode(f)));
+        findings.forEach(f -> array.add(FindingJson.toNode(f)));
         return array;
     }
 }

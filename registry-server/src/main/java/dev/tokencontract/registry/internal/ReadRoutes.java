@@ -1,9 +1,9 @@
 package dev.tokencontract.registry.internal;
 
 import dev.tokencontract.registry.store.StoredVersion;
-import dev.tokencontract.validator.Change;
-import dev.tokencontract.validator.CompatibilityMode;
-import dev.tokencontract.validator.ContractDiff;
+import dev.tokencontract.compat.Change;
+import dev.tokencontract.compat.CompatibilityMode;
+import dev.tokencontract.compat.ContractDiff;
 import io.javalin.http.Context;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;

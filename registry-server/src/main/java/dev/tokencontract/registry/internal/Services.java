@@ -1,8 +1,8 @@
 package dev.tokencontract.registry.internal;
 
 import dev.tokencontract.registry.store.ContractStore;
-import dev.tokencontract.validator.CompatibilityMode;
-import dev.tokencontract.validator.CounterexampleSearch;
+import dev.tokencontract.compat.CompatibilityMode;
+import dev.tokencontract.compat.CounterexampleSearch;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;

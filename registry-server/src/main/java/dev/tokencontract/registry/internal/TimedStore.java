@@ -7,7 +7,7 @@ import dev.tokencontract.registry.store.PublishGuard;
 import dev.tokencontract.registry.store.PublishResult;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
-import dev.tokencontract.validator.CompatibilityMode;
+import dev.tokencontract.compat.CompatibilityMode;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -1,6 +1,6 @@
 package dev.tokencontract.registry.store;
 
-import dev.tokencontract.validator.CompatibilityMode;
+import dev.tokencontract.compat.CompatibilityMode;
 import java.util.List;
 import java.util.Optional;
 

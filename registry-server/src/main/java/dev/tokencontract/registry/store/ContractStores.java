@@ -2,7 +2,7 @@ package dev.tokencontract.registry.store;
 
 import dev.tokencontract.registry.store.internal.Dialect;
 import dev.tokencontract.registry.store.internal.JdbcContractStore;
-import dev.tokencontract.validator.CompatibilityMode;
+import dev.tokencontract.compat.CompatibilityMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

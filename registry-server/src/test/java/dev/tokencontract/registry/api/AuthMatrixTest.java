@@ -3,7 +3,7 @@ package dev.tokencontract.registry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.registry.store.AuditEntry;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.TestTokens;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;

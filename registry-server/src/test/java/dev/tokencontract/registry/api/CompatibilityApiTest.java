@@ -68,8 +68,8 @@ class CompatibilityApiTest {
             assertThat(found.get(0).path("direction").asString()).isEqualTo("BREAKING_FOR_CONSUMERS");
             JsonNode claims = found.get(0).path("claims");
             // the claim set is concrete: the old version accepts it, the new one rejects it
-            assertThat(dev.tokencontract.validator.Contracts.parse(older).check(claims, "")).isEmpty();
-            assertThat(dev.tokencontract.validator.Contracts.parse(newer).check(claims, "")).isNotEmpty();
+            assertThat(dev.tokencontract.contract.Contracts.parse(older).check(claims, "")).isEmpty();
+            assertThat(dev.tokencontract.contract.Contracts.parse(newer).check(claims, "")).isNotEmpty();
             assertThat(claims.has("tenant_id")).isFalse();
         }
     }

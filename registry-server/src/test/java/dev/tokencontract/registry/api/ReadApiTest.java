@@ -2,7 +2,7 @@ package dev.tokencontract.registry.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;

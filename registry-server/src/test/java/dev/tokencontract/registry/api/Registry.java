@@ -5,8 +5,8 @@ import dev.tokencontract.registry.RegistryServer;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.KeySourceException;
-import dev.tokencontract.validator.testing.TestKeys;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,7 +46,7 @@ final class Registry implements AutoCloseable {
     }
 
     /** A registry whose incompatible answers carry counterexamples found by {@code search}. */
-    static Registry startWithCounterexamples(dev.tokencontract.validator.CounterexampleSearch search) {
+    static Registry startWithCounterexamples(dev.tokencontract.compat.CounterexampleSearch search) {
         ContractStore store = Stores.fresh();
         return new Registry(store, RegistryServer.builder().store(store).clock(CLOCK).publishers(publishers())
                 .counterexamples(search));

@@ -1,7 +1,7 @@
 package dev.tokencontract.registry.api;
 
-import dev.tokencontract.validator.testing.TestKeys;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 
 /** Publisher tokens signed with the real test keys, valid at {@link TestTokens#JUDGED_AT} for {@link Registry#AUDIENCE}. */
 final class Tokens {

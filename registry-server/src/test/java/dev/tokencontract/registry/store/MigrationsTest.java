@@ -78,7 +78,7 @@ class MigrationsTest {
         try (ContractStore store = ContractStores.open(url, user, password)) {
             StoredVersion old = store.version("old", "0.9.0").orElseThrow();
             assertThat(old.publishedAt()).isEqualTo(PUBLISHED_AT);
-            assertThat(store.mode("old")).contains(dev.tokencontract.validator.CompatibilityMode.BACKWARD);
+            assertThat(store.mode("old")).contains(dev.tokencontract.compat.CompatibilityMode.BACKWARD);
             store.appendAudit(new AuditEntry(PUBLISHED_AT, "publish", "alice", null, "old", "1.0.0", null, "201"));
             assertThat(store.audit(5)).hasSize(1);
         }

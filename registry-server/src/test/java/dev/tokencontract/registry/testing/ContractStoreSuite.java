@@ -15,7 +15,7 @@ import dev.tokencontract.registry.store.PublishResult;
 import dev.tokencontract.registry.store.PublishResult.Outcome;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
-import dev.tokencontract.validator.CompatibilityMode;
+import dev.tokencontract.compat.CompatibilityMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,11 @@
 package dev.tokencontract.validator.internal;
 
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.FindingCode;
-import dev.tokencontract.validator.JoseRules;
+import dev.tokencontract.finding.Redact;
+import dev.tokencontract.json.JsonTypes;
+
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.contract.JoseRules;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

@@ -1,8 +1,10 @@
 package dev.tokencontract.validator.internal;
 
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.FindingCode;
-import dev.tokencontract.validator.Severity;
+import dev.tokencontract.finding.Redact;
+
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Severity;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

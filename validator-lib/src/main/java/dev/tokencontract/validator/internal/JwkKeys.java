@@ -1,5 +1,8 @@
 package dev.tokencontract.validator.internal;
 
+import dev.tokencontract.finding.Redact;
+import dev.tokencontract.json.StrictJson;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.MACVerifier;

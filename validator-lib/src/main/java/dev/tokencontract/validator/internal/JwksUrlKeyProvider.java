@@ -1,5 +1,7 @@
 package dev.tokencontract.validator.internal;
 
+import dev.tokencontract.finding.Redact;
+
 import dev.tokencontract.validator.JwksUrlSettings;
 import java.io.IOException;
 import java.net.URI;

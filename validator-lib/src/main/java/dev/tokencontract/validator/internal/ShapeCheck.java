@@ -1,8 +1,12 @@
 package dev.tokencontract.validator.internal;
 
-import dev.tokencontract.validator.Finding;
-import dev.tokencontract.validator.FindingCode;
-import dev.tokencontract.validator.Severity;
+import dev.tokencontract.finding.Redact;
+import dev.tokencontract.json.JsonTypes;
+import dev.tokencontract.json.StrictJson;
+
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Severity;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

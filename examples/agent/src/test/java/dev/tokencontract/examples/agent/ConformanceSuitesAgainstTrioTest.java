@@ -1,6 +1,6 @@
 package dev.tokencontract.examples.agent;
 
-import dev.tokencontract.validator.testing.NonDaemonThreads;
+import dev.tokencontract.testing.NonDaemonThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.conformance.engine.Gen;
@@ -21,8 +21,8 @@ import dev.tokencontract.examples.crm.CrmConfig;
 import dev.tokencontract.examples.crm.CrmMcpServer;
 import dev.tokencontract.examples.login.Directory;
 import dev.tokencontract.examples.login.Drift;
-import dev.tokencontract.validator.Contract;
-import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.validator.DecodedToken;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.TokenValidator;

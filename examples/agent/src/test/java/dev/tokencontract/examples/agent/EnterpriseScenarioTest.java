@@ -1,6 +1,6 @@
 package dev.tokencontract.examples.agent;
 
-import dev.tokencontract.validator.testing.NonDaemonThreads;
+import dev.tokencontract.testing.NonDaemonThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.examples.crm.Crm;
@@ -192,21 +192,21 @@ class EnterpriseScenarioTest {
 
     @Test
     void checkResourceWhenRunAgainstTheCrmThenTheCrmAndItsLoginAreMcpReady() throws Exception {
-        dev.tokencontract.validator.IdpReport report = dev.tokencontract.validator.IdpChecks.withDefaults().checkResource(trio.resource(),
-                List.of(dev.tokencontract.validator.Contracts.load("oauth-protected-resource@1")),
-                List.of(dev.tokencontract.validator.Contracts.load("mcp-authorization-server@1")));
-        List<String> errors = report.findings().stream().filter(dev.tokencontract.validator.Finding::rejects)
+        dev.tokencontract.idp.IdpReport report = dev.tokencontract.idp.IdpChecks.withDefaults().checkResource(trio.resource(),
+                List.of(dev.tokencontract.contract.Contracts.load("oauth-protected-resource@1")),
+                List.of(dev.tokencontract.contract.Contracts.load("mcp-authorization-server@1")));
+        List<String> errors = report.findings().stream().filter(dev.tokencontract.finding.Finding::rejects)
                 .map(f -> f.code() + " " + f.pointer()).toList();
         // the CRM's protected resource metadata and challenge are clean, and the login now offers the authorization
         // code flow with PKCE S256 and Dynamic Client Registration, as an MCP-ready authorization server must (decision 0012)
         assertThat(errors).isEmpty();
-        assertThat(report.verdict()).as(report.findings().toString()).isEqualTo(dev.tokencontract.validator.Verdict.ACCEPTED);
+        assertThat(report.verdict()).as(report.findings().toString()).isEqualTo(dev.tokencontract.finding.Verdict.ACCEPTED);
         assertThat(report.verdict().exitCode()).isZero();
         assertThat(report.authorizationServers()).hasSize(1).allSatisfy(as -> assertThat(as.passed()).isTrue());
         assertThat(report.authorizationServers().get(0).document().orElseThrow().path("code_challenge_methods_supported").toString())
                 .isEqualTo("[\"S256\"]");
-        assertThat(report.findings()).filteredOn(f -> f.code() == dev.tokencontract.validator.FindingCode.DISCOVERY_DOCUMENT_FOUND)
-                .extracting(dev.tokencontract.validator.Finding::message)
+        assertThat(report.findings()).filteredOn(f -> f.code() == dev.tokencontract.finding.FindingCode.DISCOVERY_DOCUMENT_FOUND)
+                .extracting(dev.tokencontract.finding.Finding::message)
                 .contains("The 401 challenge names resource_metadata " + trio.crm().resource().replace("/mcp", "/.well-known/oauth-protected-resource/mcp") + ".");
     }
 

@@ -2,8 +2,8 @@ package dev.tokencontract.examples.crm;
 
 import dev.tokencontract.mcp.DecisionLog;
 import dev.tokencontract.mcp.McpAuthorization;
-import dev.tokencontract.validator.ContractException;
-import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.validator.KeySource;
 import io.javalin.Javalin;
 import io.modelcontextprotocol.server.McpServer;

@@ -2,7 +2,7 @@ package dev.tokencontract.examples.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;

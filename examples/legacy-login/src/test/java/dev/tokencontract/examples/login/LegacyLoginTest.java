@@ -3,8 +3,8 @@ package dev.tokencontract.examples.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokencontract.validator.Contracts;
-import dev.tokencontract.validator.FindingCode;
+import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;

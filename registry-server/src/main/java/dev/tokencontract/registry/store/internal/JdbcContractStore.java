@@ -14,7 +14,7 @@ import dev.tokencontract.registry.store.PublishResult.Outcome;
 import dev.tokencontract.registry.store.StoreException;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
-import dev.tokencontract.validator.CompatibilityMode;
+import dev.tokencontract.compat.CompatibilityMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

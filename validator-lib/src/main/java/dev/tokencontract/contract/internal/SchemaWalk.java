@@ -1,0 +1,99 @@
+package dev.tokencontract.contract.internal;
+
+import dev.tokencontract.finding.Redact;
+
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/** Walks every subschema of a contract for the structural lint rules. */
+final class SchemaWalk {
+    private SchemaWalk() {}
+
+    /** Every {@code $ref}, {@code $dynamicRef} that is not a local fragment is a finding. */
+    static void remoteReferences(JsonNode document, List<Finding> findings) {
+        walk(document, "", (node, pointer) -> {
+            for (String keyword : List.of("$ref", "$dynamicRef")) {
+                JsonNode ref = node.get(keyword);
+                if (ref != null && ref.isString() && !ref.stringValue().startsWith("#")) {
+                    findings.add(Finding.error(FindingCode.LINT_REMOTE_REF, pointer + "/" + keyword,
+                            "a local reference starting with '#'", Redact.value(ref.stringValue()),
+                            "Remote reference " + Redact.value(ref.stringValue()) + " is not allowed."));
+                }
+            }
+        });
+    }
+
+    /** Every {@code pattern} and {@code patternProperties} key that could backtrack catastrophically. */
+    static void backtrackingPatterns(JsonNode document, List<Finding> findings) {
+        walk(document, "", (node, pointer) -> {
+            JsonNode pattern = node.get("pattern");
+            if (pattern != null && pattern.isString()) {
+                backtracking(pattern.stringValue(), pointer + "/pattern", findings);
+            }
+            JsonNode patternProperties = node.get("patternProperties");
+            if (patternProperties != null && patternProperties.isObject()) {
+                for (String key : patternProperties.propertyNames()) {
+                    backtracking(key, pointer + "/patternProperties/" + escape(key), findings);
+                }
+            }
+        });
+    }
+
+    private static void backtracking(String pattern, String pointer, List<Finding> findings) {
+        PatternBacktracking.risk(pattern).ifPresent(why -> findings.add(Finding.error(FindingCode.LINT_PATTERN_BACKTRACKING,
+                pointer, "a pattern that matches in linear time", Redact.value(pattern),
+                "The pattern can backtrack catastrophically: " + why + ".")));
+    }
+
+    /** In every subschema, each name in {@code required} must be declared under {@code properties}. */
+    static void requiredButUndeclared(JsonNode document, String start, List<Finding> findings) {
+        walk(document, start, (node, pointer) -> {
+            JsonNode required = node.get("required");
+            if (required == null || !required.isArray() || node.has("patternProperties")) {
+                return;
+            }
+            JsonNode properties = node.path("properties");
+            Set<String> declared = new HashSet<>(properties.isObject() ? properties.propertyNames() : Set.of());
+            if (!properties.isObject() && !node.has("type")) {
+                return; // a bare {"required": [...]} inside anyOf/oneOf refers to the parent's properties
+            }
+            for (int i = 0; i < required.size(); i++) {
+                String name = required.get(i).asString("");
+                if (!declared.contains(name)) {
+                    findings.add(Finding.error(FindingCode.LINT_REQUIRED_UNDECLARED, pointer + "/required/" + i,
+                            "a property named '" + name + "'", "(undeclared)",
+                            "'" + Redact.value(name) + "' is required but not declared under properties."));
+                }
+            }
+        });
+    }
+
+    interface Visitor {
+        void visit(JsonNode node, String pointer);
+    }
+
+    static void walk(JsonNode node, String pointer, Visitor visitor) {
+        if (node.isObject()) {
+            visitor.visit(node, pointer);
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                if (!entry.getKey().startsWith("x-") && !entry.getKey().equals("const") && !entry.getKey().equals("enum")
+                        && !entry.getKey().equals("examples") && !entry.getKey().equals("default")) {
+                    walk(entry.getValue(), pointer + "/" + escape(entry.getKey()), visitor);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), pointer + "/" + i, visitor);
+            }
+        }
+    }
+
+    static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+}

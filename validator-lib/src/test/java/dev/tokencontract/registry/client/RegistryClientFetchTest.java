@@ -1,0 +1,351 @@
+package dev.tokencontract.registry.client;
+
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Severity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tokencontract.testing.CountingHttpServer;
+import dev.tokencontract.testing.FakeRegistry;
+import dev.tokencontract.testing.FakeRegistry.Fault;
+import dev.tokencontract.testing.TestContracts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The registry client against a real HTTP server on a free loopback port that speaks the registry API. */
+class RegistryClientFetchTest extends RegistryClientTestBase {
+    @Test
+    void fetchWhenExactVersionThenContractFromNetworkWithVerifiedDigest() throws Exception {
+        publishVersions("1.0.0");
+
+        FetchedContract fetched = client().fetch("minimal-token@1.0.0");
+
+        assertThat(fetched.source()).isEqualTo(FetchSource.NETWORK);
+        assertThat(fetched.reference()).isEqualTo("minimal-token@1.0.0");
+        assertThat(fetched.contract().reference()).isEqualTo("minimal-token@1.0.0");
+        assertThat(fetched.digest()).isEqualTo(FakeRegistry.digestOf(TestContracts.minimalText("1.0.0")));
+        assertThat(fetched.json()).isEqualTo(TestContracts.minimalText("1.0.0"));
+        assertThat(fetched.warnings()).isEmpty();
+        assertThat(registry.requests()).singleElement().satisfies(seen -> {
+            assertThat(seen.path()).isEqualTo("/contracts/minimal-token/versions/1.0.0");
+            assertThat(seen.ifNoneMatch()).isNull();
+            assertThat(seen.authorization()).as("no token on reads").isNull();
+        });
+    }
+
+    @Test
+    void fetchWhenRangesThenEachResolvesToTheHighestMatchingVersion() throws Exception {
+        publishVersions("1.0.0", "1.2.0", "1.3.1", "2.0.0", "2.1.0-rc.1");
+        RegistryClient client = client();
+
+        assertThat(Stream.of("minimal-token@^1.2.0", "minimal-token@1", "minimal-token@1.2", "minimal-token@~1.2.0",
+                        "minimal-token@~1.3", "minimal-token@latest", "minimal-token", "minimal-token@2.1.0-rc.1")
+                .map(reference -> fetchVersion(client, reference)).toList())
+                .containsExactly("1.3.1", "1.3.1", "1.2.0", "1.2.0", "1.3.1", "2.0.0", "2.0.0", "2.1.0-rc.1");
+    }
+
+    private static String fetchVersion(RegistryClient client, String reference) {
+        try {
+            return client.fetch(reference).version();
+        } catch (RegistryException e) {
+            throw new AssertionError(reference + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Test
+    void fetchWhenFetchedAgainThenIfNoneMatchSentAndServer304ReusesCachedCopy() throws Exception {
+        publishVersions("1.0.0", "1.1.0");
+        RegistryClient client = client();
+        FetchedContract first = client.fetch("minimal-token@^1.0.0");
+
+        FetchedContract second = client.fetch("minimal-token@^1.0.0");
+
+        assertThat(second.source()).isEqualTo(FetchSource.NOT_MODIFIED);
+        assertThat(second.version()).isEqualTo("1.1.0");
+        assertThat(second.json()).isEqualTo(first.json());
+        assertThat(registry.requests()).hasSize(2);
+        FakeRegistry.Seen revalidation = registry.requests().get(1);
+        assertThat(revalidation.ifNoneMatch()).isEqualTo("\"" + first.digest() + "\"");
+        assertThat(revalidation.status()).isEqualTo(304);
+    }
+
+    @Test
+    void fetchWhenVersionDeprecatedThenServedWithAWarningAlsoOn304() throws Exception {
+        publishVersions("1.0.0");
+        registry.deprecate("minimal-token", "1.0.0");
+        RegistryClient client = client();
+
+        FetchedContract first = client.fetch("minimal-token@1.0.0");
+        FetchedContract second = client.fetch("minimal-token@1.0.0");
+
+        assertThat(List.of(first, second)).allSatisfy(fetched -> assertThat(fetched.warnings()).singleElement()
+                .satisfies(w -> {
+                    assertThat(w.code()).isEqualTo(FindingCode.REGISTRY_VERSION_DEPRECATED);
+                    assertThat(w.message()).isEqualTo("The registry marks the version it served for minimal-token@1.0.0 as deprecated.");
+                }));
+        assertThat(second.source()).isEqualTo(FetchSource.NOT_MODIFIED);
+    }
+
+    @Test
+    void fetchWhenRangeMovesOnThenNewVersionFetchedNot304() throws Exception {
+        publishVersions("1.0.0");
+        RegistryClient client = client();
+        client.fetch("minimal-token@1");
+        publishVersions("1.1.0");
+
+        FetchedContract moved = client.fetch("minimal-token@1");
+
+        assertThat(moved.source()).isEqualTo(FetchSource.NETWORK);
+        assertThat(moved.version()).isEqualTo("1.1.0");
+        assertThat(registry.count(304)).isZero();
+    }
+
+    @Test
+    void fetchWhenServerStoppedThenLastGoodCopyWithWarningGivingItsAge() throws Exception {
+        publishVersions("1.0.0");
+        FetchedContract online = client().fetch("minimal-token@1");
+        registry.stop();
+        clock.advance(Duration.ofHours(2).plusMinutes(5));
+
+        FetchedContract offline = client().fetch("minimal-token@1");
+
+        assertThat(offline.source()).isEqualTo(FetchSource.OFFLINE_CACHE);
+        assertThat(offline.json()).isEqualTo(online.json());
+        assertThat(offline.fetchedAt()).isEqualTo(Instant.parse("2026-11-27T00:00:00Z"));
+        assertThat(offline.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.code()).isEqualTo(FindingCode.REGISTRY_OFFLINE_COPY);
+            assertThat(warning.severity()).isEqualTo(Severity.WARNING);
+            assertThat(warning.message()).contains("connection refused", "minimal-token@1.0.0", "2 h 5 min old", online.digest());
+        });
+    }
+
+    @Test
+    void fetchWhenServerStoppedAndNothingCachedThenUnreachable() {
+        publishVersions("1.0.0");
+        registry.stop();
+
+        assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
+                .hasMessageContaining("connection refused").hasMessageContaining("no copy on disk");
+    }
+
+    @Test
+    void fetchWhenServerAnswers5xxThenOfflineCopyElseUnreachable() throws Exception {
+        publishVersions("1.0.0");
+        client().fetch("minimal-token@1.0.0");
+        registry.fault(Fault.SERVER_ERROR);
+
+        FetchedContract offline = client().fetch("minimal-token@1.0.0");
+
+        assertThat(offline.source()).isEqualTo(FetchSource.OFFLINE_CACHE);
+        assertThat(offline.warnings().get(0).message()).contains("answered HTTP 503");
+        assertThatThrownBy(() -> client().fetch("minimal-token@latest"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
+                .hasMessageContaining("HTTP 503");
+    }
+
+    @Test
+    void fetchWhenDigestDoesNotMatchBodyThenRefusedAndNothingCached() {
+        publishVersions("1.0.0");
+        registry.fault(Fault.WRONG_DIGEST);
+
+        assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
+                .hasMessageContaining("digest mismatch");
+        registry.stop();
+        assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0")).hasMessageContaining("no copy on disk");
+    }
+
+    @Test
+    void fetchWhenNoEtagThenRefusedAsUnverifiable() {
+        publishVersions("1.0.0");
+        registry.fault(Fault.NO_ETAG);
+
+        assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
+                .hasMessageContaining("without a sha-256 ETag");
+    }
+
+    @Test
+    void fetchWhenBodyLargerThanCapThenRefusedWithoutBufferingIt() {
+        publishVersions("1.0.0");
+        registry.fault(Fault.OVERSIZED);
+
+        assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
+                .hasMessageContaining("larger than " + RegistrySettings.DEFAULT_MAX_BYTES + " bytes");
+    }
+
+    @Test
+    void fetchWhenRedirectLoopThenRefusedAfterABoundedNumberOfRequests() {
+        publishVersions("1.0.0");
+        registry.fault(Fault.REDIRECT_LOOP);
+
+        assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
+                .hasMessageContaining("redirect loop");
+        assertThat(registry.requests()).hasSizeLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void fetchWhenRedirectChainLongerThanLimitThenRefused() {
+        publishVersions("1.0.0");
+        registry.fault(Fault.REDIRECT_LOOP);
+
+        assertThatThrownBy(() -> RegistryClient.create(registry.url(), settings().withMaxRedirects(0)).fetch("minimal-token@1.0.0"))
+                .hasMessageContaining("more than 0 redirects");
+        assertThat(registry.requests()).hasSize(1);
+    }
+
+    @Test
+    void fetchWhenRedirectedToPlainHttpOffLoopbackThenRefusedBeforeConnecting() {
+        publishVersions("1.0.0");
+        registry.fault(Fault.REDIRECT_OFF_SITE);
+
+        assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.INVALID_URL))
+                .hasMessageContaining("refusing plain http to registry.example.test");
+    }
+
+    @Test
+    void fetchWhenBodyIsNotJsonThenRefusedWithLintFindings() {
+        publishVersions("1.0.0");
+        registry.fault(Fault.NOT_JSON);
+
+        assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE);
+                    assertThat(e.findings()).extracting(Finding::code).contains(FindingCode.LINT_NOT_JSON);
+                })
+                .hasMessageContaining("not an acceptable contract");
+    }
+
+    @Test
+    void fetchWhenVersionHeaderNamesAnotherVersionThenRefused() {
+        publishVersions("1.0.0");
+        registry.fault(Fault.WRONG_VERSION_HEADER);
+
+        assertThatThrownBy(() -> client().fetch("minimal-token@1"))
+                .hasMessageContaining("resolved minimal-token@1 to 9.9.9 but sent minimal-token@1.0.0");
+    }
+
+    @Test
+    void fetchWhenRegistryServesAVersionOutsideTheRangeThenRefused() {
+        publishVersions("1.0.0", "2.0.0");
+        registry.fault(Fault.IGNORE_RANGE);
+
+        assertThatThrownBy(() -> client().fetch("minimal-token@^1.0.0"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
+                .hasMessageContaining("asked for minimal-token@^1.0.0 but the registry sent version 2.0.0");
+    }
+
+    @Test
+    void fetchWhenNotFoundThenNotFoundWithTheRegistrysProblem() {
+        publishVersions("1.0.0");
+
+        assertThatThrownBy(() -> client().fetch("minimal-token@3"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RegistryException.Kind.NOT_FOUND);
+                    assertThat(e.problem()).hasValueSatisfying(p -> {
+                        assertThat(p.status()).isEqualTo(404);
+                        assertThat(p.code()).isEqualTo("VERSION_NOT_FOUND");
+                        assertThat(p.detail()).isEqualTo("no version 3 of minimal-token");
+                    });
+                });
+    }
+
+    @Test
+    void fetchWhenServerStallsThenTimesOutAsUnreachable() {
+        try (CountingHttpServer slow = CountingHttpServer.start()) {
+            slow.respond(200, "{}", CountingHttpServer.Pace.STALL_BEFORE_HEADERS);
+            RegistrySettings quick = settings().withTimeouts(Duration.ofMillis(500), Duration.ofMillis(300));
+
+            assertThatThrownBy(() -> RegistryClient.create(slow.uri("").toString(), quick).fetch("minimal-token@1.0.0"))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
+                    .hasMessageContaining("no complete answer within 300 ms");
+        }
+    }
+
+    @Test
+    void fetchWhenCachedBodyEditedOnDiskThenNotUsedOffline() throws Exception {
+        publishVersions("1.0.0");
+        client().fetch("minimal-token@1.0.0");
+        try (Stream<Path> files = Files.walk(cacheDir)) {
+            for (Path blob : files.filter(p -> p.getParent().getFileName().toString().equals("blobs")).toList()) {
+                Files.writeString(blob, Files.readString(blob).replace("RS256", "HS256"));
+            }
+        }
+        registry.stop();
+
+        assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
+                .hasMessageContaining("does not match its digest");
+    }
+
+    @Test
+    void fetchWhenCachedBodyEditedOnDiskAndServerUpThenFetchedAfresh() throws Exception {
+        publishVersions("1.0.0");
+        client().fetch("minimal-token@1.0.0");
+        try (Stream<Path> files = Files.walk(cacheDir)) {
+            for (Path blob : files.filter(p -> p.getParent().getFileName().toString().equals("blobs")).toList()) {
+                Files.writeString(blob, "{}");
+            }
+        }
+
+        FetchedContract again = client().fetch("minimal-token@1.0.0");
+
+        assertThat(again.source()).isEqualTo(FetchSource.NETWORK);
+        assertThat(registry.requests().get(1).ifNoneMatch()).as("an unusable cache sends no If-None-Match").isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Minimal-Token@1.0.0", "minimal-token@1.2.3.4", "minimal-token@>=1.0.0", "../etc@1.0.0",
+            "minimal-token@latest@x", "minimal-token@1.0.0 ", "minimal-token@^1", "minimal-token@01.0.0", "a/b@1", "minimal-token@%2e%2e"})
+    void fetchWhenReferenceMalformedThenInvalidReferenceAndNoRequest(String reference) {
+        assertThatThrownBy(() -> client().fetch(reference.equals("minimal-token@1.0.0 ") ? "minimal-token@1.0.0 x" : reference))
+                .isInstanceOfSatisfying(RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.INVALID_REFERENCE))
+                .hasMessageContaining("is not a contract reference");
+        assertThat(registry.requests()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://registry.example.test", "http://10.0.0.1:8080", "http://localhost.example.test", "ftp://127.0.0.1",
+            "https://user:pass@registry.example.test", "https://registry.example.test/?x=1", "not a url", "/relative/path",
+            "http://127.0.0.1.example.test"})
+    void createWhenUrlNotHttpsOrLoopbackOrCarriesExtrasThenRefused(String url) {
+        assertThatThrownBy(() -> RegistryClient.create(url, settings()))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.INVALID_URL));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://registry.example.test", "https://registry.example.test/base/", "http://localhost:8080",
+            "http://127.0.0.1:1", "http://127.10.20.30", "http://[::1]:8080", "HTTP://LOCALHOST:9"})
+    void createWhenHttpsOrLoopbackThenAccepted(String url) throws RegistryException {
+        assertThat(RegistryClient.create(url, settings()).baseUrl().toString()).doesNotEndWith("/");
+    }
+
+    @Test
+    void fetchWhenCacheWrittenThenLaidOutPerRegistryWithBodiesByDigest() throws Exception {
+        publishVersions("1.0.0");
+
+        FetchedContract fetched = client().fetch("minimal-token@^1.0.0");
+
+        try (Stream<Path> files = Files.walk(cacheDir)) {
+            List<String> names = files.filter(Files::isRegularFile).map(p -> cacheDir.relativize(p).toString()).sorted().toList();
+            assertThat(names).hasSize(3).allMatch(n -> n.startsWith("127.0.0.1_" + registry.port() + "-"));
+            assertThat(names).anyMatch(n -> n.endsWith("/blobs/" + fetched.sha256() + ".json"))
+                    .anyMatch(n -> n.endsWith("/minimal-token/caret-1.0.0.ref.json"))
+                    .anyMatch(n -> n.endsWith("/minimal-token/1.0.0.ref.json"));
+        }
+    }
+}
