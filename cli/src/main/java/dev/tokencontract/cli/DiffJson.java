@@ -57,7 +57,7 @@ public final class DiffJson {
     /** One change: {@code kind, classes, pointer, explanation, before, after, refused}. */
     public static ObjectNode change(Change change, boolean refused) {
         ObjectNode node = NODES.objectNode();
-        node.put("kind", change.kind());
+        node.put("kind", change.kind().wireName());
         ArrayNode classes = node.putArray("classes");
         for (ChangeClass changeClass : ChangeClass.values()) {
             if (change.is(changeClass)) {

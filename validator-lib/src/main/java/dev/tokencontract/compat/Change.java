@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * One classified difference between two versions of a contract.
  *
- * @param kind        stable kebab-case code for the kind of change ({@code required-added},
- *                    {@code enum-value-removed}, ...), documented in {@code docs/compatibility.md}
+ * @param kind        the kind of change; its {@link ChangeKind#wireName()} ({@code required-added},
+ *                    {@code enum-value-removed}, ...) is documented in {@code docs/compatibility.md}
  * @param classes     what the change does; never empty
  * @param pointer     JSON pointer into the <em>new</em> contract document (into the old one when the
  *                    location was removed)
@@ -17,7 +17,7 @@ import java.util.Set;
  * @param after       the new value at the pointer, shortened for display; may be {@code null}
  */
 public record Change(
-        String kind,
+        ChangeKind kind,
         Set<ChangeClass> classes,
         String pointer,
         String explanation,

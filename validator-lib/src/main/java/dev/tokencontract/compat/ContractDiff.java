@@ -32,7 +32,7 @@ public record ContractDiff(String from, String to, List<Change> changes) {
     public static ContractDiff between(Contract older, Contract newer) {
         Objects.requireNonNull(older, "older");
         Objects.requireNonNull(newer, "newer");
-        return CompatEngine.diff(older, newer);
+        return new ContractDiff(older.reference(), newer.reference(), CompatEngine.diff(older, newer));
     }
 
     public boolean has(ChangeClass changeClass) {

@@ -63,7 +63,7 @@ class HostileDiffTest {
         List<Change> changes = pair.diff().changes();
 
         assertThat(changes).hasSize(1);
-        assertThat(changes.get(0).kind()).isEqualTo("enum-value-removed");
+        assertThat(changes.get(0).kind()).isEqualTo(ChangeKind.ENUM_VALUE_REMOVED);
         assertThat(changes.get(0).explanation()).contains("\"v1234\"").hasSizeLessThan(400);
         assertThat(changes.get(0).before()).hasSizeLessThan(200);
     }

@@ -37,7 +37,7 @@ class ModeMappingTest {
     void refusedByWhenOneChangePerClassThenModeRefusesExactlyItsClasses(CompatibilityMode mode, List<String> unacknowledged,
             List<String> acknowledged) {
         ContractDiff diff = new ContractDiff("t@1.0.0", "t@1.1.0", Stream.of(C, P, W, X)
-                .map(name -> new Change("k-" + name, Set.of(ChangeClass.valueOf(name)), "/x", "x", null, null)).toList());
+                .map(name -> new Change(ChangeKind.SCHEMA_CHANGED, Set.of(ChangeClass.valueOf(name)), "/x", "x", null, null)).toList());
 
         assertThat(diff.refusedBy(mode, false).stream().map(c -> c.classes().iterator().next().name())).containsExactlyElementsOf(unacknowledged);
         assertThat(diff.refusedBy(mode, true).stream().map(c -> c.classes().iterator().next().name())).containsExactlyElementsOf(acknowledged);

@@ -165,7 +165,7 @@ public final class Compatibility {
 
     static ObjectNode change(Change change) {
         ObjectNode node = Json.NODES.objectNode();
-        node.put("kind", change.kind());
+        node.put("kind", change.kind().wireName());
         ArrayNode classes = node.putArray("classes");
         change.classes().stream().map(Enum::name).sorted().forEach(classes::add);
         node.put("pointer", change.pointer());

@@ -1,5 +1,6 @@
 package dev.tokencontract.compat.internal;
 
+import dev.tokencontract.compat.ChangeKind;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,7 @@ final class Annotations {
         Set<String> names = new LinkedHashSet<>(newer.propertyNames());
         names.addAll(older.propertyNames());
         for (String name : names) {
-            if (Keywords.ASSERTIONS.contains(name) || Keywords.DEFINITIONS.contains(name) || (root && Keywords.ROOT_OWNED.contains(name))) {
+            if (Keywords.ASSERTIONS.contains(name) || Keywords.DEFINITIONS.contains(name) || Keywords.IDENTIFIERS.contains(name) || (root && Keywords.ROOT_OWNED.contains(name))) {
                 continue;
             }
             JsonNode before = older.get(name);
@@ -37,7 +38,7 @@ final class Annotations {
                 d.out().add(ctx, kind, Effect.COSMETIC, pointer, d.out().subject(ctx) + ": " + Show.text(name) + " "
                         + verb(before, after) + " (an annotation: no token is accepted or rejected because of it)", Show.json(before), Show.json(after));
             } else {
-                d.out().add(ctx, "unknown-keyword-changed", Effect.BOTH, pointer, d.out().subject(ctx) + ": keyword '" + Show.text(name)
+                d.out().add(ctx, ChangeKind.UNKNOWN_KEYWORD_CHANGED, Effect.BOTH, pointer, d.out().subject(ctx) + ": keyword '" + Show.text(name)
                         + "' " + verb(before, after) + "; the engine does not know it, so it is assumed breaking both ways",
                         Show.json(before), Show.json(after));
             }

@@ -1,5 +1,6 @@
 package dev.tokencontract.compat.internal;
 
+import dev.tokencontract.compat.ChangeKind;
 import dev.tokencontract.contract.AuthorizationRules;
 import dev.tokencontract.compat.ChangeClass;
 import dev.tokencontract.contract.OperationRule;
@@ -35,15 +36,15 @@ final class AuthorizationDiff {
             String pointer = "/x-authorization/operations/" + Context.escape(name);
             String operation = "operation '" + Show.text(name) + "'";
             if (was == null) {
-                out.addAsIs("operation-added", WIDENING, pointer, operation + " added, granted to " + requirement(now), null, requirement(now));
+                out.addAsIs(ChangeKind.OPERATION_ADDED, WIDENING, pointer, operation + " added, granted to " + requirement(now), null, requirement(now));
             } else if (now == null) {
-                out.addAsIs("operation-removed", CONSUMERS, pointer, operation + " removed: tokens that were granted it ("
+                out.addAsIs(ChangeKind.OPERATION_REMOVED, CONSUMERS, pointer, operation + " removed: tokens that were granted it ("
                         + requirement(was) + ") are now refused", requirement(was), null);
             } else {
                 grants(operation, pointer, "scope", was.scopes(), now.scopes(), out);
                 grants(operation, pointer, "role", was.roles(), now.roles(), out);
                 if (!Objects.equals(was.description(), now.description())) {
-                    out.addAsIs("operation-description-changed", Effect.COSMETIC, pointer + "/description", operation
+                    out.addAsIs(ChangeKind.OPERATION_DESCRIPTION_CHANGED, Effect.COSMETIC, pointer + "/description", operation
                             + ": description changed", Show.text(was.description()), Show.text(now.description()));
                 }
             }

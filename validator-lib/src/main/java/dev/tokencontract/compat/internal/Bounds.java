@@ -1,5 +1,6 @@
 package dev.tokencontract.compat.internal;
 
+import dev.tokencontract.compat.ChangeKind;
 import java.math.BigDecimal;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ final class Bounds {
         boolean wasUnique = older.path("uniqueItems").asBoolean(false);
         boolean isUnique = newer.path("uniqueItems").asBoolean(false);
         if (wasUnique != isUnique) {
-            d.out().add(ctx, isUnique ? "unique-items-added" : "unique-items-removed", isUnique ? Effect.TIGHTER : Effect.LOOSER,
+            d.out().add(ctx, isUnique ? ChangeKind.UNIQUE_ITEMS_ADDED : ChangeKind.UNIQUE_ITEMS_REMOVED, isUnique ? Effect.TIGHTER : Effect.LOOSER,
                     ctx.pointer("uniqueItems", newer.has("uniqueItems")), d.out().subject(ctx) + (isUnique
                             ? ": items must now be unique; arrays with duplicates are rejected"
                             : ": items no longer have to be unique; consumers on the old contract reject duplicates"),
@@ -99,13 +100,13 @@ final class Bounds {
         String pointer = ctx.pointer("multipleOf", after != null);
         if (before == null || after == null) {
             boolean added = before == null;
-            d.out().add(ctx, added ? "multiple-of-added" : "multiple-of-removed", added ? Effect.TIGHTER : Effect.LOOSER, pointer,
+            d.out().add(ctx, added ? ChangeKind.MULTIPLE_OF_ADDED : ChangeKind.MULTIPLE_OF_REMOVED, added ? Effect.TIGHTER : Effect.LOOSER, pointer,
                     subject + Show.json(added ? after : before) + (added ? " added" : " removed"), Show.json(before), Show.json(after));
             return;
         }
         boolean tighter = divides(before, after);
         boolean looser = divides(after, before);
-        d.out().add(ctx, "multiple-of-changed", tighter ? Effect.TIGHTER : looser ? Effect.LOOSER : Effect.BOTH, pointer,
+        d.out().add(ctx, ChangeKind.MULTIPLE_OF_CHANGED, tighter ? Effect.TIGHTER : looser ? Effect.LOOSER : Effect.BOTH, pointer,
                 subject + Show.json(before) + " → " + Show.json(after) + (tighter || looser ? "" : "; neither divides the other"),
                 Show.json(before), Show.json(after));
     }

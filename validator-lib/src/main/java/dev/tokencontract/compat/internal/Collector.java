@@ -2,6 +2,7 @@ package dev.tokencontract.compat.internal;
 
 import dev.tokencontract.compat.Change;
 import dev.tokencontract.compat.ChangeClass;
+import dev.tokencontract.compat.ChangeKind;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,8 @@ final class Collector {
     private final Set<String> authorizationClaims;
     private final String noun;
     private final Set<Change> changes = new LinkedHashSet<>();
+    /** Changes that can alter what a token is judged by (not annotations), counted even when a duplicate is dropped. */
+    private int observable;
 
     private Collector(Budget budget, Collector root, Set<String> authorizationClaims, String noun) {
         this.budget = budget;
@@ -53,7 +56,7 @@ final class Collector {
         }
         if (++budget.steps > MAX_STEPS || changes.size() >= MAX_CHANGES || ctx.depth() > MAX_DEPTH) {
             budget.exhausted = true;
-            Change tooLarge = new Change("diff-too-large", EnumSet.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS),
+            Change tooLarge = new Change(ChangeKind.DIFF_TOO_LARGE, EnumSet.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS),
                     ctx.newPointer(), "The documents are too large or too deeply nested to compare in full (more than "
                     + MAX_STEPS + " steps, " + MAX_CHANGES + " changes or depth " + MAX_DEPTH
                     + "); the rest is assumed breaking both ways.", null, null);
@@ -70,6 +73,10 @@ final class Collector {
      * it loosens a claim that {@code x-authorization} reads.
      */
     void add(Context ctx, String kind, Set<ChangeClass> raw, String pointer, String explanation, String before, String after) {
+        add(ctx, kind(kind), raw, pointer, explanation, before, after);
+    }
+
+    void add(Context ctx, ChangeKind kind, Set<ChangeClass> raw, String pointer, String explanation, String before, String after) {
         EnumSet<ChangeClass> classes = EnumSet.copyOf(raw);
         String why = explanation;
         if (ctx.inverted()) {
@@ -93,13 +100,33 @@ final class Collector {
             classes.add(ChangeClass.AUTHORIZATION_WIDENING);
             why += "; '" + Show.text(top) + "' is read by x-authorization, so this can grant more";
         }
+        if (!ANNOTATION_KINDS.contains(kind)) {
+            observable++;
+        }
         if (changes.size() < MAX_CHANGES) {
             changes.add(new Change(kind, classes, pointer, why, before, after));
         }
     }
 
+    private static final Set<ChangeKind> ANNOTATION_KINDS = Set.copyOf(EnumSet.of(ChangeKind.TITLE_CHANGED, ChangeKind.DESCRIPTION_CHANGED,
+            ChangeKind.EXAMPLES_CHANGED, ChangeKind.COMMENT_CHANGED, ChangeKind.DEFAULT_CHANGED, ChangeKind.ANNOTATION_CHANGED));
+
+    /** How many non-annotation changes were added so far (a running count: compare two readings). */
+    int observable() {
+        return observable;
+    }
+
     /** Adds a change whose classes are final (x-jose, x-authorization, document header). */
     void addAsIs(String kind, Set<ChangeClass> classes, String pointer, String explanation, String before, String after) {
+        addAsIs(kind(kind), classes, pointer, explanation, before, after);
+    }
+
+    /** A kind composed from a keyword ({@code max-length} + {@code -added}); every composition is a declared kind. */
+    static ChangeKind kind(String wireName) {
+        return ChangeKind.fromWireName(wireName).orElseThrow(() -> new IllegalStateException("undeclared change kind " + wireName));
+    }
+
+    void addAsIs(ChangeKind kind, Set<ChangeClass> classes, String pointer, String explanation, String before, String after) {
         if (changes.size() < MAX_CHANGES) {
             changes.add(new Change(kind, classes, pointer, explanation, before, after));
         }

@@ -1,5 +1,6 @@
 package dev.tokencontract.compat.internal;
 
+import dev.tokencontract.compat.ChangeKind;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -17,14 +18,15 @@ final class Combinators {
         branches("oneOf", older, newer, ctx, d, true);
         not(older.get("not"), newer.get("not"), ctx, d);
         conditional(older, newer, ctx, d);
-        ref(older, newer, ctx, d);
+        ref("$ref", older, newer, ctx, d);
+        ref("$dynamicRef", older, newer, ctx, d);
     }
 
     /** A conjunction: an added subschema constrains like any new keyword would. */
     private static void allOf(JsonNode older, JsonNode newer, Context ctx, SchemaDiff d) {
         JsonNode before = older.path("allOf");
         JsonNode after = newer.path("allOf");
-        if (before.equals(after)) {
+        if (d.unchanged(before, after)) {
             return;
         }
         int size = Math.max(before.size(), after.size());
@@ -44,7 +46,7 @@ final class Combinators {
         Context ctx = exclusive ? whole.conservatively() : whole;
         JsonNode before = older.get(keyword);
         JsonNode after = newer.get(keyword);
-        if (SchemaDiff.same(before, after)) {
+        if (d.unchanged(before, after)) {
             return;
         }
         String kind = Keywords.kebab(keyword);
@@ -73,7 +75,7 @@ final class Combinators {
     }
 
     private static void not(JsonNode before, JsonNode after, Context ctx, SchemaDiff d) {
-        if (SchemaDiff.same(before, after)) {
+        if (d.unchanged(before, after)) {
             return;
         }
         if (before != null && after != null) {
@@ -81,7 +83,7 @@ final class Combinators {
             return;
         }
         boolean added = before == null;
-        d.out().add(ctx, added ? "not-added" : "not-removed", added ? Effect.TIGHTER : Effect.LOOSER, ctx.pointer("not", added),
+        d.out().add(ctx, added ? ChangeKind.NOT_ADDED : ChangeKind.NOT_REMOVED, added ? Effect.TIGHTER : Effect.LOOSER, ctx.pointer("not", added),
                 d.out().subject(ctx) + (added ? ": must now not match " + Show.json(after) : ": the exclusion " + Show.json(before) + " was removed"),
                 Show.json(before), Show.json(after));
     }
@@ -91,40 +93,44 @@ final class Combinators {
         for (String keyword : List.of("if", "then", "else")) {
             JsonNode before = older.get(keyword);
             JsonNode after = newer.get(keyword);
-            if (SchemaDiff.same(before, after)) {
+            if (d.unchanged(before, after)) {
                 continue;
             }
             if (before != null && after != null) {
                 d.diff(before, after, ctx.into("/" + keyword, ctx.claim()).conservatively());
             } else {
-                d.out().add(ctx, "conditional-changed", Effect.BOTH, ctx.pointer(keyword, after != null),
+                d.out().add(ctx, ChangeKind.CONDITIONAL_CHANGED, Effect.BOTH, ctx.pointer(keyword, after != null),
                         d.out().subject(ctx) + ": '" + keyword + "' " + Annotations.verb(before, after)
                                 + "; a condition can both accept and reject, so breaking both ways", Show.json(before), Show.json(after));
             }
         }
     }
 
-    /** {@code $ref} beside other keywords applies like one more {@code allOf} entry: compare what each side names. */
-    private static void ref(JsonNode older, JsonNode newer, Context ctx, SchemaDiff d) {
-        JsonNode before = older.get("$ref");
-        JsonNode after = newer.get("$ref");
+    /**
+     * {@code $ref} (and {@code $dynamicRef}) beside other keywords applies like one more {@code allOf} entry: compare
+     * what each side names, never the reference text. A reference that cannot be resolved with certainty is
+     * reported breaking both ways ({@code undecided-ref}), even when its text did not change.
+     */
+    private static void ref(String keyword, JsonNode older, JsonNode newer, Context ctx, SchemaDiff d) {
+        JsonNode before = older.get(keyword);
+        JsonNode after = newer.get(keyword);
         if (before == null && after == null) {
             return;
         }
-        Refs.Target was = before == null ? null : d.resolveOld(before);
-        Refs.Target now = after == null ? null : d.resolveNew(after);
-        if ((before != null && was == null) || (after != null && now == null)) {
-            if (!SchemaDiff.same(before, after)) {
-                d.out().add(ctx, "ref-changed", Effect.BOTH, ctx.pointer("$ref", after != null), d.out().subject(ctx) + ": reference "
-                        + Show.json(before) + " → " + Show.json(after) + " cannot be resolved in the document, so breaking both ways",
-                        Show.json(before), Show.json(after));
-            }
+        boolean dynamic = keyword.equals("$dynamicRef");
+        Refs.Target was = before == null ? null : d.resolveOld(before, dynamic);
+        Refs.Target now = after == null ? null : d.resolveNew(after, dynamic);
+        String reason = was != null && !was.resolved() ? was.reason() : now != null && !now.resolved() ? now.reason() : null;
+        if (reason != null) {
+            d.out().add(ctx, dynamic ? ChangeKind.UNDECIDED_DYNAMIC_REF : ChangeKind.UNDECIDED_REF, Effect.BOTH, ctx.pointer(keyword, after != null),
+                    d.out().subject(ctx) + ": " + keyword + " " + Show.json(before) + " → " + Show.json(after) + " cannot be decided ("
+                            + reason + "), so it is assumed breaking both ways", Show.json(before), Show.json(after));
             return;
         }
         JsonNode oldSchema = was == null ? SchemaDiff.TRUE : was.node();
         JsonNode newSchema = now == null ? SchemaDiff.TRUE : now.node();
-        String oldAt = was == null ? ctx.oldPointer() + "/$ref" : was.pointer();
-        String newAt = now == null ? ctx.newPointer() + "/$ref" : now.pointer();
+        String oldAt = was == null ? ctx.oldPointer() + "/" + keyword : was.pointer();
+        String newAt = now == null ? ctx.newPointer() + "/" + keyword : now.pointer();
         d.diff(oldSchema, newSchema, ctx.at(oldAt, newAt));
     }
 }

@@ -11,6 +11,18 @@ final class Keywords {
     static final Set<String> ANNOTATIONS = Set.of("title", "description", "examples", "$comment", "default", "deprecated",
             "readOnly", "writeOnly", "contentEncoding", "contentMediaType", "contentSchema");
 
+    /**
+     * Identifiers: a reference names a schema through them, so a change in them shows as a change in what the
+     * references resolve to, which is compared; on their own they accept or reject nothing.
+     */
+    static final Set<String> IDENTIFIERS = Set.of("$anchor", "$dynamicAnchor");
+
+    /** Keywords whose values are data, not schemas. */
+    static final Set<String> VALUES = Set.of("const", "enum", "examples", "default");
+
+    /** Keywords whose values map names to schemas. */
+    static final Set<String> SCHEMA_MAPS = Set.of("properties", "patternProperties", "$defs", "definitions", "dependentSchemas");
+
     /** Containers of subschemas reached only through {@code $ref}: compared where they are used. */
     static final Set<String> DEFINITIONS = Set.of("$defs", "definitions");
 
@@ -26,7 +38,7 @@ final class Keywords {
             "required", "dependentRequired", "properties", "patternProperties", "additionalProperties",
             "unevaluatedProperties", "propertyNames", "dependentSchemas",
             "items", "prefixItems", "contains", "unevaluatedItems",
-            "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "$ref");
+            "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "$ref", "$dynamicRef");
 
     /** Keywords that constrain only values of one JSON type (a value of another type passes them). */
     static final Map<String, Set<String>> BY_TYPE = Map.of(
@@ -66,7 +78,7 @@ final class Keywords {
     }
 
     static boolean known(String keyword) {
-        return ANNOTATIONS.contains(keyword) || DEFINITIONS.contains(keyword) || ASSERTIONS.contains(keyword);
+        return ANNOTATIONS.contains(keyword) || IDENTIFIERS.contains(keyword) || DEFINITIONS.contains(keyword) || ASSERTIONS.contains(keyword);
     }
 
     /** {@code maxLength} → {@code max-length}, for change kinds. */

@@ -1,5 +1,6 @@
 package dev.tokencontract.compat.internal;
 
+import dev.tokencontract.compat.ChangeKind;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +20,7 @@ final class ObjectKeywords {
         PatternProperties.diff(older, newer, ctx, d);
         openness("additionalProperties", older, newer, ctx, d);
         openness("unevaluatedProperties", older, newer, ctx, d);
-        if (!SchemaDiff.same(older.get("propertyNames"), newer.get("propertyNames"))) {
+        if (!d.unchanged(older.get("propertyNames"), newer.get("propertyNames"))) {
             d.diff(SchemaDiff.orTrue(older, "propertyNames"), SchemaDiff.orTrue(newer, "propertyNames"),
                     ctx.into("/propertyNames", label(ctx, "(property names)")));
         }
@@ -70,13 +71,13 @@ final class ObjectKeywords {
                 ContentModel.Applied was = ContentModel.applied(older, name, ctx.oldPointer());
                 SchemaDiff.Measured found = d.measure(was.schema(), after.get(name), claim.at(was.pointer(), claim.newPointer()));
                 String why = d.out().subject(claim) + " declared; the old contract " + was.describe() + summaryOf(found);
-                d.out().add(claim, "property-added", found.classes().isEmpty() ? Effect.COSMETIC : found.classes(),
+                d.out().add(claim, ChangeKind.PROPERTY_ADDED, found.classes().isEmpty() ? Effect.COSMETIC : found.classes(),
                         claim.newPointer(), why, Show.json(was.schema()), Show.json(after.get(name)));
             } else {
                 ContentModel.Applied now = ContentModel.applied(newer, name, ctx.newPointer());
                 SchemaDiff.Measured found = d.measure(before.get(name), now.schema(), claim.at(claim.oldPointer(), now.pointer()));
                 String why = d.out().subject(claim) + " no longer declared; the new contract " + now.describeNow() + summaryOf(found);
-                d.out().add(claim, "property-removed", found.classes().isEmpty() ? Effect.COSMETIC : found.classes(),
+                d.out().add(claim, ChangeKind.PROPERTY_REMOVED, found.classes().isEmpty() ? Effect.COSMETIC : found.classes(),
                         claim.oldPointer(), why, Show.json(before.get(name)), Show.json(now.schema()));
             }
         }
@@ -93,7 +94,7 @@ final class ObjectKeywords {
     private static void openness(String keyword, JsonNode older, JsonNode newer, Context ctx, SchemaDiff d) {
         JsonNode before = SchemaDiff.orTrue(older, keyword);
         JsonNode after = SchemaDiff.orTrue(newer, keyword);
-        if (before.equals(after)) {
+        if (d.unchanged(before, after)) {
             return;
         }
         String kind = Keywords.kebab(keyword);
@@ -113,7 +114,7 @@ final class ObjectKeywords {
     private static void schemaMap(String keyword, JsonNode older, JsonNode newer, Context ctx, SchemaDiff d) {
         JsonNode before = older.path(keyword);
         JsonNode after = newer.path(keyword);
-        if (before.equals(after)) {
+        if (d.unchanged(before, after)) {
             return;
         }
         for (String name : union(before, after)) {

@@ -1,5 +1,6 @@
 package dev.tokencontract.compat.internal;
 
+import dev.tokencontract.compat.ChangeKind;
 import tools.jackson.databind.JsonNode;
 
 /** {@code patternProperties}: entries matched by their regular expression text. */
@@ -9,7 +10,7 @@ final class PatternProperties {
     static void diff(JsonNode older, JsonNode newer, Context ctx, SchemaDiff d) {
         JsonNode before = older.path("patternProperties");
         JsonNode after = newer.path("patternProperties");
-        if (before.equals(after)) {
+        if (d.unchanged(before, after)) {
             return;
         }
         for (String regex : ObjectKeywords.union(before, after)) {
@@ -27,7 +28,7 @@ final class PatternProperties {
             String why = d.out().subject(ctx) + ": patternProperties " + Show.text(regex) + (added ? " added" : " removed")
                     + "; members it matches were governed by additionalProperties " + Show.json(rest) + " on the "
                     + (added ? "old" : "new") + " side" + (found.classes().isEmpty() ? "; nothing a token can observe changes" : found.summary());
-            d.out().add(ctx, added ? "pattern-property-added" : "pattern-property-removed",
+            d.out().add(ctx, added ? ChangeKind.PATTERN_PROPERTY_ADDED : ChangeKind.PATTERN_PROPERTY_REMOVED,
                     found.classes().isEmpty() ? Effect.COSMETIC : found.classes(), ctx.pointer("patternProperties", added) + "/" + Context.escape(regex),
                     why, Show.json(before.get(regex)), Show.json(after.get(regex)));
         }

@@ -1,7 +1,10 @@
 package dev.tokencontract.compat.internal;
 
+import dev.tokencontract.compat.ChangeKind;
 import dev.tokencontract.compat.ChangeClass;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -23,12 +26,14 @@ final class SchemaDiff {
     /** Pairs that compared equal: equal wherever they are reached again (shared definitions, diamonds of references). */
     private final Set<String> clean;
     private final Collector out;
+    private final Map<JsonNode, Boolean> referencing;
 
     SchemaDiff(Refs oldRefs, Refs newRefs, Collector out) {
-        this(oldRefs, newRefs, new HashSet<>(), new HashSet<>(), out);
+        this(oldRefs, newRefs, new HashSet<>(), new HashSet<>(), out, new IdentityHashMap<>());
     }
 
-    private SchemaDiff(Refs oldRefs, Refs newRefs, Set<String> onPath, Set<String> clean, Collector out) {
+    private SchemaDiff(Refs oldRefs, Refs newRefs, Set<String> onPath, Set<String> clean, Collector out, Map<JsonNode, Boolean> referencing) {
+        this.referencing = referencing;
         this.oldRefs = oldRefs;
         this.newRefs = newRefs;
         this.onPath = onPath;
@@ -55,11 +60,11 @@ final class SchemaDiff {
      * change that is reported as one line (a property added to a model that constrained it differently).
      */
     Measured measure(JsonNode older, JsonNode newer, Context ctx) {
-        SchemaDiff nested = new SchemaDiff(oldRefs, newRefs, onPath, clean, out.fork());
+        SchemaDiff nested = new SchemaDiff(oldRefs, newRefs, onPath, clean, out.fork(), referencing);
         nested.diff(older, newer, ctx.neutral());
         Set<ChangeClass> classes = Effect.breaking(nested.out.classes());
         Set<String> kinds = new LinkedHashSet<>();
-        nested.out.changes().forEach(c -> kinds.add(c.kind()));
+        nested.out.changes().forEach(c -> kinds.add(c.kind().wireName()));
         return new Measured(classes, kinds);
     }
 
@@ -70,12 +75,12 @@ final class SchemaDiff {
         }
     }
 
-    Refs.Target resolveOld(JsonNode ref) {
-        return oldRefs.resolve(ref);
+    Refs.Target resolveOld(JsonNode ref, boolean dynamic) {
+        return dynamic ? oldRefs.resolveDynamic(ref) : oldRefs.resolve(ref);
     }
 
-    Refs.Target resolveNew(JsonNode ref) {
-        return newRefs.resolve(ref);
+    Refs.Target resolveNew(JsonNode ref, boolean dynamic) {
+        return dynamic ? newRefs.resolveDynamic(ref) : newRefs.resolve(ref);
     }
 
     private void diff(JsonNode older, JsonNode newer, Context ctx, boolean root) {
@@ -102,14 +107,14 @@ final class SchemaDiff {
         // An inline schema that became a reference (or the reverse) is compared with what the reference names.
         if (Refs.isPureRef(older) && !newer.has("$ref")) {
             Refs.Target target = oldRefs.resolve(older.get("$ref"));
-            if (target != null) {
+            if (target.resolved()) {
                 diff(target.node(), newer, ctx.at(target.pointer(), ctx.newPointer()));
                 return;
             }
         }
         if (Refs.isPureRef(newer) && !older.has("$ref")) {
             Refs.Target target = newRefs.resolve(newer.get("$ref"));
-            if (target != null) {
+            if (target.resolved()) {
                 diff(older, target.node(), ctx.at(ctx.oldPointer(), target.pointer()));
                 return;
             }
@@ -120,7 +125,7 @@ final class SchemaDiff {
         }
         if (!older.isObject() || !newer.isObject()) {
             if (!older.equals(newer)) {
-                out.add(ctx, "schema-changed", Effect.BOTH, ctx.newPointer(), out.subject(ctx)
+                out.add(ctx, ChangeKind.SCHEMA_CHANGED, Effect.BOTH, ctx.newPointer(), out.subject(ctx)
                         + ": a schema that is not an object or boolean changed; assumed breaking both ways", Show.json(older), Show.json(newer));
             }
             return;
@@ -134,9 +139,13 @@ final class SchemaDiff {
         JsonNode now = Keywords.scopedTo(newer, shared);
         StringKeywords.diff(was, now, ctx, this);
         Bounds.diff(was, now, ctx, this);
+        int before = out.observable();
         ObjectKeywords.diff(was, now, ctx, this);
         ArrayKeywords.diff(was, now, ctx, this);
         Combinators.diff(older, newer, ctx, this);
+        if (out.observable() != before) {
+            Unevaluated.check(older, newer, ctx, this);
+        }
     }
 
     private void booleans(JsonNode older, JsonNode newer, Context ctx) {
@@ -159,10 +168,10 @@ final class SchemaDiff {
 
     private void report(boolean closed, Context ctx, JsonNode older, JsonNode newer) {
         if (closed) {
-            out.add(ctx, "schema-closed", Effect.TIGHTER, ctx.newPointer(),
+            out.add(ctx, ChangeKind.SCHEMA_CLOSED, Effect.TIGHTER, ctx.newPointer(),
                     out.subject(ctx) + ": schema became false, so every value is now rejected", Show.json(older), Show.json(newer));
         } else {
-            out.add(ctx, "schema-opened", Effect.LOOSER, ctx.newPointer(),
+            out.add(ctx, ChangeKind.SCHEMA_OPENED, Effect.LOOSER, ctx.newPointer(),
                     out.subject(ctx) + ": schema was false (every value rejected) and now allows values", Show.json(older), Show.json(newer));
         }
     }
@@ -175,5 +184,33 @@ final class SchemaDiff {
 
     static boolean same(JsonNode a, JsonNode b) {
         return a == null ? b == null : a.equals(b);
+    }
+
+    /**
+     * True when two subschemas are equal and hold no reference: only then may a comparison skip them. Equal text
+     * with a reference inside can still mean different schemas, since what the reference names may have changed.
+     */
+    boolean unchanged(JsonNode a, JsonNode b) {
+        return same(a, b) && (a == null || !referencing(a));
+    }
+
+    /** Whether {@code schema} holds a {@code $ref} or {@code $dynamicRef} anywhere (cached: diamonds meet the same nodes). */
+    private boolean referencing(JsonNode schema) {
+        if (!schema.isContainer()) {
+            return false;
+        }
+        Boolean known = referencing.get(schema);
+        if (known != null) {
+            return known;
+        }
+        boolean found = schema.isObject() && (schema.has("$ref") || schema.has("$dynamicRef"));
+        for (JsonNode child : schema.values()) {
+            if (found) {
+                break;
+            }
+            found = referencing(child);
+        }
+        referencing.put(schema, found);
+        return found;
     }
 }

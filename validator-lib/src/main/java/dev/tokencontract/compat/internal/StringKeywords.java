@@ -1,5 +1,6 @@
 package dev.tokencontract.compat.internal;
 
+import dev.tokencontract.compat.ChangeKind;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -30,12 +31,12 @@ final class StringKeywords {
         String subject = d.out().subject(ctx);
         String pointer = ctx.pointer("pattern", after != null);
         if (before == null) {
-            d.out().add(ctx, "pattern-added", Effect.TIGHTER, pointer, subject + ": must now match " + Show.json(after)
+            d.out().add(ctx, ChangeKind.PATTERN_ADDED, Effect.TIGHTER, pointer, subject + ": must now match " + Show.json(after)
                     + "; values that do not are rejected", null, Show.json(after));
             return;
         }
         if (after == null) {
-            d.out().add(ctx, "pattern-removed", Effect.LOOSER, pointer, subject + ": no longer has to match " + Show.json(before)
+            d.out().add(ctx, ChangeKind.PATTERN_REMOVED, Effect.LOOSER, pointer, subject + ": no longer has to match " + Show.json(before)
                     + "; consumers on the old contract reject values that do not", Show.json(before), null);
             return;
         }
@@ -50,14 +51,14 @@ final class StringKeywords {
             if (lost.isEmpty() && gained.isEmpty()) {
                 return; // the same literals, reordered
             }
-            String kind = lost.isEmpty() ? "pattern-loosened" : gained.isEmpty() ? "pattern-tightened" : "pattern-changed";
+            ChangeKind kind = lost.isEmpty() ? ChangeKind.PATTERN_LOOSENED : gained.isEmpty() ? ChangeKind.PATTERN_TIGHTENED : ChangeKind.PATTERN_CHANGED;
             String detail = (lost.isEmpty() ? "" : "; no longer matches " + quoted(lost))
                     + (gained.isEmpty() ? "" : "; now also matches " + quoted(gained));
             d.out().add(ctx, kind, Effect.of(!lost.isEmpty(), !gained.isEmpty()), pointer,
                     change + " (both are literal alternations, compared exactly)" + detail, Show.json(before), Show.json(after));
             return;
         }
-        d.out().add(ctx, "pattern-changed", Effect.BOTH, pointer, change + "; whether one regular expression includes another "
+        d.out().add(ctx, ChangeKind.PATTERN_CHANGED, Effect.BOTH, pointer, change + "; whether one regular expression includes another "
                 + "cannot be decided in general, so this is treated as both tightened and loosened", Show.json(before), Show.json(after));
     }
 
@@ -74,17 +75,17 @@ final class StringKeywords {
         String subject = d.out().subject(ctx);
         String pointer = ctx.pointer("format", after != null);
         if (before == null) {
-            d.out().add(ctx, "format-added", Effect.TIGHTER, pointer, subject + ": must now be a valid " + Show.json(after),
+            d.out().add(ctx, ChangeKind.FORMAT_ADDED, Effect.TIGHTER, pointer, subject + ": must now be a valid " + Show.json(after),
                     null, Show.json(after));
         } else if (after == null) {
-            d.out().add(ctx, "format-removed", Effect.LOOSER, pointer, subject + ": no longer has to be a valid " + Show.json(before),
+            d.out().add(ctx, ChangeKind.FORMAT_REMOVED, Effect.LOOSER, pointer, subject + ": no longer has to be a valid " + Show.json(before),
                     Show.json(before), null);
         } else {
             String was = before.asString("");
             String now = after.asString("");
             boolean widened = WIDER.getOrDefault(was, Set.of()).contains(now);
             boolean narrowed = WIDER.getOrDefault(now, Set.of()).contains(was);
-            String kind = widened ? "format-widened" : narrowed ? "format-narrowed" : "format-changed";
+            ChangeKind kind = widened ? ChangeKind.FORMAT_WIDENED : narrowed ? ChangeKind.FORMAT_NARROWED : ChangeKind.FORMAT_CHANGED;
             d.out().add(ctx, kind, widened ? Effect.LOOSER : narrowed ? Effect.TIGHTER : Effect.BOTH, pointer,
                     subject + ": format " + Show.json(before) + " → " + Show.json(after)
                             + (widened || narrowed ? "" : "; neither format contains the other, so breaking both ways"),

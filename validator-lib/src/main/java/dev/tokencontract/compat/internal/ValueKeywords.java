@@ -1,5 +1,6 @@
 package dev.tokencontract.compat.internal;
 
+import dev.tokencontract.compat.ChangeKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,7 +36,7 @@ final class ValueKeywords {
         if (lost.isEmpty() && gained.isEmpty()) {
             return; // "string" and ["string"], or ["integer", "number"] and "number"
         }
-        String kind = lost.isEmpty() ? "type-widened" : gained.isEmpty() ? "type-narrowed" : "type-changed";
+        ChangeKind kind = lost.isEmpty() ? ChangeKind.TYPE_WIDENED : gained.isEmpty() ? ChangeKind.TYPE_NARROWED : ChangeKind.TYPE_CHANGED;
         StringBuilder why = new StringBuilder(d.out().subject(ctx)).append(": type ").append(shown(before)).append(" → ").append(shown(after));
         if (!lost.isEmpty()) {
             why.append("; ").append(String.join(", ", lost)).append(" values are now rejected");
@@ -130,16 +131,16 @@ final class ValueKeywords {
         Set<String> added = new LinkedHashSet<>(now);
         added.removeAll(was);
         if (constant && (!removed.isEmpty() || !added.isEmpty())) {
-            d.out().add(ctx, "const-changed", Effect.of(!removed.isEmpty(), !added.isEmpty()), pointer, subject + ": allowed value"
+            d.out().add(ctx, ChangeKind.CONST_CHANGED, Effect.of(!removed.isEmpty(), !added.isEmpty()), pointer, subject + ": allowed value"
                     + (was.size() == 1 ? "" : "s") + " " + Show.list(was) + " → " + Show.list(now), before, after);
             return;
         }
         if (!removed.isEmpty()) {
-            d.out().add(ctx, "enum-value-removed", Effect.TIGHTER, pointer, subject + ": enum lost " + Show.list(removed)
+            d.out().add(ctx, ChangeKind.ENUM_VALUE_REMOVED, Effect.TIGHTER, pointer, subject + ": enum lost " + Show.list(removed)
                     + "; tokens carrying " + Show.plural(removed.size(), "it", "them") + " are now rejected", before, after);
         }
         if (!added.isEmpty()) {
-            d.out().add(ctx, "enum-value-added", Effect.LOOSER, pointer, subject + ": enum gained " + Show.list(added)
+            d.out().add(ctx, ChangeKind.ENUM_VALUE_ADDED, Effect.LOOSER, pointer, subject + ": enum gained " + Show.list(added)
                     + "; consumers on the old contract reject tokens carrying " + Show.plural(added.size(), "it", "them"), before, after);
         }
     }
