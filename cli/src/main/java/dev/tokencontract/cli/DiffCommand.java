@@ -1,16 +1,14 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.compat.ChangeClass;
+import dev.tokencontract.compat.CheckedDiff;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.compat.ContractDiff;
 import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.contract.Contracts;
-import dev.tokencontract.compat.Counterexample;
 import dev.tokencontract.compat.CounterexampleSearch;
 import dev.tokencontract.cli.DiffJson;
 import dev.tokencontract.cli.ReportJson;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -94,13 +92,14 @@ final class DiffCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(Terminal.safe(e.getMessage(), 300));
         }
-        List<Counterexample> counterexamples = counterexamples(older, newer, diff, mode, acknowledged);
+        // every direction is searched, the ones the structural engine calls safe too: a token found there overrides it
+        CheckedDiff checked = CheckedDiff.check(older, newer, diff, search);
         if (format == Arguments.Format.JSON) {
-            io.out().print(ReportJson.write(DiffJson.toNode(diff, mode, acknowledged, counterexamples)));
+            io.out().print(ReportJson.write(DiffJson.toNode(checked, mode, acknowledged)));
         } else {
-            DiffText.print(diff, mode, acknowledged, counterexamples, io.out(), new Terminal(io.colour()));
+            DiffText.print(checked, mode, acknowledged, io.out(), new Terminal(io.colour()));
         }
-        return diff.refusedBy(mode, acknowledged).isEmpty() ? ExitCode.OK : ExitCode.REJECTED;
+        return checked.diff().refusedBy(mode, acknowledged).isEmpty() ? ExitCode.OK : ExitCode.REJECTED;
     }
 
     private static CompatibilityMode mode(CommandLine line) throws UsageException {
@@ -113,21 +112,5 @@ final class DiffCommand implements Command {
                     .map(Enum::name).toList()) + ", not '" + Terminal.safe(line.getOptionValue("mode"), 40) + "'");
         }
         return mode;
-    }
-
-    /** One search per class of refused change, when a search is available. */
-    private List<Counterexample> counterexamples(Contract older, Contract newer, ContractDiff diff, CompatibilityMode mode,
-            boolean acknowledged) {
-        List<Counterexample> found = new ArrayList<>();
-        if (search == null) {
-            return found;
-        }
-        for (ChangeClass direction : List.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS,
-                ChangeClass.AUTHORIZATION_WIDENING)) {
-            if (diff.refusedBy(mode, acknowledged).stream().anyMatch(c -> c.is(direction))) {
-                search.find(older, newer, direction).ifPresent(found::add);
-            }
-        }
-        return found;
     }
 }

@@ -2,6 +2,7 @@ package dev.tokencontract.cli;
 
 import dev.tokencontract.compat.Change;
 import dev.tokencontract.compat.ChangeClass;
+import dev.tokencontract.compat.CheckedDiff;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.compat.ContractDiff;
 import dev.tokencontract.compat.Counterexample;
@@ -29,6 +30,16 @@ public final class DiffJson {
      */
     public static ObjectNode toNode(ContractDiff diff, CompatibilityMode mode, boolean wideningAcknowledged,
             List<Counterexample> counterexamples) {
+        return toNode(new CheckedDiff(diff, counterexamples, false), mode, wideningAcknowledged);
+    }
+
+    /**
+     * As above, for a diff checked by a counterexample search: {@code counterexamples} are its witnesses, and when a
+     * search ran each breaking change carries {@code unconfirmed}, the directions no token was found for.
+     */
+    public static ObjectNode toNode(CheckedDiff checked, CompatibilityMode mode, boolean wideningAcknowledged) {
+        ContractDiff diff = checked.diff();
+        List<Counterexample> counterexamples = checked.witnesses();
         List<Change> refused = diff.refusedBy(mode, wideningAcknowledged);
         ObjectNode root = NODES.objectNode();
         root.put("from", diff.from());
@@ -40,7 +51,12 @@ public final class DiffJson {
         root.put("refusedCount", refused.size());
         ArrayNode changes = root.putArray("changes");
         for (Change change : refusedFirst(diff, refused)) {
-            changes.add(change(change, refused.contains(change)));
+            ObjectNode node = change(change, refused.contains(change));
+            if (checked.searched()) {
+                ArrayNode unconfirmed = node.putArray("unconfirmed");
+                checked.unconfirmed(change).forEach(direction -> unconfirmed.add(direction.name()));
+            }
+            changes.add(node);
         }
         ArrayNode found = root.putArray("counterexamples");
         for (Counterexample counterexample : counterexamples) {

@@ -2,6 +2,7 @@ package dev.tokencontract.cli;
 
 import dev.tokencontract.compat.Change;
 import dev.tokencontract.compat.ChangeClass;
+import dev.tokencontract.compat.CheckedDiff;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.compat.ContractDiff;
 import dev.tokencontract.compat.Counterexample;
@@ -15,8 +16,9 @@ import java.util.function.UnaryOperator;
 final class DiffText {
     private DiffText() {}
 
-    static void print(ContractDiff diff, CompatibilityMode mode, boolean acknowledged, List<Counterexample> counterexamples,
-            PrintStream out, Terminal term) {
+    static void print(CheckedDiff checked, CompatibilityMode mode, boolean acknowledged, PrintStream out, Terminal term) {
+        ContractDiff diff = checked.diff();
+        List<Counterexample> counterexamples = checked.witnesses();
         List<Change> refused = diff.refusedBy(mode, acknowledged);
         out.println(term.bold("Diff " + Terminal.safe(diff.from(), 200) + " → " + Terminal.safe(diff.to(), 200)) + " under " + mode
                 + (mode == CompatibilityMode.NONE ? "" : acknowledged ? " (widening acknowledged)" : " (widening not acknowledged)"));
@@ -25,8 +27,8 @@ final class DiffText {
             out.println("No changes.");
         }
         List<Change> allowed = DiffJson.refusedFirst(diff, refused).subList(refused.size(), diff.changes().size());
-        section("Refused", refused, out, term);
-        section(refused.isEmpty() ? "Changes" : "Allowed", allowed, out, term);
+        section("Refused", refused, checked, out, term);
+        section(refused.isEmpty() ? "Changes" : "Allowed", allowed, checked, out, term);
         for (Counterexample counterexample : counterexamples) {
             out.println();
             // A breaking counterexample names the rule the other side rejects it by; a widening one says
@@ -42,14 +44,18 @@ final class DiffText {
         out.println(verdict(diff, refused, mode, acknowledged, term));
     }
 
-    private static void section(String title, List<Change> changes, PrintStream out, Terminal term) {
+    private static void section(String title, List<Change> changes, CheckedDiff checked, PrintStream out, Terminal term) {
         if (changes.isEmpty()) {
             return;
         }
         out.println();
         out.println(term.bold(title + " (" + changes.size() + "):"));
         for (Change change : changes) {
-            out.println("  " + line(change, title.equals("Refused") ? term::red : term::dim));
+            // a searched break with no token found is still reported and refused; it says so
+            String unconfirmed = checked.searched() && !checked.unconfirmed(change).isEmpty()
+                    ? "  (unconfirmed: no token found for " + String.join(", ", checked.unconfirmed(change).stream().map(DiffText::tag).toList()) + ")"
+                    : "";
+            out.println("  " + line(change, title.equals("Refused") ? term::red : term::dim) + unconfirmed);
         }
     }
 

@@ -1,8 +1,13 @@
 package dev.tokencontract.conformance.suites;
 
 import dev.tokencontract.conformance.engine.Gen;
+import dev.tokencontract.compat.Change;
+import dev.tokencontract.compat.ChangeClass;
+import dev.tokencontract.compat.ContractDiff;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.finding.Finding;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,7 +29,45 @@ public final class CompatSuite {
     public static SuiteResult check(Contract older, Gen<ObjectNode> olderClaims, Contract newer, Gen<ObjectNode> newerClaims, SuiteSettings settings) {
         PropertyReport backward = direction(older, olderClaims, newer, settings);
         PropertyReport forward = direction(newer, newerClaims, older, settings);
-        return new SuiteResult("compat", older.reference() + " <-> " + newer.reference(), settings.seed(), settings.withUnmetRequirements(List.of(backward, forward)));
+        PropertyReport structural = structural(older, newer, backward, forward, settings);
+        return new SuiteResult("compat", older.reference() + " <-> " + newer.reference(), settings.seed(),
+                settings.withUnmetRequirements(List.of(backward, forward, structural)));
+    }
+
+    /** The property name of the structural comparison. */
+    public static final String STRUCTURAL = "the structural comparison finds no breaking change";
+
+    /**
+     * The compatibility engine's verdict beside the generated claims: a bounded search that finds no token proves
+     * nothing, so a breaking change the engine reports fails the suite too, marked confirmed (a direction above
+     * found a token) or unconfirmed.
+     */
+    static PropertyReport structural(Contract older, Contract newer, PropertyReport backward, PropertyReport forward, SuiteSettings settings) {
+        long started = System.nanoTime();
+        ContractDiff diff;
+        try {
+            diff = ContractDiff.between(older, newer);
+        } catch (IllegalArgumentException differentContracts) {
+            return PropertyReport.notApplicable(STRUCTURAL, differentContracts.getMessage(), settings.seed());
+        }
+        List<String> breaking = new ArrayList<>();
+        for (Change change : diff.changes()) {
+            boolean consumers = change.is(ChangeClass.BREAKING_FOR_CONSUMERS);
+            boolean producers = change.is(ChangeClass.BREAKING_FOR_PRODUCERS);
+            if (!consumers && !producers) {
+                continue;
+            }
+            boolean confirmed = (!consumers || backward.status() == PropertyReport.Status.FAILED)
+                    && (!producers || forward.status() == PropertyReport.Status.FAILED);
+            breaking.add(change.kind().wireName() + " at " + change.pointer() + (confirmed ? "" : " (unconfirmed)"));
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        if (breaking.isEmpty()) {
+            return new PropertyReport(STRUCTURAL, PropertyReport.Status.PASSED, 1, settings.seed(), null, null, "", elapsed);
+        }
+        return new PropertyReport(STRUCTURAL, PropertyReport.Status.FAILED, 1, settings.seed(), null, breaking.size()
+                + " breaking change(s) between the documents: " + String.join("; ", breaking.subList(0, Math.min(20, breaking.size())))
+                + (breaking.size() > 20 ? "; ..." : ""), "", elapsed);
     }
 
     /** The property name for one direction. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -63,15 +64,36 @@ public final class ContractCounterexamples implements CounterexampleSearch {
                         throw new PropertyFailure("refused");
                     }
                 });
-        if (result.counterexample() == null || result.outcome() != dev.tokencontract.conformance.engine.Outcome.FAILED) {
+        ObjectNode found = result.counterexample() != null && result.outcome() == dev.tokencontract.conformance.engine.Outcome.FAILED
+                ? result.counterexample() : spliced(from, to);
+        if (found == null) {
             return Optional.empty();
         }
-        ObjectNode found = result.counterexample();
         Finding first = to.check(found, "/claims").stream().filter(Finding::rejects).findFirst().orElse(null);
         if (first == null) {
             return Optional.empty();
         }
         return Optional.of(new Counterexample(direction, found, schemaPointer(first), first.code().name(), seed));
+    }
+
+    /**
+     * When random claims found nothing: the simplest claims {@code from} accepts, with one value the documents name
+     * put at one place their schemas declare ({@link SplicedClaims}); the first that {@code from} accepts and
+     * {@code to} rejects, or null.
+     */
+    private static ObjectNode spliced(Contract from, Contract to) {
+        ObjectNode base;
+        try {
+            base = Targeted.simplest(validUnder(from));
+        } catch (RuntimeException noValidClaims) {
+            base = JsonNodeFactory.instance.objectNode();
+        }
+        for (ObjectNode candidate : SplicedClaims.candidates(base, from.document(), to.document())) {
+            if (from.check(candidate, "/claims").isEmpty() && !to.check(candidate, "/claims").isEmpty()) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** An operation the new version grants to claims the old one refuses, built from the new rule. */

@@ -4,6 +4,7 @@ import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
 import dev.tokencontract.compat.Change;
 import dev.tokencontract.compat.ChangeClass;
+import dev.tokencontract.compat.CheckedDiff;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.compat.ContractDiff;
@@ -80,6 +81,17 @@ public final class Compatibility {
      * generated): publish runs it while the contract name is locked.
      */
     public Verdict judge(Contract candidate, List<StoredVersion> existing, CompatibilityMode mode, boolean wideningAcknowledged) {
+        return judge(candidate, existing, mode, wideningAcknowledged, Map.of());
+    }
+
+    /**
+     * As above, using diffs already checked by the counterexample search ({@link #checked}) where one was made for
+     * the same stored content: a token found in a direction the structural engine called safe is then a
+     * {@code witness-found} change, refused like any other. Versions published since the check are judged
+     * structurally.
+     */
+    public Verdict judge(Contract candidate, List<StoredVersion> existing, CompatibilityMode mode, boolean wideningAcknowledged,
+            Map<String, CheckedDiff> checked) {
         List<StoredVersion> earlier = existing.stream()
                 .filter(v -> SemanticVersions.ORDER.compare(v.version(), candidate.version()) < 0).toList();
         List<StoredVersion> against = new ArrayList<>();
@@ -93,7 +105,8 @@ public final class Compatibility {
         }
         List<Row> rows = new ArrayList<>();
         for (StoredVersion older : against) {
-            ContractDiff diff = diff(older, candidate);
+            CheckedDiff known = checked.get(older.digest());
+            ContractDiff diff = known != null ? known.diff() : diff(older, candidate);
             List<Change> refused = diff.refusedBy(mode, wideningAcknowledged);
             for (Change change : diff.changes()) {
                 rows.add(new Row(older.version(), change, refused.contains(change)));
@@ -120,6 +133,56 @@ public final class Compatibility {
             }
         }
         return new Verdict(verdict.compatible(), verdict.mode(), verdict.compared(), verdict.changes(), found);
+    }
+
+    /**
+     * Each version {@code mode} compares the candidate with, diffed and searched in every direction (the safe ones
+     * too), keyed by the stored digest. Generating claims costs tens of milliseconds per version and direction: run
+     * it before taking the publish lock. Empty without a search or under {@code NONE}.
+     */
+    public Map<String, CheckedDiff> checked(Contract candidate, List<StoredVersion> existing, CompatibilityMode mode) {
+        Map<String, CheckedDiff> checked = new java.util.LinkedHashMap<>();
+        if (search == null || mode == CompatibilityMode.NONE) {
+            return checked;
+        }
+        for (StoredVersion older : compared(candidate, existing, mode)) {
+            checked.put(older.digest(), CheckedDiff.check(contract(older), candidate, search));
+        }
+        return checked;
+    }
+
+    /**
+     * The verdict with every token already found by {@link #checked}, then a search per refused direction not yet
+     * searched; the verdict unchanged without a search.
+     */
+    public Verdict withCounterexamples(Verdict verdict, Contract candidate, Map<String, CheckedDiff> checked) {
+        if (search == null) {
+            return verdict;
+        }
+        List<Found> found = new ArrayList<>();
+        for (StoredVersion older : verdict.compared()) {
+            CheckedDiff known = checked.get(older.digest());
+            for (ChangeClass direction : refusedDirections(verdict.changes(), older.version())) {
+                if (known != null && (direction != ChangeClass.AUTHORIZATION_WIDENING || known.witness(direction).isPresent())) {
+                    known.witness(direction).ifPresent(counterexample -> found.add(new Found(older.version(), counterexample)));
+                } else {
+                    search.find(contract(older), candidate, direction)
+                            .ifPresent(counterexample -> found.add(new Found(older.version(), counterexample)));
+                }
+            }
+        }
+        return new Verdict(verdict.compatible(), verdict.mode(), verdict.compared(), verdict.changes(), found);
+    }
+
+    private static List<StoredVersion> compared(Contract candidate, List<StoredVersion> existing, CompatibilityMode mode) {
+        List<StoredVersion> earlier = existing.stream()
+                .filter(v -> SemanticVersions.ORDER.compare(v.version(), candidate.version()) < 0).toList();
+        if (mode.transitive()) {
+            return earlier;
+        }
+        List<StoredVersion> latest = new ArrayList<>();
+        earlier.stream().filter(v -> v.state() == VersionState.ACTIVE).reduce((a, b) -> b).ifPresent(latest::add);
+        return latest;
     }
 
     /** The directions a counterexample can show against one version, in a fixed order: cosmetic changes have none. */

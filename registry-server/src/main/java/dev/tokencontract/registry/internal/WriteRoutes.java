@@ -5,11 +5,13 @@ import dev.tokencontract.registry.store.NewVersion;
 import dev.tokencontract.registry.store.PublishResult;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
+import dev.tokencontract.compat.CheckedDiff;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.json.StrictJson;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -40,11 +42,14 @@ public final class WriteRoutes {
             NewVersion version = new NewVersion(name, body.contract().version(), body.canonical(), body.digest(),
                     caller.clientId() == null ? caller.subject() : caller.subject() + " (" + caller.clientId() + ")",
                     services.clock.instant());
+            // tokens are searched for before the lock, in every direction: one found where the structural engine saw
+            // no break refuses the publish like any other change (a version published meanwhile is judged structurally)
+            Map<String, CheckedDiff> checked = services.compatibility.checked(body.contract(), services.store.versions(name), reads.mode(name));
             PublishResult result = services.store.publish(version, (existing, mode) -> {
-                Compatibility.Verdict verdict = services.compatibility.judge(body.contract(), existing, mode, acknowledged);
+                Compatibility.Verdict verdict = services.compatibility.judge(body.contract(), existing, mode, acknowledged, checked);
                 return verdict.compatible() ? Optional.empty() : Optional.of(verdict);
             });
-            answer(ctx, result, body, audit);
+            answer(ctx, result, body, audit, checked);
         } catch (Problem problem) {
             audit.record(problem);
             services.metrics.publish(problem.code().code());
@@ -52,7 +57,7 @@ public final class WriteRoutes {
         }
     }
 
-    private void answer(Context ctx, PublishResult result, ContractBody body, Audit audit) {
+    private void answer(Context ctx, PublishResult result, ContractBody body, Audit audit, Map<String, CheckedDiff> checked) {
         switch (result.outcome()) {
             case CREATED -> {
                 services.served.invalidate(body.contract().name());
@@ -79,7 +84,7 @@ public final class WriteRoutes {
             case REFUSED -> {
                 // the lock is released: the counterexample search may take its time now
                 Compatibility.Verdict verdict = (Compatibility.Verdict) result.refusal().orElseThrow();
-                throw incompatible(body, services.compatibility.withCounterexamples(verdict, body.contract()));
+                throw incompatible(body, services.compatibility.withCounterexamples(verdict, body.contract(), checked));
             }
         }
     }
@@ -101,8 +106,9 @@ public final class WriteRoutes {
         ContractBody body = ContractBody.parse(Http.body(ctx, Services.MAX_CONTRACT_BYTES), name);
         List<StoredVersion> existing = services.store.versions(name);
         CompatibilityMode mode = reads.mode(name);
+        Map<String, CheckedDiff> checked = services.compatibility.checked(body.contract(), existing, mode);
         Compatibility.Verdict verdict = services.compatibility.withCounterexamples(
-                services.compatibility.judge(body.contract(), existing, mode, acknowledged), body.contract());
+                services.compatibility.judge(body.contract(), existing, mode, acknowledged, checked), body.contract(), checked);
         if (fail && !verdict.compatible()) {
             throw incompatible(body, verdict);
         }
