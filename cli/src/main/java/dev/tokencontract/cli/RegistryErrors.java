@@ -63,6 +63,14 @@ final class RegistryErrors {
                 err.println("    " + changeLine(change));
             }
         }
+        if (!problem.counterexamples().isEmpty()) {
+            err.println("  counterexamples (claims one version accepts and the other rejects):");
+            for (JsonNode found : problem.counterexamples()) {
+                err.println("    " + text(found, "direction") + " against " + text(found, "against") + ": rejected by " + text(found, "rule")
+                        + " at " + text(found, "pointer") + " (seed " + text(found, "seed") + ")");
+                err.println("      " + Terminal.safe(found.path("claims").toString(), 1000));
+            }
+        }
         if (!problem.findings().isEmpty()) {
             err.println("  findings:");
             for (JsonNode finding : problem.findings()) {

@@ -176,10 +176,32 @@ class ChangeKindTableTest {
                         .now(TENANT + "/not/enum", "[\"x\", \"y\"]"), "enum-value-added [C] /properties/tenant/not/enum"),
                 row("not added", p -> p.both(TENANT, "{\"type\": \"string\"}").now(TENANT + "/not", "{\"const\": \"root\"}"),
                         "not-added [C] /properties/tenant/not"),
-                row("if/then changed is both ways", p -> p.both(TENANT, "{\"if\": {\"type\": \"string\"}, \"then\": {\"minLength\": 2}}")
-                        .now(TENANT + "/then/minLength", "3"), "min-length-raised [CP] /properties/tenant/then/minLength"),
+                // issue 11: only 'if' moves values between branches; then/else keep their direction
+                row("then tightened is consumer-breaking only", p -> p.both(TENANT, "{\"if\": {\"type\": \"string\"}, \"then\": {\"minLength\": 2}}")
+                        .now(TENANT + "/then/minLength", "3"), "min-length-raised [C] /properties/tenant/then/minLength"),
+                row("if changed is both ways", p -> p.both(TENANT, "{\"if\": {\"type\": \"string\"}, \"then\": {\"minLength\": 2}}")
+                        .now(TENANT + "/if/maxLength", "9"), "max-length-added [CP] /properties/tenant/if/maxLength"),
                 row("else added", p -> p.both(TENANT, "{\"if\": {\"type\": \"string\"}, \"then\": {\"minLength\": 2}}")
-                        .now(TENANT + "/else", "{\"type\": \"integer\"}"), "conditional-changed [CP] /properties/tenant/else"),
+                        .now(TENANT + "/else", "{\"type\": \"integer\"}"), "conditional-changed [C] /properties/tenant/else"),
+                row("if added", p -> p.both(TENANT, "{\"then\": {\"minLength\": 2}}")
+                        .now(TENANT + "/if", "{\"type\": \"string\"}"), "conditional-changed [CP] /properties/tenant/if"),
+                // issue 11: branches matched by content and containment, not position
+                row("anyOf reordered is no change", p -> p.both(TENANT, "{\"anyOf\": [{\"type\": \"string\"}, {\"type\": \"integer\"}]}")
+                        .now(TENANT + "/anyOf", "[{\"type\": \"integer\"}, {\"type\": \"string\"}]")),
+                row("oneOf reordered is no change", p -> p.both(TENANT, "{\"oneOf\": [{\"type\": \"string\"}, {\"type\": \"integer\"}]}")
+                        .now(TENANT + "/oneOf", "[{\"type\": \"integer\"}, {\"type\": \"string\"}]")),
+                row("allOf reordered is no change", p -> p.both(TENANT, "{\"allOf\": [{\"type\": \"string\"}, {\"maxLength\": 5}]}")
+                        .now(TENANT + "/allOf", "[{\"maxLength\": 5}, {\"type\": \"string\"}]")),
+                row("type becomes anyOf containing it", p -> p.both(TENANT, "{\"type\": \"string\"}")
+                        .now(TENANT, "{\"anyOf\": [{\"type\": \"string\"}, {\"type\": \"number\"}]}"),
+                        "type-widened [P] /properties/tenant/type", "any-of-added [X] /properties/tenant/anyOf"),
+                row("allOf becomes anyOf of the same branches", p -> p.both(TENANT, "{\"type\": \"number\", \"allOf\": [{\"maximum\": 100}, "
+                        + "{\"multipleOf\": 6}]}").now(TENANT, "{\"type\": \"number\", \"anyOf\": [{\"maximum\": 100}, {\"multipleOf\": 6}]}"),
+                        "maximum-removed [P] /properties/tenant/allOf/0/maximum", "multiple-of-removed [P] /properties/tenant/allOf/1/multipleOf",
+                        "any-of-added [X] /properties/tenant/anyOf"),
+                row("anyOf branch loosened inside a kept branch", p -> p.both(TENANT, "{\"anyOf\": [{\"type\": \"string\", \"maxLength\": 3}, "
+                        + "{\"type\": \"integer\"}]}").nowWithout(TENANT + "/anyOf/0/maxLength"),
+                        "max-length-removed [P] /properties/tenant/anyOf/0/maxLength"),
                 // $ref
                 row("change behind a $ref reported where it is", p -> p.both("/$defs", "{\"t\": {\"type\": \"string\", \"maxLength\": 10}}")
                         .both(TENANT, "{\"$ref\": \"#/$defs/t\"}").now("/$defs/t/maxLength", "5"), "max-length-lowered [C] /$defs/t/maxLength"),

@@ -26,7 +26,22 @@ class CompatSuiteTest {
         SuiteResult result = CompatSuite.check(Kit.MCP, version("1.0.1", d -> { }), SETTINGS);
 
         assertThat(result.passed()).as(result.failures().toString()).isTrue();
-        assertThat(result.properties()).hasSize(2).allSatisfy(p -> assertThat(p.tries()).isEqualTo(100));
+        assertThat(result.properties()).hasSize(3);
+        assertThat(result.properties().subList(0, 2)).allSatisfy(p -> assertThat(p.tries()).isEqualTo(100));
+        assertThat(result.property(CompatSuite.STRUCTURAL).status()).isEqualTo(PropertyReport.Status.PASSED);
+    }
+
+    @Test
+    void checkWhenEngineReportsABreakNoGeneratedClaimsShowThenStructuralPropertyFailsUnconfirmed() {
+        dev.tokencontract.testing.CompatProbes.Probe probe = dev.tokencontract.testing.CompatProbes.all().stream()
+                .filter(p -> p.name().equals("not.$ref")).findFirst().orElseThrow();
+
+        SuiteResult result = CompatSuite.check(Kit.parse(probe.older()), Kit.parse(probe.newer()), SETTINGS);
+
+        PropertyReport structural = result.property(CompatSuite.STRUCTURAL);
+        assertThat(structural.status()).isEqualTo(PropertyReport.Status.FAILED);
+        assertThat(structural.reason()).contains("enum-value-added at /$defs/role/enum");
+        assertThat(result.passed()).isFalse();
     }
 
     @Test

@@ -15,6 +15,23 @@ final class Patterns {
 
     private Patterns() {}
 
+    /**
+     * True when {@code pattern} matches (finds a match in) every string: it finds one in the empty string and has no
+     * assertion that looks at its surroundings (anchors, word boundaries, lookaround, flags or backreferences), so
+     * its empty match fits at the start of any string. {@code [a-z]*} is one; {@code ^[a-z]*$} is not.
+     */
+    static boolean matchesEverything(String pattern) {
+        if (pattern.length() > MAX_LENGTH || pattern.contains("^") || pattern.contains("$") || pattern.contains("(?")
+                || pattern.matches(".*\\\\[bBAzZGk0-9].*")) {
+            return false;
+        }
+        try {
+            return java.util.regex.Pattern.compile(pattern).matcher("").find();
+        } catch (RuntimeException | StackOverflowError e) {
+            return false;
+        }
+    }
+
     /** The strings {@code pattern} matches, when it is an anchored alternation of literals. */
     static Optional<Set<String>> literals(String pattern) {
         if (pattern.length() > MAX_LENGTH || !pattern.startsWith("^") || !pattern.endsWith("$") || pattern.endsWith("\\$")) {

@@ -1,11 +1,13 @@
 package dev.tokencontract.compat.internal;
 
 import dev.tokencontract.compat.ChangeKind;
+import dev.tokencontract.compat.Change;
 import dev.tokencontract.compat.ChangeClass;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.BooleanNode;
@@ -65,11 +67,11 @@ final class SchemaDiff {
         Set<ChangeClass> classes = Effect.breaking(nested.out.classes());
         Set<String> kinds = new LinkedHashSet<>();
         nested.out.changes().forEach(c -> kinds.add(c.kind().wireName()));
-        return new Measured(classes, kinds);
+        return new Measured(classes, kinds, nested.out.changes());
     }
 
-    /** What a nested comparison found: its breaking classes and the kinds of change behind them. */
-    record Measured(Set<ChangeClass> classes, Set<String> kinds) {
+    /** What a nested comparison found: its breaking classes, the kinds of change behind them, the changes (raw classes). */
+    record Measured(Set<ChangeClass> classes, Set<String> kinds, List<Change> changes) {
         String summary() {
             return kinds.isEmpty() ? "" : " [" + Show.list(kinds) + "]";
         }

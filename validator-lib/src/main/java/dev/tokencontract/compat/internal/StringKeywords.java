@@ -28,6 +28,12 @@ final class StringKeywords {
         if (SchemaDiff.same(before, after)) {
             return;
         }
+        // a pattern that matches every string ([a-z]* unanchored) constrains nothing: as if absent
+        before = before != null && before.isString() && Patterns.matchesEverything(before.stringValue()) ? null : before;
+        after = after != null && after.isString() && Patterns.matchesEverything(after.stringValue()) ? null : after;
+        if (before == null && after == null) {
+            return;
+        }
         String subject = d.out().subject(ctx);
         String pointer = ctx.pointer("pattern", after != null);
         if (before == null) {

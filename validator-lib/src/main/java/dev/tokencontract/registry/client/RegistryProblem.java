@@ -32,6 +32,14 @@ public record RegistryProblem(int status, String type, String title, String deta
         return array("changes");
     }
 
+    /**
+     * The {@code counterexamples} of a refused publish (409): claim sets that one version accepts and the other
+     * rejects, each with {@code against}, {@code direction}, {@code pointer}, {@code rule}, {@code seed}, {@code claims}.
+     */
+    public List<JsonNode> counterexamples() {
+        return array("counterexamples");
+    }
+
     /** The lint {@code findings} of a refused publish (422). */
     public List<JsonNode> findings() {
         return array("findings");

@@ -38,4 +38,19 @@ class PatternsTest {
     void literalsWhenNotAFiniteLiteralSetThenEmpty(String pattern) {
         assertThat(Patterns.literals(pattern)).isEqualTo(Optional.empty());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"[a-z]*", "", "x*", "(ab)*|c", ".*"})
+    void matchesEverythingWhenUnanchoredAndMatchesEmptyThenTrue(String pattern) {
+        assertThat(Patterns.matchesEverything(pattern)).isTrue();
+        for (String probe : new String[] {"", "A1 b", "\u0000zz"}) {
+            assertThat(java.util.regex.Pattern.compile(pattern).matcher(probe).find()).as(probe).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"^[a-z]*$", "[a-z]", "\\b", "(?=a)*", "a*$", "(a)\\1*", "[a-"})
+    void matchesEverythingWhenAnchoredOrNeedsACharacterThenFalse(String pattern) {
+        assertThat(Patterns.matchesEverything(pattern)).isFalse();
+    }
 }
