@@ -81,7 +81,7 @@ public class CompatDiffBenchmark {
                  "x-contract": {"name": "hostile-token", "version": "1.0.0", "kind": "jwt-access-token", "owner": "bench"},
                  "x-jose": {"alg": ["RS256"]},
                  "type": "object", "required": ["iss", "aud", "exp"],
-                 "properties": {"iss": {"type": "string"}, "aud": {"type": "string"}, "exp": {"type": "integer"}}}
+                 "properties": {"iss": {"type": "string"}, "aud": {"type": ["string", "array"], "items": {"type": "string"}}, "exp": {"type": "integer"}}}
                 """);
         if (skip >= 0) {
             doc.put("$id", "https://tokencontract.dev/contracts/hostile-token/1.1.0");

@@ -141,8 +141,6 @@ public enum ChangeKind {
     // What the engine cannot decide: reported breaking both ways, with the reason in the explanation
     UNDECIDED_REF("undecided-ref"),
     UNDECIDED_DYNAMIC_REF("undecided-dynamic-ref"),
-    UNDECIDED_EMBEDDED_ID("undecided-embedded-id"),
-    UNDECIDED_PATTERN_PROPERTIES("undecided-pattern-properties"),
     UNDECIDED_UNEVALUATED("undecided-unevaluated"),
     // Arrays: unevaluatedItems
     UNEVALUATED_ITEMS_CLOSED("unevaluated-items-closed"),
