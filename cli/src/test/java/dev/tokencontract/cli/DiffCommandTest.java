@@ -112,7 +112,9 @@ class DiffCommandTest {
         assertThat(json.get("exitCode").asInt()).isEqualTo(1);
         assertThat(json.get("refusedCount").asInt()).isEqualTo(1);
         JsonNode first = json.get("changes").get(0);
-        assertThat(first.propertyNames()).containsExactly("kind", "classes", "pointer", "explanation", "before", "after", "refused");
+        assertThat(first.propertyNames()).containsExactly("kind", "classes", "pointer", "explanation", "before", "after", "refused",
+                "unconfirmed");
+        assertThat(first.get("unconfirmed")).as("widening only: no breaking direction to confirm").isEmpty();
         assertThat(first.get("kind").asString()).isEqualTo("operation-added");
         assertThat(first.get("classes").get(0).asString()).isEqualTo("AUTHORIZATION_WIDENING");
         assertThat(first.get("refused").asBoolean()).isTrue();

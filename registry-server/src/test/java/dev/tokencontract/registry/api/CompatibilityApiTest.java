@@ -75,6 +75,28 @@ class CompatibilityApiTest {
     }
 
     @Test
+    void publishWhenSearchFindsATokenWhereTheEngineSawNoBreakThenRefusedWithWitnessFound() throws Exception {
+        // a search standing in for an engine blind spot: it reports a producer-breaking token for any pair
+        dev.tokencontract.compat.CounterexampleSearch blindSpot = (older, newer, direction) ->
+                direction == dev.tokencontract.compat.ChangeClass.BREAKING_FOR_PRODUCERS
+                        ? java.util.Optional.of(new dev.tokencontract.compat.Counterexample(direction,
+                                json("{\"iss\": \"x\", \"aud\": \"y\", \"exp\": 1, \"roles\": [\"admin\"]}"), "/properties/roles",
+                                "CLAIM_VALUE_NOT_ALLOWED", 0L))
+                        : java.util.Optional.empty();
+        try (Registry withSearch = Registry.startWithCounterexamples(blindSpot)) {
+            assertThat(withSearch.publish(Contracts.of("identity.crm", "1.0.0")).status()).isEqualTo(201);
+
+            Registry.Response response = withSearch.publish(Contracts.of("identity.crm", "1.0.1"));
+
+            assertThat(response.status()).isEqualTo(409);
+            assertThat(response.json().at("/refused/0/kind").asString()).isEqualTo("witness-found");
+            assertThat(response.json().at("/refused/0/classes")).containsExactly(json("\"BREAKING_FOR_PRODUCERS\""));
+            assertThat(response.json().at("/counterexamples/0/claims/roles/0").asString()).isEqualTo("admin");
+            assertThat(withSearch.store.versions("identity.crm")).hasSize(1);
+        }
+    }
+
+    @Test
     void publishWhenIncompatibleWithoutCounterexampleSearchThenNoCounterexamplesMember() {
         Registry.Response response = registry.publish(Contracts.requiringTenant("identity.crm", "1.1.0"));
 
