@@ -49,6 +49,18 @@ final class Collector {
         return new Collector(budget, root, Set.of(), noun);
     }
 
+    /**
+     * Charges {@code steps} extra steps for work a step does not count (a nested measurement builds its own
+     * collector and explanations); false when the budget is spent.
+     */
+    boolean charge(Context ctx, int steps) {
+        if (budget.exhausted) {
+            return false;
+        }
+        budget.steps += steps;
+        return step(ctx);
+    }
+
     /** Counts one comparison step; false when the budget is spent (the caller stops descending). */
     boolean step(Context ctx) {
         if (budget.exhausted) {

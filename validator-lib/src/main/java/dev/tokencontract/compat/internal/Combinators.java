@@ -69,6 +69,7 @@ final class Combinators {
             return;
         }
         Matching matching = Matching.of(keyword, before, after, ctx, d);
+        boolean contain = !exclusive && Matching.containable(before, after);
         int common = Math.min(matching.oldLeft().size(), matching.newLeft().size());
         for (int k = 0; k < common; k++) {
             int i = matching.oldLeft().get(k);
@@ -78,13 +79,14 @@ final class Combinators {
                 d.diff(before.get(i), after.get(j), pair);
                 continue;
             }
-            boolean kept = Matching.someContains(d, after, ctx.newPointer() + "/" + keyword, before.get(i), pair.oldPointer(), ctx);
-            boolean nothingNew = Matching.containedBySome(d, before, ctx.oldPointer() + "/" + keyword, after.get(j), pair.newPointer(), ctx);
+            boolean kept = contain && Matching.someContains(d, after, ctx.newPointer() + "/" + keyword, before.get(i), pair.oldPointer(), ctx);
+            boolean nothingNew = contain
+                    && Matching.containedBySome(d, before, ctx.oldPointer() + "/" + keyword, after.get(j), pair.newPointer(), ctx);
             filtered(before.get(i), after.get(j), pair, d, kept, nothingNew);
         }
         for (int k = common; k < matching.newLeft().size(); k++) {
             int j = matching.newLeft().get(k);
-            if (!exclusive && Matching.containedBySome(d, before, ctx.oldPointer() + "/" + keyword, after.get(j),
+            if (contain && Matching.containedBySome(d, before, ctx.oldPointer() + "/" + keyword, after.get(j),
                     ctx.newPointer() + "/" + keyword + "/" + j, ctx)) {
                 continue;
             }
@@ -94,7 +96,7 @@ final class Combinators {
         }
         for (int k = common; k < matching.oldLeft().size(); k++) {
             int i = matching.oldLeft().get(k);
-            if (!exclusive && Matching.someContains(d, after, ctx.newPointer() + "/" + keyword, before.get(i),
+            if (contain && Matching.someContains(d, after, ctx.newPointer() + "/" + keyword, before.get(i),
                     ctx.oldPointer() + "/" + keyword + "/" + i, ctx)) {
                 continue;
             }

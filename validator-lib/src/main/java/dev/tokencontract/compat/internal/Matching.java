@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
  */
 record Matching(List<Integer> oldLeft, List<Integer> newLeft) {
     static final int MAX_PAIRED = 32;
+    /** Pairs compared at most per list (each is a nested comparison): past it, what is left is compared by position. */
+    static final int MAX_ATTEMPTS = 256;
 
     static Matching of(String keyword, JsonNode before, JsonNode after, Context ctx, SchemaDiff d) {
         List<Integer> oldLeft = new ArrayList<>();
@@ -23,9 +25,12 @@ record Matching(List<Integer> oldLeft, List<Integer> newLeft) {
             newLeft.add(j);
         }
         boolean pair = before.size() <= MAX_PAIRED && after.size() <= MAX_PAIRED;
+        int attempts = 0;
         for (int i = 0; i < before.size(); i++) {
             Integer match = null;
-            for (Integer j : pair ? newLeft : List.<Integer>of()) {
+            // once the work budget is spent, pair nothing more: the rest is compared by position (and cut short there)
+            for (Integer j : pair && !d.out().exhausted() && attempts < MAX_ATTEMPTS ? newLeft : List.<Integer>of()) {
+                attempts++;
                 if (equivalent(before.get(i), after.get(j), ctx.at(ctx.oldPointer() + "/" + keyword + "/" + i,
                         ctx.newPointer() + "/" + keyword + "/" + j), d)) {
                     match = j;
@@ -45,12 +50,17 @@ record Matching(List<Integer> oldLeft, List<Integer> newLeft) {
         return d.unchanged(a, b) || d.measure(a, b, pair).classes().isEmpty();
     }
 
+    /** Whether containment is worth deciding between two lists: small enough that the pairwise comparisons stay cheap. */
+    static boolean containable(JsonNode before, JsonNode after) {
+        return (long) before.size() * after.size() <= MAX_ATTEMPTS;
+    }
+
     /** Whether some new branch of {@code options} contains the old {@code branch} (every value it accepts, that option accepts). */
     static boolean someContains(SchemaDiff d, JsonNode options, String optionsAt, JsonNode branch, String branchAt, Context ctx) {
         if (options.size() > MAX_PAIRED) {
             return false;
         }
-        for (int j = 0; j < options.size(); j++) {
+        for (int j = 0; j < options.size() && !d.out().exhausted(); j++) {
             if (Subsumption.oldWithinNew(d, branch, branchAt, options.get(j), optionsAt + "/" + j, ctx)) {
                 return true;
             }
@@ -63,7 +73,7 @@ record Matching(List<Integer> oldLeft, List<Integer> newLeft) {
         if (options.size() > MAX_PAIRED) {
             return false;
         }
-        for (int i = 0; i < options.size(); i++) {
+        for (int i = 0; i < options.size() && !d.out().exhausted(); i++) {
             if (Subsumption.newWithinOld(d, options.get(i), optionsAt + "/" + i, branch, branchAt, ctx)) {
                 return true;
             }

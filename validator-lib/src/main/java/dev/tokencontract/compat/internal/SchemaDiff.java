@@ -20,6 +20,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 final class SchemaDiff {
     static final JsonNode TRUE = BooleanNode.TRUE;
+    /** Steps a nested measurement costs beyond its own comparisons: it builds a collector and explanations of its own. */
+    private static final int MEASURE_COST = 20;
     static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
 
     private final Refs oldRefs;
@@ -62,6 +64,7 @@ final class SchemaDiff {
      * change that is reported as one line (a property added to a model that constrained it differently).
      */
     Measured measure(JsonNode older, JsonNode newer, Context ctx) {
+        out.charge(ctx, MEASURE_COST);
         SchemaDiff nested = new SchemaDiff(oldRefs, newRefs, onPath, clean, out.fork(), referencing);
         nested.diff(older, newer, ctx.neutral());
         Set<ChangeClass> classes = Effect.breaking(nested.out.classes());

@@ -39,8 +39,8 @@ final class Subsumption {
     /** @param subIsOld whether {@code sub} comes from the old document (references resolve in the document they come from) */
     private static boolean contained(SchemaDiff d, JsonNode sub, String subAt, JsonNode sup, String supAt, boolean subIsOld, Context ctx,
             int nesting) {
-        if (nesting > MAX_NESTING) {
-            return false;
+        if (nesting > MAX_NESTING || d.out().exhausted()) {
+            return false; // not shown: the caller reports
         }
         JsonNode flatSub = merged(sub);
         JsonNode flatSup = merged(sup);
