@@ -19,7 +19,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -144,12 +143,13 @@ public final class McpAuthorization {
         return ResourceUri.metadataUrl(resource);
     }
 
-    /** Where the metadata is served: the path-suffixed form, and the root form for a resource under a path. */
+    /**
+     * Where the metadata is served: {@code /.well-known/oauth-protected-resource} followed by the resource's path
+     * (RFC 9728 section 3.1). Not also at the root for a resource under a path: a document found there must name
+     * the root as its {@code resource} (section 3.3), which is not this server.
+     */
     public List<String> metadataPaths() {
-        Set<String> paths = new LinkedHashSet<>();
-        paths.add(ResourceUri.metadataPath(resource));
-        paths.add("/.well-known/oauth-protected-resource");
-        return List.copyOf(paths);
+        return List.of(ResourceUri.metadataPath(resource));
     }
 
     /** The metadata document. */

@@ -59,6 +59,10 @@ public final class McpBearerFilter implements Filter {
             serveMetadata(request, response);
             return;
         }
+        if (path.startsWith("/.well-known/")) { // e.g. the root metadata form, mapped to the filter by a wildcard
+            Responses.write(response, 404, "application/json", "{\"error\":\"not_found\"}");
+            return;
+        }
         String origin = request.getHeader("Origin");
         if (!auth.origins().allows(origin)) {
             deny(new AuthorizationDecision(false, DecisionReason.ORIGIN_REFUSED, null, null, List.of(),

@@ -194,11 +194,17 @@ class McpBearerFilterTest {
     }
 
     @Test
-    void metadataWhenRequestedAtRootOrSuffixedPathThenSameDocumentAndOnlyGet() throws Exception {
+    void metadataWhenRequestedAtSuffixedPathThenServedButRootIs404BecauseItWouldNameAnotherResource() throws Exception {
         HttpResponse<String> suffixed = RawHttp.get(server.baseUrl + "/.well-known/oauth-protected-resource/mcp");
         HttpResponse<String> root = RawHttp.get(server.baseUrl + "/.well-known/oauth-protected-resource");
         assertThat(suffixed.statusCode()).isEqualTo(200);
-        assertThat(root.body()).isEqualTo(suffixed.body());
+        assertThat(JSON.readTree(suffixed.body()).path("resource").asString()).isEqualTo(server.mcpUrl());
+        assertThat(root.statusCode()).isEqualTo(404);
+        HttpResponse<String> preflight = RawHttp.send("OPTIONS", server.baseUrl + "/.well-known/oauth-protected-resource/mcp",
+                "Origin", "https://inspector.example.test", "Access-Control-Request-Method", "GET",
+                "Access-Control-Request-Headers", "mcp-protocol-version");
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
         assertThat(RawHttp.post(server.baseUrl + "/.well-known/oauth-protected-resource/mcp", "{}").statusCode()).isEqualTo(405);
     }
 
