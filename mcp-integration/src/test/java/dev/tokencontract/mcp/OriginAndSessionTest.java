@@ -3,10 +3,10 @@ package dev.tokencontract.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokencontract.validator.Contracts;
+import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.validator.KeySource;
-import dev.tokencontract.validator.testing.TestKeys;
-import dev.tokencontract.validator.testing.TestTokens;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
