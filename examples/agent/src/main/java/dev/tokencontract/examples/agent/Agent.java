@@ -9,6 +9,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -55,26 +56,25 @@ public final class Agent {
             return 2;
         }
         try {
-            Discovery discovery = Discovery.discover(options.mcpUrl());
-            out.println(discovery.resourceMetadataUrl() == null
-                    ? "agent: " + options.mcpUrl() + " answered 401 and has no protected resource metadata; authorization server "
-                            + discovery.authorizationServer() + " (2025-03-26 discovery)"
-                    : "agent: " + options.mcpUrl() + " answered 401; metadata " + discovery.resourceMetadataUrl()
-                            + " names authorization server " + discovery.authorizationServer() + ", token endpoint " + discovery.tokenEndpoint());
-            CodeFlow flow = options.legacyPasswordGrant() ? null : new CodeFlow(discovery, options, out);
-            String token = flow == null ? passwordToken(options, discovery, out) : flow.signIn(discovery.scopeToRequest());
-            if (flow != null) {
-                out.println("agent: signed in as " + describe(token));
+            SignIn signIn = new SignIn(options, out);
+            HttpResponse<String> probe = Http.probe(options.mcpUrl());
+            AtomicReference<String> token = new AtomicReference<>();
+            if (probe.statusCode() == 401) {
+                token.set(signIn.after401(probe.headers().firstValue("WWW-Authenticate").orElse(null)));
+            } else if (probe.statusCode() / 100 == 2) {
+                out.println("agent: " + options.mcpUrl() + " answered " + probe.statusCode() + " without a token; signing in when it asks");
+            } else {
+                throw new IllegalStateException(options.mcpUrl() + " answered " + probe.statusCode() + " without a token; expected 401 with a challenge");
             }
             Map<String, String> calls = options.call() == null ? DEFAULT_CALLS : Map.of(options.call(), options.args());
-            return callTools(options.mcpUrl(), new AtomicReference<>(token), flow, options.callListed() ? null : calls, out) ? 0 : 1;
+            return callTools(options.mcpUrl(), token, signIn, options.callListed() ? null : calls, out) ? 0 : 1;
         } catch (Exception e) {
             err.println("agent: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         }
     }
 
-    private static String passwordToken(AgentOptions options, Discovery discovery, PrintStream out) throws Exception {
+    static String passwordToken(AgentOptions options, Discovery discovery, PrintStream out) throws Exception {
         TokenClient tokens = new TokenClient(discovery.tokenEndpoint());
         if (!options.hub()) {
             String token = tokens.password(options.user(), options.password(), options.tenant(), discovery.resource());
@@ -96,17 +96,21 @@ public final class Agent {
      * tool with no arguments. With a {@code flow}, a call refused with {@code insufficient_scope} gets one step-up
      * sign-in for the scopes the challenge names, then one retry in the same session.
      */
-    private static boolean callTools(String mcpUrl, AtomicReference<String> token, CodeFlow flow, Map<String, String> calls, PrintStream out) {
+    private static boolean callTools(String mcpUrl, AtomicReference<String> token, SignIn signIn, Map<String, String> calls, PrintStream out) {
         URI uri = URI.create(mcpUrl);
         String base = uri.getScheme() + "://" + uri.getRawAuthority();
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
                 .endpoint(uri.getRawPath())
-                .httpRequestCustomizer((request, method, target, body, context) -> request.header("Authorization", "Bearer " + token.get()))
+                .httpRequestCustomizer((request, method, target, body, context) -> {
+                    if (token.get() != null) {
+                        request.header("Authorization", "Bearer " + token.get());
+                    }
+                })
                 .build();
         try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(15))
                 .initializationTimeout(Duration.ofSeconds(15)).build()) {
-            client.initialize();
-            List<String> listed = client.listTools().tools().stream().map(t -> t.name()).toList();
+            signIn.retryingAfter401(token, client::initialize);
+            List<String> listed = signIn.retryingAfter401(token, client::listTools).tools().stream().map(t -> t.name()).toList();
             out.println("agent: connected; tools: " + String.join(", ", listed));
             Map<String, String> toCall = calls;
             if (toCall == null) {
@@ -116,7 +120,7 @@ public final class Agent {
                 }
             }
             for (Map.Entry<String, String> call : toCall.entrySet()) {
-                out.printf("  %-20s -> %s%n", call.getKey(), callOne(client, call.getKey(), call.getValue(), token, flow, out));
+                out.printf("  %-20s -> %s%n", call.getKey(), callOne(client, call.getKey(), call.getValue(), token, signIn, out));
             }
             return true;
         } catch (RuntimeException e) {
@@ -125,20 +129,20 @@ public final class Agent {
         }
     }
 
-    private static String callOne(McpSyncClient client, String tool, String argsJson, AtomicReference<String> token, CodeFlow flow,
+    private static String callOne(McpSyncClient client, String tool, String argsJson, AtomicReference<String> token, SignIn signIn,
                                   PrintStream out) {
         try {
-            return callOnce(client, tool, argsJson);
+            return signIn.retryingAfter401(token, () -> callOnce(client, tool, argsJson));
         } catch (RuntimeException e) {
             Optional<String> scope = insufficientScope(e);
-            if (flow == null || scope.isEmpty()) {
+            if (!signIn.canStepUp() || scope.isEmpty()) {
                 return refusal(e);
             }
             out.println("agent: step-up: " + tool + " needs scope \"" + scope.get() + "\"; signing in once more for it");
             try {
-                token.set(flow.signIn(scope.get()));
-            } catch (Exception signIn) {
-                return "step-up failed: " + (signIn.getMessage() == null ? signIn.toString() : signIn.getMessage());
+                token.set(signIn.stepUp(scope.get()));
+            } catch (Exception failed) {
+                return "step-up failed: " + (failed.getMessage() == null ? failed.toString() : failed.getMessage());
             }
             try {
                 return callOnce(client, tool, argsJson) + " (after step-up)";

@@ -39,12 +39,9 @@ record Discovery(String resource, String resourceMetadataUrl, String authorizati
         return !challengedScopes.isEmpty() ? challengedScopes : String.join(" ", scopesSupported);
     }
 
-    static Discovery discover(String mcpUrl) throws Exception {
-        HttpResponse<String> probe = Http.probe(mcpUrl);
-        if (probe.statusCode() != 401) {
-            throw new IllegalStateException(mcpUrl + " answered " + probe.statusCode() + " without a token; expected 401 with a challenge");
-        }
-        Map<String, String> challenge = challenge(probe.headers().firstValue("WWW-Authenticate").orElse(""));
+    /** From the {@code WWW-Authenticate} of a 401 the server at {@code mcpUrl} answered. */
+    static Discovery discover(String mcpUrl, String wwwAuthenticate) throws Exception {
+        Map<String, String> challenge = challenge(wwwAuthenticate == null ? "" : wwwAuthenticate);
         String scope = challenge.getOrDefault("scope", "");
         URI server = URI.create(mcpUrl);
         String origin = server.getScheme() + "://" + server.getRawAuthority();

@@ -184,7 +184,9 @@ class EnterpriseScenarioTest {
 
     @Test
     void discoveryWhenFollowedFromThe401ThenReachesTheLoginsTokenEndpoint() throws Exception {
-        Discovery discovery = Discovery.discover(trio.crm().resource());
+        java.net.http.HttpResponse<String> probe = Http.probe(trio.crm().resource());
+        assertThat(probe.statusCode()).isEqualTo(401);
+        Discovery discovery = Discovery.discover(trio.crm().resource(), probe.headers().firstValue("WWW-Authenticate").orElseThrow());
         assertThat(discovery.resource()).isEqualTo(trio.crm().resource());
         assertThat(discovery.authorizationServer()).isEqualTo(trio.login().issuer());
         assertThat(discovery.tokenEndpoint()).isEqualTo(trio.login().issuer() + "/token");
