@@ -48,12 +48,13 @@ final class CodeFlow {
         HttpServer listener = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         CompletableFuture<Map<String, String>> callback = new CompletableFuture<>();
         listener.createContext("/callback", exchange -> {
-            callback.complete(query(exchange.getRequestURI().getRawQuery()));
+            Map<String, String> answer = query(exchange.getRequestURI().getRawQuery());
             byte[] page = "<p>Signed in. You can close this window and return to the agent.</p>".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, page.length);
             exchange.getResponseBody().write(page);
             exchange.close();
+            callback.complete(answer); // after the browser has its page: the listener stops once the agent goes on
         });
         listener.start();
         try {
