@@ -50,7 +50,8 @@ final class AuthorizeEndpoint {
         if (checked instanceof Outcome outcome) {
             return outcome;
         }
-        return new Page(200, LoginPage.authorize(((Checked) checked).parameters(), null, config.drifts()));
+        Checked request = (Checked) checked;
+        return new Page(200, LoginPage.authorize(request.parameters(), null, config.drifts(), request.client().clientName()));
     }
 
     /** {@code POST /authorize}: verifies the user like the form login does, then redirects with a code. */
@@ -63,11 +64,11 @@ final class AuthorizeEndpoint {
         Map<String, String> p = checked.parameters();
         Optional<User> user = Directory.authenticate(one(form, "username"), one(form, "password"));
         if (user.isEmpty()) {
-            return new Page(401, LoginPage.authorize(p, "Sign-in failed: unknown user or wrong password", config.drifts()));
+            return new Page(401, LoginPage.authorize(p, "Sign-in failed: unknown user or wrong password", config.drifts(), checked.client().clientName()));
         }
         String tenant = Optional.ofNullable(one(form, "tenant")).orElse(user.get().tenants().get(0));
         if (!user.get().tenants().contains(tenant)) {
-            return new Page(401, LoginPage.authorize(p, "Sign-in failed: the user is not a member of that tenant", config.drifts()));
+            return new Page(401, LoginPage.authorize(p, "Sign-in failed: the user is not a member of that tenant", config.drifts(), checked.client().clientName()));
         }
         // RFC 6749 section 3.3: the server may issue fewer scopes than asked for, and says so in the token response
         Optional<List<String>> scopes = Scopes.granted(p.get("scope"), user.get().scopes());
@@ -90,7 +91,8 @@ final class AuthorizeEndpoint {
         List<String> clientIds = params.getOrDefault("client_id", List.of());
         Optional<Client> client = clientIds.size() == 1 ? clients.client(clientIds.get(0)) : Optional.empty();
         if (client.isEmpty()) {
-            return refusal("unknown or missing client_id: register the client first (POST /register)");
+            Optional<String> problem = clientIds.size() == 1 ? clients.documentProblem(clientIds.get(0)) : Optional.empty();
+            return refusal(problem.orElse("unknown or missing client_id: register the client first (POST /register)"));
         }
         List<String> redirects = params.getOrDefault("redirect_uri", List.of());
         if (redirects.size() != 1 || !client.get().allowsRedirect(redirects.get(0))) {

@@ -68,12 +68,24 @@ final class ClientRegistry {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    ClientRegistry(Clock clock) {
+    private final ClientMetadataDocuments documents;
+
+    ClientRegistry(Clock clock, ClientMetadataDocuments documents) {
         this.clock = clock;
+        this.documents = documents;
     }
 
+    /** A registered client, or one whose client_id is the URL of its metadata document. */
     Optional<Client> client(String clientId) {
+        if (ClientMetadataDocuments.isUrl(clientId)) {
+            return Optional.ofNullable(documents.resolve(clientId).client());
+        }
         return Optional.ofNullable(clientId == null ? null : clients.get(clientId));
+    }
+
+    /** Why a URL client_id is not usable, or empty. */
+    Optional<String> documentProblem(String clientId) {
+        return ClientMetadataDocuments.isUrl(clientId) ? Optional.ofNullable(documents.resolve(clientId).problem()) : Optional.empty();
     }
 
     /** {@code POST /register}: status and JSON body (RFC 7591 sections 3.2.1 and 3.2.2). */

@@ -41,7 +41,7 @@ public final class LegacyLogin implements AutoCloseable {
             if (!e.getMessage().equals("usage")) {
                 System.err.println("legacy-login: " + e.getMessage());
             }
-            System.err.println("usage: legacy-login [--port 9000] [--issuer URL] [--crm-resource URL] [--hub-resource URL] [--drift opaque,tenant-renamed,roles-string,aud-missing,long-lived]");
+            System.err.println("usage: legacy-login [--port 9000] [--issuer URL] [--crm-resource URL] [--hub-resource URL] [--drift opaque,tenant-renamed,roles-string,aud-missing,long-lived] [--allow-loopback-client-metadata (tests only)]");
             System.exit(2);
             return;
         }
@@ -57,7 +57,7 @@ public final class LegacyLogin implements AutoCloseable {
 
     public static LegacyLogin start(LoginConfig initial, Clock clock) {
         TokenMinter minter = new TokenMinter(clock);
-        ClientRegistry clients = new ClientRegistry(clock);
+        ClientRegistry clients = new ClientRegistry(clock, new ClientMetadataDocuments(clock, initial.allowLoopbackClientMetadata()));
         AuthorizationCodes codes = new AuthorizationCodes(clock);
         RefreshTokens refreshTokens = new RefreshTokens(clock);
         String[] issuerHolder = new String[1];
@@ -177,6 +177,7 @@ public final class LegacyLogin implements AutoCloseable {
         doc.put("authorization_endpoint", issuer + "/authorize");
         doc.put("registration_endpoint", issuer + "/register");
         doc.putArray("code_challenge_methods_supported").add("S256");
+        doc.put("client_id_metadata_document_supported", true); // public clients; see ClientMetadataDocuments
         // exactly what works: the MCP clients' grants, then the legacy agent's password grant, the hub's exchange and
         // its client credentials (each is tested in LegacyLoginTest and AuthorizationCodeFlowTest)
         doc.putArray("grant_types_supported").add("authorization_code").add("refresh_token").add("password")
