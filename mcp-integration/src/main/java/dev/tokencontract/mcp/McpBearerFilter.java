@@ -114,7 +114,12 @@ public final class McpBearerFilter implements Filter {
         if (sessionId != null && auth.sessions().check(sessionId, principal) == SessionBindings.Check.NOT_OWNER) {
             deny(new AuthorizationDecision(false, DecisionReason.SESSION_NOT_OWNED, null, caller, List.of(),
                     "session " + SessionBindings.redacted(sessionId) + " belongs to another principal"));
-            Responses.jsonRpcError(response, 404, -32001, "Session not found");
+            // exactly what the SDK's transport answers for a session that does not exist: nothing tells them apart
+            if ("POST".equalsIgnoreCase(request.getMethod())) {
+                Responses.jsonRpcErrorAsTransport(response, 404, -32603, "Session not found: " + sessionId);
+            } else {
+                response.sendError(404); // as the transport answers the stream (GET) or DELETE of an unknown session
+            }
             return;
         }
         byte[] body = null;

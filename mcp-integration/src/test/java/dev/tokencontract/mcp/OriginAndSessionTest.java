@@ -153,7 +153,7 @@ class OriginAndSessionTest {
         String session = openSession(alice());
         HttpResponse<String> stolen = callInSession(bob(), session, "getCustomer");
         assertThat(stolen.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(stolen.body()).path("error").path("message").asString()).isEqualTo("Session not found");
+        assertThat(JSON.readTree(stolen.body()).path("error").path("message").asString()).isEqualTo("Session not found: " + session);
         assertThat(DECISIONS).anySatisfy(d -> {
             assertThat(d.reason()).isEqualTo(DecisionReason.SESSION_NOT_OWNED);
             assertThat(d.caller().subject()).isEqualTo("bob@example.test");
@@ -166,11 +166,45 @@ class OriginAndSessionTest {
     }
 
     @Test
+    void sessionWhenAnotherUsersThenIndistinguishableFromOneThatDoesNotExist() throws Exception {
+        String session = openSession(alice());
+        HttpResponse<String> stolen = callInSession(bob(), session, "getCustomer");
+        HttpResponse<String> unknown = callInSession(bob(), "no-such-session-" + session.substring(8), "getCustomer");
+        assertThat(stolen.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(stolen.body()).path("error").path("code")).isEqualTo(JSON.readTree(unknown.body()).path("error").path("code"));
+        assertThat(JSON.readTree(stolen.body()).path("error").path("message").asString().replace(session, "ID"))
+                .isEqualTo(JSON.readTree(unknown.body()).path("error").path("message").asString().replace("no-such-session-" + session.substring(8), "ID"));
+        assertThat(headersWithoutDate(stolen)).isEqualTo(headersWithoutDate(unknown));
+        HttpResponse<String> deleteStolen = RawHttp.send("DELETE", server.mcpUrl(), "Authorization", "Bearer " + bob(),
+                "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
+        HttpResponse<String> deleteUnknown = RawHttp.send("DELETE", server.mcpUrl(), "Authorization", "Bearer " + bob(),
+                "Mcp-Session-Id", "no-such-session-" + session.substring(8), "MCP-Protocol-Version", "2025-11-25");
+        assertThat(deleteStolen.statusCode()).isEqualTo(deleteUnknown.statusCode());
+        assertThat(deleteStolen.body()).isEqualTo(deleteUnknown.body());
+        HttpResponse<String> streamStolen = RawHttp.get(server.mcpUrl(), "Authorization", "Bearer " + bob(), "Accept", "text/event-stream",
+                "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
+        HttpResponse<String> streamUnknown = RawHttp.get(server.mcpUrl(), "Authorization", "Bearer " + bob(), "Accept", "text/event-stream",
+                "Mcp-Session-Id", "no-such-session-" + session.substring(8), "MCP-Protocol-Version", "2025-11-25");
+        assertThat(streamStolen.statusCode()).isEqualTo(streamUnknown.statusCode()).isEqualTo(404);
+        assertThat(streamStolen.body().replace(session, "ID")).isEqualTo(streamUnknown.body().replace("no-such-session-" + session.substring(8), "ID"));
+        assertThat(headersWithoutDate(streamStolen)).isEqualTo(headersWithoutDate(streamUnknown));
+        assertThat(headersWithoutDate(deleteStolen)).isEqualTo(headersWithoutDate(deleteUnknown));
+    }
+
+    private static java.util.Map<String, java.util.List<String>> headersWithoutDate(HttpResponse<String> response) {
+        java.util.Map<String, java.util.List<String>> headers = new java.util.TreeMap<>(response.headers().map());
+        headers.remove("date");
+        headers.remove("content-length"); // the ids differ in length
+        return headers;
+    }
+
+    @Test
     void sessionWhenAnotherUserDeletesItThen404AndTheOwnerKeepsIt() throws Exception {
         String session = openSession(alice());
         HttpResponse<String> delete = RawHttp.send("DELETE", server.mcpUrl(), "Authorization", "Bearer " + bob(),
                 "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
         assertThat(delete.statusCode()).isEqualTo(404);
+        assertThat(DECISIONS).anySatisfy(d -> assertThat(d.reason()).isEqualTo(DecisionReason.SESSION_NOT_OWNED));
         assertThat(callInSession(alice(), session, "getCustomer").statusCode()).isEqualTo(200);
     }
 
