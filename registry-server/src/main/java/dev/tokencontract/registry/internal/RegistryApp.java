@@ -88,7 +88,11 @@ public final class RegistryApp {
         cfg.http.maxRequestSize = Services.MAX_CONTRACT_BYTES + 1;
         cfg.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
         cfg.jetty.modifyServer(server -> {
-            server.setHandler(new GracefulHandler()); // Javalin nests its context inside: in-flight requests finish on stop
+            GracefulHandler graceful = new GracefulHandler();
+            // bodies are read before a worker runs the route, without holding one (slow clients cost no thread)
+            graceful.setHandler(new BufferedBodies(Services.MAX_CONTRACT_BYTES, services.limits.bodyDeadline(),
+                    services.limits.minBodyBytesPerSecond()));
+            server.setHandler(graceful); // Javalin nests its context inside: in-flight requests finish on stop
             server.setErrorHandler(new JettyProblems());
             server.setStopTimeout(services.shutdownGrace.toMillis());
         });

@@ -1,5 +1,6 @@
 package dev.tokencontract.registry.internal;
 
+import dev.tokencontract.registry.RegistryLimits;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.compat.CounterexampleSearch;
@@ -23,10 +24,13 @@ public final class Services {
     public final CompatibilityMode defaultMode;
     /** How long in-flight requests may take to finish when the server stops. */
     public final Duration shutdownGrace;
+    /** What one client may cost: body deadline and rate, dry-run rates, the search budget. */
+    public final RegistryLimits limits;
     private volatile Authenticator authenticator = new Authenticator(null);
 
     public Services(ContractStore store, Metrics metrics, Clock clock, boolean requireReadToken, Duration readCacheTtl,
-                    CompatibilityMode defaultMode, Duration shutdownGrace, CounterexampleSearch counterexamples) {
+                    CompatibilityMode defaultMode, Duration shutdownGrace, CounterexampleSearch counterexamples,
+                    RegistryLimits limits) {
         this.compatibility = new Compatibility(counterexamples);
         this.metrics = metrics;
         this.store = new TimedStore(store, metrics);
@@ -35,6 +39,7 @@ public final class Services {
         this.requireReadToken = requireReadToken;
         this.defaultMode = defaultMode;
         this.shutdownGrace = shutdownGrace;
+        this.limits = limits;
     }
 
     public Authenticator auth() {
