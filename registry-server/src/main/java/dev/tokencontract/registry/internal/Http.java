@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpException;
@@ -91,6 +92,33 @@ public final class Http {
     private static Problem tooLarge(int maxBytes) {
         return Problem.of(ProblemCode.BODY_TOO_LARGE, "request bodies are limited to " + maxBytes + " bytes")
                 .with("maxBytes", Json.NODES.numberNode(maxBytes));
+    }
+
+    /** A 304: status and the validators already set, no {@code Content-Type} and no {@code Content-Length}. */
+    public static void notModified(Context ctx) {
+        ctx.status(304);
+        ctx.res().setContentType(null);
+    }
+
+    /**
+     * The request's one {@code Authorization} header, or null. Two or more are a 400 {@code bad-request}:
+     * the field is not a list (RFC 9110 section 11.6.2) and picking one would let a proxy and the registry
+     * judge different credentials.
+     */
+    public static String authorization(Context ctx) {
+        Enumeration<String> values = ctx.req().getHeaders("Authorization");
+        String first = null;
+        int count = 0;
+        while (values != null && values.hasMoreElements()) {
+            String value = values.nextElement();
+            if (count++ == 0) {
+                first = value;
+            }
+        }
+        if (count > 1) {
+            throw Problem.of(ProblemCode.BAD_REQUEST, "send one Authorization header, not " + count);
+        }
+        return first;
     }
 
     /** A boolean query parameter: absent is {@code false}; anything but true/false is a 400. */

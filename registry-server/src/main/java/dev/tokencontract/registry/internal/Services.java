@@ -54,8 +54,10 @@ public final class Services {
     /** With {@code --require-read-token}: a 401/403 unless the caller holds contracts:read. */
     public void readAccess(Context ctx) {
         if (requireReadToken) {
-            Caller caller = authenticator.authenticate(ctx.header("Authorization"));
+            Caller caller = authenticator.authenticate(Http.authorization(ctx));
             authenticator.requireOperation(caller, "read");
+        } else {
+            Http.authorization(ctx); // two Authorization headers are refused even where none is needed
         }
     }
 }

@@ -165,7 +165,7 @@ public final class WriteRoutes {
 
     /** {@code GET /audit?limit=N}: newest first; contracts:admin. */
     public void audit(Context ctx) {
-        Caller caller = services.auth().authenticate(ctx.header("Authorization"));
+        Caller caller = services.auth().authenticate(Http.authorization(ctx));
         services.auth().requireOperation(caller, "audit");
         int limit = 100;
         String text = ctx.queryParam("limit");
@@ -198,6 +198,10 @@ public final class WriteRoutes {
      * name (audited) and checks the caller's namespaces cover it, in that order: every write route starts so.
      */
     private Authorized authorizeOnContract(Context ctx, Audit audit, String operation) {
+        String pathName = ctx.pathParam("name");
+        if (ContractNames.valid(pathName)) {
+            audit.name(pathName); // a refused caller's entry still says which contract was targeted
+        }
         Caller caller = authenticate(ctx, audit);
         services.auth().requireOperation(caller, operation);
         String name = ContractNames.require(ctx.pathParam("name"));
@@ -209,7 +213,7 @@ public final class WriteRoutes {
     private Caller authenticate(Context ctx, Audit audit) {
         String authorization = ctx.header("Authorization");
         try {
-            Caller caller = services.auth().authenticate(authorization);
+            Caller caller = services.auth().authenticate(Http.authorization(ctx));
             audit.caller(caller);
             return caller;
         } catch (Problem problem) {
