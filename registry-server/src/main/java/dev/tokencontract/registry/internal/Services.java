@@ -1,6 +1,7 @@
 package dev.tokencontract.registry.internal;
 
 import dev.tokencontract.registry.RegistryLimits;
+import dev.tokencontract.compat.SearchBudget;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.compat.CounterexampleSearch;
@@ -26,6 +27,8 @@ public final class Services {
     public final Duration shutdownGrace;
     /** What one client may cost: body deadline and rate, dry-run rates, the search budget. */
     public final RegistryLimits limits;
+    /** Admits dry runs: per-client rate and a global cap on concurrent ones. */
+    final DryRunGate dryRuns;
     private volatile Authenticator authenticator = new Authenticator(null);
 
     public Services(ContractStore store, Metrics metrics, Clock clock, boolean requireReadToken, Duration readCacheTtl,
@@ -40,6 +43,12 @@ public final class Services {
         this.defaultMode = defaultMode;
         this.shutdownGrace = shutdownGrace;
         this.limits = limits;
+        this.dryRuns = new DryRunGate(limits, System::nanoTime);
+    }
+
+    /** A fresh budget for the counterexample searches of one request. */
+    public SearchBudget searchBudget() {
+        return SearchBudget.of(limits.searchBudget());
     }
 
     public Authenticator auth() {

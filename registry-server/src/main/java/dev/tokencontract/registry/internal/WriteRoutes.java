@@ -79,7 +79,8 @@ public final class WriteRoutes {
             case REFUSED -> {
                 // the lock is released: the counterexample search may take its time now
                 Compatibility.Verdict verdict = (Compatibility.Verdict) result.refusal().orElseThrow();
-                throw incompatible(body, services.compatibility.withCounterexamples(verdict, body.contract()));
+                throw incompatible(body, services.compatibility.withCounterexamples(verdict, body.contract(),
+                        services.searchBudget()));
             }
         }
     }
@@ -92,25 +93,31 @@ public final class WriteRoutes {
         return problem;
     }
 
-    /** {@code POST /contracts/{name}/compatibility}: the verdict, 200 even when incompatible unless ?fail=true. */
+    /**
+     * {@code POST /contracts/{name}/compatibility}: the verdict, 200 even when incompatible unless ?fail=true.
+     * Anonymous and able to generate claim sets, so it is rate-limited per client and globally (429).
+     */
     public void compatibility(Context ctx) {
         services.readAccess(ctx);
         String name = ContractNames.require(ctx.pathParam("name"));
         boolean acknowledged = Http.wideningAcknowledged(ctx);
         boolean fail = Http.flag(ctx, "fail");
-        ContractBody body = ContractBody.parse(Http.body(ctx, Services.MAX_CONTRACT_BYTES), name);
-        List<StoredVersion> existing = services.store.versions(name);
-        CompatibilityMode mode = reads.mode(name);
-        Compatibility.Verdict verdict = services.compatibility.withCounterexamples(
-                services.compatibility.judge(body.contract(), existing, mode, acknowledged), body.contract());
-        if (fail && !verdict.compatible()) {
-            throw incompatible(body, verdict);
+        try (DryRunGate.Permit permit = services.dryRuns.admit(ctx.req().getRemoteAddr())) {
+            ContractBody body = ContractBody.parse(Http.body(ctx, Services.MAX_CONTRACT_BYTES), name);
+            List<StoredVersion> existing = services.store.versions(name);
+            CompatibilityMode mode = reads.mode(name);
+            Compatibility.Verdict verdict = services.compatibility.withCounterexamples(
+                    services.compatibility.judge(body.contract(), existing, mode, acknowledged), body.contract(),
+                    services.searchBudget());
+            if (fail && !verdict.compatible()) {
+                throw incompatible(body, verdict);
+            }
+            ObjectNode json = verdict.toJson();
+            json.put("name", name);
+            json.put("version", body.contract().version());
+            json.put("digest", body.digest());
+            Http.json(ctx, 200, json);
         }
-        ObjectNode json = verdict.toJson();
-        json.put("name", name);
-        json.put("version", body.contract().version());
-        json.put("digest", body.digest());
-        Http.json(ctx, 200, json);
     }
 
     /** {@code PUT /contracts/{name}/config} with {@code {"mode": "FULL_TRANSITIVE"}}. */
