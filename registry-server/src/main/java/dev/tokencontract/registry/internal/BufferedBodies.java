@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -28,6 +29,13 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * answers 413 from {@code Content-Length}); a streamed one is read only to {@code cap + 1} bytes.
  */
 final class BufferedBodies extends Handler.Wrapper {
+    /** Bodies still arriving hold more bytes than the registry keeps at once. */
+    static final class TooManyBodies extends java.io.IOException {
+        TooManyBodies(long limit) {
+            super("request bodies still arriving hold more than " + limit + " bytes");
+        }
+    }
+
     /** The body did not arrive within the deadline. */
     static final class BodyTimeout extends TimeoutException {
         BodyTimeout(String message) {
@@ -40,12 +48,21 @@ final class BufferedBodies extends Handler.Wrapper {
     private final int cap;
     private final Duration deadline;
     private final long minBytesPerSecond;
+    private final long maxPendingBytes;
+    /** Bytes held by bodies still arriving, across every connection. */
+    private final AtomicLong pending = new AtomicLong();
 
-    /** @param minBytesPerSecond 0: no minimum rate, only the deadline */
-    BufferedBodies(int cap, Duration deadline, long minBytesPerSecond) {
+    /**
+     * @param minBytesPerSecond 0: no minimum rate, only the deadline
+     * @param maxPendingBytes   bytes all unfinished bodies may hold together; one more byte fails that body
+     *                          (the route answers 429): many clients sending large bodies and stalling
+     *                          cannot fill the heap
+     */
+    BufferedBodies(int cap, Duration deadline, long minBytesPerSecond, long maxPendingBytes) {
         this.cap = cap;
         this.deadline = deadline;
         this.minBytesPerSecond = minBytesPerSecond;
+        this.maxPendingBytes = maxPendingBytes;
     }
 
     @Override
@@ -100,6 +117,12 @@ final class BufferedBodies extends Handler.Wrapper {
                 }
                 ByteBuffer buffer = chunk.getByteBuffer();
                 int take = Math.min(buffer.remaining(), cap + 1 - bytes.size());
+                if (pending.addAndGet(take) > maxPendingBytes) {
+                    pending.addAndGet(-take);
+                    chunk.release();
+                    finish(Content.Chunk.from(new TooManyBodies(maxPendingBytes), true));
+                    return;
+                }
                 byte[] part = new byte[take];
                 buffer.get(part);
                 bytes.write(part, 0, take);
@@ -133,6 +156,7 @@ final class BufferedBodies extends Handler.Wrapper {
         /** Hands the request, its body now in memory (or its failure), to the routes on a worker thread. */
         private void finish(Content.Chunk body) {
             done = true;
+            pending.addAndGet(-bytes.size()); // from here the route holds the bytes, for as long as it runs
             if (timer != null) {
                 timer.cancel();
             }

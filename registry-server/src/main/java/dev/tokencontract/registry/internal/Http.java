@@ -45,6 +45,10 @@ public final class Http {
         try (InputStream in = ctx.req().getInputStream()) {
             bytes = in.readNBytes(maxBytes + 1);
         } catch (IOException e) {
+            if (causedBy(e, BufferedBodies.TooManyBodies.class)) {
+                throw Problem.of(ProblemCode.RATE_LIMITED, "the registry is receiving too many request bodies at once; retry "
+                        + "in a second").header("Retry-After", "1");
+            }
             if (timedOut(e)) {
                 throw Problem.of(ProblemCode.BODY_TIMEOUT, "the request body did not arrive in time: send it whole within "
                         + "the registry's body deadline (see Limits in docs/registry-api.md)");
@@ -77,6 +81,15 @@ public final class Http {
             throw Problem.of(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "the body must be JSON: send 'Content-Type: " + JSON
                     + "' (got '" + Problem.shorten(media) + "')");
         }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean timedOut(Throwable failure) {

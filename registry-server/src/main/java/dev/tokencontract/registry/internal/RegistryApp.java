@@ -109,7 +109,7 @@ public final class RegistryApp {
             GracefulHandler graceful = new GracefulHandler();
             // bodies are read before a worker runs the route, without holding one (slow clients cost no thread)
             BufferedBodies bodies = new BufferedBodies(Services.MAX_CONTRACT_BYTES, services.limits.bodyDeadline(),
-                    services.limits.minBodyBytesPerSecond());
+                    services.limits.minBodyBytesPerSecond(), services.limits.maxPendingBodyBytes());
             bodies.setHandler(new BareNotModified());
             graceful.setHandler(bodies);
             server.setHandler(graceful); // Javalin nests its context inside: in-flight requests finish on stop

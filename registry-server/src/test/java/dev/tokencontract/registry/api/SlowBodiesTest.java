@@ -85,6 +85,34 @@ class SlowBodiesTest {
         }
     }
 
+    @Test
+    void dryRunWhenStalledBodiesHoldTheBufferLimitThenTheNextIs429AndReadsStillAnswer() throws Exception {
+        RegistryLimits limits = RegistryLimits.defaults().withBodyDeadline(Duration.ofSeconds(60), 0).withMaxPendingBodyBytes(64 * 1024);
+        try (Registry registry = Registry.start(b -> b.limits(limits));
+             Socket first = stalled(registry.server.port(), 40_000)) {
+            Thread.sleep(500); // the first body's 40,000 bytes are held before the second arrives
+            Socket second = stalled(registry.server.port(), 40_000);
+
+            String answer = answer(second);
+            second.close();
+
+            assertThat(answer).startsWith("HTTP/1.1 429 ").contains("Retry-After: 1", "\"code\":\"rate-limited\"");
+            assertThat(get(registry, "/health/live")).isEqualTo(200);
+            first.setSoTimeout(500);
+            assertThat(first.getInputStream().available()).isZero(); // the first is still being received
+        }
+    }
+
+    /** A dry run declaring 100,000 bytes that sends {@code sent} of them at once, then nothing. */
+    private static Socket stalled(int port, int sent) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.getOutputStream().write(("POST " + DRY_RUN + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().write(" ".repeat(sent).getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
     /** Everything the server sent on this connection until it closed it (it closes after a 408). */
     private static String answer(Socket socket) throws IOException {
         socket.setSoTimeout(30_000);
