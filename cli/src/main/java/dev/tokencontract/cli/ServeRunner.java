@@ -118,7 +118,7 @@ final class ServeRunner {
                 publisher token (valid %d min, all scopes, every namespace): %s
                 its public key: %s
                 publish a contract:
-                  curl -X POST -H "Authorization: Bearer $(cat %s)" --data-binary @contract.json \\
+                  curl -X POST -H "Authorization: Bearer $(cat %s)" -H "Content-Type: application/json" --data-binary @contract.json \\
                        %s/contracts/NAME/versions"""
                 .formatted(DevIssuer.TOKEN_LIFETIME.toMinutes(), tokenFile, jwksFile, tokenFile, server.url()));
     }

@@ -98,7 +98,7 @@ class ServeIT {
         assertThat(contract.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(contract.body())).isEqualTo(Contracts.bundled("mcp-access-token@1.0.0").document());
         assertThat(contract.headers().firstValue("ETag").orElseThrow()).matches("\"sha-256:[0-9a-f]{64}\"");
-        assertThat(contract.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(contract.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
         HttpResponse<String> write = post(serve.url() + "/contracts/acme/versions", "{}", null);
         assertThat(write.statusCode()).isEqualTo(503);
         assertThat(JSON.readTree(write.body()).path("code").asString()).isEqualTo("writes-disabled");

@@ -27,5 +27,9 @@ public enum DecisionReason {
     /** A tool handler ran without an identity in its transport context (the filter is not in front). */
     NO_IDENTITY,
     /** The JSON-RPC body could not be read, so the call cannot be authorised. */
-    MALFORMED_BODY
+    MALFORMED_BODY,
+    /** The request came from a browser page whose {@code Origin} is not on the allow-list (DNS rebinding, CSRF). */
+    ORIGIN_REFUSED,
+    /** The request named an MCP session another principal opened: answered as an unknown session. */
+    SESSION_NOT_OWNED
 }

@@ -1,6 +1,8 @@
 package dev.tokencontract.mcp;
 
 import dev.tokencontract.mcp.internal.MetadataDocument;
+import dev.tokencontract.mcp.internal.OriginPolicy;
+import dev.tokencontract.mcp.internal.SessionBindings;
 import dev.tokencontract.mcp.internal.TransportErrorJsonMapper;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.validator.KeySource;
@@ -17,7 +19,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +55,8 @@ public final class McpAuthorization {
     private final DecisionLog decisionLog;
     private final int maxBodyBytes;
     private final ToolAccess access;
+    private final OriginPolicy origins;
+    private final SessionBindings sessions = new SessionBindings();
 
     private McpAuthorization(Builder builder, String resource, TokenValidator validator) {
         this.resource = resource;
@@ -70,6 +73,7 @@ public final class McpAuthorization {
         this.decisionLog = builder.decisionLog;
         this.maxBodyBytes = builder.maxBodyBytes;
         this.access = new ToolAccess(builder.contract.authorization());
+        this.origins = OriginPolicy.of(resource, builder.allowedOrigins, builder.corsOrigins);
     }
 
     public static Builder builder() {
@@ -139,12 +143,13 @@ public final class McpAuthorization {
         return ResourceUri.metadataUrl(resource);
     }
 
-    /** Where the metadata is served: the path-suffixed form, and the root form for a resource under a path. */
+    /**
+     * Where the metadata is served: {@code /.well-known/oauth-protected-resource} followed by the resource's path
+     * (RFC 9728 section 3.1). Not also at the root for a resource under a path: a document found there must name
+     * the root as its {@code resource} (section 3.3), which is not this server.
+     */
     public List<String> metadataPaths() {
-        Set<String> paths = new LinkedHashSet<>();
-        paths.add(ResourceUri.metadataPath(resource));
-        paths.add("/.well-known/oauth-protected-resource");
-        return List.copyOf(paths);
+        return List.of(ResourceUri.metadataPath(resource));
     }
 
     /** The metadata document. */
@@ -163,6 +168,14 @@ public final class McpAuthorization {
 
     ToolAccess access() {
         return access;
+    }
+
+    OriginPolicy origins() {
+        return origins;
+    }
+
+    SessionBindings sessions() {
+        return sessions;
     }
 
     DecisionLog decisionLog() {
@@ -194,8 +207,36 @@ public final class McpAuthorization {
         private Duration leeway = TokenValidator.DEFAULT_LEEWAY;
         private DecisionLog decisionLog = DecisionLog.slf4j();
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private List<String> allowedOrigins;
+        private List<String> corsOrigins = List.of();
 
         private Builder() {}
+
+        /**
+         * The browser origins ({@code scheme://host[:port]}) allowed to call the endpoint, besides the server's own.
+         * Default: the server's own origin and loopback origins ({@code localhost}, {@code 127.0.0.1},
+         * {@code [::1]}, any port). A request whose {@code Origin} is not allowed gets 403 before any token work;
+         * a request without {@code Origin} (not from a browser page) is not affected.
+         */
+        public Builder allowedOrigins(List<String> origins) {
+            origins.forEach(OriginPolicy::require);
+            this.allowedOrigins = List.copyOf(origins);
+            return this;
+        }
+
+        /**
+         * Browser origins that get CORS headers ({@code Access-Control-Allow-Origin} for that origin, exposing
+         * {@code WWW-Authenticate} and {@code Mcp-Session-Id}); they are allowed origins as well. Default: none
+         * (no CORS). There is no wildcard.
+         */
+        public Builder corsOrigins(List<String> origins) {
+            if (origins.stream().anyMatch("*"::equals)) {
+                throw new IllegalArgumentException("CORS needs an explicit list of origins; '*' is refused");
+            }
+            origins.forEach(OriginPolicy::require);
+            this.corsOrigins = List.copyOf(origins);
+            return this;
+        }
 
         /** This server's URI (the MCP endpoint), canonicalised; tokens must name it in {@code aud}. */
         public Builder resource(String uri) {

@@ -2,11 +2,14 @@ package dev.tokencontract.mcp;
 
 import dev.tokencontract.mcp.internal.BearerHeader;
 import dev.tokencontract.mcp.internal.Challenge;
+import dev.tokencontract.mcp.internal.OriginPolicy;
 import dev.tokencontract.mcp.internal.ReplayedRequest;
 import dev.tokencontract.mcp.internal.Responses;
+import dev.tokencontract.mcp.internal.SessionBindings;
 import dev.tokencontract.mcp.internal.ToolCalls;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.mcp.internal.ToolDenials;
 import dev.tokencontract.validator.ValidationReport;
 import dev.tokencontract.finding.Verdict;
 import jakarta.servlet.Filter;
@@ -20,18 +23,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The servlet filter in front of an MCP endpoint. In order: serves the metadata document; refuses tokens
- * in the query string; reads exactly one bearer token; validates it against the pinned contract (401
- * {@code invalid_token} or 503 when it cannot be checked); reads a POST body for {@code tools/call} and
- * decides each tool (403 {@code insufficient_scope}); then passes the request on without its
- * Authorization header, with the {@link CallerIdentity} as a request attribute. Obtain one from
- * {@link McpAuthorization#filter()}.
+ * The servlet filter in front of an MCP endpoint. In order: serves the metadata document; refuses a foreign
+ * {@code Origin} (403, before any token work) and answers CORS preflights; refuses tokens in the query string;
+ * reads exactly one bearer token; validates it against the pinned contract (401 {@code invalid_token} or 503
+ * when it cannot be checked); refuses a session another principal opened (404, as an unknown session); reads a
+ * POST body for {@code tools/call} and decides each tool (403 {@code insufficient_scope} only when scopes would
+ * fix it; a JSON-RPC answer for a missing role or an unknown tool); then passes the request on without its
+ * Authorization header, with the {@link CallerIdentity} as a request attribute, binding a new session to the
+ * caller. Obtain one from {@link McpAuthorization#filter()}.
  */
 public final class McpBearerFilter implements Filter {
     private final McpAuthorization auth;
@@ -50,6 +57,27 @@ public final class McpBearerFilter implements Filter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (metadataPaths.contains(path)) {
             serveMetadata(request, response);
+            return;
+        }
+        if (path.startsWith("/.well-known/")) { // e.g. the root metadata form, mapped to the filter by a wildcard
+            Responses.write(response, 404, "application/json", "{\"error\":\"not_found\"}");
+            return;
+        }
+        String origin = request.getHeader("Origin");
+        if (!auth.origins().allows(origin)) {
+            deny(new AuthorizationDecision(false, DecisionReason.ORIGIN_REFUSED, null, null, List.of(),
+                    "Origin " + OriginPolicy.printable(origin)));
+            Responses.jsonRpcError(response, 403, -32000, "Forbidden: Origin not allowed");
+            return;
+        }
+        boolean cors = auth.origins().addCorsHeaders(origin, response);
+        if ("OPTIONS".equalsIgnoreCase(request.getMethod()) && origin != null
+                && request.getHeader("Access-Control-Request-Method") != null) {
+            if (cors) {
+                OriginPolicy.preflight(response);
+            } else {
+                Responses.jsonRpcError(response, 403, -32000, "Forbidden: CORS is not enabled for this origin");
+            }
             return;
         }
         if (hasQueryToken(request.getQueryString())) {
@@ -81,6 +109,19 @@ public final class McpBearerFilter implements Filter {
             return;
         }
         CallerIdentity caller = CallerIdentity.of(report.validated().orElseThrow(), auth.contract().authorization(), auth.tenantClaim());
+        SessionBindings.Principal principal = new SessionBindings.Principal(caller.issuer(), caller.subject(), caller.tenant(), caller.clientId());
+        String sessionId = request.getHeader("Mcp-Session-Id");
+        if (sessionId != null && auth.sessions().check(sessionId, principal) == SessionBindings.Check.NOT_OWNER) {
+            deny(new AuthorizationDecision(false, DecisionReason.SESSION_NOT_OWNED, null, caller, List.of(),
+                    "session " + SessionBindings.redacted(sessionId) + " belongs to another principal"));
+            // exactly what the SDK's transport answers for a session that does not exist: nothing tells them apart
+            if ("POST".equalsIgnoreCase(request.getMethod())) {
+                Responses.jsonRpcErrorAsTransport(response, 404, -32603, "Session not found: " + sessionId);
+            } else {
+                response.sendError(404); // as the transport answers the stream (GET) or DELETE of an unknown session
+            }
+            return;
+        }
         byte[] body = null;
         if ("POST".equalsIgnoreCase(request.getMethod())) {
             body = readBody(request.getInputStream(), auth.maxBodyBytes());
@@ -96,7 +137,10 @@ public final class McpBearerFilter implements Filter {
             auth.decisionLog().record(new AuthorizationDecision(true, DecisionReason.AUTHENTICATED, null, caller, List.of(), request.getMethod()));
         }
         request.setAttribute(CallerIdentity.CONTEXT_KEY, caller);
-        chain.doFilter(new ReplayedRequest(request, body), response);
+        chain.doFilter(new ReplayedRequest(request, body), auth.sessions().binding(response, principal));
+        if (sessionId != null && "DELETE".equalsIgnoreCase(request.getMethod()) && response.getStatus() < 300) {
+            auth.sessions().unbind(sessionId); // the owner ended it (the check above let only the owner through)
+        }
     }
 
     /** False when the response has been written (refused); every tool call is logged either way. */
@@ -116,15 +160,33 @@ public final class McpBearerFilter implements Filter {
             return true;
         }
         List<AuthorizationDecision> denied = new ArrayList<>();
-        for (String tool : calls.tools()) {
+        Map<Integer, ToolDenials.Denial> unfixable = new LinkedHashMap<>();
+        for (int i = 0; i < calls.messages().size(); i++) {
+            String tool = calls.messages().get(i).tool();
+            if (tool == null) {
+                continue;
+            }
             AuthorizationDecision decision = auth.access().decide(tool, caller);
             auth.decisionLog().record(decision);
-            if (!decision.allowed()) {
-                denied.add(decision);
+            if (decision.allowed()) {
+                continue;
+            }
+            denied.add(decision);
+            if (decision.reason() == DecisionReason.TOOL_NOT_IN_CONTRACT) {
+                unfixable.put(i, new ToolDenials.UnknownTool(tool));
+            } else if (decision.reason() == DecisionReason.MISSING_ROLE) {
+                unfixable.put(i, new ToolDenials.RoleMissing(tool, decision.missing()));
             }
         }
         if (denied.isEmpty()) {
             return true;
+        }
+        if (!unfixable.isEmpty()) {
+            // no new scope can fix this: answer in JSON-RPC (HTTP 200), never insufficient_scope, so that no client
+            // starts a step-up sign-in it cannot win
+            String answer = ToolDenials.answer(calls, unfixable);
+            Responses.write(response, answer.isEmpty() ? 202 : 200, "application/json", answer);
+            return false;
         }
         Set<String> scopes = new LinkedHashSet<>();
         caller.scopes().stream().filter(auth.scopesSupported()::contains).forEach(scopes::add);
@@ -136,7 +198,7 @@ public final class McpBearerFilter implements Filter {
         String description = denied.stream()
                 .map(d -> d.tool() + " needs " + String.join(" ", d.missing()))
                 .collect(Collectors.joining("; "));
-        String scope = needed.isEmpty() ? null : String.join(" ", scopes);
+        String scope = String.join(" ", scopes);
         Responses.oauthError(response, 403, challenge().param("error", "insufficient_scope")
                         .param("scope", scope).param("error_description", description).toString(),
                 "insufficient_scope", description, scope);
@@ -167,8 +229,18 @@ public final class McpBearerFilter implements Filter {
     }
 
     private void serveMetadata(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // a public document (RFC 9728): any origin may read it, and browser clients preflight it because they
+        // send MCP-Protocol-Version
+        if ("OPTIONS".equalsIgnoreCase(request.getMethod())) {
+            response.setHeader("Access-Control-Allow-Origin", "*");
+            response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+            response.setHeader("Access-Control-Allow-Headers", "MCP-Protocol-Version, Content-Type");
+            response.setHeader("Access-Control-Max-Age", "600");
+            response.setStatus(204);
+            return;
+        }
         if (!"GET".equalsIgnoreCase(request.getMethod()) && !"HEAD".equalsIgnoreCase(request.getMethod())) {
-            response.setHeader("Allow", "GET, HEAD");
+            response.setHeader("Allow", "GET, HEAD, OPTIONS");
             Responses.write(response, 405, "application/json", "{\"error\":\"method_not_allowed\"}");
             return;
         }

@@ -22,12 +22,13 @@ final class ToolAccess {
         }
         List<String> missing = new ArrayList<>();
         rule.get().scopes().stream().filter(s -> !caller.scopes().contains(s)).forEach(s -> missing.add("scope:" + s));
-        boolean scopeMissing = !missing.isEmpty();
         rule.get().roles().stream().filter(r -> !caller.roles().contains(r)).forEach(r -> missing.add("role:" + r));
         if (missing.isEmpty()) {
             return new AuthorizationDecision(true, DecisionReason.GRANTED, tool, caller, List.of(), null);
         }
-        return new AuthorizationDecision(false, scopeMissing ? DecisionReason.INSUFFICIENT_SCOPE : DecisionReason.MISSING_ROLE,
+        // A missing role is never fixed by asking for more scopes: it is a role denial even when a scope is missing too.
+        boolean roleMissing = missing.stream().anyMatch(m -> m.startsWith("role:"));
+        return new AuthorizationDecision(false, roleMissing ? DecisionReason.MISSING_ROLE : DecisionReason.INSUFFICIENT_SCOPE,
                 tool, caller, missing, null);
     }
 

@@ -118,14 +118,28 @@ class McpBearerFilterTest {
     }
 
     @Test
-    void callToolWhenRoleMissingThen403NamesTheRole() throws Exception {
-        HttpResponse<String> response = RawHttp.post(server.mcpUrl(), RawHttp.toolCall("lookupEmployee"),
-                "Authorization", "Bearer " + token("crm.read"));
-        assertThat(response.statusCode()).isEqualTo(403);
-        Map<String, String> challenge = RawHttp.challenge(response);
-        assertThat(challenge).containsEntry("error", "insufficient_scope").doesNotContainKey("scope");
-        assertThat(challenge.get("error_description")).isEqualTo("lookupEmployee needs role:hr");
+    void callToolWhenRoleMissingThenSdkClientGetsToolErrorNamingTheRoleNot403() {
+        try (McpSyncClient client = McpClients.connect(server.baseUrl, token("crm.read crm.write"))) {
+            client.initialize();
+            CallToolResult result = McpClients.call(client, "lookupEmployee");
+            assertThat(result.isError()).isTrue();
+            assertThat(McpClients.text(result)).startsWith("denied: lookupEmployee needs role hr");
+            // the session is still usable: nothing was torn down, no sign-in asked for
+            assertThat(McpClients.text(McpClients.call(client, "getCustomer"))).startsWith("getCustomer by alice");
+        }
         assertThat(DECISIONS).anySatisfy(d -> assertThat(d.reason()).isEqualTo(DecisionReason.MISSING_ROLE));
+    }
+
+    @Test
+    void callToolWhenRoleMissingThenHttp200JsonRpcResultWithTheRequestIdAndNoChallenge() throws Exception {
+        HttpResponse<String> response = RawHttp.post(server.mcpUrl(), RawHttp.toolCall("toggleFeature"),
+                "Authorization", "Bearer " + token(null));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("id").asInt()).isEqualTo(7);
+        assertThat(body.path("result").path("isError").asBoolean()).isTrue();
+        assertThat(body.path("result").path("content").path(0).path("text").asString()).contains("needs role admin");
     }
 
     @Test
@@ -138,13 +152,26 @@ class McpBearerFilterTest {
     }
 
     @Test
-    void callToolWhenToolMissingFromContractThenRefused() {
-        McpHttpClientTransportAuthorizationException failure = sdkFailure(token("crm.read crm.write"), "exportAllCustomers");
-        assertThat(failure.getResponseInfo().statusCode()).isEqualTo(403);
+    void callToolWhenToolMissingFromContractThenStandardUnknownToolErrorNot403() {
+        try (McpSyncClient client = McpClients.connect(server.baseUrl, token("crm.read crm.write"))) {
+            client.initialize();
+            Throwable thrown = catchThrowable(() -> McpClients.call(client, "exportAllCustomers"));
+            assertThat(McpClients.authorizationFailure(thrown)).as("no HTTP 401/403").isEmpty();
+            assertThat(thrown).hasMessageContaining("Unknown tool: exportAllCustomers");
+        }
         assertThat(DECISIONS).anySatisfy(d -> {
             assertThat(d.reason()).isEqualTo(DecisionReason.TOOL_NOT_IN_CONTRACT);
             assertThat(d.tool()).isEqualTo("exportAllCustomers");
         });
+    }
+
+    @Test
+    void callToolWhenToolUnknownThenJsonRpcMinus32602WithTheRequestId() throws Exception {
+        HttpResponse<String> response = RawHttp.post(server.mcpUrl(), RawHttp.toolCall("deleteEverything"),
+                "Authorization", "Bearer " + token("crm.read crm.write"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree(
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32602,\"message\":\"Unknown tool: deleteEverything\"}}"));
     }
 
     @Test
@@ -167,11 +194,17 @@ class McpBearerFilterTest {
     }
 
     @Test
-    void metadataWhenRequestedAtRootOrSuffixedPathThenSameDocumentAndOnlyGet() throws Exception {
+    void metadataWhenRequestedAtSuffixedPathThenServedButRootIs404BecauseItWouldNameAnotherResource() throws Exception {
         HttpResponse<String> suffixed = RawHttp.get(server.baseUrl + "/.well-known/oauth-protected-resource/mcp");
         HttpResponse<String> root = RawHttp.get(server.baseUrl + "/.well-known/oauth-protected-resource");
         assertThat(suffixed.statusCode()).isEqualTo(200);
-        assertThat(root.body()).isEqualTo(suffixed.body());
+        assertThat(JSON.readTree(suffixed.body()).path("resource").asString()).isEqualTo(server.mcpUrl());
+        assertThat(root.statusCode()).isEqualTo(404);
+        HttpResponse<String> preflight = RawHttp.send("OPTIONS", server.baseUrl + "/.well-known/oauth-protected-resource/mcp",
+                "Origin", "https://inspector.example.test", "Access-Control-Request-Method", "GET",
+                "Access-Control-Request-Headers", "mcp-protocol-version");
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
         assertThat(RawHttp.post(server.baseUrl + "/.well-known/oauth-protected-resource/mcp", "{}").statusCode()).isEqualTo(405);
     }
 

@@ -23,6 +23,11 @@ final class RawHttp {
         return send(builder, headers);
     }
 
+    /** Any method without a body (OPTIONS, DELETE). */
+    static HttpResponse<String> send(String method, String url, String... headers) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()), headers);
+    }
+
     static String toolCall(String tool) {
         return """
                 {"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"%s","arguments":{}}}""".formatted(tool);

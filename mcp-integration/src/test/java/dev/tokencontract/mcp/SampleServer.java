@@ -41,6 +41,12 @@ final class SampleServer implements AutoCloseable {
     /** Tools that echo the caller; {@code withFilter} false leaves only the handler guard in place. */
     static SampleServer start(Contract contract, KeySource keys, String issuer, DecisionLog log, boolean withFilter,
                               List<SyncToolSpecification> tools) {
+        return start(contract, keys, issuer, log, withFilter, tools, b -> b);
+    }
+
+    /** As above, with {@code options} applied to the builder (allowed origins, CORS, ...). */
+    static SampleServer start(Contract contract, KeySource keys, String issuer, DecisionLog log, boolean withFilter,
+                              List<SyncToolSpecification> tools, java.util.function.UnaryOperator<McpAuthorization.Builder> options) {
         AtomicReference<Filter> late = new AtomicReference<>();
         AtomicReference<McpAuthorization> authRef = new AtomicReference<>();
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
@@ -79,12 +85,12 @@ final class SampleServer implements AutoCloseable {
             });
         }).start("127.0.0.1", 0);
         String baseUrl = "http://localhost:" + app.port();
-        McpAuthorization auth = McpAuthorization.builder()
+        McpAuthorization auth = options.apply(McpAuthorization.builder()
                 .resource(baseUrl + "/mcp")
                 .contract(contract)
                 .keys(keys)
                 .issuer(issuer)
-                .decisionLog(log)
+                .decisionLog(log))
                 .build();
         authRef.set(auth);
         late.set(auth.filter());

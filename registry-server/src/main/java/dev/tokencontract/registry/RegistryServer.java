@@ -44,7 +44,7 @@ public final class RegistryServer implements AutoCloseable {
 
     private RegistryServer(Builder b) {
         this.services = new Services(b.store, new Metrics(), b.clock, b.requireReadToken, b.readCacheTtl, DEFAULT_MODE,
-                b.shutdownGrace, b.counterexamples);
+                b.shutdownGrace, b.counterexamples, b.limits);
         this.publishers = b.publishers;
         this.app = RegistryApp.create(services, b.log, routes);
     }
@@ -117,6 +117,7 @@ public final class RegistryServer implements AutoCloseable {
         private Consumer<String> log = System.out::println;
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private CounterexampleSearch counterexamples;
+        private RegistryLimits limits = RegistryLimits.defaults();
 
         private Builder() {}
 
@@ -173,6 +174,12 @@ public final class RegistryServer implements AutoCloseable {
          */
         public Builder counterexamples(CounterexampleSearch search) {
             this.counterexamples = Objects.requireNonNull(search, "search");
+            return this;
+        }
+
+        /** What one client may cost (default {@link RegistryLimits#defaults()}; see docs/registry-api.md). */
+        public Builder limits(RegistryLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -4,7 +4,9 @@ import dev.tokencontract.contract.Contract;
 import dev.tokencontract.finding.Redact;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -22,13 +24,21 @@ import java.util.Set;
  * @param witnesses at most one token per direction the search found (consumer-breaking, producer-breaking,
  *                  widening), in that order
  * @param searched  whether a search ran at all; without one every reported break is unconfirmed
+ * @param notSearched directions the search skipped, with its reason (a spent {@link SearchBudget}, or a schema size
+ *                  it does not build); a direction listed here was not searched, so it has no witness
  */
-public record CheckedDiff(ContractDiff diff, List<Counterexample> witnesses, boolean searched) {
+public record CheckedDiff(ContractDiff diff, List<Counterexample> witnesses, boolean searched, Map<ChangeClass, String> notSearched) {
     private static final List<ChangeClass> BREAKING = List.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS);
 
     public CheckedDiff {
         Objects.requireNonNull(diff, "diff");
         witnesses = List.copyOf(witnesses);
+        notSearched = Map.copyOf(notSearched);
+    }
+
+    /** A diff checked without a budget. */
+    public CheckedDiff(ContractDiff diff, List<Counterexample> witnesses, boolean searched) {
+        this(diff, witnesses, searched, Map.of());
     }
 
     /**
@@ -44,14 +54,24 @@ public record CheckedDiff(ContractDiff diff, List<Counterexample> witnesses, boo
 
     /** As {@link #check(Contract, Contract, CounterexampleSearch)}, for a structural diff already computed. */
     public static CheckedDiff check(Contract older, Contract newer, ContractDiff structural, CounterexampleSearch search) {
+        return check(older, newer, structural, search, null);
+    }
+
+    /**
+     * As above, every search within {@code budget} (shared with whatever else the caller searches): a direction the
+     * budget did not reach is listed in {@link #notSearched()} and keeps the structural verdict.
+     */
+    public static CheckedDiff check(Contract older, Contract newer, ContractDiff structural, CounterexampleSearch search,
+            SearchBudget budget) {
         Objects.requireNonNull(structural, "structural");
         if (search == null) {
             return new CheckedDiff(structural, List.of(), false);
         }
         List<Counterexample> found = new ArrayList<>();
+        Map<ChangeClass, String> skipped = new EnumMap<>(ChangeClass.class);
         List<Change> changes = new ArrayList<>(structural.changes());
         for (ChangeClass direction : BREAKING) {
-            Optional<Counterexample> witness = search.find(older, newer, direction);
+            Optional<Counterexample> witness = find(search, older, newer, direction, budget, skipped);
             if (witness.isEmpty()) {
                 continue;
             }
@@ -61,9 +81,19 @@ public record CheckedDiff(ContractDiff diff, List<Counterexample> witnesses, boo
             }
         }
         if (structural.has(ChangeClass.AUTHORIZATION_WIDENING)) {
-            search.find(older, newer, ChangeClass.AUTHORIZATION_WIDENING).ifPresent(found::add);
+            find(search, older, newer, ChangeClass.AUTHORIZATION_WIDENING, budget, skipped).ifPresent(found::add);
         }
-        return new CheckedDiff(new ContractDiff(structural.from(), structural.to(), changes), found, true);
+        return new CheckedDiff(new ContractDiff(structural.from(), structural.to(), changes), found, true, skipped);
+    }
+
+    private static Optional<Counterexample> find(CounterexampleSearch search, Contract older, Contract newer, ChangeClass direction,
+            SearchBudget budget, Map<ChangeClass, String> skipped) {
+        if (budget == null) {
+            return search.find(older, newer, direction);
+        }
+        SearchResult result = search.find(older, newer, direction, budget);
+        result.reason().ifPresent(reason -> skipped.put(direction, reason));
+        return result.counterexample();
     }
 
     /** The token found for {@code direction}, if any. */

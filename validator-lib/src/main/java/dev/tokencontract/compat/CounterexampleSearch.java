@@ -21,4 +21,17 @@ public interface CounterexampleSearch {
      * when the search found none (which proves nothing: the change may still break).
      */
     Optional<Counterexample> find(Contract older, Contract newer, ChangeClass direction);
+
+    /**
+     * {@link #find} within {@code budget}, saying why nothing was found: the search stops when the budget
+     * runs out (or does not start) and says {@link SearchResult#notSearched so}, rather than spend more.
+     * The default checks the budget only before it starts; implementations that can stop part-way
+     * override it (the conformance kit's does, and also refuses schemas whose sizes it will not build).
+     */
+    default SearchResult find(Contract older, Contract newer, ChangeClass direction, SearchBudget budget) {
+        if (budget.exhausted()) {
+            return SearchResult.notSearched(SearchResult.BUDGET);
+        }
+        return find(older, newer, direction).map(SearchResult::found).orElse(SearchResult.noneFound());
+    }
 }

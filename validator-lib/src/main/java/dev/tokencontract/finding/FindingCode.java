@@ -103,6 +103,7 @@ public enum FindingCode {
     LINT_ID_MISMATCH(LINT, "'$id' should end with '<name>/<version>' so the document identifies itself."),
     LINT_AUTHZ_CLAIM_UNDECLARED(LINT, "x-authorization refers to a claim the schema does not declare."),
     LINT_TOO_LARGE(LINT, "Contracts are small documents; this one exceeds the size or nesting limit."),
+    LINT_NUMBER_RANGE(LINT, "Write the number as a double can hold it (about 4.9e-324 to 1.8e308 in magnitude), or 0 when 0 is meant."),
     LINT_PATTERN_BACKTRACKING(LINT, "Rewrite the pattern so each repetition ends on a character the repeated part cannot match, e.g. ( [a-z]+)* instead of ([a-z]+ ?)*."),
     LINT_TOKEN_ANNOTATION(LINT, "x-jose and x-authorization describe tokens; only jwt-access-token contracts may carry them."),
 

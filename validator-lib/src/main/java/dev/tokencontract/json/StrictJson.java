@@ -7,6 +7,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +64,20 @@ public final class StrictJson {
                     ? Problem.DUPLICATE_MEMBER
                     : Problem.INVALID;
             return new Parsed(null, problem, firstLine(message));
+        }
+    }
+
+    /**
+     * {@link #parse} with every decimal number kept exactly as written ({@code BigDecimal}), for checks that
+     * must see what a double would lose ({@code 1e-400} reads as {@code 0.0}). Not for canonical forms: the
+     * registry digests what {@link #parse} reads.
+     */
+    public static Parsed parseExact(String text) {
+        try {
+            JsonNode node = MAPPER.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
+            return node == null || node.isMissingNode() ? new Parsed(null, Problem.INVALID, "empty document") : new Parsed(node, null, null);
+        } catch (JacksonException e) {
+            return parse(text);
         }
     }
 

@@ -245,7 +245,7 @@ public final class FakeRegistry implements AutoCloseable {
             headers.put("ETag", etag);
         }
         if (spec.equals(version.get())) {
-            headers.put("Cache-Control", "public, max-age=31536000, immutable");
+            headers.put("Cache-Control", "public, max-age=300");
         }
         return send(exchange, 200, "application/json", body, headers);
     }

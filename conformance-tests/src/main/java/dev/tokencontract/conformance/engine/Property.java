@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.opentest4j.AssertionFailedError;
 
@@ -31,20 +32,24 @@ public final class Property<T> {
 
     private static final SecureRandom SEEDS = new SecureRandom();
 
+    private static final BooleanSupplier NEVER = () -> false;
+
     private final Gen<T> gen;
     private final Integer tries;
     private final Settings settings;
+    private final BooleanSupplier stop;
 
-    private Property(Gen<T> gen, Integer tries, Settings settings) {
+    private Property(Gen<T> gen, Integer tries, Settings settings, BooleanSupplier stop) {
         this.gen = gen;
         this.tries = tries;
         this.settings = settings;
+        this.stop = stop;
     }
 
     public static <T> Property<T> forAll(Gen<T> gen) {
         Objects.requireNonNull(gen, "gen");
         return new Property<>(gen, null, new Settings(Settings.DEFAULT_TRIES, null, List.of(),
-                Settings.DEFAULT_MAX_SHRINK_RUNS, null));
+                Settings.DEFAULT_MAX_SHRINK_RUNS, null), NEVER);
     }
 
     /** Records a coverage label from inside a property body (e.g. which mutation a try applied). */
@@ -89,6 +94,16 @@ public final class Property<T> {
                 settings.name()));
     }
 
+    /**
+     * Ends the run early once {@code stop} answers true (asked before every try and every shrink run): the
+     * outcome is then {@link Outcome#STOPPED}, or {@link Outcome#FAILED} with the counterexample shrunk so
+     * far when a failure was already found. For callers with a time or work budget (the registry's
+     * counterexample search); {@code stop} must be cheap and thread-safe.
+     */
+    public Property<T> stopWhen(BooleanSupplier stop) {
+        return new Property<>(gen, tries, settings, Objects.requireNonNull(stop, "stop"));
+    }
+
     /** Runs the property and returns the result; never throws for a failing property. Prints the seed. */
     public PropertyResult<T> run(Check<T> body) {
         Objects.requireNonNull(body, "body");
@@ -96,7 +111,7 @@ public final class Property<T> {
         Settings effective = new Settings(resolveTries(), seed, settings.requiredLabels(), settings.maxShrinkRuns(),
                 settings.name());
         String name = settings.name() != null ? settings.name() : CallerName.find();
-        PropertyResult<T> result = new Runner<>(gen, effective).run(body, name, seed);
+        PropertyResult<T> result = new Runner<>(gen, effective, stop).run(body, name, seed);
         System.out.printf("[property] %s: %s, %d tries, seed %d%n", name, result.outcome(), result.tries(), seed);
         return result;
     }
@@ -110,7 +125,7 @@ public final class Property<T> {
         long seed = resolveSeed();
         Settings effective = new Settings(resolveTries(), seed, settings.requiredLabels(), settings.maxShrinkRuns(),
                 settings.name());
-        return new Runner<>(gen, effective).run(body, settings.name() != null ? settings.name() : CallerName.find(), seed);
+        return new Runner<>(gen, effective, stop).run(body, settings.name() != null ? settings.name() : CallerName.find(), seed);
     }
 
     /** Runs the property; throws {@link AssertionFailedError} with the full report unless it passed. */
@@ -132,7 +147,7 @@ public final class Property<T> {
     }
 
     private Property<T> with(Integer newTries, Settings newSettings) {
-        return new Property<>(gen, newTries, newSettings);
+        return new Property<>(gen, newTries, newSettings, stop);
     }
 
     private long resolveSeed() {

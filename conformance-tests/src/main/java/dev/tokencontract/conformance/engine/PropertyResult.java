@@ -49,6 +49,8 @@ public record PropertyResult<T>(
             case GAVE_UP -> out.append(String.format(
                     "Property '%s' gave up (seed %d): %d tries discarded, only %d ran. Last reason: %s%n",
                     name, seed, discarded, tries, lastRejection));
+            case STOPPED -> out.append(String.format(
+                    "Property '%s' was stopped by its caller after %d tries (seed %d).%n", name, tries, seed));
         }
         if (outcome != Outcome.PASSED) {
             out.append("Replay: -D").append(Property.SEED_PROPERTY).append('=').append(seed)

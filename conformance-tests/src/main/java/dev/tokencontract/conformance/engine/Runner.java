@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import org.opentest4j.TestAbortedException;
 
 /** Runs the tries of one property, shrinks the first failure, collects coverage. */
@@ -13,10 +14,12 @@ final class Runner<T> {
 
     private final Gen<T> gen;
     private final Settings settings;
+    private final BooleanSupplier stop;
 
-    Runner(Gen<T> gen, Settings settings) {
+    Runner(Gen<T> gen, Settings settings, BooleanSupplier stop) {
         this.gen = gen;
         this.settings = settings;
+        this.stop = stop;
     }
 
     PropertyResult<T> run(Check<T> body, String name, long seed) {
@@ -27,6 +30,10 @@ final class Runner<T> {
         int maxDiscards = 2 * settings.tries() + 10;
         String lastRejection = null;
         while (passed < settings.tries()) {
+            if (stop.getAsBoolean()) {
+                return result(name, Outcome.STOPPED, seed, passed, discarded, null, null, 0,
+                        new Coverage(passed, counts), List.of(), lastRejection);
+            }
             Choices in = Choices.random(master.nextLong());
             T value;
             try {
@@ -51,7 +58,7 @@ final class Runner<T> {
             }
             if (thrown != null) {
                 Example<T> first = new Example<>(value, in.sequence(), List.copyOf(in.spans()), thrown);
-                Shrinker<T> shrinker = new Shrinker<>(gen, body, first, settings.maxShrinkRuns());
+                Shrinker<T> shrinker = new Shrinker<>(gen, body, first, settings.maxShrinkRuns(), stop);
                 Example<T> shrunk = shrinker.shrink();
                 return result(name, Outcome.FAILED, seed, passed, discarded, shrunk, first, shrinker.runs(),
                         new Coverage(passed, counts), List.of(), lastRejection);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Shrinks a failing example by editing its recorded choices and regenerating: delete spans, delete and
@@ -16,11 +17,13 @@ final class Shrinker<T> {
     private final Check<T> body;
     private final Class<?> failureType;
     private final int maxRuns;
+    private final BooleanSupplier stop;
     private final Set<Key> tried = new HashSet<>();
     private Example<T> best;
     private int runs;
 
-    Shrinker(Gen<T> gen, Check<T> body, Example<T> failing, int maxRuns) {
+    Shrinker(Gen<T> gen, Check<T> body, Example<T> failing, int maxRuns, BooleanSupplier stop) {
+        this.stop = stop;
         this.gen = gen;
         this.body = body;
         this.failureType = failing.failure().getClass();
@@ -153,6 +156,10 @@ final class Shrinker<T> {
             return false;
         }
         runs++;
+        if (stop.getAsBoolean()) {
+            runs = Math.max(runs, maxRuns); // out of budget: keep the simplest failure found so far
+            return false;
+        }
         Example<T> example = Example.generate(gen, Choices.replay(candidate));
         if (example == null || !example.simplerThan(best)) {
             return false;

@@ -1,6 +1,9 @@
 package dev.tokencontract.conformance.suites;
 
+import dev.tokencontract.compat.SearchBudget;
+import dev.tokencontract.compat.SearchResult;
 import dev.tokencontract.conformance.engine.Gen;
+import dev.tokencontract.conformance.engine.Outcome;
 import dev.tokencontract.conformance.engine.Property;
 import dev.tokencontract.conformance.engine.PropertyResult;
 import dev.tokencontract.compat.ChangeClass;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.databind.node.JsonNodeFactory;
+import java.util.function.BooleanSupplier;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -46,34 +50,59 @@ public final class ContractCounterexamples implements CounterexampleSearch {
 
     @Override
     public Optional<Counterexample> find(Contract older, Contract newer, ChangeClass direction) {
+        return search(older, newer, direction, () -> false).counterexample();
+    }
+
+    /**
+     * The search within {@code budget}: it stops part-way when the budget runs out (a counterexample found
+     * by then is still returned, shrunk as far as it got), and does not start on a contract whose sizes
+     * are beyond {@link SearchSizes}.
+     */
+    @Override
+    public SearchResult find(Contract older, Contract newer, ChangeClass direction, SearchBudget budget) {
+        if (budget.exhausted()) {
+            return SearchResult.notSearched(SearchResult.BUDGET);
+        }
+        return search(older, newer, direction, budget::exhausted);
+    }
+
+    private SearchResult search(Contract older, Contract newer, ChangeClass direction, BooleanSupplier stop) {
+        Contract generatedFrom = direction == ChangeClass.BREAKING_FOR_CONSUMERS ? older : newer;
+        Optional<String> tooLarge = SearchSizes.tooLarge(generatedFrom.document());
+        if (tooLarge.isPresent()) {
+            return SearchResult.notSearched(tooLarge.get() + " in " + generatedFrom.reference());
+        }
         return switch (direction) {
-            case BREAKING_FOR_CONSUMERS -> refused(older, newer, direction);
-            case BREAKING_FOR_PRODUCERS -> refused(newer, older, direction);
-            case AUTHORIZATION_WIDENING -> widened(older, newer);
-            default -> Optional.empty();
+            case BREAKING_FOR_CONSUMERS -> refused(older, newer, direction, stop);
+            case BREAKING_FOR_PRODUCERS -> refused(newer, older, direction, stop);
+            case AUTHORIZATION_WIDENING -> widened(older, newer).map(SearchResult::found).orElse(SearchResult.noneFound());
+            default -> SearchResult.noneFound();
         };
     }
 
-    /** Claims {@code from} accepts and {@code to} refuses, shrunk; empty when none turned up. */
-    private Optional<Counterexample> refused(Contract from, Contract to, ChangeClass direction) {
+    /** Claims {@code from} accepts and {@code to} refuses, shrunk; none when none turned up. */
+    private SearchResult refused(Contract from, Contract to, ChangeClass direction, BooleanSupplier stop) {
         Gen<ObjectNode> claims = validUnder(from);
         PropertyResult<ObjectNode> result = Property.forAll(claims).named("counterexample search " + from.reference()
-                + " -> " + to.reference()).tries(tries).seed(seed).maxShrinkRuns(MAX_SHRINK_RUNS)
+                + " -> " + to.reference()).tries(tries).seed(seed).maxShrinkRuns(MAX_SHRINK_RUNS).stopWhen(stop)
                 .runQuietly(example -> {
                     if (!to.check(example, "/claims").isEmpty()) {
                         throw new PropertyFailure("refused");
                     }
                 });
-        ObjectNode found = result.counterexample() != null && result.outcome() == dev.tokencontract.conformance.engine.Outcome.FAILED
-                ? result.counterexample() : spliced(from, to);
+        if (result.outcome() == Outcome.STOPPED) {
+            return SearchResult.notSearched(SearchResult.BUDGET);
+        }
+        ObjectNode found = result.counterexample() != null && result.outcome() == Outcome.FAILED ? result.counterexample()
+                : stop.getAsBoolean() ? null : spliced(from, to, stop);
         if (found == null) {
-            return Optional.empty();
+            return stop.getAsBoolean() ? SearchResult.notSearched(SearchResult.BUDGET) : SearchResult.noneFound();
         }
         Finding first = to.check(found, "/claims").stream().filter(Finding::rejects).findFirst().orElse(null);
         if (first == null) {
-            return Optional.empty();
+            return SearchResult.noneFound();
         }
-        return Optional.of(new Counterexample(direction, found, schemaPointer(first), first.code().name(), seed));
+        return SearchResult.found(new Counterexample(direction, found, schemaPointer(first), first.code().name(), seed));
     }
 
     /**
@@ -81,7 +110,7 @@ public final class ContractCounterexamples implements CounterexampleSearch {
      * put at one place their schemas declare ({@link SplicedClaims}); the first that {@code from} accepts and
      * {@code to} rejects, or null.
      */
-    private static ObjectNode spliced(Contract from, Contract to) {
+    private static ObjectNode spliced(Contract from, Contract to, BooleanSupplier stop) {
         ObjectNode base;
         try {
             base = Targeted.simplest(validUnder(from));
@@ -89,6 +118,9 @@ public final class ContractCounterexamples implements CounterexampleSearch {
             base = JsonNodeFactory.instance.objectNode();
         }
         for (ObjectNode candidate : SplicedClaims.candidates(base, from.document(), to.document())) {
+            if (stop.getAsBoolean()) {
+                return null;
+            }
             if (from.check(candidate, "/claims").isEmpty() && !to.check(candidate, "/claims").isEmpty()) {
                 return candidate;
             }

@@ -42,6 +42,8 @@ public record PropertyReport(String name, Status status, int tries, long seed, S
                     "never produced required case(s) " + result.missingLabels(), coverage, elapsed);
             case GAVE_UP -> new PropertyReport(result.name(), Status.COULD_NOT_RUN, result.tries(), result.seed(), null,
                     "gave up: " + result.discarded() + " examples discarded; last reason: " + result.lastRejection(), coverage, elapsed);
+            case STOPPED -> new PropertyReport(result.name(), Status.COULD_NOT_RUN, result.tries(), result.seed(), null,
+                    "stopped after " + result.tries() + " tries (out of budget)", coverage, elapsed);
         };
     }
 

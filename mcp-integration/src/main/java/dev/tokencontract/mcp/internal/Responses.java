@@ -37,6 +37,23 @@ public final class Responses {
         write(response, status, "application/json", body.toString());
     }
 
+    /**
+     * A JSON-RPC error written the way the MCP SDK's servlet transport writes its own (no Cache-Control, flushed, so
+     * chunked): for answers that must not be told apart from the transport's, like an unknown session.
+     */
+    public static void jsonRpcErrorAsTransport(HttpServletResponse response, int status, int code, String message) throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("jsonrpc", "2.0");
+        body.putNull("id");
+        body.putObject("error").put("code", code).put("message", message);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        java.io.PrintWriter writer = response.getWriter();
+        writer.write(body.toString());
+        writer.flush();
+    }
+
     public static void write(HttpServletResponse response, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);

@@ -23,10 +23,21 @@ public final class ToolCalls {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    /** The tool names called, or a problem (then {@code tools} is empty). */
-    public record Parsed(List<String> tools, String problem, boolean parseError) {
+    /** One JSON-RPC message of the body: its method (or null for a response), its id (null for a notification), the tool. */
+    public record Message(String method, JsonNode id, String tool) {}
+
+    /**
+     * The messages of the body and the tool names called, or a problem (then both are empty).
+     *
+     * @param batch whether the body was a JSON array (a 2025-03-26 batch)
+     */
+    public record Parsed(List<Message> messages, List<String> tools, boolean batch, String problem, boolean parseError) {
         public boolean ok() {
             return problem == null;
+        }
+
+        static Parsed problem(String problem, boolean parseError) {
+            return new Parsed(List.of(), List.of(), false, problem, parseError);
         }
     }
 
@@ -37,37 +48,41 @@ public final class ToolCalls {
         try {
             root = MAPPER.readTree(body);
         } catch (JacksonException e) {
-            return new Parsed(List.of(), "the body is not one JSON document", true);
+            return Parsed.problem("the body is not one JSON document", true);
         }
         if (root == null || root.isMissingNode()) {
-            return new Parsed(List.of(), "the body is empty", true);
+            return Parsed.problem("the body is empty", true);
         }
         List<JsonNode> messages = new ArrayList<>();
         if (root.isArray()) {
             root.values().forEach(messages::add);
             if (messages.isEmpty()) {
-                return new Parsed(List.of(), "an empty batch", false);
+                return Parsed.problem("an empty batch", false);
             }
         } else {
             messages.add(root);
         }
         List<String> tools = new ArrayList<>();
+        List<Message> parsed = new ArrayList<>();
         for (JsonNode message : messages) {
             if (!message.isObject()) {
-                return new Parsed(List.of(), "a JSON-RPC message must be an object", false);
+                return Parsed.problem("a JSON-RPC message must be an object", false);
             }
             JsonNode method = message.get("method");
             if (method != null && !method.isString()) {
-                return new Parsed(List.of(), "'method' must be a string", false);
+                return Parsed.problem("'method' must be a string", false);
             }
             if (method != null && method.stringValue().equals("tools/call")) {
                 JsonNode name = message.path("params").get("name");
                 if (name == null || !name.isString() || name.stringValue().isEmpty()) {
-                    return new Parsed(List.of(), "tools/call without a tool name", false);
+                    return Parsed.problem("tools/call without a tool name", false);
                 }
                 tools.add(name.stringValue());
             }
+            JsonNode id = message.get("id");
+            parsed.add(new Message(method == null ? null : method.stringValue(), id == null || id.isNull() ? null : id,
+                    method != null && method.stringValue().equals("tools/call") ? message.path("params").get("name").stringValue() : null));
         }
-        return new Parsed(tools, null, false);
+        return new Parsed(List.copyOf(parsed), List.copyOf(tools), root.isArray(), null, false);
     }
 }

@@ -12,6 +12,8 @@ import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.compat.Counterexample;
 import dev.tokencontract.compat.CounterexampleSearch;
+import dev.tokencontract.compat.SearchBudget;
+import dev.tokencontract.compat.SearchResult;
 import dev.tokencontract.contract.SemanticVersions;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -45,13 +47,17 @@ public final class Compatibility {
     /** A counterexample claim set and the stored version it was found against. */
     public record Found(String against, Counterexample counterexample) {}
 
+    /** A refused direction against a version that was not searched, and why ({@code budget}, or a size). */
+    public record NotSearched(String against, ChangeClass direction, String reason) {}
+
     /**
      * The dry-run answer and the refusal a publish returns. {@code counterexamples} is null until {@link
      * #withCounterexamples} ran with a search (the member is then left out of the JSON), else one per
-     * refused direction and compared version where the search found one.
+     * refused direction and compared version where the search found one; {@code notSearched} then lists
+     * the ones the search skipped (budget spent, or sizes it does not build), empty when none.
      */
     public record Verdict(boolean compatible, CompatibilityMode mode, List<StoredVersion> compared, List<Row> changes,
-                          List<Found> counterexamples) {
+                          List<Found> counterexamples, List<NotSearched> notSearched) {
         public ObjectNode toJson() {
             ObjectNode node = Json.NODES.objectNode();
             node.put("compatible", compatible);
@@ -70,6 +76,10 @@ public final class Compatibility {
                     one.put("rule", f.counterexample().rule());
                     one.put("seed", f.counterexample().seed());
                     one.set("claims", f.counterexample().claims());
+                }
+                ArrayNode skipped = node.putArray("notSearched");
+                for (NotSearched n : notSearched) {
+                    skipped.addObject().put("against", n.against()).put("direction", n.direction().name()).put("reason", n.reason());
                 }
             }
             return node;
@@ -96,7 +106,7 @@ public final class Compatibility {
                 .filter(v -> SemanticVersions.ORDER.compare(v.version(), candidate.version()) < 0).toList();
         List<StoredVersion> against = new ArrayList<>();
         if (mode == CompatibilityMode.NONE) {
-            return new Verdict(true, mode, List.of(), List.of(), null); // a mode that refuses nothing compares nothing
+            return new Verdict(true, mode, List.of(), List.of(), null, null); // a mode that refuses nothing compares nothing
         }
         if (mode.transitive()) {
             against.addAll(earlier);
@@ -113,26 +123,31 @@ public final class Compatibility {
             }
         }
         boolean compatible = rows.stream().noneMatch(Row::refused);
-        return new Verdict(compatible, mode, List.copyOf(against), rows, null);
+        return new Verdict(compatible, mode, List.copyOf(against), rows, null, null);
     }
 
     /**
      * The verdict with a concrete claim set per refused direction and compared version, when the registry
-     * has a search; the verdict unchanged otherwise. Generating claim sets costs tens of milliseconds, so
-     * callers run it after the publish lock is released, and only for answers that are shown.
+     * has a search; the verdict unchanged otherwise. Every search of the request shares {@code budget}:
+     * once it is spent the remaining directions are listed as not searched ({@code budget}) rather than
+     * searched. Generating claim sets costs tens of milliseconds each, so callers run this after the
+     * publish lock is released, and only for answers that are shown.
      */
-    public Verdict withCounterexamples(Verdict verdict, Contract candidate) {
+    public Verdict withCounterexamples(Verdict verdict, Contract candidate, SearchBudget budget) {
         if (search == null) {
             return verdict;
         }
         List<Found> found = new ArrayList<>();
+        List<NotSearched> skipped = new ArrayList<>();
         for (StoredVersion older : verdict.compared()) {
             for (ChangeClass direction : refusedDirections(verdict.changes(), older.version())) {
-                search.find(contract(older), candidate, direction)
-                        .ifPresent(counterexample -> found.add(new Found(older.version(), counterexample)));
+                SearchResult result = budget.exhausted() ? SearchResult.notSearched(SearchResult.BUDGET)
+                        : search.find(contract(older), candidate, direction, budget);
+                result.counterexample().ifPresent(counterexample -> found.add(new Found(older.version(), counterexample)));
+                result.reason().ifPresent(reason -> skipped.add(new NotSearched(older.version(), direction, reason)));
             }
         }
-        return new Verdict(verdict.compatible(), verdict.mode(), verdict.compared(), verdict.changes(), found);
+        return new Verdict(verdict.compatible(), verdict.mode(), verdict.compared(), verdict.changes(), found, skipped);
     }
 
     /**
@@ -140,38 +155,42 @@ public final class Compatibility {
      * too), keyed by the stored digest. Generating claims costs tens of milliseconds per version and direction: run
      * it before taking the publish lock. Empty without a search or under {@code NONE}.
      */
-    public Map<String, CheckedDiff> checked(Contract candidate, List<StoredVersion> existing, CompatibilityMode mode) {
+    public Map<String, CheckedDiff> checked(Contract candidate, List<StoredVersion> existing, CompatibilityMode mode, SearchBudget budget) {
         Map<String, CheckedDiff> checked = new java.util.LinkedHashMap<>();
         if (search == null || mode == CompatibilityMode.NONE) {
             return checked;
         }
         for (StoredVersion older : compared(candidate, existing, mode)) {
-            checked.put(older.digest(), CheckedDiff.check(contract(older), candidate, search));
+            Contract stored = contract(older);
+            checked.put(older.digest(), CheckedDiff.check(stored, candidate, ContractDiff.between(stored, candidate), search, budget));
         }
         return checked;
     }
 
     /**
-     * The verdict with every token already found by {@link #checked}, then a search per refused direction not yet
-     * searched; the verdict unchanged without a search.
+     * The verdict with every token {@link #checked} already found, then a search (within {@code budget}) per refused
+     * direction it did not reach; directions left unsearched are listed with the reason. The verdict unchanged
+     * without a search.
      */
-    public Verdict withCounterexamples(Verdict verdict, Contract candidate, Map<String, CheckedDiff> checked) {
+    public Verdict withCounterexamples(Verdict verdict, Contract candidate, SearchBudget budget, Map<String, CheckedDiff> checked) {
         if (search == null) {
             return verdict;
         }
         List<Found> found = new ArrayList<>();
+        List<NotSearched> skipped = new ArrayList<>();
         for (StoredVersion older : verdict.compared()) {
             CheckedDiff known = checked.get(older.digest());
             for (ChangeClass direction : refusedDirections(verdict.changes(), older.version())) {
-                if (known != null && (direction != ChangeClass.AUTHORIZATION_WIDENING || known.witness(direction).isPresent())) {
-                    known.witness(direction).ifPresent(counterexample -> found.add(new Found(older.version(), counterexample)));
-                } else {
-                    search.find(contract(older), candidate, direction)
-                            .ifPresent(counterexample -> found.add(new Found(older.version(), counterexample)));
-                }
+                boolean searched = known != null && known.searched() && !known.notSearched().containsKey(direction)
+                        && (direction != ChangeClass.AUTHORIZATION_WIDENING || known.witness(direction).isPresent());
+                SearchResult result = searched ? known.witness(direction).map(SearchResult::found).orElse(SearchResult.noneFound())
+                        : budget.exhausted() ? SearchResult.notSearched(SearchResult.BUDGET)
+                        : search.find(contract(older), candidate, direction, budget);
+                result.counterexample().ifPresent(counterexample -> found.add(new Found(older.version(), counterexample)));
+                result.reason().ifPresent(reason -> skipped.add(new NotSearched(older.version(), direction, reason)));
             }
         }
-        return new Verdict(verdict.compatible(), verdict.mode(), verdict.compared(), verdict.changes(), found);
+        return new Verdict(verdict.compatible(), verdict.mode(), verdict.compared(), verdict.changes(), found, skipped);
     }
 
     private static List<StoredVersion> compared(Contract candidate, List<StoredVersion> existing, CompatibilityMode mode) {

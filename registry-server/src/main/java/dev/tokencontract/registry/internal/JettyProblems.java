@@ -1,6 +1,7 @@
 package dev.tokencontract.registry.internal;
 
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -11,25 +12,60 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors Jetty answers before a request reaches Javalin (an ambiguous or malformed URI such as {@code %00},
- * a bad header) as problem+json too, never as Jetty's HTML page.
+ * headers too large) as problem+json too, never as Jetty's HTML page. They are counted in the request
+ * metrics and logged under the route {@code rejected}; a rejected POST or PUT (a write attempt whose caller
+ * was never checked) is also audited, as {@code anonymous} with no name.
  */
 final class JettyProblems extends ErrorHandler {
+    static final String ROUTE = "rejected";
     private static final HttpField PROBLEM = new HttpField(HttpHeader.CONTENT_TYPE, Http.PROBLEM_JSON);
+
+    private final Services services;
+    private final Consumer<String> log;
+
+    JettyProblems(Services services, Consumer<String> log) {
+        this.services = services;
+        this.log = log;
+    }
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+        String method = request.getMethod();
+        record(method, Problem.shorten(request.getHttpURI().getPath() == null ? "" : request.getHttpURI().getPath()), code);
+        if ("POST".equals(method) || "PUT".equals(method)) {
+            try {
+                new Audit(services.store, services.clock, "rejected").record(code, problem(code).code().code());
+            } catch (RuntimeException storeDown) {
+                // the answer still goes out; the store's own failure is answered elsewhere
+            }
+        }
         response.getHeaders().put(PROBLEM);
         response.write(true, ByteBuffer.wrap(body(code)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        record(null, null, status); // the request line or headers could not be parsed: nothing of it is trusted
         fields.put(PROBLEM);
         return ByteBuffer.wrap(body(status));
     }
 
+    private void record(String method, String path, int status) {
+        services.metrics.request(method, ROUTE, status, 0);
+        log.accept(Json.MAPPER.writeValueAsString(Json.NODES.objectNode()
+                .put("time", services.clock.instant().toString())
+                .put("method", method == null ? null : Problem.shorten(method))
+                .put("route", ROUTE)
+                .put("path", path)
+                .put("status", status)));
+    }
+
     private static byte[] body(int status) {
-        Problem problem = switch (status) {
+        return Json.bytes(problem(status).toJson().put("status", status));
+    }
+
+    private static Problem problem(int status) {
+        return switch (status) {
             case 404 -> Problem.of(ProblemCode.NOT_FOUND, "no such resource");
             case 405 -> Problem.of(ProblemCode.METHOD_NOT_ALLOWED, "method not allowed");
             case 413 -> Problem.of(ProblemCode.BODY_TOO_LARGE, "the request is too large");
@@ -38,6 +74,5 @@ final class JettyProblems extends ErrorHandler {
                     : Problem.of(ProblemCode.BAD_REQUEST, "the HTTP request is malformed (for example a control character or "
                             + "an ambiguous encoding in the path)");
         };
-        return Json.bytes(problem.toJson().put("status", status));
     }
 }

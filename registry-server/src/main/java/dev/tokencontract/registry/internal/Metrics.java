@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -18,10 +19,21 @@ public final class Metrics {
     /** Request timers by method, route template and status: a bounded set, looked up on every request. */
     private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
 
+    /** The methods that become a label as themselves (RFC 9110's and PATCH); any other token is {@code other}. */
+    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS",
+            "TRACE", "PATCH");
+
+    /**
+     * Records one request. {@code route} must be a registered route template or a fixed word ({@code unmatched},
+     * {@code rejected}); a method outside {@link #KNOWN_METHODS} and a status outside 100..599 are bucketed, so
+     * hostile requests cannot grow the label set.
+     */
     public void request(String method, String route, int status, long nanos) {
-        requestTimers.computeIfAbsent(method + ' ' + status + ' ' + route, k -> Timer.builder("http.server.requests")
+        String methodLabel = method != null && KNOWN_METHODS.contains(method) ? method : "other";
+        int statusLabel = status >= 100 && status <= 599 ? status : 0;
+        requestTimers.computeIfAbsent(methodLabel + ' ' + statusLabel + ' ' + route, k -> Timer.builder("http.server.requests")
                         .description("HTTP requests by route template and status")
-                        .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                        .tag("method", methodLabel).tag("route", route).tag("status", Integer.toString(statusLabel))
                         .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }

@@ -11,7 +11,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The GET routes over contracts, and the compatibility dry run. */
 public final class ReadRoutes {
-    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    /**
+     * Exact versions: the bytes never change (the ETag is their digest), but the response also carries the
+     * mutable {@code Tokencontract-State}, so caches keep it five minutes and then revalidate (a 304 with
+     * the current state), never a year as {@code immutable} would.
+     */
+    static final String EXACT = "public, max-age=300";
     static final String REVALIDATE = "no-cache";
 
     private final Services services;
@@ -77,14 +82,14 @@ public final class ReadRoutes {
                         .orElseThrow(() -> notFound(name, request.text())));
         StoredVersion version = served.version();
         ctx.header("ETag", served.etag());
-        ctx.header("Cache-Control", request.exact() ? IMMUTABLE : REVALIDATE);
+        ctx.header("Cache-Control", request.exact() ? EXACT : REVALIDATE);
         ctx.header("Tokencontract-Version", version.version());
         ctx.header("Tokencontract-State", version.state().name());
         if (!request.exact()) {
             ctx.header("Content-Location", "/contracts/" + name + "/versions/" + version.version());
         }
         if (matches(ctx.header("If-None-Match"), served.etag())) {
-            ctx.status(304);
+            Http.notModified(ctx);
             return;
         }
         ctx.status(200).contentType(Http.JSON).result(served.body());

@@ -8,7 +8,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
 import java.io.IOException;
 import java.io.InputStream;
+import io.javalin.http.Handler;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -26,46 +28,62 @@ public final class RegistryApp {
         WriteRoutes writes = new WriteRoutes(services, reads);
         byte[] openApi = openApi();
         RequestLog requestLog = new RequestLog(log, services.metrics, services.clock);
+        AllowedMethods allowed = new AllowedMethods();
         Javalin app = Javalin.create(cfg -> {
-            configure(cfg, services);
+            configure(cfg, services, log);
             cfg.requestLogger.http(requestLog::log);
             cfg.events.handlerAdded(info -> {
                 if (info.getHttpMethod().isHttpMethod()) {
-                    routes.add(new Route(info.getHttpMethod().name(), info.getPath()));
+                    allowed.add(info.getHttpMethod().name(), info.getPath());
+                    if (info.getHttpMethod() != HandlerType.HEAD) { // HEAD mirrors every GET: not a route of its own
+                        routes.add(new Route(info.getHttpMethod().name(), info.getPath()));
+                    }
                 }
             });
             cfg.routes.before(ctx -> {
                 if (ctx.method() == HandlerType.DELETE) {
                     throw Problem.of(ProblemCode.METHOD_NOT_ALLOWED, "nothing is ever deleted: published versions are "
-                            + "immutable; deprecate a version with PUT .../versions/{version}/state");
+                            + "immutable; deprecate a version with PUT .../versions/{version}/state")
+                            .header("Allow", allowed.on(ctx.path()));
                 }
             });
-            cfg.routes.get("/", ctx -> Http.json(ctx, 200, Json.NODES.objectNode()
+            // HEAD runs the GET handler (Jetty sends no body): Javalin's own HEAD answers 200 without running it
+            BiConsumer<String, Handler> get = (path, handler) -> {
+                cfg.routes.get(path, handler);
+                cfg.routes.head(path, handler);
+            };
+            get.accept("/", ctx -> Http.json(ctx, 200, Json.NODES.objectNode()
                     .put("service", "tokencontract registry").put("contracts", "/contracts")
                     .put("openapi", "/openapi.json").put("docs", "https://tokencontract.dev/docs/registry-api")));
-            cfg.routes.get("/contracts", reads::list);
-            cfg.routes.get("/contracts/{name}", reads::summary);
-            cfg.routes.get("/contracts/{name}/versions", reads::versions);
+            get.accept("/contracts", reads::list);
+            get.accept("/contracts/{name}", reads::summary);
+            get.accept("/contracts/{name}/versions", reads::versions);
             cfg.routes.post("/contracts/{name}/versions", writes::publish);
-            cfg.routes.get("/contracts/{name}/versions/{version}", reads::version);
+            get.accept("/contracts/{name}/versions/{version}", reads::version);
             cfg.routes.put("/contracts/{name}/versions/{version}/state", writes::state);
             cfg.routes.post("/contracts/{name}/compatibility", writes::compatibility);
-            cfg.routes.get("/contracts/{name}/diff", reads::diff);
-            cfg.routes.get("/contracts/{name}/config", reads::config);
+            get.accept("/contracts/{name}/diff", reads::diff);
+            get.accept("/contracts/{name}/config", reads::config);
             cfg.routes.put("/contracts/{name}/config", writes::config);
-            cfg.routes.get("/audit", writes::audit);
-            cfg.routes.get("/openapi.json", ctx -> ctx.contentType(Http.JSON).result(openApi));
-            cfg.routes.get("/health/live", ctx -> Http.json(ctx, 200, Json.NODES.objectNode().put("status", "live")));
-            cfg.routes.get("/health/ready", ctx -> {
+            get.accept("/audit", writes::audit);
+            get.accept("/openapi.json", ctx -> ctx.contentType(Http.JSON).result(openApi));
+            get.accept("/health/live", ctx -> Http.json(ctx, 200, Json.NODES.objectNode().put("status", "live")));
+            get.accept("/health/ready", ctx -> {
                 if (!services.store.reachable()) {
                     throw Problem.of(ProblemCode.STORE_UNAVAILABLE, "the store does not answer");
                 }
                 Http.json(ctx, 200, Json.NODES.objectNode().put("status", "ready"));
             });
-            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+            get.accept("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(services.metrics.scrape()));
             cfg.routes.exception(Problem.class, (problem, ctx) -> Http.problem(ctx, problem));
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Http.problem(ctx, fromJavalin(e)));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                Problem problem = fromJavalin(e);
+                if (e.getStatus() == 405) {
+                    problem.header("Allow", allowed.on(ctx.path()));
+                }
+                Http.problem(ctx, problem);
+            });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 log.accept("{\"error\":\"unhandled " + e.getClass().getName() + "\"}");
                 Http.problem(ctx, Problem.of(ProblemCode.INTERNAL_ERROR, "the registry failed; the error is logged"));
@@ -73,12 +91,12 @@ public final class RegistryApp {
             cfg.routes.error(404, "*", ctx -> unlessProblem(ctx, Problem.of(ProblemCode.NOT_FOUND, "no route " + ctx.method().name()
                     + " " + Problem.shorten(ctx.path()))));
             cfg.routes.error(405, "*", ctx -> unlessProblem(ctx, Problem.of(ProblemCode.METHOD_NOT_ALLOWED,
-                    "this route does not accept " + ctx.method().name())));
+                    "this route does not accept " + Problem.shorten(ctx.method().name())).header("Allow", allowed.on(ctx.path()))));
         });
         return app;
     }
 
-    private static void configure(JavalinConfig cfg, Services services) {
+    private static void configure(JavalinConfig cfg, Services services, Consumer<String> log) {
         cfg.jsonMapper(new JavalinJackson3());
         cfg.startup.startupWatcherEnabled = false;
         cfg.startup.showJavalinBanner = false;
@@ -88,8 +106,14 @@ public final class RegistryApp {
         cfg.http.maxRequestSize = Services.MAX_CONTRACT_BYTES + 1;
         cfg.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
         cfg.jetty.modifyServer(server -> {
-            server.setHandler(new GracefulHandler()); // Javalin nests its context inside: in-flight requests finish on stop
-            server.setErrorHandler(new JettyProblems());
+            GracefulHandler graceful = new GracefulHandler();
+            // bodies are read before a worker runs the route, without holding one (slow clients cost no thread)
+            BufferedBodies bodies = new BufferedBodies(Services.MAX_CONTRACT_BYTES, services.limits.bodyDeadline(),
+                    services.limits.minBodyBytesPerSecond(), services.limits.maxPendingBodyBytes());
+            bodies.setHandler(new BareNotModified());
+            graceful.setHandler(bodies);
+            server.setHandler(graceful); // Javalin nests its context inside: in-flight requests finish on stop
+            server.setErrorHandler(new JettyProblems(services, log));
             server.setStopTimeout(services.shutdownGrace.toMillis());
         });
     }

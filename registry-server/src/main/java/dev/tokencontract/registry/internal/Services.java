@@ -1,5 +1,7 @@
 package dev.tokencontract.registry.internal;
 
+import dev.tokencontract.registry.RegistryLimits;
+import dev.tokencontract.compat.SearchBudget;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.compat.CounterexampleSearch;
@@ -23,10 +25,15 @@ public final class Services {
     public final CompatibilityMode defaultMode;
     /** How long in-flight requests may take to finish when the server stops. */
     public final Duration shutdownGrace;
+    /** What one client may cost: body deadline and rate, dry-run rates, the search budget. */
+    public final RegistryLimits limits;
+    /** Admits dry runs: per-client rate and a global cap on concurrent ones. */
+    final DryRunGate dryRuns;
     private volatile Authenticator authenticator = new Authenticator(null);
 
     public Services(ContractStore store, Metrics metrics, Clock clock, boolean requireReadToken, Duration readCacheTtl,
-                    CompatibilityMode defaultMode, Duration shutdownGrace, CounterexampleSearch counterexamples) {
+                    CompatibilityMode defaultMode, Duration shutdownGrace, CounterexampleSearch counterexamples,
+                    RegistryLimits limits) {
         this.compatibility = new Compatibility(counterexamples);
         this.metrics = metrics;
         this.store = new TimedStore(store, metrics);
@@ -35,6 +42,13 @@ public final class Services {
         this.requireReadToken = requireReadToken;
         this.defaultMode = defaultMode;
         this.shutdownGrace = shutdownGrace;
+        this.limits = limits;
+        this.dryRuns = new DryRunGate(limits, System::nanoTime);
+    }
+
+    /** A fresh budget for the counterexample searches of one request. */
+    public SearchBudget searchBudget() {
+        return SearchBudget.of(limits.searchBudget());
     }
 
     public Authenticator auth() {
@@ -49,8 +63,10 @@ public final class Services {
     /** With {@code --require-read-token}: a 401/403 unless the caller holds contracts:read. */
     public void readAccess(Context ctx) {
         if (requireReadToken) {
-            Caller caller = authenticator.authenticate(ctx.header("Authorization"));
+            Caller caller = authenticator.authenticate(Http.authorization(ctx));
             authenticator.requireOperation(caller, "read");
+        } else {
+            Http.authorization(ctx); // two Authorization headers are refused even where none is needed
         }
     }
 }

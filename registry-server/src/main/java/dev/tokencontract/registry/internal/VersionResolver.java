@@ -1,5 +1,6 @@
 package dev.tokencontract.registry.internal;
 
+import dev.tokencontract.contract.SemanticVersions;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
 import java.util.List;
@@ -13,18 +14,17 @@ import java.util.regex.Pattern;
  * highest ACTIVE release (no pre-release) that matches, so deprecating a version takes it out of every range.
  */
 public final class VersionResolver {
-    static final Pattern EXACT = Pattern.compile(
-            "(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?");
     private static final Pattern RANGE = Pattern.compile("([\\^~]?)(0|[1-9]\\d{0,8})(?:\\.(0|[1-9]\\d{0,8})(?:\\.(0|[1-9]\\d{0,8}))?)?");
-    private static final int MAX_LENGTH = 64;
+    private static final int MAX_LENGTH = SemanticVersions.MAX_LENGTH;
 
     private VersionResolver() {}
 
     /** What a request asked for, after parsing; {@code exact} when it named one version. */
     public record Request(String text, boolean exact) {}
 
+    /** An exact version: the one grammar lint enforces at publish ({@link SemanticVersions#isValid}). */
     public static boolean isExact(String text) {
-        return text != null && text.length() <= MAX_LENGTH && EXACT.matcher(text).matches();
+        return SemanticVersions.isValid(text);
     }
 
     /** Parses the path segment, or a 400 {@code invalid-version}. */
@@ -58,16 +58,16 @@ public final class VersionResolver {
             return true;
         }
         Matcher r = RANGE.matcher(range);
-        Matcher v = EXACT.matcher(version);
-        if (!r.matches() || !v.matches()) {
+        if (!r.matches() || !SemanticVersions.isValid(version)) {
             return false;
         }
+        long[] numbers = SemanticVersions.numbers(version);
         long major = Long.parseLong(r.group(2));
         Long minor = r.group(3) == null ? null : Long.parseLong(r.group(3));
         Long patch = r.group(4) == null ? null : Long.parseLong(r.group(4));
-        long vMajor = Long.parseLong(v.group(1));
-        long vMinor = Long.parseLong(v.group(2));
-        long vPatch = Long.parseLong(v.group(3));
+        long vMajor = numbers[0];
+        long vMinor = numbers[1];
+        long vPatch = numbers[2];
         String operator = r.group(1);
         if (operator.equals("^")) {
             // npm caret: the left-most non-zero part is fixed, the rest may grow from the lower bound

@@ -7,6 +7,7 @@ import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
 import dev.tokencontract.compat.CheckedDiff;
 import dev.tokencontract.compat.CompatibilityMode;
+import dev.tokencontract.compat.SearchBudget;
 import dev.tokencontract.json.StrictJson;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -44,12 +45,14 @@ public final class WriteRoutes {
                     services.clock.instant());
             // tokens are searched for before the lock, in every direction: one found where the structural engine saw
             // no break refuses the publish like any other change (a version published meanwhile is judged structurally)
-            Map<String, CheckedDiff> checked = services.compatibility.checked(body.contract(), services.store.versions(name), reads.mode(name));
+            SearchBudget budget = services.searchBudget();
+            Map<String, CheckedDiff> checked = services.compatibility.checked(body.contract(), services.store.versions(name), reads.mode(name),
+                    budget);
             PublishResult result = services.store.publish(version, (existing, mode) -> {
                 Compatibility.Verdict verdict = services.compatibility.judge(body.contract(), existing, mode, acknowledged, checked);
                 return verdict.compatible() ? Optional.empty() : Optional.of(verdict);
             });
-            answer(ctx, result, body, audit, checked);
+            answer(ctx, result, body, audit, budget, checked);
         } catch (Problem problem) {
             audit.record(problem);
             services.metrics.publish(problem.code().code());
@@ -57,7 +60,8 @@ public final class WriteRoutes {
         }
     }
 
-    private void answer(Context ctx, PublishResult result, ContractBody body, Audit audit, Map<String, CheckedDiff> checked) {
+    private void answer(Context ctx, PublishResult result, ContractBody body, Audit audit, SearchBudget budget,
+            Map<String, CheckedDiff> checked) {
         switch (result.outcome()) {
             case CREATED -> {
                 services.served.invalidate(body.contract().name());
@@ -84,7 +88,7 @@ public final class WriteRoutes {
             case REFUSED -> {
                 // the lock is released: the counterexample search may take its time now
                 Compatibility.Verdict verdict = (Compatibility.Verdict) result.refusal().orElseThrow();
-                throw incompatible(body, services.compatibility.withCounterexamples(verdict, body.contract(), checked));
+                throw incompatible(body, services.compatibility.withCounterexamples(verdict, body.contract(), budget, checked));
             }
         }
     }
@@ -97,26 +101,33 @@ public final class WriteRoutes {
         return problem;
     }
 
-    /** {@code POST /contracts/{name}/compatibility}: the verdict, 200 even when incompatible unless ?fail=true. */
+    /**
+     * {@code POST /contracts/{name}/compatibility}: the verdict, 200 even when incompatible unless ?fail=true.
+     * Anonymous and able to generate claim sets, so it is rate-limited per client and globally (429).
+     */
     public void compatibility(Context ctx) {
         services.readAccess(ctx);
         String name = ContractNames.require(ctx.pathParam("name"));
         boolean acknowledged = Http.wideningAcknowledged(ctx);
         boolean fail = Http.flag(ctx, "fail");
-        ContractBody body = ContractBody.parse(Http.body(ctx, Services.MAX_CONTRACT_BYTES), name);
-        List<StoredVersion> existing = services.store.versions(name);
-        CompatibilityMode mode = reads.mode(name);
-        Map<String, CheckedDiff> checked = services.compatibility.checked(body.contract(), existing, mode);
-        Compatibility.Verdict verdict = services.compatibility.withCounterexamples(
-                services.compatibility.judge(body.contract(), existing, mode, acknowledged, checked), body.contract(), checked);
-        if (fail && !verdict.compatible()) {
-            throw incompatible(body, verdict);
+        try (DryRunGate.Permit permit = services.dryRuns.admit(ctx.req().getRemoteAddr())) {
+            ContractBody body = ContractBody.parse(Http.body(ctx, Services.MAX_CONTRACT_BYTES), name);
+            List<StoredVersion> existing = services.store.versions(name);
+            CompatibilityMode mode = reads.mode(name);
+            // every direction is searched, the safe ones too, within the request's budget (issue 11)
+            SearchBudget budget = services.searchBudget();
+            Map<String, CheckedDiff> checked = services.compatibility.checked(body.contract(), existing, mode, budget);
+            Compatibility.Verdict verdict = services.compatibility.withCounterexamples(
+                    services.compatibility.judge(body.contract(), existing, mode, acknowledged, checked), body.contract(), budget, checked);
+            if (fail && !verdict.compatible()) {
+                throw incompatible(body, verdict);
+            }
+            ObjectNode json = verdict.toJson();
+            json.put("name", name);
+            json.put("version", body.contract().version());
+            json.put("digest", body.digest());
+            Http.json(ctx, 200, json);
         }
-        ObjectNode json = verdict.toJson();
-        json.put("name", name);
-        json.put("version", body.contract().version());
-        json.put("digest", body.digest());
-        Http.json(ctx, 200, json);
     }
 
     /** {@code PUT /contracts/{name}/config} with {@code {"mode": "FULL_TRANSITIVE"}}. */
@@ -171,7 +182,7 @@ public final class WriteRoutes {
 
     /** {@code GET /audit?limit=N}: newest first; contracts:admin. */
     public void audit(Context ctx) {
-        Caller caller = services.auth().authenticate(ctx.header("Authorization"));
+        Caller caller = services.auth().authenticate(Http.authorization(ctx));
         services.auth().requireOperation(caller, "audit");
         int limit = 100;
         String text = ctx.queryParam("limit");
@@ -204,6 +215,10 @@ public final class WriteRoutes {
      * name (audited) and checks the caller's namespaces cover it, in that order: every write route starts so.
      */
     private Authorized authorizeOnContract(Context ctx, Audit audit, String operation) {
+        String pathName = ctx.pathParam("name");
+        if (ContractNames.valid(pathName)) {
+            audit.name(pathName); // a refused caller's entry still says which contract was targeted
+        }
         Caller caller = authenticate(ctx, audit);
         services.auth().requireOperation(caller, operation);
         String name = ContractNames.require(ctx.pathParam("name"));
@@ -215,7 +230,7 @@ public final class WriteRoutes {
     private Caller authenticate(Context ctx, Audit audit) {
         String authorization = ctx.header("Authorization");
         try {
-            Caller caller = services.auth().authenticate(authorization);
+            Caller caller = services.auth().authenticate(Http.authorization(ctx));
             audit.caller(caller);
             return caller;
         } catch (Problem problem) {

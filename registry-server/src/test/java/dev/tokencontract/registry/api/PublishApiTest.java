@@ -171,7 +171,7 @@ class PublishApiTest {
         JsonNode entries = audit.json().path("entries");
         assertThat(entries).hasSize(2);
         assertThat(entries.get(0)).isEqualTo(json("""
-                {"at": "%s", "action": "publish", "subject": "anonymous", "clientId": null, "name": null,
+                {"at": "%s", "action": "publish", "subject": "anonymous", "clientId": null, "name": "identity.crm",
                  "version": null, "digest": null, "result": "401 token-missing"}""".formatted(TestTokens.JUDGED_AT)));
         assertThat(entries.get(1).path("result").asString()).isEqualTo("201 created");
         assertThat(writer.status()).isEqualTo(403);

@@ -7,7 +7,14 @@ import java.util.Locale;
 
 /** HTTP/1.1 over a plain socket, byte for byte: for paths and requests a client library would clean up. */
 final class RawHttp {
-    record Answer(int status, String contentType, String body) {}
+    /** @param head the status line and headers as sent */
+    record Answer(int status, String contentType, String body, String head) {
+        /** The first value of a header (case-insensitive name), or null. */
+        String header(String name) {
+            return head.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT) + ":"))
+                    .map(l -> l.substring(name.length() + 1).strip()).findFirst().orElse(null);
+        }
+    }
 
     private RawHttp() {}
 
@@ -28,7 +35,7 @@ final class RawHttp {
             if (all.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
                 body = unchunk(body);
             }
-            return new Answer(status, contentType, body);
+            return new Answer(status, contentType, body, all.substring(0, Math.max(0, all.indexOf("\r\n\r\n"))));
         }
     }
 

@@ -57,6 +57,12 @@ final class Registry implements AutoCloseable {
                 .requireReadToken(requireReadToken));
     }
 
+    /** A registry over a fresh in-memory store, with publishers, configured further by {@code customize}. */
+    static Registry start(java.util.function.UnaryOperator<RegistryServer.Builder> customize) {
+        ContractStore store = Stores.fresh();
+        return new Registry(store, customize.apply(RegistryServer.builder().store(store).clock(CLOCK).publishers(publishers())));
+    }
+
     /** A registry with no publisher settings: reads only. */
     static Registry readOnly() {
         ContractStore store = Stores.fresh();

@@ -64,6 +64,7 @@ public final class ContractLinter {
             findings.addAll(MetaSchemas.checkContract(document));
             findings.addAll(MetaSchemas.checkJsonSchema(document));
         }
+        NumberRange.check(text, findings);
         SchemaWalk.remoteReferences(document, findings);
         SchemaWalk.backtrackingPatterns(document, findings);
         LocalRefs.check(document, findings);

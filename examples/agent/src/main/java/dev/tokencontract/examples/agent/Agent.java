@@ -9,19 +9,25 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An MCP client that signs in as a user and calls the CRM's tools. Direct: the user's own token. {@code --hub}:
- * a hub exchanges the user's token for a delegated one (RFC 8693, {@code act}). {@code --hub --drift bot}: the
- * hub calls as its shared bot and the user disappears from the CRM's audit.
+ * An MCP client that signs a user in and calls the CRM's tools. By default the user signs in in their browser
+ * (authorization code + PKCE, loopback redirect, registration), after the agent has checked that the server's
+ * metadata names the server it called; a 403 {@code insufficient_scope} is followed by one step-up sign-in for
+ * the scopes it names. {@code --legacy-password-grant}: the password grant instead. {@code --hub}: a hub exchanges
+ * the user's token for a delegated one (RFC 8693, {@code act}). {@code --hub --drift bot}: the hub calls as its
+ * shared bot and the user disappears from the CRM's audit.
  */
 public final class Agent {
     /** The calls made when no {@code --call} is given: one per tool. */
@@ -50,19 +56,25 @@ public final class Agent {
             return 2;
         }
         try {
-            String token = obtainToken(options, out);
+            SignIn signIn = new SignIn(options, out);
+            HttpResponse<String> probe = Http.probe(options.mcpUrl());
+            AtomicReference<String> token = new AtomicReference<>();
+            if (probe.statusCode() == 401) {
+                token.set(signIn.after401(probe.headers().firstValue("WWW-Authenticate").orElse(null)));
+            } else if (probe.statusCode() / 100 == 2) {
+                out.println("agent: " + options.mcpUrl() + " answered " + probe.statusCode() + " without a token; signing in when it asks");
+            } else {
+                throw new IllegalStateException(options.mcpUrl() + " answered " + probe.statusCode() + " without a token; expected 401 with a challenge");
+            }
             Map<String, String> calls = options.call() == null ? DEFAULT_CALLS : Map.of(options.call(), options.args());
-            return callTools(options.mcpUrl(), token, calls, out) ? 0 : 1;
+            return callTools(options.mcpUrl(), token, signIn, options.callListed() ? null : calls, out) ? 0 : 1;
         } catch (Exception e) {
             err.println("agent: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         }
     }
 
-    private static String obtainToken(AgentOptions options, PrintStream out) throws Exception {
-        Discovery discovery = Discovery.discover(options.mcpUrl());
-        out.println("agent: " + options.mcpUrl() + " answered 401; metadata " + discovery.resourceMetadataUrl()
-                + " names authorization server " + discovery.authorizationServer() + ", token endpoint " + discovery.tokenEndpoint());
+    static String passwordToken(AgentOptions options, Discovery discovery, PrintStream out) throws Exception {
         TokenClient tokens = new TokenClient(discovery.tokenEndpoint());
         if (!options.hub()) {
             String token = tokens.password(options.user(), options.password(), options.tenant(), discovery.resource());
@@ -79,20 +91,36 @@ public final class Agent {
         return forCrm;
     }
 
-    /** False when the server refused the connection itself (no tool was called). */
-    private static boolean callTools(String mcpUrl, String token, Map<String, String> calls, PrintStream out) {
+    /**
+     * False when the server refused the connection itself (no tool was called). {@code calls} null: every listed
+     * tool with no arguments. With a {@code flow}, a call refused with {@code insufficient_scope} gets one step-up
+     * sign-in for the scopes the challenge names, then one retry in the same session.
+     */
+    private static boolean callTools(String mcpUrl, AtomicReference<String> token, SignIn signIn, Map<String, String> calls, PrintStream out) {
         URI uri = URI.create(mcpUrl);
         String base = uri.getScheme() + "://" + uri.getRawAuthority();
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
                 .endpoint(uri.getRawPath())
-                .httpRequestCustomizer((request, method, target, body, context) -> request.header("Authorization", "Bearer " + token))
+                .httpRequestCustomizer((request, method, target, body, context) -> {
+                    if (token.get() != null) {
+                        request.header("Authorization", "Bearer " + token.get());
+                    }
+                })
                 .build();
         try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(15))
                 .initializationTimeout(Duration.ofSeconds(15)).build()) {
-            client.initialize();
-            out.println("agent: connected; tools: " + String.join(", ", client.listTools().tools().stream().map(t -> t.name()).toList()));
-            for (Map.Entry<String, String> call : calls.entrySet()) {
-                out.printf("  %-20s -> %s%n", call.getKey(), callOne(client, call.getKey(), call.getValue()));
+            signIn.retryingAfter401(token, client::initialize);
+            List<String> listed = signIn.retryingAfter401(token, client::listTools).tools().stream().map(t -> t.name()).toList();
+            out.println("agent: connected; tools: " + String.join(", ", listed));
+            Map<String, String> toCall = calls;
+            if (toCall == null) {
+                toCall = new LinkedHashMap<>();
+                for (String name : listed) {
+                    toCall.put(name, "{}");
+                }
+            }
+            for (Map.Entry<String, String> call : toCall.entrySet()) {
+                out.printf("  %-20s -> %s%n", call.getKey(), callOne(client, call.getKey(), call.getValue(), token, signIn, out));
             }
             return true;
         } catch (RuntimeException e) {
@@ -101,15 +129,47 @@ public final class Agent {
         }
     }
 
-    private static String callOne(McpSyncClient client, String tool, String argsJson) {
+    private static String callOne(McpSyncClient client, String tool, String argsJson, AtomicReference<String> token, SignIn signIn,
+                                  PrintStream out) {
         try {
-            Map<String, Object> args = Http.JSON.readValue(argsJson, new TypeReference<Map<String, Object>>() {});
-            CallToolResult result = client.callTool(new CallToolRequest(tool, args));
-            String text = result.content().isEmpty() ? "" : ((TextContent) result.content().get(0)).text();
-            return (Boolean.TRUE.equals(result.isError()) ? "error: " : "ok: ") + text;
+            return signIn.retryingAfter401(token, () -> callOnce(client, tool, argsJson));
         } catch (RuntimeException e) {
-            return refusal(e);
+            Optional<String> scope = insufficientScope(e);
+            if (!signIn.canStepUp() || scope.isEmpty()) {
+                return refusal(e);
+            }
+            out.println("agent: step-up: " + tool + " needs scope \"" + scope.get() + "\"; signing in once more for it");
+            try {
+                token.set(signIn.stepUp(scope.get()));
+            } catch (Exception failed) {
+                return "step-up failed: " + (failed.getMessage() == null ? failed.toString() : failed.getMessage());
+            }
+            try {
+                return callOnce(client, tool, argsJson) + " (after step-up)";
+            } catch (RuntimeException again) {
+                return refusal(again) + " (after step-up; not trying again)";
+            }
         }
+    }
+
+    private static String callOnce(McpSyncClient client, String tool, String argsJson) {
+        Map<String, Object> args = Http.JSON.readValue(argsJson, new TypeReference<Map<String, Object>>() {});
+        CallToolResult result = client.callTool(new CallToolRequest(tool, args));
+        String text = result.content().isEmpty() ? "" : ((TextContent) result.content().get(0)).text();
+        return (Boolean.TRUE.equals(result.isError()) ? "error: " : "ok: ") + text;
+    }
+
+    /** The {@code scope} of a 403 {@code insufficient_scope} challenge in the cause chain. */
+    private static Optional<String> insufficientScope(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof McpHttpClientTransportAuthorizationException e && e.getResponseInfo().statusCode() == 403) {
+                Map<String, String> challenge = Discovery.challenge(e.getResponseInfo().headers().firstValue("WWW-Authenticate").orElse(""));
+                if ("insufficient_scope".equals(challenge.get("error")) && challenge.containsKey("scope")) {
+                    return Optional.of(challenge.get("scope"));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** An HTTP refusal as the server's challenge says it; anything else by its message. */

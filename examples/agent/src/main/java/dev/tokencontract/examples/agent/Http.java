@@ -56,6 +56,17 @@ final class Http {
         return send(request.build());
     }
 
+    static HttpResponse<String> postJson(String url, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** {@code a=1&b=2}, form-urlencoded. */
+    static String form(Map<String, String> values) {
+        return values.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    }
+
     static JsonNode json(String text) {
         return JSON.readTree(text);
     }

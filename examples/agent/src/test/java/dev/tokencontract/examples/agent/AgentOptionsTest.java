@@ -21,7 +21,7 @@ class AgentOptionsTest {
             closedPort = socket.getLocalPort();
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Agent.run(new String[] {"--user", "alice", "--mcp", "http://127.0.0.1:" + closedPort + "/mcp",
+        int code = Agent.run(new String[] {"--legacy-password-grant", "--user", "alice", "--mcp", "http://127.0.0.1:" + closedPort + "/mcp",
                         "--call", "getCustomer", "--args", json},
                 Map.of("AGENT_PASSWORD", "alice-demo"), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
@@ -31,8 +31,21 @@ class AgentOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"customerId\":\"c-101\",\"status\":\"closed\"}"})
     void argsWhenJsonObjectThenAccepted(String json) {
-        AgentOptions options = AgentOptions.parse(new String[] {"--user", "alice", "--call", "updateAccountStatus", "--args", json},
+        AgentOptions options = AgentOptions.parse(new String[] {"--legacy-password-grant", "--user", "alice", "--call", "updateAccountStatus", "--args", json},
                 Map.of("AGENT_PASSWORD", "alice-demo"));
         assertThat(options.args()).isEqualTo(json);
+    }
+
+    @org.junit.jupiter.api.Test
+    void optionsWhenUserWithoutLegacyFlagOrHubWithoutItThenUsageErrors() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgentOptions.parse(new String[] {"--user", "alice"}, Map.of("AGENT_PASSWORD", "x")))
+                .hasMessageContaining("--legacy-password-grant");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgentOptions.parse(new String[] {"--hub"}, Map.of()))
+                .hasMessageContaining("--legacy-password-grant");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgentOptions.parse(new String[] {"--client-secret", "s"}, Map.of()))
+                .hasMessageContaining("never taken from arguments");
+        AgentOptions interactive = AgentOptions.parse(new String[] {}, Map.of());
+        assertThat(interactive.legacyPasswordGrant()).isFalse();
+        assertThat(interactive.browser()).isEqualTo("print");
     }
 }

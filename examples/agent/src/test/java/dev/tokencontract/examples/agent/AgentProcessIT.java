@@ -34,7 +34,7 @@ class AgentProcessIT {
         assertThat(jar).exists();
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "--mcp", trio.crm().resource()));
+                "--mcp", trio.crm().resource(), "--legacy-password-grant"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("AGENT_PASSWORD", password);

@@ -75,12 +75,16 @@ final class Trio implements AutoCloseable {
         return crm;
     }
 
-    /** Runs the agent in this JVM; returns exit code and output. */
+    /** Runs the agent in this JVM with the legacy password grant (when {@code --user} is given); returns exit code and output. */
     Run agent(String password, String... args) {
-        String[] full = new String[args.length + 2];
+        boolean legacy = java.util.Arrays.asList(args).contains("--user");
+        String[] full = new String[args.length + (legacy ? 3 : 2)];
         full[0] = "--mcp";
         full[1] = crm.resource();
-        System.arraycopy(args, 0, full, 2, args.length);
+        if (legacy) {
+            full[2] = "--legacy-password-grant";
+        }
+        System.arraycopy(args, 0, full, legacy ? 3 : 2, args.length);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Agent.run(full, password == null ? Map.of() : Map.of("AGENT_PASSWORD", password),

@@ -50,7 +50,8 @@ final class AuthorizeEndpoint {
         if (checked instanceof Outcome outcome) {
             return outcome;
         }
-        return new Page(200, LoginPage.authorize(((Checked) checked).parameters(), null, config.drifts()));
+        Checked request = (Checked) checked;
+        return new Page(200, LoginPage.authorize(request.parameters(), null, config.drifts(), request.client().clientName()));
     }
 
     /** {@code POST /authorize}: verifies the user like the form login does, then redirects with a code. */
@@ -63,18 +64,19 @@ final class AuthorizeEndpoint {
         Map<String, String> p = checked.parameters();
         Optional<User> user = Directory.authenticate(one(form, "username"), one(form, "password"));
         if (user.isEmpty()) {
-            return new Page(401, LoginPage.authorize(p, "Sign-in failed: unknown user or wrong password", config.drifts()));
+            return new Page(401, LoginPage.authorize(p, "Sign-in failed: unknown user or wrong password", config.drifts(), checked.client().clientName()));
         }
         String tenant = Optional.ofNullable(one(form, "tenant")).orElse(user.get().tenants().get(0));
         if (!user.get().tenants().contains(tenant)) {
-            return new Page(401, LoginPage.authorize(p, "Sign-in failed: the user is not a member of that tenant", config.drifts()));
+            return new Page(401, LoginPage.authorize(p, "Sign-in failed: the user is not a member of that tenant", config.drifts(), checked.client().clientName()));
         }
-        List<String> scopes = p.get("scope") == null || p.get("scope").isBlank() ? user.get().scopes() : List.of(p.get("scope").strip().split(" +"));
-        if (!user.get().scopes().containsAll(scopes)) {
-            return error(p, "invalid_scope", "the user may have at most: " + String.join(" ", user.get().scopes()));
+        // RFC 6749 section 3.3: the server may issue fewer scopes than asked for, and says so in the token response
+        Optional<List<String>> scopes = Scopes.granted(p.get("scope"), user.get().scopes());
+        if (scopes.isEmpty()) {
+            return error(p, "invalid_scope", "the user has none of the requested scopes; they may have: " + String.join(" ", user.get().scopes()));
         }
         Optional<String> code = codes.issue(checked.client().clientId(), p.get("redirect_uri"), p.get("code_challenge"),
-                user.get().username(), tenant, scopes, checked.audience());
+                user.get().username(), tenant, scopes.get(), checked.audience());
         if (code.isEmpty()) {
             return error(p, "temporarily_unavailable", "too many pending codes");
         }
@@ -89,10 +91,11 @@ final class AuthorizeEndpoint {
         List<String> clientIds = params.getOrDefault("client_id", List.of());
         Optional<Client> client = clientIds.size() == 1 ? clients.client(clientIds.get(0)) : Optional.empty();
         if (client.isEmpty()) {
-            return refusal("unknown or missing client_id: register the client first (POST /register)");
+            Optional<String> problem = clientIds.size() == 1 ? clients.documentProblem(clientIds.get(0)) : Optional.empty();
+            return refusal(problem.orElse("unknown or missing client_id: register the client first (POST /register)"));
         }
         List<String> redirects = params.getOrDefault("redirect_uri", List.of());
-        if (redirects.size() != 1 || !client.get().redirectUris().contains(redirects.get(0))) {
+        if (redirects.size() != 1 || !client.get().allowsRedirect(redirects.get(0))) {
             return refusal("redirect_uri is missing or is not one this client registered");
         }
         // from here on the redirect URI is trusted: errors go back to the client (RFC 6749 section 4.1.2.1)
@@ -124,7 +127,7 @@ final class AuthorizeEndpoint {
             return error(p, "invalid_request", "code_challenge must be the base64url SHA-256 of the verifier (43 characters)");
         }
         String scope = p.get("scope");
-        if (scope != null && (scope.length() > MAX_SCOPE || !List.of("crm.read", "crm.write").containsAll(List.of(scope.strip().split(" +"))))) {
+        if (scope != null && (scope.length() > MAX_SCOPE || !Scopes.KNOWN.containsAll(List.of(scope.strip().split(" +"))))) {
             return error(p, "invalid_scope", "known scopes: crm.read crm.write");
         }
         String resource = p.get("resource");

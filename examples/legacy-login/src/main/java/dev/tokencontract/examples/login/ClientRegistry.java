@@ -18,9 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * RFC 7591 Dynamic Client Registration for public clients ({@code token_endpoint_auth_method} none), kept in
- * memory with a cap on the number of clients. Redirect URIs: {@code https}, or {@code http} on a loopback host
- * only (RFC 8252 section 7.3); no fragment, no user info.
+ * RFC 7591 Dynamic Client Registration, kept in memory with a cap on the number of clients. Grant types
+ * {@code authorization_code} and {@code refresh_token}; client authentication {@code none} (public clients),
+ * {@code client_secret_basic} (the RFC's default when omitted) or {@code client_secret_post}, with a secret
+ * issued for the last two and kept only as a SHA-256 hash. Redirect URIs: {@code https}, or {@code http} on a
+ * loopback host only; no fragment, no user info. A loopback redirect URI matches on any port (RFC 8252 section
+ * 7.3: native clients take a free port at run time).
  */
 final class ClientRegistry {
     static final int MAX_BODY_BYTES = 8 * 1024;
@@ -31,19 +34,58 @@ final class ClientRegistry {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A registered public client. */
-    record Client(String clientId, String clientName, List<String> redirectUris) {}
+    static final Set<String> AUTH_METHODS = Set.of("none", "client_secret_basic", "client_secret_post");
+    static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token");
+
+    /** A registered client; {@code secretHash} is null for a public client. */
+    record Client(String clientId, String clientName, List<String> redirectUris, String authMethod, byte[] secretHash,
+                  List<String> grantTypes) {
+
+        boolean allowsRedirect(String presented) {
+            return redirectUris.stream().anyMatch(registered -> redirectMatches(registered, presented));
+        }
+
+        boolean mayRefresh() {
+            return grantTypes.contains("refresh_token");
+        }
+
+        /** The client authenticated as it registered: a public client sends no secret, the others theirs, their way. */
+        boolean authenticates(String basicSecret, String postSecret) {
+            return switch (authMethod) {
+                case "none" -> basicSecret == null && postSecret == null;
+                case "client_secret_basic" -> postSecret == null && secretMatches(basicSecret);
+                case "client_secret_post" -> basicSecret == null && secretMatches(postSecret);
+                default -> false;
+            };
+        }
+
+        private boolean secretMatches(String secret) {
+            return secret != null && secretHash != null && java.security.MessageDigest.isEqual(sha256(secret), secretHash);
+        }
+    }
 
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    ClientRegistry(Clock clock) {
+    private final ClientMetadataDocuments documents;
+
+    ClientRegistry(Clock clock, ClientMetadataDocuments documents) {
         this.clock = clock;
+        this.documents = documents;
     }
 
+    /** A registered client, or one whose client_id is the URL of its metadata document. */
     Optional<Client> client(String clientId) {
+        if (ClientMetadataDocuments.isUrl(clientId)) {
+            return Optional.ofNullable(documents.resolve(clientId).client());
+        }
         return Optional.ofNullable(clientId == null ? null : clients.get(clientId));
+    }
+
+    /** Why a URL client_id is not usable, or empty. */
+    Optional<String> documentProblem(String clientId) {
+        return ClientMetadataDocuments.isUrl(clientId) ? Optional.ofNullable(documents.resolve(clientId).problem()) : Optional.empty();
     }
 
     /** {@code POST /register}: status and JSON body (RFC 7591 sections 3.2.1 and 3.2.2). */
@@ -80,19 +122,34 @@ final class ClientRegistry {
             return error("invalid_client_metadata", "client_name must be a string of at most " + MAX_NAME_LENGTH + " characters");
         }
         JsonNode method = doc.path("token_endpoint_auth_method");
-        if (!method.isMissingNode() && !"none".equals(method.asString(""))) {
-            return error("invalid_client_metadata", "only public clients register here: token_endpoint_auth_method must be none");
+        String authMethod = method.isMissingNode() ? "client_secret_basic" : method.asString("");
+        if (!AUTH_METHODS.contains(authMethod)) {
+            return error("invalid_client_metadata", "token_endpoint_auth_method must be one of none, client_secret_basic, client_secret_post");
         }
-        if (!onlyValue(doc.path("grant_types"), "authorization_code") || !onlyValue(doc.path("response_types"), "code")) {
-            return error("invalid_client_metadata", "supported: grant_types [authorization_code], response_types [code]");
+        List<String> grantTypes = new ArrayList<>();
+        if (!onlyValues(doc.path("grant_types"), GRANT_TYPES, grantTypes) || !onlyValues(doc.path("response_types"), Set.of("code"), new ArrayList<>())) {
+            return error("invalid_client_metadata", "supported: grant_types [authorization_code, refresh_token], response_types [code]");
+        }
+        if (grantTypes.isEmpty()) {
+            grantTypes.add("authorization_code"); // RFC 7591 section 2: the default
+        }
+        if (!grantTypes.contains("authorization_code")) {
+            return error("invalid_client_metadata", "grant_types must include authorization_code (refresh tokens come from it)");
         }
         if (clients.size() >= MAX_CLIENTS) {
             return new TokenEndpoint.Answer(503, errorJson("temporarily_unavailable", "too many registered clients; restart the demo login"));
         }
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
+        String secret = null;
+        if (!authMethod.equals("none")) {
+            byte[] secretBytes = new byte[32];
+            random.nextBytes(secretBytes);
+            secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
+        }
         Client client = new Client("dcr-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
-                name.isMissingNode() ? null : name.asString(), List.copyOf(redirectUris));
+                name.isMissingNode() ? null : name.asString(), List.copyOf(redirectUris), authMethod,
+                secret == null ? null : sha256(secret), List.copyOf(grantTypes));
         clients.put(client.clientId(), client);
         ObjectNode answer = JSON.createObjectNode();
         answer.put("client_id", client.clientId());
@@ -100,14 +157,19 @@ final class ClientRegistry {
         if (client.clientName() != null) {
             answer.put("client_name", client.clientName());
         }
+        if (secret != null) {
+            answer.put("client_secret", secret); // shown once; only its hash is kept
+            answer.put("client_secret_expires_at", 0);
+        }
         redirectUris.forEach(answer.putArray("redirect_uris")::add);
-        answer.putArray("grant_types").add("authorization_code");
+        grantTypes.forEach(answer.putArray("grant_types")::add);
         answer.putArray("response_types").add("code");
-        answer.put("token_endpoint_auth_method", "none");
+        answer.put("token_endpoint_auth_method", authMethod);
         return new TokenEndpoint.Answer(201, answer.toString());
     }
 
-    private static boolean onlyValue(JsonNode node, String allowed) {
+    /** True when {@code node} is absent or a non-empty array of allowed strings (collected into {@code out}). */
+    private static boolean onlyValues(JsonNode node, Set<String> allowed, List<String> out) {
         if (node.isMissingNode()) {
             return true;
         }
@@ -115,11 +177,39 @@ final class ClientRegistry {
             return false;
         }
         for (JsonNode value : node) {
-            if (!allowed.equals(value.asString(""))) {
+            if (!allowed.contains(value.asString(""))) {
                 return false;
+            }
+            if (!out.contains(value.asString())) {
+                out.add(value.asString());
             }
         }
         return true;
+    }
+
+    /** Exact match; for {@code http} on a loopback host, any port (RFC 8252 section 7.3), all else equal. */
+    static boolean redirectMatches(String registered, String presented) {
+        if (registered.equals(presented)) {
+            return true;
+        }
+        try {
+            URI r = new URI(registered);
+            URI p = new URI(presented);
+            return "http".equals(r.getScheme()) && "http".equals(p.getScheme()) && r.getHost() != null
+                    && LOOPBACK.contains(r.getHost().toLowerCase(Locale.ROOT)) && r.getHost().equals(p.getHost())
+                    && java.util.Objects.equals(r.getRawPath(), p.getRawPath()) && java.util.Objects.equals(r.getRawQuery(), p.getRawQuery())
+                    && p.getRawUserInfo() == null && p.getRawFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    static byte[] sha256(String secret) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
     }
 
     static Optional<String> redirectUriProblem(String value) {

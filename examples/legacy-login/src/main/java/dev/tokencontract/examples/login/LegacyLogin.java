@@ -13,8 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A small legacy login: a branded form, a token endpoint, its JWKS and discovery documents (RFC 8414 and
- * OpenID Connect Discovery). {@code examples/run legacy-login [--port 9000] [--drift roles-string,...]}.
+ * A small legacy login: a branded form, an OAuth 2.1 authorization server for MCP clients (code + PKCE, RFC 7591
+ * registration, rotating refresh tokens), the legacy grants, its JWKS and its RFC 8414 metadata. It is not an
+ * OpenID provider (no ID tokens), so it serves no OpenID Connect discovery document.
+ * {@code examples/run legacy-login [--port 9000] [--drift roles-string,...]}.
  */
 public final class LegacyLogin implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -39,7 +41,7 @@ public final class LegacyLogin implements AutoCloseable {
             if (!e.getMessage().equals("usage")) {
                 System.err.println("legacy-login: " + e.getMessage());
             }
-            System.err.println("usage: legacy-login [--port 9000] [--issuer URL] [--crm-resource URL] [--hub-resource URL] [--drift opaque,tenant-renamed,roles-string,aud-missing,long-lived]");
+            System.err.println("usage: legacy-login [--port 9000] [--issuer URL] [--crm-resource URL] [--hub-resource URL] [--drift opaque,tenant-renamed,roles-string,aud-missing,long-lived] [--allow-loopback-client-metadata (tests only)]");
             System.exit(2);
             return;
         }
@@ -55,8 +57,9 @@ public final class LegacyLogin implements AutoCloseable {
 
     public static LegacyLogin start(LoginConfig initial, Clock clock) {
         TokenMinter minter = new TokenMinter(clock);
-        ClientRegistry clients = new ClientRegistry(clock);
+        ClientRegistry clients = new ClientRegistry(clock, new ClientMetadataDocuments(clock, initial.allowLoopbackClientMetadata()));
         AuthorizationCodes codes = new AuthorizationCodes(clock);
+        RefreshTokens refreshTokens = new RefreshTokens(clock);
         String[] issuerHolder = new String[1];
         AtomicReference<LoginConfig> current = new AtomicReference<>(initial);
         Javalin app = Javalin.create(cfg -> {
@@ -66,7 +69,7 @@ public final class LegacyLogin implements AutoCloseable {
             cfg.http.maxRequestSize = 64 * 1024;
             cfg.routes.get("/", ctx -> ctx.html(LoginPage.form(null, current.get().drifts())));
             cfg.routes.post("/login", ctx -> formLogin(ctx, minter, current.get(), issuerHolder[0]));
-            cfg.routes.post("/token", ctx -> token(ctx, new TokenEndpoint(minter, current.get(), issuerHolder[0], clients, codes)));
+            cfg.routes.post("/token", ctx -> token(ctx, new TokenEndpoint(minter, current.get(), issuerHolder[0], clients, codes, refreshTokens)));
             cfg.routes.get("/authorize", ctx -> answer(ctx, new AuthorizeEndpoint(clients, codes, current.get()).show(ctx.queryParamMap())));
             cfg.routes.post("/authorize", ctx -> answer(ctx, new AuthorizeEndpoint(clients, codes, current.get()).submit(ctx.formParamMap())));
             cfg.routes.post("/register", ctx -> {
@@ -76,7 +79,18 @@ public final class LegacyLogin implements AutoCloseable {
             });
             cfg.routes.get("/jwks.json", ctx -> ctx.contentType("application/jwk-set+json").result(minter.jwks()));
             cfg.routes.get("/.well-known/oauth-authorization-server", ctx -> ctx.contentType("application/json").result(discovery(issuerHolder[0])));
-            cfg.routes.get("/.well-known/openid-configuration", ctx -> ctx.contentType("application/json").result(discovery(issuerHolder[0])));
+            // Browser-based MCP clients (the Inspector's web UI) call these from their own origin. No cookies or ambient
+            // credentials are involved anywhere here, so any origin may read the answers; /authorize is a page, not an API.
+            for (String path : List.of("/.well-known/oauth-authorization-server", "/jwks.json", "/token", "/register")) {
+                cfg.routes.options(path, ctx -> ctx.status(204).header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                        .header("Access-Control-Allow-Headers", "Authorization, Content-Type, MCP-Protocol-Version")
+                        .header("Access-Control-Max-Age", "600"));
+            }
+            cfg.routes.before(ctx -> {
+                if (List.of("/.well-known/oauth-authorization-server", "/jwks.json", "/token", "/register").contains(ctx.path())) {
+                    ctx.header("Access-Control-Allow-Origin", "*");
+                }
+            });
         }).start("127.0.0.1", initial.port()); // loopback only: demo credentials
         String issuer = initial.issuer() != null ? initial.issuer() : "http://localhost:" + app.port();
         issuerHolder[0] = issuer;
@@ -118,7 +132,9 @@ public final class LegacyLogin implements AutoCloseable {
         try {
             String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+            // RFC 6749 section 2.3.1: both parts are form-urlencoded before they are joined
+            return colon < 0 ? null : new String[] {java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -161,12 +177,15 @@ public final class LegacyLogin implements AutoCloseable {
         doc.put("authorization_endpoint", issuer + "/authorize");
         doc.put("registration_endpoint", issuer + "/register");
         doc.putArray("code_challenge_methods_supported").add("S256");
-        doc.putArray("grant_types_supported").add("authorization_code").add("password").add(TokenEndpoint.TOKEN_EXCHANGE).add("client_credentials");
+        doc.put("client_id_metadata_document_supported", true); // public clients; see ClientMetadataDocuments
+        // exactly what works: the MCP clients' grants, then the legacy agent's password grant, the hub's exchange and
+        // its client credentials (each is tested in LegacyLoginTest and AuthorizationCodeFlowTest)
+        doc.putArray("grant_types_supported").add("authorization_code").add("refresh_token").add("password")
+                .add(TokenEndpoint.TOKEN_EXCHANGE).add("client_credentials");
         doc.putArray("token_endpoint_auth_methods_supported").add("none").add("client_secret_basic").add("client_secret_post");
         doc.putArray("response_types_supported").add("code");
-        doc.putArray("subject_types_supported").add("public");
-        doc.putArray("id_token_signing_alg_values_supported").add("RS256");
-        doc.putArray("scopes_supported").add("crm.read").add("crm.write");
+        doc.putArray("response_modes_supported").add("query");
+        Scopes.KNOWN.forEach(doc.putArray("scopes_supported")::add);
         return doc.toPrettyString();
     }
 

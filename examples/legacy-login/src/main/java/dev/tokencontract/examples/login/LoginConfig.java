@@ -14,8 +14,11 @@ import java.util.Set;
  * @param hubResource  the hub's resource URI (audience of tokens users hand to the hub)
  * @param drifts       the drift switches that are on
  * @param hubSecret    the hub client's secret
+ * @param allowLoopbackClientMetadata a test switch: accept {@code http} client ID metadata documents on a loopback
+ *                     host (never in production: the documents must be https, and internal hosts are refused)
  */
-public record LoginConfig(int port, String issuer, String crmResource, String hubResource, Set<Drift> drifts, String hubSecret) {
+public record LoginConfig(int port, String issuer, String crmResource, String hubResource, Set<Drift> drifts, String hubSecret,
+                          boolean allowLoopbackClientMetadata) {
     public static final String DEMO_HUB_SECRET = "hub-demo-secret-change-me";
     public static final String DEFAULT_CRM_RESOURCE = "http://localhost:9090/mcp";
     public static final String DEFAULT_HUB_RESOURCE = "https://hub.example.test";
@@ -25,19 +28,23 @@ public record LoginConfig(int port, String issuer, String crmResource, String hu
     }
 
     public static LoginConfig defaults() {
-        return new LoginConfig(9000, null, DEFAULT_CRM_RESOURCE, DEFAULT_HUB_RESOURCE, Set.of(), DEMO_HUB_SECRET);
+        return new LoginConfig(9000, null, DEFAULT_CRM_RESOURCE, DEFAULT_HUB_RESOURCE, Set.of(), DEMO_HUB_SECRET, false);
     }
 
     public LoginConfig withPort(int value) {
-        return new LoginConfig(value, issuer, crmResource, hubResource, drifts, hubSecret);
+        return new LoginConfig(value, issuer, crmResource, hubResource, drifts, hubSecret, allowLoopbackClientMetadata);
     }
 
     public LoginConfig withCrmResource(String value) {
-        return new LoginConfig(port, issuer, value, hubResource, drifts, hubSecret);
+        return new LoginConfig(port, issuer, value, hubResource, drifts, hubSecret, allowLoopbackClientMetadata);
+    }
+
+    public LoginConfig withLoopbackClientMetadata(boolean value) {
+        return new LoginConfig(port, issuer, crmResource, hubResource, drifts, hubSecret, value);
     }
 
     public LoginConfig withDrifts(Set<Drift> value) {
-        return new LoginConfig(port, issuer, crmResource, hubResource, value, hubSecret);
+        return new LoginConfig(port, issuer, crmResource, hubResource, value, hubSecret, allowLoopbackClientMetadata);
     }
 
     /** {@code --port N --issuer URL --crm-resource URL --hub-resource URL --drift a,b}; env LEGACY_LOGIN_DRIFT, HUB_CLIENT_SECRET. */
@@ -48,10 +55,15 @@ public record LoginConfig(int port, String issuer, String crmResource, String hu
         String crm = config.crmResource;
         String hub = config.hubResource;
         int port = config.port;
+        boolean loopbackMetadata = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 throw new IllegalArgumentException("usage");
+            }
+            if (arg.equals("--allow-loopback-client-metadata")) {
+                loopbackMetadata = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value after " + arg);
@@ -67,7 +79,7 @@ public record LoginConfig(int port, String issuer, String crmResource, String hu
             }
         }
         String secret = env.getOrDefault("HUB_CLIENT_SECRET", DEMO_HUB_SECRET);
-        return new LoginConfig(port, issuer, crm, hub, Drift.parse(drift), secret);
+        return new LoginConfig(port, issuer, crm, hub, Drift.parse(drift), secret, loopbackMetadata);
     }
 
     private static int parsePort(String value) {

@@ -24,7 +24,7 @@ final class LoginPage {
     }
 
     /** The same sign-in form for {@code /authorize}: the OAuth request rides along in hidden fields. */
-    static String authorize(java.util.Map<String, String> parameters, String error, Set<Drift> drifts) {
+    static String authorize(java.util.Map<String, String> parameters, String error, Set<Drift> drifts, String clientName) {
         StringBuilder hidden = new StringBuilder();
         for (java.util.Map.Entry<String, String> entry : parameters.entrySet()) {
             if (entry.getValue() != null) {
@@ -37,7 +37,7 @@ final class LoginPage {
             tenants.append("<option value=\"").append(tenant).append("\">").append(tenant).append("</option>");
         }
         return page("""
-                <p>Sign in to let the application use the CRM for you.</p>
+                <p>Sign in to let <b>%s</b> use the CRM for you. After sign-in you go to <b>%s</b>.%s</p>
                 <form method="post" action="/authorize">
                   %s%s
                   <label>Username <input name="username" autocomplete="username" required></label>
@@ -45,7 +45,24 @@ final class LoginPage {
                   <label>Tenant <select name="tenant">%s</select></label>
                   <button type="submit">Sign in</button>
                 </form>
-                """.formatted(error == null ? "" : "<p class=\"error\">" + escape(error) + "</p>", hidden, tenants), drifts);
+                """.formatted(escape(clientName == null ? "an unnamed application" : clientName), escape(redirectHost(parameters.get("redirect_uri"))),
+                loopback(parameters.get("redirect_uri")) ? " <span class=\"error\">That is a program on this computer, not a web site: continue only if you started it.</span>" : "",
+                error == null ? "" : "<p class=\"error\">" + escape(error) + "</p>", hidden, tenants), drifts);
+    }
+
+    /** The host the browser goes to after sign-in: the authorization spec says it MUST be shown. */
+    private static String redirectHost(String redirectUri) {
+        try {
+            String host = java.net.URI.create(redirectUri).getHost();
+            return host == null ? "(unknown)" : host;
+        } catch (IllegalArgumentException e) {
+            return "(unknown)";
+        }
+    }
+
+    private static boolean loopback(String redirectUri) {
+        String host = redirectHost(redirectUri);
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
     }
 
     /** An authorization request that cannot go back to the client (unknown client or redirect URI). */

@@ -14,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /token} (RFC 6749 section 3.2, form-encoded): the authorization code grant with PKCE S256 for
- * registered MCP clients (RFC 7636), the password grant for the agent, RFC 8693 token exchange for the hub (the
+ * registered MCP clients (RFC 7636) and their refresh tokens (rotated, reuse revokes the family), the password
+ * grant for the legacy agent, RFC 8693 token exchange for the hub (the
  * user's token in, a delegated token with {@code act} out), and client credentials for the hub's shared bot (the
  * drift).
  */
@@ -31,17 +32,20 @@ final class TokenEndpoint {
     private final String issuer;
     private final ClientRegistry clients;
     private final AuthorizationCodes codes;
+    private final RefreshTokens refreshTokens;
 
     TokenEndpoint(TokenMinter minter, LoginConfig config, String issuer) {
-        this(minter, config, issuer, null, null);
+        this(minter, config, issuer, null, null, null);
     }
 
-    TokenEndpoint(TokenMinter minter, LoginConfig config, String issuer, ClientRegistry clients, AuthorizationCodes codes) {
+    TokenEndpoint(TokenMinter minter, LoginConfig config, String issuer, ClientRegistry clients, AuthorizationCodes codes,
+                  RefreshTokens refreshTokens) {
         this.minter = minter;
         this.config = config;
         this.issuer = issuer;
         this.clients = clients;
         this.codes = codes;
+        this.refreshTokens = refreshTokens;
     }
 
     /** {@code clientSecret} comes from HTTP Basic or the form; never logged. */
@@ -56,25 +60,45 @@ final class TokenEndpoint {
             return error(400, "invalid_request", "grant_type is required");
         }
         return switch (grantType) {
-            case "authorization_code" -> authorizationCode(form);
+            case "authorization_code" -> authorizationCode(form, basicClientId, basicSecret);
+            case "refresh_token" -> refresh(form, basicClientId, basicSecret);
             case "password" -> password(form);
             case TOKEN_EXCHANGE -> exchange(form, basicClientId, basicSecret);
             case "client_credentials" -> clientCredentials(form, basicClientId, basicSecret);
-            default -> error(400, "unsupported_grant_type", "supported: authorization_code, password, " + TOKEN_EXCHANGE + ", client_credentials");
+            default -> error(400, "unsupported_grant_type", "supported: authorization_code, refresh_token, password, " + TOKEN_EXCHANGE + ", client_credentials");
         };
     }
 
-    private Answer authorizationCode(Map<String, List<String>> form) {
-        String code = one(form, "code");
-        String redirectUri = one(form, "redirect_uri");
-        String clientId = one(form, "client_id");
-        String verifier = one(form, "code_verifier");
-        if (code == null || redirectUri == null || clientId == null || verifier == null) {
-            return error(400, "invalid_request", "code, redirect_uri, client_id and code_verifier are required");
+    /** The registered client that authenticated as it registered, or the answer refusing it. */
+    private Object registeredClient(Map<String, List<String>> form, String basicClientId, String basicSecret) {
+        String formClientId = one(form, "client_id");
+        if (basicClientId != null && formClientId != null && !basicClientId.equals(formClientId)) {
+            return error(400, "invalid_request", "client_id in the form and in Basic differ");
         }
-        if (clients == null || clients.client(clientId).isEmpty()) {
+        String clientId = basicClientId != null ? basicClientId : formClientId;
+        Optional<ClientRegistry.Client> client = clients == null ? Optional.empty() : clients.client(clientId);
+        if (client.isEmpty()) {
             return error(401, "invalid_client", "unknown client_id: register the client first (POST /register)");
         }
+        if (!client.get().authenticates(basicClientId == null ? null : basicSecret, one(form, "client_secret"))) {
+            return error(401, "invalid_client", "client authentication failed (registered method: " + client.get().authMethod() + ")");
+        }
+        return client.get();
+    }
+
+    private Answer authorizationCode(Map<String, List<String>> form, String basicClientId, String basicSecret) {
+        String code = one(form, "code");
+        String redirectUri = one(form, "redirect_uri");
+        String verifier = one(form, "code_verifier");
+        if (code == null || redirectUri == null || verifier == null || (one(form, "client_id") == null && basicClientId == null)) {
+            return error(400, "invalid_request", "code, redirect_uri, client_id and code_verifier are required");
+        }
+        Object authenticated = registeredClient(form, basicClientId, basicSecret);
+        if (authenticated instanceof Answer refusal) {
+            return refusal;
+        }
+        ClientRegistry.Client client = (ClientRegistry.Client) authenticated;
+        String clientId = client.clientId();
         Optional<AuthorizationCodes.Issued> issued = codes.redeem(code); // taken out now: a second try finds nothing
         if (issued.isEmpty()) {
             return error(400, "invalid_grant", "the code is unknown, used or expired");
@@ -94,8 +118,62 @@ final class TokenEndpoint {
         if (user.isEmpty()) {
             return error(400, "invalid_grant", "the user is gone");
         }
+        String refreshToken = null;
+        if (client.mayRefresh()) {
+            Optional<String> fresh = refreshTokens.issue(new RefreshTokens.Grant(clientId, grant.username(), grant.tenant(),
+                    grant.scopes(), grant.audience()));
+            if (fresh.isEmpty()) {
+                return error(503, "temporarily_unavailable", "too many live refresh tokens; restart the demo login");
+            }
+            refreshToken = fresh.get();
+        }
         return issue(new Grant(grant.username(), grant.tenant(), user.get().roles(), grant.scopes(), grant.audience(),
-                clientId, List.of()), null);
+                clientId, List.of()), null, refreshToken);
+    }
+
+    private Answer refresh(Map<String, List<String>> form, String basicClientId, String basicSecret) {
+        Object authenticated = registeredClient(form, basicClientId, basicSecret);
+        if (authenticated instanceof Answer refusal) {
+            return refusal;
+        }
+        ClientRegistry.Client client = (ClientRegistry.Client) authenticated;
+        if (!client.mayRefresh()) {
+            return error(400, "unauthorized_client", "the client did not register the refresh_token grant type");
+        }
+        String resource = one(form, "resource");
+        String scope = one(form, "scope");
+        List<String> wanted = scope == null || scope.isBlank() ? null : List.of(scope.strip().split(" +"));
+        RefreshTokens.Redeemed redeemed = refreshTokens.redeem(one(form, "refresh_token"), g -> g.clientId().equals(client.clientId())
+                && (resource == null || resource.equals(g.audience())) && (wanted == null || g.scopes().containsAll(wanted)));
+        if (redeemed instanceof RefreshTokens.Reused) {
+            return error(400, "invalid_grant", "the refresh token was already used: every token of that sign-in is revoked now");
+        }
+        if (redeemed instanceof RefreshTokens.Refused refused) {
+            RefreshTokens.Grant g = refused.grant();
+            if (!g.clientId().equals(client.clientId())) {
+                return error(400, "invalid_grant", "the refresh token is unknown, expired, revoked or another client's");
+            }
+            if (resource != null && !resource.equals(g.audience())) {
+                return error(400, "invalid_target", "the refresh token was issued for another resource");
+            }
+            // RFC 6749 section 6: never more than the original grant
+            return error(400, "invalid_scope", "a refresh cannot add scopes; granted at sign-in: " + String.join(" ", g.scopes()));
+        }
+        if (!(redeemed instanceof RefreshTokens.Valid valid)) {
+            return error(400, "invalid_grant", "the refresh token is unknown, expired, revoked or another client's");
+        }
+        RefreshTokens.Grant grant = valid.grant();
+        List<String> scopes = wanted == null ? grant.scopes() : wanted;
+        Optional<User> user = Directory.user(grant.username());
+        if (user.isEmpty()) {
+            return error(400, "invalid_grant", "the user is gone");
+        }
+        Optional<String> next = refreshTokens.rotate(valid, scopes);
+        if (next.isEmpty()) {
+            return error(503, "temporarily_unavailable", "too many live refresh tokens; restart the demo login");
+        }
+        return issue(new Grant(grant.username(), grant.tenant(), user.get().roles(), scopes, grant.audience(),
+                client.clientId(), List.of()), null, next.get());
     }
 
     private Answer password(Map<String, List<String>> form) {
@@ -114,9 +192,9 @@ final class TokenEndpoint {
         if (audience.isEmpty()) {
             return error(400, "invalid_target", "unknown resource; known: " + config.crmResource() + ", " + config.hubResource());
         }
-        Optional<List<String>> scopes = scopes(form, user.get().scopes());
+        Optional<List<String>> scopes = Scopes.granted(one(form, "scope"), user.get().scopes());
         if (scopes.isEmpty()) {
-            return error(400, "invalid_scope", "the user may have at most: " + String.join(" ", user.get().scopes()));
+            return error(400, "invalid_scope", "the user has none of the requested scopes; they may have: " + String.join(" ", user.get().scopes()));
         }
         return issue(new Grant(user.get().username(), tenant, user.get().roles(), scopes.get(), audience.get(),
                 Directory.AGENT_CLIENT, List.of()), null);
@@ -163,6 +241,10 @@ final class TokenEndpoint {
     }
 
     private Answer issue(Grant grant, String issuedTokenType) {
+        return issue(grant, issuedTokenType, null);
+    }
+
+    private Answer issue(Grant grant, String issuedTokenType, String refreshToken) {
         Set<Drift> drifts = config.drifts();
         ObjectNode body = JSON.createObjectNode();
         body.put("access_token", minter.mint(grant, issuer, drifts));
@@ -171,6 +253,9 @@ final class TokenEndpoint {
         body.put("scope", String.join(" ", grant.scopes()));
         if (issuedTokenType != null) {
             body.put("issued_token_type", issuedTokenType);
+        }
+        if (refreshToken != null) {
+            body.put("refresh_token", refreshToken);
         }
         return new Answer(200, body.toString());
     }
@@ -188,15 +273,6 @@ final class TokenEndpoint {
             return Optional.of(fallback);
         }
         return resource.equals(config.crmResource()) || resource.equals(config.hubResource()) ? Optional.of(resource) : Optional.empty();
-    }
-
-    private static Optional<List<String>> scopes(Map<String, List<String>> form, List<String> allowed) {
-        String scope = one(form, "scope");
-        if (scope == null || scope.isBlank()) {
-            return Optional.of(allowed);
-        }
-        List<String> wanted = List.of(scope.strip().split(" +"));
-        return allowed.containsAll(wanted) ? Optional.of(wanted) : Optional.empty();
     }
 
     private static String one(Map<String, List<String>> form, String name) {

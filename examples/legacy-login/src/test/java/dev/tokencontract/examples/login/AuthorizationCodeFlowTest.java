@@ -71,7 +71,8 @@ class AuthorizationCodeFlowTest {
     @BeforeAll
     static void start() throws Exception {
         login = LegacyLogin.start(LoginConfig.defaults().withPort(0), CLOCK);
-        HttpResponse<String> registered = register("{\"client_name\":\"Test MCP client\",\"redirect_uris\":[\"" + CALLBACK + "\"]}");
+        HttpResponse<String> registered = register("{\"client_name\":\"Test MCP client\",\"redirect_uris\":[\"" + CALLBACK
+                + "\"],\"token_endpoint_auth_method\":\"none\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         clientId = JSON.readTree(registered.body()).path("client_id").asString();
     }
@@ -260,8 +261,19 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void registerWhenAuthMethodOmittedThenClientSecretBasicWithASecretAsRfc7591Says() throws Exception {
+        HttpResponse<String> response = register("{\"redirect_uris\":[\"https://app.example.test/cb\"]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode client = JSON.readTree(response.body());
+        assertThat(client.path("token_endpoint_auth_method").asString()).isEqualTo("client_secret_basic");
+        assertThat(client.path("client_secret").asString()).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(client.path("grant_types").toString()).isEqualTo("[\"authorization_code\"]");
+    }
+
+    @Test
     void registerWhenValidThenPublicClientWithItsRedirectUris() throws Exception {
-        HttpResponse<String> response = register("{\"redirect_uris\":[\"https://app.example.test/cb\",\"http://localhost:8080/cb\"]}");
+        HttpResponse<String> response = register("{\"redirect_uris\":[\"https://app.example.test/cb\",\"http://localhost:8080/cb\"],"
+                + "\"token_endpoint_auth_method\":\"none\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode client = JSON.readTree(response.body());
         assertThat(client.path("client_id").asString()).startsWith("dcr-").isNotEqualTo(clientId);
@@ -285,7 +297,9 @@ class AuthorizationCodeFlowTest {
         bodies.put("{\"redirect_uris\":[\"https://a.example.test/" + "x".repeat(600) + "\"]}", "invalid_redirect_uri");
         bodies.put("{\"redirect_uris\":[1]}", "invalid_redirect_uri");
         bodies.put("{\"redirect_uris\":[\"https://a.example.test/cb\"],\"client_name\":\"" + "n".repeat(101) + "\"}", "invalid_client_metadata");
-        bodies.put("{\"redirect_uris\":[\"https://a.example.test/cb\"],\"token_endpoint_auth_method\":\"client_secret_basic\"}", "invalid_client_metadata");
+        bodies.put("{\"redirect_uris\":[\"https://a.example.test/cb\"],\"token_endpoint_auth_method\":\"private_key_jwt\"}", "invalid_client_metadata");
+        bodies.put("{\"redirect_uris\":[\"https://a.example.test/cb\"],\"grant_types\":[\"refresh_token\"]}", "invalid_client_metadata");
+        bodies.put("{\"redirect_uris\":[\"https://a.example.test/cb\"],\"grant_types\":[\"authorization_code\",\"client_credentials\"]}", "invalid_client_metadata");
         bodies.put("{\"redirect_uris\":[\"https://a.example.test/cb\"],\"grant_types\":[\"password\"]}", "invalid_client_metadata");
         for (Map.Entry<String, String> entry : bodies.entrySet()) {
             HttpResponse<String> response = register(entry.getKey());

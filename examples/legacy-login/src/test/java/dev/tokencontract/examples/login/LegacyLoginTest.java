@@ -130,8 +130,11 @@ class LegacyLoginTest {
     }
 
     @Test
-    void discoveryWhenFetchedThenNamesIssuerTokenEndpointAndJwks() throws Exception {
-        for (String path : new String[] {"/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"}) {
+    void discoveryWhenFetchedThenNamesIssuerTokenEndpointAndJwksAndNoOpenIdDocument() throws Exception {
+        HttpResponse<String> oidc = HTTP.send(HttpRequest.newBuilder(URI.create(login.issuer() + "/.well-known/openid-configuration")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(oidc.statusCode()).as("not an OpenID provider: no ID tokens, no openid scope").isEqualTo(404);
+        for (String path : new String[] {"/.well-known/oauth-authorization-server"}) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(login.issuer() + path)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode doc = JSON.readTree(response.body());
             assertThat(doc.path("issuer").asString()).isEqualTo(login.issuer());
@@ -141,7 +144,12 @@ class LegacyLoginTest {
             assertThat(doc.path("registration_endpoint").asString()).isEqualTo(login.issuer() + "/register");
             assertThat(doc.path("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
             assertThat(doc.path("response_types_supported").toString()).isEqualTo("[\"code\"]");
-            assertThat(doc.path("grant_types_supported").toString()).contains("\"authorization_code\"", "\"password\"");
+            assertThat(doc.path("grant_types_supported").toString()).isEqualTo("[\"authorization_code\",\"refresh_token\",\"password\","
+                    + "\"urn:ietf:params:oauth:grant-type:token-exchange\",\"client_credentials\"]");
+            assertThat(doc.path("token_endpoint_auth_methods_supported").toString()).isEqualTo("[\"none\",\"client_secret_basic\",\"client_secret_post\"]");
+            assertThat(doc.path("scopes_supported").toString()).isEqualTo("[\"crm.read\",\"crm.write\"]");
+            assertThat(doc.has("id_token_signing_alg_values_supported")).isFalse();
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
         }
         String jwks = HTTP.send(HttpRequest.newBuilder(URI.create(login.issuer() + "/jwks.json")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(JSON.readTree(jwks).path("keys").get(0).has("d")).as("no private key in the JWKS").isFalse();
@@ -195,6 +203,15 @@ class LegacyLoginTest {
     }
 
     @Test
+    void passwordGrantWhenUserHasOnlySomeRequestedScopesThenGrantsThoseAndSaysSo() throws Exception {
+        Map<String, String> form = password("bob", "bob-demo");
+        form.put("scope", "crm.read crm.write");
+        HttpResponse<String> response = token(login, form);
+        assertThat(JSON.readTree(response.body()).path("scope").asString()).isEqualTo("crm.read");
+        assertThat(judge(login, accessToken(response)).validated().orElseThrow().claims().path("scope").asString()).isEqualTo("crm.read");
+    }
+
+    @Test
     void passwordGrantWhenCredentialsOrRequestWrongThenOAuthErrors() throws Exception {
         assertError(token(login, password("alice", "wrong")), 400, "invalid_grant");
         assertError(token(login, password("mallory", "mallory-demo")), 400, "invalid_grant");
@@ -205,8 +222,8 @@ class LegacyLoginTest {
         resource.put("resource", "https://evil.example.test/mcp");
         assertError(token(login, resource), 400, "invalid_target");
         Map<String, String> scope = password("bob", "bob-demo");
-        scope.put("scope", "crm.read crm.write");
-        assertError(token(login, scope), 400, "invalid_scope");
+        scope.put("scope", "crm.write");
+        assertError(token(login, scope), 400, "invalid_scope"); // none of what was asked for
         Map<String, String> client = password("alice", "alice-demo");
         client.put("client_id", "someone-else");
         assertError(token(login, client), 401, "invalid_client");
