@@ -3,7 +3,11 @@ package dev.tokencontract.contract;
 import dev.tokencontract.contract.internal.DraftConversion;
 import dev.tokencontract.contract.internal.SourceDraft;
 import dev.tokencontract.json.StrictJson;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -91,6 +95,9 @@ public final class SchemaImport {
 
     /** Converts a schema tree (not modified); see {@link #convert(String, Optional)}. */
     public static Result convert(JsonNode schema, Optional<Draft> unstated) throws SchemaImportException {
+        if (tooDeep(schema)) {
+            throw refused("nested deeper than " + StrictJson.MAX_DEPTH + " levels", "", "a contract is at most " + StrictJson.MAX_DEPTH + " levels deep");
+        }
         Draft draft = draftOf(schema, unstated);
         DraftConversion.Outcome outcome = DraftConversion.convert(schema, draft.source);
         if (!outcome.problems().isEmpty()) {
@@ -113,6 +120,12 @@ public final class SchemaImport {
                 throw refused("the schema already carries " + reserved, "/" + reserved, "it would be replaced");
             }
         }
+        List<Change> acrossResources = new ArrayList<>();
+        nonFragmentReferences(result.schema(), "", acrossResources);
+        if (!acrossResources.isEmpty()) {
+            throw new SchemaImportException("a contract allows only '#' references, and " + acrossResources.size()
+                    + " reference(s) reach another schema resource of this document by URI", acrossResources);
+        }
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode contract = json.objectNode();
         contract.put("$schema", SourceDraft.TARGET_URI);
@@ -128,6 +141,45 @@ public final class SchemaImport {
             }
         });
         return contract;
+    }
+
+    /** References by URI to an embedded resource ({@code "tree"}, {@code "item.json#/x"}): fine in a schema, refused in a contract. */
+    private static void nonFragmentReferences(JsonNode node, String pointer, List<Change> found) {
+        if (node.isObject()) {
+            for (String keyword : List.of("$ref", "$dynamicRef")) {
+                JsonNode ref = node.get(keyword);
+                if (ref != null && ref.isString() && !ref.stringValue().startsWith("#")) {
+                    found.add(new Change(pointer + "/" + keyword, "\"" + ref.stringValue() + "\" names an embedded schema resource by URI"));
+                }
+            }
+            node.properties().forEach(field -> {
+                if (!Set.of("const", "enum", "default", "examples").contains(field.getKey())) {
+                    nonFragmentReferences(field.getValue(), pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"), found);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                nonFragmentReferences(node.get(i), pointer + "/" + i, found);
+            }
+        }
+    }
+
+    /** Deeper than a contract may be ({@link StrictJson#MAX_DEPTH}), checked without recursion. */
+    private static boolean tooDeep(JsonNode root) {
+        Deque<JsonNode> nodes = new ArrayDeque<>(List.of(root));
+        Deque<Integer> depths = new ArrayDeque<>(List.of(0));
+        while (!nodes.isEmpty()) {
+            JsonNode node = nodes.pop();
+            int depth = depths.pop();
+            if (depth > StrictJson.MAX_DEPTH) {
+                return true;
+            }
+            for (JsonNode child : node) {
+                nodes.push(child);
+                depths.push(depth + 1);
+            }
+        }
+        return false;
     }
 
     private static Draft draftOf(JsonNode schema, Optional<Draft> unstated) throws SchemaImportException {

@@ -30,7 +30,9 @@ final class RefConversion {
         String fragment = hash < 0 ? "" : resolved.substring(hash + 1);
         List<String> resource = index.resource(document);
         if (resource == null) {
-            return problem(path, ref, "reaches outside this document (" + document + "); a contract never fetches:"
+            String written = ref.indexOf('#') < 0 ? ref : ref.substring(0, ref.indexOf('#'));
+            String shown = document.startsWith("https://tokencontract.invalid/") || document.equals(written) ? "" : " (" + document + ")";
+            return problem(path, ref, "reaches outside this document" + shown + "; a contract never fetches:"
                     + " copy the definition into $defs");
         }
         List<String> target;
