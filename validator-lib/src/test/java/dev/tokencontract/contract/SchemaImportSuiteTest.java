@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -113,10 +111,5 @@ class SchemaImportSuiteTest {
         try (Stream<Path> list = Files.list(folder)) {
             return list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, Integer> counts() {
-        return new TreeMap<>();
     }
 }
