@@ -132,6 +132,11 @@ public final class DraftConversion {
         } else if (key.equals("type") && (value.isString() && value.stringValue().equals("any")
                 || value.isArray() && value.valueStream().anyMatch(t -> t.isObject() || t.asString("").equals("any")))) {
             problem(path, "type " + value + " is draft-03 syntax (\"any\" or schemas inside type)");
+        } else if (key.equals("type") && draft == SourceDraft.DRAFT_04 && (value.asString("").equals("integer")
+                || value.isArray() && value.valueStream().anyMatch(t -> t.asString("").equals("integer")))) {
+            out.set(key, value.deepCopy());
+            change(path, "kept, but integer now also accepts a whole number written with a fraction or exponent (1.0, 1e2):"
+                    + " draft-04 refused those, 2020-12 judges the value and cannot tell them apart");
         } else if (ImportKeywords.SINGLE.contains(key) && keywords.contains(key) || key.equals("items") && keywords.contains(key)) {
             out.set(key, schema(value, path));
         } else if (ImportKeywords.ARRAY.contains(key) && keywords.contains(key) && value.isArray()) {

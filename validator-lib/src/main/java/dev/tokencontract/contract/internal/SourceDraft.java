@@ -84,7 +84,20 @@ public enum SourceDraft {
         return this == DRAFT_04 ? "id" : "$id";
     }
 
+    /** This draft's keywords (computed once per draft; the set is shared and unmodifiable). */
     Set<String> keywords() {
+        return KEYWORDS.get(this);
+    }
+
+    private static final java.util.Map<SourceDraft, Set<String>> KEYWORDS = new java.util.EnumMap<>(SourceDraft.class);
+
+    static {
+        for (SourceDraft draft : values()) {
+            KEYWORDS.put(draft, Set.copyOf(draft.computeKeywords()));
+        }
+    }
+
+    private Set<String> computeKeywords() {
         Set<String> keywords = new HashSet<>();
         switch (this) {
             case DRAFT_04 -> keywords.addAll(DRAFT_04_KEYWORDS);
