@@ -101,4 +101,18 @@ class ClaimsSchemaTest {
                 .extracting(Finding::code, Finding::pointer)
                 .containsExactlyInAnyOrder(tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/t"), tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/n"));
     }
+
+    @Test
+    void compileWhenLeadingZeroPointerIsRecursiveThenRecursionStillDescends() {
+        ClaimsSchema schema = ClaimsSchema.compile(TestContracts.object("""
+                {"$id": "https://tokencontract.dev/contracts/t/1.0.0",
+                 "$defs": {"01": {"type": "object", "properties": {"v": {"type": "integer"}, "child": {"$ref": "#/$defs/01"}}}},
+                 "properties": {"tree": {"$ref": "#/$defs/01"}}}
+                """));
+
+        assertThat(schema.check(TestContracts.object("{\"tree\":{\"v\":1,\"child\":{\"v\":2,\"child\":{\"v\":3}}}}"), "")).isEmpty();
+        assertThat(schema.check(TestContracts.object("{\"tree\":{\"child\":{\"child\":{\"v\":\"x\"}}}}"), ""))
+                .extracting(Finding::code, Finding::pointer)
+                .containsExactly(tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/tree/child/child/v"));
+    }
 }
