@@ -194,4 +194,14 @@ class SchemaImportTest {
         assertThatThrownBy(() -> new SchemaImport.Header("a", "1.0.0", ContractKind.JWT_ACCESS_TOKEN, "o", List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("algorithms");
     }
+
+    @Test
+    void convertWhen2019_09UsesContainsWithUnevaluatedItemsThenRefusedBecauseTheMeaningsDiffer() {
+        String schema = "{" + D2019 + "\"contains\": {\"type\": \"string\"}, \"unevaluatedItems\": false}";
+        // 2019-09 section 9.3.1.3: unevaluatedItems sees only items/additionalItems/unevaluatedItems, so ["a"] fails;
+        // 2020-12 section 11.2 adds contains, so ["a"] passes (its suite's "unevaluatedItems depends on adjacent
+        // contains"; networknt 3.0.9 applies the 2020-12 rule to 2019-09 as well, so it cannot serve as the witness)
+        assertThatThrownBy(() -> convert(schema)).isInstanceOfSatisfying(SchemaImportException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.description()).contains("contains and unevaluatedItems")));
+    }
 }
