@@ -204,4 +204,11 @@ class SchemaImportTest {
         assertThatThrownBy(() -> convert(schema)).isInstanceOfSatisfying(SchemaImportException.class,
                 e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.description()).contains("contains and unevaluatedItems")));
     }
+
+    @Test
+    void convertWhenBooleanExclusiveBoundUnderALaterDraftThenRefusedAsMixedSyntax() {
+        assertThatThrownBy(() -> convert("{" + D7 + "\"minimum\": 1, \"exclusiveMinimum\": true}"))
+                .isInstanceOfSatisfying(SchemaImportException.class, e -> assertThat(e.problems()).extracting(SchemaImport.Change::pointer)
+                        .containsExactly("/exclusiveMinimum"));
+    }
 }

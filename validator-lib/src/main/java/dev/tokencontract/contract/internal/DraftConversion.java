@@ -83,7 +83,7 @@ public final class DraftConversion {
         if (key.equals("$schema")) {
             schemaUri(node, value, path, out);
         } else if (key.equals(draft.idKeyword()) && value.isString()) {
-            new IdConversion(this, index).convert(node, value.stringValue(), path, out);
+            new IdConversion(this).convert(node, value.stringValue(), path, out);
         } else if (key.equals("$ref") && value.isString()) {
             out.put("$ref", new RefConversion(this, index, translation).convert(node, value.stringValue(), path));
         } else if (key.equals("$recursiveRef") && draft == SourceDraft.DRAFT_2019_09) {
@@ -122,6 +122,9 @@ public final class DraftConversion {
             dependencies(value, path, out);
         } else if ((key.equals("exclusiveMaximum") || key.equals("exclusiveMinimum")) && draft == SourceDraft.DRAFT_04) {
             exclusiveBound(node, key, value, path, out);
+        } else if ((key.equals("exclusiveMaximum") || key.equals("exclusiveMinimum")) && value.isBoolean()) {
+            problem(path, key + ": " + value + " is draft-04 syntax, but the document says " + draft.label()
+                    + " (state $schema draft-04, or write the bound as a number)");
         } else if ((key.equals("maximum") || key.equals("minimum")) && draft == SourceDraft.DRAFT_04
                 && node.path(key.equals("maximum") ? "exclusiveMaximum" : "exclusiveMinimum").asBoolean(false)) {
             return; // folded into the numeric exclusive bound

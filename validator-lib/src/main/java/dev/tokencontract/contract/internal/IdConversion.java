@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class IdConversion {
     private final DraftConversion conversion;
 
-    IdConversion(DraftConversion conversion, ImportIndex index) {
+    IdConversion(DraftConversion conversion) {
         this.conversion = conversion;
     }
 
