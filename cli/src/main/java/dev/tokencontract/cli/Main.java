@@ -31,6 +31,8 @@ public final class Main {
         commands.add(new ServeCommand());
         // registry client
         commands.addAll(List.of(new PublishCommand(), new FetchCommand(), new LockCommand(), new VerifyLockCommand()));
+        // older drafts (issue 11)
+        commands.add(new ImportCommand());
         return new Main(commands);
     }
 

@@ -8,6 +8,7 @@ import dev.tokencontract.contract.ContractKind;
 import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Severity;
 import dev.tokencontract.idp.IdpChecks;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.contract.LintReport;
@@ -63,6 +64,21 @@ class MetadataContractLintTest {
 
         assertThat(Contracts.lint(doc.toString()).findings()).extracting(Finding::code, Finding::pointer)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingCode.LINT_TOKEN_ANNOTATION, "/" + annotation));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"idp-metadata", "protected-resource-metadata"})
+    void lintWhenMetadataContractRequiresAnUndeclaredNameThenWarningAndStillUsable(String kind) {
+        ObjectNode doc = contract(kind);
+        ((tools.jackson.databind.node.ArrayNode) doc.get("required")).add("jwks_uri");
+
+        LintReport report = Contracts.lint(doc.toString());
+
+        // JSON Schema allows a required name without a properties entry: only a jwt-access-token contract refuses it
+        assertThat(report.findings()).extracting(Finding::code, Finding::severity, Finding::pointer)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingCode.LINT_REQUIRED_UNDECLARED, Severity.WARNING, "/required/1"));
+        assertThat(report.passed()).isTrue();
+        assertThat(report.contract()).isPresent();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tokencontract.conformance.generate;
 
 import dev.tokencontract.conformance.engine.Choices;
+import dev.tokencontract.contract.ContractFormats;
 import java.util.List;
 import java.util.Set;
 
@@ -71,30 +72,40 @@ final class Formats {
         return base + (in.bool() ? "+" : "-") + String.format("%02d:%02d", in.chooseInt(23), in.chooseInt(59));
     }
 
+    /**
+     * RFC 3339 appendix A: weeks alone, or a run of consecutive date units (Y, M, D) and/or a run of
+     * consecutive time units (H, M, S) after "T"; a unit is never skipped ({@code P1Y2D} is not a duration).
+     * Every value is checked with the validator's own {@link ContractFormats#isDuration}, so the generator
+     * and the judge cannot drift apart.
+     */
     private static String duration(Choices in) {
-        if (in.bool(0.2)) {
-            return "P" + (1 + in.chooseInt(52)) + "W";
-        }
         StringBuilder out = new StringBuilder("P");
-        boolean any = false;
-        for (String unit : new String[] {"Y", "M", "D"}) {
-            if (in.bool(0.4)) {
-                out.append(in.chooseInt(99)).append(unit);
-                any = true;
+        if (in.bool(0.2)) {
+            out.append(1 + in.chooseInt(52)).append('W');
+        } else {
+            boolean date = in.bool(0.7);
+            boolean time = !date || in.bool(0.4);
+            if (date) {
+                units(in, "YMD", out);
+            }
+            if (time) {
+                units(in, "HMS", out.append('T'));
             }
         }
-        StringBuilder time = new StringBuilder();
-        for (String unit : new String[] {"H", "M", "S"}) {
-            if (in.bool(0.3)) {
-                time.append(in.chooseInt(99)).append(unit);
-            }
+        String duration = out.toString();
+        if (!ContractFormats.isDuration(duration)) {
+            throw new IllegalStateException("generated '" + duration + "', which is not an RFC 3339 duration");
         }
-        if (time.length() > 0) {
-            out.append('T').append(time);
-        } else if (!any) {
-            out.append(1 + in.chooseInt(30)).append('D');
+        return duration;
+    }
+
+    /** A run of consecutive units from {@code order}, each with a number (0 to 99). */
+    private static void units(Choices in, String order, StringBuilder out) {
+        int first = in.chooseInt(order.length() - 1);
+        int last = first + in.chooseInt(order.length() - 1 - first);
+        for (int unit = first; unit <= last; unit++) {
+            out.append(in.chooseInt(99)).append(order.charAt(unit));
         }
-        return out.toString();
     }
 
     static String hostname(Choices in) {

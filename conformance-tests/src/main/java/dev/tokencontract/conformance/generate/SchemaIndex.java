@@ -185,11 +185,11 @@ final class SchemaIndex {
         for (String token : pointer.substring(1).split("/", -1)) {
             String key = token.replace("~1", "/").replace("~0", "~");
             if (current.isArray()) {
-                try {
-                    current = current.get(Integer.parseInt(key));
-                } catch (NumberFormatException e) {
+                // RFC 6901: an array index is 0 or digits without a leading zero ("012" and "+1" name nothing)
+                if (!key.matches("0|[1-9][0-9]{0,8}")) {
                     return null;
                 }
+                current = current.get(Integer.parseInt(key));
             } else {
                 current = current.get(key);
             }

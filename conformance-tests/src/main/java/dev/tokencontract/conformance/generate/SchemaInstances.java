@@ -10,7 +10,7 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Valid instances of a JSON Schema (draft 2020-12). Candidates are built by construction from the
+ * Valid instances of a JSON Schema (draft 2020-12; draft-04, -06, -07 and 2019-09 schemas are converted first). Candidates are built by construction from the
  * schema's keywords, then each one is judged by an {@link InstanceCheck} (networknt by default) and only
  * valid ones come out: {@link #valid()} never yields an instance the validator rejects. What the
  * generator cannot honour is listed by {@link #issues()}; when no valid candidate turns up, the draw is
@@ -29,17 +29,21 @@ public final class SchemaInstances {
 
     private SchemaInstances(JsonNode schema, InstanceCheck check, int maxCandidates, Function<String, JsonNode> documents) {
         SchemaShape.require(schema);
-        this.context = new Context(schema, documents);
+        this.context = new Context(OlderDrafts.as202012(schema), documents);
         this.check = check;
         this.issues = SchemaIssues.scan(context.index);
         this.maxCandidates = maxCandidates;
         this.documents = documents;
     }
 
-    /** Instances of {@code schema}, judged by networknt configured as for contracts (format assertions on). */
+    /**
+     * Instances of {@code schema}, judged by networknt configured as for contracts (format assertions on). A
+     * draft-04/06/07/2019-09 schema (by its {@code $schema}) is read through {@link dev.tokencontract.contract.SchemaImport}.
+     */
     public static SchemaInstances of(JsonNode schema) {
         SchemaShape.require(schema);
-        return new SchemaInstances(schema, InstanceCheck.networknt(schema), DEFAULT_MAX_CANDIDATES, null);
+        JsonNode current = OlderDrafts.as202012(schema);
+        return new SchemaInstances(current, InstanceCheck.networknt(current), DEFAULT_MAX_CANDIDATES, null);
     }
 
     /** Instances of {@code schema}, judged by {@code check}. */

@@ -28,8 +28,13 @@ final class SuiteValidator implements InstanceCheck {
     }
 
     static SuiteValidator compile(JsonNode document, boolean formatAssertions, Path remotes) {
+        return compile(document, formatAssertions, remotes, SpecificationVersion.DRAFT_2020_12);
+    }
+
+    /** networknt with {@code version}'s dialect as the default (a schema's own {@code $schema} still wins). */
+    static SuiteValidator compile(JsonNode document, boolean formatAssertions, Path remotes, SpecificationVersion version) {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(formatAssertions).build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(version, builder -> builder
                 .schemaRegistryConfig(config)
                 .schemaCacheEnabled(false)
                 .schemas(iri -> remote(remotes, iri))

@@ -31,10 +31,16 @@ public final class ClaimsSchema {
             .pathType(PathType.JSON_POINTER)
             .build();
 
-    /** Draft 2020-12 with {@code email}/{@code idn-email} checked by syntax only (see {@link MailboxFormat}). */
+    /**
+     * Draft 2020-12 asserting only the formats 2020-12 defines ({@link AssertedFormats}), with
+     * {@code email}/{@code idn-email} checked by syntax only (see {@link MailboxFormat}) and {@code duration}
+     * by RFC 3339's grammar (see {@link DurationFormat}).
+     */
     private static final Dialect DIALECT = Dialect.builder(Dialects.getDraft202012())
             .format(MailboxFormat.email())
             .format(MailboxFormat.idnEmail())
+            .format(DurationFormat.INSTANCE)
+            .formats(formats -> formats.keySet().retainAll(AssertedFormats.NAMES))
             .build();
 
     private static final Map<String, FindingCode> CODES = Map.ofEntries(
@@ -69,7 +75,7 @@ public final class ClaimsSchema {
     public static ClaimsSchema compile(JsonNode document) {
         SchemaRegistry registry = newRegistry();
         String id = document.path("$id").isString() ? document.path("$id").stringValue() : "urn:tokencontract:anonymous";
-        Schema schema = registry.getSchema(SchemaLocation.of(id), document);
+        Schema schema = registry.getSchema(SchemaLocation.of(id), PointerRefs.forNetworknt(document));
         schema.initializeValidators();
         return new ClaimsSchema(schema);
     }

@@ -68,8 +68,8 @@ public final class ContractLinter {
         SchemaWalk.remoteReferences(document, findings);
         SchemaWalk.backtrackingPatterns(document, findings);
         LocalRefs.check(document, findings);
-        SchemaWalk.requiredButUndeclared(document, "", findings);
         ContractKind kind = ContractKind.fromId(document.path("x-contract").path("kind").asString("")).orElse(null);
+        SchemaWalk.requiredButUndeclared(document, "", kind == ContractKind.JWT_ACCESS_TOKEN ? Severity.ERROR : Severity.WARNING, findings);
         JoseRules jose = null;
         AuthorizationRules authorization = AuthorizationRules.NONE;
         if (kind == ContractKind.JWT_ACCESS_TOKEN) {

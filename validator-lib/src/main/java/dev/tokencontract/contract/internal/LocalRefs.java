@@ -144,7 +144,7 @@ final class LocalRefs {
     }
 
     /** URI-fragment percent-decoding; the result is a JSON pointer. */
-    private static String decode(String fragment) {
+    static String decode(String fragment) {
         if (fragment.indexOf('%') < 0) {
             return fragment;
         }

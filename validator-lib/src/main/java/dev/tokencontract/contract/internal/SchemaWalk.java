@@ -4,6 +4,7 @@ import dev.tokencontract.finding.Redact;
 
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Severity;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,13 @@ final class SchemaWalk {
                 "The pattern can backtrack catastrophically: " + why + ".")));
     }
 
-    /** In every subschema, each name in {@code required} must be declared under {@code properties}. */
-    static void requiredButUndeclared(JsonNode document, String start, List<Finding> findings) {
+    /**
+     * In every subschema, each name in {@code required} should be declared under {@code properties}. JSON
+     * Schema allows an undeclared required name (it only says the member must be present), so this is an
+     * error only where the contract kind demands it ({@code jwt-access-token}: every claim a consumer relies
+     * on has a described shape) and a warning elsewhere.
+     */
+    static void requiredButUndeclared(JsonNode document, String start, Severity severity, List<Finding> findings) {
         walk(document, start, (node, pointer) -> {
             JsonNode required = node.get("required");
             if (required == null || !required.isArray() || node.has("patternProperties")) {
@@ -65,9 +71,10 @@ final class SchemaWalk {
             for (int i = 0; i < required.size(); i++) {
                 String name = required.get(i).asString("");
                 if (!declared.contains(name)) {
-                    findings.add(Finding.error(FindingCode.LINT_REQUIRED_UNDECLARED, pointer + "/required/" + i,
-                            "a property named '" + name + "'", "(undeclared)",
-                            "'" + Redact.value(name) + "' is required but not declared under properties."));
+                    findings.add(new Finding(FindingCode.LINT_REQUIRED_UNDECLARED, severity, pointer + "/required/" + i,
+                            "a property named '" + Redact.value(name) + "'", "(undeclared)",
+                            "'" + Redact.value(name) + "' is required but not declared under properties.",
+                            FindingCode.LINT_REQUIRED_UNDECLARED.hint()));
                 }
             }
         });
