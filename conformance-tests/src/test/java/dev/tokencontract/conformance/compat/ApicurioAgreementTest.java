@@ -1,5 +1,7 @@
 package dev.tokencontract.conformance.compat;
 
+import dev.tokencontract.testing.FixtureFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.compat.ChangeClass;
@@ -10,7 +12,6 @@ import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.contract.Contracts;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,10 +56,8 @@ class ApicurioAgreementTest {
 
     @BeforeAll
     static void runEveryCase() throws IOException, ContractException {
-        JsonNode tests;
-        try (InputStream in = ApicurioAgreementTest.class.getResourceAsStream("/compat/apicurio/compatibility-test-data.json")) {
-            tests = JSON.readTree(in).get("tests");
-        }
+        // Read from ../shared/fixtures (Apicurio's data stays there, it is not copied into this repository).
+        JsonNode tests = JSON.readTree(FixtureFiles.text("compat/apicurio/compatibility-test-data.json")).get("tests");
         for (JsonNode test : tests) {
             String id = test.get("id").asString();
             String label = test.get("compatibility").asString();
