@@ -44,7 +44,7 @@ public final class RegistryServer implements AutoCloseable {
 
     private RegistryServer(Builder b) {
         this.services = new Services(b.store, new Metrics(), b.clock, b.requireReadToken, b.readCacheTtl, DEFAULT_MODE,
-                b.shutdownGrace, b.counterexamples, b.limits);
+                b.shutdownGrace, b.counterexamples, b.limits, b.log);
         this.publishers = b.publishers;
         this.app = RegistryApp.create(services, b.log, routes);
     }
