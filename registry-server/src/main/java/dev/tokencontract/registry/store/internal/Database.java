@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -56,7 +57,7 @@ final class Database implements AutoCloseable {
                 makeCommitsWriteThrough(writes);
             }
             HikariDataSource reads = pool(dialect, url, user, password, "read", 8, READ_CONNECTION_TIMEOUT_MS);
-            return new Database(reads, writes, dialect == Dialect.H2 && !url.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:h2:mem:"));
+            return new Database(reads, writes, dialect == Dialect.H2 && !url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:"));
         } catch (RuntimeException e) {
             writes.close();
             throw e;
