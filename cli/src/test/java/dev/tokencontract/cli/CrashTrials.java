@@ -67,18 +67,23 @@ final class CrashTrials {
     Serve run(int trials) throws Exception {
         started = System.nanoTime();
         Serve serve = start(0);
-        for (String name : NAMES) { // first versions, then mode NONE: each publish is then a cheap, allowed one
-            publish(serve, name, nextPatch.get(name).getAndIncrement(), null);
-            expect(serve.put("/contracts/" + name + "/config", "{\"mode\":\"NONE\"}"), 200, "set mode NONE");
+        try {
+            for (String name : NAMES) { // first versions, then mode NONE: each publish is then a cheap, allowed one
+                publish(serve, name, nextPatch.get(name).getAndIncrement(), null);
+                expect(serve.put("/contracts/" + name + "/config", "{\"mode\":\"NONE\"}"), 200, "set mode NONE");
+            }
+            for (int trial = 1; trial <= trials; trial++) {
+                int before = acknowledged.size();
+                publishUntilKilled(serve);
+                kills++;
+                serve = start(trial);
+                check(serve, acknowledged.subList(before, acknowledged.size()));
+            }
+            return serve;
+        } catch (Exception | Error e) {
+            serve.process().destroyForcibly(); // a failed run leaves no server behind
+            throw e;
         }
-        for (int trial = 1; trial <= trials; trial++) {
-            int before = acknowledged.size();
-            publishUntilKilled(serve);
-            kills++;
-            serve = start(trial);
-            check(serve, acknowledged.subList(before, acknowledged.size()));
-        }
-        return serve;
     }
 
     private void publishUntilKilled(Serve serve) throws Exception {

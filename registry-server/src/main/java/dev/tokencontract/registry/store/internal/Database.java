@@ -50,7 +50,8 @@ final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    static Database open(Dialect dialect, String url, String user, String password) {
+    static Database open(Dialect dialect, String jdbcUrl, String user, String password) {
+        String url = dialect == Dialect.H2 ? appendOnlyH2File(jdbcUrl) : jdbcUrl;
         HikariDataSource writes = pool(dialect, url, user, password, "write", 10, WRITE_CONNECTION_TIMEOUT_MS);
         try {
             if (dialect == Dialect.H2) {
@@ -88,6 +89,21 @@ final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("cannot connect to " + Redacted.url(url) + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * H2 file URLs get {@code REUSE_SPACE=FALSE} unless they say otherwise: each commit's chunk is then
+     * appended at the end of the file, where H2's crash recovery looks for the newest one. With space reuse
+     * a chunk written into a hole the chain of chunks did not predict was not found after a kill -9, and its
+     * (committed, fsynced) versions were lost: PublishCrashIT lost 2 acknowledged versions in 20 kills and 2
+     * in 40 that way. The file grows until the store is closed (H2 compacts it then).
+     */
+    static String appendOnlyH2File(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:mem:") || lower.contains(";reuse_space=")) {
+            return url;
+        }
+        return url + ";REUSE_SPACE=FALSE";
     }
 
     /** H2 writes a commit to its file only after WRITE_DELAY (default 500 ms): a crash in between loses it. */
