@@ -2,6 +2,7 @@ package dev.tokencontract.cli;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -17,7 +18,7 @@ final class ServeCommand implements Command {
 
     /** Everything serve was asked to do, validated. */
     record Settings(String host, int port, Path data, String db, Path dbPasswordFile, String issuer, String jwks,
-                    String audience, boolean requireReadToken, boolean dev) {}
+                    String audience, boolean requireReadToken, boolean dev, Duration shutdownGrace) {}
 
     @Override
     public String name() {
@@ -51,7 +52,8 @@ final class ServeCommand implements Command {
                 Database credentials never come from arguments: set TOKENCONTRACT_DB_USER and
                 TOKENCONTRACT_DB_PASSWORD, or give --db-password-file.
 
-                Exit: runs until stopped (SIGTERM or Ctrl-C: in-flight requests finish); 2 usage error;
+                Exit: runs until stopped (SIGTERM or Ctrl-C: in-flight requests get --shutdown-grace seconds to
+                finish, then are cut off; the store is closed either way); 2 usage error;
                 3 store unavailable or port in use.
                 """;
     }
@@ -68,6 +70,8 @@ final class ServeCommand implements Command {
         options.addOption(Option.builder().longOpt("jwks").hasArg().argName("FILE|URL").desc("keys of publisher tokens: a JWKS file or https URL").get());
         options.addOption(Option.builder().longOpt("audience").hasArg().argName("AUD").desc("audience publisher tokens must name; default http://HOST:PORT").get());
         options.addOption(Option.builder().longOpt("require-read-token").desc("reads need a token with scope contracts:read").get());
+        options.addOption(Option.builder().longOpt("shutdown-grace").hasArg().argName("SECONDS")
+                .desc("on SIGTERM, how long in-flight requests may finish; default 10").get());
         options.addOption(Option.builder().longOpt("dev").desc("DEV MODE: a local signing key and a publisher token file").get());
         options.addOption(Common.help());
         return options;
@@ -119,7 +123,20 @@ final class ServeCommand implements Command {
         if (requireRead && issuer == null && !dev) {
             throw new UsageException("--require-read-token needs --issuer and --jwks (or --dev) to check read tokens");
         }
-        return new Settings(host, port, data, db, passwordFile, issuer, jwks, audience, requireRead, dev);
+        return new Settings(host, port, data, db, passwordFile, issuer, jwks, audience, requireRead, dev,
+                grace(line.getOptionValue("shutdown-grace", "10")));
+    }
+
+    private static Duration grace(String text) throws UsageException {
+        try {
+            int seconds = Integer.parseInt(text.strip());
+            if (seconds >= 0 && seconds <= 300) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new UsageException("--shutdown-grace must be a number of seconds from 0 to 300, not '" + Terminal.safe(text, 40) + "'");
     }
 
     private static int port(String text) throws UsageException {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -48,10 +49,22 @@ final class ServeRunner {
             io.err().println("tokencontract serve: store unavailable: " + Terminal.safe(String.valueOf(e.getMessage()), 300));
             return ExitCode.UNCHECKED;
         }
-        for (String line : BundledSeed.seed(store, clock)) {
-            io.out().println(line);
+        try {
+            for (String line : BundledSeed.seed(store, clock)) {
+                io.out().println(line);
+            }
+        } catch (RuntimeException e) {
+            closeQuietly(store, io);
+            io.err().println("tokencontract serve: store unavailable: " + Terminal.safe(String.valueOf(e.getMessage()), 300));
+            return ExitCode.UNCHECKED;
         }
-        RegistryServer.Builder builder = RegistryServer.builder().store(store).clock(clock)
+        List<String> missing = store.acknowledgedButMissing();
+        if (!missing.isEmpty()) {
+            io.out().println("warning: the audit records " + missing.size() + " published version(s) the store does not hold"
+                    + " (lost before commits were durable, or removed by hand); their numbers stay reserved for the"
+                    + " audited content: " + Terminal.safe(String.join(", ", missing.subList(0, Math.min(10, missing.size()))), 600));
+        }
+        RegistryServer.Builder builder = RegistryServer.builder().store(store).clock(clock).shutdownGrace(settings.shutdownGrace())
                 .counterexamples(ContractCounterexamples.standard())
                 .requireReadToken(settings.requireReadToken()).requestLog(line -> {
                     io.out().println(line);
@@ -64,16 +77,19 @@ final class ServeRunner {
         try {
             server = builder.build().start(settings.host(), settings.port());
         } catch (RuntimeException e) {
-            store.close();
+            closeQuietly(store, io);
             io.err().println("tokencontract serve: cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + Terminal.safe(rootMessage(e), 300));
             return ExitCode.UNCHECKED;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            store.close();
-            io.out().println("tokencontract registry stopped");
+            try {
+                server.stop(); // never throws: an expired grace is a line in the log
+            } finally {
+                closeQuietly(store, io);
+            }
+            io.out().println("tokencontract registry stopped (store closed)");
             io.out().flush();
             stopped.countDown();
         }, "tokencontract-serve-stop"));
@@ -95,6 +111,15 @@ final class ServeRunner {
             Thread.currentThread().interrupt();
         }
         return ExitCode.OK;
+    }
+
+    /** Closes the store on every way out; a failure to close is one line, never a stack trace. */
+    private static void closeQuietly(ContractStore store, Io io) {
+        try {
+            store.close();
+        } catch (RuntimeException e) {
+            io.err().println("tokencontract serve: closing the store failed: " + Terminal.safe(String.valueOf(e.getMessage()), 300));
+        }
     }
 
     private static Path writeDevFiles(DevIssuer dev, RegistryServer server, Path data, Io io) {

@@ -20,6 +20,9 @@ class ServeCommandTest {
             "--db mysql://db/reg                            | --db must be a jdbc:postgresql:// URL (or jdbc:h2:)",
             "--db-password-file pw.txt                      | --db-password-file needs --db",
             "extra                                          | serve takes no arguments, got 'extra'",
+            "--shutdown-grace 301                           | --shutdown-grace must be a number of seconds from 0 to 300, not '301'",
+            "--shutdown-grace 1.5                           | --shutdown-grace must be a number of seconds from 0 to 300, not '1.5'",
+            "--shutdown-grace -1                            | --shutdown-grace must be a number of seconds from 0 to 300, not '-1'",
             "--token x                                      | unknown option '--token'"})
     void serveWhenOptionsContradictOrCarrySecretsThenUsageErrorExitTwo(String args, String message) {
         CliRun.Result result = CliRun.cli().run(("serve " + args.strip()).split(" +"));

@@ -7,6 +7,8 @@ import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.testing.TestKeys;
 import dev.tokencontract.testing.TestTokens;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -110,6 +112,41 @@ class ServeIT {
                 "writes are disabled (503 writes-disabled)", "tokencontract registry stopped");
         assertThat(output).contains("\"route\":\"/contracts/{name}/versions/{version}\",\"path\":\"/contracts/mcp-access-token/versions/1.0.0\",\"status\":200");
         assertThat(output).doesNotContain("Exception", "SLF4J", "Javalin: It looks like");
+    }
+
+    @Test
+    void serveWhenSigtermAndARequestOutlastsTheShutdownGraceThenCutsItOffClosesTheStoreAndPrintsNoStackTrace()
+            throws Exception {
+        Serve serve = serve("--data", dir.resolve("data").toString(), "--shutdown-grace", "1");
+        URI uri = URI.create(serve.url());
+        try (Socket slow = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream body = slow.getOutputStream();
+            body.write(("POST /contracts/acme/compatibility HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 200000\r\n\r\n{\"a\":\"").getBytes(StandardCharsets.US_ASCII));
+            Thread trickle = new Thread(() -> { // 10 KB/s: in flight for about 20 s, far past the 1 s grace
+                try {
+                    for (int i = 0; i < 200; i++) {
+                        body.write("x".repeat(1000).getBytes(StandardCharsets.US_ASCII));
+                        body.flush();
+                        Thread.sleep(100);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // cut off by the server: expected
+                }
+            });
+            trickle.start();
+            Thread.sleep(1000);
+
+            long stopping = System.nanoTime();
+            serve.process().destroy(); // SIGTERM
+            assertThat(serve.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            trickle.interrupt();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(15));
+        }
+        String output = serve.output();
+        assertThat(output).contains("\"event\":\"shutdown-grace-expired\"", "tokencontract registry stopped (store closed)");
+        assertThat(output).doesNotContain("Exception", "\tat ");
     }
 
     @Test

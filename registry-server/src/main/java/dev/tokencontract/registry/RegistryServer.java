@@ -38,15 +38,17 @@ public final class RegistryServer implements AutoCloseable {
     private final Services services;
     private final PublisherAuth publishers;
     private final Javalin app;
+    private final Consumer<String> log;
     private final List<RegistryApp.Route> routes = Collections.synchronizedList(new ArrayList<>());
     private String url;
     private String audience;
 
     private RegistryServer(Builder b) {
         this.services = new Services(b.store, new Metrics(), b.clock, b.requireReadToken, b.readCacheTtl, DEFAULT_MODE,
-                b.shutdownGrace, b.counterexamples, b.limits);
+                b.shutdownGrace, b.counterexamples, b.limits, b.log);
         this.publishers = b.publishers;
         this.app = RegistryApp.create(services, b.log, routes);
+        this.log = b.log;
     }
 
     public static Builder builder() {
@@ -98,9 +100,12 @@ public final class RegistryServer implements AutoCloseable {
         return List.copyOf(routes).stream().map(r -> r.method() + " " + r.path()).toList();
     }
 
-    /** Stops accepting requests and lets in-flight ones finish (up to the shutdown grace, default 10 s). */
+    /**
+     * Stops accepting requests and lets in-flight ones finish for up to the shutdown grace (default 10 s), then
+     * stops, cutting off what still runs. Never throws: an expired grace is one line in the request log.
+     */
     public void stop() {
-        app.stop();
+        RegistryApp.stop(app, services, log);
     }
 
     @Override

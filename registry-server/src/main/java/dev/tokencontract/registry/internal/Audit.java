@@ -2,6 +2,7 @@ package dev.tokencontract.registry.internal;
 
 import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.ContractStore;
+import dev.tokencontract.registry.store.NewVersion;
 import java.time.Clock;
 
 /**
@@ -47,6 +48,11 @@ public final class Audit {
     public void record(int status, String outcome) {
         store.appendAudit(new AuditEntry(clock.instant(), action, caller.subject(), caller.clientId(), name, version, digest,
                 status + " " + outcome));
+    }
+
+    /** The entry acknowledging {@code version}, for the store to write in the same transaction as the version. */
+    public AuditEntry created(NewVersion version) {
+        return AuditEntry.created(version, caller.subject(), caller.clientId());
     }
 
     public void record(Problem problem) {

@@ -23,6 +23,11 @@ public final class RegistryApp {
 
     private RegistryApp() {}
 
+    /** Stops {@code app} (created here): in-flight requests get {@code services.shutdownGrace}; never throws. */
+    public static void stop(Javalin app, Services services, Consumer<String> log) {
+        GracefulStop.stop(app, services.shutdownGrace, log, services.clock);
+    }
+
     public static Javalin create(Services services, Consumer<String> log, List<Route> routes) {
         ReadRoutes reads = new ReadRoutes(services);
         WriteRoutes writes = new WriteRoutes(services, reads);
@@ -114,7 +119,7 @@ public final class RegistryApp {
             graceful.setHandler(bodies);
             server.setHandler(graceful); // Javalin nests its context inside: in-flight requests finish on stop
             server.setErrorHandler(new JettyProblems(services, log));
-            server.setStopTimeout(services.shutdownGrace.toMillis());
+            server.setStopTimeout(0); // the grace is waited out by GracefulStop, before Jetty is stopped
         });
     }
 

@@ -47,7 +47,7 @@ public final class ServedVersions {
         return listing.versions();
     }
 
-    /** One exact version ready to serve. */
+    /** One exact version ready to serve; one already held is served even while the store is unavailable. */
     public Optional<Served> exact(String name, String version) {
         String key = name + '@' + version;
         long now = System.nanoTime();
@@ -55,7 +55,16 @@ public final class ServedVersions {
         if (entry != null && now - entry.readAt() <= ttlNanos) {
             return Optional.of(entry.served());
         }
-        Optional<StoredVersion> stored = store.version(name, version);
+        Optional<StoredVersion> stored;
+        try {
+            stored = store.version(name, version);
+        } catch (Problem unavailable) {
+            if (entry == null || unavailable.code() != ProblemCode.STORE_UNAVAILABLE) {
+                throw unavailable;
+            }
+            // Its bytes never change: serve them through an outage (the state shown is as last read).
+            return Optional.of(entry.served());
+        }
         if (stored.isEmpty()) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import dev.tokencontract.compat.CounterexampleSearch;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** What the routes share: the (timed) store, caches, compatibility, metrics, settings and the authenticator. */
 public final class Services {
@@ -33,10 +34,10 @@ public final class Services {
 
     public Services(ContractStore store, Metrics metrics, Clock clock, boolean requireReadToken, Duration readCacheTtl,
                     CompatibilityMode defaultMode, Duration shutdownGrace, CounterexampleSearch counterexamples,
-                    RegistryLimits limits) {
+                    RegistryLimits limits, Consumer<String> log) {
         this.compatibility = new Compatibility(counterexamples);
         this.metrics = metrics;
-        this.store = new TimedStore(store, metrics);
+        this.store = new TimedStore(store, metrics, log, clock);
         this.served = new ServedVersions(this.store, readCacheTtl);
         this.clock = clock;
         this.requireReadToken = requireReadToken;

@@ -51,7 +51,7 @@ public final class WriteRoutes {
             PublishResult result = services.store.publish(version, (existing, mode) -> {
                 Compatibility.Verdict verdict = services.compatibility.judge(body.contract(), existing, mode, acknowledged, checked);
                 return verdict.compatible() ? Optional.empty() : Optional.of(verdict);
-            });
+            }, audit.created(version)); // "201 created" is written with the version, in one durable transaction
             answer(ctx, result, body, audit, budget, checked);
         } catch (Problem problem) {
             audit.record(problem);
@@ -69,7 +69,6 @@ public final class WriteRoutes {
                 ObjectNode json = ReadRoutes.versionJson(stored);
                 json.set("warnings", ContractBody.findings(body.warnings()));
                 ctx.header("Location", "/contracts/" + stored.name() + "/versions/" + stored.version());
-                audit.record(201, "created");
                 services.metrics.publish("created");
                 Http.json(ctx, 201, json);
             }
@@ -85,6 +84,11 @@ public final class WriteRoutes {
                         .with("existingDigest", stored.digest())
                         .with("digest", body.digest());
             }
+            case RESERVED -> throw Problem.of(ProblemCode.VERSION_CONFLICT, body.contract().reference()
+                            + " was published before with other content (the audit keeps it though the version is not"
+                            + " stored); a version number is never bound to other bytes: publish a new version")
+                    .with("existingDigest", result.reservedDigest().orElseThrow())
+                    .with("digest", body.digest());
             case REFUSED -> {
                 // the lock is released: the counterexample search may take its time now
                 Compatibility.Verdict verdict = (Compatibility.Verdict) result.refusal().orElseThrow();

@@ -16,4 +16,14 @@ import java.time.Instant;
  */
 public record AuditEntry(Instant at, String action, String subject, String clientId, String name, String version,
         String digest, String result) {
+    /** The action of a publish attempt. */
+    public static final String PUBLISH = "publish";
+    /** The result of a publish that stored its version; written in the same transaction as the version. */
+    public static final String CREATED = "201 created";
+
+    /** The entry acknowledging that {@code version} was stored, by {@code subject} ({@code clientId} may be null). */
+    public static AuditEntry created(NewVersion version, String subject, String clientId) {
+        return new AuditEntry(version.publishedAt(), PUBLISH, subject, clientId, version.name(), version.version(),
+                version.digest(), CREATED);
+    }
 }

@@ -23,9 +23,22 @@ public interface ContractStore extends AutoCloseable {
      * version, another digest: {@link PublishResult.Outcome#CONFLICT}. Otherwise the guard sees every
      * stored version of the name (oldest first) and the name's mode; a refusal from it is returned as
      * {@link PublishResult.Outcome#REFUSED} with nothing written; else the version is stored: {@link
-     * PublishResult.Outcome#CREATED}.
+     * PublishResult.Outcome#CREATED}. No audit entry is written (see the three-argument form).
      */
-    PublishResult publish(NewVersion version, PublishGuard guard);
+    default PublishResult publish(NewVersion version, PublishGuard guard) {
+        return publish(version, guard, null);
+    }
+
+    /**
+     * Publishes as above and, when the version is {@link PublishResult.Outcome#CREATED}, appends {@code
+     * created} (see {@link AuditEntry#created}) in the same transaction: once this returns, the version and its
+     * audit entry are both durable, or neither is there. The audit then binds the number to the digest for
+     * good: should the version row ever be lost, the number can be taken again only by the same digest (other
+     * content is {@link PublishResult.Outcome#RESERVED}), and a store whose versions disagree with the audit
+     * refuses to open. {@code created} may be null (no audit entry, no binding: seeding, tests); otherwise it
+     * must be a {@code publish}/{@code 201 created} entry for this name, version and digest.
+     */
+    PublishResult publish(NewVersion version, PublishGuard guard, AuditEntry created);
 
     /** Every contract name, sorted. */
     List<String> names();
@@ -50,6 +63,14 @@ public interface ContractStore extends AutoCloseable {
 
     /** The newest {@code limit} audit entries, newest first. */
     List<AuditEntry> audit(int limit);
+
+    /**
+     * Versions ({@code name@version}) the audit records as published (201) that the store did not hold when
+     * it was opened; their numbers stay reserved for their audited digest. Normally empty.
+     */
+    default List<String> acknowledgedButMissing() {
+        return List.of();
+    }
 
     /** True when the store answers a trivial query within its timeout (readiness). */
     boolean reachable();

@@ -36,7 +36,7 @@ final class SlowReads implements ContractStore {
         return store.names();
     }
 
-    @Override public PublishResult publish(NewVersion version, PublishGuard guard) { return store.publish(version, guard); }
+    @Override public PublishResult publish(NewVersion version, PublishGuard guard, AuditEntry created) { return store.publish(version, guard, created); }
     @Override public List<StoredVersion> versions(String name) { return store.versions(name); }
     @Override public Optional<StoredVersion> version(String name, String version) { return store.version(name, version); }
     @Override public Optional<CompatibilityMode> mode(String name) { return store.mode(name); }

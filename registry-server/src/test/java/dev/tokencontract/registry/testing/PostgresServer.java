@@ -132,6 +132,25 @@ public final class PostgresServer implements AutoCloseable {
         deleteTree(root);
     }
 
+    /**
+     * Stops the server as a crash would ({@code pg_ctl stop -m immediate}: no shutdown checkpoint, every
+     * session dropped at once); {@link #restart()} brings it back on the same port with the same data.
+     */
+    public synchronized void stopImmediately() {
+        run(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "stop", "-m", "immediate", "-w"), true);
+        try {
+            server.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the stopped server again on its port (crash recovery replays its WAL). */
+    public synchronized void restart() {
+        server = launch(serverCommand());
+        awaitReady();
+    }
+
     private void initAndStart() {
         try {
             Path passwordFile = root.resolve("password");
@@ -154,10 +173,7 @@ public final class PostgresServer implements AutoCloseable {
     private void startOnAFreePort() {
         for (int attempt = 1; ; attempt++) {
             port = freePort();
-            server = launch(List.of(binaries.resolve("postgres").toString(), "-D", data().toString(),
-                    "-p", Integer.toString(port), "-k", sockets().toString(), "-c", "listen_addresses=127.0.0.1",
-                    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-                    "-c", "max_connections=300"));
+            server = launch(serverCommand());
             try {
                 awaitReady();
                 return;
@@ -168,6 +184,13 @@ public final class PostgresServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private List<String> serverCommand() {
+        return List.of(binaries.resolve("postgres").toString(), "-D", data().toString(),
+                "-p", Integer.toString(port), "-k", sockets().toString(), "-c", "listen_addresses=127.0.0.1",
+                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                "-c", "max_connections=300");
     }
 
     private Process launch(List<String> command) {

@@ -37,11 +37,13 @@ public final class JdbcContractStore implements ContractStore {
     private final Database database;
     private final Dialect dialect;
     private final boolean dropOnClose;
+    private final List<String> lost;
 
-    private JdbcContractStore(Database database, Dialect dialect, boolean dropOnClose) {
+    private JdbcContractStore(Database database, Dialect dialect, boolean dropOnClose, List<String> lost) {
         this.database = database;
         this.dialect = dialect;
         this.dropOnClose = dropOnClose;
+        this.lost = List.copyOf(lost);
     }
 
     /** Connects, migrates the schema, and returns the store; {@code dropOnClose} is for private in-memory H2. */
@@ -50,11 +52,17 @@ public final class JdbcContractStore implements ContractStore {
         Database database = Database.open(dialect, url, user, password);
         try {
             Migrations.migrate(database.dataSource(), dialect);
+            List<String> lost = database.read("check the versions against the audit", AuditLedger::verify);
+            return new JdbcContractStore(database, dialect, dropOnClose, lost);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        return new JdbcContractStore(database, dialect, dropOnClose);
+    }
+
+    @Override
+    public List<String> acknowledgedButMissing() {
+        return lost;
     }
 
     /** The pool, for tests that inspect the schema. */
@@ -63,9 +71,14 @@ public final class JdbcContractStore implements ContractStore {
     }
 
     @Override
-    public PublishResult publish(NewVersion version, PublishGuard guard) {
+    public PublishResult publish(NewVersion version, PublishGuard guard, AuditEntry created) {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(guard, "guard");
+        if (created != null && !(AuditEntry.PUBLISH.equals(created.action()) && AuditEntry.CREATED.equals(created.result())
+                && version.name().equals(created.name()) && version.version().equals(created.version())
+                && version.digest().equals(created.digest()) && created.at() != null && created.subject() != null)) {
+            throw new IllegalArgumentException("the audit entry of a publish must be AuditEntry.created(...) of the same version");
+        }
         StoreText.require("name", version.name(), MAX_NAME_LENGTH);
         StoreText.require("version", version.version(), MAX_VERSION_LENGTH);
         StoreText.require("content", version.content(), MAX_CONTENT_LENGTH);
@@ -73,7 +86,7 @@ public final class JdbcContractStore implements ContractStore {
         StoreText.require("publishedBy", version.publishedBy(), MAX_FIELD_LENGTH);
         String what = "publish " + version.name() + "@" + version.version();
         try {
-            return database.transaction(what, connection -> Publish.run(connection, dialect, version, guard));
+            return database.transaction(what, connection -> Publish.run(connection, dialect, version, guard, created));
         } catch (Publish.VersionTaken e) {
             StoredVersion stored = version(version.name(), version.version())
                     .orElseThrow(() -> new StoreException(what + ": key taken but version not found", e));
@@ -156,18 +169,7 @@ public final class JdbcContractStore implements ContractStore {
         if (entry.at() == null || entry.action() == null || entry.subject() == null || entry.result() == null) {
             throw new IllegalArgumentException("an audit entry needs at, action, subject and result");
         }
-        database.transaction("append an audit entry", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit (" + Rows.AUDIT_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                Rows.setInstant(insert, 1, entry.at());
-                String[] texts = {entry.action(), entry.subject(), entry.clientId(), entry.name(), entry.version(),
-                    entry.digest(), entry.result()};
-                for (int i = 0; i < texts.length; i++) {
-                    insert.setString(i + 2, StoreText.forAudit(texts[i]));
-                }
-                return insert.executeUpdate();
-            }
-        });
+        database.transaction("append an audit entry", connection -> AuditLedger.insert(connection, entry));
     }
 
     @Override
@@ -192,7 +194,7 @@ public final class JdbcContractStore implements ContractStore {
 
     @Override
     public boolean reachable() {
-        try (Connection connection = database.dataSource().getConnection();
+        try (Connection connection = database.readSource().getConnection();
                 Statement select = connection.createStatement()) {
             select.setQueryTimeout(REACHABLE_TIMEOUT_SECONDS);
             try (ResultSet row = select.executeQuery("SELECT 1")) {

@@ -1,5 +1,6 @@
 package dev.tokencontract.registry.store.internal;
 
+import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.NewVersion;
 import dev.tokencontract.registry.store.PublishGuard;
 import dev.tokencontract.registry.store.PublishResult;
@@ -15,10 +16,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One publish, inside one transaction: make sure the contract row exists, lock it ({@code SELECT ... FOR
- * UPDATE}), read the versions, decide, insert. Every publisher of one name, in any process, queues on that
+ * UPDATE}), read the versions, check the audit still lets this digest take the number, decide, insert the
+ * version and its audit entry. Every publisher of one name, in any process, queues on that
  * row lock, so the guard's decision and the insert it allows cannot interleave with another publish of the
  * name. The primary key on (name, version) is the last line of defence: a violation is reported as {@link
  * VersionTaken} and the caller re-reads.
@@ -33,8 +36,8 @@ final class Publish {
         }
     }
 
-    static PublishResult run(Connection connection, Dialect dialect, NewVersion version, PublishGuard guard)
-            throws SQLException {
+    static PublishResult run(Connection connection, Dialect dialect, NewVersion version, PublishGuard guard,
+            AuditEntry created) throws SQLException {
         try (PreparedStatement ensure = connection.prepareStatement(dialect.ensureContract())) {
             ensure.setString(1, version.name());
             ensure.executeUpdate();
@@ -47,6 +50,12 @@ final class Publish {
                 return new PublishResult(outcome, Optional.of(stored), Optional.empty());
             }
         }
+        // The version row may be gone (lost to a crash before commits were durable) while the audit kept it.
+        Set<String> acknowledged = AuditLedger.publishedDigests(connection, version.name(), version.version());
+        if (!acknowledged.isEmpty() && !acknowledged.contains(version.digest())) {
+            connection.rollback();
+            return PublishResult.reserved(acknowledged.iterator().next());
+        }
         Optional<Object> refusal = guard.check(existing, mode);
         if (refusal.isPresent()) {
             // Rolls back the contract row too when this was the name's first version.
@@ -54,6 +63,9 @@ final class Publish {
             return new PublishResult(Outcome.REFUSED, Optional.empty(), refusal);
         }
         insert(connection, version);
+        if (created != null) {
+            AuditLedger.insert(connection, created);
+        }
         return new PublishResult(Outcome.CREATED, Optional.of(new StoredVersion(version.name(), version.version(),
                 version.content(), version.digest(), VersionState.ACTIVE, version.publishedBy(),
                 Rows.stored(version.publishedAt()))), Optional.empty());
