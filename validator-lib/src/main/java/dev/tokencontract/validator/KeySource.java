@@ -1,6 +1,9 @@
 package dev.tokencontract.validator;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import dev.tokencontract.validator.internal.JwkKeys;
+import dev.tokencontract.validator.internal.JwkSourceKeyProvider;
 import dev.tokencontract.validator.internal.JwksUrlKeyProvider;
 import dev.tokencontract.validator.internal.KeyProvider;
 import dev.tokencontract.validator.internal.PemKeys;
@@ -119,6 +122,22 @@ public final class KeySource {
             throw new KeySourceException(label + ": " + key.unusable());
         }
         return new KeySource(new StaticKeyProvider(List.of(key), label + " (" + key.description() + ")", List.of()), false);
+    }
+
+    /**
+     * Keys from a Nimbus {@link JWKSource} the application already has, e.g. the one behind Spring Security's
+     * {@code NimbusJwtDecoder.withJwkSource(...)}: both then share one key cache and refresh policy. Keys are
+     * selected by the token's {@code kid}, converted once per JWK object and bound to their algorithms; a
+     * source that fails ({@code KeySourceException}) means "could not check", never "valid".
+     */
+    public static KeySource fromJwkSource(JWKSource<SecurityContext> source) {
+        return fromJwkSource(source, "JWK source (" + source.getClass().getSimpleName() + ")");
+    }
+
+    /** As {@link #fromJwkSource(JWKSource)}, with a description for people ("JWKS of login.example.test"). */
+    public static KeySource fromJwkSource(JWKSource<SecurityContext> source, String description) {
+        Objects.requireNonNull(source, "source");
+        return new KeySource(new JwkSourceKeyProvider(source, description), false);
     }
 
     /** No key at all: tokens are decoded and judged, but never accepted. */

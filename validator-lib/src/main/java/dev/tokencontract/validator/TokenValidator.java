@@ -5,10 +5,7 @@ import dev.tokencontract.contract.ContractKind;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.Verdict;
 
-import dev.tokencontract.validator.internal.HeaderCheck;
-import dev.tokencontract.validator.internal.IssuerAudienceCheck;
 import dev.tokencontract.validator.internal.SignatureCheck;
-import dev.tokencontract.validator.internal.TimeCheck;
 import dev.tokencontract.validator.internal.TokenParts;
 import dev.tokencontract.validator.internal.VerificationKey;
 import java.time.Clock;
@@ -50,8 +47,10 @@ public final class TokenValidator {
     private final Clock clock;
     private final Duration leeway;
     private final int maxTokenChars;
+    private final ContractRules rules;
 
-    private TokenValidator(Builder builder) {
+    private TokenValidator(Builder builder, ContractRules rules) {
+        this.rules = rules;
         this.contract = builder.contract;
         this.keys = builder.keys;
         this.expectedIssuer = builder.expectedIssuer;
@@ -80,17 +79,13 @@ public final class TokenValidator {
         }
         VerificationKey verifiedBy = null;
         if (parts.header() != null) {
-            String alg = HeaderCheck.check(parts.header(), contract.jose(), findings);
+            String alg = rules.checkHeader(parts.header(), findings);
             JsonNode kidNode = parts.header().get("kid");
             String kid = kidNode != null && kidNode.isString() ? kidNode.stringValue() : null;
             verifiedBy = SignatureCheck.check(parts, alg, kid, keys.provider(), keys.isNone(), findings);
         }
         if (parts.claims() != null) {
-            JsonNode claims = parts.claims();
-            TimeCheck.check(claims, evaluatedAt, leeway, contract.jose().maxLifetime(), findings);
-            IssuerAudienceCheck.issuer(claims, expectedIssuer, findings);
-            IssuerAudienceCheck.audience(claims, expectedAudiences, findings);
-            findings.addAll(contract.check(claims, "/claims"));
+            rules.checkClaims(parts.claims(), evaluatedAt, findings);
         }
         return report(findings, Optional.of(DecodedToken.of(parts)), evaluatedAt, parts, verifiedBy);
     }
@@ -244,7 +239,18 @@ public final class TokenValidator {
             if (!audienceDecided) {
                 throw new IllegalStateException("audience not decided: call expectAudience(...) or ignoreAudience()");
             }
-            return new TokenValidator(this);
+            ContractRules.Builder rules = ContractRules.builder().contract(contract).clock(clock).leeway(leeway);
+            if (expectedIssuer == null) {
+                rules.ignoreIssuer();
+            } else {
+                rules.expectIssuer(expectedIssuer);
+            }
+            if (expectedAudiences.isEmpty()) {
+                rules.ignoreAudience();
+            } else {
+                expectedAudiences.forEach(rules::expectAudience);
+            }
+            return new TokenValidator(this, rules.build());
         }
     }
 }
