@@ -2,6 +2,7 @@ package dev.tokencontract.validator;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.tokencontract.validator.internal.DiscoveryKeyProvider;
 import dev.tokencontract.validator.internal.JwkKeys;
 import dev.tokencontract.validator.internal.JwkSourceKeyProvider;
 import dev.tokencontract.validator.internal.JwksUrlKeyProvider;
@@ -62,6 +63,23 @@ public final class KeySource {
     public static KeySource jwksUrl(URI uri, JwksUrlSettings settings) {
         Objects.requireNonNull(uri, "uri");
         return new KeySource(new JwksUrlKeyProvider(uri, settings), false);
+    }
+
+    /**
+     * Keys of {@code issuer} found through its metadata (OpenID Connect Discovery, then RFC 8414), fetched on
+     * first use, never at construction. The document must name exactly this issuer; its {@code jwks_uri} is
+     * then cached and refreshed as {@link #jwksUrl(URI, JwksUrlSettings)} does.
+     */
+    public static KeySource discovery(URI issuer) {
+        return discovery(issuer, JwksUrlSettings.defaults());
+    }
+
+    public static KeySource discovery(URI issuer, JwksUrlSettings settings) {
+        Objects.requireNonNull(issuer, "issuer");
+        if (!issuer.isAbsolute() || issuer.getHost() == null || issuer.getRawQuery() != null || issuer.getRawFragment() != null) {
+            throw new IllegalArgumentException("an issuer is an absolute http(s) URL without query or fragment: " + issuer);
+        }
+        return new KeySource(new DiscoveryKeyProvider(issuer, settings), false);
     }
 
     /** A PEM public key or certificate file (RSA or EC); a private key is refused. */

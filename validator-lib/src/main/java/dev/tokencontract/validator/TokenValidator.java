@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * ValidationReport report = validator.validate(bearerToken);
  * }</pre>
  */
-public final class TokenValidator {
+public final class TokenValidator implements AccessTokenValidator {
     /** Default size limit: generous for tokens with many groups, far below anything abusive. */
     public static final int DEFAULT_MAX_TOKEN_CHARS = 32 * 1024;
     public static final Duration DEFAULT_LEEWAY = Duration.ofSeconds(60);
@@ -65,15 +65,21 @@ public final class TokenValidator {
     }
 
     /** Judges a token as of the validator's clock. Never throws for any input. */
+    @Override
     public ValidationReport validate(String token) {
         return validate(token, clock.instant());
     }
 
     /** Judges a token as of {@code evaluatedAt}: diagnose yesterday's token with yesterday's clock. */
+    @Override
     public ValidationReport validate(String token, Instant evaluatedAt) {
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         List<Finding> findings = new ArrayList<>(4);
-        TokenParts parts = DecodedToken.readParts(token, maxTokenChars, findings);
+        return judge(DecodedToken.readParts(token, maxTokenChars, findings), findings, evaluatedAt);
+    }
+
+    /** Stages 2 to 6 on parts already read (with their shape findings); {@link MultiIssuerValidator} reads once. */
+    ValidationReport judge(TokenParts parts, List<Finding> findings, Instant evaluatedAt) {
         if (parts == null) {
             return report(findings, Optional.empty(), evaluatedAt, null, null);
         }
