@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(after = TokencontractAutoConfiguration.class,
         beforeName = "org.springframework.ai.mcp.server.webmvc.autoconfigure.McpServerStreamableHttpWebMvcAutoConfiguration")
 @ConditionalOnClass({WebMvcStreamableServerTransportProvider.class, JacksonMcpJsonMapper.class})
-@ConditionalOnProperty(prefix = "spring.ai.mcp.server", name = "protocol", havingValue = "STREAMABLE", matchIfMissing = true)
+// as Spring AI 2.0.1's own Streamable HTTP configuration: only when asked for (without the property it serves SSE)
+@ConditionalOnProperty(prefix = "spring.ai.mcp.server", name = "protocol", havingValue = "STREAMABLE")
 public class TokencontractMcpAutoConfiguration {
 
     @Bean
