@@ -71,6 +71,7 @@ class McpSecurityChainTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(challenge(response)).isEqualTo("Bearer resource_metadata=\"" + METADATA + "\", scope=\"crm.read crm.write\"");
+        assertThat(response.body()).isEqualTo("{\"error_description\":\"a bearer access token is required\"}");
     }
 
     @Test

@@ -29,48 +29,48 @@ public final class TokencontractSettings {
         this.properties = properties;
         this.contract = loadContract(properties.contract());
         if (properties.audience() == null || properties.audience().isBlank()) {
-            throw new IllegalStateException("tokencontract.audience is required: this server's resource URI (the MCP endpoint as "
+            throw new TokencontractConfigurationException("tokencontract.audience is required: this server's resource URI (the MCP endpoint as "
                     + "clients reach it, e.g. https://crm.example.com/mcp); tokens for any other audience are refused");
         }
         try {
             this.resource = ResourceUri.canonical(properties.audience());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("tokencontract.audience: " + e.getMessage(), e);
+            throw new TokencontractConfigurationException("tokencontract.audience: " + e.getMessage(), e);
         }
         List<TokencontractProperties.Issuer> all = new ArrayList<>();
         if (properties.issuerUri() != null && !properties.issuerUri().isBlank()) {
             all.add(new TokencontractProperties.Issuer(properties.issuerUri(), properties.jwksUri(), null));
         } else if (properties.jwksUri() != null && !properties.jwksUri().isBlank()) {
-            throw new IllegalStateException("tokencontract.jwks-uri needs tokencontract.issuer-uri: keys belong to one issuer");
+            throw new TokencontractConfigurationException("tokencontract.jwks-uri needs tokencontract.issuer-uri: keys belong to one issuer");
         }
         all.addAll(properties.issuers());
         if (all.isEmpty()) {
-            throw new IllegalStateException("tokencontract.issuer-uri (or tokencontract.issuers[0].issuer-uri) is required: "
+            throw new TokencontractConfigurationException("tokencontract.issuer-uri (or tokencontract.issuers[0].issuer-uri) is required: "
                     + "the exact 'iss' of the tokens this server accepts");
         }
         Set<String> seen = new LinkedHashSet<>();
         for (TokencontractProperties.Issuer issuer : all) {
             if (issuer.issuerUri() == null || issuer.issuerUri().isBlank()) {
-                throw new IllegalStateException("tokencontract.issuers[*].issuer-uri is required for every issuer");
+                throw new TokencontractConfigurationException("tokencontract.issuers[*].issuer-uri is required for every issuer");
             }
             if (!seen.add(issuer.issuerUri())) {
-                throw new IllegalStateException("issuer " + issuer.issuerUri() + " is configured twice");
+                throw new TokencontractConfigurationException("issuer " + issuer.issuerUri() + " is configured twice");
             }
         }
         this.issuers = List.copyOf(all);
         if (properties.leeway().isNegative() || properties.leeway().compareTo(TokenValidator.MAX_LEEWAY) > 0) {
-            throw new IllegalStateException("tokencontract.leeway must be between 0 and 10 minutes, not " + properties.leeway());
+            throw new TokencontractConfigurationException("tokencontract.leeway must be between 0 and 10 minutes, not " + properties.leeway());
         }
     }
 
     private static Contract loadContract(String reference) {
         if (reference == null || reference.isBlank()) {
-            throw new IllegalStateException("tokencontract.contract is required: a bundled contract (mcp-access-token@1) or a contract file");
+            throw new TokencontractConfigurationException("tokencontract.contract is required: a bundled contract (mcp-access-token@1) or a contract file");
         }
         try {
             return Contracts.load(reference);
         } catch (ContractException e) {
-            throw new IllegalStateException("tokencontract.contract " + reference + ": " + e.getMessage(), e);
+            throw new TokencontractConfigurationException("tokencontract.contract " + reference + ": " + e.getMessage(), e);
         }
     }
 
@@ -100,7 +100,7 @@ public final class TokencontractSettings {
                     ? KeySource.discovery(URI.create(issuer.issuerUri()))
                     : KeySource.jwksUrl(URI.create(issuer.jwksUri()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("tokencontract issuer " + issuer.issuerUri() + ": " + e.getMessage(), e);
+            throw new TokencontractConfigurationException("tokencontract issuer " + issuer.issuerUri() + ": " + e.getMessage(), e);
         }
     }
 

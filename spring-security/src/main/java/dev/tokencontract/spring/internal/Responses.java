@@ -16,7 +16,9 @@ public final class Responses {
             response.setHeader("WWW-Authenticate", challenge);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
+        if (error != null) { // no credentials: no error code (RFC 6750 section 3.1)
+            body.put("error", error);
+        }
         body.put("error_description", description);
         json(response, status, body);
     }
