@@ -1,5 +1,8 @@
 package dev.tokencontract.spring;
 
+import dev.tokencontract.mcp.AuthorizationDecision;
+import dev.tokencontract.mcp.DecisionLog;
+import dev.tokencontract.mcp.DecisionReason;
 import dev.tokencontract.spring.internal.Challenge;
 import dev.tokencontract.spring.internal.Responses;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,20 +31,32 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 public final class McpAuthenticationEntryPoint implements AuthenticationEntryPoint, AuthenticationFailureHandler {
     private final String resourceMetadataUrl;
     private final List<String> scopes;
+    private final DecisionLog log;
 
     /**
      * @param resourceMetadataUrl the absolute URL of this server's RFC 9728 metadata document
      * @param scopes              the scopes to name in the challenge (the contract's, for example)
      */
     public McpAuthenticationEntryPoint(String resourceMetadataUrl, List<String> scopes) {
+        this(resourceMetadataUrl, scopes, decision -> { });
+    }
+
+    /** As above, recording every refusal (no {@code sub}: an unverified claim is not a user) in {@code log}. */
+    public McpAuthenticationEntryPoint(String resourceMetadataUrl, List<String> scopes, DecisionLog log) {
         this.resourceMetadataUrl = Objects.requireNonNull(resourceMetadataUrl, "resourceMetadataUrl");
         this.scopes = List.copyOf(scopes);
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    private void deny(DecisionReason reason, String detail) {
+        log.record(new AuthorizationDecision(false, reason, null, null, List.of(), detail));
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) throws IOException {
         TokenUncheckedException unchecked = unchecked(exception);
         if (unchecked != null) {
+            deny(DecisionReason.TOKEN_UNCHECKED, unchecked.getMessage());
             response.setHeader("Retry-After", "5");
             Responses.oauthError(response, 503, null, "temporarily_unavailable", unchecked.getMessage());
             return;
@@ -51,16 +66,20 @@ public final class McpAuthenticationEntryPoint implements AuthenticationEntryPoi
             String code = oauth.getError().getErrorCode();
             String description = oauth.getError().getDescription() != null ? oauth.getError().getDescription() : exception.getMessage();
             if (OAuth2ErrorCodes.INVALID_REQUEST.equals(code)) {
+                deny(DecisionReason.MALFORMED_REQUEST, description);
                 Responses.oauthError(response, 400, challenge.param("error", code).param("error_description", description).toString(),
                         code, description);
                 return;
             }
             description = shorten(description);
+            deny(description.contains("AUD_MISMATCH") || description.contains("AUD_MISSING")
+                    ? DecisionReason.AUDIENCE_MISMATCH : DecisionReason.TOKEN_INVALID, description);
             Responses.oauthError(response, 401, challenge.param("error", OAuth2ErrorCodes.INVALID_TOKEN)
                     .param("error_description", description).scopes(scopes).toString(), OAuth2ErrorCodes.INVALID_TOKEN, description);
             return;
         }
         // no credentials: RFC 6750 section 3.1 says no error code
+        deny(DecisionReason.TOKEN_MISSING, null);
         Responses.oauthError(response, 401, challenge.scopes(scopes).toString(), null, "a bearer access token is required");
     }
 

@@ -64,7 +64,7 @@ public class TokencontractAutoConfiguration {
     @ConditionalOnMissingBean
     McpAuthenticationEntryPoint tokencontractEntryPoint(TokencontractSettings settings) {
         return new McpAuthenticationEntryPoint(settings.metadataUrl(),
-                McpToolAuthorizationFilter.scopesOf(settings.contract().authorization()));
+                McpToolAuthorizationFilter.scopesOf(settings.contract().authorization()), DecisionLog.slf4j());
     }
 
     /** The chain, in its own class so that {@code @EnableWebSecurity} is only imported for servlet web applications. */
