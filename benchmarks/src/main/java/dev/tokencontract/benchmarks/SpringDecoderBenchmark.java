@@ -81,10 +81,10 @@ public class SpringDecoderBenchmark {
         RSAKey key = new RSAKeyGenerator(2048).keyID("bench-rsa-1").keyUse(KeyUse.SIGNATURE).generate();
         token = sign(key);
         JWKSource<SecurityContext> jwkSource = new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()));
-        OAuth2TokenValidator<Jwt> defaults = JwtValidators.createDefaultWithValidators(
+        OAuth2TokenValidator<Jwt> defaults = JwtValidators.createDefaultWithValidators(List.<OAuth2TokenValidator<Jwt>>of(
                 new JwtIssuerValidator(ISSUER),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(AUDIENCE)),
-                new JwtTypeValidator("at+jwt", "application/at+jwt"));
+                new JwtTypeValidator("at+jwt", "application/at+jwt")));
 
         NimbusJwtDecoder plain = NimbusJwtDecoder.withJwkSource(jwkSource).build();
         plain.setJwtValidator(defaults);

@@ -88,9 +88,13 @@ class SpringCrmConformanceTest {
     private static McpSyncClient client(String token) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + crm.port)
                 .endpoint("/mcp")
-                .httpRequestCustomizer((request, method, uri, body, context) -> request.header("Authorization", "Bearer " + token))
+                .addHttpRequestCustomizer((request, method, uri, body, context) -> request.header("Authorization", "Bearer " + token))
                 .build();
         return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).initializationTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    private static CallToolRequest call(String tool, Map<String, Object> arguments) {
+        return CallToolRequest.builder(tool).arguments(arguments).build();
     }
 
     private static String text(CallToolResult result) {
@@ -104,9 +108,9 @@ class SpringCrmConformanceTest {
 
             assertThat(client.listTools().tools()).extracting(Tool::name)
                     .containsExactlyInAnyOrder("getCustomer", "updateAccountStatus", "lookupEmployee", "toggleFeature");
-            assertThat(text(client.callTool(new CallToolRequest("getCustomer", Map.of("customerId", "c-101"))))).startsWith("c-101 Coyote Engineering");
-            assertThat(text(client.callTool(new CallToolRequest("getCustomer", Map.of("customerId", "c-200"))))).isEqualTo("no customer c-200 in tenant acme");
-            CallToolResult write = client.callTool(new CallToolRequest("updateAccountStatus", Map.of("customerId", "c-101", "status", "suspended")));
+            assertThat(text(client.callTool(call("getCustomer", Map.of("customerId", "c-101"))))).startsWith("c-101 Coyote Engineering");
+            assertThat(text(client.callTool(call("getCustomer", Map.of("customerId", "c-200"))))).isEqualTo("no customer c-200 in tenant acme");
+            CallToolResult write = client.callTool(call("updateAccountStatus", Map.of("customerId", "c-101", "status", "suspended")));
 
             assertThat(text(write)).isEqualTo("c-101 status=suspended (recorded for alice)");
         }
@@ -119,14 +123,14 @@ class SpringCrmConformanceTest {
         try (McpSyncClient client = client(token("bob", "crm.read", "viewer", false))) {
             client.initialize();
 
-            Throwable refused = catchThrowable(() -> client.callTool(new CallToolRequest("updateAccountStatus", Map.of("customerId", "c-100", "status", "closed"))));
+            Throwable refused = catchThrowable(() -> client.callTool(call("updateAccountStatus", Map.of("customerId", "c-100", "status", "closed"))));
             McpHttpClientTransportAuthorizationException denied = authorizationFailure(refused);
 
             assertThat(denied).isNotNull();
             assertThat(denied.getResponseInfo().statusCode()).isEqualTo(403);
             assertThat(denied.getResponseInfo().headers().firstValue("WWW-Authenticate").orElseThrow())
                     .contains("error=\"insufficient_scope\"", "scope=\"crm.read crm.write\"");
-            assertThat(text(client.callTool(new CallToolRequest("getCustomer", Map.of("customerId", "c-100"))))).startsWith("c-100 ");
+            assertThat(text(client.callTool(call("getCustomer", Map.of("customerId", "c-100"))))).startsWith("c-100 ");
         }
         assertThat(crm.crm().writes()).noneMatch(w -> w.by().equals("bob"));
     }
