@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Serves the RFC 9728 protected resource metadata document the {@code resource_metadata} challenges point to,
- * at {@code /.well-known/oauth-protected-resource} followed by the resource's path (and at the bare path):
+ * at {@code /.well-known/oauth-protected-resource} followed by the resource's path:
  * the resource (the audience tokens must name), its authorization servers (the trusted issuers) and the
  * scopes the contract's tool rules name.
  */
@@ -25,7 +25,8 @@ public final class McpResourceMetadataFilter extends OncePerRequestFilter {
 
     public McpResourceMetadataFilter(String resource, List<String> authorizationServers, List<String> scopes, String resourceName) {
         String canonical = ResourceUri.canonical(resource);
-        this.paths = Set.of(ResourceUri.metadataPath(canonical), "/.well-known/oauth-protected-resource");
+        // only the path-suffixed form: a document at the root would have to name the root as its resource (RFC 9728 3.3)
+        this.paths = Set.of(ResourceUri.metadataPath(canonical));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("resource", canonical);
         doc.put("authorization_servers", List.copyOf(authorizationServers));
@@ -42,14 +43,24 @@ public final class McpResourceMetadataFilter extends OncePerRequestFilter {
         return paths;
     }
 
+    /** Every well-known metadata path is answered here: Spring Security 7 would serve its own document at the others. */
+    private static final String WELL_KNOWN = "/.well-known/oauth-protected-resource";
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !paths.contains(request.getRequestURI().substring(request.getContextPath().length()));
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.equals(WELL_KNOWN) && !path.startsWith(WELL_KNOWN + "/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!paths.contains(request.getRequestURI().substring(request.getContextPath().length()))) {
+            // a document at the root would have to name the root as its resource (RFC 9728 3.3); Spring Security's
+            // own filter would describe the request URL and claim certificate-bound tokens
+            Responses.json(response, 404, Map.of("error", "not_found"));
+            return;
+        }
         if (!"GET".equalsIgnoreCase(request.getMethod()) && !"HEAD".equalsIgnoreCase(request.getMethod())) {
             response.setHeader("Allow", "GET, HEAD");
             Responses.json(response, 405, Map.of("error", "method_not_allowed"));

@@ -11,6 +11,7 @@ import dev.tokencontract.spring.internal.ReplayedRequest;
 import dev.tokencontract.spring.internal.Responses;
 import dev.tokencontract.spring.internal.SessionOwners;
 import dev.tokencontract.spring.internal.ToolCallNames;
+import dev.tokencontract.spring.internal.ToolDenialAnswers;
 import dev.tokencontract.spring.internal.ToolDecisions;
 import dev.tokencontract.spring.internal.VerifiedJwts;
 import jakarta.servlet.FilterChain;
@@ -21,7 +22,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,8 +35,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Behind Spring's bearer authentication, on the MCP endpoint: decides every {@code tools/call} in a request
- * from the contract's {@code x-authorization} (403 {@code insufficient_scope} naming the scopes, or 403 without
- * {@code scope} when a role is missing or the tool is not in the contract), binds each MCP session to the
+ * from the contract's {@code x-authorization} (403 {@code insufficient_scope} naming the scopes when more scopes
+ * would allow it; when no scope can (a missing role, a tool not in the contract), a JSON-RPC answer: a tool error
+ * naming the role, or {@code -32602 Unknown tool}), binds each MCP session to the
  * principal that opened it (anyone else presenting its id gets 404), hands the verified
  * {@link CallerIdentity} to the MCP transport as a request attribute, and logs one decision line per tool
  * call with the user and the actor, never the token. The same answers as the servlet filter of
@@ -133,15 +137,38 @@ public final class McpToolAuthorizationFilter extends OncePerRequestFilter {
             return true;
         }
         List<AuthorizationDecision> denied = new ArrayList<>();
-        for (String tool : calls.tools()) {
+        Map<Integer, ToolDenialAnswers.Denial> unfixable = new LinkedHashMap<>();
+        for (int i = 0; i < calls.messages().size(); i++) {
+            String tool = calls.messages().get(i).tool();
+            if (tool == null) {
+                continue;
+            }
             AuthorizationDecision decision = decide(tool, caller);
             log.record(decision);
-            if (!decision.allowed()) {
-                denied.add(decision);
+            if (decision.allowed()) {
+                continue;
+            }
+            denied.add(decision);
+            if (decision.reason() == DecisionReason.TOOL_NOT_IN_CONTRACT) {
+                unfixable.put(i, new ToolDenialAnswers.Denial(tool, List.of()));
+            } else if (decision.reason() == DecisionReason.MISSING_ROLE) {
+                unfixable.put(i, new ToolDenialAnswers.Denial(tool, decision.missing().stream()
+                        .filter(m -> m.startsWith("role:")).map(m -> m.substring(5)).toList()));
             }
         }
         if (denied.isEmpty()) {
             return true;
+        }
+        if (!unfixable.isEmpty()) {
+            // no new scope can fix this: answer in JSON-RPC, never insufficient_scope, so that no client starts a
+            // step-up sign-in it cannot win (as the servlet filter does)
+            String answer = ToolDenialAnswers.answer(calls, unfixable);
+            if (answer.isEmpty()) {
+                response.setStatus(202);
+            } else {
+                Responses.rawJson(response, 200, answer);
+            }
+            return false;
         }
         Set<String> needed = new LinkedHashSet<>();
         denied.forEach(d -> needed.addAll(rules.rule(d.tool()).map(OperationRule::scopes).orElse(List.of())));
@@ -149,7 +176,7 @@ public final class McpToolAuthorizationFilter extends OncePerRequestFilter {
         caller.scopes().stream().filter(scopesSupported::contains).forEach(scopes::add);
         scopes.addAll(needed); // the spec's recommendation: relevant scopes already granted plus the ones needed
         String description = denied.stream().map(d -> d.tool() + " needs " + String.join(" ", d.missing())).collect(Collectors.joining("; "));
-        String scope = needed.isEmpty() ? null : String.join(" ", scopes);
+        String scope = String.join(" ", scopes);
         Responses.oauthError(response, 403, Challenge.bearer().param("resource_metadata", resourceMetadataUrl)
                 .param("error", "insufficient_scope").param("scope", scope).param("error_description", description).toString(),
                 "insufficient_scope", description);

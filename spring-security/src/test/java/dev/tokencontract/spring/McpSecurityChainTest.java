@@ -78,7 +78,10 @@ class McpSecurityChainTest {
     void getMetadataThenTheRfc9728DocumentWithoutAToken() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/.well-known/oauth-protected-resource/mcp")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> root = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/.well-known/oauth-protected-resource")).build(), HttpResponse.BodyHandlers.ofString());
 
+        assertThat(root.statusCode()).as("a root document would have to name the root as its resource (RFC 9728 3.3)").isEqualTo(404);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"resource\":\"https://crm.example.test/mcp\",\"authorization_servers\":[\"https://login.example.test\"],"
                 + "\"scopes_supported\":[\"crm.read\",\"crm.write\"],\"bearer_methods_supported\":[\"header\"]}");
@@ -120,24 +123,27 @@ class McpSecurityChainTest {
     }
 
     @Test
-    void postWhenToolNeedsARoleOrIsNotInTheContractThen403WithoutScope() throws Exception {
+    void postWhenToolNeedsARoleOrIsNotInTheContractThenAJsonRpcAnswerNotAStepUpChallenge() throws Exception {
         HttpResponse<String> role = call("lookupEmployee", FreshTokens.fresh().signRsa());
         HttpResponse<String> unknown = call("dropDatabase", FreshTokens.fresh().signRsa());
 
-        assertThat(role.statusCode()).isEqualTo(403);
-        assertThat(challenge(role)).doesNotContain("scope=").contains("lookupEmployee needs role:hr");
-        assertThat(unknown.statusCode()).isEqualTo(403);
-        assertThat(challenge(unknown)).contains("dropDatabase needs operation:dropDatabase");
+        assertThat(role.statusCode()).isEqualTo(200);
+        assertThat(challenge(role)).isEqualTo("(none)");
+        assertThat(role.body()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"content\":[{\"type\":\"text\",\"text\":"
+                + "\"denied: lookupEmployee needs role hr; roles come from the user's account, not from a new sign-in or more scopes\"}],\"isError\":true}}");
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(unknown.body()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Unknown tool: dropDatabase\"}}");
     }
 
     @Test
-    void postWhenBatchHidesADeniedToolThen403() throws Exception {
+    void postWhenBatchHidesARoleDeniedToolThenNothingInItRunsAndEachRequestIsAnswered() throws Exception {
         String batch = "[" + TOOL_CALL.formatted("getCustomer") + "," + TOOL_CALL.formatted("toggleFeature").replace("\"id\":1", "\"id\":2") + "]";
 
         HttpResponse<String> response = post(batch, "Authorization", "Bearer " + FreshTokens.fresh().signRsa());
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(challenge(response)).contains("toggleFeature needs role:admin");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("[{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32000,\"message\":\"not executed: another call in this batch was denied\"}},")
+                .contains("toggleFeature needs role admin").doesNotContain("\"sub\"");
     }
 
     @Test

@@ -35,7 +35,12 @@ public final class Responses {
     }
 
     public static void json(HttpServletResponse response, int status, Object body) throws IOException {
-        byte[] bytes = StrictJson.mapper().writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        rawJson(response, status, StrictJson.mapper().writeValueAsString(body));
+    }
+
+    /** A body already serialized as JSON. */
+    public static void rawJson(HttpServletResponse response, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
