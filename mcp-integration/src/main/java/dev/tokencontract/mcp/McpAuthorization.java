@@ -5,7 +5,10 @@ import dev.tokencontract.mcp.internal.OriginPolicy;
 import dev.tokencontract.mcp.internal.SessionBindings;
 import dev.tokencontract.mcp.internal.TransportErrorJsonMapper;
 import dev.tokencontract.contract.Contract;
+import dev.tokencontract.validator.AccessTokenValidator;
 import dev.tokencontract.validator.KeySource;
+import dev.tokencontract.validator.MultiIssuerValidator;
+import dev.tokencontract.validator.TrustedIssuer;
 import dev.tokencontract.contract.OperationRule;
 import dev.tokencontract.validator.TokenValidator;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -19,6 +22,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +51,8 @@ public final class McpAuthorization {
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
     private final String resource;
-    private final TokenValidator validator;
+    private final AccessTokenValidator validator;
+    private final Contract contract;
     private final List<String> authorizationServers;
     private final List<String> scopesSupported;
     private final String resourceName;
@@ -58,11 +63,12 @@ public final class McpAuthorization {
     private final OriginPolicy origins;
     private final SessionBindings sessions = new SessionBindings();
 
-    private McpAuthorization(Builder builder, String resource, TokenValidator validator) {
+    private McpAuthorization(Builder builder, String resource, AccessTokenValidator validator, List<String> issuers) {
         this.resource = resource;
         this.validator = validator;
+        this.contract = builder.contract;
         this.authorizationServers = List.copyOf(builder.authorizationServers.isEmpty()
-                ? List.of(builder.issuer) : builder.authorizationServers);
+                ? issuers : builder.authorizationServers);
         Set<String> scopes = new TreeSet<>();
         for (OperationRule rule : builder.contract.authorization().operations().values()) {
             scopes.addAll(rule.scopes());
@@ -162,7 +168,7 @@ public final class McpAuthorization {
         return scopesSupported;
     }
 
-    TokenValidator validator() {
+    AccessTokenValidator validator() {
         return validator;
     }
 
@@ -191,7 +197,7 @@ public final class McpAuthorization {
     }
 
     Contract contract() {
-        return validator.contract();
+        return contract;
     }
 
     /** Builds the integration; {@code build()} refuses missing resource, contract, keys or issuer. */
@@ -200,6 +206,7 @@ public final class McpAuthorization {
         private Contract contract;
         private KeySource keys;
         private String issuer;
+        private final Map<String, KeySource> trusted = new LinkedHashMap<>();
         private final List<String> authorizationServers = new ArrayList<>();
         private String resourceName;
         private String tenantClaim = "tenant_id";
@@ -263,7 +270,23 @@ public final class McpAuthorization {
             return this;
         }
 
-        /** An authorization server for the metadata document; default: the issuer. */
+        /**
+         * One more trusted issuer with its own keys (a realm per tenant), besides or instead of
+         * {@code issuer(...)} with {@code keys(...)}. Tokens are routed by their {@code iss} before any key is
+         * fetched: an issuer not named here is refused without a network call. All share this server's contract
+         * and audience.
+         */
+        public Builder trustIssuer(String issuer, KeySource keys) {
+            if (issuer == null || issuer.isBlank()) {
+                throw new IllegalArgumentException("issuer must not be blank");
+            }
+            if (trusted.putIfAbsent(issuer, Objects.requireNonNull(keys, "keys")) != null) {
+                throw new IllegalArgumentException("issuer " + issuer + " is trusted twice");
+            }
+            return this;
+        }
+
+        /** An authorization server for the metadata document; default: the issuer(s). */
         public Builder authorizationServer(String uri) {
             URI parsed = URI.create(uri);
             if (!parsed.isAbsolute()) {
@@ -313,21 +336,35 @@ public final class McpAuthorization {
             if (resource == null) {
                 throw new IllegalStateException("no resource: call resource(\"https://.../mcp\")");
             }
-            if (contract == null || keys == null || issuer == null) {
+            if ((issuer == null) != (keys == null)) {
+                throw new IllegalStateException("issuer(...) and keys(...) go together");
+            }
+            if (contract == null || (issuer == null && trusted.isEmpty())) {
                 throw new IllegalStateException("contract, keys and issuer are all required");
             }
+            Map<String, KeySource> all = new LinkedHashMap<>();
+            if (issuer != null) {
+                all.put(issuer, keys);
+            }
+            trusted.forEach((name, source) -> {
+                if (all.putIfAbsent(name, source) != null) {
+                    throw new IllegalStateException("issuer " + name + " is trusted twice");
+                }
+            });
             // The canonical form is what clients must send (RFC 8707); the form with one trailing slash names
             // the same server and is accepted for robustness (docs/decisions/0011).
-            TokenValidator validator = TokenValidator.builder()
-                    .contract(contract)
-                    .keys(keys)
-                    .expectIssuer(issuer)
-                    .expectAudience(resource)
-                    .expectAudience(resource + "/")
-                    .clock(clock)
-                    .leeway(leeway)
-                    .build();
-            return new McpAuthorization(this, resource, validator);
+            AccessTokenValidator validator;
+            if (all.size() == 1) {
+                Map.Entry<String, KeySource> only = all.entrySet().iterator().next();
+                validator = TokenValidator.builder().contract(contract).keys(only.getValue()).expectIssuer(only.getKey())
+                        .expectAudience(resource).expectAudience(resource + "/").clock(clock).leeway(leeway).build();
+            } else {
+                MultiIssuerValidator.Builder multi = MultiIssuerValidator.builder()
+                        .expectAudience(resource).expectAudience(resource + "/").clock(clock).leeway(leeway);
+                all.forEach((name, source) -> multi.trust(TrustedIssuer.of(name, contract, source)));
+                validator = multi.build();
+            }
+            return new McpAuthorization(this, resource, validator, List.copyOf(all.keySet()));
         }
     }
 }

@@ -1,6 +1,10 @@
 package dev.tokencontract.validator;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.tokencontract.validator.internal.DiscoveryKeyProvider;
 import dev.tokencontract.validator.internal.JwkKeys;
+import dev.tokencontract.validator.internal.JwkSourceKeyProvider;
 import dev.tokencontract.validator.internal.JwksUrlKeyProvider;
 import dev.tokencontract.validator.internal.KeyProvider;
 import dev.tokencontract.validator.internal.PemKeys;
@@ -61,6 +65,23 @@ public final class KeySource {
         return new KeySource(new JwksUrlKeyProvider(uri, settings), false);
     }
 
+    /**
+     * Keys of {@code issuer} found through its metadata (OpenID Connect Discovery, then RFC 8414), fetched on
+     * first use, never at construction. The document must name exactly this issuer; its {@code jwks_uri} is
+     * then cached and refreshed as {@link #jwksUrl(URI, JwksUrlSettings)} does.
+     */
+    public static KeySource discovery(URI issuer) {
+        return discovery(issuer, JwksUrlSettings.defaults());
+    }
+
+    public static KeySource discovery(URI issuer, JwksUrlSettings settings) {
+        Objects.requireNonNull(issuer, "issuer");
+        if (!issuer.isAbsolute() || issuer.getHost() == null || issuer.getRawQuery() != null || issuer.getRawFragment() != null) {
+            throw new IllegalArgumentException("an issuer is an absolute http(s) URL without query or fragment: " + issuer);
+        }
+        return new KeySource(new DiscoveryKeyProvider(issuer, settings), false);
+    }
+
     /** A PEM public key or certificate file (RSA or EC); a private key is refused. */
     public static KeySource pemFile(Path file) throws KeySourceException {
         return pem(readText(file, "PEM"), "PEM file " + file);
@@ -119,6 +140,22 @@ public final class KeySource {
             throw new KeySourceException(label + ": " + key.unusable());
         }
         return new KeySource(new StaticKeyProvider(List.of(key), label + " (" + key.description() + ")", List.of()), false);
+    }
+
+    /**
+     * Keys from a Nimbus {@link JWKSource} the application already has, e.g. the one behind Spring Security's
+     * {@code NimbusJwtDecoder.withJwkSource(...)}: both then share one key cache and refresh policy. Keys are
+     * selected by the token's {@code kid}, converted once per JWK object and bound to their algorithms; a
+     * source that fails ({@code KeySourceException}) means "could not check", never "valid".
+     */
+    public static KeySource fromJwkSource(JWKSource<SecurityContext> source) {
+        return fromJwkSource(source, "JWK source (" + source.getClass().getSimpleName() + ")");
+    }
+
+    /** As {@link #fromJwkSource(JWKSource)}, with a description for people ("JWKS of login.example.test"). */
+    public static KeySource fromJwkSource(JWKSource<SecurityContext> source, String description) {
+        Objects.requireNonNull(source, "source");
+        return new KeySource(new JwkSourceKeyProvider(source, description), false);
     }
 
     /** No key at all: tokens are decoded and judged, but never accepted. */

@@ -5,10 +5,7 @@ import dev.tokencontract.contract.ContractKind;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.Verdict;
 
-import dev.tokencontract.validator.internal.HeaderCheck;
-import dev.tokencontract.validator.internal.IssuerAudienceCheck;
 import dev.tokencontract.validator.internal.SignatureCheck;
-import dev.tokencontract.validator.internal.TimeCheck;
 import dev.tokencontract.validator.internal.TokenParts;
 import dev.tokencontract.validator.internal.VerificationKey;
 import java.time.Clock;
@@ -36,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * ValidationReport report = validator.validate(bearerToken);
  * }</pre>
  */
-public final class TokenValidator {
+public final class TokenValidator implements AccessTokenValidator {
     /** Default size limit: generous for tokens with many groups, far below anything abusive. */
     public static final int DEFAULT_MAX_TOKEN_CHARS = 32 * 1024;
     public static final Duration DEFAULT_LEEWAY = Duration.ofSeconds(60);
@@ -50,8 +47,10 @@ public final class TokenValidator {
     private final Clock clock;
     private final Duration leeway;
     private final int maxTokenChars;
+    private final ContractRules rules;
 
-    private TokenValidator(Builder builder) {
+    private TokenValidator(Builder builder, ContractRules rules) {
+        this.rules = rules;
         this.contract = builder.contract;
         this.keys = builder.keys;
         this.expectedIssuer = builder.expectedIssuer;
@@ -66,31 +65,33 @@ public final class TokenValidator {
     }
 
     /** Judges a token as of the validator's clock. Never throws for any input. */
+    @Override
     public ValidationReport validate(String token) {
         return validate(token, clock.instant());
     }
 
     /** Judges a token as of {@code evaluatedAt}: diagnose yesterday's token with yesterday's clock. */
+    @Override
     public ValidationReport validate(String token, Instant evaluatedAt) {
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         List<Finding> findings = new ArrayList<>(4);
-        TokenParts parts = DecodedToken.readParts(token, maxTokenChars, findings);
+        return judge(DecodedToken.readParts(token, maxTokenChars, findings), findings, evaluatedAt);
+    }
+
+    /** Stages 2 to 6 on parts already read (with their shape findings); {@link MultiIssuerValidator} reads once. */
+    ValidationReport judge(TokenParts parts, List<Finding> findings, Instant evaluatedAt) {
         if (parts == null) {
             return report(findings, Optional.empty(), evaluatedAt, null, null);
         }
         VerificationKey verifiedBy = null;
         if (parts.header() != null) {
-            String alg = HeaderCheck.check(parts.header(), contract.jose(), findings);
+            String alg = rules.checkHeader(parts.header(), findings);
             JsonNode kidNode = parts.header().get("kid");
             String kid = kidNode != null && kidNode.isString() ? kidNode.stringValue() : null;
             verifiedBy = SignatureCheck.check(parts, alg, kid, keys.provider(), keys.isNone(), findings);
         }
         if (parts.claims() != null) {
-            JsonNode claims = parts.claims();
-            TimeCheck.check(claims, evaluatedAt, leeway, contract.jose().maxLifetime(), findings);
-            IssuerAudienceCheck.issuer(claims, expectedIssuer, findings);
-            IssuerAudienceCheck.audience(claims, expectedAudiences, findings);
-            findings.addAll(contract.check(claims, "/claims"));
+            rules.checkClaims(parts.claims(), evaluatedAt, findings);
         }
         return report(findings, Optional.of(DecodedToken.of(parts)), evaluatedAt, parts, verifiedBy);
     }
@@ -244,7 +245,18 @@ public final class TokenValidator {
             if (!audienceDecided) {
                 throw new IllegalStateException("audience not decided: call expectAudience(...) or ignoreAudience()");
             }
-            return new TokenValidator(this);
+            ContractRules.Builder rules = ContractRules.builder().contract(contract).clock(clock).leeway(leeway);
+            if (expectedIssuer == null) {
+                rules.ignoreIssuer();
+            } else {
+                rules.expectIssuer(expectedIssuer);
+            }
+            if (expectedAudiences.isEmpty()) {
+                rules.ignoreAudience();
+            } else {
+                expectedAudiences.forEach(rules::expectAudience);
+            }
+            return new TokenValidator(this, rules.build());
         }
     }
 }

@@ -10,15 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-/** The four CRM tools. Handlers read the caller from the transport context, never from a token. */
-final class CrmTools {
+/**
+ * The four CRM tools. Handlers read the caller from the transport context, never from a token. Public so that
+ * the Spring example ({@code examples/spring-crm-mcp-server}) serves exactly these tools.
+ */
+public final class CrmTools {
     private final Crm crm;
 
-    CrmTools(Crm crm) {
+    public CrmTools(Crm crm) {
         this.crm = crm;
     }
 
-    List<SyncToolSpecification> all() {
+    public List<SyncToolSpecification> all() {
         return List.of(
                 tool("getCustomer", "Read a customer record of your tenant.", Map.of("customerId", string()), List.of("customerId"),
                         (caller, args) -> crm.customer(caller.tenant(), text(args, "customerId"))
