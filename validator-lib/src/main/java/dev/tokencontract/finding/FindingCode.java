@@ -88,6 +88,9 @@ public enum FindingCode {
     CLAIM_OUT_OF_RANGE(CONTRACT, "The value is outside the contract's bounds (length, size or number range)."),
     CLAIM_NOT_ALLOWED(CONTRACT, "The contract is closed and does not declare this claim."),
     CLAIM_INVALID(CONTRACT, "The claims break a rule of the contract's schema."),
+    CONTRACT_NOT_CHECKED(CONTRACT, "The claims of a token whose signature was not verified are attacker-controlled; fix the signature "
+            + "finding first. 'tokencontract explain' always checks them."),
+    CONTRACT_FINDINGS_CAPPED(CONTRACT, "Only the first violations are listed, to keep every report small; fix them and judge the token again."),
 
     // lint
     LINT_NOT_JSON(LINT, "A contract is one JSON object (a JSON Schema 2020-12 document)."),
@@ -105,6 +108,7 @@ public enum FindingCode {
     LINT_TOO_LARGE(LINT, "Contracts are small documents; this one exceeds the size or nesting limit."),
     LINT_NUMBER_RANGE(LINT, "Write the number as a double can hold it (about 4.9e-324 to 1.8e308 in magnitude), or 0 when 0 is meant."),
     LINT_PATTERN_BACKTRACKING(LINT, "Rewrite the pattern so each repetition ends on a character the repeated part cannot match, e.g. ( [a-z]+)* instead of ([a-z]+ ?)*."),
+    LINT_PATTERN_UNSUPPORTED(LINT, "Patterns are matched in linear time (RE2 syntax within ECMA-262): no look-around, no back-references."),
     LINT_TOKEN_ANNOTATION(LINT, "x-jose and x-authorization describe tokens; only jwt-access-token contracts may carry them."),
 
     // IdP checks (check-idp, check-resource; docs/idp-checks.md explains each for identity engineers)

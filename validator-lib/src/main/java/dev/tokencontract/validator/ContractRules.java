@@ -147,10 +147,15 @@ public final class ContractRules {
 
     /** Stages 4 to 6, shared with {@link TokenValidator}. */
     void checkClaims(JsonNode claims, Instant evaluatedAt, List<Finding> findings) {
+        checkTimeIssuerAudience(claims, evaluatedAt, findings);
+        findings.addAll(contract.check(claims, "/claims"));
+    }
+
+    /** Stages 4 and 5 only: for claims whose signature was not verified, which a server does not judge against the contract. */
+    void checkTimeIssuerAudience(JsonNode claims, Instant evaluatedAt, List<Finding> findings) {
         TimeCheck.check(claims, evaluatedAt, leeway, contract.jose().maxLifetime(), findings);
         IssuerAudienceCheck.issuer(claims, expectedIssuer, findings);
         IssuerAudienceCheck.audience(claims, expectedAudiences, findings);
-        findings.addAll(contract.check(claims, "/claims"));
     }
 
     private Report report(List<Finding> findings) {

@@ -41,18 +41,33 @@ public final class DecodedToken {
      */
     public static Decoding decode(String token) {
         List<Finding> findings = new ArrayList<>();
-        TokenParts parts = readParts(token, TokenValidator.DEFAULT_MAX_TOKEN_CHARS, findings);
+        TokenParts parts = readParts(token, TokenValidator.DEFAULT_MAX_TOKEN_CHARS, true, findings);
         return new Decoding(Optional.ofNullable(parts).map(DecodedToken::of), findings);
     }
 
     /** Stage 1 for both {@link #decode} and {@link TokenValidator}: the parts, or null with the reason as findings. */
     static TokenParts readParts(String token, int maxChars, List<Finding> findings) {
+        return readParts(token, maxChars, true, findings);
+    }
+
+    /** As {@link #readParts(String, int, List)}; with {@code readClaims} false the claims wait for {@link #readClaims}. */
+    static TokenParts readParts(String token, int maxChars, boolean readClaims, List<Finding> findings) {
         try {
-            return ShapeCheck.parse(token, maxChars, findings);
+            return ShapeCheck.parse(token, maxChars, readClaims, findings);
         } catch (RuntimeException e) {
             findings.add(Finding.error(FindingCode.TOKEN_MALFORMED, "", null, null,
                     "The token could not be read."));
             return null;
+        }
+    }
+
+    /** The claims of parts split without them, decoded now; never throws. */
+    static TokenParts readClaims(TokenParts parts, List<Finding> findings) {
+        try {
+            return ShapeCheck.readClaims(parts, findings);
+        } catch (RuntimeException e) {
+            findings.add(Finding.error(FindingCode.TOKEN_MALFORMED, "/claims", null, null, "The claims could not be read."));
+            return new TokenParts(parts.header(), null, parts.signature(), parts.signingInput(), parts.signaturePart(), null);
         }
     }
 

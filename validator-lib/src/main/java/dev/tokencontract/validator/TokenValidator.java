@@ -3,6 +3,7 @@ package dev.tokencontract.validator;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractKind;
 import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.finding.Verdict;
 
 import dev.tokencontract.validator.internal.SignatureCheck;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +50,7 @@ public final class TokenValidator implements AccessTokenValidator {
     private final Duration leeway;
     private final int maxTokenChars;
     private final ContractRules rules;
+    private final boolean contractEvenIfSignatureFails;
 
     private TokenValidator(Builder builder, ContractRules rules) {
         this.rules = rules;
@@ -58,6 +61,7 @@ public final class TokenValidator implements AccessTokenValidator {
         this.clock = builder.clock;
         this.leeway = builder.leeway;
         this.maxTokenChars = builder.maxTokenChars;
+        this.contractEvenIfSignatureFails = builder.checkContractEvenIfSignatureFails || keys.isNone();
     }
 
     public static Builder builder() {
@@ -75,7 +79,9 @@ public final class TokenValidator implements AccessTokenValidator {
     public ValidationReport validate(String token, Instant evaluatedAt) {
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         List<Finding> findings = new ArrayList<>(4);
-        return judge(DecodedToken.readParts(token, maxTokenChars, findings), findings, evaluatedAt);
+        // A server reads the claims only once the signature did not already reject the token: they are
+        // whatever an anonymous sender wrote, and decoding them is the work the sender chooses the size of.
+        return judge(DecodedToken.readParts(token, maxTokenChars, contractEvenIfSignatureFails, findings), findings, evaluatedAt);
     }
 
     /** Stages 2 to 6 on parts already read (with their shape findings); {@link MultiIssuerValidator} reads once. */
@@ -90,14 +96,29 @@ public final class TokenValidator implements AccessTokenValidator {
             String kid = kidNode != null && kidNode.isString() ? kidNode.stringValue() : null;
             verifiedBy = SignatureCheck.check(parts, alg, kid, keys.provider(), keys.isNone(), findings);
         }
+        if (!parts.claimsRead()) {
+            if (verifiedBy == null && findings.stream().anyMatch(Finding::rejects)) {
+                findings.add(Finding.info(FindingCode.CONTRACT_NOT_CHECKED, "/claims", "The claims were neither read nor checked: "
+                        + "the token is already rejected and its signature was not verified."));
+                return report(findings, Optional.of(DecodedToken.of(parts)), evaluatedAt, parts, null);
+            }
+            parts = DecodedToken.readClaims(parts, findings);
+        }
         if (parts.claims() != null) {
-            rules.checkClaims(parts.claims(), evaluatedAt, findings);
+            if (verifiedBy != null || contractEvenIfSignatureFails) {
+                rules.checkClaims(parts.claims(), evaluatedAt, findings);
+            } else {
+                rules.checkTimeIssuerAudience(parts.claims(), evaluatedAt, findings);
+                findings.add(Finding.info(FindingCode.CONTRACT_NOT_CHECKED, "/claims",
+                        "The claims were not checked against the contract, because no configured key verified the signature."));
+            }
         }
         return report(findings, Optional.of(DecodedToken.of(parts)), evaluatedAt, parts, verifiedBy);
     }
 
     private ValidationReport report(List<Finding> findings, Optional<DecodedToken> decoded, Instant at,
                                     TokenParts parts, VerificationKey verifiedBy) {
+        findings.sort(Comparator.comparingInt(f -> f.stage().ordinal())); // stable: claims decoded late stay in shape order
         boolean rejected = false;
         boolean unchecked = false;
         for (Finding finding : findings) {
@@ -157,6 +178,8 @@ public final class TokenValidator implements AccessTokenValidator {
         private Clock clock = Clock.systemUTC();
         private Duration leeway = DEFAULT_LEEWAY;
         private int maxTokenChars = DEFAULT_MAX_TOKEN_CHARS;
+        private boolean skipContractUnlessSignatureVerified;
+        private boolean checkContractEvenIfSignatureFails;
 
         private Builder() {}
 
@@ -228,6 +251,29 @@ public final class TokenValidator implements AccessTokenValidator {
             return this;
         }
 
+        /**
+         * The default, for servers: when no configured key verified the signature, the claims are not
+         * judged against the contract (a {@code CONTRACT_NOT_CHECKED} note says so); when the signature
+         * already rejected the token they are not even decoded. The verdict is {@code REJECTED} or
+         * {@code UNCHECKED} either way; this keeps an anonymous sender from choosing how much work a
+         * rejection costs. When the signature could not be checked (keys unavailable), time, issuer and
+         * audience are still checked.
+         */
+        public Builder skipContractUnlessSignatureVerified() {
+            this.skipContractUnlessSignatureVerified = true;
+            return this;
+        }
+
+        /**
+         * For diagnosis ({@code tokencontract explain}): judge the claims against the contract even when the
+         * signature failed, so one run lists everything wrong with a token. A validator with
+         * {@link KeySource#none()} always does, since it can verify nothing and accepts nothing.
+         */
+        public Builder checkContractEvenIfSignatureFails() {
+            this.checkContractEvenIfSignatureFails = true;
+            return this;
+        }
+
         /** Refuses incomplete or contradictory settings with an {@link IllegalStateException}. */
         public TokenValidator build() {
             if (contract == null) {
@@ -244,6 +290,10 @@ public final class TokenValidator implements AccessTokenValidator {
             }
             if (!audienceDecided) {
                 throw new IllegalStateException("audience not decided: call expectAudience(...) or ignoreAudience()");
+            }
+            if (skipContractUnlessSignatureVerified && checkContractEvenIfSignatureFails) {
+                throw new IllegalStateException("contradictory: skipContractUnlessSignatureVerified() and "
+                        + "checkContractEvenIfSignatureFails() were both called; choose one");
             }
             ContractRules.Builder rules = ContractRules.builder().contract(contract).clock(clock).leeway(leeway);
             if (expectedIssuer == null) {

@@ -1,6 +1,7 @@
 package dev.tokencontract.contract.internal;
 
 import dev.tokencontract.finding.Redact;
+import dev.tokencontract.json.JsonPreview;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -14,7 +15,6 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.PathType;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -108,11 +108,7 @@ public final class ClaimsSchema {
                     Redact.shorten(e.getClass().getSimpleName() + ": " + e.getMessage(), 160),
                     "The document could not be evaluated against the contract: it holds a value the schema engine cannot handle."));
         }
-        List<Finding> findings = new ArrayList<>(errors.size());
-        for (Error error : errors) {
-            findings.add(toFinding(error, pointerPrefix));
-        }
-        return findings;
+        return ClaimFindings.of(errors, pointerPrefix, ClaimsSchema::toFinding);
     }
 
     /** Raw networknt errors, for the linter's meta-schema checks. */
@@ -130,7 +126,7 @@ public final class ClaimsSchema {
         String actual = code == FindingCode.CLAIM_MISSING ? "(absent)" : describe(error.getInstanceNode());
         String expected = code == FindingCode.CLAIM_MISSING && error.getProperty() != null
                 ? "a claim named '" + Redact.value(error.getProperty()) + "' (" + keyword + ")"
-                : keyword.isEmpty() ? null : keyword + " " + Redact.value(String.valueOf(error.getSchemaNode()));
+                : keyword.isEmpty() ? null : keyword + " " + Redact.value(JsonPreview.of(error.getSchemaNode(), JsonPreview.DEFAULT_CHARS));
         return Finding.error(code, prefix + location, expected, actual,
                 Redact.shorten(message(keyword, error.getMessage()), 240));
     }
@@ -146,13 +142,9 @@ public final class ClaimsSchema {
         return message;
     }
 
+    /** Never the whole value: describing each of 10,000 items by its array would be quadratic. */
     private static String describe(JsonNode node) {
-        if (node == null) {
-            return null;
-        }
-        String type = node.isString() ? "string" : node.isArray() ? "array" : node.isObject() ? "object"
-                : node.isBoolean() ? "boolean" : node.isNumber() ? "number" : "null";
-        return type + " " + Redact.value(node.toString());
+        return node == null ? null : Redact.shorten(JsonPreview.describe(node), 160);
     }
 
     private static String escape(String name) {

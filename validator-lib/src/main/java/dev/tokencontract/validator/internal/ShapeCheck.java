@@ -26,6 +26,14 @@ public final class ShapeCheck {
 
     /** Splits and decodes; adds findings for what is wrong; returns {@code null} when nothing is readable. */
     public static TokenParts parse(String token, int maxChars, List<Finding> findings) {
+        return parse(token, maxChars, true, findings);
+    }
+
+    /**
+     * As {@link #parse(String, int, List)}, but with {@code readClaims} false the claims are left encoded for
+     * {@link #readClaims}: a server need not decode what an unverified sender wrote.
+     */
+    public static TokenParts parse(String token, int maxChars, boolean readClaims, List<Finding> findings) {
         if (token == null || token.isEmpty()) {
             findings.add(Finding.error(FindingCode.TOKEN_EMPTY, "", "a JWT", "(empty)", "No token was given."));
             return null;
@@ -59,10 +67,19 @@ public final class ShapeCheck {
             return null;
         }
         JsonNode header = decodeObject(parts[0], "/header", findings);
-        JsonNode claims = decodeObject(parts[1], "/claims", findings);
+        JsonNode claims = readClaims ? decodeObject(parts[1], "/claims", findings) : null;
         byte[] signature = decodeBase64(parts[2], "/signature", findings);
         byte[] signingInput = token.substring(0, token.length() - parts[2].length() - 1).getBytes(StandardCharsets.US_ASCII);
-        return new TokenParts(header, claims, signature, signingInput, parts[2]);
+        return new TokenParts(header, claims, signature, signingInput, parts[2], readClaims ? null : parts[1]);
+    }
+
+    /** The parts with their claims decoded (adding shape findings for them); unchanged when already read. */
+    public static TokenParts readClaims(TokenParts parts, List<Finding> findings) {
+        if (parts.claimsRead()) {
+            return parts;
+        }
+        JsonNode claims = decodeObject(parts.claimsPart(), "/claims", findings);
+        return new TokenParts(parts.header(), claims, parts.signature(), parts.signingInput(), parts.signaturePart(), null);
     }
 
     private static JsonNode decodeObject(String part, String pointer, List<Finding> findings) {
