@@ -34,6 +34,25 @@ public final class Judge {
         }
     }
 
+    /**
+     * As {@link #mcpWithJwks()}, but diagnosing like {@code tokencontract explain}: the claims are read and
+     * judged against the contract even when the signature fails.
+     */
+    public static TokenValidator diagnosing() {
+        try {
+            return TokenValidator.builder()
+                    .contract(Contracts.load("mcp-access-token@1.0.0"))
+                    .keys(KeySource.jwks(TestKeys.publicJwks()))
+                    .expectIssuer(TestTokens.ISSUER)
+                    .expectAudience(TestTokens.AUDIENCE)
+                    .clock(Clock.fixed(TestTokens.JUDGED_AT, ZoneOffset.UTC))
+                    .checkContractEvenIfSignatureFails()
+                    .build();
+        } catch (ContractException | KeySourceException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** mcp-access-token@1.0.0 with the RSA test key as a PEM public key (a key without kid). */
     public static TokenValidator mcpWithPem() {
         try {

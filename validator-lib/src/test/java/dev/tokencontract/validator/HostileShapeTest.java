@@ -190,7 +190,7 @@ class HostileShapeTest {
         String token = TestTokens.mcp().signRsa();
         int dot = token.indexOf('.');
 
-        ValidationReport report = judge(Judge.mcpWithJwks(), token.substring(0, dot + 4) + intruder + token.substring(dot + 4));
+        ValidationReport report = judge(Judge.diagnosing(), token.substring(0, dot + 4) + intruder + token.substring(dot + 4));
 
         assertRejected(report, FindingCode.BASE64URL_INVALID, "/claims");
     }

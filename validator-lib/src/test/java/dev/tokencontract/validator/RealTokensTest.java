@@ -183,12 +183,14 @@ class RealTokensTest {
                 .build();
     }
 
+    /** Diagnoses like {@code tokencontract explain}: claims are judged even when the signature fails. */
     private static TokenValidator springValidator() throws Exception {
         return TokenValidator.builder()
                 .contract(Contracts.load("rfc9068-access-token@1.0.0"))
                 .keys(KeySource.jwksFile(FixtureFiles.path(SPRING_JWKS)))
                 .ignoreIssuer()
                 .ignoreAudience()
+                .checkContractEvenIfSignatureFails()
                 .build();
     }
 }
