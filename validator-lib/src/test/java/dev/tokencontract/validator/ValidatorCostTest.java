@@ -122,6 +122,34 @@ class ValidatorCostTest {
     }
 
     @Test
+    void validateWhenConformingTokenHas10000ScopeValuesThenAccepted() {
+        StringBuilder scope = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            scope.append(i == 0 ? "" : " ").append((char) ('a' + i % 26));
+        }
+        String token = TestTokens.mcp().claim("scope", scope.toString()).signRsa();
+        assertThat(token.length()).isLessThan(TokenValidator.DEFAULT_MAX_TOKEN_CHARS);
+
+        ValidationReport report = judge(Judge.mcpWithJwks(), token);
+
+        assertThat(report.verdict()).as("findings: %s", report.findings()).isEqualTo(dev.tokencontract.finding.Verdict.ACCEPTED);
+    }
+
+    @Test
+    void validateWhenLintCleanPatternMeetsLongClaimThenOrdinaryFindingNotContractUnavailable() throws Exception {
+        ObjectNode document = TestContracts.minimal();
+        ((ObjectNode) document.path("properties")).putObject("tenant_id").put("type", "string").put("pattern", "^(?:a|b)+$");
+        Contract contract = Contracts.parse(document.toString());
+        String tenant = "ab".repeat(10_000) + "c";
+        String token = TestTokens.mcp().claim("tenant_id", tenant).signRsa();
+
+        ValidationReport report = judge(Judge.validator(contract, KeySource.jwks(TestKeys.publicJwks())), token);
+
+        assertRejected(report, FindingCode.CLAIM_PATTERN_MISMATCH, "/claims/tenant_id");
+        assertThat(report.has(FindingCode.CONTRACT_UNAVAILABLE)).isFalse();
+    }
+
+    @Test
     void validateWhenKeysUnavailableThenClaimsStillJudgedForTime() throws Exception {
         TokenValidator noKey = Judge.validator(Contracts.load("mcp-access-token@1.0.0"), KeySource.none());
 

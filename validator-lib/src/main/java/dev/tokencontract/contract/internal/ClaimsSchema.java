@@ -29,6 +29,7 @@ public final class ClaimsSchema {
     private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
             .formatAssertionsEnabled(true)
             .pathType(PathType.JSON_POINTER)
+            .regularExpressionFactory(LinearRegex.FACTORY)
             .build();
 
     /**

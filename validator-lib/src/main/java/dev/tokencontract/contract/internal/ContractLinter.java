@@ -67,6 +67,7 @@ public final class ContractLinter {
         NumberRange.check(text, findings);
         SchemaWalk.remoteReferences(document, findings);
         SchemaWalk.backtrackingPatterns(document, findings);
+        SchemaWalk.dropInvalidSchemaWhereUnsupported(findings);
         LocalRefs.check(document, findings);
         ContractKind kind = ContractKind.fromId(document.path("x-contract").path("kind").asString("")).orElse(null);
         SchemaWalk.requiredButUndeclared(document, "", kind == ContractKind.JWT_ACCESS_TOKEN ? Severity.ERROR : Severity.WARNING, findings);
@@ -121,7 +122,7 @@ public final class ContractLinter {
     private static boolean compilable(List<Finding> findings) {
         return findings.stream().noneMatch(f -> f.severity() == Severity.ERROR
                 && (f.code() == FindingCode.LINT_INVALID_SCHEMA || f.code() == FindingCode.LINT_REMOTE_REF
-                || f.code() == FindingCode.LINT_TOO_LARGE));
+                || f.code() == FindingCode.LINT_TOO_LARGE || f.code() == FindingCode.LINT_PATTERN_UNSUPPORTED));
     }
 
     private static void checkId(JsonNode document, List<Finding> findings) {

@@ -22,6 +22,10 @@ import java.util.Optional;
 public final class PatternBacktracking {
     /** Bounded repetition above this counts as unbounded: {@code (a+){1,1000}} is as bad as {@code (a+)+}. */
     static final int LARGE = 16;
+    /** Unbounded repetitions in a row, over shared characters, from which a backtracking engine's cost is n^3 or worse. */
+    static final int POLYNOMIAL_DEGREE = 3;
+    /** Ways to split one text among bounded nested repetitions above which a pattern is refused. */
+    static final double MAX_SPLITS = 100_000;
     private static final int CHARS = 0x10000;
 
     private PatternBacktracking() {}
@@ -76,8 +80,15 @@ public final class PatternBacktracking {
                     }
                 }
             }
+        } else if (node.max > 1 && boundedNestingExplodes(node)) {
+            return Optional.of("a group repeated " + node.max + " times holds a part of variable length with nothing that ends "
+                    + "each repetition, so the same text splits in too many ways (e.g. (a{1,10}){1,10})");
         }
         for (List<Node> sequence : node.alternatives) {
+            if (overlappingChain(sequence) >= POLYNOMIAL_DEGREE) {
+                return Optional.of(POLYNOMIAL_DEGREE + " or more unbounded repetitions in a row can match the same characters "
+                        + "(e.g. .*.*.*x), which costs n^" + POLYNOMIAL_DEGREE + " steps in a backtracking engine");
+            }
             for (Node child : sequence) {
                 Optional<String> risk = check(child);
                 if (risk.isPresent()) {
@@ -86,6 +97,72 @@ public final class PatternBacktracking {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A group repeated a bounded number of times ({@code max} at most {@link #LARGE}) whose body has a part of
+     * variable length and no separator: {@code (a{1,10}){1,10}} splits a run of a's in about 10^10 ways.
+     * Unbounded inner parts ({@code (a+){3}}) are refused from three repetitions on (n^3), bounded ones when
+     * span^max passes {@link #MAX_SPLITS}.
+     */
+    private static boolean boundedNestingExplodes(Node node) {
+        for (List<Node> sequence : node.alternatives) {
+            BitSet variable = new BitSet(CHARS);
+            long span = variableSpan(sequence, variable);
+            if (span > 1 && !hasSeparator(sequence, variable)) {
+                boolean explodes = span == Long.MAX_VALUE ? node.max >= POLYNOMIAL_DEGREE : Math.pow(span, node.max) > MAX_SPLITS;
+                if (explodes) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The largest count range (max - min + 1, or MAX_VALUE when unbounded) of a variable part, at any depth; collects its characters. */
+    private static long variableSpan(List<Node> sequence, BitSet chars) {
+        long span = 1;
+        for (Node node : sequence) {
+            if (node.max < 0 || node.max > node.min) {
+                chars.or(all(node));
+                span = Math.max(span, node.max < 0 ? Long.MAX_VALUE : node.max - node.min + 1L);
+            }
+            if (node.alternatives != null) {
+                for (List<Node> inner : node.alternatives) {
+                    span = Math.max(span, variableSpan(inner, chars));
+                }
+            }
+        }
+        return span;
+    }
+
+    /**
+     * The longest run of unbounded repetitions in a sequence that can all match one same character, where
+     * nothing in between needs a character outside that shared set: {@code [\s\S]*[\s\S]*[\s\S]*x} is 3,
+     * {@code [a-z]+@[a-z]+} is 1 (no '@' is a letter).
+     */
+    private static int overlappingChain(List<Node> sequence) {
+        int longest = 0;
+        int chain = 0;
+        BitSet shared = null;
+        for (Node node : sequence) {
+            BitSet chars = all(node);
+            if (node.repeats()) {
+                if (shared != null && shared.intersects(chars)) {
+                    shared = (BitSet) shared.clone();
+                    shared.and(chars);
+                    chain++;
+                } else {
+                    shared = chars;
+                    chain = 1;
+                }
+                longest = Math.max(longest, chain);
+            } else if (node.min >= 1 && shared != null && !shared.intersects(chars)) {
+                shared = null; // a mandatory character the run cannot hold ends the run
+                chain = 0;
+            }
+        }
+        return longest;
     }
 
     /** Characters matched by any repeated part of the sequence, at any depth. */

@@ -8,6 +8,7 @@ import dev.tokencontract.finding.Severity;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -46,9 +47,25 @@ final class SchemaWalk {
     }
 
     private static void backtracking(String pattern, String pointer, List<Finding> findings) {
+        Optional<String> unsupported = LinearRegex.unsupported(pattern);
+        if (unsupported.isPresent()) {
+            findings.add(Finding.error(FindingCode.LINT_PATTERN_UNSUPPORTED, pointer, "a pattern RE2 can match in linear time",
+                    Redact.value(pattern), "The pattern cannot be matched in linear time: " + Redact.shorten(unsupported.get(), 160) + "."));
+            return;
+        }
         PatternBacktracking.risk(pattern).ifPresent(why -> findings.add(Finding.error(FindingCode.LINT_PATTERN_BACKTRACKING,
                 pointer, "a pattern that matches in linear time", Redact.value(pattern),
                 "The pattern can backtrack catastrophically: " + why + ".")));
+    }
+
+    /**
+     * A pattern RE2 cannot run is also "not a regex" to the meta-schema's {@code format: regex} check, which
+     * uses the same engine: keep the finding that says why ({@code LINT_PATTERN_UNSUPPORTED}) only.
+     */
+    static void dropInvalidSchemaWhereUnsupported(List<Finding> findings) {
+        Set<String> unsupported = new HashSet<>();
+        findings.stream().filter(f -> f.code() == FindingCode.LINT_PATTERN_UNSUPPORTED).forEach(f -> unsupported.add(f.pointer()));
+        findings.removeIf(f -> f.code() == FindingCode.LINT_INVALID_SCHEMA && unsupported.contains(f.pointer()));
     }
 
     /**
