@@ -58,7 +58,7 @@ final class Arguments {
 
     static Instant instant(String value) throws UsageException {
         String text = value.strip();
-        if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+        if (!text.isEmpty() && asciiDigits(text)) {
             if (text.length() > 12 || Long.parseLong(text) > TimeCheck.MAX_NUMERIC_DATE) {
                 throw new UsageException("--at: " + Terminal.safe(text, 40) + " is beyond year 9999");
             }
@@ -79,12 +79,17 @@ final class Arguments {
     /** {@code --leeway}: whole seconds from 0 to 600. */
     static Duration leeway(String value) throws UsageException {
         String text = value.strip();
-        if (text.isEmpty() || text.length() > 4 || !text.chars().allMatch(Character::isDigit)
+        if (text.isEmpty() || text.length() > 4 || !asciiDigits(text)
                 || Long.parseLong(text) > MAX_LEEWAY_SECONDS) {
             throw new UsageException("--leeway: '" + Terminal.safe(text, 40) + "' is not a whole number of seconds from 0 to "
                     + MAX_LEEWAY_SECONDS);
         }
         return Duration.ofSeconds(Long.parseLong(text));
+    }
+
+    /** 0-9 only: Character.isDigit (and Long.parseLong) also take Arabic-Indic, full-width and other digits. */
+    private static boolean asciiDigits(String text) {
+        return text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static String display(Option option) {

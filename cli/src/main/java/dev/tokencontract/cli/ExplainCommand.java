@@ -104,7 +104,8 @@ final class ExplainCommand implements Command {
         keys.warnings().forEach(w -> io.err().println("tokencontract explain: warning: " + Terminal.safe(w, 300)));
         TokenValidator validator;
         try {
-            validator = builder.contract(contract).keys(keys).build();
+            // explain is the diagnosis path: judge the claims even when the signature fails
+            validator = builder.contract(contract).keys(keys).checkContractEvenIfSignatureFails().build();
         } catch (IllegalStateException e) {
             throw new UsageException(e.getMessage()); // e.g. --contract names an IdP-metadata contract
         }

@@ -103,6 +103,9 @@ public final class Main {
                 return ExitCode.OK;
             }
             return command.run(line, io);
+        } catch (InputUnreadableException e) {
+            io.err().println("tokencontract " + command.name() + ": " + Terminal.safe(e.getMessage(), 300));
+            return ExitCode.UNCHECKED;
         } catch (UsageException e) {
             io.err().println("tokencontract " + command.name() + ": " + e.getMessage());
             io.err().println(Help.usageLine(command));

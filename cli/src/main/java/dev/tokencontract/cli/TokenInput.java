@@ -1,7 +1,6 @@
 package dev.tokencontract.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -61,7 +60,8 @@ final class TokenInput {
         try {
             bytes = io.in().readNBytes(MAX_STDIN_BYTES + 1);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read stdin", e);
+            throw new InputUnreadableException("cannot read the token from stdin: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
         if (bytes.length > MAX_STDIN_BYTES) {
             throw new UsageException("stdin holds more than " + MAX_STDIN_BYTES + " bytes (1 MiB); that is not a token");

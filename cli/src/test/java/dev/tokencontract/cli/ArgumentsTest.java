@@ -40,6 +40,19 @@ class ArgumentsTest {
     }
 
     @Test
+    void instantWhenEpochSecondsInNonAsciiDigitsThenUsageError() {
+        // Arabic-Indic and full-width digits are digits to Character.isDigit and Long.parseLong, not to people
+        for (String value : new String[] {"\u0661\u0667\u0669\u0665\u0666\u0665\u0663\u0660\u0660\u0660", "\uff11\uff17\uff19\uff15"}) {
+            assertThatThrownBy(() -> Arguments.instant(value)).isInstanceOf(UsageException.class).hasMessageStartingWith("--at: ");
+        }
+    }
+
+    @Test
+    void leewayWhenNonAsciiDigitsThenUsageError() {
+        assertThatThrownBy(() -> Arguments.leeway("\u0666\u0660")).isInstanceOf(UsageException.class);
+    }
+
+    @Test
     void leewayWhenWholeSecondsThenDuration() throws Exception {
         assertThat(Arguments.leeway("0")).isEqualTo(Duration.ZERO);
         assertThat(Arguments.leeway("600")).isEqualTo(Duration.ofMinutes(10));

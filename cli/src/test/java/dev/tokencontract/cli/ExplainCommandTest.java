@@ -48,6 +48,17 @@ class ExplainCommandTest {
     }
 
     @Test
+    void explainWhenSignatureFailsThenClaimsStillJudgedAgainstTheContract() {
+        String signed = TestTokens.mcp().claim("roles", "admin").signRsa();
+        String forged = signed.substring(0, signed.lastIndexOf('.') + 1) + TestTokens.encode(new byte[256]);
+
+        CliRun.Result result = explain(forged, "--contract", MCP, "--jwks", jwks);
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("SIGNATURE_INVALID", "CLAIM_TYPE_MISMATCH  /claims/roles").doesNotContain("CONTRACT_NOT_CHECKED");
+    }
+
+    @Test
     void explainWhenNoIssuerOrAudienceThenSaysNotCheckedAndStillAccepts() {
         CliRun.Result result = explain(token, "--contract", MCP, "--jwks", jwks);
 

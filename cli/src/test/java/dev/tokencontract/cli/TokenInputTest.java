@@ -41,6 +41,25 @@ class TokenInputTest {
     }
 
     @Test
+    void runWhenStdinCannotBeReadThenCouldNotCheckExit3NotInternalError() {
+        java.io.InputStream broken = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("Is a directory");
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Io io = new Io(broken, out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC(), false);
+
+        int exit = Main.standard().run(new String[] {"explain"}, io);
+
+        assertThat(exit).isEqualTo(ExitCode.UNCHECKED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("tokencontract explain: cannot read the token from stdin: Is a directory\n")
+                .doesNotContain("internal error");
+    }
+
+    @Test
     void readWhenNoArgumentThenReadsStdin() throws Exception {
         Io io = stdin("Bearer eyJh.eyJc.sig\n".getBytes(StandardCharsets.UTF_8));
 

@@ -357,7 +357,9 @@ public final class McpAuthorization {
             if (all.size() == 1) {
                 Map.Entry<String, KeySource> only = all.entrySet().iterator().next();
                 validator = TokenValidator.builder().contract(contract).keys(only.getValue()).expectIssuer(only.getKey())
-                        .expectAudience(resource).expectAudience(resource + "/").clock(clock).leeway(leeway).build();
+                        .expectAudience(resource).expectAudience(resource + "/").clock(clock).leeway(leeway)
+                        .skipContractUnlessSignatureVerified() // anonymous callers must not choose the cost of a 401 (issue 13)
+                        .build();
             } else {
                 MultiIssuerValidator.Builder multi = MultiIssuerValidator.builder()
                         .expectAudience(resource).expectAudience(resource + "/").clock(clock).leeway(leeway);

@@ -99,7 +99,7 @@ public final class SignatureCheck {
         if (usable.isEmpty()) {
             VerificationKey first = candidates.get(0);
             findings.add(Finding.error(FindingCode.KEY_UNSUPPORTED, "/header/kid", "a usable key", describe(first),
-                    "The key " + describe(first) + " cannot be used: " + first.unusable() + "."));
+                    capitalized(describe(first)) + " cannot be used: " + first.unusable() + "."));
             return null;
         }
         VerificationKey first = usable.get(0);
@@ -116,6 +116,10 @@ public final class SignatureCheck {
         } catch (JOSEException | RuntimeException e) {
             return false;
         }
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String describe(VerificationKey key) {
