@@ -20,7 +20,7 @@ fi
 mkdir -p "$here/results"
 out="$here/results/$(date -u +%Y%m%dT%H%M%SZ)-hostile.json"
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)  nproc: $(nproc)  load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -jar "$jar" HostileTokenBenchmark "${settings[@]}" -bm avgt -tu us -rf json -rff "$out" > /dev/null
+java -jar "$jar" HostileTokenBenchmark "${settings[@]}" -jvmArgsAppend -Dslf4j.internal.verbosity=ERROR -bm avgt -tu us -rf json -rff "$out" > /dev/null
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$out" <<'PY'
 import json, sys

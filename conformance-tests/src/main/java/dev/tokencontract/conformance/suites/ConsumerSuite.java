@@ -55,7 +55,9 @@ public final class ConsumerSuite {
         this.minter = TokenMinter.builder().contract(b.contract).keys(b.keys).clock(b.clock).build();
         this.judge = TokenValidator.builder().contract(b.contract)
                 .keys(b.contract.jose().algorithms().stream().anyMatch(a -> a.startsWith("HS")) ? b.keys.hmacKeySource() : b.keys.publicKeySource())
-                .expectIssuer(b.issuer).expectAudience(b.audience).clock(b.clock).build();
+                .expectIssuer(b.issuer).expectAudience(b.audience).clock(b.clock)
+                .checkContractEvenIfSignatureFails() // a conformance judge diagnoses every stage
+                .build();
         this.claimMutator = new ClaimMutator(b.contract);
         this.tokenMutator = new TokenMutator(minter, judge, b.stranger == null ? SigningKeys.generate(kidPrefix(b.keys)) : b.stranger);
         this.claims = Targeted.claims(b.claims == null ? ValidClaims.of(b.contract) : b.claims, b.issuer, b.audience);

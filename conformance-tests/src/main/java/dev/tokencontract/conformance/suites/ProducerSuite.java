@@ -30,8 +30,9 @@ public final class ProducerSuite {
 
     private ProducerSuite(Builder b) {
         this.producer = b.producer;
+        // a conformance judge diagnoses: every stage, even when the signature fails
         this.judge = TokenValidator.builder().contract(b.contract).keys(b.keys).expectIssuer(b.issuer).expectAudience(b.audience)
-                .clock(b.clock).build();
+                .clock(b.clock).checkContractEvenIfSignatureFails().build();
         this.inputs = b.inputs == null ? ProducerInputs.users() : b.inputs;
         this.subject = b.subject != null ? b.subject : Shown.party(b.producer, "producer");
     }

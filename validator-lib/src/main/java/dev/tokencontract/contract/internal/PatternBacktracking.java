@@ -15,7 +15,11 @@ import java.util.Optional;
  *       cannot match. {@code ( [a-z]+)*} and {@code ([a-z]+-)*} are fine: the space and the dash end each
  *       iteration unambiguously.</li>
  *   <li>alternatives that can start alike: {@code (a|aa)+}, {@code (\w|\d)*}.</li>
+ *   <li>bounded nesting that still splits one text in too many ways: {@code (a{1,10}){1,10}}, {@code (a+){3}}.</li>
+ *   <li>three or more unbounded repetitions in a row over shared characters: {@code [\s\S]*[\s\S]*[\s\S]*x} (n^3).</li>
  * </ul>
+ * The validator itself matches with RE2/J ({@link LinearRegex}), which never backtracks; these shapes are
+ * refused because a published contract is also read by backtracking engines.
  * The analysis is conservative (a character class it cannot read counts as "any character") and skips
  * patterns it cannot parse (those are {@code LINT_INVALID_SCHEMA} already).
  */
