@@ -150,7 +150,7 @@ public final class FuzzLongRun {
     /** The sample claims; a claim that {@code extra} (",\"name\":value") sets is left out of the sample. */
     private static String claims(Instant now, String extra) {
         StringBuilder json = new StringBuilder("{\"iss\":\"" + Fixture.ISSUER + "\",\"sub\":\"alice@example.test\",\"aud\":\""
-                + Fixture.AUDIENCE + "\",\"exp\":" + (now.getEpochSecond() + 7200) + ",\"iat\":" + (now.getEpochSecond() - 60)
+                + Fixture.AUDIENCE + "\",\"exp\":" + (now.getEpochSecond() + 3600) + ",\"iat\":" + (now.getEpochSecond() - 60)
                 + ",\"jti\":\"6f1c2a8e\",\"client_id\":\"crm-agent\"");
         for (String[] sample : new String[][] {{"tenant_id", "\"acme\""}, {"roles", "[\"support\"]"}, {"scope", "\"crm.read\""}}) {
             if (!extra.startsWith(",\"" + sample[0] + "\":")) {

@@ -222,6 +222,18 @@ class McpBearerFilterTest {
     }
 
     @Test
+    void connectWhenSignatureForgedThen401NamesOnlyTheSignatureNotTheAttackersClaims() throws Exception {
+        String signed = Tokens.fresh(server.auth.resource(), "crm.read").claim("roles", "admin").signRsa();
+        String forged = signed.substring(0, signed.lastIndexOf('.') + 1) + TestTokens.encode(new byte[256]);
+
+        Map<String, String> challenge = RawHttp.challenge(RawHttp.post(server.mcpUrl(), "{}", "Authorization", "Bearer " + forged));
+
+        assertThat(challenge).containsEntry("error", "invalid_token");
+        // the filter skips the contract stage behind a failed signature (issue 13): no CLAIM_* codes
+        assertThat(challenge.get("error_description")).contains("SIGNATURE_INVALID").doesNotContain("CLAIM_");
+    }
+
+    @Test
     void connectWhenAudienceIsAnotherServerThen401AndLoggedAsAudienceMismatch() {
         String other = Tokens.fresh("https://other.example.test/mcp", "crm.read").signRsa();
         McpHttpClientTransportAuthorizationException failure = sdkFailure(other, "getCustomer");
