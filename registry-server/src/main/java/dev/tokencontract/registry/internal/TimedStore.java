@@ -4,7 +4,7 @@ import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.NewVersion;
 import dev.tokencontract.registry.store.PublishGuard;
-import dev.tokencontract.registry.store.PublishResult;
+import dev.tokencontract.registry.store.PublishAttempt;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
 import dev.tokencontract.compat.CompatibilityMode;
@@ -40,7 +40,7 @@ public final class TimedStore implements ContractStore {
     }
 
     @Override
-    public PublishResult publish(NewVersion version, PublishGuard guard) {
+    public <R> PublishAttempt<R> publish(NewVersion version, PublishGuard<R> guard) {
         return timed("publish", () -> store.publish(version, guard));
     }
 

@@ -2,7 +2,7 @@ package dev.tokencontract.registry.internal;
 
 import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.NewVersion;
-import dev.tokencontract.registry.store.PublishResult;
+import dev.tokencontract.registry.store.PublishAttempt;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
 import dev.tokencontract.compat.CompatibilityMode;
@@ -40,7 +40,7 @@ public final class WriteRoutes {
             NewVersion version = new NewVersion(name, body.contract().version(), body.canonical(), body.digest(),
                     caller.clientId() == null ? caller.subject() : caller.subject() + " (" + caller.clientId() + ")",
                     services.clock.instant());
-            PublishResult result = services.store.publish(version, (existing, mode) -> {
+            PublishAttempt<Compatibility.Verdict> result = services.store.publish(version, (existing, mode) -> {
                 Compatibility.Verdict verdict = services.compatibility.judge(body.contract(), existing, mode, acknowledged);
                 return verdict.compatible() ? Optional.empty() : Optional.of(verdict);
             });
@@ -52,7 +52,7 @@ public final class WriteRoutes {
         }
     }
 
-    private void answer(Context ctx, PublishResult result, ContractBody body, Audit audit) {
+    private void answer(Context ctx, PublishAttempt<Compatibility.Verdict> result, ContractBody body, Audit audit) {
         switch (result.outcome()) {
             case CREATED -> {
                 services.served.invalidate(body.contract().name());
@@ -78,7 +78,7 @@ public final class WriteRoutes {
             }
             case REFUSED -> {
                 // the lock is released: the counterexample search may take its time now
-                Compatibility.Verdict verdict = (Compatibility.Verdict) result.refusal().orElseThrow();
+                Compatibility.Verdict verdict = result.refusal().orElseThrow();
                 throw incompatible(body, services.compatibility.withCounterexamples(verdict, body.contract(),
                         services.searchBudget()));
             }

@@ -19,13 +19,13 @@ public interface ContractStore extends AutoCloseable {
 
     /**
      * Publishes one version. Same name, version and digest as a stored version: {@link
-     * PublishResult.Outcome#SAME_CONTENT}, nothing written and the guard not consulted. Same name and
-     * version, another digest: {@link PublishResult.Outcome#CONFLICT}. Otherwise the guard sees every
+     * PublishAttempt.Outcome#SAME_CONTENT}, nothing written and the guard not consulted. Same name and
+     * version, another digest: {@link PublishAttempt.Outcome#CONFLICT}. Otherwise the guard sees every
      * stored version of the name (oldest first) and the name's mode; a refusal from it is returned as
-     * {@link PublishResult.Outcome#REFUSED} with nothing written; else the version is stored: {@link
-     * PublishResult.Outcome#CREATED}.
+     * {@link PublishAttempt.Outcome#REFUSED} with nothing written; else the version is stored: {@link
+     * PublishAttempt.Outcome#CREATED}.
      */
-    PublishResult publish(NewVersion version, PublishGuard guard);
+    <R> PublishAttempt<R> publish(NewVersion version, PublishGuard<R> guard);
 
     /** Every contract name, sorted. */
     List<String> names();

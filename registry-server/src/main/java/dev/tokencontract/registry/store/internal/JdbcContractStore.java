@@ -1,16 +1,16 @@
 package dev.tokencontract.registry.store.internal;
 
-import static dev.tokencontract.registry.store.ContractStores.MAX_CONTENT_LENGTH;
-import static dev.tokencontract.registry.store.ContractStores.MAX_FIELD_LENGTH;
-import static dev.tokencontract.registry.store.ContractStores.MAX_NAME_LENGTH;
-import static dev.tokencontract.registry.store.ContractStores.MAX_VERSION_LENGTH;
+import static dev.tokencontract.registry.store.internal.StoreText.MAX_CONTENT_LENGTH;
+import static dev.tokencontract.registry.store.internal.StoreText.MAX_FIELD_LENGTH;
+import static dev.tokencontract.registry.store.internal.StoreText.MAX_NAME_LENGTH;
+import static dev.tokencontract.registry.store.internal.StoreText.MAX_VERSION_LENGTH;
 
 import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.NewVersion;
 import dev.tokencontract.registry.store.PublishGuard;
-import dev.tokencontract.registry.store.PublishResult;
-import dev.tokencontract.registry.store.PublishResult.Outcome;
+import dev.tokencontract.registry.store.PublishAttempt;
+import dev.tokencontract.registry.store.PublishAttempt.Outcome;
 import dev.tokencontract.registry.store.StoreException;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
@@ -63,7 +63,7 @@ public final class JdbcContractStore implements ContractStore {
     }
 
     @Override
-    public PublishResult publish(NewVersion version, PublishGuard guard) {
+    public <R> PublishAttempt<R> publish(NewVersion version, PublishGuard<R> guard) {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(guard, "guard");
         StoreText.require("name", version.name(), MAX_NAME_LENGTH);
@@ -78,7 +78,7 @@ public final class JdbcContractStore implements ContractStore {
             StoredVersion stored = version(version.name(), version.version())
                     .orElseThrow(() -> new StoreException(what + ": key taken but version not found", e));
             Outcome outcome = stored.digest().equals(version.digest()) ? Outcome.SAME_CONTENT : Outcome.CONFLICT;
-            return new PublishResult(outcome, Optional.of(stored), Optional.empty());
+            return new PublishAttempt<>(outcome, Optional.of(stored), Optional.empty());
         }
     }
 

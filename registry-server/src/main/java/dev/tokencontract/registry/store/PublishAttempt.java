@@ -8,8 +8,9 @@ import java.util.Optional;
  * @param outcome  one of four
  * @param stored   the stored version (the existing one for SAME_CONTENT and CONFLICT); empty for REFUSED
  * @param refusal  the guard's refusal for REFUSED; empty otherwise
+ * @param <R>      the type of the {@link PublishGuard}'s refusal
  */
-public record PublishResult(Outcome outcome, Optional<StoredVersion> stored, Optional<Object> refusal) {
+public record PublishAttempt<R>(Outcome outcome, Optional<StoredVersion> stored, Optional<R> refusal) {
     public enum Outcome {
         CREATED,
         SAME_CONTENT,
