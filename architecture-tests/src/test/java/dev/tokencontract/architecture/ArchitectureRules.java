@@ -58,6 +58,28 @@ final class ArchitectureRules {
         .as("no Maven module reads another module's internal package");
   }
 
+  /**
+   * Inside one module too, {@code x.internal} is read only by {@code x} and {@code x.internal}: another
+   * concern goes through {@code x}'s public types (as {@code lock} goes through the registry client's API).
+   */
+  static ArchRule internalsReadOnlyByTheirOwnConcern() {
+    return classes()
+        .should(new ArchCondition<JavaClass>("read no other concern's internal package") {
+          @Override
+          public void check(JavaClass origin, ConditionEvents events) {
+            String home = concernOf(origin.getPackageName());
+            for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+              String pkg = d.getTargetClass().getPackageName();
+              if (isInternal(pkg) && !concernOf(pkg).equals(home)) {
+                events.add(SimpleConditionEvent.violated(origin, home + " reads " + concernOf(pkg)
+                    + "'s internal class " + d.getTargetClass().getName() + ": " + d.getDescription()));
+              }
+            }
+          }
+        })
+        .as("an internal package is read only by its own concern");
+  }
+
   /** Concerns ({@code x} together with {@code x.internal}) below {@code root} form no cycle. */
   static ArchRule noCyclesBetweenConcerns(String root) {
     return SlicesRuleDefinition.slices()

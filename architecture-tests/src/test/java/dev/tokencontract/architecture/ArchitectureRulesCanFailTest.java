@@ -36,6 +36,15 @@ class ArchitectureRulesCanFailTest {
   }
 
   @Test
+  void concernRuleWhenAConcernReadsAnothersInternalThenFails() {
+    List<String> found = ArchitectureRules.violations(
+        ArchitectureRules.internalsReadOnlyByTheirOwnConcern(), planted("crossmodule"));
+
+    assertThat(found).singleElement().asString()
+        .contains(PLANTED + ".crossmodule.beta reads " + PLANTED + ".crossmodule.alpha's internal class");
+  }
+
+  @Test
   void cycleRuleWhenTwoConcernsUseEachOtherThroughAnInternalThenFails() {
     List<String> found = ArchitectureRules.violations(
         ArchitectureRules.noCyclesBetweenConcerns(PLANTED + ".cycle"), planted("cycle"));

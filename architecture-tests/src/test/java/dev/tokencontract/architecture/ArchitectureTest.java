@@ -39,6 +39,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void concernsWhenCheckedThenNoneReadsAnothersInternals() {
+    ArchitectureRules.internalsReadOnlyByTheirOwnConcern().check(project.classes());
+  }
+
+  @Test
   void packagesWhenCheckedThenFormNoCycle() {
     ArchitectureRules.noCyclesBetweenConcerns("dev.tokencontract").check(project.classes());
   }

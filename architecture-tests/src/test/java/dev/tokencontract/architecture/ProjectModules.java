@@ -33,20 +33,24 @@ final class ProjectModules {
   /** Imports every module below {@code root} that has main sources; fails if one was not compiled. */
   static ProjectModules importFrom(Path root) {
     List<Path> moduleDirs = moduleDirectories(root);
-    Map<String, String> moduleByClass = new HashMap<>();
-    ClassFileImporter importer = new ClassFileImporter();
+    Map<Path, String> moduleByClassesDir = new HashMap<>();
     for (Path module : moduleDirs) {
       Path classesDir = module.resolve("target/classes");
       if (!Files.isDirectory(classesDir)) {
         throw new IllegalStateException("module " + root.relativize(module) + " is not compiled: " + classesDir
             + " is missing (build with -am so every module is compiled before this one)");
       }
-      String name = root.relativize(module).toString();
-      for (JavaClass c : importer.importPath(classesDir)) {
-        moduleByClass.put(c.getName(), name);
-      }
+      moduleByClassesDir.put(classesDir.toAbsolutePath().normalize(), root.relativize(module).toString());
     }
-    JavaClasses all = importer.importPaths(moduleDirs.stream().map(m -> m.resolve("target/classes")).toList());
+    JavaClasses all = new ClassFileImporter().importPaths(List.copyOf(moduleByClassesDir.keySet()));
+    Map<String, String> moduleByClass = new HashMap<>();
+    for (JavaClass c : all) {
+      Path file = Path.of(c.getSource().orElseThrow().getUri()).toAbsolutePath().normalize();
+      String module = moduleByClassesDir.entrySet().stream().filter(e -> file.startsWith(e.getKey()))
+          .map(Map.Entry::getValue).findFirst()
+          .orElseThrow(() -> new IllegalStateException(c.getName() + " was read from no module: " + file));
+      moduleByClass.put(c.getName(), module);
+    }
     List<String> names = moduleDirs.stream().map(m -> root.relativize(m).toString()).toList();
     return new ProjectModules(all, Map.copyOf(moduleByClass), names);
   }
