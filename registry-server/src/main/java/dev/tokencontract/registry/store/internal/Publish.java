@@ -28,6 +28,8 @@ final class Publish {
 
     /** The version insert hit the primary key: someone stored it without taking the lock. */
     static final class VersionTaken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         VersionTaken(SQLException cause) {
             super(cause.getMessage(), cause, false, false);
         }
