@@ -88,7 +88,7 @@ final class CheckIdpCommand implements Command {
             return ExitCode.UNCHECKED;
         }
         print(report, "Checked IdP", format, io);
-        return report.verdict().exitCode();
+        return ExitCode.of(report.verdict());
     }
 
     static void print(IdpReport report, String title, Arguments.Format format, Io io) {
