@@ -97,6 +97,7 @@ public final class WriteRoutes {
      * {@code POST /contracts/{name}/compatibility}: the verdict, 200 even when incompatible unless ?fail=true.
      * Anonymous and able to generate claim sets, so it is rate-limited per client and globally (429).
      */
+    @SuppressWarnings("try") // the permit is only held: close() gives the slot back when the request ends
     public void compatibility(Context ctx) {
         services.readAccess(ctx);
         String name = ContractNames.require(ctx.pathParam("name"));
