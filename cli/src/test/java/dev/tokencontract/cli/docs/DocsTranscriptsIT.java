@@ -27,6 +27,7 @@ class DocsTranscriptsIT {
             ? Path.of("").toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
     private static final Path JAR = Path.of(System.getProperty("tokencontract.jar", "target/tokencontract.jar")).toAbsolutePath();
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final java.util.regex.Pattern EXIT = java.util.regex.Pattern.compile("\\[exit \\d+\\]");
 
     @TempDir
     static Path bin;
@@ -102,8 +103,11 @@ class DocsTranscriptsIT {
             }
             assertThat(finished).as(block.where() + ": $ " + step.command() + " did not finish within 60 s").isTrue();
             byte[] output = read.get(10, TimeUnit.SECONDS);
-            List<String> actual = Volatile.normalise(List.of(new String(output, StandardCharsets.UTF_8).split("\n", -1)));
+            List<String> actual = new ArrayList<>(Volatile.normalise(List.of(new String(output, StandardCharsets.UTF_8).split("\n", -1))));
             List<String> expected = Volatile.normalise(step.expected());
+            if (!expected.isEmpty() && EXIT.matcher(expected.get(expected.size() - 1)).matches()) {
+                actual.add("[exit " + process.exitValue() + "]"); // the documents' convention: the exit code, last
+            }
             assertThat(Volatile.matches(expected, actual))
                     .as("%s: $ %s%n--- the document shows:%n%s%n--- the jar prints:%n%s", block.where(), step.command(),
                             String.join("\n", expected), String.join("\n", actual))
