@@ -30,8 +30,7 @@ import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
-import dev.tokencontract.validator.internal.JwkKeys;
-import dev.tokencontract.validator.internal.VerificationKey;
+import dev.tokencontract.testing.ValidationStages;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,8 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
  * (or its HS256 variant). Built in a JMH {@code @Setup}; {@link #create} refuses to return a fixture
  * in which any of the three rejects the token, so no benchmark can time a fast rejection.
  *
- * <p>Keys and tokens are made here rather than taken from validator-lib's test-jar, so the benchmark jar
- * stands alone. The token is minted at set-up time, valid for one hour, and judged with the system clock
+ * <p>Keys and tokens are made here rather than taken from validator-lib's test fixtures (only its
+ * {@link ValidationStages} seam is used, for the per-stage benchmarks). The token is minted at set-up time, valid for one hour, and judged with the system clock
  * by (b) and (c) alike, as a server would.
  */
 final class Fixture {
@@ -67,20 +66,20 @@ final class Fixture {
     final ConfigurableJWTProcessor<SecurityContext> processor;
     final TokenValidator validator;
     final Contract contract;
-    /** The same key as validator-lib's key sources hold it, for the per-stage benchmarks. */
-    final VerificationKey verificationKey;
+    /** Each validation stage alone over this token and key, for the per-stage benchmarks. */
+    private final java.util.function.Function<Instant, ValidationStages> stages;
     final String kid;
 
     private Fixture(String algorithm, String token, JWSVerifier rawVerifier,
                     ConfigurableJWTProcessor<SecurityContext> processor, TokenValidator validator, Contract contract,
-                    VerificationKey verificationKey, String kid) {
+                    java.util.function.Function<Instant, ValidationStages> stages, String kid) {
         this.algorithm = algorithm;
         this.token = token;
         this.rawVerifier = rawVerifier;
         this.processor = processor;
         this.validator = validator;
         this.contract = contract;
-        this.verificationKey = verificationKey;
+        this.stages = stages;
         this.kid = kid;
     }
 
@@ -105,7 +104,7 @@ final class Fixture {
                 processor(JWSAlgorithm.RS256, publicSet),
                 validator(contract, KeySource.jwks(publicSet.toString())),
                 contract,
-                JwkKeys.fromPublicKey(RSA_KID, key.toRSAPublicKey(), null),
+                now -> ValidationStages.forPublicKey(token, contract, "RS256", RSA_KID, publicKey(key), ISSUER, AUDIENCE, now),
                 RSA_KID);
     }
 
@@ -118,7 +117,7 @@ final class Fixture {
                 processor(JWSAlgorithm.HS256, new JWKSet(secretKey)),
                 validator(contract, KeySource.secret(HMAC_SECRET)),
                 contract,
-                JwkKeys.fromSecret(null, HMAC_SECRET, null),
+                now -> ValidationStages.forSecret(token, contract, "HS256", HMAC_KID, HMAC_SECRET, ISSUER, AUDIENCE, now),
                 HMAC_KID);
     }
 
@@ -127,6 +126,19 @@ final class Fixture {
         ObjectNode document = (ObjectNode) Contracts.load(CONTRACT).document();
         ((ObjectNode) document.get("x-jose")).putArray("alg").add("HS256");
         return Contracts.parse(document.toString());
+    }
+
+    /** Each stage of (c) alone over this fixture's token and key, judged at {@code now}. */
+    ValidationStages stages(Instant now) {
+        return stages.apply(now);
+    }
+
+    private static java.security.PublicKey publicKey(RSAKey key) {
+        try {
+            return key.toRSAPublicKey();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The mcp-access-token sample claims, issued now and valid for one hour. */

@@ -1,7 +1,7 @@
 package dev.tokencontract.cli;
 
 import dev.tokencontract.validator.TokenValidator;
-import dev.tokencontract.validator.internal.TimeCheck;
+import dev.tokencontract.validator.ValidatedToken;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -59,7 +59,7 @@ final class Arguments {
     static Instant instant(String value) throws UsageException {
         String text = value.strip();
         if (!text.isEmpty() && asciiDigits(text)) {
-            if (text.length() > 12 || Long.parseLong(text) > TimeCheck.MAX_NUMERIC_DATE) {
+            if (text.length() > 12 || Long.parseLong(text) > ValidatedToken.MAX_NUMERIC_DATE) {
                 throw new UsageException("--at: " + Terminal.safe(text, 40) + " is beyond year 9999");
             }
             return Instant.ofEpochSecond(Long.parseLong(text));

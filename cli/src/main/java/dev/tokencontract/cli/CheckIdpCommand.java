@@ -3,6 +3,7 @@ package dev.tokencontract.cli;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.idp.IdpChecks;
+import dev.tokencontract.idp.JwksInput;
 import dev.tokencontract.idp.IdpReport;
 import dev.tokencontract.cli.ReportJson;
 import java.io.IOException;
@@ -76,8 +77,8 @@ final class CheckIdpCommand implements Command {
                 report = checks.checkIssuer(target, contracts);
             } else {
                 String json = IdpOptions.readFile("", target);
-                IdpChecks.Keys keys = line.hasOption("jwks") ? IdpChecks.Keys.document(IdpOptions.readFile("--jwks: ", line.getOptionValue("jwks")))
-                        : line.hasOption("no-fetch") ? IdpChecks.Keys.skip() : IdpChecks.Keys.fetchJwksUri();
+                JwksInput keys = line.hasOption("jwks") ? JwksInput.document(IdpOptions.readFile("--jwks: ", line.getOptionValue("jwks")))
+                        : line.hasOption("no-fetch") ? JwksInput.skip() : JwksInput.fetchJwksUri();
                 report = checks.checkMetadata(json, target, null, contracts, keys);
             }
         } catch (IllegalArgumentException e) {
@@ -87,7 +88,7 @@ final class CheckIdpCommand implements Command {
             return ExitCode.UNCHECKED;
         }
         print(report, "Checked IdP", format, io);
-        return report.verdict().exitCode();
+        return ExitCode.of(report.verdict());
     }
 
     static void print(IdpReport report, String title, Arguments.Format format, Io io) {

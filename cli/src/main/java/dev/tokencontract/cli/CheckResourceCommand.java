@@ -86,6 +86,6 @@ final class CheckResourceCommand implements Command {
             return ExitCode.UNCHECKED;
         }
         CheckIdpCommand.print(report, "Checked resource", format, io);
-        return report.verdict().exitCode();
+        return ExitCode.of(report.verdict());
     }
 }

@@ -54,8 +54,8 @@ final class ConformCommand implements Command {
                           [--downstream-port PORT]: user tokens are POSTed to the hub as bearer tokens with
                           {"downstream": URL}; what the hub presents there must carry the user's sub, tenant and
                           the downstream audience (delegation with act is fine), never a bot identity. With
-          --jwks|--pem|--secret-file|--secret-env (the keys of the hub's token exchange) and optional
-          --downstream-issuer, each presented token must also pass the contract in full.
+                          --jwks|--pem|--secret-file|--secret-env (the keys of the hub's token exchange) and
+                          optional --downstream-issuer, each presented token must also pass the contract in full.
                 compat    --contract OLD --against NEW: claims valid under each version are valid under the other.
 
                 Exit: 0 every property passed, 1 a property failed (the shrunk counterexample is printed),

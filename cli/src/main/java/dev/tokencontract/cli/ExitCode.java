@@ -1,5 +1,7 @@
 package dev.tokencontract.cli;
 
+import dev.tokencontract.finding.Verdict;
+
 /** The process exit codes, documented in {@code docs/cli.md}. */
 final class ExitCode {
     /** The token was accepted; lint passed; the command did what was asked. */
@@ -12,4 +14,13 @@ final class ExitCode {
     static final int UNCHECKED = 3;
 
     private ExitCode() {}
+
+    /** A verdict's exit code: accepted 0, rejected 1, could not check 3. */
+    static int of(Verdict verdict) {
+        return switch (verdict) {
+            case ACCEPTED -> OK;
+            case REJECTED -> REJECTED;
+            case UNCHECKED -> UNCHECKED;
+        };
+    }
 }

@@ -115,7 +115,7 @@ final class ExplainCommand implements Command {
         } else {
             new ExplainText(new Terminal(io.colour())).print(report, validator, io.out());
         }
-        return report.verdict().exitCode();
+        return ExitCode.of(report.verdict());
     }
 
     private static Contract await(FutureTask<Contract> loading) throws ContractException {

@@ -93,7 +93,7 @@ final class ExplainText {
 
     private String verdictLine(ValidationReport report, TokenValidator validator) {
         Verdict verdict = report.verdict();
-        String exit = " (exit " + verdict.exitCode() + ")";
+        String exit = " (exit " + ExitCode.of(verdict) + ")";
         return switch (verdict) {
             case ACCEPTED -> term.green(term.bold("ACCEPTED")) + ": signature verified and every check passed"
                     + notChecked(validator) + exit;

@@ -44,7 +44,7 @@ final class IdpText {
     }
 
     private String verdictLine(IdpReport report) {
-        String exit = " (exit " + report.verdict().exitCode() + ")";
+        String exit = " (exit " + ExitCode.of(report.verdict()) + ")";
         return switch (report.verdict()) {
             case ACCEPTED -> term.green(term.bold("PASSED")) + ": " + warnings(report) + exit;
             case REJECTED -> term.red(term.bold("FAILED")) + ": " + codes(report) + exit;

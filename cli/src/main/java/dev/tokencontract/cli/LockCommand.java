@@ -1,5 +1,7 @@
 package dev.tokencontract.cli;
 
+import dev.tokencontract.contract.ContractRef;
+import dev.tokencontract.lock.LockClient;
 import dev.tokencontract.lock.LockEntry;
 import dev.tokencontract.lock.Lockfile;
 import dev.tokencontract.lock.LockfileException;
@@ -72,7 +74,7 @@ final class LockCommand implements Command {
         RegistryClient client = RegistryOptions.client(registry, line, io);
         Lockfile locked;
         try {
-            locked = client.lock(references, existing);
+            locked = LockClient.of(client).lock(references, existing);
         } catch (RegistryException e) {
             if (e.kind() == RegistryException.Kind.INVALID_REFERENCE) {
                 throw new UsageException(Terminal.safe(e.getMessage(), 300));
@@ -100,8 +102,7 @@ final class LockCommand implements Command {
         io.out().println("Locked " + references.size() + (references.size() == 1 ? " contract" : " contracts") + " in "
                 + Terminal.safe(path.toString(), 200) + " (registry " + client.baseUrl() + "):");
         for (String reference : references) {
-            String name = reference.contains("@") ? reference.substring(0, reference.indexOf('@')) : reference;
-            LockEntry entry = locked.entry(name.strip()).orElseThrow();
+            LockEntry entry = locked.entry(ContractRef.parse(reference).name()).orElseThrow(); // lock() parsed it
             io.out().println("  " + Terminal.safe(reference, 120) + " -> " + entry.reference() + "  sha256 " + entry.sha256());
         }
         int kept = locked.entries().size() - references.size();

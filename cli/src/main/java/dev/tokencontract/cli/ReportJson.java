@@ -47,7 +47,7 @@ public final class ReportJson {
     public static ObjectNode toNode(ValidationReport report) {
         ObjectNode root = NODES.objectNode();
         root.put("verdict", report.verdict().name());
-        root.put("exitCode", report.verdict().exitCode());
+        root.put("exitCode", ExitCode.of(report.verdict()));
         root.put("evaluatedAt", report.evaluatedAt().toString());
         root.put("contract", report.contractReference());
         if (report.decoded().isPresent()) {
@@ -112,7 +112,7 @@ public final class ReportJson {
     public static ObjectNode toNode(IdpReport report) {
         ObjectNode root = NODES.objectNode();
         root.put("verdict", report.verdict().name());
-        root.put("exitCode", report.verdict().exitCode());
+        root.put("exitCode", ExitCode.of(report.verdict()));
         root.put("subject", report.subject());
         root.put("documentUrl", report.documentUrl().map(Object::toString).orElse(null));
         ArrayNode contracts = root.putArray("contracts");

@@ -41,11 +41,22 @@ final class ServeRunner {
         if (dev != null && settings.audience() != null) {
             publishers = new PublisherAuth(publishers.keys(), publishers.issuer(), Optional.of(settings.audience()));
         }
+        // the port first: a busy port must not leave a created or seeded store behind
+        PortClaim claim;
+        try {
+            claim = PortClaim.bind(settings.host(), settings.port());
+        } catch (IOException e) {
+            io.err().println("tokencontract serve: cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                    + Terminal.safe(bindReason(e), 300));
+            return ExitCode.UNCHECKED;
+        }
+        int port = claim.port();
         ContractStore store;
         try {
             store = settings.db() == null ? ContractStores.embedded(settings.data())
                     : ContractStores.open(settings.db(), io.env().get(ServeCommand.DB_USER_ENV), password(settings, io));
         } catch (RuntimeException e) {
+            release(claim);
             io.err().println("tokencontract serve: store unavailable: " + Terminal.safe(String.valueOf(e.getMessage()), 300));
             return ExitCode.UNCHECKED;
         }
@@ -75,10 +86,13 @@ final class ServeRunner {
         }
         RegistryServer server;
         try {
-            server = builder.build().start(settings.host(), settings.port());
+            RegistryServer built = builder.build();
+            release(claim);
+            server = built.start(settings.host(), port);
         } catch (RuntimeException e) {
+            release(claim);
             closeQuietly(store, io);
-            io.err().println("tokencontract serve: cannot listen on " + settings.host() + ":" + settings.port() + ": "
+            io.err().println("tokencontract serve: cannot listen on " + settings.host() + ":" + port + ": "
                     + Terminal.safe(rootMessage(e), 300));
             return ExitCode.UNCHECKED;
         }
@@ -120,6 +134,20 @@ final class ServeRunner {
         } catch (RuntimeException e) {
             io.err().println("tokencontract serve: closing the store failed: " + Terminal.safe(String.valueOf(e.getMessage()), 300));
         }
+    }
+
+    private static void release(PortClaim claim) {
+        try {
+            claim.close();
+        } catch (IOException e) {
+            // closing a listening socket that never accepted anything does not fail in practice; nothing to undo
+        }
+    }
+
+    /** "the port is in use" rather than the JDK's "Address already in use (Bind failed)". */
+    private static String bindReason(IOException e) {
+        return e instanceof java.net.BindException && String.valueOf(e.getMessage()).contains("in use")
+                ? "the port is in use" : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private static Path writeDevFiles(DevIssuer dev, RegistryServer server, Path data, Io io) {

@@ -2,7 +2,7 @@ package dev.tokencontract.cli;
 
 import dev.tokencontract.validator.DecodedToken;
 import dev.tokencontract.finding.HumanTime;
-import dev.tokencontract.validator.internal.TimeCheck;
+import dev.tokencontract.validator.ValidatedToken;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +72,7 @@ final class TokenText {
     /** "2026-11-26T01:00:00Z (expired 3 h 12 min before the evaluation time)", or null. */
     String time(String claim, JsonNode node) {
         if (!TIME_CLAIMS.contains(claim) || !node.isIntegralNumber() || !node.canConvertToLong()
-                || node.asLong() < 0 || node.asLong() > TimeCheck.MAX_NUMERIC_DATE) {
+                || node.asLong() < 0 || node.asLong() > ValidatedToken.MAX_NUMERIC_DATE) {
             return null;
         }
         Instant at = Instant.ofEpochSecond(node.asLong());

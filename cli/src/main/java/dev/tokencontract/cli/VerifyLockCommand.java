@@ -2,6 +2,7 @@ package dev.tokencontract.cli;
 
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.lock.LockClient;
 import dev.tokencontract.lock.LockVerification;
 import dev.tokencontract.lock.Lockfile;
 import dev.tokencontract.lock.LockfileException;
@@ -67,7 +68,7 @@ final class VerifyLockCommand implements Command {
             throw new UsageException("the lockfile records no registry: pass --registry URL");
         }
         RegistryClient client = RegistryOptions.client(registry, line, io);
-        LockVerification verification = client.verify(lockfile);
+        LockVerification verification = LockClient.of(client).verify(lockfile);
         int exit = verification.passed() ? ExitCode.OK : verification.mismatched() ? ExitCode.REJECTED : ExitCode.UNCHECKED;
         if (format == Arguments.Format.JSON) {
             io.out().print(ReportJson.write(json(path, client, verification, exit)));

@@ -4,7 +4,7 @@ import dev.tokencontract.registry.internal.Json;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.NewVersion;
 import dev.tokencontract.registry.store.PublishGuard;
-import dev.tokencontract.registry.store.PublishResult;
+import dev.tokencontract.registry.store.PublishAttempt;
 import dev.tokencontract.contract.BundledContract;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractException;
@@ -35,7 +35,7 @@ public final class BundledSeed {
                     continue;
                 }
                 String canonical = Json.canonical(contract.document());
-                PublishResult result = store.publish(new NewVersion(contract.name(), contract.version(), canonical,
+                PublishAttempt<Void> result = store.publish(new NewVersion(contract.name(), contract.version(), canonical,
                         Json.digest(canonical), PUBLISHER, clock.instant()), PublishGuard.ALLOW);
                 switch (result.outcome()) {
                     case CREATED -> report.add("seeded " + contract.reference());

@@ -16,18 +16,26 @@ import java.util.Optional;
  * used, so a validator never runs on a contract that allows {@code none} or fetches remote schemas.
  */
 public final class Contracts {
+    /** The prefix that marks a reference as a file whatever its name: {@code file:my-contract}. */
+    public static final String FILE_PREFIX = "file:";
+
     private Contracts() {}
 
     /**
-     * Loads a contract by reference: an existing file path, or a bundled contract as {@code name@1.0.0},
-     * {@code name@1}, {@code name@1.0}, {@code name@latest} or plain {@code name} (the latest).
+     * Loads a contract by reference: a file given as a path ({@code file:contract.json}, or text with a
+     * {@code /} or {@code \\}, or ending in {@code .json}), or a bundled contract as {@code name@1.0.0},
+     * {@code name@1}, {@code name@1.0}, {@code name@latest} or plain {@code name} (the latest). A plain
+     * name is always the bundled contract: a file of that name in the working directory is never read.
      */
     public static Contract load(String reference) throws ContractException {
         if (reference == null || reference.isBlank()) {
             throw new ContractException("no contract given");
         }
-        if (!reference.contains("@") && looksLikeFile(reference)) {
-            return fromFile(Path.of(reference));
+        if (reference.startsWith(FILE_PREFIX)) {
+            return fromFile(path(reference.substring(FILE_PREFIX.length()), reference));
+        }
+        if (!reference.contains("@") && looksLikePath(reference)) {
+            return fromFile(path(reference, reference));
         }
         return bundled(reference);
     }
@@ -86,12 +94,21 @@ public final class Contracts {
         }
     }
 
-    private static boolean looksLikeFile(String reference) {
+    private static boolean looksLikePath(String reference) {
         try {
-            Path path = Path.of(reference);
-            return reference.endsWith(".json") || reference.contains("/") || reference.contains("\\") || Files.exists(path);
+            Path.of(reference);
         } catch (InvalidPathException e) {
             return false; // not a path on this system (e.g. a NUL character): let the reference parser say why
+        }
+        return reference.endsWith(".json") || reference.contains("/") || reference.contains("\\");
+    }
+
+    private static Path path(String text, String reference) throws ContractException {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new ContractException("'" + dev.tokencontract.finding.Redact.value(reference)
+                    + "' is not a file path on this system: " + e.getReason());
         }
     }
 }

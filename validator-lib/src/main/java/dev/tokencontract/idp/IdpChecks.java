@@ -30,7 +30,7 @@ public final class IdpChecks {
     /** Redirects followed per fetch before {@code FETCH_TOO_MANY_REDIRECTS}. */
     public static final int DEFAULT_MAX_REDIRECTS = 3;
     /** Authorization servers of one protected resource that are checked; the rest are named in a note. */
-    public static final int MAX_AUTHORIZATION_SERVERS = 5;
+    public static final int MAX_AUTHORIZATION_SERVERS = ResourceCheck.MAX_AUTHORIZATION_SERVERS;
 
     private final SafeFetch fetch;
 
@@ -49,39 +49,6 @@ public final class IdpChecks {
             throw new IllegalArgumentException("maxRedirects must be 0 to 10");
         }
         return new IdpChecks(new SafeFetch(settings, maxRedirects));
-    }
-
-    /**
-     * Where a document check takes the JWK set from.
-     *
-     * @param source where the keys come from
-     * @param json   the JWK set document for {@link Source#DOCUMENT}, otherwise {@code null}
-     */
-    public record Keys(Source source, String json) {
-        /** The kinds of key source of a document check. */
-        public enum Source { FETCH_JWKS_URI, SKIP, DOCUMENT }
-
-        public Keys {
-            Objects.requireNonNull(source, "source");
-            if ((source == Source.DOCUMENT) != (json != null)) {
-                throw new IllegalArgumentException("a JWK set document is given exactly for Source.DOCUMENT");
-            }
-        }
-
-        /** Fetch the metadata's {@code jwks_uri}. */
-        public static Keys fetchJwksUri() {
-            return new Keys(Source.FETCH_JWKS_URI, null);
-        }
-
-        /** Do not check keys (a note says so). */
-        public static Keys skip() {
-            return new Keys(Source.SKIP, null);
-        }
-
-        /** This JWK set document, e.g. read from a file. */
-        public static Keys document(String json) {
-            return new Keys(Source.DOCUMENT, Objects.requireNonNull(json, "json"));
-        }
     }
 
     /**
@@ -107,7 +74,7 @@ public final class IdpChecks {
      * Checks a metadata document read from elsewhere (a file). {@code expectedIssuer} is the issuer it should
      * name, or {@code null} when unknown (then only the issuer's form is checked).
      */
-    public IdpReport checkMetadata(String json, String subject, String expectedIssuer, List<Contract> contracts, Keys keys) {
+    public IdpReport checkMetadata(String json, String subject, String expectedIssuer, List<Contract> contracts, JwksInput keys) {
         return IssuerCheck.checkDocument(fetch, json, subject, expectedIssuer, requireKind(contracts, ContractKind.IDP_METADATA), keys);
     }
 

@@ -4,7 +4,6 @@ import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.finding.Verdict;
 
-import dev.tokencontract.idp.internal.JwksChecks;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +37,7 @@ public record IdpReport(
         findings = List.copyOf(findings);
         authorizationServers = List.copyOf(authorizationServers);
         document = document.map(JsonNode::deepCopy);
-        jwks = jwks.map(JwksChecks::redacted); // a leaked private key is reported, never repeated
+        jwks = jwks.map(JwkRedaction::redacted); // a leaked private key is reported, never repeated
     }
 
     /** A copy of the metadata document (JSON nodes are mutable; the report is not). */

@@ -136,7 +136,7 @@ public final class TokenValidator implements AccessTokenValidator {
             verdict = Verdict.REJECTED; // fail closed: nothing found, but nothing proven either
         }
         Optional<ValidatedToken> validated = verdict == Verdict.ACCEPTED
-                ? Optional.of(new ValidatedToken(parts.claims(), contract.reference(), verifiedBy.kid()))
+                ? Optional.of(new ValidatedToken(parts.header(), parts.claims(), contract.reference(), verifiedBy.kid()))
                 : Optional.empty();
         return new ValidationReport(verdict, findings, decoded, at, contract.reference(), validated);
     }
@@ -167,6 +167,9 @@ public final class TokenValidator implements AccessTokenValidator {
     /**
      * Builds a validator. Issuer and audience have no defaults: call {@code expectIssuer} or
      * {@code ignoreIssuer}, and {@code expectAudience} or {@code ignoreAudience}; silence is an error.
+     * Contradicting calls throw {@link IllegalStateException} at once: {@code ignoreIssuer()} after
+     * {@code expectIssuer(...)} (or the reverse), {@code ignoreAudience()} after {@code expectAudience(...)}
+     * (or the reverse), and a second {@code contract}, {@code keys} or {@code expectIssuer} with another value.
      */
     public static final class Builder {
         private Contract contract;
@@ -185,13 +188,17 @@ public final class TokenValidator implements AccessTokenValidator {
 
         /** The contract tokens must satisfy; must be a {@code jwt-access-token} contract. */
         public Builder contract(Contract contract) {
-            this.contract = Objects.requireNonNull(contract, "contract");
+            Objects.requireNonNull(contract, "contract");
+            refuseSecondValue("contract(...)", this.contract, contract);
+            this.contract = contract;
             return this;
         }
 
         /** Where verification keys come from; {@link KeySource#none()} decodes but never accepts. */
         public Builder keys(KeySource keys) {
-            this.keys = Objects.requireNonNull(keys, "keys");
+            Objects.requireNonNull(keys, "keys");
+            refuseSecondValue("keys(...)", this.keys, keys);
+            this.keys = keys;
             return this;
         }
 
@@ -200,6 +207,10 @@ public final class TokenValidator implements AccessTokenValidator {
             if (issuer == null || issuer.isBlank()) {
                 throw new IllegalArgumentException("expected issuer must not be blank; call ignoreIssuer() to skip the check");
             }
+            if (issuerDecided && expectedIssuer == null) {
+                throw new IllegalStateException("expectIssuer(...) contradicts the earlier ignoreIssuer()");
+            }
+            refuseSecondValue("expectIssuer(...)", expectedIssuer, issuer);
             this.expectedIssuer = issuer;
             this.issuerDecided = true;
             return this;
@@ -207,6 +218,9 @@ public final class TokenValidator implements AccessTokenValidator {
 
         /** Do not check {@code iss}. Only for diagnosis or when another layer pins the issuer. */
         public Builder ignoreIssuer() {
+            if (expectedIssuer != null) {
+                throw new IllegalStateException("ignoreIssuer() contradicts the earlier expectIssuer(...)");
+            }
             this.expectedIssuer = null;
             this.issuerDecided = true;
             return this;
@@ -217,6 +231,9 @@ public final class TokenValidator implements AccessTokenValidator {
             if (audience == null || audience.isBlank()) {
                 throw new IllegalArgumentException("expected audience must not be blank; call ignoreAudience() to skip the check");
             }
+            if (audienceDecided && expectedAudiences.isEmpty()) {
+                throw new IllegalStateException("expectAudience(...) contradicts the earlier ignoreAudience()");
+            }
             this.expectedAudiences.add(audience);
             this.audienceDecided = true;
             return this;
@@ -224,7 +241,9 @@ public final class TokenValidator implements AccessTokenValidator {
 
         /** Do not check {@code aud}. An MCP server must never do this: it would accept tokens meant for others. */
         public Builder ignoreAudience() {
-            this.expectedAudiences.clear();
+            if (!expectedAudiences.isEmpty()) {
+                throw new IllegalStateException("ignoreAudience() contradicts the earlier expectAudience(...)");
+            }
             this.audienceDecided = true;
             return this;
         }
@@ -272,6 +291,13 @@ public final class TokenValidator implements AccessTokenValidator {
         public Builder checkContractEvenIfSignatureFails() {
             this.checkContractEvenIfSignatureFails = true;
             return this;
+        }
+
+        /** A setting given twice with different values is a contradiction, not a silent override. */
+        private static void refuseSecondValue(String call, Object earlier, Object next) {
+            if (earlier != null && !earlier.equals(next)) {
+                throw new IllegalStateException(call + " was already called with another value; each setting is given once");
+            }
         }
 
         /** Refuses incomplete or contradictory settings with an {@link IllegalStateException}. */

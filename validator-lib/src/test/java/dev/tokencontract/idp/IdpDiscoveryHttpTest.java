@@ -97,7 +97,7 @@ class IdpDiscoveryHttpTest {
             server.json("/.well-known/openid-configuration", document);
 
             IdpReport report = CHECKS.checkIssuer(server.url(""), List.of(mcp));
-            IdpReport fromFile = CHECKS.checkMetadata(document, file, null, List.of(mcp), IdpChecks.Keys.skip());
+            IdpReport fromFile = CHECKS.checkMetadata(document, file, null, List.of(mcp), JwksInput.skip());
 
             assertThat(report.document()).isPresent();
             assertThat(report.has(FindingCode.ISSUER_MISMATCH) || report.has(FindingCode.ISSUER_TEMPLATED)).isTrue();

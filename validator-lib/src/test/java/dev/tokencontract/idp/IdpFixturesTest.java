@@ -140,7 +140,7 @@ class IdpFixturesTest {
 
     private static IdpReport check(Row row, String contract) {
         String json = FixtureFiles.text("idp-metadata/" + row.file());
-        return CHECKS.checkMetadata(json, row.file(), null, List.of(contract(contract)), IdpChecks.Keys.skip());
+        return CHECKS.checkMetadata(json, row.file(), null, List.of(contract(contract)), JwksInput.skip());
     }
 
     private static boolean hasAt(IdpReport report, FindingCode code, String pointer) {
@@ -237,7 +237,7 @@ class IdpFixturesTest {
     @Test
     void checkMetadataWhenTwoContractsAndSchemeLessIssuerThenTheIssuerFormIsReportedOnce() throws Exception {
         IdpReport report = CHECKS.checkMetadata(FixtureFiles.text("idp-metadata/" + INVENTORY.get(2).file()), "google-2015", null,
-                List.of(contract("mcp-authorization-server@1.0.0"), contract("oauth-authorization-server@1.0.0")), IdpChecks.Keys.skip());
+                List.of(contract("mcp-authorization-server@1.0.0"), contract("oauth-authorization-server@1.0.0")), JwksInput.skip());
 
         assertThat(report.findings()).filteredOn(f -> f.pointer().equals("/metadata/issuer")).extracting(Finding::code)
                 .containsExactly(FindingCode.ISSUER_NOT_HTTPS);
@@ -247,7 +247,7 @@ class IdpFixturesTest {
     void recommendedMembersWhenOidcDiscoveryThenWarningsNeverChangeTheVerdict() throws Exception {
         Contract oidc = Contracts.bundled("oidc-discovery@1.0.0");
         IdpReport report = CHECKS.checkMetadata(FixtureFiles.text("idp-metadata/panva-wellknown__google.openid-configuration.json"),
-                "google", "https://accounts.google.com", List.of(oidc), IdpChecks.Keys.skip());
+                "google", "https://accounts.google.com", List.of(oidc), JwksInput.skip());
 
         assertThat(report.findings(FindingCode.METADATA_RECOMMENDED_MISSING)).extracting(Finding::pointer)
                 .containsExactly("/metadata/registration_endpoint");

@@ -25,7 +25,7 @@ class LeakedKeyRedactionTest {
         String secret = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA";
         String jwks = "{\"keys\":[" + rsa + "," + ec + ",{\"kty\":\"oct\",\"kid\":\"h\",\"k\":\"" + secret + "\"}]}";
 
-        IdpReport report = IdpChecks.withDefaults().checkMetadata(METADATA, "doc", null, List.of(), IdpChecks.Keys.document(jwks));
+        IdpReport report = IdpChecks.withDefaults().checkMetadata(METADATA, "doc", null, List.of(), JwksInput.document(jwks));
 
         assertThat(report.findings(FindingCode.JWK_PRIVATE_PARAMETERS)).hasSize(3);
         String json = report.findings().stream().map(f -> FindingJson.toNode(f).toString()).toList() + report.document().map(Object::toString).orElse("") + report.jwks().map(Object::toString).orElse("");

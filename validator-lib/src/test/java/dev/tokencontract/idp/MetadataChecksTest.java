@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MetadataChecksTest {
 
     private static IdpReport check(String json, String expectedIssuer) {
-        return IdpChecks.withDefaults().checkMetadata(json, "doc", expectedIssuer, List.of(), IdpChecks.Keys.skip());
+        return IdpChecks.withDefaults().checkMetadata(json, "doc", expectedIssuer, List.of(), JwksInput.skip());
     }
 
     @ParameterizedTest

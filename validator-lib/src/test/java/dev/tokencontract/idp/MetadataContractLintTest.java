@@ -112,7 +112,7 @@ class MetadataContractLintTest {
     void idpChecksWhenGivenATokenContractThenRefusesIt() throws Exception {
         Contract token = Contracts.bundled("mcp-access-token@1.0.0");
 
-        assertThatThrownBy(() -> IdpChecks.withDefaults().checkMetadata("{}", "x", null, List.of(token), IdpChecks.Keys.skip()))
+        assertThatThrownBy(() -> IdpChecks.withDefaults().checkMetadata("{}", "x", null, List.of(token), JwksInput.skip()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not idp-metadata");
     }
 
@@ -122,7 +122,7 @@ class MetadataContractLintTest {
             "{\"issuer\": \"{}{}{}{{{{\", \"token_endpoint\": \"\\u0000\"}", "{\"a\":1,\"a\":2}"})
     void checkMetadataWhenHostileThenFindingsNeverAnException(String text) throws Exception {
         var report = IdpChecks.withDefaults().checkMetadata(text, "x", "https://a", List.of(Contracts.bundled("oidc-discovery@1.0.0")),
-                IdpChecks.Keys.skip());
+                JwksInput.skip());
 
         assertThat(report.passed()).isFalse();
     }

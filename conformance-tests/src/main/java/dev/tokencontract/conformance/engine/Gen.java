@@ -75,6 +75,7 @@ public interface Gen<T> {
 
     /** One of {@code values}, shrinking towards the first. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only copied into an immutable List, never written or exposed
     static <T> Gen<T> elements(T... values) {
         return elements(List.of(values));
     }
@@ -89,6 +90,7 @@ public interface Gen<T> {
 
     /** Draws from one of {@code gens}, shrinking towards the first. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only copied into an immutable List, never written or exposed
     static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
         if (gens.length == 0) {
             throw new IllegalArgumentException("no generators to choose from");

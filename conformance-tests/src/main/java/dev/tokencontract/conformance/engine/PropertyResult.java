@@ -47,7 +47,7 @@ public record PropertyResult<T>(
                     "Property '%s' held for %d tries (seed %d) but never produced required label(s) %s.%n",
                     name, tries, seed, missingLabels));
             case GAVE_UP -> out.append(String.format(
-                    "Property '%s' gave up (seed %d): %d tries discarded, only %d ran. Last reason: %s%n",
+                    "Property '%s' gave up after too many discards (seed %d): %d tries discarded, only %d ran. Last reason: %s%n",
                     name, seed, discarded, tries, lastRejection));
             case STOPPED -> out.append(String.format(
                     "Property '%s' was stopped by its caller after %d tries (seed %d).%n", name, tries, seed));

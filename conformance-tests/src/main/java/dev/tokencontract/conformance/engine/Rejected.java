@@ -6,6 +6,8 @@ package dev.tokencontract.conformance.engine;
  * can say why (for a schema: which keyword could not be satisfied).
  */
 public final class Rejected extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public Rejected(String reason) {
         super(reason, null, false, false);
     }

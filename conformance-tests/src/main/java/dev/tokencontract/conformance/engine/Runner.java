@@ -48,8 +48,12 @@ final class Runner<T> {
             }
             Throwable thrown = runBody(body, value, in.labels());
             if (thrown instanceof TestAbortedException aborted) {
+                // an assumption that does not hold discards the try, under the same cap as a rejected draw
                 lastRejection = "assumption: " + aborted.getMessage();
-                discarded++;
+                if (++discarded > maxDiscards) {
+                    return result(name, Outcome.GAVE_UP, seed, passed, discarded, null, null, 0,
+                            new Coverage(passed, counts), List.of(), lastRejection);
+                }
                 continue;
             }
             passed++;

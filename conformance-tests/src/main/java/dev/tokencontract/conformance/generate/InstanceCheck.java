@@ -2,7 +2,7 @@ package dev.tokencontract.conformance.generate;
 
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.finding.Finding;
-import dev.tokencontract.contract.internal.ClaimsSchema;
+import dev.tokencontract.contract.SchemaCheck;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -19,9 +19,9 @@ public interface InstanceCheck {
      * (e.g. a {@code $ref} to another document).
      */
     static InstanceCheck networknt(JsonNode schema) {
-        ClaimsSchema compiled;
+        SchemaCheck compiled;
         try {
-            compiled = ClaimsSchema.compile(schema);
+            compiled = SchemaCheck.compile(schema);
         } catch (RuntimeException | StackOverflowError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalArgumentException("the validator cannot compile this schema: " + cause, e);

@@ -273,6 +273,8 @@ public final class WwwAuthenticate {
     }
 
     private static final class Malformed extends Exception {
+        private static final long serialVersionUID = 1L;
+
         Malformed(String message) {
             super(message, null, false, false);
         }

@@ -5,6 +5,8 @@ package dev.tokencontract.conformance.suites;
  * suite says "could not run" (CLI exit 3) instead of blaming the party for a property it never got to.
  */
 public final class CouldNotRun extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public CouldNotRun(String message, Throwable cause) {
         super(message, cause);
     }

@@ -78,6 +78,20 @@ class EngineInputTest {
         assertThat(result.discarded()).isPositive();
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(30) // before the fix this loop never ended
+    void bodyThatAlwaysAbortsWhenRunThenGivesUpWithTooManyDiscards() {
+        PropertyResult<Integer> result = Property.forAll(Gen.ints(0, 9)).tries(20).seed(4).run(n -> {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "never applies");
+        });
+
+        assertThat(result.outcome()).isEqualTo(Outcome.GAVE_UP);
+        assertThat(result.discarded()).isEqualTo(2 * 20 + 10 + 1);
+        assertThat(result.tries()).isZero();
+        assertThat(result.lastRejection()).isEqualTo("assumption: Assumption failed: never applies");
+        assertThat(result.report()).contains("gave up after too many discards (seed 4): 51 tries discarded, only 0 ran");
+    }
+
     private static void restore(String key, String previous) {
         if (previous == null) {
             System.clearProperty(key);

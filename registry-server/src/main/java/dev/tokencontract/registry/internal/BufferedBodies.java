@@ -31,6 +31,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
 final class BufferedBodies extends Handler.Wrapper {
     /** Bodies still arriving hold more bytes than the registry keeps at once. */
     static final class TooManyBodies extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
+
         TooManyBodies(long limit) {
             super("request bodies still arriving hold more than " + limit + " bytes");
         }
@@ -38,6 +40,8 @@ final class BufferedBodies extends Handler.Wrapper {
 
     /** The body did not arrive within the deadline. */
     static final class BodyTimeout extends TimeoutException {
+        private static final long serialVersionUID = 1L;
+
         BodyTimeout(String message) {
             super(message);
         }

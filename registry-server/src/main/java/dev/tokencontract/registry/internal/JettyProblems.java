@@ -43,6 +43,10 @@ final class JettyProblems extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body(code)), callback);
     }
 
+    // Jetty 12.1 deprecates this for removal but still calls it for requests its parser rejects (a bad request
+    // line or header), before any handler runs; overriding it is the only way to answer those as problem+json
+    // and to log them. Remove with the Jetty upgrade that stops calling it.
+    @SuppressWarnings("removal")
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         record(null, null, status); // the request line or headers could not be parsed: nothing of it is trusted

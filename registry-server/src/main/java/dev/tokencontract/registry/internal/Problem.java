@@ -11,6 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
  * by one exception handler: {@code type, title, status, detail, code} and any extension members.
  */
 public final class Problem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final ProblemCode code;
     private final String detail;
     private final Map<String, JsonNode> extensions = new LinkedHashMap<>();

@@ -4,7 +4,7 @@ import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.NewVersion;
 import dev.tokencontract.registry.store.PublishGuard;
-import dev.tokencontract.registry.store.PublishResult;
+import dev.tokencontract.registry.store.PublishAttempt;
 import dev.tokencontract.registry.store.StoreUnreachableException;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
@@ -55,7 +55,7 @@ public final class TimedStore implements ContractStore {
     }
 
     @Override
-    public PublishResult publish(NewVersion version, PublishGuard guard, AuditEntry created) {
+    public <R> PublishAttempt<R> publish(NewVersion version, PublishGuard<R> guard, AuditEntry created) {
         return timed("publish", () -> store.publish(version, guard, created));
     }
 

@@ -2,7 +2,7 @@ package dev.tokencontract.registry.internal;
 
 import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.NewVersion;
-import dev.tokencontract.registry.store.PublishResult;
+import dev.tokencontract.registry.store.PublishAttempt;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
 import dev.tokencontract.compat.CheckedDiff;
@@ -48,7 +48,7 @@ public final class WriteRoutes {
             SearchBudget budget = services.searchBudget();
             Map<String, CheckedDiff> checked = services.compatibility.checked(body.contract(), services.store.versions(name), reads.mode(name),
                     budget);
-            PublishResult result = services.store.publish(version, (existing, mode) -> {
+            PublishAttempt<Compatibility.Verdict> result = services.store.publish(version, (existing, mode) -> {
                 Compatibility.Verdict verdict = services.compatibility.judge(body.contract(), existing, mode, acknowledged, checked);
                 return verdict.compatible() ? Optional.empty() : Optional.of(verdict);
             }, audit.created(version)); // "201 created" is written with the version, in one durable transaction
@@ -60,7 +60,7 @@ public final class WriteRoutes {
         }
     }
 
-    private void answer(Context ctx, PublishResult result, ContractBody body, Audit audit, SearchBudget budget,
+    private void answer(Context ctx, PublishAttempt<Compatibility.Verdict> result, ContractBody body, Audit audit, SearchBudget budget,
             Map<String, CheckedDiff> checked) {
         switch (result.outcome()) {
             case CREATED -> {
@@ -91,7 +91,7 @@ public final class WriteRoutes {
                     .with("digest", body.digest());
             case REFUSED -> {
                 // the lock is released: the counterexample search may take its time now
-                Compatibility.Verdict verdict = (Compatibility.Verdict) result.refusal().orElseThrow();
+                Compatibility.Verdict verdict = result.refusal().orElseThrow();
                 throw incompatible(body, services.compatibility.withCounterexamples(verdict, body.contract(), budget, checked));
             }
         }
@@ -109,6 +109,7 @@ public final class WriteRoutes {
      * {@code POST /contracts/{name}/compatibility}: the verdict, 200 even when incompatible unless ?fail=true.
      * Anonymous and able to generate claim sets, so it is rate-limited per client and globally (429).
      */
+    @SuppressWarnings("try") // the permit is only held: close() gives the slot back when the request ends
     public void compatibility(Context ctx) {
         services.readAccess(ctx);
         String name = ContractNames.require(ctx.pathParam("name"));

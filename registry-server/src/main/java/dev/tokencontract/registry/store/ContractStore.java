@@ -19,26 +19,26 @@ public interface ContractStore extends AutoCloseable {
 
     /**
      * Publishes one version. Same name, version and digest as a stored version: {@link
-     * PublishResult.Outcome#SAME_CONTENT}, nothing written and the guard not consulted. Same name and
-     * version, another digest: {@link PublishResult.Outcome#CONFLICT}. Otherwise the guard sees every
+     * PublishAttempt.Outcome#SAME_CONTENT}, nothing written and the guard not consulted. Same name and
+     * version, another digest: {@link PublishAttempt.Outcome#CONFLICT}. Otherwise the guard sees every
      * stored version of the name (oldest first) and the name's mode; a refusal from it is returned as
-     * {@link PublishResult.Outcome#REFUSED} with nothing written; else the version is stored: {@link
-     * PublishResult.Outcome#CREATED}. No audit entry is written (see the three-argument form).
+     * {@link PublishAttempt.Outcome#REFUSED} with nothing written; else the version is stored: {@link
+     * PublishAttempt.Outcome#CREATED}. No audit entry is written (see the three-argument form).
      */
-    default PublishResult publish(NewVersion version, PublishGuard guard) {
+    default <R> PublishAttempt<R> publish(NewVersion version, PublishGuard<R> guard) {
         return publish(version, guard, null);
     }
 
     /**
-     * Publishes as above and, when the version is {@link PublishResult.Outcome#CREATED}, appends {@code
+     * Publishes as above and, when the version is {@link PublishAttempt.Outcome#CREATED}, appends {@code
      * created} (see {@link AuditEntry#created}) in the same transaction: once this returns, the version and its
      * audit entry are both durable, or neither is there. The audit then binds the number to the digest for
      * good: should the version row ever be lost, the number can be taken again only by the same digest (other
-     * content is {@link PublishResult.Outcome#RESERVED}), and a store whose versions disagree with the audit
+     * content is {@link PublishAttempt.Outcome#RESERVED}), and a store whose versions disagree with the audit
      * refuses to open. {@code created} may be null (no audit entry, no binding: seeding, tests); otherwise it
      * must be a {@code publish}/{@code 201 created} entry for this name, version and digest.
      */
-    PublishResult publish(NewVersion version, PublishGuard guard, AuditEntry created);
+    <R> PublishAttempt<R> publish(NewVersion version, PublishGuard<R> guard, AuditEntry created);
 
     /** Every contract name, sorted. */
     List<String> names();

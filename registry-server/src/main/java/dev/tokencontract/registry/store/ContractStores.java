@@ -2,6 +2,8 @@ package dev.tokencontract.registry.store;
 
 import dev.tokencontract.registry.store.internal.Dialect;
 import dev.tokencontract.registry.store.internal.JdbcContractStore;
+import dev.tokencontract.registry.store.internal.Queries;
+import dev.tokencontract.registry.store.internal.StoreText;
 import dev.tokencontract.compat.CompatibilityMode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,15 +17,15 @@ import java.util.UUID;
  */
 public final class ContractStores {
     /** The mode of a contract whose mode was never configured (see docs/registry-storage.md). */
-    public static final CompatibilityMode DEFAULT_MODE = CompatibilityMode.FULL_TRANSITIVE;
+    public static final CompatibilityMode DEFAULT_MODE = Queries.DEFAULT_MODE;
     /** Longest contract name the store accepts (characters); longer is an IllegalArgumentException. */
-    public static final int MAX_NAME_LENGTH = 255;
+    public static final int MAX_NAME_LENGTH = StoreText.MAX_NAME_LENGTH;
     /** Longest version text the store accepts (characters). */
-    public static final int MAX_VERSION_LENGTH = 128;
+    public static final int MAX_VERSION_LENGTH = StoreText.MAX_VERSION_LENGTH;
     /** Longest contract document the store accepts (characters of canonical JSON). */
-    public static final int MAX_CONTENT_LENGTH = 1_000_000;
+    public static final int MAX_CONTENT_LENGTH = StoreText.MAX_CONTENT_LENGTH;
     /** Longest digest, publisher or audit field (characters); audit fields longer than this are cut. */
-    public static final int MAX_FIELD_LENGTH = 4096;
+    public static final int MAX_FIELD_LENGTH = StoreText.MAX_FIELD_LENGTH;
 
     private ContractStores() {}
 

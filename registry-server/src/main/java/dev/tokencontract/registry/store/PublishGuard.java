@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides, while the contract name is locked, whether a new version may be stored. Returns a refusal
- * (any object the caller understands, e.g. the classified changes) or empty to allow.
+ * Decides, while the contract name is locked, whether a new version may be stored. Returns a refusal (of
+ * the caller's own type {@code R}, e.g. the classified changes) or empty to allow; the store hands the
+ * refusal back unchanged in {@link PublishAttempt#refusal()}.
+ *
+ * @param <R> the type of a refusal
  */
 @FunctionalInterface
-public interface PublishGuard {
-    Optional<Object> check(List<StoredVersion> existing, CompatibilityMode mode);
+public interface PublishGuard<R> {
+    Optional<R> check(List<StoredVersion> existing, CompatibilityMode mode);
 
-    PublishGuard ALLOW = (existing, mode) -> Optional.empty();
+    /** Allows every version (seeding, tests). */
+    PublishGuard<Void> ALLOW = (existing, mode) -> Optional.empty();
 }

@@ -6,6 +6,8 @@ package dev.tokencontract.registry.store;
  * never contain credentials.
  */
 public class StoreException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -6,6 +6,8 @@ package dev.tokencontract.registry.store;
  * cut off; callers may stop asking for a while (the registry answers 503 at once and logs the outage once).
  */
 public class StoreUnreachableException extends StoreException {
+    private static final long serialVersionUID = 1L;
+
     public StoreUnreachableException(String message, Throwable cause) {
         super(message, cause);
     }

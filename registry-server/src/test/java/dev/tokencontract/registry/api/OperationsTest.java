@@ -6,6 +6,7 @@ import dev.tokencontract.registry.RegistryServer;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.ContractStores;
 import dev.tokencontract.registry.testing.PostgresServer;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -108,19 +109,29 @@ class OperationsTest {
         assertThat(inStore.await(10, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
-        Thread.sleep(300); // let stop begin: the in-flight request is still parked in the store
+        // stop has begun once the listener refuses new connections; the in-flight request is still parked
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!refused(URI.create(server.url() + "/health/live"))) {
+            assertThat(System.nanoTime()).as("new connections still accepted 10 s after stop began").isLessThan(deadline);
+            Thread.sleep(20); // poll interval only: the loop waits for the event, not for a guessed time
+        }
+        assertThat(inFlight).isNotDone();
         release.countDown();
         stopping.get(15, TimeUnit.SECONDS);
 
         assertThat(inFlight.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        assertThat(CompletableFuture.supplyAsync(() -> {
-            try {
-                return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/health/live")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode();
-            } catch (Exception e) {
-                return -1;
-            }
-        }).get(10, TimeUnit.SECONDS)).isEqualTo(-1);
+        assertThat(refused(URI.create(server.url() + "/health/live"))).isTrue();
         store.close();
+    }
+
+    /** True when a new connection is refused; any other failure (or an answer of any status) is not a refusal. */
+    private static boolean refused(URI uri) throws Exception {
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return false;
+        } catch (ConnectException e) {
+            return true;
+        }
     }
 }

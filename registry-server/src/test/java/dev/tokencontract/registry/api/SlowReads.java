@@ -4,7 +4,7 @@ import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.NewVersion;
 import dev.tokencontract.registry.store.PublishGuard;
-import dev.tokencontract.registry.store.PublishResult;
+import dev.tokencontract.registry.store.PublishAttempt;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
 import dev.tokencontract.compat.CompatibilityMode;
@@ -36,7 +36,7 @@ final class SlowReads implements ContractStore {
         return store.names();
     }
 
-    @Override public PublishResult publish(NewVersion version, PublishGuard guard, AuditEntry created) { return store.publish(version, guard, created); }
+    @Override public <R> PublishAttempt<R> publish(NewVersion version, PublishGuard<R> guard, AuditEntry created) { return store.publish(version, guard, created); }
     @Override public List<StoredVersion> versions(String name) { return store.versions(name); }
     @Override public Optional<StoredVersion> version(String name, String version) { return store.version(name, version); }
     @Override public Optional<CompatibilityMode> mode(String name) { return store.mode(name); }

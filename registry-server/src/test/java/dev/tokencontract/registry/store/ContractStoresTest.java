@@ -5,7 +5,7 @@ import static dev.tokencontract.registry.testing.StoreFixtures.newVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokencontract.registry.store.PublishResult.Outcome;
+import dev.tokencontract.registry.store.PublishAttempt.Outcome;
 import dev.tokencontract.registry.testing.PostgresServer;
 import java.io.IOException;
 import java.net.InetAddress;

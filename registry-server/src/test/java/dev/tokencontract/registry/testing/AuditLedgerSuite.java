@@ -9,8 +9,8 @@ import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.NewVersion;
 import dev.tokencontract.registry.store.PublishGuard;
-import dev.tokencontract.registry.store.PublishResult;
-import dev.tokencontract.registry.store.PublishResult.Outcome;
+import dev.tokencontract.registry.store.PublishAttempt;
+import dev.tokencontract.registry.store.PublishAttempt.Outcome;
 import dev.tokencontract.registry.store.StoreException;
 import dev.tokencontract.registry.store.internal.JdbcContractStore;
 import java.sql.Connection;
@@ -102,7 +102,7 @@ public abstract class AuditLedgerSuite {
         store().appendAudit(AuditEntry.created(acknowledged, "alice", null));
         NewVersion rebinding = newVersion("identity.access", "1.0.0", content("other bytes"));
 
-        PublishResult result = store().publish(rebinding, PublishGuard.ALLOW, AuditEntry.created(rebinding, "mallory", null));
+        PublishAttempt<?> result = store().publish(rebinding, PublishGuard.ALLOW, AuditEntry.created(rebinding, "mallory", null));
 
         assertThat(result.outcome()).isEqualTo(Outcome.RESERVED);
         assertThat(result.reservedDigest()).hasValue(acknowledged.digest());

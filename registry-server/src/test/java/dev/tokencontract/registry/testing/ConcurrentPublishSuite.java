@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.NewVersion;
 import dev.tokencontract.registry.store.PublishGuard;
-import dev.tokencontract.registry.store.PublishResult;
-import dev.tokencontract.registry.store.PublishResult.Outcome;
+import dev.tokencontract.registry.store.PublishAttempt;
+import dev.tokencontract.registry.store.PublishAttempt.Outcome;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.contract.SemanticVersions;
@@ -60,7 +60,7 @@ public abstract class ConcurrentPublishSuite {
     void sameVersionSameContentWhen32PublishAtOnceThenOneCreatedRestSameContent() throws Exception {
         NewVersion version = newVersion("race", "1.0.0", content("same"));
 
-        List<PublishResult> results = publishAtOnce(i -> version, i -> PublishGuard.ALLOW);
+        List<PublishAttempt<?>> results = publishAtOnce(i -> version, i -> PublishGuard.ALLOW);
 
         assertThat(count(results, Outcome.CREATED)).isEqualTo(1);
         assertThat(count(results, Outcome.SAME_CONTENT)).isEqualTo(THREADS - 1);
@@ -74,7 +74,7 @@ public abstract class ConcurrentPublishSuite {
             submitted.add(newVersion("race", "1.0.0", content("variant " + i)));
         }
 
-        List<PublishResult> results = publishAtOnce(submitted::get, i -> PublishGuard.ALLOW);
+        List<PublishAttempt<?>> results = publishAtOnce(submitted::get, i -> PublishGuard.ALLOW);
 
         assertThat(count(results, Outcome.CREATED)).isEqualTo(1);
         assertThat(count(results, Outcome.CONFLICT)).isEqualTo(THREADS - 1);
@@ -93,7 +93,7 @@ public abstract class ConcurrentPublishSuite {
         // Guard: refuse when a newer version already exists. If two publishes could decide on the same
         // snapshot, two CREATED would report the same set of earlier versions.
         Map<String, List<String>> seenByCreated = new ConcurrentHashMap<>();
-        IntFunction<PublishGuard> guard = i -> (existing, mode) -> {
+        IntFunction<PublishGuard<?>> guard = i -> (existing, mode) -> {
             pause();
             String mine = "1.0." + i;
             List<String> earlier = existing.stream().map(StoredVersion::version).toList();
@@ -104,7 +104,7 @@ public abstract class ConcurrentPublishSuite {
             return Optional.empty();
         };
 
-        List<PublishResult> results = publishAtOnce(i -> newVersion("ordered", "1.0." + i, content("v" + i)),
+        List<PublishAttempt<?>> results = publishAtOnce(i -> newVersion("ordered", "1.0." + i, content("v" + i)),
                 guard);
 
         List<String> created = results.stream().filter(r -> r.outcome() == Outcome.CREATED)
@@ -133,18 +133,18 @@ public abstract class ConcurrentPublishSuite {
         assertThat(first.names()).containsExactly("shared");
     }
 
-    private List<PublishResult> publishAtOnce(IntFunction<NewVersion> versions, IntFunction<PublishGuard> guards)
+    private List<PublishAttempt<?>> publishAtOnce(IntFunction<NewVersion> versions, IntFunction<PublishGuard<?>> guards)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             CountDownLatch ready = new CountDownLatch(THREADS);
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<PublishResult>> futures = new ArrayList<>();
+            List<Future<PublishAttempt<?>>> futures = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
                 int index = i;
                 // Half the publishers go through each store, like clients spread over two replicas.
                 ContractStore store = i % 2 == 0 ? first : second;
-                futures.add(pool.submit(() -> {
+                futures.add(pool.<PublishAttempt<?>>submit(() -> {
                     ready.countDown();
                     go.await();
                     return store.publish(versions.apply(index), guards.apply(index));
@@ -152,8 +152,8 @@ public abstract class ConcurrentPublishSuite {
             }
             ready.await();
             go.countDown();
-            List<PublishResult> results = new ArrayList<>();
-            for (Future<PublishResult> future : futures) {
+            List<PublishAttempt<?>> results = new ArrayList<>();
+            for (Future<PublishAttempt<?>> future : futures) {
                 results.add(future.get(60, TimeUnit.SECONDS));
             }
             return results;
@@ -162,7 +162,7 @@ public abstract class ConcurrentPublishSuite {
         }
     }
 
-    private static long count(List<PublishResult> results, Outcome outcome) {
+    private static long count(List<PublishAttempt<?>> results, Outcome outcome) {
         return results.stream().filter(r -> r.outcome() == outcome).count();
     }
 

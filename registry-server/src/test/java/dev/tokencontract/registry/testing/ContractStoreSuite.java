@@ -11,8 +11,8 @@ import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.ContractStores;
 import dev.tokencontract.registry.store.NewVersion;
 import dev.tokencontract.registry.store.PublishGuard;
-import dev.tokencontract.registry.store.PublishResult;
-import dev.tokencontract.registry.store.PublishResult.Outcome;
+import dev.tokencontract.registry.store.PublishAttempt;
+import dev.tokencontract.registry.store.PublishAttempt.Outcome;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
 import dev.tokencontract.compat.CompatibilityMode;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * schema live in {@link StoreHardeningSuite}.
  */
 public abstract class ContractStoreSuite {
-    private static final PublishGuard MUST_NOT_RUN = (existing, mode) -> {
+    private static final PublishGuard<Void> MUST_NOT_RUN = (existing, mode) -> {
         throw new AssertionError("guard consulted");
     };
 
@@ -54,11 +54,11 @@ public abstract class ContractStoreSuite {
     void publishWhenNewThenCreatedAndReadable() {
         NewVersion v1 = newVersion("identity.access", "1.0.0", content("one"));
 
-        PublishResult result = store.publish(v1, PublishGuard.ALLOW);
+        PublishAttempt<?> result = store.publish(v1, PublishGuard.ALLOW);
 
         StoredVersion expected = new StoredVersion("identity.access", "1.0.0", v1.content(), v1.digest(),
                 VersionState.ACTIVE, "publisher-1", PUBLISHED_AT);
-        assertThat(result).isEqualTo(new PublishResult(Outcome.CREATED, Optional.of(expected), Optional.empty()));
+        assertThat(result).isEqualTo(new PublishAttempt<>(Outcome.CREATED, Optional.of(expected), Optional.empty()));
         assertThat(store.version("identity.access", "1.0.0")).contains(expected);
         assertThat(store.versions("identity.access")).containsExactly(expected);
         assertThat(store.names()).containsExactly("identity.access");
@@ -71,7 +71,7 @@ public abstract class ContractStoreSuite {
         NewVersion again = new NewVersion("a", "1.0.0", v1.content(), v1.digest(), "someone-else",
                 PUBLISHED_AT.plusSeconds(60));
 
-        PublishResult result = store.publish(again, MUST_NOT_RUN);
+        PublishAttempt<?> result = store.publish(again, MUST_NOT_RUN);
 
         assertThat(result.outcome()).isEqualTo(Outcome.SAME_CONTENT);
         assertThat(result.stored().orElseThrow().publishedBy()).isEqualTo("publisher-1");
@@ -84,7 +84,7 @@ public abstract class ContractStoreSuite {
         NewVersion original = newVersion("a", "1.0.0", content("one"));
         store.publish(original, PublishGuard.ALLOW);
 
-        PublishResult result = store.publish(newVersion("a", "1.0.0", content("two")), MUST_NOT_RUN);
+        PublishAttempt<?> result = store.publish(newVersion("a", "1.0.0", content("two")), MUST_NOT_RUN);
 
         assertThat(result.outcome()).isEqualTo(Outcome.CONFLICT);
         assertThat(result.stored().orElseThrow().content()).isEqualTo(original.content());
@@ -94,10 +94,10 @@ public abstract class ContractStoreSuite {
 
     @Test
     void publishWhenGuardRefusesFirstVersionThenNothingStoredAndNameUnknown() {
-        PublishResult result = store.publish(newVersion("a", "1.0.0", content("one")),
+        PublishAttempt<?> result = store.publish(newVersion("a", "1.0.0", content("one")),
                 (existing, mode) -> Optional.of(List.of("lint: too deep")));
 
-        assertThat(result).isEqualTo(new PublishResult(Outcome.REFUSED, Optional.empty(),
+        assertThat(result).isEqualTo(new PublishAttempt<>(Outcome.REFUSED, Optional.empty(),
                 Optional.of(List.of("lint: too deep"))));
         assertThat(store.names()).isEmpty();
         assertThat(store.mode("a")).isEmpty();
@@ -109,7 +109,7 @@ public abstract class ContractStoreSuite {
         store.publish(newVersion("a", "1.0.0", content("one")), PublishGuard.ALLOW);
         store.setMode("a", CompatibilityMode.BACKWARD);
 
-        PublishResult result = store.publish(newVersion("a", "2.0.0", content("two")),
+        PublishAttempt<?> result = store.publish(newVersion("a", "2.0.0", content("two")),
                 (existing, mode) -> Optional.of("breaking"));
 
         assertThat(result.outcome()).isEqualTo(Outcome.REFUSED);
@@ -248,7 +248,7 @@ public abstract class ContractStoreSuite {
         Instant at = Instant.parse("2026-01-02T03:04:05.123456789Z");
         NewVersion v1 = new NewVersion("a", "1.0.0", content("one"), StoreFixtures.digest(content("one")), "p", at);
 
-        PublishResult result = store.publish(v1, PublishGuard.ALLOW);
+        PublishAttempt<?> result = store.publish(v1, PublishGuard.ALLOW);
 
         Instant kept = Instant.parse("2026-01-02T03:04:05.123456Z");
         assertThat(result.stored().orElseThrow().publishedAt()).isEqualTo(kept);

@@ -11,7 +11,7 @@ import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.ContractStores;
 import dev.tokencontract.registry.store.NewVersion;
 import dev.tokencontract.registry.store.PublishGuard;
-import dev.tokencontract.registry.store.PublishResult.Outcome;
+import dev.tokencontract.registry.store.PublishAttempt.Outcome;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
 import dev.tokencontract.registry.store.internal.JdbcContractStore;

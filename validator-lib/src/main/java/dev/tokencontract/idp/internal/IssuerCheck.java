@@ -3,7 +3,7 @@ package dev.tokencontract.idp.internal;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.idp.IdpChecks;
+import dev.tokencontract.idp.JwksInput;
 import dev.tokencontract.idp.IdpReport;
 import dev.tokencontract.finding.Redact;
 import dev.tokencontract.json.StrictJson;
@@ -49,7 +49,7 @@ public final class IssuerCheck {
     }
 
     public static IdpReport checkDocument(SafeFetch fetch, String json, String subject, String expectedIssuer, List<Contract> contracts,
-                                          IdpChecks.Keys keys) {
+                                          JwksInput keys) {
         List<Finding> findings = new ArrayList<>();
         StrictJson.Parsed parsed = StrictJson.parse(json == null ? "" : json);
         if (!parsed.ok() || !parsed.node().isObject()) {

@@ -3,6 +3,7 @@ package dev.tokencontract.idp.internal;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.finding.Redact;
+import dev.tokencontract.idp.JwkRedaction;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,10 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
  * parameters (their values are never copied into a finding), and x5c chains reported, not trusted.
  */
 public final class JwksChecks {
-    /** RFC 7517/7518 members that only a private (or symmetric) key has. */
-    static final List<String> PRIVATE_MEMBERS = List.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
-    /** What a private member's value becomes in {@link #redacted}. */
-    public static final String REDACTED = "(redacted)";
     static final Set<String> EC_CURVES = Set.of("P-256", "P-384", "P-521");
     static final Set<String> OKP_SIGNING_CURVES = Set.of("Ed25519", "Ed448");
     static final Set<String> OKP_AGREEMENT_CURVES = Set.of("X25519", "X448");
@@ -75,22 +72,8 @@ public final class JwksChecks {
         return findings;
     }
 
-    /**
-     * A copy of a JWK set with the value of every private member ({@code d}, {@code p}, ..., {@code k}) replaced
-     * by {@value #REDACTED}, so a report never repeats leaked key material. Anything that is not a set is copied.
-     */
-    public static JsonNode redacted(JsonNode jwks) {
-        JsonNode copy = jwks.deepCopy();
-        for (JsonNode key : copy.path("keys")) {
-            if (key instanceof ObjectNode object) {
-                PRIVATE_MEMBERS.stream().filter(object::has).forEach(name -> object.put(name, REDACTED));
-            }
-        }
-        return copy;
-    }
-
     private static void privateMembers(JsonNode key, String at, List<Finding> findings) {
-        List<String> present = PRIVATE_MEMBERS.stream().filter(key::has).toList();
+        List<String> present = JwkRedaction.PRIVATE_MEMBERS.stream().filter(key::has).toList();
         if (!present.isEmpty()) {
             findings.add(Finding.error(FindingCode.JWK_PRIVATE_PARAMETERS, at, "public members only",
                     "private members present: " + String.join(", ", present) + " (values not shown)",

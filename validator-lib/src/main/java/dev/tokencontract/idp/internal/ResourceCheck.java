@@ -3,7 +3,6 @@ package dev.tokencontract.idp.internal;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.idp.IdpChecks;
 import dev.tokencontract.idp.IdpReport;
 import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.finding.Redact;
@@ -17,6 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /** The steps of {@code check-resource}: find the protected resource metadata, check it, then its authorization servers. */
 public final class ResourceCheck {
+    /** Authorization servers of one protected resource that are checked; the rest are named in a note. */
+    public static final int MAX_AUTHORIZATION_SERVERS = 5;
     static final String RESOURCE = "/resource";
 
     private final SafeFetch fetch;
@@ -94,16 +95,16 @@ public final class ResourceCheck {
                     "The authorization servers were not checked (asked not to fetch)."));
             return reports;
         }
-        if (servers.size() > IdpChecks.MAX_AUTHORIZATION_SERVERS) {
+        if (servers.size() > MAX_AUTHORIZATION_SERVERS) {
             List<String> rest = new ArrayList<>();
-            for (int i = IdpChecks.MAX_AUTHORIZATION_SERVERS; i < servers.size(); i++) {
+            for (int i = MAX_AUTHORIZATION_SERVERS; i < servers.size(); i++) {
                 rest.add(Redact.value(servers.get(i).asString(servers.get(i).toString())));
             }
             findings.add(Finding.info(FindingCode.DISCOVERY_DOCUMENT_FOUND, RESOURCE + "/authorization_servers",
                     rest.size() + " of " + servers.size() + " authorization servers were not checked (only the first "
-                            + IdpChecks.MAX_AUTHORIZATION_SERVERS + " are): " + Redact.shorten(String.join(", ", rest), 600) + "."));
+                            + MAX_AUTHORIZATION_SERVERS + " are): " + Redact.shorten(String.join(", ", rest), 600) + "."));
         }
-        for (int i = 0; i < servers.size() && i < IdpChecks.MAX_AUTHORIZATION_SERVERS; i++) {
+        for (int i = 0; i < servers.size() && i < MAX_AUTHORIZATION_SERVERS; i++) {
             String issuer = servers.get(i).asString("");
             String at = "/authorization_servers/" + i;
             URI uri;

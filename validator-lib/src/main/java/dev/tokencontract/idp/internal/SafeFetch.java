@@ -3,7 +3,7 @@ package dev.tokencontract.idp.internal;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.validator.JwksUrlSettings;
-import dev.tokencontract.validator.internal.CappedBody;
+import dev.tokencontract.json.CappedBody;
 import dev.tokencontract.finding.Redact;
 import dev.tokencontract.json.StrictJson;
 import java.io.IOException;

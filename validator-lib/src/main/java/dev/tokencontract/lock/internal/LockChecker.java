@@ -1,19 +1,16 @@
 package dev.tokencontract.lock.internal;
 
-import dev.tokencontract.registry.client.internal.ContractFetcher;
-import dev.tokencontract.registry.client.internal.Digests;
-import dev.tokencontract.registry.client.internal.VersionSpec;
-
-import dev.tokencontract.registry.client.FetchSource;
-import dev.tokencontract.registry.client.FetchedContract;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Redact;
+import dev.tokencontract.finding.Severity;
 import dev.tokencontract.lock.LockEntry;
 import dev.tokencontract.lock.LockVerification;
 import dev.tokencontract.lock.LockVerification.EntryCheck;
-import dev.tokencontract.lock.Lockfile;
+import dev.tokencontract.registry.client.FetchSource;
+import dev.tokencontract.registry.client.FetchedContract;
+import dev.tokencontract.registry.client.RegistryClient;
 import dev.tokencontract.registry.client.RegistryException;
-import dev.tokencontract.finding.Redact;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,24 +18,24 @@ import java.util.List;
 public final class LockChecker {
     private LockChecker() {}
 
-    public static LockVerification verify(Lockfile lockfile, ContractFetcher fetcher) {
+    /** One check per entry, in order; the pointers are {@code /contracts/<index>} of the lockfile. */
+    public static LockVerification verify(List<LockEntry> entries, RegistryClient registry) {
         List<EntryCheck> checks = new ArrayList<>();
-        List<LockEntry> entries = lockfile.entries();
         for (int i = 0; i < entries.size(); i++) {
-            checks.add(check(entries.get(i), "/contracts/" + i, fetcher));
+            checks.add(check(entries.get(i), "/contracts/" + i, registry));
         }
         return new LockVerification(checks);
     }
 
-    private static EntryCheck check(LockEntry entry, String pointer, ContractFetcher fetcher) {
+    private static EntryCheck check(LockEntry entry, String pointer, RegistryClient registry) {
         FetchedContract fetched;
         try {
-            fetched = fetcher.fetch(new VersionSpec(entry.name(), entry.version()));
+            fetched = registry.fetch(entry.reference());
         } catch (RegistryException e) {
             return new EntryCheck(entry, failure(entry, pointer, e), null, List.of());
         }
         String where = fetched.source() == FetchSource.OFFLINE_CACHE ? "the cached copy (registry unreachable)" : "the registry";
-        if (Digests.same(fetched.digest(), entry.digest())) {
+        if (PinnedDigest.same(fetched.digest(), entry.digest())) {
             String how = switch (fetched.source()) {
                 case NETWORK -> "fetched from the registry";
                 case NOT_MODIFIED -> "cached copy, confirmed by the registry";
@@ -60,7 +57,7 @@ public final class LockChecker {
                     entry.reference() + " is no longer served by the registry (HTTP 404)");
             case BAD_RESPONSE -> Finding.error(FindingCode.LOCK_DIGEST_MISMATCH, pointer, entry.digest(), null,
                     entry.reference() + ": the registry's answer could not be verified: " + why);
-            default -> new Finding(FindingCode.LOCK_ENTRY_UNCHECKED, dev.tokencontract.finding.Severity.ERROR, pointer,
+            default -> new Finding(FindingCode.LOCK_ENTRY_UNCHECKED, Severity.ERROR, pointer,
                     entry.digest(), null, entry.reference() + " could not be checked: " + why, FindingCode.LOCK_ENTRY_UNCHECKED.hint());
         };
     }

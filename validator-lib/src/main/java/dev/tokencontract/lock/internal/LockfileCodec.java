@@ -1,8 +1,7 @@
 package dev.tokencontract.lock.internal;
 
-import dev.tokencontract.registry.client.internal.Digests;
-import dev.tokencontract.registry.client.internal.UrlPolicy;
-import dev.tokencontract.registry.client.internal.VersionSpec;
+import dev.tokencontract.contract.ContractRef;
+import dev.tokencontract.registry.client.RegistryClient;
 
 import dev.tokencontract.lock.LockEntry;
 import dev.tokencontract.registry.client.RegistryException;
@@ -65,7 +64,7 @@ public final class LockfileCodec {
             } else {
                 registry = registryNode.stringValue();
                 try {
-                    UrlPolicy.base(registry);
+                    RegistryClient.checkBaseUrl(registry);
                 } catch (RegistryException e) {
                     problems.add("/registry: " + e.getMessage());
                 }
@@ -104,18 +103,19 @@ public final class LockfileCodec {
             if (name == null || version == null || sha256 == null) {
                 continue;
             }
-            VersionSpec spec;
+            ContractRef ref;
             try {
-                spec = VersionSpec.parse(name + "@" + version);
-            } catch (RegistryException e) {
-                problems.add(at + ": " + e.getMessage());
+                ref = new ContractRef(name, version);
+            } catch (IllegalArgumentException e) {
+                problems.add(at + ": '" + Redact.value(name + "@" + version)
+                        + "' is not a contract reference like mcp-access-token@^1.0.0: " + e.getMessage());
                 continue;
             }
-            if (!spec.exact()) {
+            if (!ref.isExact()) {
                 problems.add(at + "/version: '" + Redact.value(version) + "' is not an exact version; a lockfile pins exact versions");
                 continue;
             }
-            if (!Digests.isHex(sha256)) {
+            if (!PinnedDigest.isHex(sha256)) {
                 problems.add(at + "/sha256: must be 64 lower-case hex characters");
                 continue;
             }

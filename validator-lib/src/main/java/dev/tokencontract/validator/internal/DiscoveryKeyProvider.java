@@ -1,5 +1,6 @@
 package dev.tokencontract.validator.internal;
 
+import dev.tokencontract.json.CappedBody;
 import dev.tokencontract.finding.Redact;
 import dev.tokencontract.json.StrictJson;
 import dev.tokencontract.validator.JwksUrlSettings;

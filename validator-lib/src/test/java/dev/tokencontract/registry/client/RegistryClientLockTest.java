@@ -3,6 +3,7 @@ package dev.tokencontract.registry.client;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.lock.LockClient;
 import dev.tokencontract.lock.LockEntry;
 import dev.tokencontract.lock.LockVerification;
 import dev.tokencontract.lock.Lockfile;
@@ -51,7 +52,7 @@ class RegistryClientLockTest {
     }
 
     private Lockfile locked() throws Exception {
-        return client(cacheDir).lock(List.of("minimal-token@^1.0.0", "other-token@2"), null);
+        return LockClient.of(client(cacheDir)).lock(List.of("minimal-token@^1.0.0", "other-token@2"), null);
     }
 
     @Test
@@ -66,25 +67,25 @@ class RegistryClientLockTest {
 
     @Test
     void lockWhenSameNameTwiceThenRefused() {
-        assertThatThrownBy(() -> client(cacheDir).lock(List.of("minimal-token@1", "minimal-token@1.0.0"), null))
+        assertThatThrownBy(() -> LockClient.of(client(cacheDir)).lock(List.of("minimal-token@1", "minimal-token@1.0.0"), null))
                 .hasMessageContaining("minimal-token is named twice");
     }
 
     @Test
     void lockWhenExistingLockfileThenOtherEntriesKept() throws Exception {
-        Lockfile first = client(cacheDir).lock(List.of("other-token@2"), null);
+        Lockfile first = LockClient.of(client(cacheDir)).lock(List.of("other-token@2"), null);
 
-        Lockfile second = client(cacheDir).lock(List.of("minimal-token@1.0.0"), first);
+        Lockfile second = LockClient.of(client(cacheDir)).lock(List.of("minimal-token@1.0.0"), first);
 
         assertThat(second.entries()).extracting(LockEntry::reference).containsExactly("minimal-token@1.0.0", "other-token@2.0.0");
     }
 
     @Test
     void lockWhenRegistryDownThenRefusedEvenWithACachedCopy() throws Exception {
-        client(cacheDir).lock(List.of("minimal-token@1"), null);
+        LockClient.of(client(cacheDir)).lock(List.of("minimal-token@1"), null);
         registry.stop();
 
-        assertThatThrownBy(() -> client(cacheDir).lock(List.of("minimal-token@1"), null))
+        assertThatThrownBy(() -> LockClient.of(client(cacheDir)).lock(List.of("minimal-token@1"), null))
                 .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
                 .hasMessageContaining("cannot lock minimal-token@1 while the registry is unreachable");
     }
@@ -93,7 +94,7 @@ class RegistryClientLockTest {
     void verifyWhenNothingChangedThenEveryEntryVerified() throws Exception {
         Lockfile lockfile = locked();
 
-        LockVerification verification = client(otherCacheDir).verify(lockfile);
+        LockVerification verification = LockClient.of(client(otherCacheDir)).verify(lockfile);
 
         assertThat(verification.passed()).isTrue();
         assertThat(verification.checks()).extracting(c -> c.finding().code()).containsOnly(FindingCode.LOCK_ENTRY_VERIFIED);
@@ -105,7 +106,7 @@ class RegistryClientLockTest {
         Lockfile lockfile = locked();
         registry.replaceBytes("minimal-token", "1.1.0", TestContracts.minimalText("1.1.0").replace("RS256", "PS256"));
 
-        LockVerification verification = client(cacheDir).verify(lockfile);
+        LockVerification verification = LockClient.of(client(cacheDir)).verify(lockfile);
 
         assertThat(verification.passed()).isFalse();
         assertThat(verification.mismatched()).isTrue();
@@ -121,10 +122,10 @@ class RegistryClientLockTest {
         Lockfile lockfile = locked();
         Lockfile tampered = lockfile.with(new LockEntry("minimal-token", "1.1.0", "b".repeat(64)));
 
-        LockVerification verification = client(cacheDir).verify(tampered);
+        LockVerification verification = LockClient.of(client(cacheDir)).verify(tampered);
 
         assertThat(verification.checks().get(0).finding().code()).isEqualTo(FindingCode.LOCK_DIGEST_MISMATCH);
-        assertThatThrownBy(() -> client(cacheDir).fromLock(tampered)).hasMessageContaining("is pinned at sha-256:bbbb");
+        assertThatThrownBy(() -> LockClient.of(client(cacheDir)).fromLock(tampered)).hasMessageContaining("is pinned at sha-256:bbbb");
     }
 
     @Test
@@ -132,7 +133,7 @@ class RegistryClientLockTest {
         Lockfile lockfile = locked();
         registry.remove("other-token", "2.0.0");
 
-        LockVerification verification = client(cacheDir).verify(lockfile);
+        LockVerification verification = LockClient.of(client(cacheDir)).verify(lockfile);
 
         assertThat(verification.checks().get(1).finding().code()).isEqualTo(FindingCode.LOCK_VERSION_MISSING);
         assertThat(verification.checks().get(1).finding().message()).isEqualTo("other-token@2.0.0 is no longer served by the registry (HTTP 404)");
@@ -142,10 +143,10 @@ class RegistryClientLockTest {
     @Test
     void verifyWhenRegistryDownAndCachedCopyMatchesThenVerifiedOfflineWithWarning() throws Exception {
         Lockfile lockfile = locked();
-        client(cacheDir).verify(lockfile); // caches the exact versions too
+        LockClient.of(client(cacheDir)).verify(lockfile); // caches the exact versions too
         registry.stop();
 
-        LockVerification verification = client(cacheDir).verify(lockfile);
+        LockVerification verification = LockClient.of(client(cacheDir)).verify(lockfile);
 
         assertThat(verification.passed()).isTrue();
         assertThat(verification.checks()).allSatisfy(check -> {
@@ -159,7 +160,7 @@ class RegistryClientLockTest {
         Lockfile lockfile = locked();
         registry.stop();
 
-        LockVerification verification = client(otherCacheDir).verify(lockfile);
+        LockVerification verification = LockClient.of(client(otherCacheDir)).verify(lockfile);
 
         assertThat(verification.passed()).isFalse();
         assertThat(verification.mismatched()).isFalse();
@@ -172,7 +173,7 @@ class RegistryClientLockTest {
         Path file = workDir.resolve(Lockfile.FILE_NAME);
         locked().write(file);
 
-        Map<String, Contract> pinned = RegistryClient.fromLock(file, RegistrySettings.defaults().withCacheDir(otherCacheDir));
+        Map<String, Contract> pinned = LockClient.fromLock(file, RegistrySettings.defaults().withCacheDir(otherCacheDir));
 
         assertThat(pinned.keySet()).containsExactly("minimal-token", "other-token");
         assertThat(pinned.get("minimal-token").reference()).isEqualTo("minimal-token@1.1.0");
@@ -184,7 +185,7 @@ class RegistryClientLockTest {
         Lockfile lockfile = locked();
         registry.replaceBytes("other-token", "2.0.0", TestContracts.minimalText("2.0.0").replace("minimal-token", "other-token"));
 
-        assertThatThrownBy(() -> client(otherCacheDir).fromLock(lockfile))
+        assertThatThrownBy(() -> LockClient.of(client(otherCacheDir)).fromLock(lockfile))
                 .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
                 .hasMessageContaining("other-token@2.0.0 is pinned at sha-256:");
     }

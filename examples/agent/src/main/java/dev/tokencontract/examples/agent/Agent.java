@@ -101,7 +101,7 @@ public final class Agent {
         String base = uri.getScheme() + "://" + uri.getRawAuthority();
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
                 .endpoint(uri.getRawPath())
-                .httpRequestCustomizer((request, method, target, body, context) -> {
+                .addHttpRequestCustomizer((request, method, target, body, context) -> {
                     if (token.get() != null) {
                         request.header("Authorization", "Bearer " + token.get());
                     }
@@ -154,7 +154,7 @@ public final class Agent {
 
     private static String callOnce(McpSyncClient client, String tool, String argsJson) {
         Map<String, Object> args = Http.JSON.readValue(argsJson, new TypeReference<Map<String, Object>>() {});
-        CallToolResult result = client.callTool(new CallToolRequest(tool, args));
+        CallToolResult result = client.callTool(CallToolRequest.builder(tool).arguments(args).build());
         String text = result.content().isEmpty() ? "" : ((TextContent) result.content().get(0)).text();
         return (Boolean.TRUE.equals(result.isError()) ? "error: " : "ok: ") + text;
     }

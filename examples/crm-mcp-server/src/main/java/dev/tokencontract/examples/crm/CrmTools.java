@@ -57,8 +57,9 @@ public final class CrmTools {
 
     private static SyncToolSpecification tool(String name, String description, Map<String, Object> properties, List<String> required,
                                               BiFunction<CallerIdentity, Map<String, Object>, CallToolResult> handler) {
-        Tool tool = Tool.builder().name(name).description(description)
-                .inputSchema(Map.of("type", "object", "properties", properties, "required", required, "additionalProperties", false))
+        Tool tool = Tool.builder(name,
+                        Map.of("type", "object", "properties", properties, "required", required, "additionalProperties", false))
+                .description(description)
                 .build();
         return new SyncToolSpecification(tool, (McpSyncServerExchange exchange, CallToolRequest request) -> {
             // the guard in front has already refused calls without an identity

@@ -48,11 +48,40 @@ public final class LegacyLogin implements AutoCloseable {
         if (LoginConfig.DEMO_HUB_SECRET.equals(config.hubSecret())) {
             System.err.println("legacy-login: HUB_CLIENT_SECRET is not set; using the demo hub secret");
         }
-        LegacyLogin login = start(config, Clock.systemUTC());
+        // a busy port is one line, before Javalin logs its own error with a stack trace
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", config.port()));
+        } catch (java.io.IOException e) {
+            System.err.println("legacy-login: cannot listen on 127.0.0.1:" + config.port() + ": the port is in use");
+            System.exit(3);
+            return;
+        }
+        LegacyLogin login;
+        try {
+            login = start(config, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            if (!portInUse(e)) {
+                throw e;
+            }
+            System.err.println("legacy-login: cannot listen on 127.0.0.1:" + config.port() + ": the port is in use");
+            System.exit(3);
+            return;
+        }
         System.out.println("legacy-login: issuer " + login.issuer() + " (drift: " + (config.drifts().isEmpty() ? "none"
                 : String.join(",", config.drifts().stream().map(Drift::id).toList())) + ")");
         System.out.println("legacy-login: sign in at " + login.issuer() + "/ ; token endpoint " + login.issuer() + "/token");
         Runtime.getRuntime().addShutdownHook(new Thread(login::close));
+    }
+
+    /** Javalin's bind failure (its cause chain holds a BindException): one line for a person, not a trace. */
+    static boolean portInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || t.getClass().getSimpleName().equals("JavalinBindException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static LegacyLogin start(LoginConfig initial, Clock clock) {

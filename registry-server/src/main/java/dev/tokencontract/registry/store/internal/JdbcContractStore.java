@@ -1,16 +1,16 @@
 package dev.tokencontract.registry.store.internal;
 
-import static dev.tokencontract.registry.store.ContractStores.MAX_CONTENT_LENGTH;
-import static dev.tokencontract.registry.store.ContractStores.MAX_FIELD_LENGTH;
-import static dev.tokencontract.registry.store.ContractStores.MAX_NAME_LENGTH;
-import static dev.tokencontract.registry.store.ContractStores.MAX_VERSION_LENGTH;
+import static dev.tokencontract.registry.store.internal.StoreText.MAX_CONTENT_LENGTH;
+import static dev.tokencontract.registry.store.internal.StoreText.MAX_FIELD_LENGTH;
+import static dev.tokencontract.registry.store.internal.StoreText.MAX_NAME_LENGTH;
+import static dev.tokencontract.registry.store.internal.StoreText.MAX_VERSION_LENGTH;
 
 import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.NewVersion;
 import dev.tokencontract.registry.store.PublishGuard;
-import dev.tokencontract.registry.store.PublishResult;
-import dev.tokencontract.registry.store.PublishResult.Outcome;
+import dev.tokencontract.registry.store.PublishAttempt;
+import dev.tokencontract.registry.store.PublishAttempt.Outcome;
 import dev.tokencontract.registry.store.StoreException;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
@@ -71,7 +71,7 @@ public final class JdbcContractStore implements ContractStore {
     }
 
     @Override
-    public PublishResult publish(NewVersion version, PublishGuard guard, AuditEntry created) {
+    public <R> PublishAttempt<R> publish(NewVersion version, PublishGuard<R> guard, AuditEntry created) {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(guard, "guard");
         if (created != null && !(AuditEntry.PUBLISH.equals(created.action()) && AuditEntry.CREATED.equals(created.result())
@@ -91,7 +91,7 @@ public final class JdbcContractStore implements ContractStore {
             StoredVersion stored = version(version.name(), version.version())
                     .orElseThrow(() -> new StoreException(what + ": key taken but version not found", e));
             Outcome outcome = stored.digest().equals(version.digest()) ? Outcome.SAME_CONTENT : Outcome.CONFLICT;
-            return new PublishResult(outcome, Optional.of(stored), Optional.empty());
+            return new PublishAttempt<>(outcome, Optional.of(stored), Optional.empty());
         }
     }
 

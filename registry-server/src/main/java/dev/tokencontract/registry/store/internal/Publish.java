@@ -3,8 +3,8 @@ package dev.tokencontract.registry.store.internal;
 import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.NewVersion;
 import dev.tokencontract.registry.store.PublishGuard;
-import dev.tokencontract.registry.store.PublishResult;
-import dev.tokencontract.registry.store.PublishResult.Outcome;
+import dev.tokencontract.registry.store.PublishAttempt;
+import dev.tokencontract.registry.store.PublishAttempt.Outcome;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
 import dev.tokencontract.compat.CompatibilityMode;
@@ -31,12 +31,14 @@ final class Publish {
 
     /** The version insert hit the primary key: someone stored it without taking the lock. */
     static final class VersionTaken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         VersionTaken(SQLException cause) {
             super(cause.getMessage(), cause, false, false);
         }
     }
 
-    static PublishResult run(Connection connection, Dialect dialect, NewVersion version, PublishGuard guard,
+    static <R> PublishAttempt<R> run(Connection connection, Dialect dialect, NewVersion version, PublishGuard<R> guard,
             AuditEntry created) throws SQLException {
         try (PreparedStatement ensure = connection.prepareStatement(dialect.ensureContract())) {
             ensure.setString(1, version.name());
@@ -47,26 +49,26 @@ final class Publish {
         for (StoredVersion stored : existing) {
             if (stored.version().equals(version.version())) {
                 Outcome outcome = stored.digest().equals(version.digest()) ? Outcome.SAME_CONTENT : Outcome.CONFLICT;
-                return new PublishResult(outcome, Optional.of(stored), Optional.empty());
+                return new PublishAttempt<>(outcome, Optional.of(stored), Optional.empty());
             }
         }
         // The version row may be gone (lost to a crash before commits were durable) while the audit kept it.
         Set<String> acknowledged = AuditLedger.publishedDigests(connection, version.name(), version.version());
         if (!acknowledged.isEmpty() && !acknowledged.contains(version.digest())) {
             connection.rollback();
-            return PublishResult.reserved(acknowledged.iterator().next());
+            return PublishAttempt.reserved(acknowledged.iterator().next());
         }
-        Optional<Object> refusal = guard.check(existing, mode);
+        Optional<R> refusal = guard.check(existing, mode);
         if (refusal.isPresent()) {
             // Rolls back the contract row too when this was the name's first version.
             connection.rollback();
-            return new PublishResult(Outcome.REFUSED, Optional.empty(), refusal);
+            return new PublishAttempt<>(Outcome.REFUSED, Optional.empty(), refusal);
         }
         insert(connection, version);
         if (created != null) {
             AuditLedger.insert(connection, created);
         }
-        return new PublishResult(Outcome.CREATED, Optional.of(new StoredVersion(version.name(), version.version(),
+        return new PublishAttempt<>(Outcome.CREATED, Optional.of(new StoredVersion(version.name(), version.version(),
                 version.content(), version.digest(), VersionState.ACTIVE, version.publishedBy(),
                 Rows.stored(version.publishedAt()))), Optional.empty());
     }

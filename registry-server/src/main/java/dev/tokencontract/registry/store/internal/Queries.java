@@ -1,6 +1,5 @@
 package dev.tokencontract.registry.store.internal;
 
-import dev.tokencontract.registry.store.ContractStores;
 import dev.tokencontract.registry.store.StoreException;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.compat.CompatibilityMode;
@@ -14,7 +13,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Reads shared by publish and the store's read methods. */
-final class Queries {
+public final class Queries {
+    /** The mode of a contract whose mode was never configured (see docs/registry-storage.md). */
+    public static final CompatibilityMode DEFAULT_MODE = CompatibilityMode.FULL_TRANSITIVE;
+
     private static final Comparator<StoredVersion> OLDEST_FIRST =
             Comparator.comparing(StoredVersion::version, SemanticVersions.ORDER);
 
@@ -39,7 +41,7 @@ final class Queries {
     /** The stored mode text as a mode; null (never configured) is the default. */
     static CompatibilityMode mode(String text) {
         if (text == null) {
-            return ContractStores.DEFAULT_MODE;
+            return DEFAULT_MODE;
         }
         CompatibilityMode mode = CompatibilityMode.parse(text);
         if (mode == null) {

@@ -1,13 +1,21 @@
 package dev.tokencontract.registry.store.internal;
 
-import static dev.tokencontract.registry.store.ContractStores.MAX_FIELD_LENGTH;
 
 /**
  * Text on its way into the database. Both databases must store exactly what they are given, so text
  * neither can hold the same way is refused up front: NUL (PostgreSQL text cannot hold it) and unpaired
  * surrogates (the PostgreSQL driver would silently turn them into '?').
  */
-final class StoreText {
+public final class StoreText {
+    /** Longest contract name the store accepts (characters); longer is an IllegalArgumentException. */
+    public static final int MAX_NAME_LENGTH = 255;
+    /** Longest version text the store accepts (characters). */
+    public static final int MAX_VERSION_LENGTH = 128;
+    /** Longest contract document the store accepts (characters of canonical JSON). */
+    public static final int MAX_CONTENT_LENGTH = 1_000_000;
+    /** Longest digest, publisher or audit field (characters); audit fields longer than this are cut. */
+    public static final int MAX_FIELD_LENGTH = 4096;
+
     private static final String REPLACEMENT = "\uFFFD";
     private static final String CUT = "...[cut]";
 

@@ -3,7 +3,7 @@ package dev.tokencontract.registry.client.internal;
 import dev.tokencontract.registry.client.RegistryException;
 import dev.tokencontract.registry.client.RegistryException.Kind;
 import dev.tokencontract.registry.client.RegistrySettings;
-import dev.tokencontract.validator.internal.CappedBody;
+import dev.tokencontract.json.CappedBody;
 import dev.tokencontract.finding.Redact;
 import java.io.IOException;
 import java.net.URI;

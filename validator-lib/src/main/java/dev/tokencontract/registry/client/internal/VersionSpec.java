@@ -1,5 +1,6 @@
 package dev.tokencontract.registry.client.internal;
 
+import dev.tokencontract.contract.ContractRef;
 import dev.tokencontract.registry.client.RegistryException;
 import dev.tokencontract.finding.Redact;
 import java.util.regex.Matcher;
@@ -12,32 +13,22 @@ import java.util.regex.Pattern;
  * resolved to actually satisfies the spec.
  */
 public record VersionSpec(String name, String spec) {
-    /** Same rule as the contract meta-schema's names: lower-case words joined by '.' or '-'. */
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
     private static final Pattern EXACT = Pattern.compile("(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(-[0-9A-Za-z.-]{1,64})?");
     private static final Pattern PREFIX = Pattern.compile("(0|[1-9]\\d{0,8})(?:\\.(0|[1-9]\\d{0,8}))?");
     private static final Pattern CARET_TILDE = Pattern.compile("(\\^|~)((0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(?:\\.(0|[1-9]\\d{0,8}))?)");
-    private static final int MAX_NAME = 128;
 
+    /** Reads a reference with {@link ContractRef#parse}; its refusal becomes an INVALID_REFERENCE. */
     public static VersionSpec parse(String reference) throws RegistryException {
-        String text = reference == null ? "" : reference.strip();
-        int at = text.indexOf('@');
-        String name = at < 0 ? text : text.substring(0, at);
-        String spec = at < 0 ? "latest" : text.substring(at + 1);
-        if (name.length() > MAX_NAME || !NAME.matcher(name).matches()) {
-            throw invalid(reference, "the name must be lower-case words joined by '.' or '-' (at most " + MAX_NAME + " characters)");
+        try {
+            return of(ContractRef.parse(reference));
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(RegistryException.Kind.INVALID_REFERENCE,
+                    "'" + Redact.value(reference) + "' is not a contract reference like mcp-access-token@^1.0.0: " + e.getMessage());
         }
-        Matcher range = CARET_TILDE.matcher(spec);
-        boolean rangeOk = range.matches() && (range.group(1).equals("~") || range.group(5) != null);
-        if (!spec.equals("latest") && !EXACT.matcher(spec).matches() && !PREFIX.matcher(spec).matches() && !rangeOk) {
-            throw invalid(reference, "the version must be exact (1.2.3), a prefix (1 or 1.2), ^1.2.3, ~1.2, ~1.2.3 or latest");
-        }
-        return new VersionSpec(name, spec);
     }
 
-    private static RegistryException invalid(String reference, String why) {
-        return new RegistryException(RegistryException.Kind.INVALID_REFERENCE,
-                "'" + Redact.value(reference) + "' is not a contract reference like mcp-access-token@^1.0.0: " + why);
+    public static VersionSpec of(ContractRef ref) {
+        return new VersionSpec(ref.name(), ref.version());
     }
 
     public boolean exact() {

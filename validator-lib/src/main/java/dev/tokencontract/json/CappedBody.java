@@ -1,4 +1,4 @@
-package dev.tokencontract.validator.internal;
+package dev.tokencontract.json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +10,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Collects an HTTP response body up to a size cap. A larger body fails the exchange as soon as it passes
+ * Collects an HTTP response body (a JSON document fetched by the validator, the IdP checks or the
+ * registry client) up to a size cap. A larger body fails the exchange as soon as it passes
  * the cap, so an endless or huge answer is never buffered whole.
  */
 public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {

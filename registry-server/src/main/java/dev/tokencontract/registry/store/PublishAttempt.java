@@ -9,8 +9,9 @@ import java.util.Optional;
  * @param stored         the stored version (the existing one for SAME_CONTENT and CONFLICT); empty for REFUSED and RESERVED
  * @param refusal        the guard's refusal for REFUSED; empty otherwise
  * @param reservedDigest for RESERVED, the digest the audit acknowledged this version number with; empty otherwise
+ * @param <R>            the type of the {@link PublishGuard}'s refusal
  */
-public record PublishResult(Outcome outcome, Optional<StoredVersion> stored, Optional<Object> refusal,
+public record PublishAttempt<R>(Outcome outcome, Optional<StoredVersion> stored, Optional<R> refusal,
         Optional<String> reservedDigest) {
     public enum Outcome {
         CREATED,
@@ -24,11 +25,11 @@ public record PublishResult(Outcome outcome, Optional<StoredVersion> stored, Opt
         RESERVED
     }
 
-    public PublishResult(Outcome outcome, Optional<StoredVersion> stored, Optional<Object> refusal) {
+    public PublishAttempt(Outcome outcome, Optional<StoredVersion> stored, Optional<R> refusal) {
         this(outcome, stored, refusal, Optional.empty());
     }
 
-    public static PublishResult reserved(String digest) {
-        return new PublishResult(Outcome.RESERVED, Optional.empty(), Optional.empty(), Optional.of(digest));
+    public static <R> PublishAttempt<R> reserved(String digest) {
+        return new PublishAttempt<>(Outcome.RESERVED, Optional.empty(), Optional.empty(), Optional.of(digest));
     }
 }

@@ -1,0 +1,4 @@
+package dev.tokencontract.architecture.planted.cycle.a.internal;
+
+/** Planted for ArchitectureRulesCanFailTest. */
+public class Hidden {}

@@ -1,0 +1,4 @@
+package dev.tokencontract.architecture.planted.facadeok;
+
+/** Planted for ArchitectureRulesCanFailTest. */
+public record Result(String value) {}
