@@ -75,7 +75,8 @@ public class CompatDiffBenchmark {
 
     /** d0 → (a, b) → d1 → ... → d40 of {@code leaf} (2^40 reference paths), and a 5,000-value enum without {@code skip}. */
     static ObjectNode hostile(String leaf, int skip) {
-        ObjectNode doc = (ObjectNode) tools.jackson.databind.json.JsonMapper.builder().build().readTree("""
+        ObjectNode doc = (ObjectNode)
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree("""
                 {"$schema": "https://json-schema.org/draft/2020-12/schema",
                  "$id": "https://tokencontract.dev/contracts/hostile-token/1.0.0",
                  "x-contract": {"name": "hostile-token", "version": "1.0.0", "kind": "jwt-access-token", "owner": "bench"},
@@ -89,7 +90,8 @@ public class CompatDiffBenchmark {
         }
         ObjectNode defs = doc.putObject("$defs");
         for (int i = 0; i < 40; i++) {
-            ObjectNode properties = defs.putObject("d" + i).put("type", "object").putObject("properties");
+            ObjectNode properties =
+                    defs.putObject("d" + i).put("type", "object").putObject("properties");
             properties.putObject("a").put("$ref", "#/$defs/d" + (i + 1));
             properties.putObject("b").put("$ref", "#/$defs/d" + (i + 1));
         }

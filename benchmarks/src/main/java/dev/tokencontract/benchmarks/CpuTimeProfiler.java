@@ -35,8 +35,8 @@ public final class CpuTimeProfiler implements InternalProfiler {
 
     @Override
     @SuppressWarnings("rawtypes") // the signature JMH's InternalProfiler declares
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
-                                                       IterationResult result) {
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         long cpu = os.getProcessCpuTime() - startNanos;
         long ops = result.getMetadata().getAllOps();
         if (ops <= 0 || cpu < 0) {

@@ -27,10 +27,10 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.testing.ValidationStages;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
-import dev.tokencontract.testing.ValidationStages;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,8 +57,11 @@ final class Fixture {
     private static final String RSA_KID = "bench-rsa-1";
     private static final String HMAC_KID = "bench-hmac-1";
     /** 46 bytes: above the 256 bits HS256 needs (RFC 7518 section 3.2). */
-    private static final byte[] HMAC_SECRET = "bench-secret-0123456789abcdef-0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private static final Set<String> REQUIRED_CLAIMS = Set.of("sub", "exp", "iat", "jti", "client_id", "tenant_id", "roles");
+    private static final byte[] HMAC_SECRET =
+            "bench-secret-0123456789abcdef-0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private static final Set<String> REQUIRED_CLAIMS =
+            Set.of("sub", "exp", "iat", "jti", "client_id", "tenant_id", "roles");
 
     final String algorithm;
     final String token;
@@ -68,11 +71,18 @@ final class Fixture {
     final Contract contract;
     /** Each validation stage alone over this token and key, for the per-stage benchmarks. */
     private final java.util.function.Function<Instant, ValidationStages> stages;
+
     final String kid;
 
-    private Fixture(String algorithm, String token, JWSVerifier rawVerifier,
-                    ConfigurableJWTProcessor<SecurityContext> processor, TokenValidator validator, Contract contract,
-                    java.util.function.Function<Instant, ValidationStages> stages, String kid) {
+    private Fixture(
+            String algorithm,
+            String token,
+            JWSVerifier rawVerifier,
+            ConfigurableJWTProcessor<SecurityContext> processor,
+            TokenValidator validator,
+            Contract contract,
+            java.util.function.Function<Instant, ValidationStages> stages,
+            String kid) {
         this.algorithm = algorithm;
         this.token = token;
         this.rawVerifier = rawVerifier;
@@ -95,29 +105,41 @@ final class Fixture {
     }
 
     private static Fixture rs256() throws Exception {
-        RSAKey key = new RSAKeyGenerator(2048).keyID(RSA_KID).keyUse(KeyUse.SIGNATURE).generate();
+        RSAKey key = new RSAKeyGenerator(2048)
+                .keyID(RSA_KID)
+                .keyUse(KeyUse.SIGNATURE)
+                .generate();
         String token = sign(JWSAlgorithm.RS256, RSA_KID, new RSASSASigner(key));
         JWKSet publicSet = new JWKSet(key.toPublicJWK());
         Contract contract = Contracts.load(CONTRACT);
-        return new Fixture("RS256", token,
+        return new Fixture(
+                "RS256",
+                token,
                 new RSASSAVerifier(key.toRSAPublicKey()),
                 processor(JWSAlgorithm.RS256, publicSet),
                 validator(contract, KeySource.jwks(publicSet.toString())),
                 contract,
-                now -> ValidationStages.forPublicKey(token, contract, "RS256", RSA_KID, publicKey(key), ISSUER, AUDIENCE, now),
+                now -> ValidationStages.forPublicKey(
+                        token, contract, "RS256", RSA_KID, publicKey(key), ISSUER, AUDIENCE, now),
                 RSA_KID);
     }
 
     private static Fixture hs256() throws Exception {
         String token = sign(JWSAlgorithm.HS256, HMAC_KID, new MACSigner(HMAC_SECRET));
-        JWK secretKey = new OctetSequenceKey.Builder(HMAC_SECRET).keyID(HMAC_KID).keyUse(KeyUse.SIGNATURE).build();
+        JWK secretKey = new OctetSequenceKey.Builder(HMAC_SECRET)
+                .keyID(HMAC_KID)
+                .keyUse(KeyUse.SIGNATURE)
+                .build();
         Contract contract = hs256Contract();
-        return new Fixture("HS256", token,
+        return new Fixture(
+                "HS256",
+                token,
                 new MACVerifier(HMAC_SECRET),
                 processor(JWSAlgorithm.HS256, new JWKSet(secretKey)),
                 validator(contract, KeySource.secret(HMAC_SECRET)),
                 contract,
-                now -> ValidationStages.forSecret(token, contract, "HS256", HMAC_KID, HMAC_SECRET, ISSUER, AUDIENCE, now),
+                now -> ValidationStages.forSecret(
+                        token, contract, "HS256", HMAC_KID, HMAC_SECRET, ISSUER, AUDIENCE, now),
                 HMAC_KID);
     }
 
@@ -157,7 +179,10 @@ final class Fixture {
                 .claim("roles", List.of("support"))
                 .claim("scope", "crm.read crm.write")
                 .build();
-        JWSHeader header = new JWSHeader.Builder(alg).type(new JOSEObjectType("at+jwt")).keyID(kid).build();
+        JWSHeader header = new JWSHeader.Builder(alg)
+                .type(new JOSEObjectType("at+jwt"))
+                .keyID(kid)
+                .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         jwt.sign(signer);
         return jwt.serialize();
@@ -197,7 +222,8 @@ final class Fixture {
             throw new IllegalStateException(algorithm + ": TokenValidator did not accept the benchmark token: "
                     + report.verdict() + " " + report.findings());
         }
-        if (!contract.check(report.decoded().orElseThrow().claims().orElseThrow(), "/claims").isEmpty()) {
+        if (!contract.check(report.decoded().orElseThrow().claims().orElseThrow(), "/claims")
+                .isEmpty()) {
             throw new IllegalStateException(algorithm + ": the contract check alone found violations");
         }
     }

@@ -40,14 +40,22 @@ public final class FuzzLongRun {
     public static void main(String[] args) throws Exception {
         int tokens = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 0x13_F022L;
-        RSAKey key = new RSAKeyGenerator(2048).keyID("fuzz-rsa").keyUse(KeyUse.SIGNATURE).generate();
-        TokenValidator validator = TokenValidator.builder().contract(Contracts.load(Fixture.CONTRACT))
+        RSAKey key = new RSAKeyGenerator(2048)
+                .keyID("fuzz-rsa")
+                .keyUse(KeyUse.SIGNATURE)
+                .generate();
+        TokenValidator validator = TokenValidator.builder()
+                .contract(Contracts.load(Fixture.CONTRACT))
                 .keys(KeySource.jwks(new JWKSet(key.toPublicJWK()).toString()))
-                .expectIssuer(Fixture.ISSUER).expectAudience(Fixture.AUDIENCE).clock(Clock.systemUTC()).build();
+                .expectIssuer(Fixture.ISSUER)
+                .expectAudience(Fixture.AUDIENCE)
+                .clock(Clock.systemUTC())
+                .build();
         Instant now = Instant.now();
         String valid = sign(key, claims(now, ""));
         if (!validator.validate(valid).accepted()) {
-            throw new IllegalStateException("the seed token is not accepted: " + validator.validate(valid).findings());
+            throw new IllegalStateException("the seed token is not accepted: "
+                    + validator.validate(valid).findings());
         }
         Random random = new Random(seed);
         long[] nanos = new long[tokens];
@@ -88,11 +96,20 @@ public final class FuzzLongRun {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Arrays.sort(nanos);
-        System.out.printf("tokens %,d  seed %d  wall %.1f s  (%,.0f tokens/s including mutation)%n", tokens, seed, seconds, tokens / seconds);
-        System.out.printf("escaped exceptions %d  wrong accepts %d  reports over 64 KiB %d  largest report sized %,d bytes%n",
+        System.out.printf(
+                "tokens %,d  seed %d  wall %.1f s  (%,.0f tokens/s including mutation)%n",
+                tokens, seed, seconds, tokens / seconds);
+        System.out.printf(
+                "escaped exceptions %d  wrong accepts %d  reports over 64 KiB %d  largest report sized %,d bytes%n",
                 exceptions, wrongAccepts, oversized, largest);
-        System.out.printf("validate latency µs: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  p99.99 %.1f  max %.1f%n",
-                pct(nanos, 0.50), pct(nanos, 0.90), pct(nanos, 0.99), pct(nanos, 0.999), pct(nanos, 0.9999), nanos[tokens - 1] / 1e3);
+        System.out.printf(
+                "validate latency µs: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  p99.99 %.1f  max %.1f%n",
+                pct(nanos, 0.50),
+                pct(nanos, 0.90),
+                pct(nanos, 0.99),
+                pct(nanos, 0.999),
+                pct(nanos, 0.9999),
+                nanos[tokens - 1] / 1e3);
         System.exit(exceptions + wrongAccepts + oversized == 0 ? 0 : 1);
     }
 
@@ -120,7 +137,8 @@ public final class FuzzLongRun {
             default -> ",\"tenant_id\":\"" + "a".repeat(1 + random.nextInt(20_000)) + "!\"";
         };
         String header = valid.substring(0, valid.indexOf('.'));
-        String claims = Base64URL.encode(claims(now, extra).getBytes(StandardCharsets.UTF_8)).toString();
+        String claims = Base64URL.encode(claims(now, extra).getBytes(StandardCharsets.UTF_8))
+                .toString();
         return header + "." + claims + "." + Base64URL.encode(new byte[256]);
     }
 
@@ -149,10 +167,13 @@ public final class FuzzLongRun {
 
     /** The sample claims; a claim that {@code extra} (",\"name\":value") sets is left out of the sample. */
     private static String claims(Instant now, String extra) {
-        StringBuilder json = new StringBuilder("{\"iss\":\"" + Fixture.ISSUER + "\",\"sub\":\"alice@example.test\",\"aud\":\""
-                + Fixture.AUDIENCE + "\",\"exp\":" + (now.getEpochSecond() + 3600) + ",\"iat\":" + (now.getEpochSecond() - 60)
-                + ",\"jti\":\"6f1c2a8e\",\"client_id\":\"crm-agent\"");
-        for (String[] sample : new String[][] {{"tenant_id", "\"acme\""}, {"roles", "[\"support\"]"}, {"scope", "\"crm.read\""}}) {
+        StringBuilder json =
+                new StringBuilder("{\"iss\":\"" + Fixture.ISSUER + "\",\"sub\":\"alice@example.test\",\"aud\":\""
+                        + Fixture.AUDIENCE + "\",\"exp\":" + (now.getEpochSecond() + 3600) + ",\"iat\":"
+                        + (now.getEpochSecond() - 60)
+                        + ",\"jti\":\"6f1c2a8e\",\"client_id\":\"crm-agent\"");
+        for (String[] sample :
+                new String[][] {{"tenant_id", "\"acme\""}, {"roles", "[\"support\"]"}, {"scope", "\"crm.read\""}}) {
             if (!extra.startsWith(",\"" + sample[0] + "\":")) {
                 json.append(",\"").append(sample[0]).append("\":").append(sample[1]);
             }
@@ -161,11 +182,16 @@ public final class FuzzLongRun {
     }
 
     private static String sign(RSAKey key, String claims) throws Exception {
-        String input = Base64URL.encode("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"fuzz-rsa\"}".getBytes(StandardCharsets.UTF_8))
+        String input = Base64URL.encode(
+                        "{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"fuzz-rsa\"}".getBytes(StandardCharsets.UTF_8))
                 + "." + Base64URL.encode(claims.getBytes(StandardCharsets.UTF_8));
-        Base64URL signature = new RSASSASigner(key).sign(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt")).keyID("fuzz-rsa").build(),
-                input.getBytes(StandardCharsets.US_ASCII));
+        Base64URL signature = new RSASSASigner(key)
+                .sign(
+                        new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                .type(new JOSEObjectType("at+jwt"))
+                                .keyID("fuzz-rsa")
+                                .build(),
+                        input.getBytes(StandardCharsets.US_ASCII));
         return input + "." + signature;
     }
 }

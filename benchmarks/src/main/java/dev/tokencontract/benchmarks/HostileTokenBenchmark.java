@@ -65,7 +65,8 @@ public class HostileTokenBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        RSAKey key = new RSAKeyGenerator(2048).keyID(KID).keyUse(KeyUse.SIGNATURE).generate();
+        RSAKey key =
+                new RSAKeyGenerator(2048).keyID(KID).keyUse(KeyUse.SIGNATURE).generate();
         KeySource keys = KeySource.jwks(new JWKSet(key.toPublicJWK()).toString());
         server = validator(keys).build();
         diagnosis = validator(keys).checkContractEvenIfSignatureFails().build();
@@ -121,15 +122,24 @@ public class HostileTokenBenchmark {
     }
 
     private static TokenValidator.Builder validator(KeySource keys) throws Exception {
-        return TokenValidator.builder().contract(Contracts.load(Fixture.CONTRACT)).keys(keys)
-                .expectIssuer(Fixture.ISSUER).expectAudience(Fixture.AUDIENCE).clock(Clock.systemUTC());
+        return TokenValidator.builder()
+                .contract(Contracts.load(Fixture.CONTRACT))
+                .keys(keys)
+                .expectIssuer(Fixture.ISSUER)
+                .expectAudience(Fixture.AUDIENCE)
+                .clock(Clock.systemUTC());
     }
 
     private static ObjectNode claims(Instant now) {
         ObjectNode claims = JSON.createObjectNode();
-        claims.put("iss", Fixture.ISSUER).put("sub", "alice@example.test").put("aud", Fixture.AUDIENCE)
-                .put("exp", now.getEpochSecond() + 3600).put("iat", now.getEpochSecond() - 60)
-                .put("jti", "6f1c2a8e-2c61-4c1e-9a51-2f7f5b3f0c11").put("client_id", "crm-agent").put("tenant_id", "acme")
+        claims.put("iss", Fixture.ISSUER)
+                .put("sub", "alice@example.test")
+                .put("aud", Fixture.AUDIENCE)
+                .put("exp", now.getEpochSecond() + 3600)
+                .put("iat", now.getEpochSecond() - 60)
+                .put("jti", "6f1c2a8e-2c61-4c1e-9a51-2f7f5b3f0c11")
+                .put("client_id", "crm-agent")
+                .put("tenant_id", "acme")
                 .put("scope", "crm.read crm.write");
         claims.putArray("roles").add("support");
         return claims;
@@ -141,9 +151,13 @@ public class HostileTokenBenchmark {
 
     private static String signed(ObjectNode claims, RSAKey key) throws Exception {
         String input = header() + "." + encode(claims.toString());
-        Base64URL signature = new RSASSASigner(key).sign(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt")).keyID(KID).build(),
-                input.getBytes(StandardCharsets.US_ASCII));
+        Base64URL signature = new RSASSASigner(key)
+                .sign(
+                        new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                .type(new JOSEObjectType("at+jwt"))
+                                .keyID(KID)
+                                .build(),
+                        input.getBytes(StandardCharsets.US_ASCII));
         return input + "." + signature;
     }
 
@@ -153,7 +167,8 @@ public class HostileTokenBenchmark {
 
     private static void expect(ValidationReport report, Verdict verdict, String what) {
         if (report.verdict() != verdict) {
-            throw new IllegalStateException(what + ": expected " + verdict + ", got " + report.verdict() + " " + report.findings());
+            throw new IllegalStateException(
+                    what + ": expected " + verdict + ", got " + report.verdict() + " " + report.findings());
         }
     }
 }

@@ -55,13 +55,20 @@ public final class InterleavedDecoderComparison {
             for (int r = 0; r < rounds; r++) {
                 ratios[r] = perOp[d][r] / perOp[0][r];
             }
-            System.out.printf("%-42s %10.1f %10.1f %12.2f%n", names.get(d), median(perOp[d]), Arrays.stream(perOp[d]).min().orElseThrow(), median(ratios));
+            System.out.printf(
+                    "%-42s %10.1f %10.1f %12.2f%n",
+                    names.get(d),
+                    median(perOp[d]),
+                    Arrays.stream(perOp[d]).min().orElseThrow(),
+                    median(ratios));
         }
     }
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        return sorted.length % 2 == 1
+                ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 }

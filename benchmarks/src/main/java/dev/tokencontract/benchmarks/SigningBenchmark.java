@@ -42,7 +42,8 @@ public class SigningBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        ObjectNode document = (ObjectNode) Contracts.load("mcp-access-token@1.0.0").document();
+        ObjectNode document =
+                (ObjectNode) Contracts.load("mcp-access-token@1.0.0").document();
         document.put("$id", "https://tokencontract.dev/contracts/bench-signing/1.0.0");
         document.withObject("x-contract").put("name", "bench-signing");
         document.withObject("x-jose").putArray("alg").add(alg);
@@ -55,8 +56,12 @@ public class SigningBenchmark {
                 """);
         // Refuse to time tokens the validator would not accept.
         KeySource verify = alg.startsWith("HS") ? keys.hmacKeySource() : keys.publicKeySource();
-        TokenValidator judge = TokenValidator.builder().contract(contract).keys(verify).expectIssuer("https://login.example.test")
-                .expectAudience("https://mcp.example.test/mcp").build();
+        TokenValidator judge = TokenValidator.builder()
+                .contract(contract)
+                .keys(verify)
+                .expectIssuer("https://login.example.test")
+                .expectAudience("https://mcp.example.test/mcp")
+                .build();
         if (!judge.validate(minter.mint(claims)).accepted()) {
             throw new IllegalStateException("the minted " + alg + " token is not accepted");
         }

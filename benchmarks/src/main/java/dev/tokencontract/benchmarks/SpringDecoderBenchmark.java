@@ -78,28 +78,40 @@ public class SpringDecoderBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        RSAKey key = new RSAKeyGenerator(2048).keyID("bench-rsa-1").keyUse(KeyUse.SIGNATURE).generate();
+        RSAKey key = new RSAKeyGenerator(2048)
+                .keyID("bench-rsa-1")
+                .keyUse(KeyUse.SIGNATURE)
+                .generate();
         token = sign(key);
         JWKSource<SecurityContext> jwkSource = new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()));
-        OAuth2TokenValidator<Jwt> defaults = JwtValidators.createDefaultWithValidators(List.<OAuth2TokenValidator<Jwt>>of(
-                new JwtIssuerValidator(ISSUER),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(AUDIENCE)),
-                new JwtTypeValidator("at+jwt", "application/at+jwt")));
+        OAuth2TokenValidator<Jwt> defaults =
+                JwtValidators.createDefaultWithValidators(List.<OAuth2TokenValidator<Jwt>>of(
+                        new JwtIssuerValidator(ISSUER),
+                        new JwtClaimValidator<List<String>>(
+                                JwtClaimNames.AUD, aud -> aud != null && aud.contains(AUDIENCE)),
+                        new JwtTypeValidator("at+jwt", "application/at+jwt")));
 
         NimbusJwtDecoder plain = NimbusJwtDecoder.withJwkSource(jwkSource).build();
         plain.setJwtValidator(defaults);
         springDefault = plain;
 
-        NimbusJwtDecoder withContract = NimbusJwtDecoder.withJwkSource(jwkSource).build();
-        ContractRules rules = ContractRules.builder().contract(Contracts.load("mcp-access-token@1.0.0"))
-                .expectIssuer(ISSUER).expectAudience(AUDIENCE).build();
-        withContract.setJwtValidator(new DelegatingOAuth2TokenValidator<>(defaults, new ContractClaimsValidator(rules)));
+        NimbusJwtDecoder withContract =
+                NimbusJwtDecoder.withJwkSource(jwkSource).build();
+        ContractRules rules = ContractRules.builder()
+                .contract(Contracts.load("mcp-access-token@1.0.0"))
+                .expectIssuer(ISSUER)
+                .expectAudience(AUDIENCE)
+                .build();
+        withContract.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(defaults, new ContractClaimsValidator(rules)));
         springWithContract = withContract;
 
-        tokencontract = new TokencontractJwtDecoder(validator(KeySource.jwks(new JWKSet(key.toPublicJWK()).toString())));
+        tokencontract =
+                new TokencontractJwtDecoder(validator(KeySource.jwks(new JWKSet(key.toPublicJWK()).toString())));
         tokencontractSharedSource = new TokencontractJwtDecoder(validator(KeySource.fromJwkSource(jwkSource)));
 
-        for (JwtDecoder decoder : List.of(springDefault, springWithContract, tokencontract, tokencontractSharedSource)) {
+        for (JwtDecoder decoder :
+                List.of(springDefault, springWithContract, tokencontract, tokencontractSharedSource)) {
             Jwt jwt = decoder.decode(token); // throws when it rejects: no benchmark may time a fast rejection
             if (!"acme".equals(jwt.getClaimAsString("tenant_id"))) {
                 throw new IllegalStateException("unexpected claims from " + decoder + ": " + jwt.getClaims());
@@ -108,18 +120,35 @@ public class SpringDecoderBenchmark {
     }
 
     private static TokenValidator validator(KeySource keys) throws Exception {
-        return TokenValidator.builder().contract(Contracts.load("mcp-access-token@1.0.0")).keys(keys)
-                .expectIssuer(ISSUER).expectAudience(AUDIENCE).build();
+        return TokenValidator.builder()
+                .contract(Contracts.load("mcp-access-token@1.0.0"))
+                .keys(keys)
+                .expectIssuer(ISSUER)
+                .expectAudience(AUDIENCE)
+                .build();
     }
 
     private static String sign(RSAKey key) throws Exception {
         Instant issued = Instant.now().minusSeconds(60);
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject("alice@example.test").audience(AUDIENCE)
-                .expirationTime(Date.from(issued.plusSeconds(3600))).issueTime(Date.from(issued)).notBeforeTime(Date.from(issued))
-                .jwtID("6f1c2a8e-2c61-4c1e-9a51-2f7f5b3f0c11").claim("client_id", "crm-agent").claim("tenant_id", "acme")
-                .claim("roles", List.of("support")).claim("scope", "crm.read crm.write").build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt"))
-                .keyID(key.getKeyID()).build(), claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject("alice@example.test")
+                .audience(AUDIENCE)
+                .expirationTime(Date.from(issued.plusSeconds(3600)))
+                .issueTime(Date.from(issued))
+                .notBeforeTime(Date.from(issued))
+                .jwtID("6f1c2a8e-2c61-4c1e-9a51-2f7f5b3f0c11")
+                .claim("client_id", "crm-agent")
+                .claim("tenant_id", "acme")
+                .claim("roles", List.of("support"))
+                .claim("scope", "crm.read crm.write")
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(new JOSEObjectType("at+jwt"))
+                        .keyID(key.getKeyID())
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

@@ -21,11 +21,15 @@ final class Arguments {
     private Arguments() {}
 
     /** Output formats of {@code --format}. */
-    enum Format { TEXT, JSON }
+    enum Format {
+        TEXT,
+        JSON
+    }
 
     static CommandLine parse(Command command, String[] args) throws UsageException {
         // No partial matching: "--iss" must not silently mean "--issuer".
-        DefaultParser parser = DefaultParser.builder().setAllowPartialMatching(false).get();
+        DefaultParser parser =
+                DefaultParser.builder().setAllowPartialMatching(false).get();
         try {
             return parser.parse(command.options(), args);
         } catch (UnrecognizedOptionException e) {
@@ -33,8 +37,8 @@ final class Arguments {
         } catch (MissingArgumentException e) {
             throw new UsageException("option " + display(e.getOption()) + " needs a value");
         } catch (AlreadySelectedException e) {
-            throw new UsageException("options " + display(e.getOptionGroup().getSelected()) + " and " + display(e.getOption())
-                    + " cannot be combined: give one key source");
+            throw new UsageException("options " + display(e.getOptionGroup().getSelected()) + " and "
+                    + display(e.getOption()) + " cannot be combined: give one key source");
         } catch (ParseException e) {
             throw new UsageException(Terminal.safe(e.getMessage(), 200));
         }
@@ -46,14 +50,17 @@ final class Arguments {
         return switch (value) {
             case "text" -> Format.TEXT;
             case "json" -> Format.JSON;
-            default -> throw new UsageException("--format must be text or json, not '" + Terminal.safe(value, 40) + "'");
+            default ->
+                throw new UsageException("--format must be text or json, not '" + Terminal.safe(value, 40) + "'");
         };
     }
 
     /** {@code --at}: an ISO-8601 instant or offset date-time, or epoch seconds. */
     /** The {@code --at} instant when given, otherwise now by the command's clock. */
     static Instant at(CommandLine line, Io io) throws UsageException {
-        return line.hasOption("at") ? instant(line.getOptionValue("at")) : io.clock().instant();
+        return line.hasOption("at")
+                ? instant(line.getOptionValue("at"))
+                : io.clock().instant();
     }
 
     static Instant instant(String value) throws UsageException {
@@ -79,10 +86,9 @@ final class Arguments {
     /** {@code --leeway}: whole seconds from 0 to 600. */
     static Duration leeway(String value) throws UsageException {
         String text = value.strip();
-        if (text.isEmpty() || text.length() > 4 || !asciiDigits(text)
-                || Long.parseLong(text) > MAX_LEEWAY_SECONDS) {
-            throw new UsageException("--leeway: '" + Terminal.safe(text, 40) + "' is not a whole number of seconds from 0 to "
-                    + MAX_LEEWAY_SECONDS);
+        if (text.isEmpty() || text.length() > 4 || !asciiDigits(text) || Long.parseLong(text) > MAX_LEEWAY_SECONDS) {
+            throw new UsageException("--leeway: '" + Terminal.safe(text, 40)
+                    + "' is not a whole number of seconds from 0 to " + MAX_LEEWAY_SECONDS);
         }
         return Duration.ofSeconds(Long.parseLong(text));
     }

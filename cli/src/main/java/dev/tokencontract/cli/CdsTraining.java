@@ -41,23 +41,54 @@ final class CdsTraining {
         try {
             RSAKey key = new RSAKeyGenerator(2048).keyID("training").generate();
             Path jwks = Files.writeString(dir.resolve("jwks.json"), new JWKSet(key.toPublicJWK()).toString());
-            Path contract = Files.writeString(dir.resolve("contract.json"),
+            Path contract = Files.writeString(
+                    dir.resolve("contract.json"),
                     Contracts.load("mcp-access-token@latest").document().toString());
             Instant now = Instant.now();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("training")
-                    .type(new JOSEObjectType("at+jwt")).build(),
-                    new JWTClaimsSet.Builder().issuer("https://login.example.test").subject("alice@example.test")
-                            .audience("https://mcp.example.test/mcp").issueTime(Date.from(now))
-                            .expirationTime(Date.from(now.plusSeconds(600))).jwtID("training")
-                            .claim("client_id", "crm-agent").claim("tenant_id", "acme").claim("roles", List.of("support"))
-                            .claim("scope", "crm.read").build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID("training")
+                            .type(new JOSEObjectType("at+jwt"))
+                            .build(),
+                    new JWTClaimsSet.Builder()
+                            .issuer("https://login.example.test")
+                            .subject("alice@example.test")
+                            .audience("https://mcp.example.test/mcp")
+                            .issueTime(Date.from(now))
+                            .expirationTime(Date.from(now.plusSeconds(600)))
+                            .jwtID("training")
+                            .claim("client_id", "crm-agent")
+                            .claim("tenant_id", "acme")
+                            .claim("roles", List.of("support"))
+                            .claim("scope", "crm.read")
+                            .build());
             jwt.sign(new RSASSASigner(key));
             String token = jwt.serialize();
             int failures = 0;
             for (String format : List.of("text", "json")) {
-                failures += expect(main, ExitCode.OK, "", "explain", "--jwks", jwks.toString(), "--issuer", "https://login.example.test",
-                        "--audience", "https://mcp.example.test/mcp", "--format", format, token);
-                failures += expect(main, ExitCode.UNCHECKED, token, "explain", "--contract", "mcp-access-token@1", "--format", format);
+                failures += expect(
+                        main,
+                        ExitCode.OK,
+                        "",
+                        "explain",
+                        "--jwks",
+                        jwks.toString(),
+                        "--issuer",
+                        "https://login.example.test",
+                        "--audience",
+                        "https://mcp.example.test/mcp",
+                        "--format",
+                        format,
+                        token);
+                failures += expect(
+                        main,
+                        ExitCode.UNCHECKED,
+                        token,
+                        "explain",
+                        "--contract",
+                        "mcp-access-token@1",
+                        "--format",
+                        format);
                 failures += expect(main, ExitCode.OK, "", "decode", "--format", format, token);
                 failures += expect(main, ExitCode.OK, "", "lint", "--format", format, contract.toString());
                 failures += expect(main, ExitCode.OK, "", "contracts", "--format", format);
@@ -82,7 +113,12 @@ final class CdsTraining {
 
     private static Io silent(String stdin) {
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        return new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), sink, sink, Map.of(),
-                Clock.systemUTC(), false);
+        return new Io(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                sink,
+                sink,
+                Map.of(),
+                Clock.systemUTC(),
+                false);
     }
 }

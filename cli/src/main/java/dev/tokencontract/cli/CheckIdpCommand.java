@@ -3,9 +3,8 @@ package dev.tokencontract.cli;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.idp.IdpChecks;
-import dev.tokencontract.idp.JwksInput;
 import dev.tokencontract.idp.IdpReport;
-import dev.tokencontract.cli.ReportJson;
+import dev.tokencontract.idp.JwksInput;
 import java.io.IOException;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -47,13 +46,23 @@ final class CheckIdpCommand implements Command {
     @Override
     public Options options() {
         Options options = new Options();
-        options.addOption(Option.builder("c").longOpt("contract").hasArg().argName("REF|FILE")
+        options.addOption(Option.builder("c")
+                .longOpt("contract")
+                .hasArg()
+                .argName("REF|FILE")
                 .desc("idp-metadata contract (repeat for several); default " + DEFAULT_CONTRACT
-                        + "; bundled: oidc-discovery, oauth-authorization-server").get());
-        options.addOption(Option.builder().longOpt("jwks").hasArg().argName("FILE")
-                .desc("with a metadata FILE: check this JWK set file instead of fetching jwks_uri").get());
-        options.addOption(Option.builder().longOpt("no-fetch")
-                .desc("with a metadata FILE: fetch nothing (keys are not checked)").get());
+                        + "; bundled: oidc-discovery, oauth-authorization-server")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("jwks")
+                .hasArg()
+                .argName("FILE")
+                .desc("with a metadata FILE: check this JWK set file instead of fetching jwks_uri")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("no-fetch")
+                .desc("with a metadata FILE: fetch nothing (keys are not checked)")
+                .get());
         return Common.withFormatAndHelp(options);
     }
 
@@ -77,7 +86,8 @@ final class CheckIdpCommand implements Command {
                 report = checks.checkIssuer(target, contracts);
             } else {
                 String json = IdpOptions.readFile("", target);
-                JwksInput keys = line.hasOption("jwks") ? JwksInput.document(IdpOptions.readFile("--jwks: ", line.getOptionValue("jwks")))
+                JwksInput keys = line.hasOption("jwks")
+                        ? JwksInput.document(IdpOptions.readFile("--jwks: ", line.getOptionValue("jwks")))
                         : line.hasOption("no-fetch") ? JwksInput.skip() : JwksInput.fetchJwksUri();
                 report = checks.checkMetadata(json, target, null, contracts, keys);
             }

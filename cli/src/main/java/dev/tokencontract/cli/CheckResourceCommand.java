@@ -45,13 +45,23 @@ final class CheckResourceCommand implements Command {
     @Override
     public Options options() {
         Options options = new Options();
-        options.addOption(Option.builder("c").longOpt("contract").hasArg().argName("REF|FILE")
-                .desc("protected-resource-metadata contract (repeatable); default " + DEFAULT_CONTRACT).get());
-        options.addOption(Option.builder().longOpt("server-contract").hasArg().argName("REF|FILE")
+        options.addOption(Option.builder("c")
+                .longOpt("contract")
+                .hasArg()
+                .argName("REF|FILE")
+                .desc("protected-resource-metadata contract (repeatable); default " + DEFAULT_CONTRACT)
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("server-contract")
+                .hasArg()
+                .argName("REF|FILE")
                 .desc("idp-metadata contract for the listed authorization servers (repeatable); default "
-                        + CheckIdpCommand.DEFAULT_CONTRACT).get());
-        options.addOption(Option.builder().longOpt("no-fetch")
-                .desc("with a FILE: do not fetch the authorization servers").get());
+                        + CheckIdpCommand.DEFAULT_CONTRACT)
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("no-fetch")
+                .desc("with a FILE: do not fetch the authorization servers")
+                .get());
         return Common.withFormatAndHelp(options);
     }
 
@@ -76,7 +86,11 @@ final class CheckResourceCommand implements Command {
                 }
                 report = checks.checkResource(target, contracts, serverContracts);
             } else {
-                report = checks.checkResourceMetadata(IdpOptions.readFile("", target), target, contracts, serverContracts,
+                report = checks.checkResourceMetadata(
+                        IdpOptions.readFile("", target),
+                        target,
+                        contracts,
+                        serverContracts,
                         !line.hasOption("no-fetch"));
             }
         } catch (IllegalArgumentException e) {

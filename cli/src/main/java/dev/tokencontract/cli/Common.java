@@ -17,13 +17,21 @@ final class Common {
     }
 
     static Option format() {
-        return Option.builder("f").longOpt("format").hasArg().argName("text|json")
-                .desc("output format; default text (json: see docs/cli.md)").get();
+        return Option.builder("f")
+                .longOpt("format")
+                .hasArg()
+                .argName("text|json")
+                .desc("output format; default text (json: see docs/cli.md)")
+                .get();
     }
 
     static Option at(String purpose) {
-        return Option.builder().longOpt("at").hasArg().argName("TIME")
-                .desc(purpose + ": ISO-8601 instant (2026-11-26T00:30:00Z) or epoch seconds").get();
+        return Option.builder()
+                .longOpt("at")
+                .hasArg()
+                .argName("TIME")
+                .desc(purpose + ": ISO-8601 instant (2026-11-26T00:30:00Z) or epoch seconds")
+                .get();
     }
 
     static Option help() {
@@ -34,8 +42,9 @@ final class Common {
     static int contractUnavailable(String command, ContractException e, Io io) {
         io.err().println("tokencontract " + command + ": contract unavailable: " + Terminal.safe(e.getMessage(), 300));
         for (Finding finding : e.findings()) {
-            io.err().println("  " + finding.severity() + " " + finding.code() + " " + Terminal.safe(finding.pointer(), 120)
-                    + ": " + Terminal.safe(finding.message(), 300));
+            io.err()
+                    .println("  " + finding.severity() + " " + finding.code() + " "
+                            + Terminal.safe(finding.pointer(), 120) + ": " + Terminal.safe(finding.message(), 300));
         }
         return ExitCode.UNCHECKED;
     }

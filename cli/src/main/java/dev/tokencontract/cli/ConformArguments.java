@@ -30,7 +30,8 @@ final class ConformArguments {
         if (line.hasOption("tries")) {
             String text = line.getOptionValue("tries").strip();
             if (!text.matches("[0-9]{1,7}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 1_000_000) {
-                throw new UsageException("--tries: '" + Terminal.safe(text, 40) + "' is not a whole number from 1 to 1000000");
+                throw new UsageException(
+                        "--tries: '" + Terminal.safe(text, 40) + "' is not a whole number from 1 to 1000000");
             }
             tries = Integer.parseInt(text);
         }
@@ -40,7 +41,8 @@ final class ConformArguments {
             try {
                 seed = Long.parseLong(text);
             } catch (NumberFormatException e) {
-                throw new UsageException("--seed: '" + Terminal.safe(text, 40) + "' is not a whole number (a 64-bit seed)");
+                throw new UsageException(
+                        "--seed: '" + Terminal.safe(text, 40) + "' is not a whole number (a 64-bit seed)");
             }
         } else {
             seed = SEEDS.nextLong();
@@ -55,11 +57,13 @@ final class ConformArguments {
         }
         Path report = path("--report", line.getOptionValue("report"));
         if (Files.isDirectory(report)) {
-            throw new UsageException("--report: '" + Terminal.safe(report.toString(), 80) + "' is a directory; name a file");
+            throw new UsageException(
+                    "--report: '" + Terminal.safe(report.toString(), 80) + "' is a directory; name a file");
         }
         Path parent = report.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new UsageException("--report: no directory '" + Terminal.safe(String.valueOf(parent), 80) + "' to write it in");
+            throw new UsageException(
+                    "--report: no directory '" + Terminal.safe(String.valueOf(parent), 80) + "' to write it in");
         }
         if (!Files.isWritable(parent) || Files.exists(report) && !Files.isWritable(report)) {
             throw new UsageException("--report: '" + Terminal.safe(report.toString(), 80) + "' is not writable");
@@ -69,7 +73,10 @@ final class ConformArguments {
 
     /** True when one of the key options (--jwks, --pem, --secret-file, --secret-env) is given. */
     boolean hasKeyOption() {
-        return line.hasOption("jwks") || line.hasOption("pem") || line.hasOption("secret-file") || line.hasOption("secret-env");
+        return line.hasOption("jwks")
+                || line.hasOption("pem")
+                || line.hasOption("secret-file")
+                || line.hasOption("secret-env");
     }
 
     /** A required option's value. */
@@ -86,7 +93,8 @@ final class ConformArguments {
         String value = required(option);
         try {
             URI uri = new URI(value);
-            if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            if (uri.getHost() == null
+                    || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
                 throw new URISyntaxException(value, "not an http(s) URL with a host");
             }
             return uri;
@@ -102,7 +110,8 @@ final class ConformArguments {
         }
         String text = line.getOptionValue(option).strip();
         if (!text.matches("[0-9]{1,5}") || Integer.parseInt(text) > 65535) {
-            throw new UsageException("--" + option + ": '" + Terminal.safe(text, 40) + "' is not a port from 0 to 65535");
+            throw new UsageException(
+                    "--" + option + ": '" + Terminal.safe(text, 40) + "' is not a port from 0 to 65535");
         }
         return Integer.parseInt(text);
     }

@@ -66,9 +66,11 @@ final class ConformCommand implements Command {
     @Override
     public Options options() {
         Options options = new Options();
-        options.addOption(value("c", "contract", "REF", "contract: bundled NAME@VERSION or a file (compat: the older version)"));
+        options.addOption(
+                value("c", "contract", "REF", "contract: bundled NAME@VERSION or a file (compat: the older version)"));
         options.addOption(value(null, "against", "REF", "compat: the newer contract version"));
-        options.addOption(value(null, "tries", "N", "examples per property (default " + SuiteSettings.DEFAULT_TRIES + ")"));
+        options.addOption(
+                value(null, "tries", "N", "examples per property (default " + SuiteSettings.DEFAULT_TRIES + ")"));
         options.addOption(value(null, "seed", "N", "seed to replay a run exactly (default: random, printed)"));
         options.addOption(value(null, "report", "FILE", "write JUnit XML results to FILE"));
         options.addOption(value(null, "endpoint", "URL", "consumer: the MCP endpoint to call"));
@@ -77,13 +79,24 @@ final class ConformCommand implements Command {
         options.addOption(value(null, "issuer", "ISS", "the issuer tokens carry"));
         options.addOption(value(null, "audience", "AUD", "the consumer's (or producer's target) audience"));
         options.addOption(value(null, "hub-audience", "AUD", "carrier: the audience of user tokens sent to the hub"));
-        options.addOption(value(null, "downstream-audience", "AUD", "carrier: the audience the downstream server expects"));
-        options.addOption(value(null, "downstream-port", "PORT", "carrier: loopback port of the recording downstream (default free)"));
-        options.addOption(value(null, "downstream-issuer", "ISS", "carrier: issuer of the tokens presented downstream (with their keys)"));
-        options.addOption(value(null, "signing-keys", "FILE", "consumer/carrier: private JWK set to sign with (default: generated)"));
-        options.addOption(value(null, "serve-jwks", "PORT", "consumer/carrier: serve the public JWKS on this loopback port"));
+        options.addOption(
+                value(null, "downstream-audience", "AUD", "carrier: the audience the downstream server expects"));
+        options.addOption(value(
+                null, "downstream-port", "PORT", "carrier: loopback port of the recording downstream (default free)"));
+        options.addOption(value(
+                null,
+                "downstream-issuer",
+                "ISS",
+                "carrier: issuer of the tokens presented downstream (with their keys)"));
+        options.addOption(value(
+                null, "signing-keys", "FILE", "consumer/carrier: private JWK set to sign with (default: generated)"));
+        options.addOption(
+                value(null, "serve-jwks", "PORT", "consumer/carrier: serve the public JWKS on this loopback port"));
         options.addOption(value(null, "jwks-out", "FILE", "consumer/carrier: write the public JWKS to FILE"));
-        options.addOption(Option.builder().longOpt("mcp-session").desc("consumer: open an MCP session (initialize) per token, close it after").get());
+        options.addOption(Option.builder()
+                .longOpt("mcp-session")
+                .desc("consumer: open an MCP session (initialize) per token, close it after")
+                .get());
         options.addOptionGroup(KeyOptions.group());
         options.addOption(Common.help());
         return options;
@@ -124,6 +137,11 @@ final class ConformCommand implements Command {
     }
 
     private static Option value(String shortName, String longName, String arg, String description) {
-        return Option.builder(shortName).longOpt(longName).hasArg().argName(arg).desc(description).get();
+        return Option.builder(shortName)
+                .longOpt(longName)
+                .hasArg()
+                .argName(arg)
+                .desc(description)
+                .get();
     }
 }

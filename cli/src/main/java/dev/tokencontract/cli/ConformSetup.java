@@ -66,9 +66,15 @@ final class ConformSetup implements AutoCloseable {
         Contract contract = Contracts.load(args.required("contract"));
         SigningKeys keys = keys(args, io, resources);
         boolean session = args.line().hasOption("mcp-session");
-        ConsumerSuite suite = ConsumerSuite.builder().contract(contract).keys(keys).issuer(issuer).audience(audience).clock(io.clock())
+        ConsumerSuite suite = ConsumerSuite.builder()
+                .contract(contract)
+                .keys(keys)
+                .issuer(issuer)
+                .audience(audience)
+                .clock(io.clock())
                 .consumer(session ? TokenConsumer.mcpSession(endpoint) : TokenConsumer.http(endpoint))
-                .subject(endpoint + (session ? " (MCP session)" : "") + " against " + contract.reference()).build();
+                .subject(endpoint + (session ? " (MCP session)" : "") + " against " + contract.reference())
+                .build();
         return new ConformSetup(suite::run, resources);
     }
 
@@ -80,48 +86,82 @@ final class ConformSetup implements AutoCloseable {
             throw new UsageException("producer needs --token-endpoint URL or a command after '--', not both");
         }
         if (!args.hasKeyOption()) {
-            throw new UsageException("producer needs the producer's keys: --jwks, --pem, --secret-file or --secret-env");
+            throw new UsageException(
+                    "producer needs the producer's keys: --jwks, --pem, --secret-file or --secret-env");
         }
         TokenProducer producer = http ? TokenProducer.http(args.url("token-endpoint")) : TokenProducer.command(command);
         String issuer = args.required("issuer");
         String audience = args.required("audience");
         Contract contract = Contracts.load(args.required("contract"));
         KeySource keys = KeyOptions.from(args.line());
-        ProducerSuite suite = ProducerSuite.builder().contract(contract).keys(keys).issuer(issuer).audience(audience)
-                .clock(io.clock()).producer(producer).subject(producer + " against " + contract.reference()).build();
+        ProducerSuite suite = ProducerSuite.builder()
+                .contract(contract)
+                .keys(keys)
+                .issuer(issuer)
+                .audience(audience)
+                .clock(io.clock())
+                .producer(producer)
+                .subject(producer + " against " + contract.reference())
+                .build();
         return new ConformSetup(suite::run, List.of());
     }
 
     private static ConformSetup carrier(ConformArguments args, Io io, List<AutoCloseable> resources)
             throws UsageException, ContractException, KeySourceException {
-        args.allowOnly("hub", "issuer", "hub-audience", "downstream-audience", "downstream-port", "downstream-issuer", "signing-keys",
-                "serve-jwks", "jwks-out", "jwks", "pem", "secret-file", "secret-env");
+        args.allowOnly(
+                "hub",
+                "issuer",
+                "hub-audience",
+                "downstream-audience",
+                "downstream-port",
+                "downstream-issuer",
+                "signing-keys",
+                "serve-jwks",
+                "jwks-out",
+                "jwks",
+                "pem",
+                "secret-file",
+                "secret-env");
         var hub = args.url("hub");
         String issuer = args.required("issuer");
         String hubAudience = args.required("hub-audience");
         String downstreamAudience = args.required("downstream-audience");
         if (hubAudience.equals(downstreamAudience)) {
-            throw new UsageException("--hub-audience and --downstream-audience must differ, or passthrough cannot be told apart");
+            throw new UsageException(
+                    "--hub-audience and --downstream-audience must differ, or passthrough cannot be told apart");
         }
         int port = args.port("downstream-port");
         if (args.line().hasOption("downstream-issuer") && !args.hasKeyOption()) {
-            throw new UsageException("--downstream-issuer needs the downstream token keys: --jwks, --pem, --secret-file or --secret-env");
+            throw new UsageException(
+                    "--downstream-issuer needs the downstream token keys: --jwks, --pem, --secret-file or --secret-env");
         }
         Contract contract = Contracts.load(args.required("contract"));
         SigningKeys keys = keys(args, io, resources);
         RecordingEndpoint downstream = RecordingEndpoint.start(Math.max(port, 0));
         resources.add(downstream);
         io.out().println("Recording downstream MCP server at " + downstream.uri());
-        CarrierSuite.Builder builder = CarrierSuite.builder().contract(contract).keys(keys).issuer(issuer).carrierAudience(hubAudience)
-                .downstreamAudience(downstreamAudience).carrier(TokenCarrier.http(hub)).downstream(downstream).clock(io.clock())
+        CarrierSuite.Builder builder = CarrierSuite.builder()
+                .contract(contract)
+                .keys(keys)
+                .issuer(issuer)
+                .carrierAudience(hubAudience)
+                .downstreamAudience(downstreamAudience)
+                .carrier(TokenCarrier.http(hub))
+                .downstream(downstream)
+                .clock(io.clock())
                 .subject(hub + " against " + contract.reference());
         if (args.hasKeyOption()) {
             KeySource downstreamKeys = KeyOptions.from(args.line());
             // keys of whoever mints the tokens the hub presents (its token exchange): verify them fully
-            TokenValidator.Builder judge = TokenValidator.builder().contract(contract).keys(downstreamKeys)
-                    .expectAudience(downstreamAudience).clock(io.clock()).checkContractEvenIfSignatureFails();
+            TokenValidator.Builder judge = TokenValidator.builder()
+                    .contract(contract)
+                    .keys(downstreamKeys)
+                    .expectAudience(downstreamAudience)
+                    .clock(io.clock())
+                    .checkContractEvenIfSignatureFails();
             String downstreamIssuer = args.line().getOptionValue("downstream-issuer");
-            builder.downstreamJudge((downstreamIssuer == null ? judge.ignoreIssuer() : judge.expectIssuer(downstreamIssuer)).build());
+            builder.downstreamJudge(
+                    (downstreamIssuer == null ? judge.ignoreIssuer() : judge.expectIssuer(downstreamIssuer)).build());
         }
         CarrierSuite suite = builder.build();
         return new ConformSetup(suite::run, resources);
@@ -137,8 +177,13 @@ final class ConformSetup implements AutoCloseable {
     /** The signing keys: loaded from --signing-keys, or generated with a fresh kid prefix (so JWKS caches refresh). */
     private static SigningKeys keys(ConformArguments args, Io io, List<AutoCloseable> resources) throws UsageException {
         Path file = args.optionalPath("signing-keys");
-        SigningKeys keys = file != null ? SigningKeys.fromPrivateJwksFile(file)
-                : SigningKeys.generate("tc-" + HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(4).putInt(new java.security.SecureRandom().nextInt()).array()));
+        SigningKeys keys = file != null
+                ? SigningKeys.fromPrivateJwksFile(file)
+                : SigningKeys.generate("tc-"
+                        + HexFormat.of()
+                                .formatHex(java.nio.ByteBuffer.allocate(4)
+                                        .putInt(new java.security.SecureRandom().nextInt())
+                                        .array()));
         Path jwksOut = args.optionalPath("jwks-out");
         if (jwksOut != null) {
             keys.writePublicJwks(jwksOut);

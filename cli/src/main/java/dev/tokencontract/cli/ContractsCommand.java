@@ -4,7 +4,6 @@ import dev.tokencontract.contract.BundledContract;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.contract.Contracts;
-import dev.tokencontract.cli.ReportJson;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -64,8 +63,10 @@ final class ContractsCommand implements Command {
         Terminal term = new Terminal(io.colour());
         int width = bundled.stream().mapToInt(c -> c.name().length()).max().orElse(0);
         for (BundledContract contract : bundled) {
-            io.out().println(term.bold(contract.name()) + " ".repeat(width - contract.name().length()) + "  "
-                    + String.join(", ", contract.versions()) + " (latest " + contract.latest() + ")");
+            io.out()
+                    .println(term.bold(contract.name())
+                            + " ".repeat(width - contract.name().length()) + "  "
+                            + String.join(", ", contract.versions()) + " (latest " + contract.latest() + ")");
             io.out().println(" ".repeat(width + 2) + term.dim(description(contract)));
         }
         return ExitCode.OK;

@@ -1,8 +1,7 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.DecodedToken;
 import dev.tokencontract.finding.Finding;
-import dev.tokencontract.cli.ReportJson;
+import dev.tokencontract.validator.DecodedToken;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +57,9 @@ final class DecodeCommand implements Command {
         DecodedToken.Decoding decoding = DecodedToken.decode(token);
         Optional<DecodedToken> decoded = decoding.token();
         List<Finding> shape = decoding.findings();
-        boolean readable = decoded.isPresent() && decoded.get().header().isPresent() && decoded.get().claims().isPresent();
+        boolean readable = decoded.isPresent()
+                && decoded.get().header().isPresent()
+                && decoded.get().claims().isPresent();
         if (format == Arguments.Format.JSON) {
             ObjectNode root = JsonNodeFactory.instance.objectNode();
             if (decoded.isPresent()) {

@@ -2,13 +2,11 @@ package dev.tokencontract.cli;
 
 import dev.tokencontract.compat.CheckedDiff;
 import dev.tokencontract.compat.CompatibilityMode;
-import dev.tokencontract.contract.Contract;
 import dev.tokencontract.compat.ContractDiff;
+import dev.tokencontract.compat.CounterexampleSearch;
+import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.contract.Contracts;
-import dev.tokencontract.compat.CounterexampleSearch;
-import dev.tokencontract.cli.DiffJson;
-import dev.tokencontract.cli.ReportJson;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -57,10 +55,16 @@ final class DiffCommand implements Command {
     @Override
     public Options options() {
         Options options = new Options();
-        options.addOption(Option.builder("m").longOpt("mode").hasArg().argName("MODE")
-                .desc("NONE, BACKWARD, FORWARD, FULL or their _TRANSITIVE forms; default " + DEFAULT_MODE).get());
-        options.addOption(Option.builder().longOpt("acknowledge-widening")
-                .desc("accept authorization-widening changes (they are refused otherwise under every mode but NONE)").get());
+        options.addOption(Option.builder("m")
+                .longOpt("mode")
+                .hasArg()
+                .argName("MODE")
+                .desc("NONE, BACKWARD, FORWARD, FULL or their _TRANSITIVE forms; default " + DEFAULT_MODE)
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("acknowledge-widening")
+                .desc("accept authorization-widening changes (they are refused otherwise under every mode but NONE)")
+                .get());
         return Common.withFormatAndHelp(options);
     }
 
@@ -83,8 +87,8 @@ final class DiffCommand implements Command {
         } catch (ContractException e) {
             // say which of the two failed: with two files side by side, "the contract fails lint" is a guess
             String which = side + " " + references.get(side.equals("OLD") ? 0 : 1);
-            return Common.contractUnavailable(name(), new ContractException(Terminal.safe(which, 200) + ": " + e.getMessage(),
-                    e.findings()), io);
+            return Common.contractUnavailable(
+                    name(), new ContractException(Terminal.safe(which, 200) + ": " + e.getMessage(), e.findings()), io);
         }
         ContractDiff diff;
         try {
@@ -108,8 +112,12 @@ final class DiffCommand implements Command {
         }
         CompatibilityMode mode = CompatibilityMode.parse(line.getOptionValue("mode"));
         if (mode == null) {
-            throw new UsageException("--mode must be one of " + String.join(", ", Arrays.stream(CompatibilityMode.values())
-                    .map(Enum::name).toList()) + ", not '" + Terminal.safe(line.getOptionValue("mode"), 40) + "'");
+            throw new UsageException("--mode must be one of "
+                    + String.join(
+                            ", ",
+                            Arrays.stream(CompatibilityMode.values())
+                                    .map(Enum::name)
+                                    .toList()) + ", not '" + Terminal.safe(line.getOptionValue("mode"), 40) + "'");
         }
         return mode;
     }

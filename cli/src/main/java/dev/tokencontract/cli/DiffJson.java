@@ -6,7 +6,6 @@ import dev.tokencontract.compat.CheckedDiff;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.compat.ContractDiff;
 import dev.tokencontract.compat.Counterexample;
-
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
@@ -28,7 +27,10 @@ public final class DiffJson {
      * counterexamples}; {@code changes} lists refused changes first, each in document order, each with
      * {@code refused}.
      */
-    public static ObjectNode toNode(ContractDiff diff, CompatibilityMode mode, boolean wideningAcknowledged,
+    public static ObjectNode toNode(
+            ContractDiff diff,
+            CompatibilityMode mode,
+            boolean wideningAcknowledged,
             List<Counterexample> counterexamples) {
         return toNode(new CheckedDiff(diff, counterexamples, false), mode, wideningAcknowledged);
     }

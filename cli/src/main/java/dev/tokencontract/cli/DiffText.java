@@ -6,7 +6,6 @@ import dev.tokencontract.compat.CheckedDiff;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.compat.ContractDiff;
 import dev.tokencontract.compat.Counterexample;
-import dev.tokencontract.cli.DiffJson;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +15,22 @@ import java.util.function.UnaryOperator;
 final class DiffText {
     private DiffText() {}
 
-    static void print(CheckedDiff checked, CompatibilityMode mode, boolean acknowledged, PrintStream out, Terminal term) {
+    static void print(
+            CheckedDiff checked, CompatibilityMode mode, boolean acknowledged, PrintStream out, Terminal term) {
         ContractDiff diff = checked.diff();
         List<Counterexample> counterexamples = checked.witnesses();
         List<Change> refused = diff.refusedBy(mode, acknowledged);
-        out.println(term.bold("Diff " + Terminal.safe(diff.from(), 200) + " → " + Terminal.safe(diff.to(), 200)) + " under " + mode
-                + (mode == CompatibilityMode.NONE ? "" : acknowledged ? " (widening acknowledged)" : " (widening not acknowledged)"));
+        out.println(term.bold("Diff " + Terminal.safe(diff.from(), 200) + " → " + Terminal.safe(diff.to(), 200))
+                + " under " + mode
+                + (mode == CompatibilityMode.NONE
+                        ? ""
+                        : acknowledged ? " (widening acknowledged)" : " (widening not acknowledged)"));
         if (diff.changes().isEmpty()) {
             out.println();
             out.println("No changes.");
         }
-        List<Change> allowed = DiffJson.refusedFirst(diff, refused).subList(refused.size(), diff.changes().size());
+        List<Change> allowed = DiffJson.refusedFirst(diff, refused)
+                .subList(refused.size(), diff.changes().size());
         section("Refused", refused, checked, out, term);
         section(refused.isEmpty() ? "Changes" : "Allowed", allowed, checked, out, term);
         for (Counterexample counterexample : counterexamples) {
@@ -44,7 +48,8 @@ final class DiffText {
         out.println(verdict(diff, refused, mode, acknowledged, term));
     }
 
-    private static void section(String title, List<Change> changes, CheckedDiff checked, PrintStream out, Terminal term) {
+    private static void section(
+            String title, List<Change> changes, CheckedDiff checked, PrintStream out, Terminal term) {
         if (changes.isEmpty()) {
             return;
         }
@@ -52,8 +57,14 @@ final class DiffText {
         out.println(term.bold(title + " (" + changes.size() + "):"));
         for (Change change : changes) {
             // a searched break with no token found is still reported and refused; it says so
-            String unconfirmed = checked.searched() && !checked.unconfirmed(change).isEmpty()
-                    ? "  (unconfirmed: no token found for " + String.join(", ", checked.unconfirmed(change).stream().map(DiffText::tag).toList()) + ")"
+            String unconfirmed = checked.searched()
+                            && !checked.unconfirmed(change).isEmpty()
+                    ? "  (unconfirmed: no token found for "
+                            + String.join(
+                                    ", ",
+                                    checked.unconfirmed(change).stream()
+                                            .map(DiffText::tag)
+                                            .toList()) + ")"
                     : "";
             out.println("  " + line(change, title.equals("Refused") ? term::red : term::dim) + unconfirmed);
         }
@@ -67,7 +78,8 @@ final class DiffText {
                 tags.add(tag(changeClass));
             }
         }
-        String values = change.before() == null && change.after() == null ? ""
+        String values = change.before() == null && change.after() == null
+                ? ""
                 : "  (" + shown(change.before()) + " → " + shown(change.after()) + ")";
         return paintTags.apply("[" + String.join(" ", tags) + "]") + " " + Terminal.safe(change.pointer(), 200) + "  "
                 + Terminal.safe(change.explanation(), 600) + values;
@@ -86,14 +98,17 @@ final class DiffText {
         return value == null ? "(absent)" : Terminal.safe(value, 160);
     }
 
-    private static String verdict(ContractDiff diff, List<Change> refused, CompatibilityMode mode, boolean acknowledged, Terminal term) {
+    private static String verdict(
+            ContractDiff diff, List<Change> refused, CompatibilityMode mode, boolean acknowledged, Terminal term) {
         int total = diff.changes().size();
         if (refused.isEmpty()) {
-            return term.green(term.bold("COMPATIBLE")) + " under " + mode + ": " + total + (total == 1 ? " change" : " changes")
-                    + ", none refused (exit 0)";
+            return term.green(term.bold("COMPATIBLE")) + " under " + mode + ": " + total
+                    + (total == 1 ? " change" : " changes") + ", none refused (exit 0)";
         }
-        String hint = !acknowledged && refused.stream().allMatch(c -> c.is(ChangeClass.AUTHORIZATION_WIDENING)
-                && !mode.refuses(c)) ? "; if the widening is intended, re-run with --acknowledge-widening" : "";
+        String hint = !acknowledged
+                        && refused.stream().allMatch(c -> c.is(ChangeClass.AUTHORIZATION_WIDENING) && !mode.refuses(c))
+                ? "; if the widening is intended, re-run with --acknowledge-widening"
+                : "";
         return term.red(term.bold("INCOMPATIBLE")) + " under " + mode + ": " + refused.size() + " of " + total
                 + (total == 1 ? " change" : " changes") + " refused" + hint + " (exit 1)";
     }

@@ -5,7 +5,6 @@ import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.KeySourceException;
-import dev.tokencontract.cli.ReportJson;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
 import java.time.Instant;
@@ -53,15 +52,32 @@ final class ExplainCommand implements Command {
     @Override
     public Options options() {
         Options options = new Options();
-        options.addOption(Option.builder("c").longOpt("contract").hasArg().argName("REF|FILE")
-                .desc("contract: bundled name@version (also name@1, name@latest) or a file; default " + DEFAULT_CONTRACT).get());
+        options.addOption(Option.builder("c")
+                .longOpt("contract")
+                .hasArg()
+                .argName("REF|FILE")
+                .desc("contract: bundled name@version (also name@1, name@latest) or a file; default "
+                        + DEFAULT_CONTRACT)
+                .get());
         options.addOptionGroup(KeyOptions.group());
-        options.addOption(Option.builder().longOpt("issuer").hasArg().argName("ISS")
-                .desc("expected 'iss', compared exactly; not checked when absent").get());
-        options.addOption(Option.builder().longOpt("audience").hasArg().argName("AUD")
-                .desc("expected 'aud' (repeat to accept several); not checked when absent").get());
-        options.addOption(Option.builder().longOpt("leeway").hasArg().argName("SECONDS")
-                .desc("clock-skew tolerance for exp, nbf and iat, 0 to 600; default 60").get());
+        options.addOption(Option.builder()
+                .longOpt("issuer")
+                .hasArg()
+                .argName("ISS")
+                .desc("expected 'iss', compared exactly; not checked when absent")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("audience")
+                .hasArg()
+                .argName("AUD")
+                .desc("expected 'aud' (repeat to accept several); not checked when absent")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("leeway")
+                .hasArg()
+                .argName("SECONDS")
+                .desc("clock-skew tolerance for exp, nbf and iat, 0 to 600; default 60")
+                .get());
         options.addOption(Common.at("judge as of this moment instead of now"));
         options.addOption(IdpKeys.option());
         return Common.withFormatAndHelp(options);
@@ -78,7 +94,8 @@ final class ExplainCommand implements Command {
         issuerAndAudience(line, builder);
         // Loading the contract (JSON Schema compile) and the keys are independent and each costs tens of
         // milliseconds on a cold JVM: do them on two threads while the token is read.
-        FutureTask<Contract> loading = new FutureTask<>(() -> Contracts.load(line.getOptionValue("contract", DEFAULT_CONTRACT)));
+        FutureTask<Contract> loading =
+                new FutureTask<>(() -> Contracts.load(line.getOptionValue("contract", DEFAULT_CONTRACT)));
         Thread loader = new Thread(loading, "contract-loader");
         loader.setDaemon(true);
         loader.start();
@@ -105,7 +122,10 @@ final class ExplainCommand implements Command {
         TokenValidator validator;
         try {
             // explain is the diagnosis path: judge the claims even when the signature fails
-            validator = builder.contract(contract).keys(keys).checkContractEvenIfSignatureFails().build();
+            validator = builder.contract(contract)
+                    .keys(keys)
+                    .checkContractEvenIfSignatureFails()
+                    .build();
         } catch (IllegalStateException e) {
             throw new UsageException(e.getMessage()); // e.g. --contract names an IdP-metadata contract
         }

@@ -1,12 +1,12 @@
 package dev.tokencontract.cli;
 
 import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.HumanTime;
 import dev.tokencontract.finding.Severity;
 import dev.tokencontract.finding.Stage;
+import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
-import dev.tokencontract.finding.Verdict;
-import dev.tokencontract.finding.HumanTime;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,9 +24,12 @@ final class ExplainText {
 
     void print(ValidationReport report, TokenValidator validator, PrintStream out) {
         if (report.decoded().isPresent()) {
-            out.println(term.bold("Token") + " " + (report.accepted() ? term.green("(VERIFIED)")
-                    : term.yellow("(UNVERIFIED: decoded for diagnosis; do not trust these values)")));
-            new TokenText(term, report.evaluatedAt(), "the evaluation time").print(report.decoded().get(), out);
+            out.println(term.bold("Token") + " "
+                    + (report.accepted()
+                            ? term.green("(VERIFIED)")
+                            : term.yellow("(UNVERIFIED: decoded for diagnosis; do not trust these values)")));
+            new TokenText(term, report.evaluatedAt(), "the evaluation time")
+                    .print(report.decoded().get(), out);
         } else {
             out.println(term.bold("Token") + " " + term.yellow("(unreadable: see the findings)"));
         }
@@ -43,15 +46,19 @@ final class ExplainText {
         out.println("  keys      " + Terminal.safe(validator.keyDescription(), 200));
         out.println("  leeway    " + HumanTime.format(validator.leeway()));
         if (validator.expectedIssuer().isPresent()) {
-            out.println("  issuer    " + Terminal.safe(validator.expectedIssuer().get(), 200));
+            out.println(
+                    "  issuer    " + Terminal.safe(validator.expectedIssuer().get(), 200));
         } else {
             out.println("  " + term.yellow("issuer not checked (pass --issuer)"));
         }
         if (validator.expectedAudiences().isEmpty()) {
             out.println("  " + term.yellow("audience not checked (pass --audience)"));
         } else {
-            out.println("  audience  " + validator.expectedAudiences().stream().sorted().map(a -> Terminal.safe(a, 200))
-                    .collect(Collectors.joining(", ")));
+            out.println("  audience  "
+                    + validator.expectedAudiences().stream()
+                            .sorted()
+                            .map(a -> Terminal.safe(a, 200))
+                            .collect(Collectors.joining(", ")));
         }
     }
 
@@ -59,7 +66,8 @@ final class ExplainText {
     static void printFindings(List<Finding> findings, PrintStream out, Terminal term) {
         out.println(term.bold("Findings") + (findings.isEmpty() ? " " + term.dim("(none)") : ""));
         for (Stage stage : Stage.values()) {
-            List<Finding> inStage = findings.stream().filter(f -> f.stage() == stage).toList();
+            List<Finding> inStage =
+                    findings.stream().filter(f -> f.stage() == stage).toList();
             if (inStage.isEmpty()) {
                 continue;
             }
@@ -95,11 +103,13 @@ final class ExplainText {
         Verdict verdict = report.verdict();
         String exit = " (exit " + ExitCode.of(verdict) + ")";
         return switch (verdict) {
-            case ACCEPTED -> term.green(term.bold("ACCEPTED")) + ": signature verified and every check passed"
-                    + notChecked(validator) + exit;
+            case ACCEPTED ->
+                term.green(term.bold("ACCEPTED")) + ": signature verified and every check passed"
+                        + notChecked(validator) + exit;
             case REJECTED -> term.red(term.bold("REJECTED")) + ": " + summary(report, Severity.ERROR) + exit;
-            case UNCHECKED -> term.yellow(term.bold("COULD NOT CHECK")) + ": " + summary(report, Severity.ERROR)
-                    + "; the token was not proven bad" + exit;
+            case UNCHECKED ->
+                term.yellow(term.bold("COULD NOT CHECK")) + ": " + summary(report, Severity.ERROR)
+                        + "; the token was not proven bad" + exit;
         };
     }
 
@@ -113,12 +123,16 @@ final class ExplainText {
     }
 
     private static String summary(ValidationReport report, Severity severity) {
-        List<String> codes = report.findings().stream().filter(f -> f.severity() == severity)
-                .map(f -> f.code().name()).distinct().toList();
+        List<String> codes = report.findings().stream()
+                .filter(f -> f.severity() == severity)
+                .map(f -> f.code().name())
+                .distinct()
+                .toList();
         if (codes.isEmpty()) {
             return "nothing proved the signature";
         }
-        long count = report.findings().stream().filter(f -> f.severity() == severity).count();
+        long count =
+                report.findings().stream().filter(f -> f.severity() == severity).count();
         return count + (count == 1 ? " error: " : " errors: ") + String.join(", ", codes);
     }
 }

@@ -1,11 +1,10 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.registry.client.FetchedContract;
 import dev.tokencontract.finding.Finding;
+import dev.tokencontract.json.StrictJson;
+import dev.tokencontract.registry.client.FetchedContract;
 import dev.tokencontract.registry.client.RegistryClient;
 import dev.tokencontract.registry.client.RegistryException;
-import dev.tokencontract.cli.ReportJson;
-import dev.tokencontract.json.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,8 +52,12 @@ final class FetchCommand implements Command {
     @Override
     public Options options() {
         Options options = RegistryOptions.add(new Options(), true);
-        options.addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE")
-                .desc("write the contract to FILE instead of stdout").get());
+        options.addOption(Option.builder("o")
+                .longOpt("out")
+                .hasArg()
+                .argName("FILE")
+                .desc("write the contract to FILE instead of stdout")
+                .get());
         return Common.withFormatAndHelp(options);
     }
 
@@ -83,8 +86,9 @@ final class FetchCommand implements Command {
             try {
                 write(out, fetched.json());
             } catch (IOException e) {
-                io.err().println("tokencontract fetch: cannot write " + Terminal.safe(out.toString(), 200) + ": "
-                        + Terminal.safe(e.getMessage(), 200));
+                io.err()
+                        .println("tokencontract fetch: cannot write " + Terminal.safe(out.toString(), 200) + ": "
+                                + Terminal.safe(e.getMessage(), 200));
                 return ExitCode.UNCHECKED;
             }
         }
@@ -96,8 +100,9 @@ final class FetchCommand implements Command {
                 io.out().println();
             }
         }
-        io.err().println("fetched " + Terminal.safe(fetched.reference(), 200) + " (" + fetched.digest() + ", "
-                + source(fetched) + ")" + (out == null ? "" : " to " + Terminal.safe(out.toString(), 200)));
+        io.err()
+                .println("fetched " + Terminal.safe(fetched.reference(), 200) + " (" + fetched.digest() + ", "
+                        + source(fetched) + ")" + (out == null ? "" : " to " + Terminal.safe(out.toString(), 200)));
         return ExitCode.OK;
     }
 

@@ -27,7 +27,8 @@ final class Help {
         out.println();
         out.println("Commands:");
         for (Command command : commands) {
-            String left = command.name() + " " + command.synopsis().replace("[options]", "").strip();
+            String left = command.name() + " "
+                    + command.synopsis().replace("[options]", "").strip();
             if (left.length() < 20) {
                 out.println("  " + String.format("%-20s", left) + command.summary());
             } else { // too long for the column: the summary goes on its own line, aligned
@@ -42,25 +43,36 @@ final class Help {
         out.println("  -V, --version       print the version");
         out.println();
         out.println("Exit codes: 0 accepted, 1 rejected, 2 usage error, 3 could not check.");
-        out.println("Environment: NO_COLOR (any value) disables colour; TOKENCONTRACT_DEBUG shows stack traces of internal errors.");
-        out.println("Example: pbpaste | tokencontract explain --jwks https://login.example.test/jwks --issuer https://login.example.test");
+        out.println(
+                "Environment: NO_COLOR (any value) disables colour; TOKENCONTRACT_DEBUG shows stack traces of internal errors.");
+        out.println(
+                "Example: pbpaste | tokencontract explain --jwks https://login.example.test/jwks --issuer https://login.example.test");
     }
 
     static void command(Command command, PrintStream out) {
         out.println(usageLine(command));
         out.println();
-        out.println(command.summary().substring(0, 1).toUpperCase(Locale.ROOT) + command.summary().substring(1) + ".");
+        out.println(command.summary().substring(0, 1).toUpperCase(Locale.ROOT)
+                + command.summary().substring(1) + ".");
         out.println();
         StringBuilder table = new StringBuilder();
         try {
             TextHelpAppendable text = new TextHelpAppendable(table);
             text.setMaxWidth(WIDTH);
-            HelpFormatter.builder().setHelpAppendable(text).setShowSince(false).get().printOptions(command.options());
+            HelpFormatter.builder()
+                    .setHelpAppendable(text)
+                    .setShowSince(false)
+                    .get()
+                    .printOptions(command.options());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         // The formatter pads every cell to the full width and ends with blank lines; keep only the text.
-        table.toString().lines().map(String::stripTrailing).filter(line -> !line.isEmpty()).forEach(out::println);
+        table.toString()
+                .lines()
+                .map(String::stripTrailing)
+                .filter(line -> !line.isEmpty())
+                .forEach(out::println);
         out.println();
         out.print(command.details());
     }

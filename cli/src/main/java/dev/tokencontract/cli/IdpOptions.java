@@ -52,7 +52,8 @@ final class IdpOptions {
             throw new UsageException(option + Terminal.safe(value, 200) + " is a directory, not a file");
         }
         if (!Files.isRegularFile(path)) {
-            throw new UsageException(option + "no file at " + Terminal.safe(value, 200) + " (give an https URL or a file)");
+            throw new UsageException(
+                    option + "no file at " + Terminal.safe(value, 200) + " (give an https URL or a file)");
         }
         if (Files.size(path) > MAX_FILE_BYTES) {
             throw new IOException(value + " is larger than " + MAX_FILE_BYTES + " bytes");

@@ -1,7 +1,7 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.idp.IdpReport;
 import dev.tokencontract.finding.Severity;
+import dev.tokencontract.idp.IdpReport;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -24,7 +24,9 @@ final class IdpText {
                 out.println("  resource  " + Terminal.safe(doc.path("resource").stringValue(), 200));
             }
         });
-        report.jwks().ifPresent(jwks -> out.println("  jwks      " + jwks.path("keys").size() + " keys"));
+        report.jwks()
+                .ifPresent(
+                        jwks -> out.println("  jwks      " + jwks.path("keys").size() + " keys"));
         out.println("  contracts " + (report.contracts().isEmpty() ? "(none)" : String.join(", ", report.contracts())));
         for (IdpReport server : report.authorizationServers()) {
             out.println("  authorization server " + Terminal.safe(server.subject(), 200) + ": " + word(server));
@@ -48,19 +50,27 @@ final class IdpText {
         return switch (report.verdict()) {
             case ACCEPTED -> term.green(term.bold("PASSED")) + ": " + warnings(report) + exit;
             case REJECTED -> term.red(term.bold("FAILED")) + ": " + codes(report) + exit;
-            case UNCHECKED -> term.yellow(term.bold("COULD NOT CHECK")) + ": " + codes(report) + "; nothing was proven wrong" + exit;
+            case UNCHECKED ->
+                term.yellow(term.bold("COULD NOT CHECK")) + ": " + codes(report) + "; nothing was proven wrong" + exit;
         };
     }
 
     private static String warnings(IdpReport report) {
-        long count = report.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+        long count = report.findings().stream()
+                .filter(f -> f.severity() == Severity.WARNING)
+                .count();
         return "no errors, " + count + (count == 1 ? " warning" : " warnings");
     }
 
     private static String codes(IdpReport report) {
-        List<String> codes = report.findings().stream().filter(f -> f.severity() == Severity.ERROR)
-                .map(f -> f.code().name()).distinct().toList();
-        long count = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        List<String> codes = report.findings().stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .map(f -> f.code().name())
+                .distinct()
+                .toList();
+        long count = report.findings().stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .count();
         return count + (count == 1 ? " error: " : " errors: ") + String.join(", ", codes);
     }
 }

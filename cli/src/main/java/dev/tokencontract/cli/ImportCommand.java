@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 /** {@code tokencontract import}: a draft-04/06/07/2019-09 JSON Schema as a 2020-12 contract, every change listed. */
 final class ImportCommand implements Command {
     private static final String NAME_PATTERN = "[a-z0-9]+([.-][a-z0-9]+)*";
-    private static final String VERSION_PATTERN = "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?";
+    private static final String VERSION_PATTERN =
+            "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?";
 
     @Override
     public String name() {
@@ -62,18 +63,52 @@ final class ImportCommand implements Command {
     @Override
     public Options options() {
         Options options = new Options();
-        options.addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE").desc("write the contract to FILE instead of stdout").get());
-        options.addOption(Option.builder().longOpt("name").hasArg().argName("NAME").desc("contract name, e.g. acme.crm-token").get());
-        options.addOption(Option.builder().longOpt("version").hasArg().argName("VERSION").desc("contract version, e.g. 1.0.0").get());
-        options.addOption(Option.builder().longOpt("owner").hasArg().argName("OWNER").desc("the team or person responsible").get());
-        options.addOption(Option.builder().longOpt("kind").hasArg().argName("KIND")
-                .desc("jwt-access-token (default), idp-metadata or protected-resource-metadata").get());
-        options.addOption(Option.builder().longOpt("alg").hasArg().argName("ALG")
-                .desc("allowed signing algorithm (repeat for several); required for jwt-access-token").get());
-        options.addOption(Option.builder().longOpt("draft").hasArg().argName("DRAFT")
-                .desc("the draft when FILE has no $schema: 04, 06, 07 or 2019-09").get());
-        options.addOption(Option.builder().longOpt("schema-only")
-                .desc("print the converted 2020-12 schema alone, without the contract annotations").get());
+        options.addOption(Option.builder("o")
+                .longOpt("out")
+                .hasArg()
+                .argName("FILE")
+                .desc("write the contract to FILE instead of stdout")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("name")
+                .hasArg()
+                .argName("NAME")
+                .desc("contract name, e.g. acme.crm-token")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("version")
+                .hasArg()
+                .argName("VERSION")
+                .desc("contract version, e.g. 1.0.0")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("owner")
+                .hasArg()
+                .argName("OWNER")
+                .desc("the team or person responsible")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("kind")
+                .hasArg()
+                .argName("KIND")
+                .desc("jwt-access-token (default), idp-metadata or protected-resource-metadata")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("alg")
+                .hasArg()
+                .argName("ALG")
+                .desc("allowed signing algorithm (repeat for several); required for jwt-access-token")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("draft")
+                .hasArg()
+                .argName("DRAFT")
+                .desc("the draft when FILE has no $schema: 04, 06, 07 or 2019-09")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("schema-only")
+                .desc("print the converted 2020-12 schema alone, without the contract annotations")
+                .get());
         return Common.withFormatAndHelp(options);
     }
 
@@ -81,12 +116,17 @@ final class ImportCommand implements Command {
     public int run(CommandLine line, Io io) throws UsageException {
         Arguments.Format format = Arguments.format(line);
         if (line.getArgList().size() != 1) {
-            throw new UsageException("expected one schema FILE, got " + line.getArgList().size());
+            throw new UsageException(
+                    "expected one schema FILE, got " + line.getArgList().size());
         }
         Path input = path(line.getArgList().get(0), "FILE");
         Path out = line.hasOption("out") ? path(line.getOptionValue("out"), "--out") : null;
-        if (out != null && out.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
-            throw new UsageException("--out names the input file; write the contract somewhere else so the original is kept");
+        if (out != null
+                && out.toAbsolutePath()
+                        .normalize()
+                        .equals(input.toAbsolutePath().normalize())) {
+            throw new UsageException(
+                    "--out names the input file; write the contract somewhere else so the original is kept");
         }
         Optional<SchemaImport.Draft> draft = draft(line);
         SchemaImport.Header header = line.hasOption("schema-only") ? null : header(line);
@@ -112,7 +152,9 @@ final class ImportCommand implements Command {
             try {
                 write(out, json);
             } catch (IOException e) {
-                io.err().println("tokencontract import: cannot write " + Terminal.safe(out.toString(), 200) + ": " + Terminal.safe(e.getMessage(), 200));
+                io.err()
+                        .println("tokencontract import: cannot write " + Terminal.safe(out.toString(), 200) + ": "
+                                + Terminal.safe(e.getMessage(), 200));
                 return ExitCode.UNCHECKED;
             }
         }
@@ -126,18 +168,26 @@ final class ImportCommand implements Command {
         String version = required(line, "version");
         String owner = required(line, "owner");
         if (name.length() > 128 || !name.matches(NAME_PATTERN)) {
-            throw new UsageException("--name '" + Terminal.safe(name, 80) + "' is not a contract name: lowercase letters and digits"
-                    + " in groups joined by single dots or dashes, e.g. acme.crm-token");
+            throw new UsageException(
+                    "--name '" + Terminal.safe(name, 80) + "' is not a contract name: lowercase letters and digits"
+                            + " in groups joined by single dots or dashes, e.g. acme.crm-token");
         }
         if (!version.matches(VERSION_PATTERN)) {
-            throw new UsageException("--version '" + Terminal.safe(version, 80) + "' is not a semantic version like 1.0.0");
+            throw new UsageException(
+                    "--version '" + Terminal.safe(version, 80) + "' is not a semantic version like 1.0.0");
         }
         String kindId = line.getOptionValue("kind", ContractKind.JWT_ACCESS_TOKEN.id());
-        ContractKind kind = ContractKind.fromId(kindId).orElseThrow(() -> new UsageException("--kind must be one of "
-                + String.join(", ", Arrays.stream(ContractKind.values()).map(ContractKind::id).toList()) + ", not '" + Terminal.safe(kindId, 60) + "'"));
+        ContractKind kind = ContractKind.fromId(kindId)
+                .orElseThrow(() -> new UsageException("--kind must be one of "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(ContractKind.values())
+                                        .map(ContractKind::id)
+                                        .toList()) + ", not '" + Terminal.safe(kindId, 60) + "'"));
         List<String> algorithms = line.hasOption("alg") ? List.of(line.getOptionValues("alg")) : List.of();
         if (kind == ContractKind.JWT_ACCESS_TOKEN && algorithms.isEmpty()) {
-            throw new UsageException("a jwt-access-token contract names its signing algorithms: pass --alg (e.g. --alg RS256); there is no default");
+            throw new UsageException(
+                    "a jwt-access-token contract names its signing algorithms: pass --alg (e.g. --alg RS256); there is no default");
         }
         if (kind != ContractKind.JWT_ACCESS_TOKEN && !algorithms.isEmpty()) {
             throw new UsageException("--alg applies only to --kind jwt-access-token");
@@ -158,8 +208,9 @@ final class ImportCommand implements Command {
             return Optional.empty();
         }
         String value = line.getOptionValue("draft");
-        return Optional.of(SchemaImport.Draft.fromLabel(value).orElseThrow(() -> new UsageException(
-                "--draft must be 04, 06, 07 or 2019-09, not '" + Terminal.safe(value, 40) + "'")));
+        return Optional.of(SchemaImport.Draft.fromLabel(value)
+                .orElseThrow(() -> new UsageException(
+                        "--draft must be 04, 06, 07 or 2019-09, not '" + Terminal.safe(value, 40) + "'")));
     }
 
     private static Path path(String value, String what) throws UsageException {

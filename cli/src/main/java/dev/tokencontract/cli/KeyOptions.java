@@ -20,14 +20,30 @@ final class KeyOptions {
 
     static OptionGroup group() {
         OptionGroup group = new OptionGroup();
-        group.addOption(Option.builder().longOpt("jwks").hasArg().argName("FILE|URL")
-                .desc("JWK set file, or http(s) URL to fetch it from (2 s connect, 5 s read timeout)").get());
-        group.addOption(Option.builder().longOpt("pem").hasArg().argName("FILE")
-                .desc("PEM public key or certificate (RSA or EC)").get());
-        group.addOption(Option.builder().longOpt("secret-file").hasArg().argName("FILE")
-                .desc("HMAC secret in a file (one trailing newline is dropped)").get());
-        group.addOption(Option.builder().longOpt("secret-env").hasArg().argName("NAME")
-                .desc("HMAC secret in environment variable NAME").get());
+        group.addOption(Option.builder()
+                .longOpt("jwks")
+                .hasArg()
+                .argName("FILE|URL")
+                .desc("JWK set file, or http(s) URL to fetch it from (2 s connect, 5 s read timeout)")
+                .get());
+        group.addOption(Option.builder()
+                .longOpt("pem")
+                .hasArg()
+                .argName("FILE")
+                .desc("PEM public key or certificate (RSA or EC)")
+                .get());
+        group.addOption(Option.builder()
+                .longOpt("secret-file")
+                .hasArg()
+                .argName("FILE")
+                .desc("HMAC secret in a file (one trailing newline is dropped)")
+                .get());
+        group.addOption(Option.builder()
+                .longOpt("secret-env")
+                .hasArg()
+                .argName("NAME")
+                .desc("HMAC secret in environment variable NAME")
+                .get());
         return group;
     }
 
@@ -48,7 +64,8 @@ final class KeyOptions {
         if (line.hasOption("secret-env")) {
             String name = line.getOptionValue("secret-env");
             if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
-                throw new UsageException("--secret-env takes the NAME of an environment variable, not the secret itself");
+                throw new UsageException(
+                        "--secret-env takes the NAME of an environment variable, not the secret itself");
             }
             return KeySource.secretEnv(name);
         }

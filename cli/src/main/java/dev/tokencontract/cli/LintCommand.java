@@ -2,9 +2,8 @@ package dev.tokencontract.cli;
 
 import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.contract.Contracts;
-import dev.tokencontract.finding.Finding;
 import dev.tokencontract.contract.LintReport;
-import dev.tokencontract.cli.ReportJson;
+import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.Severity;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -84,7 +83,10 @@ final class LintCommand implements Command {
     private static String verdictLine(LintReport report, Terminal term) {
         long errors = count(report.findings(), Severity.ERROR);
         long warnings = count(report.findings(), Severity.WARNING);
-        String counts = errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");
+        String counts = errors
+                + (errors == 1 ? " error, " : " errors, ")
+                + warnings
+                + (warnings == 1 ? " warning" : " warnings");
         if (report.passed()) {
             String reference = report.contract().map(c -> c.reference() + ", ").orElse("");
             return term.green(term.bold("PASSED")) + ": " + Terminal.safe(reference, 200) + counts + " (exit 0)";

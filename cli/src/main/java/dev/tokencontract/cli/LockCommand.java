@@ -7,7 +7,6 @@ import dev.tokencontract.lock.Lockfile;
 import dev.tokencontract.lock.LockfileException;
 import dev.tokencontract.registry.client.RegistryClient;
 import dev.tokencontract.registry.client.RegistryException;
-import dev.tokencontract.cli.ReportJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +69,8 @@ final class LockCommand implements Command {
                 return LockOptions.unusable(name(), e, io);
             }
         }
-        String registry = line.getOptionValue("registry", existing == null ? null : existing.registry().orElse(null));
+        String registry = line.getOptionValue(
+                "registry", existing == null ? null : existing.registry().orElse(null));
         RegistryClient client = RegistryOptions.client(registry, line, io);
         Lockfile locked;
         try {
@@ -86,8 +86,9 @@ final class LockCommand implements Command {
         try {
             locked.write(path);
         } catch (IOException e) {
-            io.err().println("tokencontract lock: cannot write " + Terminal.safe(path.toString(), 200) + ": "
-                    + Terminal.safe(e.getMessage(), 200));
+            io.err()
+                    .println("tokencontract lock: cannot write " + Terminal.safe(path.toString(), 200) + ": "
+                            + Terminal.safe(e.getMessage(), 200));
             return ExitCode.UNCHECKED;
         }
         if (format == Arguments.Format.JSON) {
@@ -95,15 +96,23 @@ final class LockCommand implements Command {
             root.put("lockfile", path.toString());
             root.put("registry", client.baseUrl().toString());
             ArrayNode contracts = root.putArray("contracts");
-            locked.entries().forEach(e -> contracts.addObject().put("name", e.name()).put("version", e.version()).put("sha256", e.sha256()));
+            locked.entries()
+                    .forEach(e -> contracts
+                            .addObject()
+                            .put("name", e.name())
+                            .put("version", e.version())
+                            .put("sha256", e.sha256()));
             io.out().print(ReportJson.write(root));
             return ExitCode.OK;
         }
-        io.out().println("Locked " + references.size() + (references.size() == 1 ? " contract" : " contracts") + " in "
-                + Terminal.safe(path.toString(), 200) + " (registry " + client.baseUrl() + "):");
+        io.out()
+                .println("Locked " + references.size() + (references.size() == 1 ? " contract" : " contracts") + " in "
+                        + Terminal.safe(path.toString(), 200) + " (registry " + client.baseUrl() + "):");
         for (String reference : references) {
             LockEntry entry = locked.entry(ContractRef.parse(reference).name()).orElseThrow(); // lock() parsed it
-            io.out().println("  " + Terminal.safe(reference, 120) + " -> " + entry.reference() + "  sha256 " + entry.sha256());
+            io.out()
+                    .println("  " + Terminal.safe(reference, 120) + " -> " + entry.reference() + "  sha256 "
+                            + entry.sha256());
         }
         int kept = locked.entries().size() - references.size();
         if (kept > 0) {

@@ -12,8 +12,12 @@ final class LockOptions {
     private LockOptions() {}
 
     static Options add(Options options) {
-        options.addOption(Option.builder().longOpt("lockfile").hasArg().argName("PATH")
-                .desc("the lockfile; default " + Lockfile.FILE_NAME + " in the current directory").get());
+        options.addOption(Option.builder()
+                .longOpt("lockfile")
+                .hasArg()
+                .argName("PATH")
+                .desc("the lockfile; default " + Lockfile.FILE_NAME + " in the current directory")
+                .get());
         return options;
     }
 
@@ -24,7 +28,9 @@ final class LockOptions {
     static int unusable(String command, LockfileException e, Io io) {
         String message = e.getMessage();
         int colon = e.problems().isEmpty() ? -1 : message.indexOf(": ");
-        io.err().println("tokencontract " + command + ": " + Terminal.safe(colon < 0 ? message : message.substring(0, colon), 300));
+        io.err()
+                .println("tokencontract " + command + ": "
+                        + Terminal.safe(colon < 0 ? message : message.substring(0, colon), 300));
         for (String problem : e.problems()) {
             io.err().println("  " + Terminal.safe(problem, 300));
         }

@@ -18,8 +18,8 @@ public final class Main {
     }
 
     static Main standard() {
-        List<Command> commands = new java.util.ArrayList<>(List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(),
-                new ContractsCommand()));
+        List<Command> commands = new java.util.ArrayList<>(
+                List.of(new ExplainCommand(), new DecodeCommand(), new LintCommand(), new ContractsCommand()));
         // diff (issue 3): counterexamples come from the conformance kit's search (issue 4)
         commands.add(new DiffCommand(dev.tokencontract.conformance.suites.ContractCounterexamples.standard()));
         // IdP configuration checks (issue 5)
@@ -53,8 +53,9 @@ public final class Main {
         try {
             return dispatch(args, io);
         } catch (Throwable t) { // the last line of defence: one line, a known exit code, no trace
-            io.err().println("tokencontract: internal error: " + t.getClass().getSimpleName()
-                    + (t.getMessage() == null ? "" : ": " + Terminal.safe(t.getMessage(), 300)));
+            io.err()
+                    .println("tokencontract: internal error: " + t.getClass().getSimpleName()
+                            + (t.getMessage() == null ? "" : ": " + Terminal.safe(t.getMessage(), 300)));
             if (io.debug()) {
                 t.printStackTrace(io.err());
             } else {
@@ -121,7 +122,11 @@ public final class Main {
         }
         Optional<Command> command = topics.length == 1 ? find(topics[0]) : Optional.empty();
         if (command.isEmpty()) {
-            return topLevelError("help takes one command name: " + String.join("|", commands.stream().map(Command::name).toList()), io);
+            return topLevelError(
+                    "help takes one command name: "
+                            + String.join(
+                                    "|", commands.stream().map(Command::name).toList()),
+                    io);
         }
         Help.command(command.get(), io.out());
         return ExitCode.OK;
@@ -133,8 +138,9 @@ public final class Main {
 
     private int topLevelError(String message, Io io) {
         io.err().println("tokencontract: " + message);
-        io.err().println("usage: tokencontract <command> [options]   (commands: "
-                + String.join(", ", commands.stream().map(Command::name).toList()) + ")");
+        io.err()
+                .println("usage: tokencontract <command> [options]   (commands: "
+                        + String.join(", ", commands.stream().map(Command::name).toList()) + ")");
         io.err().println("Run 'tokencontract --help' for more.");
         return ExitCode.USAGE;
     }

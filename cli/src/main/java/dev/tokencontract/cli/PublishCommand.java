@@ -6,7 +6,6 @@ import dev.tokencontract.finding.Finding;
 import dev.tokencontract.registry.client.PublishResult;
 import dev.tokencontract.registry.client.RegistryClient;
 import dev.tokencontract.registry.client.RegistryException;
-import dev.tokencontract.cli.ReportJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,10 +54,16 @@ final class PublishCommand implements Command {
     @Override
     public Options options() {
         Options options = RegistryOptions.add(new Options(), true);
-        options.addOption(Option.builder().longOpt("token-file").hasArg().argName("FILE")
-                .desc("file holding the publisher's bearer token (default: $" + TOKEN_ENV + ")").get());
-        options.addOption(Option.builder().longOpt("acknowledge-widening")
-                .desc("accept an authorization-widening change (the registry refuses it otherwise)").get());
+        options.addOption(Option.builder()
+                .longOpt("token-file")
+                .hasArg()
+                .argName("FILE")
+                .desc("file holding the publisher's bearer token (default: $" + TOKEN_ENV + ")")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("acknowledge-widening")
+                .desc("accept an authorization-widening change (the registry refuses it otherwise)")
+                .get());
         return Common.withFormatAndHelp(options);
     }
 
@@ -82,10 +87,13 @@ final class PublishCommand implements Command {
         try {
             result = client.publish(document, token, line.hasOption("acknowledge-widening"));
         } catch (ContractException e) {
-            io.err().println("tokencontract publish: " + Terminal.safe(path.toString(), 200) + " fails lint; nothing was sent");
+            io.err()
+                    .println("tokencontract publish: " + Terminal.safe(path.toString(), 200)
+                            + " fails lint; nothing was sent");
             for (Finding finding : e.findings()) {
-                io.err().println("  " + finding.severity() + " " + finding.code() + " " + Terminal.safe(finding.pointer(), 120)
-                        + ": " + Terminal.safe(finding.message(), 300));
+                io.err()
+                        .println("  " + finding.severity() + " " + finding.code() + " "
+                                + Terminal.safe(finding.pointer(), 120) + ": " + Terminal.safe(finding.message(), 300));
             }
             return ExitCode.REJECTED;
         } catch (RegistryException e) {

@@ -3,7 +3,6 @@ package dev.tokencontract.cli;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.registry.client.RegistryException;
 import dev.tokencontract.registry.client.RegistryProblem;
-import dev.tokencontract.cli.ReportJson;
 import java.io.PrintStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -29,7 +28,10 @@ final class RegistryErrors {
     static int report(String command, RegistryException e, Arguments.Format format, Io io) {
         int exit = exitCode(e);
         if (format == Arguments.Format.JSON) {
-            JsonNode body = e.problem().map(RegistryProblem::body).filter(b -> !b.isEmpty()).orElse(null);
+            JsonNode body = e.problem()
+                    .map(RegistryProblem::body)
+                    .filter(b -> !b.isEmpty())
+                    .orElse(null);
             if (body == null) {
                 ObjectNode error = JsonNodeFactory.instance.objectNode();
                 error.put("error", e.kind().name());
@@ -45,15 +47,16 @@ final class RegistryErrors {
         err.println("tokencontract " + command + ": " + Terminal.safe(e.getMessage(), 400));
         e.problem().ifPresent(problem -> printProblem(problem, err));
         for (Finding finding : e.findings()) {
-            err.println("  " + finding.severity() + " " + finding.code() + " " + Terminal.safe(finding.pointer(), 120) + ": "
-                    + Terminal.safe(finding.message(), 300));
+            err.println("  " + finding.severity() + " " + finding.code() + " " + Terminal.safe(finding.pointer(), 120)
+                    + ": " + Terminal.safe(finding.message(), 300));
         }
         return exit;
     }
 
     static void printProblem(RegistryProblem problem, PrintStream err) {
         String title = problem.title() == null ? "(no problem document)" : Terminal.safe(problem.title(), 200);
-        err.println("  " + problem.status() + " " + title + (problem.code() == null ? "" : " [" + Terminal.safe(problem.code(), 80) + "]"));
+        err.println("  " + problem.status() + " " + title
+                + (problem.code() == null ? "" : " [" + Terminal.safe(problem.code(), 80) + "]"));
         if (problem.detail() != null) {
             err.println("  " + Terminal.safe(problem.detail(), 600));
         }
@@ -66,16 +69,17 @@ final class RegistryErrors {
         if (!problem.counterexamples().isEmpty()) {
             err.println("  counterexamples (claims one version accepts and the other rejects):");
             for (JsonNode found : problem.counterexamples()) {
-                err.println("    " + text(found, "direction") + " against " + text(found, "against") + ": rejected by " + text(found, "rule")
-                        + " at " + text(found, "pointer") + " (seed " + text(found, "seed") + ")");
+                err.println("    " + text(found, "direction") + " against " + text(found, "against") + ": rejected by "
+                        + text(found, "rule") + " at " + text(found, "pointer") + " (seed " + text(found, "seed")
+                        + ")");
                 err.println("      " + Terminal.safe(found.path("claims").toString(), 1000));
             }
         }
         if (!problem.findings().isEmpty()) {
             err.println("  findings:");
             for (JsonNode finding : problem.findings()) {
-                err.println("    " + text(finding, "severity") + " " + text(finding, "code") + " " + text(finding, "pointer") + ": "
-                        + text(finding, "message"));
+                err.println("    " + text(finding, "severity") + " " + text(finding, "code") + " "
+                        + text(finding, "pointer") + ": " + text(finding, "message"));
             }
         }
     }
@@ -84,9 +88,11 @@ final class RegistryErrors {
     private static String changeLine(JsonNode change) {
         boolean refused = change.path("refused").asBoolean(false);
         StringBuilder classes = new StringBuilder();
-        change.path("classes").values().forEach(c -> classes.append(classes.length() == 0 ? "" : ",").append(c.asString("")));
-        String line = (refused ? "REFUSED " : "allowed ") + Terminal.safe(classes.toString(), 120) + " " + text(change, "kind") + " "
-                + text(change, "pointer") + ": " + text(change, "explanation");
+        change.path("classes")
+                .values()
+                .forEach(c -> classes.append(classes.length() == 0 ? "" : ",").append(c.asString("")));
+        String line = (refused ? "REFUSED " : "allowed ") + Terminal.safe(classes.toString(), 120) + " "
+                + text(change, "kind") + " " + text(change, "pointer") + ": " + text(change, "explanation");
         if (change.has("before") || change.has("after")) {
             line += " (before " + value(change.get("before")) + ", after " + value(change.get("after")) + ")";
         }

@@ -17,11 +17,19 @@ final class RegistryOptions {
     private RegistryOptions() {}
 
     static Options add(Options options, boolean registryRequired) {
-        options.addOption(Option.builder().longOpt("registry").hasArg().argName("URL")
-                .desc("registry base URL (https; http only to localhost)" + (registryRequired ? "" : "; default: the one in the lockfile"))
+        options.addOption(Option.builder()
+                .longOpt("registry")
+                .hasArg()
+                .argName("URL")
+                .desc("registry base URL (https; http only to localhost)"
+                        + (registryRequired ? "" : "; default: the one in the lockfile"))
                 .get());
-        options.addOption(Option.builder().longOpt("cache-dir").hasArg().argName("DIR")
-                .desc("where fetched contracts are cached; default $" + CACHE_ENV + " or ~/.tokencontract/cache").get());
+        options.addOption(Option.builder()
+                .longOpt("cache-dir")
+                .hasArg()
+                .argName("DIR")
+                .desc("where fetched contracts are cached; default $" + CACHE_ENV + " or ~/.tokencontract/cache")
+                .get());
         return options;
     }
 
@@ -31,7 +39,9 @@ final class RegistryOptions {
             throw new UsageException("--registry URL is required");
         }
         try {
-            return RegistryClient.create(url, RegistrySettings.defaults().withCacheDir(cacheDir(line, io)).withClock(io.clock()));
+            return RegistryClient.create(
+                    url,
+                    RegistrySettings.defaults().withCacheDir(cacheDir(line, io)).withClock(io.clock()));
         } catch (RegistryException e) {
             throw new UsageException("--registry: " + Terminal.safe(e.getMessage(), 200));
         }

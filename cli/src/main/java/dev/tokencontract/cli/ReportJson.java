@@ -8,7 +8,6 @@ import dev.tokencontract.idp.IdpReport;
 import dev.tokencontract.validator.DecodedToken;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
-
 import java.util.List;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.JsonNode;

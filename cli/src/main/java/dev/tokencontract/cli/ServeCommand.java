@@ -17,8 +17,18 @@ final class ServeCommand implements Command {
     static final String DB_PASSWORD_ENV = "TOKENCONTRACT_DB_PASSWORD";
 
     /** Everything serve was asked to do, validated. */
-    record Settings(String host, int port, Path data, String db, Path dbPasswordFile, String issuer, String jwks,
-                    String audience, boolean requireReadToken, boolean dev, Duration shutdownGrace) {}
+    record Settings(
+            String host,
+            int port,
+            Path data,
+            String db,
+            Path dbPasswordFile,
+            String issuer,
+            String jwks,
+            String audience,
+            boolean requireReadToken,
+            boolean dev,
+            Duration shutdownGrace) {}
 
     @Override
     public String name() {
@@ -61,18 +71,68 @@ final class ServeCommand implements Command {
     @Override
     public Options options() {
         Options options = new Options();
-        options.addOption(Option.builder().longOpt("port").hasArg().argName("PORT").desc("port; default 8080, 0 picks a free one").get());
-        options.addOption(Option.builder().longOpt("host").hasArg().argName("HOST").desc("address to bind; default 127.0.0.1").get());
-        options.addOption(Option.builder().longOpt("data").hasArg().argName("DIR").desc("data directory; default ~/.tokencontract/registry").get());
-        options.addOption(Option.builder().longOpt("db").hasArg().argName("JDBC_URL").desc("jdbc:postgresql://HOST:PORT/DB instead of the embedded store").get());
-        options.addOption(Option.builder().longOpt("db-password-file").hasArg().argName("FILE").desc("file holding the database password").get());
-        options.addOption(Option.builder().longOpt("issuer").hasArg().argName("ISS").desc("issuer of publisher tokens (exact match)").get());
-        options.addOption(Option.builder().longOpt("jwks").hasArg().argName("FILE|URL").desc("keys of publisher tokens: a JWKS file or https URL").get());
-        options.addOption(Option.builder().longOpt("audience").hasArg().argName("AUD").desc("audience publisher tokens must name; default http://HOST:PORT").get());
-        options.addOption(Option.builder().longOpt("require-read-token").desc("reads need a token with scope contracts:read").get());
-        options.addOption(Option.builder().longOpt("shutdown-grace").hasArg().argName("SECONDS")
-                .desc("on SIGTERM, how long in-flight requests may finish; default 10").get());
-        options.addOption(Option.builder().longOpt("dev").desc("DEV MODE: a local signing key and a publisher token file").get());
+        options.addOption(Option.builder()
+                .longOpt("port")
+                .hasArg()
+                .argName("PORT")
+                .desc("port; default 8080, 0 picks a free one")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("host")
+                .hasArg()
+                .argName("HOST")
+                .desc("address to bind; default 127.0.0.1")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("data")
+                .hasArg()
+                .argName("DIR")
+                .desc("data directory; default ~/.tokencontract/registry")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("db")
+                .hasArg()
+                .argName("JDBC_URL")
+                .desc("jdbc:postgresql://HOST:PORT/DB instead of the embedded store")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("db-password-file")
+                .hasArg()
+                .argName("FILE")
+                .desc("file holding the database password")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("issuer")
+                .hasArg()
+                .argName("ISS")
+                .desc("issuer of publisher tokens (exact match)")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("jwks")
+                .hasArg()
+                .argName("FILE|URL")
+                .desc("keys of publisher tokens: a JWKS file or https URL")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("audience")
+                .hasArg()
+                .argName("AUD")
+                .desc("audience publisher tokens must name; default http://HOST:PORT")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("require-read-token")
+                .desc("reads need a token with scope contracts:read")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("shutdown-grace")
+                .hasArg()
+                .argName("SECONDS")
+                .desc("on SIGTERM, how long in-flight requests may finish; default 10")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("dev")
+                .desc("DEV MODE: a local signing key and a publisher token file")
+                .get());
         options.addOption(Common.help());
         return options;
     }
@@ -80,7 +140,8 @@ final class ServeCommand implements Command {
     @Override
     public int run(CommandLine line, Io io) throws UsageException {
         if (!line.getArgList().isEmpty()) {
-            throw new UsageException("serve takes no arguments, got '" + Terminal.safe(line.getArgList().get(0), 80) + "'");
+            throw new UsageException("serve takes no arguments, got '"
+                    + Terminal.safe(line.getArgList().get(0), 80) + "'");
         }
         return ServeRunner.run(settings(line, io), io);
     }
@@ -91,7 +152,12 @@ final class ServeCommand implements Command {
         if (host.isBlank()) {
             throw new UsageException("--host must not be empty");
         }
-        Path data = path(line.getOptionValue("data", Path.of(System.getProperty("user.home"), ".tokencontract", "registry").toString()), "--data");
+        Path data = path(
+                line.getOptionValue(
+                        "data",
+                        Path.of(System.getProperty("user.home"), ".tokencontract", "registry")
+                                .toString()),
+                "--data");
         String db = line.getOptionValue("db");
         if (db != null) {
             String lower = db.toLowerCase(Locale.ROOT);
@@ -99,10 +165,13 @@ final class ServeCommand implements Command {
                 throw new UsageException("--db must be a jdbc:postgresql:// URL (or jdbc:h2:)");
             }
             if (lower.contains("password=")) {
-                throw new UsageException("--db must not carry a password: set " + DB_PASSWORD_ENV + " or give --db-password-file");
+                throw new UsageException(
+                        "--db must not carry a password: set " + DB_PASSWORD_ENV + " or give --db-password-file");
             }
         }
-        Path passwordFile = line.hasOption("db-password-file") ? path(line.getOptionValue("db-password-file"), "--db-password-file") : null;
+        Path passwordFile = line.hasOption("db-password-file")
+                ? path(line.getOptionValue("db-password-file"), "--db-password-file")
+                : null;
         if (passwordFile != null && db == null) {
             throw new UsageException("--db-password-file needs --db");
         }
@@ -123,7 +192,17 @@ final class ServeCommand implements Command {
         if (requireRead && issuer == null && !dev) {
             throw new UsageException("--require-read-token needs --issuer and --jwks (or --dev) to check read tokens");
         }
-        return new Settings(host, port, data, db, passwordFile, issuer, jwks, audience, requireRead, dev,
+        return new Settings(
+                host,
+                port,
+                data,
+                db,
+                passwordFile,
+                issuer,
+                jwks,
+                audience,
+                requireRead,
+                dev,
                 grace(line.getOptionValue("shutdown-grace", "10")));
     }
 
@@ -136,7 +215,8 @@ final class ServeCommand implements Command {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new UsageException("--shutdown-grace must be a number of seconds from 0 to 300, not '" + Terminal.safe(text, 40) + "'");
+        throw new UsageException(
+                "--shutdown-grace must be a number of seconds from 0 to 300, not '" + Terminal.safe(text, 40) + "'");
     }
 
     private static int port(String text) throws UsageException {

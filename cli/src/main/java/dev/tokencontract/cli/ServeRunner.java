@@ -36,7 +36,8 @@ final class ServeRunner {
             dev = DevIssuer.generate(clock);
             publishers = dev.publishers();
         } else if (settings.issuer() != null) {
-            publishers = new PublisherAuth(keys(settings.jwks()), settings.issuer(), Optional.ofNullable(settings.audience()));
+            publishers = new PublisherAuth(
+                    keys(settings.jwks()), settings.issuer(), Optional.ofNullable(settings.audience()));
         }
         if (dev != null && settings.audience() != null) {
             publishers = new PublisherAuth(publishers.keys(), publishers.issuer(), Optional.of(settings.audience()));
@@ -46,18 +47,23 @@ final class ServeRunner {
         try {
             claim = PortClaim.bind(settings.host(), settings.port());
         } catch (IOException e) {
-            io.err().println("tokencontract serve: cannot listen on " + settings.host() + ":" + settings.port() + ": "
-                    + Terminal.safe(bindReason(e), 300));
+            io.err()
+                    .println("tokencontract serve: cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                            + Terminal.safe(bindReason(e), 300));
             return ExitCode.UNCHECKED;
         }
         int port = claim.port();
         ContractStore store;
         try {
-            store = settings.db() == null ? ContractStores.embedded(settings.data())
-                    : ContractStores.open(settings.db(), io.env().get(ServeCommand.DB_USER_ENV), password(settings, io));
+            store = settings.db() == null
+                    ? ContractStores.embedded(settings.data())
+                    : ContractStores.open(
+                            settings.db(), io.env().get(ServeCommand.DB_USER_ENV), password(settings, io));
         } catch (RuntimeException e) {
             release(claim);
-            io.err().println("tokencontract serve: store unavailable: " + Terminal.safe(String.valueOf(e.getMessage()), 300));
+            io.err()
+                    .println("tokencontract serve: store unavailable: "
+                            + Terminal.safe(String.valueOf(e.getMessage()), 300));
             return ExitCode.UNCHECKED;
         }
         try {
@@ -66,18 +72,27 @@ final class ServeRunner {
             }
         } catch (RuntimeException e) {
             closeQuietly(store, io);
-            io.err().println("tokencontract serve: store unavailable: " + Terminal.safe(String.valueOf(e.getMessage()), 300));
+            io.err()
+                    .println("tokencontract serve: store unavailable: "
+                            + Terminal.safe(String.valueOf(e.getMessage()), 300));
             return ExitCode.UNCHECKED;
         }
         List<String> missing = store.acknowledgedButMissing();
         if (!missing.isEmpty()) {
-            io.out().println("warning: the audit records " + missing.size() + " published version(s) the store does not hold"
-                    + " (lost before commits were durable, or removed by hand); their numbers stay reserved for the"
-                    + " audited content: " + Terminal.safe(String.join(", ", missing.subList(0, Math.min(10, missing.size()))), 600));
+            io.out()
+                    .println("warning: the audit records " + missing.size()
+                            + " published version(s) the store does not hold"
+                            + " (lost before commits were durable, or removed by hand); their numbers stay reserved for the"
+                            + " audited content: "
+                            + Terminal.safe(String.join(", ", missing.subList(0, Math.min(10, missing.size()))), 600));
         }
-        RegistryServer.Builder builder = RegistryServer.builder().store(store).clock(clock).shutdownGrace(settings.shutdownGrace())
+        RegistryServer.Builder builder = RegistryServer.builder()
+                .store(store)
+                .clock(clock)
+                .shutdownGrace(settings.shutdownGrace())
                 .counterexamples(ContractCounterexamples.standard())
-                .requireReadToken(settings.requireReadToken()).requestLog(line -> {
+                .requireReadToken(settings.requireReadToken())
+                .requestLog(line -> {
                     io.out().println(line);
                     io.out().flush();
                 });
@@ -92,31 +107,43 @@ final class ServeRunner {
         } catch (RuntimeException e) {
             release(claim);
             closeQuietly(store, io);
-            io.err().println("tokencontract serve: cannot listen on " + settings.host() + ":" + port + ": "
-                    + Terminal.safe(rootMessage(e), 300));
+            io.err()
+                    .println("tokencontract serve: cannot listen on " + settings.host() + ":" + port + ": "
+                            + Terminal.safe(rootMessage(e), 300));
             return ExitCode.UNCHECKED;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.stop(); // never throws: an expired grace is a line in the log
-            } finally {
-                closeQuietly(store, io);
-            }
-            io.out().println("tokencontract registry stopped (store closed)");
-            io.out().flush();
-            stopped.countDown();
-        }, "tokencontract-serve-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                server.stop(); // never throws: an expired grace is a line in the log
+                            } finally {
+                                closeQuietly(store, io);
+                            }
+                            io.out().println("tokencontract registry stopped (store closed)");
+                            io.out().flush();
+                            stopped.countDown();
+                        },
+                        "tokencontract-serve-stop"));
         // the dev files exist before the URL is printed: whoever waits for the URL can use them at once
         Path tokenFile = dev == null ? null : writeDevFiles(dev, server, settings.data(), io);
-        io.out().println("tokencontract registry listening on " + server.url() + " (store: "
-                + (settings.db() == null ? settings.data().toAbsolutePath().normalize() : redactUrl(settings.db())) + ")");
+        io.out()
+                .println("tokencontract registry listening on " + server.url() + " (store: "
+                        + (settings.db() == null
+                                ? settings.data().toAbsolutePath().normalize()
+                                : redactUrl(settings.db()))
+                        + ")");
         if (dev != null) {
             announceDev(tokenFile, settings.data(), server, io);
         } else if (publishers == null) {
-            io.out().println("writes are disabled (503 writes-disabled): start with --issuer and --jwks, or --dev to try it out");
+            io.out()
+                    .println(
+                            "writes are disabled (503 writes-disabled): start with --issuer and --jwks, or --dev to try it out");
         } else {
-            io.out().println("writes need tokens from " + settings.issuer() + " for audience " + server.audience().orElseThrow());
+            io.out()
+                    .println("writes need tokens from " + settings.issuer() + " for audience "
+                            + server.audience().orElseThrow());
         }
         io.out().flush();
         try {
@@ -132,7 +159,9 @@ final class ServeRunner {
         try {
             store.close();
         } catch (RuntimeException e) {
-            io.err().println("tokencontract serve: closing the store failed: " + Terminal.safe(String.valueOf(e.getMessage()), 300));
+            io.err()
+                    .println("tokencontract serve: closing the store failed: "
+                            + Terminal.safe(String.valueOf(e.getMessage()), 300));
         }
     }
 
@@ -146,8 +175,10 @@ final class ServeRunner {
 
     /** "the port is in use" rather than the JDK's "Address already in use (Bind failed)". */
     private static String bindReason(IOException e) {
-        return e instanceof java.net.BindException && String.valueOf(e.getMessage()).contains("in use")
-                ? "the port is in use" : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return e instanceof java.net.BindException
+                        && String.valueOf(e.getMessage()).contains("in use")
+                ? "the port is in use"
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private static Path writeDevFiles(DevIssuer dev, RegistryServer server, Path data, Io io) {
@@ -172,8 +203,8 @@ final class ServeRunner {
                 its public key: %s
                 publish a contract:
                   curl -X POST -H "Authorization: Bearer $(cat %s)" -H "Content-Type: application/json" --data-binary @contract.json \\
-                       %s/contracts/NAME/versions"""
-                .formatted(DevIssuer.TOKEN_LIFETIME.toMinutes(), tokenFile, jwksFile, tokenFile, server.url()));
+                       %s/contracts/NAME/versions""".formatted(
+                        DevIssuer.TOKEN_LIFETIME.toMinutes(), tokenFile, jwksFile, tokenFile, server.url()));
     }
 
     private static void writePrivate(Path file, String text) throws IOException {
@@ -200,7 +231,8 @@ final class ServeRunner {
     private static String password(ServeCommand.Settings settings, Io io) {
         if (settings.dbPasswordFile() != null) {
             try {
-                return Files.readString(settings.dbPasswordFile(), StandardCharsets.UTF_8).strip();
+                return Files.readString(settings.dbPasswordFile(), StandardCharsets.UTF_8)
+                        .strip();
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read --db-password-file: " + e.getMessage());
             }

@@ -41,8 +41,12 @@ final class Terminal {
 
     private static boolean inert(int c) {
         int type = Character.getType(c);
-        return type != Character.CONTROL && type != Character.FORMAT && type != Character.LINE_SEPARATOR
-                && type != Character.PARAGRAPH_SEPARATOR && type != Character.SURROGATE && type != Character.UNASSIGNED
+        return type != Character.CONTROL
+                && type != Character.FORMAT
+                && type != Character.LINE_SEPARATOR
+                && type != Character.PARAGRAPH_SEPARATOR
+                && type != Character.SURROGATE
+                && type != Character.UNASSIGNED
                 && type != Character.PRIVATE_USE;
     }
 

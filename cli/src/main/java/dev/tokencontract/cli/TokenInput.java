@@ -38,7 +38,9 @@ final class TokenInput {
             text = text.substring(1, text.length() - 1);
         }
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).forEach(out::appendCodePoint);
+        text.codePoints()
+                .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+                .forEach(out::appendCodePoint);
         return out.toString();
     }
 
@@ -64,7 +66,8 @@ final class TokenInput {
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
         if (bytes.length > MAX_STDIN_BYTES) {
-            throw new UsageException("stdin holds more than " + MAX_STDIN_BYTES + " bytes (1 MiB); that is not a token");
+            throw new UsageException(
+                    "stdin holds more than " + MAX_STDIN_BYTES + " bytes (1 MiB); that is not a token");
         }
         // Malformed UTF-8 becomes U+FFFD, which the shape check then reports as not base64url.
         return new String(bytes, StandardCharsets.UTF_8);

@@ -1,7 +1,7 @@
 package dev.tokencontract.cli;
 
-import dev.tokencontract.validator.DecodedToken;
 import dev.tokencontract.finding.HumanTime;
+import dev.tokencontract.validator.DecodedToken;
 import dev.tokencontract.validator.ValidatedToken;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 final class TokenText {
     /** Longer values are cut, so a claim-bloated token (group overage) stays readable. */
     static final int MAX_VALUE_CHARS = 300;
+
     private static final Set<String> TIME_CLAIMS = Set.of("exp", "iat", "nbf", "auth_time");
 
     private final Terminal term;
@@ -51,7 +52,8 @@ final class TokenText {
         }
         int width = 0;
         for (Map.Entry<String, JsonNode> member : object.properties()) {
-            width = Math.max(width, Math.min(24, Terminal.safe(member.getKey(), 40).length()));
+            width = Math.max(
+                    width, Math.min(24, Terminal.safe(member.getKey(), 40).length()));
         }
         for (Map.Entry<String, JsonNode> member : object.properties()) {
             String name = Terminal.safe(member.getKey(), 40);
@@ -71,8 +73,11 @@ final class TokenText {
 
     /** "2026-11-26T01:00:00Z (expired 3 h 12 min before the evaluation time)", or null. */
     String time(String claim, JsonNode node) {
-        if (!TIME_CLAIMS.contains(claim) || !node.isIntegralNumber() || !node.canConvertToLong()
-                || node.asLong() < 0 || node.asLong() > ValidatedToken.MAX_NUMERIC_DATE) {
+        if (!TIME_CLAIMS.contains(claim)
+                || !node.isIntegralNumber()
+                || !node.canConvertToLong()
+                || node.asLong() < 0
+                || node.asLong() > ValidatedToken.MAX_NUMERIC_DATE) {
             return null;
         }
         Instant at = Instant.ofEpochSecond(node.asLong());

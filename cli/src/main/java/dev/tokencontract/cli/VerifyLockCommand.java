@@ -7,7 +7,6 @@ import dev.tokencontract.lock.LockVerification;
 import dev.tokencontract.lock.Lockfile;
 import dev.tokencontract.lock.LockfileException;
 import dev.tokencontract.registry.client.RegistryClient;
-import dev.tokencontract.cli.ReportJson;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -69,31 +68,44 @@ final class VerifyLockCommand implements Command {
         }
         RegistryClient client = RegistryOptions.client(registry, line, io);
         LockVerification verification = LockClient.of(client).verify(lockfile);
-        int exit = verification.passed() ? ExitCode.OK : verification.mismatched() ? ExitCode.REJECTED : ExitCode.UNCHECKED;
+        int exit = verification.passed()
+                ? ExitCode.OK
+                : verification.mismatched() ? ExitCode.REJECTED : ExitCode.UNCHECKED;
         if (format == Arguments.Format.JSON) {
             io.out().print(ReportJson.write(json(path, client, verification, exit)));
             return exit;
         }
         Terminal term = new Terminal(io.colour());
         io.out().println(term.bold("Lockfile " + Terminal.safe(path.toString(), 200)) + " against " + client.baseUrl());
-        int width = lockfile.entries().stream().mapToInt(e -> e.reference().length()).max().orElse(0);
+        int width = lockfile.entries().stream()
+                .mapToInt(e -> e.reference().length())
+                .max()
+                .orElse(0);
         for (LockVerification.EntryCheck check : verification.checks()) {
             String reference = check.entry().reference();
-            io.out().println("  " + label(check.finding(), term) + "  " + reference + " ".repeat(width - reference.length()) + "  "
-                    + Terminal.safe(detail(check), 400));
+            io.out()
+                    .println("  " + label(check.finding(), term) + "  " + reference
+                            + " ".repeat(width - reference.length()) + "  " + Terminal.safe(detail(check), 400));
             for (Finding warning : check.warnings()) {
-                io.out().println("      " + term.yellow("warning") + " " + warning.code() + ": " + Terminal.safe(warning.message(), 400));
+                io.out()
+                        .println("      " + term.yellow("warning") + " " + warning.code() + ": "
+                                + Terminal.safe(warning.message(), 400));
             }
         }
         long bad = verification.checks().stream().filter(c -> !c.verified()).count();
         int total = verification.checks().size();
         if (exit == ExitCode.OK) {
-            io.out().println(term.green(term.bold("VERIFIED")) + ": " + total + (total == 1 ? " entry matches its" : " entries match their")
-                    + " pinned sha-256 (exit 0)");
+            io.out()
+                    .println(term.green(term.bold("VERIFIED")) + ": " + total
+                            + (total == 1 ? " entry matches its" : " entries match their")
+                            + " pinned sha-256 (exit 0)");
         } else {
-            io.out().println(term.red(term.bold("FAILED")) + ": " + bad + " of " + total + (total == 1 ? " entry" : " entries")
-                    + (exit == ExitCode.REJECTED ? (bad == 1 ? " does" : " do") + " not match the lockfile (exit 1)"
-                    : " could not be checked (exit 3)"));
+            io.out()
+                    .println(term.red(term.bold("FAILED")) + ": " + bad + " of " + total
+                            + (total == 1 ? " entry" : " entries")
+                            + (exit == ExitCode.REJECTED
+                                    ? (bad == 1 ? " does" : " do") + " not match the lockfile (exit 1)"
+                                    : " could not be checked (exit 3)"));
         }
         return exit;
     }

@@ -30,20 +30,26 @@ class ArgumentsTest {
     void instantWhenGarbageThenUsageErrorNamingBothForms() {
         assertThatThrownBy(() -> Arguments.instant("yesterday"))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("--at: 'yesterday' is neither an ISO-8601 instant (2026-11-26T00:30:00Z) nor epoch seconds");
+                .hasMessage(
+                        "--at: 'yesterday' is neither an ISO-8601 instant (2026-11-26T00:30:00Z) nor epoch seconds");
     }
 
     @Test
     void instantWhenEpochBeyondYear9999ThenUsageError() {
-        assertThatThrownBy(() -> Arguments.instant("99999999999999999999999")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> Arguments.instant("99999999999999999999999"))
+                .isInstanceOf(UsageException.class)
                 .hasMessageContaining("beyond year 9999");
     }
 
     @Test
     void instantWhenEpochSecondsInNonAsciiDigitsThenUsageError() {
         // Arabic-Indic and full-width digits are digits to Character.isDigit and Long.parseLong, not to people
-        for (String value : new String[] {"\u0661\u0667\u0669\u0665\u0666\u0665\u0663\u0660\u0660\u0660", "\uff11\uff17\uff19\uff15"}) {
-            assertThatThrownBy(() -> Arguments.instant(value)).isInstanceOf(UsageException.class).hasMessageStartingWith("--at: ");
+        for (String value :
+                new String[] {"\u0661\u0667\u0669\u0665\u0666\u0665\u0663\u0660\u0660\u0660", "\uff11\uff17\uff19\uff15"
+                }) {
+            assertThatThrownBy(() -> Arguments.instant(value))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageStartingWith("--at: ");
         }
     }
 
@@ -61,14 +67,17 @@ class ArgumentsTest {
     @Test
     void leewayWhenNegativeFractionalOrTooLargeThenUsageError() {
         for (String bad : new String[] {"-5", "1.5", "601", "", "1e3", "99999999999"}) {
-            assertThatThrownBy(() -> Arguments.leeway(bad)).as(bad).isInstanceOf(UsageException.class)
+            assertThatThrownBy(() -> Arguments.leeway(bad))
+                    .as(bad)
+                    .isInstanceOf(UsageException.class)
                     .hasMessageContaining("--leeway");
         }
     }
 
     @Test
     void formatWhenJsonThenJsonAndWhenAbsentThenText() throws Exception {
-        assertThat(Arguments.format(Arguments.parse(explain, new String[] {"--format", "json"}))).isEqualTo(Arguments.Format.JSON);
+        assertThat(Arguments.format(Arguments.parse(explain, new String[] {"--format", "json"})))
+                .isEqualTo(Arguments.Format.JSON);
         assertThat(Arguments.format(Arguments.parse(explain, new String[] {}))).isEqualTo(Arguments.Format.TEXT);
     }
 
@@ -76,32 +85,37 @@ class ArgumentsTest {
     void formatWhenUnknownThenUsageError() throws Exception {
         CommandLine line = Arguments.parse(explain, new String[] {"--format", "yaml"});
 
-        assertThatThrownBy(() -> Arguments.format(line)).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> Arguments.format(line))
+                .isInstanceOf(UsageException.class)
                 .hasMessage("--format must be text or json, not 'yaml'");
     }
 
     @Test
     void parseWhenUnknownOptionThenOneLineUsageError() {
         assertThatThrownBy(() -> Arguments.parse(explain, new String[] {"--frobnicate"}))
-                .isInstanceOf(UsageException.class).hasMessage("unknown option '--frobnicate'");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("unknown option '--frobnicate'");
     }
 
     @Test
     void parseWhenOptionValueMissingThenSaysWhichOption() {
         assertThatThrownBy(() -> Arguments.parse(explain, new String[] {"--at"}))
-                .isInstanceOf(UsageException.class).hasMessage("option --at needs a value");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("option --at needs a value");
     }
 
     @Test
     void parseWhenAbbreviatedLongOptionThenRefusedNotGuessed() {
         assertThatThrownBy(() -> Arguments.parse(explain, new String[] {"--iss", "https://login.example.test"}))
-                .isInstanceOf(UsageException.class).hasMessage("unknown option '--iss'");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("unknown option '--iss'");
     }
 
     @Test
     void parseWhenTwoKeySourcesThenCannotBeCombined() {
         assertThatThrownBy(() -> Arguments.parse(explain, new String[] {"--jwks", "a.json", "--pem", "b.pem"}))
-                .isInstanceOf(UsageException.class).hasMessage("options --jwks and --pem cannot be combined: give one key source");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("options --jwks and --pem cannot be combined: give one key source");
     }
 
     @Test

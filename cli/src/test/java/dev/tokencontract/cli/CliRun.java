@@ -54,8 +54,13 @@ final class CliRun {
     Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Io io = new Io(new ByteArrayInputStream(stdin), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.copyOf(env), Clock.fixed(NOW, ZoneOffset.UTC), terminal);
+        Io io = new Io(
+                new ByteArrayInputStream(stdin),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.copyOf(env),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                terminal);
         int exit = main.run(args, io);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

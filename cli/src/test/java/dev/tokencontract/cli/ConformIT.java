@@ -28,11 +28,13 @@ class ConformIT {
 
     @TempDir
     static Path shared;
+
     private static String signingKeys;
     private static String publicJwks;
 
     @TempDir
     Path dir;
+
     private JarProcess jar;
 
     @BeforeAll
@@ -52,9 +54,23 @@ class ConformIT {
     }
 
     private JarProcess.Result consumerRun(StubServer mcp, String... extra) throws Exception {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("conform", "consumer", "--contract", MCP,
-                "--endpoint", mcp.uri("/mcp").toString(), "--issuer", Kit.ISSUER, "--audience", Kit.AUDIENCE,
-                "--signing-keys", signingKeys, "--tries", "10", "--seed", "11"));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "conform",
+                "consumer",
+                "--contract",
+                MCP,
+                "--endpoint",
+                mcp.uri("/mcp").toString(),
+                "--issuer",
+                Kit.ISSUER,
+                "--audience",
+                Kit.AUDIENCE,
+                "--signing-keys",
+                signingKeys,
+                "--tries",
+                "10",
+                "--seed",
+                "11"));
         args.addAll(java.util.List.of(extra));
         return jar.run(args.toArray(String[]::new));
     }
@@ -67,9 +83,11 @@ class ConformIT {
 
             assertThat(result.exit()).as(result.out() + result.err()).isZero();
             assertThat(result.err()).isEmpty();
-            assertThat(result.out()).contains("PASS  consumer rejects expired (10 tries)", "PASSED: 18 properties (exit 0)")
+            assertThat(result.out())
+                    .contains("PASS  consumer rejects expired (10 tries)", "PASSED: 18 properties (exit 0)")
                     .doesNotContain("[property]");
-            Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile());
+            Document xml =
+                    DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile());
             assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(18);
             assertThat(xml.getElementsByTagName("skipped").getLength()).isEqualTo(3);
             assertThat(xml.getElementsByTagName("failure").getLength()).isZero();
@@ -83,23 +101,48 @@ class ConformIT {
             JarProcess.Result result = consumerRun(mcp, "--report", report.toString());
 
             assertThat(result.exit()).isEqualTo(1);
-            assertThat(result.out()).contains("FAIL  consumer rejects expired", "TOKEN_EXPIRED", "counterexample: expired(exp)",
-                    "FAILED: 1 of 18 properties failed (exit 1). Replay with --seed 11");
-            Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile());
+            assertThat(result.out())
+                    .contains(
+                            "FAIL  consumer rejects expired",
+                            "TOKEN_EXPIRED",
+                            "counterexample: expired(exp)",
+                            "FAILED: 1 of 18 properties failed (exit 1). Replay with --seed 11");
+            Document xml =
+                    DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile());
             assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo(1);
-            assertThat(xml.getElementsByTagName("failure").item(0).getTextContent()).contains("Shrunk counterexample: expired(exp)");
+            assertThat(xml.getElementsByTagName("failure").item(0).getTextContent())
+                    .contains("Shrunk counterexample: expired(exp)");
         }
     }
 
     @Test
     void producerWhenTokenEndpointRenamesTenantThenExit1WithSimplestInput() throws Exception {
-        try (StubServer idp = new StubTokenEndpoint(Kit.KEYS, Kit.ISSUER, Kit.AUDIENCE, REAL, StubTokenEndpoint.Drift.TENANT_RENAMED).serve()) {
-            JarProcess.Result result = jar.run("conform", "producer", "--contract", MCP, "--token-endpoint", idp.uri("/token").toString(),
-                    "--jwks", publicJwks, "--issuer", Kit.ISSUER, "--audience", Kit.AUDIENCE, "--tries", "20", "--seed", "3");
+        try (StubServer idp = new StubTokenEndpoint(
+                        Kit.KEYS, Kit.ISSUER, Kit.AUDIENCE, REAL, StubTokenEndpoint.Drift.TENANT_RENAMED)
+                .serve()) {
+            JarProcess.Result result = jar.run(
+                    "conform",
+                    "producer",
+                    "--contract",
+                    MCP,
+                    "--token-endpoint",
+                    idp.uri("/token").toString(),
+                    "--jwks",
+                    publicJwks,
+                    "--issuer",
+                    Kit.ISSUER,
+                    "--audience",
+                    Kit.AUDIENCE,
+                    "--tries",
+                    "20",
+                    "--seed",
+                    "3");
 
             assertThat(result.exit()).as(result.out() + result.err()).isEqualTo(1);
-            assertThat(result.out()).contains("CLAIM_MISSING at /claims/tenant_id",
-                    "counterexample: {\"sub\":\"a\",\"tenant_id\":\"a\",\"roles\":[]} (shrunk)");
+            assertThat(result.out())
+                    .contains(
+                            "CLAIM_MISSING at /claims/tenant_id",
+                            "counterexample: {\"sub\":\"a\",\"tenant_id\":\"a\",\"roles\":[]} (shrunk)");
         }
     }
 
@@ -111,8 +154,23 @@ class ConformIT {
         Path script = Files.writeString(dir.resolve("mint.sh"), "#!/bin/sh\ncat >/dev/null\necho '" + token + "'\n");
         script.toFile().setExecutable(true);
 
-        JarProcess.Result result = jar.run("conform", "producer", "--contract", MCP, "--jwks", publicJwks, "--issuer", Kit.ISSUER,
-                "--audience", Kit.AUDIENCE, "--tries", "5", "--seed", "0", "--", script.toString());
+        JarProcess.Result result = jar.run(
+                "conform",
+                "producer",
+                "--contract",
+                MCP,
+                "--jwks",
+                publicJwks,
+                "--issuer",
+                Kit.ISSUER,
+                "--audience",
+                Kit.AUDIENCE,
+                "--tries",
+                "5",
+                "--seed",
+                "0",
+                "--",
+                script.toString());
 
         // only the simplest input gets the token it asked for: the others fail as "another identity than asked"
         assertThat(result.exit()).as(result.out() + result.err()).isEqualTo(1);
@@ -122,15 +180,43 @@ class ConformIT {
 
     @Test
     void carrierWhenHubPresentsBotThenExit1SharedIdentity() throws Exception {
-        TokenValidator userTokens = TokenValidator.builder().contract(Kit.MCP).keys(Kit.KEYS.publicKeySource())
-                .expectIssuer(Kit.ISSUER).expectAudience(HUB).clock(REAL).build();
-        TokenMinter exchange = TokenMinter.builder().contract(Kit.MCP).keys(Kit.KEYS).clock(REAL).build();
+        TokenValidator userTokens = TokenValidator.builder()
+                .contract(Kit.MCP)
+                .keys(Kit.KEYS.publicKeySource())
+                .expectIssuer(Kit.ISSUER)
+                .expectAudience(HUB)
+                .clock(REAL)
+                .build();
+        TokenMinter exchange = TokenMinter.builder()
+                .contract(Kit.MCP)
+                .keys(Kit.KEYS)
+                .clock(REAL)
+                .build();
         try (StubServer bot = new StubHub(userTokens, exchange, DOWNSTREAM, StubHub.Drift.BOT_IDENTITY).serve();
-             StubServer honest = new StubHub(userTokens, exchange, DOWNSTREAM, StubHub.Drift.NONE).serve()) {
-            String[] common = {"--contract", MCP, "--issuer", Kit.ISSUER, "--hub-audience", HUB, "--downstream-audience", DOWNSTREAM,
-                    "--signing-keys", signingKeys, "--tries", "10", "--seed", "2"};
-            JarProcess.Result failing = jar.run(concat(new String[] {"conform", "carrier", "--hub", bot.uri("/act").toString()}, common));
-            JarProcess.Result passing = jar.run(concat(new String[] {"conform", "carrier", "--hub", honest.uri("/act").toString()}, common));
+                StubServer honest = new StubHub(userTokens, exchange, DOWNSTREAM, StubHub.Drift.NONE).serve()) {
+            String[] common = {
+                "--contract",
+                MCP,
+                "--issuer",
+                Kit.ISSUER,
+                "--hub-audience",
+                HUB,
+                "--downstream-audience",
+                DOWNSTREAM,
+                "--signing-keys",
+                signingKeys,
+                "--tries",
+                "10",
+                "--seed",
+                "2"
+            };
+            JarProcess.Result failing = jar.run(concat(
+                    new String[] {"conform", "carrier", "--hub", bot.uri("/act").toString()}, common));
+            JarProcess.Result passing = jar.run(concat(
+                    new String[] {
+                        "conform", "carrier", "--hub", honest.uri("/act").toString()
+                    },
+                    common));
 
             assertThat(failing.exit()).as(failing.out() + failing.err()).isEqualTo(1);
             assertThat(failing.out()).contains("shared identity", StubHub.BOT);
@@ -147,12 +233,26 @@ class ConformIT {
         document.withArray("required").add("department");
         Path newer = Files.writeString(dir.resolve("mcp-2.0.0.json"), document.toPrettyString());
 
-        JarProcess.Result compat = jar.run("conform", "compat", "--contract", MCP, "--against", newer.toString(), "--seed", "1");
-        JarProcess.Result unreachable = jar.run("conform", "consumer", "--contract", MCP, "--endpoint", "http://127.0.0.1:9/mcp",
-                "--issuer", Kit.ISSUER, "--audience", Kit.AUDIENCE);
+        JarProcess.Result compat =
+                jar.run("conform", "compat", "--contract", MCP, "--against", newer.toString(), "--seed", "1");
+        JarProcess.Result unreachable = jar.run(
+                "conform",
+                "consumer",
+                "--contract",
+                MCP,
+                "--endpoint",
+                "http://127.0.0.1:9/mcp",
+                "--issuer",
+                Kit.ISSUER,
+                "--audience",
+                Kit.AUDIENCE);
 
         assertThat(compat.exit()).isEqualTo(1);
-        assertThat(compat.out()).contains("CLAIM_MISSING at /claims/department", "(shrunk)", "PASS  claims valid under mcp-access-token@2.0.0");
+        assertThat(compat.out())
+                .contains(
+                        "CLAIM_MISSING at /claims/department",
+                        "(shrunk)",
+                        "PASS  claims valid under mcp-access-token@2.0.0");
         assertThat(unreachable.exit()).isEqualTo(3);
         assertThat(unreachable.out()).contains("COULD NOT RUN");
     }

@@ -35,7 +35,8 @@ final class CrashTrials {
     static final List<String> NAMES = List.of("crash.alpha", "crash.beta");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     /** A version answered 201, with the digest the answer named. */
     record Acknowledged(String name, String version, String digest) {}
@@ -89,17 +90,19 @@ final class CrashTrials {
     private void publishUntilKilled(Serve serve) throws Exception {
         List<Thread> clients = new ArrayList<>();
         for (String name : NAMES) {
-            Thread client = new Thread(() -> {
-                while (serve.process().isAlive()) {
-                    try {
-                        publish(serve, name, nextPatch.get(name).getAndIncrement(), null);
-                    } catch (IOException e) {
-                        return; // the server died under us: this attempt was never answered
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "crash-publisher-" + name);
+            Thread client = new Thread(
+                    () -> {
+                        while (serve.process().isAlive()) {
+                            try {
+                                publish(serve, name, nextPatch.get(name).getAndIncrement(), null);
+                            } catch (IOException e) {
+                                return; // the server died under us: this attempt was never answered
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "crash-publisher-" + name);
             client.start();
             clients.add(client);
         }
@@ -117,12 +120,15 @@ final class CrashTrials {
     private HttpResponse<String> publish(Serve serve, String name, int patch, String description)
             throws IOException, InterruptedException {
         String version = "1.0." + patch;
-        HttpResponse<String> response = serve.post("/contracts/" + name + "/versions", contract(name, version, description));
+        HttpResponse<String> response =
+                serve.post("/contracts/" + name + "/versions", contract(name, version, description));
         if (response.statusCode() == 201 && description == null) {
             JsonNode body = JSON.readTree(response.body());
-            acknowledged.add(new Acknowledged(name, body.path("version").asString(), body.path("digest").asString()));
+            acknowledged.add(new Acknowledged(
+                    name, body.path("version").asString(), body.path("digest").asString()));
         } else if (description == null) {
-            failures.add("publish " + name + "@" + version + " answered " + response.statusCode() + ": " + response.body());
+            failures.add(
+                    "publish " + name + "@" + version + " answered " + response.statusCode() + ": " + response.body());
         }
         return response;
     }
@@ -135,8 +141,12 @@ final class CrashTrials {
                 continue; // the whole contract is gone: every acknowledged version of it is counted as lost below
             }
             expect(list, 200, "list " + name);
-            JSON.readTree(list.body()).path("versions").values()
-                    .forEach(v -> served.put(name + "@" + v.path("version").asString(), v.path("digest").asString()));
+            JSON.readTree(list.body())
+                    .path("versions")
+                    .values()
+                    .forEach(v -> served.put(
+                            name + "@" + v.path("version").asString(),
+                            v.path("digest").asString()));
         }
         for (Acknowledged a : acknowledged) {
             String digest = served.get(a.name() + "@" + a.version());
@@ -150,8 +160,10 @@ final class CrashTrials {
         expect(audit, 200, "read the audit");
         List<String> created = new ArrayList<>();
         JSON.readTree(audit.body()).path("entries").values().forEach(e -> {
-            if (e.path("action").asString().equals("publish") && e.path("result").asString().equals("201 created")) {
-                created.add(e.path("name").asString() + "@" + e.path("version").asString() + " " + e.path("digest").asString());
+            if (e.path("action").asString().equals("publish")
+                    && e.path("result").asString().equals("201 created")) {
+                created.add(e.path("name").asString() + "@" + e.path("version").asString() + " "
+                        + e.path("digest").asString());
             }
         });
         for (Acknowledged a : lastTrial) {
@@ -162,10 +174,12 @@ final class CrashTrials {
         Map<String, Acknowledged> newest = new LinkedHashMap<>();
         lastTrial.forEach(a -> newest.put(a.name(), a)); // the ones a kill was likeliest to take
         for (Acknowledged a : newest.values()) {
-            HttpResponse<String> rebind = publish(serve, a.name(), Integer.parseInt(a.version().substring(4)), "other bytes");
+            HttpResponse<String> rebind =
+                    publish(serve, a.name(), Integer.parseInt(a.version().substring(4)), "other bytes");
             checkedRebinds++;
             if (rebind.statusCode() != 409 && rebindAccepted.add(a)) {
-                failures.add("RE-PUBLISH of " + a + " with other bytes answered " + rebind.statusCode() + ": " + rebind.body());
+                failures.add("RE-PUBLISH of " + a + " with other bytes answered " + rebind.statusCode() + ": "
+                        + rebind.body());
             }
         }
     }
@@ -180,10 +194,18 @@ final class CrashTrials {
 
     String summary(String store) {
         return ("%s: %d kill -9 trials, %d publishes answered 201: %d lost, %d re-bound, %d without their audit entry;"
-                + " %d re-publishes with other bytes tried, %d accepted; %d other failures; %.1f s")
-                .formatted(store, kills, acknowledged.size(), lost.size(), rebound.size(), unaudited.size(), checkedRebinds,
-                        rebindAccepted.size(), failures.size() - lost.size() - rebound.size() - unaudited.size()
-                                - rebindAccepted.size(), (System.nanoTime() - started) / 1e9);
+                        + " %d re-publishes with other bytes tried, %d accepted; %d other failures; %.1f s")
+                .formatted(
+                        store,
+                        kills,
+                        acknowledged.size(),
+                        lost.size(),
+                        rebound.size(),
+                        unaudited.size(),
+                        checkedRebinds,
+                        rebindAccepted.size(),
+                        failures.size() - lost.size() - rebound.size() - unaudited.size() - rebindAccepted.size(),
+                        (System.nanoTime() - started) / 1e9);
     }
 
     private static void expect(HttpResponse<String> response, int status, String what) {
@@ -229,7 +251,10 @@ final class CrashTrials {
         }
 
         private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            return http.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).build(),
+            return http.send(
+                    request.header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
@@ -246,18 +271,28 @@ final class CrashTrials {
 
     private Serve start(int trial) throws Exception {
         // C1 only and the serial collector: the same code, a faster start on a small CI machine
-        List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
-                JarProcess.JAR.toString(), "serve", "--port", "0", "--dev"));
+        List<String> command = new ArrayList<>(List.of(
+                JAVA,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                JarProcess.JAR.toString(),
+                "serve",
+                "--port",
+                "0",
+                "--dev"));
         command.addAll(serveArgs);
         Path out = dir.resolve("serve-" + trial + ".out");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
         builder.environment().putAll(env);
         Process process = builder.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             Matcher matcher = LISTENING.matcher(Files.readString(out, StandardCharsets.UTF_8));
             if (matcher.find()) {
-                String token = Files.readString(dataDir().resolve(ServeRunner.DEV_TOKEN_FILE)).strip();
+                String token = Files.readString(dataDir().resolve(ServeRunner.DEV_TOKEN_FILE))
+                        .strip();
                 return new Serve(process, matcher.group(1), token, HttpClient.newHttpClient(), out);
             }
             Thread.sleep(50);

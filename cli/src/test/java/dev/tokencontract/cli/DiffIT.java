@@ -31,7 +31,8 @@ class DiffIT {
         document.put("$id", "https://tokencontract.dev/contracts/mcp-access-token/1.1.0");
         ((ObjectNode) document.get("x-contract")).put("version", "1.1.0");
         ((ArrayNode) document.at("/x-jose/alg")).add("EdDSA");
-        return Files.writeString(dir.resolve("mcp-1.1.0.json"), document.toPrettyString()).toString();
+        return Files.writeString(dir.resolve("mcp-1.1.0.json"), document.toPrettyString())
+                .toString();
     }
 
     @Test
@@ -40,7 +41,8 @@ class DiffIT {
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).isEmpty();
-        assertThat(result.out()).contains("Refused (1):", "[producer-breaking widening] /x-jose/alg  alg EdDSA now allowed")
+        assertThat(result.out())
+                .contains("Refused (1):", "[producer-breaking widening] /x-jose/alg  alg EdDSA now allowed")
                 .doesNotContain("Exception");
         assertThat(result.out().strip()).endsWith("INCOMPATIBLE under FULL_TRANSITIVE: 1 of 1 change refused (exit 1)");
     }
@@ -63,7 +65,9 @@ class DiffIT {
 
         assertThat(result.exit()).isEqualTo(3);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).startsWith("tokencontract diff: contract unavailable:").doesNotContain("\tat ", "Exception");
+        assertThat(result.err())
+                .startsWith("tokencontract diff: contract unavailable:")
+                .doesNotContain("\tat ", "Exception");
     }
 
     @Test

@@ -18,12 +18,14 @@ class ExplainCommandTest {
 
     @TempDir
     Path dir;
+
     private String jwks;
     private String token;
 
     @BeforeEach
     void setUp() throws Exception {
-        jwks = Files.writeString(dir.resolve("jwks.json"), TestKeys.publicJwks()).toString();
+        jwks = Files.writeString(dir.resolve("jwks.json"), TestKeys.publicJwks())
+                .toString();
         token = TestTokens.mcp().signRsa();
     }
 
@@ -36,14 +38,26 @@ class ExplainCommandTest {
 
     @Test
     void explainWhenSampleTokenWithIssuerAndAudienceThenAcceptedExitZero() {
-        CliRun.Result result = explain(token, "--contract", MCP, "--jwks", jwks,
-                "--issuer", TestTokens.ISSUER, "--audience", TestTokens.AUDIENCE);
+        CliRun.Result result = explain(
+                token,
+                "--contract",
+                MCP,
+                "--jwks",
+                jwks,
+                "--issuer",
+                TestTokens.ISSUER,
+                "--audience",
+                TestTokens.AUDIENCE);
 
         assertThat(result.exit()).isZero();
         assertThat(result.err()).isEmpty();
-        assertThat(result.out()).contains("Token (VERIFIED)", "SIGNATURE_VERIFIED",
-                "Checked against mcp-access-token@1.0.0 as of 2026-11-26T00:30:00Z",
-                "issuer    https://login.example.test", "audience  https://mcp.example.test/mcp");
+        assertThat(result.out())
+                .contains(
+                        "Token (VERIFIED)",
+                        "SIGNATURE_VERIFIED",
+                        "Checked against mcp-access-token@1.0.0 as of 2026-11-26T00:30:00Z",
+                        "issuer    https://login.example.test",
+                        "audience  https://mcp.example.test/mcp");
         assertThat(result.out().strip()).endsWith("ACCEPTED: signature verified and every check passed (exit 0)");
     }
 
@@ -55,7 +69,9 @@ class ExplainCommandTest {
         CliRun.Result result = explain(forged, "--contract", MCP, "--jwks", jwks);
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.out()).contains("SIGNATURE_INVALID", "CLAIM_TYPE_MISMATCH  /claims/roles").doesNotContain("CONTRACT_NOT_CHECKED");
+        assertThat(result.out())
+                .contains("SIGNATURE_INVALID", "CLAIM_TYPE_MISMATCH  /claims/roles")
+                .doesNotContain("CONTRACT_NOT_CHECKED");
     }
 
     @Test
@@ -63,8 +79,11 @@ class ExplainCommandTest {
         CliRun.Result result = explain(token, "--contract", MCP, "--jwks", jwks);
 
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).contains("issuer not checked (pass --issuer)", "audience not checked (pass --audience)",
-                "(issuer and audience not checked) (exit 0)");
+        assertThat(result.out())
+                .contains(
+                        "issuer not checked (pass --issuer)",
+                        "audience not checked (pass --audience)",
+                        "(issuer and audience not checked) (exit 0)");
     }
 
     @Test
@@ -80,8 +99,11 @@ class ExplainCommandTest {
         CliRun.Result result = explain(token, "--contract", MCP, "--jwks", jwks, "--at", "2026-11-26T04:12:00Z");
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.out()).contains("1795654800  2026-11-26T01:00:00Z (expired 3 h 12 min before the evaluation time)",
-                "  time\n    ERROR    TOKEN_EXPIRED  /claims/exp\n", "hint     Get a new token.");
+        assertThat(result.out())
+                .contains(
+                        "1795654800  2026-11-26T01:00:00Z (expired 3 h 12 min before the evaluation time)",
+                        "  time\n    ERROR    TOKEN_EXPIRED  /claims/exp\n",
+                        "hint     Get a new token.");
         assertThat(result.out().strip()).endsWith("REJECTED: 1 error: TOKEN_EXPIRED (exit 1)");
     }
 
@@ -91,7 +113,9 @@ class ExplainCommandTest {
 
         CliRun.Result result = explain(token, "--contract", MCP, "--jwks", jwks);
 
-        assertThat(result.out()).doesNotContain(signature).contains(signature.substring(0, 6) + "… (342 chars, redacted), 256 bytes");
+        assertThat(result.out())
+                .doesNotContain(signature)
+                .contains(signature.substring(0, 6) + "… (342 chars, redacted), 256 bytes");
     }
 
     @Test
@@ -120,13 +144,18 @@ class ExplainCommandTest {
 
         assertThat(result.exit()).isEqualTo(3);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err().lines()).hasSize(1).first().asString()
-                .startsWith("tokencontract explain: contract unavailable: no bundled contract named 'no-such-contract'");
+        assertThat(result.err().lines())
+                .hasSize(1)
+                .first()
+                .asString()
+                .startsWith(
+                        "tokencontract explain: contract unavailable: no bundled contract named 'no-such-contract'");
     }
 
     @Test
     void explainWhenJwksFileMissingThenKeysUnavailableExitThree() {
-        CliRun.Result result = explain(token, "--jwks", dir.resolve("absent.json").toString());
+        CliRun.Result result =
+                explain(token, "--jwks", dir.resolve("absent.json").toString());
 
         assertThat(result.exit()).isEqualTo(3);
         assertThat(result.err()).startsWith("tokencontract explain: keys unavailable: no JWKS file at");
@@ -142,10 +171,14 @@ class ExplainCommandTest {
 
     @Test
     void explainWhenClaimHoldsEscapeSequenceThenPrintedInert() {
-        String hostile = TestTokens.mcp().claim("name", "\u001b[2J\u001b]0;pwned\u0007").signRsa();
+        String hostile =
+                TestTokens.mcp().claim("name", "\u001b[2J\u001b]0;pwned\u0007").signRsa();
 
         CliRun.Result result = explain(hostile, "--contract", MCP, "--jwks", jwks);
 
-        assertThat(result.out()).doesNotContain("\u001b").doesNotContain("\u0007").contains("\\u001b[2J");
+        assertThat(result.out())
+                .doesNotContain("\u001b")
+                .doesNotContain("\u0007")
+                .contains("\\u001b[2J");
     }
 }

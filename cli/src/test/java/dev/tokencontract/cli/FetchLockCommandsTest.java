@@ -20,8 +20,9 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).isEqualTo(TestContracts.minimalText("1.0.0") + "\n");
-        assertThat(result.err()).isEqualTo("fetched minimal-token@1.0.0 (" + FakeRegistry.digestOf(TestContracts.minimalText("1.0.0"))
-                + ", from the registry)\n");
+        assertThat(result.err())
+                .isEqualTo("fetched minimal-token@1.0.0 (" + FakeRegistry.digestOf(TestContracts.minimalText("1.0.0"))
+                        + ", from the registry)\n");
     }
 
     @Test
@@ -55,8 +56,12 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).isEqualTo(TestContracts.minimalText("1.0.0") + "\n");
-        assertThat(result.err()).contains("warning: REGISTRY_OFFLINE_COPY: Offline: registry", "connection refused",
-                "using the last good copy of minimal-token@1.0.0 from disk, 0 s old", "OFFLINE: last good copy from disk");
+        assertThat(result.err())
+                .contains(
+                        "warning: REGISTRY_OFFLINE_COPY: Offline: registry",
+                        "connection refused",
+                        "using the last good copy of minimal-token@1.0.0 from disk, 0 s old",
+                        "OFFLINE: last good copy from disk");
     }
 
     @Test
@@ -66,8 +71,9 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
         CliRun.Result result = run("fetch", "minimal-token@1.0.0");
 
         assertThat(result.exit()).isZero();
-        assertThat(result.err()).startsWith("warning: REGISTRY_VERSION_DEPRECATED: The registry marks the version it served for "
-                + "minimal-token@1.0.0 as deprecated.\n");
+        assertThat(result.err())
+                .startsWith("warning: REGISTRY_VERSION_DEPRECATED: The registry marks the version it served for "
+                        + "minimal-token@1.0.0 as deprecated.\n");
     }
 
     @Test
@@ -78,7 +84,9 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
 
         assertThat(result.exit()).isEqualTo(3);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).startsWith("tokencontract fetch: registry http://127.0.0.1:").contains("connection refused; no copy on disk");
+        assertThat(result.err())
+                .startsWith("tokencontract fetch: registry http://127.0.0.1:")
+                .contains("connection refused; no copy on disk");
     }
 
     @Test
@@ -106,7 +114,8 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
 
     @Test
     void fetchWhenJsonThenEnvelopeWithTheContract() {
-        JsonNode json = JSON.readTree(run("fetch", "minimal-token", "--format", "json").out());
+        JsonNode json =
+                JSON.readTree(run("fetch", "minimal-token", "--format", "json").out());
 
         assertThat(json.get("reference").asString()).isEqualTo("minimal-token@1.0.0");
         assertThat(json.get("source").asString()).isEqualTo("NETWORK");
@@ -120,7 +129,8 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
         CliRun.Result result = cli().run("fetch", "minimal-token@1", "--registry", "http://registry.example.test");
 
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).startsWith("tokencontract fetch: --registry: refusing plain http to registry.example.test");
+        assertThat(result.err())
+                .startsWith("tokencontract fetch: --registry: refusing plain http to registry.example.test");
     }
 
     @Test
@@ -139,24 +149,30 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
 
         String sha = FakeRegistry.digestOf(TestContracts.minimalText("1.0.0")).substring(8);
         assertThat(lock.exit()).isZero();
-        assertThat(lock.out()).isEqualTo("Locked 1 contract in " + lockfile + " (registry " + registry.url() + "):\n"
-                + "  minimal-token@^1.0.0 -> minimal-token@1.0.0  sha256 " + sha + "\n");
-        assertThat(Lockfile.read(lockfile).entries()).singleElement().satisfies(e -> assertThat(e.sha256()).isEqualTo(sha));
+        assertThat(lock.out())
+                .isEqualTo("Locked 1 contract in " + lockfile + " (registry " + registry.url() + "):\n"
+                        + "  minimal-token@^1.0.0 -> minimal-token@1.0.0  sha256 " + sha + "\n");
+        assertThat(Lockfile.read(lockfile).entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.sha256()).isEqualTo(sha));
         assertThat(verify.exit()).isZero();
-        assertThat(verify.out()).isEqualTo("Lockfile " + lockfile + " against " + registry.url() + "\n"
-                + "  ok         minimal-token@1.0.0  matches its pinned sha-256 (cached copy, confirmed by the registry)\n"
-                + "VERIFIED: 1 entry matches its pinned sha-256 (exit 0)\n");
+        assertThat(verify.out())
+                .isEqualTo("Lockfile " + lockfile + " against " + registry.url() + "\n"
+                        + "  ok         minimal-token@1.0.0  matches its pinned sha-256 (cached copy, confirmed by the registry)\n"
+                        + "VERIFIED: 1 entry matches its pinned sha-256 (exit 0)\n");
     }
 
     @Test
     void verifyLockWhenRegistryServesOtherBytesThenMismatchExit1() {
         run("lock", "minimal-token@1", "--lockfile", lockfile.toString());
-        registry.replaceBytes("minimal-token", "1.0.0", TestContracts.minimalText("1.0.0").replace("RS256", "ES256"));
+        registry.replaceBytes(
+                "minimal-token", "1.0.0", TestContracts.minimalText("1.0.0").replace("RS256", "ES256"));
 
         CliRun.Result result = run("verify-lock", "--lockfile", lockfile.toString());
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.out()).contains("  MISMATCH   minimal-token@1.0.0  the registry has sha-256:", "[LOCK_DIGEST_MISMATCH]")
+        assertThat(result.out())
+                .contains("  MISMATCH   minimal-token@1.0.0  the registry has sha-256:", "[LOCK_DIGEST_MISMATCH]")
                 .endsWith("FAILED: 1 of 1 entry does not match the lockfile (exit 1)\n");
     }
 
@@ -168,7 +184,9 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
         CliRun.Result result = run("verify-lock", "--lockfile", lockfile.toString());
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.out()).contains("  MISSING    minimal-token@1.0.0  is no longer served by the registry (HTTP 404) [LOCK_VERSION_MISSING]");
+        assertThat(result.out())
+                .contains(
+                        "  MISSING    minimal-token@1.0.0  is no longer served by the registry (HTTP 404) [LOCK_VERSION_MISSING]");
     }
 
     @Test
@@ -176,10 +194,17 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
         run("lock", "minimal-token@1", "--lockfile", lockfile.toString());
         registry.stop();
 
-        CliRun.Result result = cli().run("verify-lock", "--lockfile", lockfile.toString(), "--cache-dir", dir.resolve("empty-cache").toString());
+        CliRun.Result result = cli().run(
+                        "verify-lock",
+                        "--lockfile",
+                        lockfile.toString(),
+                        "--cache-dir",
+                        dir.resolve("empty-cache").toString());
 
         assertThat(result.exit()).isEqualTo(3);
-        assertThat(result.out()).contains("UNCHECKED", "[LOCK_ENTRY_UNCHECKED]").endsWith("could not be checked (exit 3)\n");
+        assertThat(result.out())
+                .contains("UNCHECKED", "[LOCK_ENTRY_UNCHECKED]")
+                .endsWith("could not be checked (exit 3)\n");
     }
 
     @Test
@@ -191,42 +216,52 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
         CliRun.Result result = run("verify-lock", "--lockfile", lockfile.toString());
 
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).contains("matches its pinned sha-256 (cached copy; registry unreachable)", "warning REGISTRY_OFFLINE_COPY: Offline:");
+        assertThat(result.out())
+                .contains(
+                        "matches its pinned sha-256 (cached copy; registry unreachable)",
+                        "warning REGISTRY_OFFLINE_COPY: Offline:");
     }
 
     @Test
     void verifyLockWhenLockfileMalformedThenEveryProblemListedExit1() throws Exception {
-        Files.writeString(lockfile, "{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"a\",\"version\":\"^1\",\"sha256\":\"x\"},"
-                + "{\"name\":\"a\",\"version\":\"1.0.0\",\"sha256\":5}],\"extra\":1}");
+        Files.writeString(
+                lockfile,
+                "{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"a\",\"version\":\"^1\",\"sha256\":\"x\"},"
+                        + "{\"name\":\"a\",\"version\":\"1.0.0\",\"sha256\":5}],\"extra\":1}");
 
         CliRun.Result result = run("verify-lock", "--lockfile", lockfile.toString());
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("tokencontract verify-lock: lockfile " + lockfile + " is not acceptable\n"
-                + "  /extra: unknown field\n"
-                + "  /contracts/0: 'a@^1' is not a contract reference like mcp-access-token@^1.0.0: the version must be exact "
-                + "(1.2.3), a prefix (1 or 1.2), ^1.2.3, ~1.2, ~1.2.3 or latest\n"
-                + "  /contracts/1/sha256: must be a string\n");
+        assertThat(result.err())
+                .isEqualTo("tokencontract verify-lock: lockfile " + lockfile + " is not acceptable\n"
+                        + "  /extra: unknown field\n"
+                        + "  /contracts/0: 'a@^1' is not a contract reference like mcp-access-token@^1.0.0: the version must be exact "
+                        + "(1.2.3), a prefix (1 or 1.2), ^1.2.3, ~1.2, ~1.2.3 or latest\n"
+                        + "  /contracts/1/sha256: must be a string\n");
         assertThat(registry.requests()).isEmpty();
     }
 
     @Test
     void verifyLockWhenNoLockfileThenClearErrorExit1() {
-        CliRun.Result result = run("verify-lock", "--lockfile", dir.resolve("none.lock").toString());
+        CliRun.Result result =
+                run("verify-lock", "--lockfile", dir.resolve("none.lock").toString());
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("tokencontract verify-lock: no lockfile at " + dir.resolve("none.lock") + "\n");
+        assertThat(result.err())
+                .isEqualTo("tokencontract verify-lock: no lockfile at " + dir.resolve("none.lock") + "\n");
     }
 
     @Test
     void verifyLockWhenJsonThenEntriesWithFindings() {
         run("lock", "minimal-token@1", "--lockfile", lockfile.toString());
 
-        JsonNode json = JSON.readTree(run("verify-lock", "--lockfile", lockfile.toString(), "--format", "json").out());
+        JsonNode json = JSON.readTree(run("verify-lock", "--lockfile", lockfile.toString(), "--format", "json")
+                .out());
 
         assertThat(json.get("passed").asBoolean()).isTrue();
         assertThat(json.get("exitCode").asInt()).isZero();
-        assertThat(json.get("entries").get(0).get("finding").get("code").asString()).isEqualTo("LOCK_ENTRY_VERIFIED");
+        assertThat(json.get("entries").get(0).get("finding").get("code").asString())
+                .isEqualTo("LOCK_ENTRY_VERIFIED");
         assertThat(json.get("entries").get(0).get("source").asString()).isEqualTo("NOT_MODIFIED");
     }
 
@@ -256,6 +291,9 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
         assertThat(result.exit()).isZero();
         assertThat(JSON.readTree(result.out())).isEqualTo(JSON.readTree("""
                 {"lockfile":"%s","registry":"%s","contracts":[{"name":"minimal-token","version":"1.0.0","sha256":"%s"}]}
-                """.formatted(lockfile, registry.url(), FakeRegistry.digestOf(TestContracts.minimalText("1.0.0")).substring(8))));
+                """.formatted(
+                lockfile,
+                registry.url(),
+                FakeRegistry.digestOf(TestContracts.minimalText("1.0.0")).substring(8))));
     }
 }

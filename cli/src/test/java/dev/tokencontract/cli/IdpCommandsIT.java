@@ -21,6 +21,7 @@ class IdpCommandsIT {
 
     @TempDir
     Path dir;
+
     private JarProcess jar;
 
     @BeforeEach
@@ -32,15 +33,19 @@ class IdpCommandsIT {
     /** MCP-ready metadata for {@code issuer} with this project's test keys at /jwks. */
     private static void serveIdp(RoutedHttpServer http, String path, boolean pkce) {
         String issuer = http.url(path);
-        ObjectNode doc = JSON.createObjectNode().put("issuer", issuer).put("authorization_endpoint", issuer + "/authorize")
-                .put("token_endpoint", issuer + "/token").put("registration_endpoint", issuer + "/register")
+        ObjectNode doc = JSON.createObjectNode()
+                .put("issuer", issuer)
+                .put("authorization_endpoint", issuer + "/authorize")
+                .put("token_endpoint", issuer + "/token")
+                .put("registration_endpoint", issuer + "/register")
                 .put("jwks_uri", http.url("/jwks"));
         doc.putArray("id_token_signing_alg_values_supported").add("RS256");
         doc.putArray("response_types_supported").add("code");
         if (pkce) {
             doc.putArray("code_challenge_methods_supported").add("S256");
         }
-        http.json("/.well-known/oauth-authorization-server" + path, doc.toString()).json("/jwks", TestKeys.publicJwks());
+        http.json("/.well-known/oauth-authorization-server" + path, doc.toString())
+                .json("/jwks", TestKeys.publicJwks());
     }
 
     private static void assertNoStackTrace(JarProcess.Result result) {
@@ -49,21 +54,27 @@ class IdpCommandsIT {
 
     @Test
     void checkIdpWhenRealGoogleDocumentFileWithItsJwksThenFailsOnRegistrationPathExitOne() throws Exception {
-        String metadata = FixtureFiles.path("idp-metadata/panva-wellknown__google.openid-configuration.json").toString();
-        String jwks = FixtureFiles.path("jwks/panva-wellknown__google.jwks.json").toString();
+        String metadata = FixtureFiles.path("idp-metadata/panva-wellknown__google.openid-configuration.json")
+                .toString();
+        String jwks =
+                FixtureFiles.path("jwks/panva-wellknown__google.jwks.json").toString();
 
         JarProcess.Result result = jar.run("check-idp", metadata, "--jwks", jwks);
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.out()).contains("issuer    https://accounts.google.com", "jwks      2 keys",
-                "METADATA_FIELD_MISSING  /metadata/client_id_metadata_document_supported");
+        assertThat(result.out())
+                .contains(
+                        "issuer    https://accounts.google.com",
+                        "jwks      2 keys",
+                        "METADATA_FIELD_MISSING  /metadata/client_id_metadata_document_supported");
         assertThat(result.out().strip()).endsWith("FAILED: 1 error: METADATA_FIELD_MISSING (exit 1)");
         assertNoStackTrace(result);
     }
 
     @Test
     void checkIdpWhenMojeidFileAsJsonThenNoneAdvertisedAndNoPkceInDocumentedShape() throws Exception {
-        String metadata = FixtureFiles.path("idp-metadata/panva-wellknown__mojeid.openid-configuration.json").toString();
+        String metadata = FixtureFiles.path("idp-metadata/panva-wellknown__mojeid.openid-configuration.json")
+                .toString();
 
         JarProcess.Result result = jar.run("check-idp", metadata, "--no-fetch", "--format", "json");
 
@@ -72,7 +83,8 @@ class IdpCommandsIT {
         assertThat(json.get("verdict").stringValue()).isEqualTo("REJECTED");
         assertThat(json.get("exitCode").intValue()).isEqualTo(1);
         assertThat(json.get("contracts").get(0).stringValue()).isEqualTo("mcp-authorization-server@1.0.0");
-        assertThat(json.get("findings").findValuesAsString("code")).contains("ADVERTISED_ALG_NONE", "METADATA_FIELD_MISSING");
+        assertThat(json.get("findings").findValuesAsString("code"))
+                .contains("ADVERTISED_ALG_NONE", "METADATA_FIELD_MISSING");
     }
 
     @Test
@@ -80,12 +92,20 @@ class IdpCommandsIT {
         try (RoutedHttpServer http = RoutedHttpServer.start()) {
             serveIdp(http, "/tenant1", true);
 
-            JarProcess.Result result = jar.run("check-idp", http.url("/tenant1"), "--contract", "mcp-authorization-server",
-                    "--contract", "oauth-authorization-server@1");
+            JarProcess.Result result = jar.run(
+                    "check-idp",
+                    http.url("/tenant1"),
+                    "--contract",
+                    "mcp-authorization-server",
+                    "--contract",
+                    "oauth-authorization-server@1");
 
             assertThat(result.exit()).as(result.out()).isZero();
-            assertThat(result.out()).contains("document  " + http.url("/.well-known/oauth-authorization-server/tenant1"),
-                    "contracts mcp-authorization-server@1.0.0, oauth-authorization-server@1.0.0", "jwks      2 keys");
+            assertThat(result.out())
+                    .contains(
+                            "document  " + http.url("/.well-known/oauth-authorization-server/tenant1"),
+                            "contracts mcp-authorization-server@1.0.0, oauth-authorization-server@1.0.0",
+                            "jwks      2 keys");
             assertThat(result.out().strip()).endsWith("(exit 0)").contains("PASSED");
         }
     }
@@ -107,17 +127,29 @@ class IdpCommandsIT {
     @Test
     void checkResourceWhen401ChallengeNamesMetadataThenServersCheckedExitZero() throws Exception {
         try (RoutedHttpServer http = RoutedHttpServer.start()) {
-            http.answer("/mcp", 401, "application/json", "{}",
-                    Map.of("WWW-Authenticate", "Bearer resource_metadata=\"" + http.url("/.well-known/oauth-protected-resource/mcp") + "\""));
-            http.json("/.well-known/oauth-protected-resource/mcp",
-                    "{\"resource\":\"" + http.url("/mcp") + "\",\"authorization_servers\":[\"" + http.url("/as") + "\"]}");
+            http.answer(
+                    "/mcp",
+                    401,
+                    "application/json",
+                    "{}",
+                    Map.of(
+                            "WWW-Authenticate",
+                            "Bearer resource_metadata=\"" + http.url("/.well-known/oauth-protected-resource/mcp")
+                                    + "\""));
+            http.json(
+                    "/.well-known/oauth-protected-resource/mcp",
+                    "{\"resource\":\"" + http.url("/mcp") + "\",\"authorization_servers\":[\"" + http.url("/as")
+                            + "\"]}");
             serveIdp(http, "/as", true);
 
             JarProcess.Result result = jar.run("check-resource", http.url("/mcp"));
 
             assertThat(result.exit()).as(result.out()).isZero();
-            assertThat(result.out()).contains("resource  " + http.url("/mcp"), "authorization server " + http.url("/as") + ": passed",
-                    "The 401 challenge names resource_metadata");
+            assertThat(result.out())
+                    .contains(
+                            "resource  " + http.url("/mcp"),
+                            "authorization server " + http.url("/as") + ": passed",
+                            "The 401 challenge names resource_metadata");
         }
     }
 
@@ -125,8 +157,10 @@ class IdpCommandsIT {
     void checkResourceWhenServerWithoutPkceThenFailedExitOne() throws Exception {
         try (RoutedHttpServer http = RoutedHttpServer.start()) {
             http.answer("/mcp", 401, "application/json", "{}", Map.of("WWW-Authenticate", "Bearer realm=\"mcp\""));
-            http.json("/.well-known/oauth-protected-resource",
-                    "{\"resource\":\"" + http.url("/mcp") + "\",\"authorization_servers\":[\"" + http.url("/as") + "\"]}");
+            http.json(
+                    "/.well-known/oauth-protected-resource",
+                    "{\"resource\":\"" + http.url("/mcp") + "\",\"authorization_servers\":[\"" + http.url("/as")
+                            + "\"]}");
             serveIdp(http, "/as", false);
 
             JarProcess.Result result = jar.run("check-resource", http.url("/mcp"), "--format", "json");
@@ -135,7 +169,8 @@ class IdpCommandsIT {
             JsonNode json = JSON.readTree(result.out());
             assertThat(json.get("findings").findValuesAsString("code"))
                     .contains("RESOURCE_CHALLENGE_MISSING", "AUTHORIZATION_SERVER_UNUSABLE", "METADATA_FIELD_MISSING");
-            assertThat(json.get("authorizationServers").get(0).get("verdict").stringValue()).isEqualTo("REJECTED");
+            assertThat(json.get("authorizationServers").get(0).get("verdict").stringValue())
+                    .isEqualTo("REJECTED");
         }
     }
 
@@ -145,8 +180,17 @@ class IdpCommandsIT {
             serveIdp(http, "", true);
             String token = TestTokens.mcp().claim("iss", http.url("")).signRsa();
 
-            JarProcess.Result result = jar.run("explain", token, "--contract", "mcp-access-token@1.0.0", "--idp", http.url(""),
-                    "--audience", TestTokens.AUDIENCE, "--at", "2026-11-26T00:30:00Z");
+            JarProcess.Result result = jar.run(
+                    "explain",
+                    token,
+                    "--contract",
+                    "mcp-access-token@1.0.0",
+                    "--idp",
+                    http.url(""),
+                    "--audience",
+                    TestTokens.AUDIENCE,
+                    "--at",
+                    "2026-11-26T00:30:00Z");
 
             assertThat(result.exit()).as(result.out() + result.err()).isZero();
             assertThat(result.out()).contains("keys      JWKS URL " + http.url("/jwks"), "issuer    " + http.url(""));
@@ -160,8 +204,15 @@ class IdpCommandsIT {
             serveIdp(http, "", true);
             String token = TestTokens.mcp().signRsa(); // iss https://login.example.test
 
-            JarProcess.Result result = jar.run("explain", token, "--contract", "mcp-access-token@1.0.0", "--idp", http.url(""),
-                    "--at", "2026-11-26T00:30:00Z");
+            JarProcess.Result result = jar.run(
+                    "explain",
+                    token,
+                    "--contract",
+                    "mcp-access-token@1.0.0",
+                    "--idp",
+                    http.url(""),
+                    "--at",
+                    "2026-11-26T00:30:00Z");
 
             assertThat(result.exit()).isEqualTo(1);
             assertThat(result.out()).contains("ISS_MISMATCH");
@@ -175,14 +226,24 @@ class IdpCommandsIT {
             http.json("/jwks", "{\"keys\":[" + TestKeys.RSA.toJSONString() + "]}"); // d, p, q, ... published
             String token = TestTokens.mcp().claim("iss", http.url("")).signRsa();
 
-            JarProcess.Result result = jar.run("explain", token, "--contract", "mcp-access-token@1.0.0", "--idp", http.url(""),
-                    "--audience", TestTokens.AUDIENCE, "--at", "2026-11-26T00:30:00Z");
+            JarProcess.Result result = jar.run(
+                    "explain",
+                    token,
+                    "--contract",
+                    "mcp-access-token@1.0.0",
+                    "--idp",
+                    http.url(""),
+                    "--audience",
+                    TestTokens.AUDIENCE,
+                    "--at",
+                    "2026-11-26T00:30:00Z");
 
             // anyone can mint tokens with a published private key: a signature it verifies proves nothing
             assertThat(result.exit()).as(result.out() + result.err()).isEqualTo(3);
             assertThat(result.err()).contains("idp error: JWK_PRIVATE_PARAMETERS", "publishes private key material");
             assertThat(result.out()).doesNotContain("ACCEPTED");
-            assertThat(result.out() + result.err()).doesNotContain(TestKeys.RSA.getPrivateExponent().toString());
+            assertThat(result.out() + result.err())
+                    .doesNotContain(TestKeys.RSA.getPrivateExponent().toString());
             assertNoStackTrace(result);
         }
     }

@@ -17,7 +17,8 @@ class IdpCommandsTest {
         CliRun.Result result = cli().run("check-idp");
 
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).contains("expected one issuer URL or metadata file, got 0", "usage: tokencontract check-idp");
+        assertThat(result.err())
+                .contains("expected one issuer URL or metadata file, got 0", "usage: tokencontract check-idp");
     }
 
     @Test
@@ -38,7 +39,12 @@ class IdpCommandsTest {
 
     @Test
     void checkIdpWhenTokenContractGivenThenUsageNamesTheKind() {
-        CliRun.Result result = cli().run("check-idp", FixtureFiles.path(GOOGLE).toString(), "--no-fetch", "--contract", "mcp-access-token");
+        CliRun.Result result = cli().run(
+                        "check-idp",
+                        FixtureFiles.path(GOOGLE).toString(),
+                        "--no-fetch",
+                        "--contract",
+                        "mcp-access-token");
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("mcp-access-token@1.0.0 is a jwt-access-token contract, not idp-metadata");
@@ -46,7 +52,8 @@ class IdpCommandsTest {
 
     @Test
     void checkIdpWhenUnknownContractThenCouldNotCheck() {
-        CliRun.Result result = cli().run("check-idp", FixtureFiles.path(GOOGLE).toString(), "--no-fetch", "--contract", "nope@1");
+        CliRun.Result result =
+                cli().run("check-idp", FixtureFiles.path(GOOGLE).toString(), "--no-fetch", "--contract", "nope@1");
 
         assertThat(result.exit()).isEqualTo(3);
         assertThat(result.err()).contains("contract unavailable");
@@ -54,7 +61,12 @@ class IdpCommandsTest {
 
     @Test
     void checkIdpWhenOidcDiscoveryContractOnGoogleThenPassesWithRecommendedWarning() {
-        CliRun.Result result = cli().run("check-idp", FixtureFiles.path(GOOGLE).toString(), "--no-fetch", "--contract", "oidc-discovery");
+        CliRun.Result result = cli().run(
+                        "check-idp",
+                        FixtureFiles.path(GOOGLE).toString(),
+                        "--no-fetch",
+                        "--contract",
+                        "oidc-discovery");
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("METADATA_RECOMMENDED_MISSING  /metadata/registration_endpoint");
@@ -75,7 +87,8 @@ class IdpCommandsTest {
     @Test
     void checkResourceWhenFileWithNoFetchThenContractOnly() throws Exception {
         java.nio.file.Path prm = java.nio.file.Files.createTempFile("prm", ".json");
-        java.nio.file.Files.writeString(prm, "{\"resource\":\"https://mcp.example.test/mcp\",\"authorization_servers\":[]}");
+        java.nio.file.Files.writeString(
+                prm, "{\"resource\":\"https://mcp.example.test/mcp\",\"authorization_servers\":[]}");
 
         CliRun.Result result = cli().run("check-resource", prm.toString(), "--no-fetch");
 
@@ -103,10 +116,15 @@ class IdpCommandsTest {
     @Test
     void explainWhenIdpMetadataNamesAnotherIssuerThenMetadataNotUsedCouldNotCheck() {
         try (dev.tokencontract.testing.RoutedHttpServer http = dev.tokencontract.testing.RoutedHttpServer.start()) {
-            http.json("/.well-known/oauth-authorization-server",
+            http.json(
+                    "/.well-known/oauth-authorization-server",
                     "{\"issuer\":\"https://login.example.test\",\"jwks_uri\":\"" + http.url("/jwks") + "\"}");
 
-            CliRun.Result result = cli().run("explain", dev.tokencontract.testing.TestTokens.mcp().signRsa(), "--idp", http.url(""));
+            CliRun.Result result = cli().run(
+                            "explain",
+                            dev.tokencontract.testing.TestTokens.mcp().signRsa(),
+                            "--idp",
+                            http.url(""));
 
             assertThat(result.exit()).isEqualTo(3);
             assertThat(result.err()).contains("ISSUER_MISMATCH", "must not be used (RFC 8414 section 3.3)");
@@ -172,7 +190,13 @@ class IdpCommandsTest {
         java.nio.file.Path jwks = java.nio.file.Files.createTempFile("jwks", ".json");
         java.nio.file.Files.writeString(jwks, "-----BEGIN PUBLIC KEY-----");
 
-        CliRun.Result result = cli().run("check-idp", FixtureFiles.path(GOOGLE).toString(), "--jwks", jwks.toString(), "--format", "json");
+        CliRun.Result result = cli().run(
+                        "check-idp",
+                        FixtureFiles.path(GOOGLE).toString(),
+                        "--jwks",
+                        jwks.toString(),
+                        "--format",
+                        "json");
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("\"code\" : \"JWKS_INVALID\"");

@@ -18,10 +18,22 @@ class ImportIT {
         Path out = dir.resolve("legacy.json");
         JarProcess jar = JarProcess.in(dir);
 
-        JarProcess.Result imported = jar.run("import", examples.resolve("legacy-login-token-draft07.json").toString(), "--name",
-                "legacy-login-token", "--version", "1.0.0", "--owner", "identity-team", "--alg", "RS256", "--out", out.toString());
+        JarProcess.Result imported = jar.run(
+                "import",
+                examples.resolve("legacy-login-token-draft07.json").toString(),
+                "--name",
+                "legacy-login-token",
+                "--version",
+                "1.0.0",
+                "--owner",
+                "identity-team",
+                "--alg",
+                "RS256",
+                "--out",
+                out.toString());
         JarProcess.Result lint = jar.run("lint", out.toString());
-        JarProcess.Result refused = jar.run("import", examples.resolve("claims-remote-ref-draft07.json").toString(), "--schema-only");
+        JarProcess.Result refused = jar.run(
+                "import", examples.resolve("claims-remote-ref-draft07.json").toString(), "--schema-only");
 
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("13 changes", "Lint: PASSED");

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 final class JarProcess {
     static final Path JAR = Path.of(System.getProperty("tokencontract.jar", "target/tokencontract.jar"));
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final Path workDir;
     private final Map<String, String> env = new HashMap<>();
@@ -67,12 +68,15 @@ final class JarProcess {
         Path in = Files.write(Files.createTempFile(workDir, "stdin", ".bin"), stdin);
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(in.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(in.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         unset.forEach(builder.environment()::remove);
         builder.environment().putAll(env);
         int exit = builder.start().waitFor();
-        return new Result(exit, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+                exit, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private static String shellQuote(List<String> words) {

@@ -42,7 +42,8 @@ class MainTest {
         CliRun.Result result = cli().run();
 
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).startsWith("tokencontract: no command given\nusage: tokencontract <command> [options]");
+        assertThat(result.err())
+                .startsWith("tokencontract: no command given\nusage: tokencontract <command> [options]");
     }
 
     @Test
@@ -59,10 +60,11 @@ class MainTest {
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err().lines().toList()).containsExactly(
-                "tokencontract explain: unknown option '--frobnicate'",
-                "usage: tokencontract explain [options] [TOKEN]",
-                "Run 'tokencontract help explain' for the options.");
+        assertThat(result.err().lines().toList())
+                .containsExactly(
+                        "tokencontract explain: unknown option '--frobnicate'",
+                        "usage: tokencontract explain [options] [TOKEN]",
+                        "Run 'tokencontract help explain' for the options.");
     }
 
     @Test
@@ -70,8 +72,9 @@ class MainTest {
         CliRun.Result result = cli().run("explain", "a.b.c", "--at", "tomorrow");
 
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err().lines().findFirst()).contains(
-                "tokencontract explain: --at: 'tomorrow' is neither an ISO-8601 instant (2026-11-26T00:30:00Z) nor epoch seconds");
+        assertThat(result.err().lines().findFirst())
+                .contains(
+                        "tokencontract explain: --at: 'tomorrow' is neither an ISO-8601 instant (2026-11-26T00:30:00Z) nor epoch seconds");
     }
 
     @Test
@@ -79,14 +82,26 @@ class MainTest {
         CliRun.Result result = cli().run("explain", "--help");
 
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).startsWith("usage: tokencontract explain [options] [TOKEN]")
-                .contains("--contract", "--jwks", "--pem", "--secret-file", "--secret-env", "--issuer", "--audience",
-                        "--leeway", "--at", "--format", "rfc9068-access-token@latest");
+        assertThat(result.out())
+                .startsWith("usage: tokencontract explain [options] [TOKEN]")
+                .contains(
+                        "--contract",
+                        "--jwks",
+                        "--pem",
+                        "--secret-file",
+                        "--secret-env",
+                        "--issuer",
+                        "--audience",
+                        "--leeway",
+                        "--at",
+                        "--format",
+                        "rfc9068-access-token@latest");
     }
 
     @Test
     void runWhenHelpCommandThenSameAsHelpFlag() {
-        assertThat(cli().run("help", "lint").out()).isEqualTo(cli().run("lint", "--help").out());
+        assertThat(cli().run("help", "lint").out())
+                .isEqualTo(cli().run("lint", "--help").out());
         assertThat(cli().run("help", "nope").exit()).isEqualTo(2);
     }
 
@@ -95,8 +110,16 @@ class MainTest {
         CliRun.Result result = cli().run("--help");
 
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).contains("explain [TOKEN]", "decode [TOKEN]", "lint FILE", "contracts", "help COMMAND",
-                "0 accepted, 1 rejected, 2 usage error, 3 could not check", "NO_COLOR", "TOKENCONTRACT_DEBUG");
+        assertThat(result.out())
+                .contains(
+                        "explain [TOKEN]",
+                        "decode [TOKEN]",
+                        "lint FILE",
+                        "contracts",
+                        "help COMMAND",
+                        "0 accepted, 1 rejected, 2 usage error, 3 could not check",
+                        "NO_COLOR",
+                        "TOKENCONTRACT_DEBUG");
     }
 
     @Test
@@ -112,14 +135,17 @@ class MainTest {
         CliRun.Result result = cli().main(new Main(List.of(new Exploding()))).run("boom");
 
         assertThat(result.exit()).isEqualTo(3);
-        assertThat(result.err().lines().toList()).containsExactly(
-                "tokencontract: internal error: IllegalStateException: kaboom",
-                "(set TOKENCONTRACT_DEBUG=1 to see the stack trace)");
+        assertThat(result.err().lines().toList())
+                .containsExactly(
+                        "tokencontract: internal error: IllegalStateException: kaboom",
+                        "(set TOKENCONTRACT_DEBUG=1 to see the stack trace)");
     }
 
     @Test
     void runWhenCommandThrowsAndDebugSetThenStackTraceShown() {
-        CliRun.Result result = cli().main(new Main(List.of(new Exploding()))).env("TOKENCONTRACT_DEBUG", "1").run("boom");
+        CliRun.Result result = cli().main(new Main(List.of(new Exploding())))
+                .env("TOKENCONTRACT_DEBUG", "1")
+                .run("boom");
 
         assertThat(result.exit()).isEqualTo(3);
         assertThat(result.err()).contains("internal error", "\tat dev.tokencontract.cli.MainTest$Exploding.run");

@@ -23,13 +23,17 @@ class OtherCommandsTest {
         CliRun.Result result = cli().run("decode", TestTokens.mcp().signRsa());
 
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).startsWith(DecodeCommand.UNVERIFIED_BANNER)
-                .contains("tenant_id  acme", "(expires 30 min after now)").doesNotContain("Findings");
+        assertThat(result.out())
+                .startsWith(DecodeCommand.UNVERIFIED_BANNER)
+                .contains("tenant_id  acme", "(expires 30 min after now)")
+                .doesNotContain("Findings");
     }
 
     @Test
     void decodeWhenJsonThenTokenLabelUnverifiedAndNoFindings() {
-        JsonNode json = JSON.readTree(cli().run("decode", "--format", "json", TestTokens.mcp().signRsa()).out());
+        JsonNode json = JSON.readTree(
+                cli().run("decode", "--format", "json", TestTokens.mcp().signRsa())
+                        .out());
 
         assertThat(json.get("token").get("label").asString()).isEqualTo("UNVERIFIED");
         assertThat(json.get("token").get("header").get("typ").asString()).isEqualTo("at+jwt");
@@ -46,7 +50,9 @@ class OtherCommandsTest {
 
     @Test
     void lintWhenBundledContractCopiedToFileThenPassedExitZero() throws Exception {
-        Path file = Files.writeString(dir.resolve("good.json"), Contracts.load("mcp-access-token@1.0.0").document().toString());
+        Path file = Files.writeString(
+                dir.resolve("good.json"),
+                Contracts.load("mcp-access-token@1.0.0").document().toString());
 
         CliRun.Result result = cli().run("lint", file.toString());
 
@@ -84,8 +90,15 @@ class OtherCommandsTest {
     void contractsWhenJsonThenEveryBundledContractWithVersions() {
         JsonNode json = JSON.readTree(cli().run("contracts", "--format", "json").out());
 
-        assertThat(json.get("contracts").findValuesAsString("name")).containsExactly("mcp-access-token", "mcp-authorization-server",
-                "oauth-authorization-server", "oauth-protected-resource", "oidc-discovery", "registry-publisher", "rfc9068-access-token");
+        assertThat(json.get("contracts").findValuesAsString("name"))
+                .containsExactly(
+                        "mcp-access-token",
+                        "mcp-authorization-server",
+                        "oauth-authorization-server",
+                        "oauth-protected-resource",
+                        "oidc-discovery",
+                        "registry-publisher",
+                        "rfc9068-access-token");
         assertThat(json.get("contracts").get(0).get("latest").asString()).isEqualTo("1.0.0");
     }
 }

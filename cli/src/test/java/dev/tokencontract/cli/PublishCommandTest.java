@@ -17,10 +17,13 @@ class PublishCommandTest extends RegistryCliTestBase {
         CliRun.Result result = run("publish", contract.toString(), "--token-file", tokenFile.toString());
 
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).isEqualTo("Published minimal-token@1.1.0 to " + registry.url() + " (201 Created)\n"
-                + "  location: /contracts/minimal-token/versions/1.1.0\n"
-                + "  digest:   " + FakeRegistry.digestOf(TestContracts.minimalText("1.1.0")) + "\n");
-        assertThat(registry.requests()).singleElement().satisfies(seen -> assertThat(seen.authorization()).isEqualTo("Bearer " + TOKEN));
+        assertThat(result.out())
+                .isEqualTo("Published minimal-token@1.1.0 to " + registry.url() + " (201 Created)\n"
+                        + "  location: /contracts/minimal-token/versions/1.1.0\n"
+                        + "  digest:   " + FakeRegistry.digestOf(TestContracts.minimalText("1.1.0")) + "\n");
+        assertThat(registry.requests())
+                .singleElement()
+                .satisfies(seen -> assertThat(seen.authorization()).isEqualTo("Bearer " + TOKEN));
         assertTokenNeverShown(result);
     }
 
@@ -31,7 +34,8 @@ class PublishCommandTest extends RegistryCliTestBase {
         CliRun.Result again = run("publish", contract.toString(), "--token-file", tokenFile.toString());
 
         assertThat(again.exit()).isZero();
-        assertThat(again.out()).startsWith("minimal-token@1.1.0 is already published with the same content (200); nothing changed");
+        assertThat(again.out())
+                .startsWith("minimal-token@1.1.0 is already published with the same content (200); nothing changed");
     }
 
     @Test
@@ -48,7 +52,9 @@ class PublishCommandTest extends RegistryCliTestBase {
         CliRun.Result result = run("publish", contract.toString());
 
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).startsWith("tokencontract publish: no publisher token: pass --token-file FILE or set TOKENCONTRACT_TOKEN");
+        assertThat(result.err())
+                .startsWith(
+                        "tokencontract publish: no publisher token: pass --token-file FILE or set TOKENCONTRACT_TOKEN");
         assertThat(registry.requests()).isEmpty();
     }
 
@@ -66,8 +72,12 @@ class PublishCommandTest extends RegistryCliTestBase {
         Path huge = Files.writeString(dir.resolve("huge"), "x".repeat(20_000));
         Path empty = Files.writeString(dir.resolve("empty"), "\n");
 
-        assertThat(run("publish", contract.toString(), "--token-file", huge.toString()).err()).contains("is larger than 16384 bytes");
-        assertThat(run("publish", contract.toString(), "--token-file", empty.toString()).err()).contains("is empty");
+        assertThat(run("publish", contract.toString(), "--token-file", huge.toString())
+                        .err())
+                .contains("is larger than 16384 bytes");
+        assertThat(run("publish", contract.toString(), "--token-file", empty.toString())
+                        .err())
+                .contains("is empty");
         assertThat(registry.requests()).isEmpty();
     }
 
@@ -117,7 +127,8 @@ class PublishCommandTest extends RegistryCliTestBase {
     void publishWhenIncompatibleAndJsonThenProblemPassedThroughOnStdout() {
         registry.answerPublish(409, "application/problem+json", INCOMPATIBLE);
 
-        CliRun.Result result = run("publish", contract.toString(), "--token-file", tokenFile.toString(), "--format", "json");
+        CliRun.Result result =
+                run("publish", contract.toString(), "--token-file", tokenFile.toString(), "--format", "json");
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(JSON.readTree(result.out())).isEqualTo(JSON.readTree(INCOMPATIBLE));
@@ -158,7 +169,9 @@ class PublishCommandTest extends RegistryCliTestBase {
         CliRun.Result result = run("publish", bad.toString(), "--token-file", tokenFile.toString());
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.err()).startsWith("tokencontract publish: " + bad + " fails lint; nothing was sent").contains("LINT_META_SCHEMA");
+        assertThat(result.err())
+                .startsWith("tokencontract publish: " + bad + " fails lint; nothing was sent")
+                .contains("LINT_META_SCHEMA");
         assertThat(registry.requests()).isEmpty();
     }
 
@@ -171,12 +184,14 @@ class PublishCommandTest extends RegistryCliTestBase {
 
     @Test
     void publishWhenJsonThenOutcomeReferenceAndDigest() {
-        CliRun.Result result = run("publish", contract.toString(), "--token-file", tokenFile.toString(), "--format", "json");
+        CliRun.Result result =
+                run("publish", contract.toString(), "--token-file", tokenFile.toString(), "--format", "json");
 
         assertThat(result.exit()).isZero();
         assertThat(JSON.readTree(result.out())).isEqualTo(JSON.readTree("""
                 {"outcome":"CREATED","reference":"minimal-token@1.1.0","status":201,
                  "location":"/contracts/minimal-token/versions/1.1.0","digest":"%s","registry":"%s"}
-                """.formatted(FakeRegistry.digestOf(TestContracts.minimalText("1.1.0")), registry.url())));
+                """.formatted(
+                        FakeRegistry.digestOf(TestContracts.minimalText("1.1.0")), registry.url())));
     }
 }

@@ -49,8 +49,17 @@ class PublishCrashIT {
         PostgresServer postgres = PostgresServer.shared();
         String url = postgres.createDatabase();
         Path password = Files.writeString(dir.resolve("db-password"), postgres.password() + "\n");
-        CrashTrials crashes = new CrashTrials(dir, List.of("--db", url, "--db-password-file", password.toString(),
-                "--data", dir.resolve("data").toString()), Map.of("TOKENCONTRACT_DB_USER", postgres.user()), SEED);
+        CrashTrials crashes = new CrashTrials(
+                dir,
+                List.of(
+                        "--db",
+                        url,
+                        "--db-password-file",
+                        password.toString(),
+                        "--data",
+                        dir.resolve("data").toString()),
+                Map.of("TOKENCONTRACT_DB_USER", postgres.user()),
+                SEED);
 
         String output = crashes.run(trials).stop();
 
@@ -63,17 +72,22 @@ class PublishCrashIT {
     private static void assertEveryAcknowledgedVersionIsStoredAndAudited(CrashTrials crashes, ContractStore store) {
         List<String> audited = store.audit(1_000_000).stream()
                 .filter(e -> e.action().equals(AuditEntry.PUBLISH) && e.result().equals(AuditEntry.CREATED))
-                .map(e -> e.name() + "@" + e.version() + " " + e.digest()).toList();
+                .map(e -> e.name() + "@" + e.version() + " " + e.digest())
+                .toList();
         for (CrashTrials.Acknowledged a : crashes.acknowledged()) {
-            assertThat(store.version(a.name(), a.version())).as("stored: %s", a).hasValueSatisfying(
-                    v -> assertThat(v.digest()).as("digest of %s", a).isEqualTo(a.digest()));
+            assertThat(store.version(a.name(), a.version()))
+                    .as("stored: %s", a)
+                    .hasValueSatisfying(
+                            v -> assertThat(v.digest()).as("digest of %s", a).isEqualTo(a.digest()));
             assertThat(audited).as("audit entry of %s", a).contains(a.name() + "@" + a.version() + " " + a.digest());
         }
     }
 
     private void report(CrashTrials crashes, String store, String output) {
         System.out.println("PublishCrashIT (seed " + SEED + ") " + crashes.summary(store));
-        assertThat(crashes.failures()).as("lost, re-bound or unaudited versions (seed %d)", SEED).isEmpty();
+        assertThat(crashes.failures())
+                .as("lost, re-bound or unaudited versions (seed %d)", SEED)
+                .isEmpty();
         assertThat(crashes.acknowledged()).hasSizeGreaterThan(trials); // the kills really landed among publishes
         assertThat(output).contains("tokencontract registry stopped").doesNotContain("Exception");
     }

@@ -20,14 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistryCliIT {
     private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJpdCJ9.aXQtc2VjcmV0LXNpZ25hdHVyZQ";
     private final FakeRegistry registry = FakeRegistry.start().token(TOKEN);
+
     @TempDir
     Path dir;
+
     private JarProcess jar;
 
     @BeforeEach
     void setUp() {
         assertThat(JarProcess.JAR).as("run 'package' first").isRegularFile();
-        jar = JarProcess.in(dir).env(RegistryOptions.CACHE_ENV, dir.resolve("cache").toString());
+        jar = JarProcess.in(dir)
+                .env(RegistryOptions.CACHE_ENV, dir.resolve("cache").toString());
     }
 
     @AfterEach
@@ -41,9 +44,11 @@ class RegistryCliIT {
         Path tokenFile = Files.writeString(dir.resolve("token"), TOKEN + "\n");
         Path lockfile = dir.resolve(Lockfile.FILE_NAME);
 
-        JarProcess.Result publish = jar.run("publish", contract.toString(), "--registry", registry.url(), "--token-file", tokenFile.toString());
+        JarProcess.Result publish = jar.run(
+                "publish", contract.toString(), "--registry", registry.url(), "--token-file", tokenFile.toString());
         JarProcess.Result fetch = jar.run("fetch", "minimal-token@^1.0.0", "--registry", registry.url());
-        JarProcess.Result lock = jar.run("lock", "minimal-token@1", "--registry", registry.url(), "--lockfile", lockfile.toString());
+        JarProcess.Result lock =
+                jar.run("lock", "minimal-token@1", "--registry", registry.url(), "--lockfile", lockfile.toString());
         JarProcess.Result verify = jar.run("verify-lock", "--lockfile", lockfile.toString());
 
         assertThat(publish.exit()).as(publish.err()).isZero();
@@ -51,32 +56,38 @@ class RegistryCliIT {
         assertThat(fetch.exit()).as(fetch.err()).isZero();
         assertThat(fetch.out()).isEqualTo(TestContracts.minimalText("1.2.0") + "\n");
         assertThat(lock.exit()).as(lock.err()).isZero();
-        assertThat(Files.readString(lockfile)).contains("\"registry\" : \"" + registry.url() + "\"", "\"version\" : \"1.2.0\"");
+        assertThat(Files.readString(lockfile))
+                .contains("\"registry\" : \"" + registry.url() + "\"", "\"version\" : \"1.2.0\"");
         assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
         assertThat(verify.out()).endsWith("VERIFIED: 1 entry matches its pinned sha-256 (exit 0)\n");
         for (JarProcess.Result result : new JarProcess.Result[] {publish, fetch, lock, verify}) {
             assertThat(result.out() + result.err()).doesNotContain(TOKEN).doesNotContain("Exception", "\tat ");
         }
 
-        registry.replaceBytes("minimal-token", "1.2.0", TestContracts.minimalText("1.2.0").replace("\"tests\"", "\"someone else\""));
+        registry.replaceBytes(
+                "minimal-token", "1.2.0", TestContracts.minimalText("1.2.0").replace("\"tests\"", "\"someone else\""));
         JarProcess.Result changed = jar.run("verify-lock", "--lockfile", lockfile.toString());
 
         assertThat(changed.exit()).isEqualTo(1);
-        assertThat(changed.out()).contains("MISMATCH", "minimal-token@1.2.0", "LOCK_DIGEST_MISMATCH")
+        assertThat(changed.out())
+                .contains("MISMATCH", "minimal-token@1.2.0", "LOCK_DIGEST_MISMATCH")
                 .endsWith("FAILED: 1 of 1 entry does not match the lockfile (exit 1)\n");
     }
 
     @Test
     void fetchWhenRegistryStoppedThenCachedCopyWithOfflineWarning() throws Exception {
         registry.put(TestContracts.minimalText("1.0.0"));
-        assertThat(jar.run("fetch", "minimal-token@1.0.0", "--registry", registry.url()).exit()).isZero();
+        assertThat(jar.run("fetch", "minimal-token@1.0.0", "--registry", registry.url())
+                        .exit())
+                .isZero();
         registry.stop();
 
         JarProcess.Result offline = jar.run("fetch", "minimal-token@1.0.0", "--registry", registry.url());
 
         assertThat(offline.exit()).isZero();
         assertThat(offline.out()).isEqualTo(TestContracts.minimalText("1.0.0") + "\n");
-        assertThat(offline.err()).contains("warning: REGISTRY_OFFLINE_COPY", "connection refused", "OFFLINE: last good copy from disk");
+        assertThat(offline.err())
+                .contains("warning: REGISTRY_OFFLINE_COPY", "connection refused", "OFFLINE: last good copy from disk");
     }
 
     @Test
@@ -88,10 +99,13 @@ class RegistryCliIT {
                 """);
         Path contract = Files.writeString(dir.resolve("contract.json"), TestContracts.minimalText("2.0.0"));
 
-        JarProcess.Result result = jar.env(PublishCommand.TOKEN_ENV, TOKEN).run("publish", contract.toString(), "--registry", registry.url());
+        JarProcess.Result result = jar.env(PublishCommand.TOKEN_ENV, TOKEN)
+                .run("publish", contract.toString(), "--registry", registry.url());
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.err()).contains("409 Incompatible change [INCOMPATIBLE]",
-                "REFUSED BREAKING_FOR_CONSUMERS REQUIRED_ADDED /required/3: claim 'tenant_id' made required (before -, after tenant_id)");
+        assertThat(result.err())
+                .contains(
+                        "409 Incompatible change [INCOMPATIBLE]",
+                        "REFUSED BREAKING_FOR_CONSUMERS REQUIRED_ADDED /required/3: claim 'tenant_id' made required (before -, after tenant_id)");
     }
 }

@@ -18,8 +18,10 @@ abstract class RegistryCliTestBase {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjaSJ9.dG9wLXNlY3JldC1zaWduYXR1cmU";
     final FakeRegistry registry = FakeRegistry.start().token(TOKEN);
+
     @TempDir
     Path dir;
+
     Path cache;
     Path lockfile;
     Path tokenFile;

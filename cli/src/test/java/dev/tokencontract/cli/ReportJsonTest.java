@@ -1,17 +1,16 @@
 package dev.tokencontract.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.contract.LintReport;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.testing.TestTokens;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.tokencontract.testing.TestKeys;
-import dev.tokencontract.testing.TestTokens;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -73,8 +72,8 @@ class ReportJsonTest {
                     "leewaySeconds": 0
                   }
                 }
-                """.formatted(signature.substring(0, 6) + "… (342 chars, redacted)", verified.message(),
-                validator.keyDescription()));
+                """.formatted(
+                signature.substring(0, 6) + "… (342 chars, redacted)", verified.message(), validator.keyDescription()));
         assertThat(report.findings()).hasSize(1);
         assertThat(json).isEqualTo(expected);
         assertThat(ReportJson.write(ReportJson.toNode(report))).doesNotContain(signature);
@@ -83,7 +82,8 @@ class ReportJsonTest {
     @Test
     void toNodeWhenRejectedThenTokenLabelledUnverifiedAndEveryFindingFieldPresent() throws Exception {
         String token = TestTokens.mcp().without("tenant_id").signRsa();
-        ValidationReport report = validator(KeySource.jwks(TestKeys.publicJwks())).validate(token, TestTokens.JUDGED_AT);
+        ValidationReport report =
+                validator(KeySource.jwks(TestKeys.publicJwks())).validate(token, TestTokens.JUDGED_AT);
 
         JsonNode json = roundTrip(ReportJson.toNode(report));
 
@@ -92,8 +92,8 @@ class ReportJsonTest {
         assertThat(json.get("token").get("label").asString()).isEqualTo(ReportJson.UNVERIFIED);
         assertThat(json.has("checks")).isFalse();
         JsonNode missing = json.get("findings").get(1);
-        assertThat(JSON.treeToValue(missing, java.util.Map.class)).containsOnlyKeys(
-                "code", "stage", "severity", "pointer", "expected", "actual", "message", "hint");
+        assertThat(JSON.treeToValue(missing, java.util.Map.class))
+                .containsOnlyKeys("code", "stage", "severity", "pointer", "expected", "actual", "message", "hint");
         assertThat(missing.get("code").asString()).isEqualTo("CLAIM_MISSING");
         assertThat(missing.get("stage").asString()).isEqualTo("CONTRACT");
         assertThat(missing.get("severity").asString()).isEqualTo("ERROR");
@@ -103,7 +103,8 @@ class ReportJsonTest {
 
     @Test
     void toNodeWhenNoKeyThenUncheckedWithExitCodeThree() throws Exception {
-        ValidationReport report = validator(KeySource.none()).validate(TestTokens.mcp().signRsa(), TestTokens.JUDGED_AT);
+        ValidationReport report =
+                validator(KeySource.none()).validate(TestTokens.mcp().signRsa(), TestTokens.JUDGED_AT);
 
         JsonNode json = roundTrip(ReportJson.toNode(report));
 
@@ -125,13 +126,15 @@ class ReportJsonTest {
 
     @Test
     void writeWhenClaimsHoldControlAndNonAsciiCharactersThenOutputIsAsciiAndRoundTrips() throws Exception {
-        String token = TestTokens.mcp().claim("name", "Jos\u00e9 \u001b[31mred\u202e").signRsa();
+        String token =
+                TestTokens.mcp().claim("name", "Jos\u00e9 \u001b[31mred\u202e").signRsa();
         ValidationReport report = validator(KeySource.none()).validate(token, TestTokens.JUDGED_AT);
 
         String text = ReportJson.write(ReportJson.toNode(report));
 
         assertThat(text.chars()).allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7f));
-        assertThat(JSON.readTree(text).get("token").get("claims").get("name").asString()).isEqualTo("Jos\u00e9 \u001b[31mred\u202e");
+        assertThat(JSON.readTree(text).get("token").get("claims").get("name").asString())
+                .isEqualTo("Jos\u00e9 \u001b[31mred\u202e");
     }
 
     @Test
@@ -143,7 +146,9 @@ class ReportJsonTest {
         assertThat(json.get("passed").asBoolean()).isFalse();
         assertThat(json.get("exitCode").asInt()).isEqualTo(1);
         assertThat(json.get("contract").isNull()).isTrue();
-        assertThat(json.get("findings").size()).isEqualTo(report.findings().size()).isPositive();
+        assertThat(json.get("findings").size())
+                .isEqualTo(report.findings().size())
+                .isPositive();
         assertThat(json.get("findings").get(0).get("stage").asString()).isEqualTo("LINT");
     }
 

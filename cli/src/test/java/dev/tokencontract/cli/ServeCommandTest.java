@@ -9,21 +9,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ServeCommandTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "--port 99999                                   | --port must be a number from 0 to 65535, not '99999'",
-            "--port http                                    | --port must be a number from 0 to 65535, not 'http'",
-            "--dev --issuer https://login.example           | --dev makes its own issuer and key: do not combine it with --issuer or --jwks",
-            "--issuer https://login.example                 | --issuer and --jwks go together: writes need both",
-            "--jwks keys.json                               | --issuer and --jwks go together: writes need both",
-            "--require-read-token                           | --require-read-token needs --issuer and --jwks (or --dev) to check read tokens",
-            "--db jdbc:postgresql://db/reg?password=hunter2 | --db must not carry a password: set TOKENCONTRACT_DB_PASSWORD or give --db-password-file",
-            "--db mysql://db/reg                            | --db must be a jdbc:postgresql:// URL (or jdbc:h2:)",
-            "--db-password-file pw.txt                      | --db-password-file needs --db",
-            "extra                                          | serve takes no arguments, got 'extra'",
-            "--shutdown-grace 301                           | --shutdown-grace must be a number of seconds from 0 to 300, not '301'",
-            "--shutdown-grace 1.5                           | --shutdown-grace must be a number of seconds from 0 to 300, not '1.5'",
-            "--shutdown-grace -1                            | --shutdown-grace must be a number of seconds from 0 to 300, not '-1'",
-            "--token x                                      | unknown option '--token'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--port 99999                                   | --port must be a number from 0 to 65535, not '99999'",
+                "--port http                                    | --port must be a number from 0 to 65535, not 'http'",
+                "--dev --issuer https://login.example           | --dev makes its own issuer and key: do not combine it with --issuer or --jwks",
+                "--issuer https://login.example                 | --issuer and --jwks go together: writes need both",
+                "--jwks keys.json                               | --issuer and --jwks go together: writes need both",
+                "--require-read-token                           | --require-read-token needs --issuer and --jwks (or --dev) to check read tokens",
+                "--db jdbc:postgresql://db/reg?password=hunter2 | --db must not carry a password: set TOKENCONTRACT_DB_PASSWORD or give --db-password-file",
+                "--db mysql://db/reg                            | --db must be a jdbc:postgresql:// URL (or jdbc:h2:)",
+                "--db-password-file pw.txt                      | --db-password-file needs --db",
+                "extra                                          | serve takes no arguments, got 'extra'",
+                "--shutdown-grace 301                           | --shutdown-grace must be a number of seconds from 0 to 300, not '301'",
+                "--shutdown-grace 1.5                           | --shutdown-grace must be a number of seconds from 0 to 300, not '1.5'",
+                "--shutdown-grace -1                            | --shutdown-grace must be a number of seconds from 0 to 300, not '-1'",
+                "--token x                                      | unknown option '--token'"
+            })
     void serveWhenOptionsContradictOrCarrySecretsThenUsageErrorExitTwo(String args, String message) {
         CliRun.Result result = CliRun.cli().run(("serve " + args.strip()).split(" +"));
 

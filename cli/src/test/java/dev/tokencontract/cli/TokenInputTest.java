@@ -50,12 +50,14 @@ class TokenInputTest {
         };
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        Io io = new Io(broken, out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC(), false);
+        Io io = new Io(
+                broken, out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC(), false);
 
         int exit = Main.standard().run(new String[] {"explain"}, io);
 
         assertThat(exit).isEqualTo(ExitCode.UNCHECKED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("tokencontract explain: cannot read the token from stdin: Is a directory\n")
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("tokencontract explain: cannot read the token from stdin: Is a directory\n")
                 .doesNotContain("internal error");
     }
 
@@ -83,7 +85,8 @@ class TokenInputTest {
     @Test
     void readWhenStdinEmptyOrOnlyBearerThenUsageError() {
         assertThatThrownBy(() -> TokenInput.read(List.of(), stdin(new byte[0])))
-                .isInstanceOf(UsageException.class).hasMessage("no token given: pass it as the argument or on stdin");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("no token given: pass it as the argument or on stdin");
         assertThatThrownBy(() -> TokenInput.read(List.of(), stdin("Bearer \n".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(UsageException.class);
     }
@@ -94,7 +97,8 @@ class TokenInputTest {
         java.util.Arrays.fill(big, (byte) 'a');
 
         assertThatThrownBy(() -> TokenInput.read(List.of(), stdin(big)))
-                .isInstanceOf(UsageException.class).hasMessageContaining("more than 1048576 bytes");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("more than 1048576 bytes");
     }
 
     @Test
@@ -108,7 +112,8 @@ class TokenInputTest {
     @Test
     void readWhenTwoArgumentsThenUsageError() {
         assertThatThrownBy(() -> TokenInput.read(List.of("a.b.c", "d.e.f"), stdin(new byte[0])))
-                .isInstanceOf(UsageException.class).hasMessageStartingWith("expected at most one TOKEN argument, got 2");
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("expected at most one TOKEN argument, got 2");
     }
 
     @Test

@@ -25,10 +25,14 @@ class TokenTextTest {
 
     @Test
     void timeWhenIatNbfAuthTimeThenEachHasItsOwnWords() {
-        assertThat(text.time("iat", JSON.readTree("1795651200"))).endsWith("(issued 4 h 12 min before the evaluation time)");
-        assertThat(text.time("nbf", JSON.readTree("1795667520"))).endsWith("(not valid until 20 min after the evaluation time)");
-        assertThat(text.time("nbf", JSON.readTree("1795651200"))).endsWith("(valid since 4 h 12 min before the evaluation time)");
-        assertThat(text.time("auth_time", JSON.readTree("1795651200"))).endsWith("(authenticated 4 h 12 min before the evaluation time)");
+        assertThat(text.time("iat", JSON.readTree("1795651200")))
+                .endsWith("(issued 4 h 12 min before the evaluation time)");
+        assertThat(text.time("nbf", JSON.readTree("1795667520")))
+                .endsWith("(not valid until 20 min after the evaluation time)");
+        assertThat(text.time("nbf", JSON.readTree("1795651200")))
+                .endsWith("(valid since 4 h 12 min before the evaluation time)");
+        assertThat(text.time("auth_time", JSON.readTree("1795651200")))
+                .endsWith("(authenticated 4 h 12 min before the evaluation time)");
     }
 
     @Test

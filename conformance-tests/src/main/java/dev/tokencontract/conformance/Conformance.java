@@ -12,8 +12,7 @@ import tools.jackson.databind.JsonNode;
  * {@link #instancesOf(JsonNode)}.
  */
 public final class Conformance {
-    private Conformance() {
-    }
+    private Conformance() {}
 
     public static <T> Property<T> forAll(Gen<T> gen) {
         return Property.forAll(gen);

@@ -22,6 +22,7 @@ public final class Kit {
     public static final SigningKeys KEYS = SigningKeys.generate("tc");
     /** Same kids as {@link #KEYS}, other key material: nobody trusts these. */
     public static final SigningKeys STRANGER = SigningKeys.generate("tc");
+
     public static final Contract MCP = load("mcp-access-token@1.0.0");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -37,8 +38,13 @@ public final class Kit {
     }
 
     public static TokenValidator judge(Contract contract, KeySource keys) {
-        return TokenValidator.builder().contract(contract).keys(keys).expectIssuer(ISSUER).expectAudience(AUDIENCE)
-                .clock(CLOCK).build();
+        return TokenValidator.builder()
+                .contract(contract)
+                .keys(keys)
+                .expectIssuer(ISSUER)
+                .expectAudience(AUDIENCE)
+                .clock(CLOCK)
+                .build();
     }
 
     /** A valid mcp-access-token claim set (time claims are set by the minter). */

@@ -12,8 +12,13 @@ import java.util.List;
  * @param missing what the caller lacks ({@code scope:crm.write}, {@code role:hr}, {@code operation:x})
  * @param detail  finding codes or a short explanation, never token content
  */
-public record AuthorizationDecision(boolean allowed, DecisionReason reason, String tool, CallerIdentity caller,
-                                    List<String> missing, String detail) {
+public record AuthorizationDecision(
+        boolean allowed,
+        DecisionReason reason,
+        String tool,
+        CallerIdentity caller,
+        List<String> missing,
+        String detail) {
 
     public AuthorizationDecision {
         missing = List.copyOf(missing);

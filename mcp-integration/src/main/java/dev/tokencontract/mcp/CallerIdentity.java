@@ -26,8 +26,15 @@ import tools.jackson.databind.JsonNode;
  * @param issuer     {@code iss}
  * @param contract   {@code name@version} of the contract the token was validated against
  */
-public record CallerIdentity(String subject, String tenant, Set<String> roles, Set<String> scopes,
-                             List<String> actorChain, String clientId, String issuer, String contract) {
+public record CallerIdentity(
+        String subject,
+        String tenant,
+        Set<String> roles,
+        Set<String> scopes,
+        List<String> actorChain,
+        String clientId,
+        String issuer,
+        String contract) {
 
     /** The key under which the identity travels in the MCP transport context and the request attributes. */
     public static final String CONTEXT_KEY = "dev.tokencontract.mcp.CallerIdentity";
@@ -64,10 +71,17 @@ public record CallerIdentity(String subject, String tenant, Set<String> roles, S
      * The identity in a claim set whose token another layer has fully verified (Spring Security's decoder with
      * the contract's rules, for one). Never call this with unverified claims.
      */
-    public static CallerIdentity fromVerifiedClaims(JsonNode claims, AuthorizationRules rules, String tenantClaim, String contractReference) {
-        return new CallerIdentity(text(claims.get("sub")), text(claims.get(tenantClaim)),
-                strings(claims.get(rules.rolesClaim())), scopes(claims.get(rules.scopeClaim())),
-                actors(claims.get("act")), text(claims.get("client_id")), text(claims.get("iss")), contractReference);
+    public static CallerIdentity fromVerifiedClaims(
+            JsonNode claims, AuthorizationRules rules, String tenantClaim, String contractReference) {
+        return new CallerIdentity(
+                text(claims.get("sub")),
+                text(claims.get(tenantClaim)),
+                strings(claims.get(rules.rolesClaim())),
+                scopes(claims.get(rules.scopeClaim())),
+                actors(claims.get("act")),
+                text(claims.get("client_id")),
+                text(claims.get("iss")),
+                contractReference);
     }
 
     private static String text(JsonNode node) {

@@ -1,16 +1,16 @@
 package dev.tokencontract.mcp;
 
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.contract.OperationRule;
 import dev.tokencontract.mcp.internal.MetadataDocument;
 import dev.tokencontract.mcp.internal.OriginPolicy;
 import dev.tokencontract.mcp.internal.SessionBindings;
 import dev.tokencontract.mcp.internal.TransportErrorJsonMapper;
-import dev.tokencontract.contract.Contract;
 import dev.tokencontract.validator.AccessTokenValidator;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.MultiIssuerValidator;
-import dev.tokencontract.validator.TrustedIssuer;
-import dev.tokencontract.contract.OperationRule;
 import dev.tokencontract.validator.TokenValidator;
+import dev.tokencontract.validator.TrustedIssuer;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -67,8 +67,8 @@ public final class McpAuthorization {
         this.resource = resource;
         this.validator = validator;
         this.contract = builder.contract;
-        this.authorizationServers = List.copyOf(builder.authorizationServers.isEmpty()
-                ? issuers : builder.authorizationServers);
+        this.authorizationServers =
+                List.copyOf(builder.authorizationServers.isEmpty() ? issuers : builder.authorizationServers);
         Set<String> scopes = new TreeSet<>();
         for (OperationRule rule : builder.contract.authorization().operations().values()) {
             scopes.addAll(rule.scopes());
@@ -119,12 +119,18 @@ public final class McpAuthorization {
         return new SyncToolSpecification(tool.tool(), (exchange, request) -> {
             CallerIdentity caller = CallerIdentity.from(exchange).orElse(null);
             AuthorizationDecision decision = caller == null
-                    ? new AuthorizationDecision(false, DecisionReason.NO_IDENTITY, name, null, List.of(),
+                    ? new AuthorizationDecision(
+                            false,
+                            DecisionReason.NO_IDENTITY,
+                            name,
+                            null,
+                            List.of(),
                             "the tool ran without a verified identity; is the filter in front of the endpoint?")
                     : access.decide(name, caller);
             if (!decision.allowed()) {
                 decisionLog.record(decision);
-                return CallToolResult.builder().isError(true)
+                return CallToolResult.builder()
+                        .isError(true)
                         .addTextContent("denied: " + decision.reason() + " " + String.join(" ", decision.missing()))
                         .build();
             }
@@ -356,13 +362,23 @@ public final class McpAuthorization {
             AccessTokenValidator validator;
             if (all.size() == 1) {
                 Map.Entry<String, KeySource> only = all.entrySet().iterator().next();
-                validator = TokenValidator.builder().contract(contract).keys(only.getValue()).expectIssuer(only.getKey())
-                        .expectAudience(resource).expectAudience(resource + "/").clock(clock).leeway(leeway)
-                        .skipContractUnlessSignatureVerified() // anonymous callers must not choose the cost of a 401 (issue 13)
+                validator = TokenValidator.builder()
+                        .contract(contract)
+                        .keys(only.getValue())
+                        .expectIssuer(only.getKey())
+                        .expectAudience(resource)
+                        .expectAudience(resource + "/")
+                        .clock(clock)
+                        .leeway(leeway)
+                        .skipContractUnlessSignatureVerified() // anonymous callers must not choose the cost of a 401
+                        // (issue 13)
                         .build();
             } else {
                 MultiIssuerValidator.Builder multi = MultiIssuerValidator.builder()
-                        .expectAudience(resource).expectAudience(resource + "/").clock(clock).leeway(leeway);
+                        .expectAudience(resource)
+                        .expectAudience(resource + "/")
+                        .clock(clock)
+                        .leeway(leeway);
                 all.forEach((name, source) -> multi.trust(TrustedIssuer.of(name, contract, source)));
                 validator = multi.build();
             }

@@ -1,5 +1,8 @@
 package dev.tokencontract.mcp;
 
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.mcp.internal.BearerHeader;
 import dev.tokencontract.mcp.internal.Challenge;
 import dev.tokencontract.mcp.internal.OriginPolicy;
@@ -7,11 +10,8 @@ import dev.tokencontract.mcp.internal.ReplayedRequest;
 import dev.tokencontract.mcp.internal.Responses;
 import dev.tokencontract.mcp.internal.SessionBindings;
 import dev.tokencontract.mcp.internal.ToolCalls;
-import dev.tokencontract.finding.Finding;
-import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.mcp.internal.ToolDenials;
 import dev.tokencontract.validator.ValidationReport;
-import dev.tokencontract.finding.Verdict;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -50,7 +50,8 @@ public final class McpBearerFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
             throw new ServletException("the MCP bearer filter handles HTTP requests only");
         }
@@ -65,13 +66,19 @@ public final class McpBearerFilter implements Filter {
         }
         String origin = request.getHeader("Origin");
         if (!auth.origins().allows(origin)) {
-            deny(new AuthorizationDecision(false, DecisionReason.ORIGIN_REFUSED, null, null, List.of(),
+            deny(new AuthorizationDecision(
+                    false,
+                    DecisionReason.ORIGIN_REFUSED,
+                    null,
+                    null,
+                    List.of(),
                     "Origin " + OriginPolicy.printable(origin)));
             Responses.jsonRpcError(response, 403, -32000, "Forbidden: Origin not allowed");
             return;
         }
         boolean cors = auth.origins().addCorsHeaders(origin, response);
-        if ("OPTIONS".equalsIgnoreCase(request.getMethod()) && origin != null
+        if ("OPTIONS".equalsIgnoreCase(request.getMethod())
+                && origin != null
                 && request.getHeader("Access-Control-Request-Method") != null) {
             if (cors) {
                 OriginPolicy.preflight(response);
@@ -82,37 +89,68 @@ public final class McpBearerFilter implements Filter {
         }
         if (hasQueryToken(request.getQueryString())) {
             deny(new AuthorizationDecision(false, DecisionReason.TOKEN_IN_QUERY, null, null, List.of(), null));
-            Responses.oauthError(response, 400, challenge().param("error", "invalid_request").toString(),
-                    "invalid_request", "access tokens must not be sent in the query string", null);
+            Responses.oauthError(
+                    response,
+                    400,
+                    challenge().param("error", "invalid_request").toString(),
+                    "invalid_request",
+                    "access tokens must not be sent in the query string",
+                    null);
             return;
         }
         BearerHeader.Parsed header = BearerHeader.parse(Collections.list(request.getHeaders("Authorization")));
         switch (header.kind()) {
             case ABSENT, OTHER_SCHEME -> {
-                deny(new AuthorizationDecision(false, DecisionReason.TOKEN_MISSING, null, null, List.of(),
+                deny(new AuthorizationDecision(
+                        false,
+                        DecisionReason.TOKEN_MISSING,
+                        null,
+                        null,
+                        List.of(),
                         header.kind() == BearerHeader.Kind.OTHER_SCHEME ? "another authorization scheme" : null));
-                Responses.oauthError(response, 401, challenge().scopes(auth.scopesSupported()).toString(), null,
-                        "a bearer access token is required", null);
+                Responses.oauthError(
+                        response,
+                        401,
+                        challenge().scopes(auth.scopesSupported()).toString(),
+                        null,
+                        "a bearer access token is required",
+                        null);
                 return;
             }
             case MALFORMED -> {
-                deny(new AuthorizationDecision(false, DecisionReason.MALFORMED_REQUEST, null, null, List.of(), header.problem()));
-                Responses.oauthError(response, 400, challenge().param("error", "invalid_request")
-                        .param("error_description", header.problem()).toString(), "invalid_request", header.problem(), null);
+                deny(new AuthorizationDecision(
+                        false, DecisionReason.MALFORMED_REQUEST, null, null, List.of(), header.problem()));
+                Responses.oauthError(
+                        response,
+                        400,
+                        challenge()
+                                .param("error", "invalid_request")
+                                .param("error_description", header.problem())
+                                .toString(),
+                        "invalid_request",
+                        header.problem(),
+                        null);
                 return;
             }
-            case TOKEN -> { }
+            case TOKEN -> {}
         }
         ValidationReport report = auth.validator().validate(header.token());
         if (report.verdict() != Verdict.ACCEPTED) {
             refuseToken(report, response);
             return;
         }
-        CallerIdentity caller = CallerIdentity.of(report.validated().orElseThrow(), auth.contract().authorization(), auth.tenantClaim());
-        SessionBindings.Principal principal = new SessionBindings.Principal(caller.issuer(), caller.subject(), caller.tenant(), caller.clientId());
+        CallerIdentity caller = CallerIdentity.of(
+                report.validated().orElseThrow(), auth.contract().authorization(), auth.tenantClaim());
+        SessionBindings.Principal principal =
+                new SessionBindings.Principal(caller.issuer(), caller.subject(), caller.tenant(), caller.clientId());
         String sessionId = request.getHeader("Mcp-Session-Id");
         if (sessionId != null && auth.sessions().check(sessionId, principal) == SessionBindings.Check.NOT_OWNER) {
-            deny(new AuthorizationDecision(false, DecisionReason.SESSION_NOT_OWNED, null, caller, List.of(),
+            deny(new AuthorizationDecision(
+                    false,
+                    DecisionReason.SESSION_NOT_OWNED,
+                    null,
+                    caller,
+                    List.of(),
                     "session " + SessionBindings.redacted(sessionId) + " belongs to another principal"));
             // exactly what the SDK's transport answers for a session that does not exist: nothing tells them apart
             if ("POST".equalsIgnoreCase(request.getMethod())) {
@@ -126,15 +164,19 @@ public final class McpBearerFilter implements Filter {
         if ("POST".equalsIgnoreCase(request.getMethod())) {
             body = readBody(request.getInputStream(), auth.maxBodyBytes());
             if (body == null) {
-                deny(new AuthorizationDecision(false, DecisionReason.MALFORMED_BODY, null, caller, List.of(), "body too large"));
-                Responses.jsonRpcError(response, 413, -32600, "request body larger than " + auth.maxBodyBytes() + " bytes");
+                deny(new AuthorizationDecision(
+                        false, DecisionReason.MALFORMED_BODY, null, caller, List.of(), "body too large"));
+                Responses.jsonRpcError(
+                        response, 413, -32600, "request body larger than " + auth.maxBodyBytes() + " bytes");
                 return;
             }
             if (!decideToolCalls(body, caller, response)) {
                 return;
             }
         } else {
-            auth.decisionLog().record(new AuthorizationDecision(true, DecisionReason.AUTHENTICATED, null, caller, List.of(), request.getMethod()));
+            auth.decisionLog()
+                    .record(new AuthorizationDecision(
+                            true, DecisionReason.AUTHENTICATED, null, caller, List.of(), request.getMethod()));
         }
         request.setAttribute(CallerIdentity.CONTEXT_KEY, caller);
         chain.doFilter(new ReplayedRequest(request, body), auth.sessions().binding(response, principal));
@@ -144,10 +186,12 @@ public final class McpBearerFilter implements Filter {
     }
 
     /** False when the response has been written (refused); every tool call is logged either way. */
-    private boolean decideToolCalls(byte[] body, CallerIdentity caller, HttpServletResponse response) throws IOException {
+    private boolean decideToolCalls(byte[] body, CallerIdentity caller, HttpServletResponse response)
+            throws IOException {
         ToolCalls.Parsed calls = ToolCalls.read(body);
         if (!calls.ok()) {
-            deny(new AuthorizationDecision(false, DecisionReason.MALFORMED_BODY, null, caller, List.of(), calls.problem()));
+            deny(new AuthorizationDecision(
+                    false, DecisionReason.MALFORMED_BODY, null, caller, List.of(), calls.problem()));
             if (calls.parseError()) {
                 Responses.jsonRpcError(response, 400, -32700, "Parse error: " + calls.problem());
             } else {
@@ -156,7 +200,9 @@ public final class McpBearerFilter implements Filter {
             return false;
         }
         if (calls.tools().isEmpty()) {
-            auth.decisionLog().record(new AuthorizationDecision(true, DecisionReason.AUTHENTICATED, null, caller, List.of(), "POST"));
+            auth.decisionLog()
+                    .record(new AuthorizationDecision(
+                            true, DecisionReason.AUTHENTICATED, null, caller, List.of(), "POST"));
             return true;
         }
         List<AuthorizationDecision> denied = new ArrayList<>();
@@ -199,29 +245,55 @@ public final class McpBearerFilter implements Filter {
                 .map(d -> d.tool() + " needs " + String.join(" ", d.missing()))
                 .collect(Collectors.joining("; "));
         String scope = String.join(" ", scopes);
-        Responses.oauthError(response, 403, challenge().param("error", "insufficient_scope")
-                        .param("scope", scope).param("error_description", description).toString(),
-                "insufficient_scope", description, scope);
+        Responses.oauthError(
+                response,
+                403,
+                challenge()
+                        .param("error", "insufficient_scope")
+                        .param("scope", scope)
+                        .param("error_description", description)
+                        .toString(),
+                "insufficient_scope",
+                description,
+                scope);
         return false;
     }
 
     private void refuseToken(ValidationReport report, HttpServletResponse response) throws IOException {
-        List<String> codes = report.errors().stream().map(Finding::code).map(FindingCode::name).distinct().limit(4).toList();
+        List<String> codes = report.errors().stream()
+                .map(Finding::code)
+                .map(FindingCode::name)
+                .distinct()
+                .limit(4)
+                .toList();
         String detail = String.join(",", codes);
         if (report.verdict() == Verdict.UNCHECKED) {
             deny(new AuthorizationDecision(false, DecisionReason.TOKEN_UNCHECKED, null, null, List.of(), detail));
             response.setHeader("Retry-After", "5");
-            Responses.oauthError(response, 503, null, "temporarily_unavailable",
-                    "the token could not be checked: " + detail, null);
+            Responses.oauthError(
+                    response, 503, null, "temporarily_unavailable", "the token could not be checked: " + detail, null);
             return;
         }
         boolean audience = report.has(FindingCode.AUD_MISMATCH) || report.has(FindingCode.AUD_MISSING);
-        deny(new AuthorizationDecision(false, audience ? DecisionReason.AUDIENCE_MISMATCH : DecisionReason.TOKEN_INVALID,
-                null, null, List.of(), detail));
+        deny(new AuthorizationDecision(
+                false,
+                audience ? DecisionReason.AUDIENCE_MISMATCH : DecisionReason.TOKEN_INVALID,
+                null,
+                null,
+                List.of(),
+                detail));
         String description = "token rejected: " + (detail.isEmpty() ? "not verifiable" : detail);
-        Responses.oauthError(response, 401, challenge().param("error", "invalid_token")
-                        .param("error_description", description).scopes(auth.scopesSupported()).toString(),
-                "invalid_token", description, null);
+        Responses.oauthError(
+                response,
+                401,
+                challenge()
+                        .param("error", "invalid_token")
+                        .param("error_description", description)
+                        .scopes(auth.scopesSupported())
+                        .toString(),
+                "invalid_token",
+                description,
+                null);
     }
 
     private Challenge challenge() {

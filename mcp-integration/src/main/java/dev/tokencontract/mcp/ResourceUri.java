@@ -20,8 +20,10 @@ public final class ResourceUri {
      *                                  info, another scheme)
      */
     public static String canonical(String value) {
-        return parse(value).orElseThrow(() -> new IllegalArgumentException(
-                "not a usable MCP server URI (absolute http(s), no fragment, no user info): " + shorten(value)));
+        return parse(value)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "not a usable MCP server URI (absolute http(s), no fragment, no user info): "
+                                + shorten(value)));
     }
 
     /** The canonical form, or empty when the value cannot name an MCP server (used for token audiences). */
@@ -44,7 +46,8 @@ public final class ResourceUri {
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
+        boolean defaultPort =
+                port == -1 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);

@@ -17,8 +17,13 @@ final class ToolAccess {
     AuthorizationDecision decide(String tool, CallerIdentity caller) {
         Optional<OperationRule> rule = rules.rule(tool);
         if (rule.isEmpty()) {
-            return new AuthorizationDecision(false, DecisionReason.TOOL_NOT_IN_CONTRACT, tool, caller,
-                    List.of("operation:" + tool), "the contract's x-authorization has no entry for this tool");
+            return new AuthorizationDecision(
+                    false,
+                    DecisionReason.TOOL_NOT_IN_CONTRACT,
+                    tool,
+                    caller,
+                    List.of("operation:" + tool),
+                    "the contract's x-authorization has no entry for this tool");
         }
         List<String> missing = new ArrayList<>();
         rule.get().scopes().stream().filter(s -> !caller.scopes().contains(s)).forEach(s -> missing.add("scope:" + s));
@@ -26,10 +31,16 @@ final class ToolAccess {
         if (missing.isEmpty()) {
             return new AuthorizationDecision(true, DecisionReason.GRANTED, tool, caller, List.of(), null);
         }
-        // A missing role is never fixed by asking for more scopes: it is a role denial even when a scope is missing too.
+        // A missing role is never fixed by asking for more scopes: it is a role denial even when a scope is missing
+        // too.
         boolean roleMissing = missing.stream().anyMatch(m -> m.startsWith("role:"));
-        return new AuthorizationDecision(false, roleMissing ? DecisionReason.MISSING_ROLE : DecisionReason.INSUFFICIENT_SCOPE,
-                tool, caller, missing, null);
+        return new AuthorizationDecision(
+                false,
+                roleMissing ? DecisionReason.MISSING_ROLE : DecisionReason.INSUFFICIENT_SCOPE,
+                tool,
+                caller,
+                missing,
+                null);
     }
 
     /** The scopes the tool's rule asks for (what a step-up must request). */

@@ -3,9 +3,9 @@ package dev.tokencontract.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.contract.Contracts;
-import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.testing.TestKeys;
 import dev.tokencontract.testing.TestTokens;
+import dev.tokencontract.validator.KeySource;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +22,12 @@ class HostileRequestTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = SampleServer.start(Contracts.load("mcp-access-token@1.0.0"), KeySource.jwks(TestKeys.publicJwks()),
-                TestTokens.ISSUER, DECISIONS::add, true,
+        server = SampleServer.start(
+                Contracts.load("mcp-access-token@1.0.0"),
+                KeySource.jwks(TestKeys.publicJwks()),
+                TestTokens.ISSUER,
+                DECISIONS::add,
+                true,
                 List.of(SampleServer.echo("getCustomer"), SampleServer.echo("updateAccountStatus")));
     }
 
@@ -51,24 +55,33 @@ class HostileRequestTest {
 
     @Test
     void authorizationWhenTwoHeadersThen400InvalidRequest() throws Exception {
-        HttpResponse<String> response = post(RawHttp.toolCall("getCustomer"), "Authorization", "Bearer " + valid(),
-                "Authorization", "Bearer " + valid());
+        HttpResponse<String> response = post(
+                RawHttp.toolCall("getCustomer"),
+                "Authorization",
+                "Bearer " + valid(),
+                "Authorization",
+                "Bearer " + valid());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(RawHttp.challenge(response)).containsEntry("error", "invalid_request");
-        assertThat(DECISIONS).singleElement().satisfies(d -> assertThat(d.reason()).isEqualTo(DecisionReason.MALFORMED_REQUEST));
+        assertThat(DECISIONS)
+                .singleElement()
+                .satisfies(d -> assertThat(d.reason()).isEqualTo(DecisionReason.MALFORMED_REQUEST));
     }
 
     @Test
     void authorizationWhenTwoTokensInOneHeaderThen400() throws Exception {
-        HttpResponse<String> response = post(RawHttp.toolCall("getCustomer"), "Authorization", "Bearer " + valid() + " " + valid());
+        HttpResponse<String> response =
+                post(RawHttp.toolCall("getCustomer"), "Authorization", "Bearer " + valid() + " " + valid());
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(RawHttp.challenge(response).get("error_description")).isEqualTo("more than one token in the Authorization header");
+        assertThat(RawHttp.challenge(response).get("error_description"))
+                .isEqualTo("more than one token in the Authorization header");
         assertNoToolGranted();
     }
 
     @Test
     void authorizationWhenBasicThen401ChallengeWithoutError() throws Exception {
-        HttpResponse<String> response = post(RawHttp.toolCall("getCustomer"), "Authorization", "Basic YWxpY2U6c2VjcmV0");
+        HttpResponse<String> response =
+                post(RawHttp.toolCall("getCustomer"), "Authorization", "Basic YWxpY2U6c2VjcmV0");
         assertThat(response.statusCode()).isEqualTo(401);
         Map<String, String> challenge = RawHttp.challenge(response);
         assertThat(challenge).doesNotContainKey("error").containsKey("resource_metadata");
@@ -89,18 +102,28 @@ class HostileRequestTest {
         // SDK 2.1.0 serializes its McpError exception as a bean: message, cause and a full stack trace
         HttpResponse<String> response = post(RawHttp.toolCall("getCustomer"), "Authorization", "Bearer " + valid());
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).doesNotContain("stackTrace").doesNotContain("io.modelcontextprotocol").doesNotContain("className");
-        assertThat(response.body()).startsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32601,")
+        assertThat(response.body())
+                .doesNotContain("stackTrace")
+                .doesNotContain("io.modelcontextprotocol")
+                .doesNotContain("className");
+        assertThat(response.body())
+                .startsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32601,")
                 .contains("Session ID required");
-        HttpResponse<String> unknownSession = post(RawHttp.toolCall("getCustomer"), "Authorization", "Bearer " + valid(),
-                "Mcp-Session-Id", "no-such-session");
+        HttpResponse<String> unknownSession = post(
+                RawHttp.toolCall("getCustomer"),
+                "Authorization",
+                "Bearer " + valid(),
+                "Mcp-Session-Id",
+                "no-such-session");
         assertThat(unknownSession.statusCode()).isEqualTo(404);
         assertThat(unknownSession.body()).doesNotContain("stackTrace").contains("\"error\":{\"code\":");
     }
 
     @Test
     void authorizationWhenLowercaseBearerWithReadOnlyTokenCallsWriteToolThenStill403() throws Exception {
-        assertThat(post(RawHttp.toolCall("updateAccountStatus"), "Authorization", "bearer " + valid()).statusCode()).isEqualTo(403);
+        assertThat(post(RawHttp.toolCall("updateAccountStatus"), "Authorization", "bearer " + valid())
+                        .statusCode())
+                .isEqualTo(403);
         assertNoToolGranted();
     }
 
@@ -112,7 +135,9 @@ class HostileRequestTest {
         assertThat(RawHttp.challenge(response)).containsEntry("error", "invalid_token");
         String enormous = "Bearer " + "a".repeat(200_000);
         // Jetty refuses headers this large before any filter runs (431); either way nothing is granted
-        assertThat(post(RawHttp.toolCall("getCustomer"), "Authorization", enormous).statusCode()).isIn(400, 401, 431);
+        assertThat(post(RawHttp.toolCall("getCustomer"), "Authorization", enormous)
+                        .statusCode())
+                .isIn(400, 401, 431);
         assertNoToolGranted();
     }
 
@@ -133,10 +158,15 @@ class HostileRequestTest {
 
     @Test
     void tokenWhenInQueryStringThen400EvenWithValidHeader() throws Exception {
-        HttpResponse<String> response = RawHttp.post(server.mcpUrl() + "?access_token=" + valid(), RawHttp.toolCall("getCustomer"),
-                "Authorization", "Bearer " + valid());
+        HttpResponse<String> response = RawHttp.post(
+                server.mcpUrl() + "?access_token=" + valid(),
+                RawHttp.toolCall("getCustomer"),
+                "Authorization",
+                "Bearer " + valid());
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(DECISIONS).singleElement().satisfies(d -> assertThat(d.reason()).isEqualTo(DecisionReason.TOKEN_IN_QUERY));
+        assertThat(DECISIONS)
+                .singleElement()
+                .satisfies(d -> assertThat(d.reason()).isEqualTo(DecisionReason.TOKEN_IN_QUERY));
     }
 
     @Test
@@ -144,14 +174,17 @@ class HostileRequestTest {
         HttpResponse<String> response = post("{\"jsonrpc\":\"2.0\",\"method\":", "Authorization", "Bearer " + valid());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"code\":-32700");
-        assertThat(DECISIONS).singleElement().satisfies(d -> assertThat(d.reason()).isEqualTo(DecisionReason.MALFORMED_BODY));
+        assertThat(DECISIONS)
+                .singleElement()
+                .satisfies(d -> assertThat(d.reason()).isEqualTo(DecisionReason.MALFORMED_BODY));
     }
 
     @Test
     void bodyWhenDuplicateMethodMembersThen400SoFilterAndSdkCannotDisagree() throws Exception {
         String body = """
                 {"jsonrpc":"2.0","id":1,"method":"tools/list","method":"tools/call","params":{"name":"updateAccountStatus"}}""";
-        assertThat(post(body, "Authorization", "Bearer " + valid()).statusCode()).isEqualTo(400);
+        assertThat(post(body, "Authorization", "Bearer " + valid()).statusCode())
+                .isEqualTo(400);
         assertNoToolGranted();
     }
 
@@ -177,20 +210,27 @@ class HostileRequestTest {
     @Test
     void bodyWhenDeeplyNestedThen400() throws Exception {
         String body = "[".repeat(5_000) + "]".repeat(5_000);
-        assertThat(post(body, "Authorization", "Bearer " + valid()).statusCode()).isEqualTo(400);
+        assertThat(post(body, "Authorization", "Bearer " + valid()).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void bodyWhenLargerThanLimitThen413() throws Exception {
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(McpAuthorization.DEFAULT_MAX_BODY_BYTES) + "\"}}";
-        assertThat(post(body, "Authorization", "Bearer " + valid()).statusCode()).isEqualTo(413);
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\""
+                + "x".repeat(McpAuthorization.DEFAULT_MAX_BODY_BYTES) + "\"}}";
+        assertThat(post(body, "Authorization", "Bearer " + valid()).statusCode())
+                .isEqualTo(413);
     }
 
     @Test
     void bodyWhenMethodIsNotAStringOrMessageNotAnObjectThen400() throws Exception {
-        assertThat(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":{\"x\":1}}", "Authorization", "Bearer " + valid()).statusCode()).isEqualTo(400);
-        assertThat(post("[1,2]", "Authorization", "Bearer " + valid()).statusCode()).isEqualTo(400);
-        assertThat(post("[]", "Authorization", "Bearer " + valid()).statusCode()).isEqualTo(400);
+        assertThat(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":{\"x\":1}}", "Authorization", "Bearer " + valid())
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(post("[1,2]", "Authorization", "Bearer " + valid()).statusCode())
+                .isEqualTo(400);
+        assertThat(post("[]", "Authorization", "Bearer " + valid()).statusCode())
+                .isEqualTo(400);
         assertNoToolGranted();
     }
 }

@@ -1,13 +1,13 @@
 package dev.tokencontract.mcp;
 
-import dev.tokencontract.testing.NonDaemonThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.tokencontract.contract.Contracts;
-import dev.tokencontract.validator.KeySource;
+import dev.tokencontract.testing.NonDaemonThreads;
 import dev.tokencontract.testing.TestKeys;
 import dev.tokencontract.testing.TestTokens;
+import dev.tokencontract.validator.KeySource;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -32,17 +32,26 @@ class McpBearerFilterTest {
     @BeforeAll
     static void start() throws Exception {
         baseline = NonDaemonThreads.now();
-        server = SampleServer.start(Contracts.load("mcp-access-token@1.0.0"), KeySource.jwks(TestKeys.publicJwks()),
-                TestTokens.ISSUER, DECISIONS::add, true,
-                List.of(SampleServer.echo("getCustomer"), SampleServer.echo("updateAccountStatus"),
-                        SampleServer.echo("lookupEmployee"), SampleServer.echo("toggleFeature"),
+        server = SampleServer.start(
+                Contracts.load("mcp-access-token@1.0.0"),
+                KeySource.jwks(TestKeys.publicJwks()),
+                TestTokens.ISSUER,
+                DECISIONS::add,
+                true,
+                List.of(
+                        SampleServer.echo("getCustomer"),
+                        SampleServer.echo("updateAccountStatus"),
+                        SampleServer.echo("lookupEmployee"),
+                        SampleServer.echo("toggleFeature"),
                         SampleServer.echo("exportAllCustomers")));
     }
 
     @AfterAll
     static void stop() throws Exception {
         server.close();
-        assertThat(NonDaemonThreads.leftOver(baseline, 5_000)).as("non-daemon threads left running").isEmpty();
+        assertThat(NonDaemonThreads.leftOver(baseline, 5_000))
+                .as("non-daemon threads left running")
+                .isEmpty();
     }
 
     @BeforeEach
@@ -61,7 +70,8 @@ class McpBearerFilterTest {
                 McpClients.call(client, tool);
             });
             assertThat(thrown).as("the call must fail").isNotNull();
-            return McpClients.authorizationFailure(thrown).orElseThrow(() -> new AssertionError("no HTTP authorization failure in", thrown));
+            return McpClients.authorizationFailure(thrown)
+                    .orElseThrow(() -> new AssertionError("no HTTP authorization failure in", thrown));
         }
     }
 
@@ -95,7 +105,9 @@ class McpBearerFilterTest {
     @Test
     void callToolWhenDelegatedThenHandlerSeesActor() {
         ObjectNodeHolder act = new ObjectNodeHolder();
-        String token = Tokens.fresh(server.auth.resource(), "crm.read").claim("act", act.actor("hub")).signRsa();
+        String token = Tokens.fresh(server.auth.resource(), "crm.read")
+                .claim("act", act.actor("hub"))
+                .signRsa();
         try (McpSyncClient client = McpClients.connect(server.baseUrl, token)) {
             client.initialize();
             assertThat(McpClients.text(McpClients.call(client, "getCustomer"))).endsWith("actor=hub roles=1");
@@ -106,8 +118,13 @@ class McpBearerFilterTest {
     void callToolWhenReadOnlyUserCallsWriteToolThenSdkClientGets403WithNeededScope() {
         McpHttpClientTransportAuthorizationException failure = sdkFailure(token("crm.read"), "updateAccountStatus");
         assertThat(failure.getResponseInfo().statusCode()).isEqualTo(403);
-        String header = failure.getResponseInfo().headers().firstValue("WWW-Authenticate").orElseThrow();
-        assertThat(header).contains("error=\"insufficient_scope\"").contains("scope=\"crm.read crm.write\"")
+        String header = failure.getResponseInfo()
+                .headers()
+                .firstValue("WWW-Authenticate")
+                .orElseThrow();
+        assertThat(header)
+                .contains("error=\"insufficient_scope\"")
+                .contains("scope=\"crm.read crm.write\"")
                 .contains("resource_metadata=\"" + server.auth.metadataUrl() + "\"");
         assertThat(DECISIONS).anySatisfy(d -> {
             assertThat(d.allowed()).isFalse();
@@ -132,22 +149,26 @@ class McpBearerFilterTest {
 
     @Test
     void callToolWhenRoleMissingThenHttp200JsonRpcResultWithTheRequestIdAndNoChallenge() throws Exception {
-        HttpResponse<String> response = RawHttp.post(server.mcpUrl(), RawHttp.toolCall("toggleFeature"),
-                "Authorization", "Bearer " + token(null));
+        HttpResponse<String> response = RawHttp.post(
+                server.mcpUrl(), RawHttp.toolCall("toggleFeature"), "Authorization", "Bearer " + token(null));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("id").asInt()).isEqualTo(7);
         assertThat(body.path("result").path("isError").asBoolean()).isTrue();
-        assertThat(body.path("result").path("content").path(0).path("text").asString()).contains("needs role admin");
+        assertThat(body.path("result").path("content").path(0).path("text").asString())
+                .contains("needs role admin");
     }
 
     @Test
     void callToolWhenRoleHeldThenAllowed() {
-        String token = Tokens.fresh(server.auth.resource(), "crm.read").claimArray("roles", "hr").signRsa();
+        String token = Tokens.fresh(server.auth.resource(), "crm.read")
+                .claimArray("roles", "hr")
+                .signRsa();
         try (McpSyncClient client = McpClients.connect(server.baseUrl, token)) {
             client.initialize();
-            assertThat(McpClients.text(McpClients.call(client, "lookupEmployee"))).startsWith("lookupEmployee by alice");
+            assertThat(McpClients.text(McpClients.call(client, "lookupEmployee")))
+                    .startsWith("lookupEmployee by alice");
         }
     }
 
@@ -156,7 +177,9 @@ class McpBearerFilterTest {
         try (McpSyncClient client = McpClients.connect(server.baseUrl, token("crm.read crm.write"))) {
             client.initialize();
             Throwable thrown = catchThrowable(() -> McpClients.call(client, "exportAllCustomers"));
-            assertThat(McpClients.authorizationFailure(thrown)).as("no HTTP 401/403").isEmpty();
+            assertThat(McpClients.authorizationFailure(thrown))
+                    .as("no HTTP 401/403")
+                    .isEmpty();
             assertThat(thrown).hasMessageContaining("Unknown tool: exportAllCustomers");
         }
         assertThat(DECISIONS).anySatisfy(d -> {
@@ -167,11 +190,16 @@ class McpBearerFilterTest {
 
     @Test
     void callToolWhenToolUnknownThenJsonRpcMinus32602WithTheRequestId() throws Exception {
-        HttpResponse<String> response = RawHttp.post(server.mcpUrl(), RawHttp.toolCall("deleteEverything"),
-                "Authorization", "Bearer " + token("crm.read crm.write"));
+        HttpResponse<String> response = RawHttp.post(
+                server.mcpUrl(),
+                RawHttp.toolCall("deleteEverything"),
+                "Authorization",
+                "Bearer " + token("crm.read crm.write"));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree(
-                "{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32602,\"message\":\"Unknown tool: deleteEverything\"}}"));
+        assertThat(JSON.readTree(response.body()))
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32602,\"message\":\"Unknown tool: deleteEverything\"}}"));
     }
 
     @Test
@@ -200,46 +228,70 @@ class McpBearerFilterTest {
         assertThat(suffixed.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(suffixed.body()).path("resource").asString()).isEqualTo(server.mcpUrl());
         assertThat(root.statusCode()).isEqualTo(404);
-        HttpResponse<String> preflight = RawHttp.send("OPTIONS", server.baseUrl + "/.well-known/oauth-protected-resource/mcp",
-                "Origin", "https://inspector.example.test", "Access-Control-Request-Method", "GET",
-                "Access-Control-Request-Headers", "mcp-protocol-version");
+        HttpResponse<String> preflight = RawHttp.send(
+                "OPTIONS",
+                server.baseUrl + "/.well-known/oauth-protected-resource/mcp",
+                "Origin",
+                "https://inspector.example.test",
+                "Access-Control-Request-Method",
+                "GET",
+                "Access-Control-Request-Headers",
+                "mcp-protocol-version");
         assertThat(preflight.statusCode()).isEqualTo(204);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
-        assertThat(RawHttp.post(server.baseUrl + "/.well-known/oauth-protected-resource/mcp", "{}").statusCode()).isEqualTo(405);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .contains("*");
+        assertThat(RawHttp.post(server.baseUrl + "/.well-known/oauth-protected-resource/mcp", "{}")
+                        .statusCode())
+                .isEqualTo(405);
     }
 
     @Test
     void connectWhenTokenExpiredThen401InvalidToken() throws Exception {
         long past = java.time.Instant.now().getEpochSecond() - 7200;
-        String expired = Tokens.fresh(server.auth.resource(), "crm.read").claim("iat", past).claim("nbf", past)
-                .claim("exp", past + 600).signRsa();
+        String expired = Tokens.fresh(server.auth.resource(), "crm.read")
+                .claim("iat", past)
+                .claim("nbf", past)
+                .claim("exp", past + 600)
+                .signRsa();
         McpHttpClientTransportAuthorizationException failure = sdkFailure(expired, "getCustomer");
         assertThat(failure.getResponseInfo().statusCode()).isEqualTo(401);
-        Map<String, String> challenge = RawHttp.challenge(RawHttp.post(server.mcpUrl(), "{}", "Authorization", "Bearer " + expired));
-        assertThat(challenge).containsEntry("error", "invalid_token")
+        Map<String, String> challenge =
+                RawHttp.challenge(RawHttp.post(server.mcpUrl(), "{}", "Authorization", "Bearer " + expired));
+        assertThat(challenge)
+                .containsEntry("error", "invalid_token")
                 .containsEntry("resource_metadata", server.auth.metadataUrl());
         assertThat(challenge.get("error_description")).contains("TOKEN_EXPIRED");
     }
 
     @Test
     void connectWhenSignatureForgedThen401NamesOnlyTheSignatureNotTheAttackersClaims() throws Exception {
-        String signed = Tokens.fresh(server.auth.resource(), "crm.read").claim("roles", "admin").signRsa();
+        String signed = Tokens.fresh(server.auth.resource(), "crm.read")
+                .claim("roles", "admin")
+                .signRsa();
         String forged = signed.substring(0, signed.lastIndexOf('.') + 1) + TestTokens.encode(new byte[256]);
 
-        Map<String, String> challenge = RawHttp.challenge(RawHttp.post(server.mcpUrl(), "{}", "Authorization", "Bearer " + forged));
+        Map<String, String> challenge =
+                RawHttp.challenge(RawHttp.post(server.mcpUrl(), "{}", "Authorization", "Bearer " + forged));
 
         assertThat(challenge).containsEntry("error", "invalid_token");
         // the filter skips the contract stage behind a failed signature (issue 13): no CLAIM_* codes
-        assertThat(challenge.get("error_description")).contains("SIGNATURE_INVALID").doesNotContain("CLAIM_");
+        assertThat(challenge.get("error_description"))
+                .contains("SIGNATURE_INVALID")
+                .doesNotContain("CLAIM_");
     }
 
     @Test
     void connectWhenAudienceIsAnotherServerThen401AndLoggedAsAudienceMismatch() {
-        String other = Tokens.fresh("https://other.example.test/mcp", "crm.read").signRsa();
+        String other =
+                Tokens.fresh("https://other.example.test/mcp", "crm.read").signRsa();
         McpHttpClientTransportAuthorizationException failure = sdkFailure(other, "getCustomer");
         assertThat(failure.getResponseInfo().statusCode()).isEqualTo(401);
-        assertThat(failure.getResponseInfo().headers().firstValue("WWW-Authenticate").orElseThrow())
-                .contains("error=\"invalid_token\"").contains("AUD_MISMATCH");
+        assertThat(failure.getResponseInfo()
+                        .headers()
+                        .firstValue("WWW-Authenticate")
+                        .orElseThrow())
+                .contains("error=\"invalid_token\"")
+                .contains("AUD_MISMATCH");
         assertThat(DECISIONS).anySatisfy(d -> assertThat(d.reason()).isEqualTo(DecisionReason.AUDIENCE_MISMATCH));
     }
 
@@ -250,7 +302,9 @@ class McpBearerFilterTest {
             String token = Tokens.fresh(audience, "crm.read").signRsa();
             try (McpSyncClient client = McpClients.connect(server.baseUrl, token)) {
                 client.initialize();
-                assertThat(McpClients.text(McpClients.call(client, "getCustomer"))).as(audience).startsWith("getCustomer by alice");
+                assertThat(McpClients.text(McpClients.call(client, "getCustomer")))
+                        .as(audience)
+                        .startsWith("getCustomer by alice");
             }
         }
     }
@@ -258,7 +312,9 @@ class McpBearerFilterTest {
     @Test
     void connectWhenAudienceIsAPathBelowThisServerThen401() throws Exception {
         String deeper = Tokens.fresh(server.mcpUrl() + "/admin", "crm.read").signRsa();
-        assertThat(RawHttp.post(server.mcpUrl(), "{}", "Authorization", "Bearer " + deeper).statusCode()).isEqualTo(401);
+        assertThat(RawHttp.post(server.mcpUrl(), "{}", "Authorization", "Bearer " + deeper)
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test

@@ -24,7 +24,10 @@ final class McpClients {
                     }
                 })
                 .build();
-        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(10)).initializationTimeout(Duration.ofSeconds(10)).build();
+        return McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(10))
+                .initializationTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     static CallToolResult call(McpSyncClient client, String tool) {

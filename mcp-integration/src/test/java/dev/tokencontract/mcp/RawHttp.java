@@ -9,7 +9,8 @@ import java.util.Map;
 
 /** Plain HTTP for requests the SDK client would never send. */
 final class RawHttp {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RawHttp() {}
 
@@ -18,14 +19,17 @@ final class RawHttp {
     }
 
     static HttpResponse<String> post(String url, String body, String... headers) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream");
         return send(builder, headers);
     }
 
     /** Any method without a body (OPTIONS, DELETE). */
     static HttpResponse<String> send(String method, String url, String... headers) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()), headers);
+        return send(
+                HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()), headers);
     }
 
     static String toolCall(String tool) {
@@ -40,7 +44,8 @@ final class RawHttp {
             throw new AssertionError("not a Bearer challenge: " + value);
         }
         Map<String, String> params = new java.util.LinkedHashMap<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z_]+)=\"([^\"]*)\"").matcher(value);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("([a-z_]+)=\"([^\"]*)\"").matcher(value);
         while (m.find()) {
             params.put(m.group(1), m.group(2));
         }

@@ -39,14 +39,25 @@ final class SampleServer implements AutoCloseable {
     }
 
     /** Tools that echo the caller; {@code withFilter} false leaves only the handler guard in place. */
-    static SampleServer start(Contract contract, KeySource keys, String issuer, DecisionLog log, boolean withFilter,
-                              List<SyncToolSpecification> tools) {
+    static SampleServer start(
+            Contract contract,
+            KeySource keys,
+            String issuer,
+            DecisionLog log,
+            boolean withFilter,
+            List<SyncToolSpecification> tools) {
         return start(contract, keys, issuer, log, withFilter, tools, b -> b);
     }
 
     /** As above, with {@code options} applied to the builder (allowed origins, CORS, ...). */
-    static SampleServer start(Contract contract, KeySource keys, String issuer, DecisionLog log, boolean withFilter,
-                              List<SyncToolSpecification> tools, java.util.function.UnaryOperator<McpAuthorization.Builder> options) {
+    static SampleServer start(
+            Contract contract,
+            KeySource keys,
+            String issuer,
+            DecisionLog log,
+            boolean withFilter,
+            List<SyncToolSpecification> tools,
+            java.util.function.UnaryOperator<McpAuthorization.Builder> options) {
         AtomicReference<Filter> late = new AtomicReference<>();
         AtomicReference<McpAuthorization> authRef = new AtomicReference<>();
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
@@ -57,44 +68,50 @@ final class SampleServer implements AutoCloseable {
                 .jsonMapper(McpAuthorization.transportJsonMapper())
                 .contextExtractor(request -> {
                     AUTHORIZATION_SEEN_BY_SDK.add(request.getHeader("Authorization") != null
-                            || java.util.Collections.list(request.getHeaderNames()).stream().anyMatch("authorization"::equalsIgnoreCase)
+                            || java.util.Collections.list(request.getHeaderNames()).stream()
+                                    .anyMatch("authorization"::equalsIgnoreCase)
                             || request.getHeaders("Authorization").hasMoreElements());
                     return authRef.get().contextExtractor().extract(request);
                 })
                 .build();
         Javalin app = Javalin.create(cfg -> {
-            cfg.startup.startupWatcherEnabled = false;
-            cfg.jetty.modifyServletContextHandler(handler -> {
-                ServletHolder servlet = new ServletHolder(transport);
-                servlet.setAsyncSupported(true);
-                handler.addServlet(servlet, "/mcp");
-                if (withFilter) {
-                    FilterHolder filter = new FilterHolder((Filter) (req, res, chain) -> {
-                    Filter bound = late.get();
-                    if (bound == null) { // not yet started: refuse rather than pass unchecked
-                        ((jakarta.servlet.http.HttpServletResponse) res).sendError(503);
-                        return;
-                    }
-                    bound.doFilter(req, res, chain);
-                });
-                    filter.setAsyncSupported(true);
-                    for (String path : List.of("/mcp", "/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/*")) {
-                        handler.addFilter(filter, path, EnumSet.of(DispatcherType.REQUEST));
-                    }
-                }
-            });
-        }).start("127.0.0.1", 0);
+                    cfg.startup.startupWatcherEnabled = false;
+                    cfg.jetty.modifyServletContextHandler(handler -> {
+                        ServletHolder servlet = new ServletHolder(transport);
+                        servlet.setAsyncSupported(true);
+                        handler.addServlet(servlet, "/mcp");
+                        if (withFilter) {
+                            FilterHolder filter = new FilterHolder((Filter) (req, res, chain) -> {
+                                Filter bound = late.get();
+                                if (bound == null) { // not yet started: refuse rather than pass unchecked
+                                    ((jakarta.servlet.http.HttpServletResponse) res).sendError(503);
+                                    return;
+                                }
+                                bound.doFilter(req, res, chain);
+                            });
+                            filter.setAsyncSupported(true);
+                            for (String path : List.of(
+                                    "/mcp",
+                                    "/.well-known/oauth-protected-resource",
+                                    "/.well-known/oauth-protected-resource/*")) {
+                                handler.addFilter(filter, path, EnumSet.of(DispatcherType.REQUEST));
+                            }
+                        }
+                    });
+                })
+                .start("127.0.0.1", 0);
         String baseUrl = "http://localhost:" + app.port();
         McpAuthorization auth = options.apply(McpAuthorization.builder()
-                .resource(baseUrl + "/mcp")
-                .contract(contract)
-                .keys(keys)
-                .issuer(issuer)
-                .decisionLog(log))
+                        .resource(baseUrl + "/mcp")
+                        .contract(contract)
+                        .keys(keys)
+                        .issuer(issuer)
+                        .decisionLog(log))
                 .build();
         authRef.set(auth);
         late.set(auth.filter());
-        McpSyncServer mcp = McpServer.sync(transport).serverInfo("sample", "1.0.0")
+        McpSyncServer mcp = McpServer.sync(transport)
+                .serverInfo("sample", "1.0.0")
                 .tools(auth.guard(tools))
                 .build();
         return new SampleServer(app, mcp, auth, baseUrl);
@@ -102,13 +119,17 @@ final class SampleServer implements AutoCloseable {
 
     /** A tool that answers with who called it. */
     static SyncToolSpecification echo(String name) {
-        Tool tool = Tool.builder().name(name).description("echo the caller")
-                .inputSchema(Map.of("type", "object")).build();
+        Tool tool = Tool.builder()
+                .name(name)
+                .description("echo the caller")
+                .inputSchema(Map.of("type", "object"))
+                .build();
         return new SyncToolSpecification(tool, (exchange, request) -> {
             CallerIdentity caller = CallerIdentity.from(exchange).orElseThrow();
             return CallToolResult.builder()
-                    .addTextContent(name + " by " + caller.subject() + "@" + caller.tenant()
-                            + " actor=" + caller.actor().orElse("-") + " roles=" + caller.roles().size())
+                    .addTextContent(name + " by " + caller.subject() + "@" + caller.tenant() + " actor="
+                            + caller.actor().orElse("-") + " roles="
+                            + caller.roles().size())
                     .build();
         });
     }

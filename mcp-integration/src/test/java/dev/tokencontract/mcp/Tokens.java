@@ -10,7 +10,11 @@ final class Tokens {
     /** alice@acme, role support, scopes {@code scope}, for {@code audience}, valid for ten minutes from now. */
     static TestTokens fresh(String audience, String scope) {
         long now = Instant.now().getEpochSecond();
-        TestTokens token = TestTokens.mcp().claim("aud", audience).claim("iat", now).claim("nbf", now).claim("exp", now + 600);
+        TestTokens token = TestTokens.mcp()
+                .claim("aud", audience)
+                .claim("iat", now)
+                .claim("nbf", now)
+                .claim("exp", now + 600);
         return scope == null ? token.without("scope") : token.claim("scope", scope);
     }
 }

@@ -3,9 +3,9 @@ package dev.tokencontract.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.contract.Contracts;
-import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.testing.TestKeys;
 import dev.tokencontract.testing.TestTokens;
+import dev.tokencontract.validator.KeySource;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.List;
@@ -18,9 +18,14 @@ class ToolGuardTest {
     @Test
     void guardedToolWhenFilterMissingThenErrorResultAndNoIdentityLogged() throws Exception {
         List<AuthorizationDecision> decisions = new CopyOnWriteArrayList<>();
-        try (SampleServer server = SampleServer.start(Contracts.load("mcp-access-token@1.0.0"), KeySource.jwks(TestKeys.publicJwks()),
-                TestTokens.ISSUER, decisions::add, false, List.of(SampleServer.echo("getCustomer")));
-             McpSyncClient client = McpClients.connect(server.baseUrl, null)) {
+        try (SampleServer server = SampleServer.start(
+                        Contracts.load("mcp-access-token@1.0.0"),
+                        KeySource.jwks(TestKeys.publicJwks()),
+                        TestTokens.ISSUER,
+                        decisions::add,
+                        false,
+                        List.of(SampleServer.echo("getCustomer")));
+                McpSyncClient client = McpClients.connect(server.baseUrl, null)) {
             client.initialize();
             CallToolResult result = McpClients.call(client, "getCustomer");
             assertThat(result.isError()).isTrue();

@@ -1,14 +1,14 @@
 package dev.tokencontract.registry;
 
-import dev.tokencontract.registry.internal.Json;
-import dev.tokencontract.registry.store.ContractStore;
-import dev.tokencontract.registry.store.NewVersion;
-import dev.tokencontract.registry.store.PublishGuard;
-import dev.tokencontract.registry.store.PublishAttempt;
 import dev.tokencontract.contract.BundledContract;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.registry.internal.Json;
+import dev.tokencontract.registry.store.ContractStore;
+import dev.tokencontract.registry.store.NewVersion;
+import dev.tokencontract.registry.store.PublishAttempt;
+import dev.tokencontract.registry.store.PublishGuard;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +35,20 @@ public final class BundledSeed {
                     continue;
                 }
                 String canonical = Json.canonical(contract.document());
-                PublishAttempt<Void> result = store.publish(new NewVersion(contract.name(), contract.version(), canonical,
-                        Json.digest(canonical), PUBLISHER, clock.instant()), PublishGuard.ALLOW);
+                PublishAttempt<Void> result = store.publish(
+                        new NewVersion(
+                                contract.name(),
+                                contract.version(),
+                                canonical,
+                                Json.digest(canonical),
+                                PUBLISHER,
+                                clock.instant()),
+                        PublishGuard.ALLOW);
                 switch (result.outcome()) {
                     case CREATED -> report.add("seeded " + contract.reference());
-                    case CONFLICT -> report.add("kept " + contract.reference() + ": the store holds other content for it");
-                    default -> { }
+                    case CONFLICT ->
+                        report.add("kept " + contract.reference() + ": the store holds other content for it");
+                    default -> {}
                 }
             }
         }

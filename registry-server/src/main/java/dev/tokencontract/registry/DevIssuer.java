@@ -42,8 +42,13 @@ public final class DevIssuer {
 
     public static DevIssuer generate(Clock clock) {
         try {
-            return new DevIssuer(new ECKeyGenerator(Curve.P_256).keyID("dev-" + UUID.randomUUID().toString().substring(0, 8))
-                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).generate(), clock);
+            return new DevIssuer(
+                    new ECKeyGenerator(Curve.P_256)
+                            .keyID("dev-" + UUID.randomUUID().toString().substring(0, 8))
+                            .keyUse(KeyUse.SIGNATURE)
+                            .algorithm(JWSAlgorithm.ES256)
+                            .generate(),
+                    clock);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate a P-256 key", e);
         }
@@ -79,8 +84,12 @@ public final class DevIssuer {
                 .claim("scope", SCOPES)
                 .claim("namespaces", List.of("*"))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-                .type(new JOSEObjectType("at+jwt")).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(key.getKeyID())
+                        .type(new JOSEObjectType("at+jwt"))
+                        .build(),
+                claims);
         try {
             jwt.sign(new ECDSASigner(key));
         } catch (JOSEException e) {

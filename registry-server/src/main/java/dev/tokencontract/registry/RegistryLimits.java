@@ -18,8 +18,14 @@ import java.util.Objects;
  *                              every compared version; versions left are reported "not searched: budget"
  * @param maxPendingBodyBytes   bytes every body still arriving may hold together; past it, 429 {@code rate-limited}
  */
-public record RegistryLimits(Duration bodyDeadline, int minBodyBytesPerSecond, int dryRunsPerMinute, int dryRunBurst,
-                             int concurrentDryRuns, Duration searchBudget, long maxPendingBodyBytes) {
+public record RegistryLimits(
+        Duration bodyDeadline,
+        int minBodyBytesPerSecond,
+        int dryRunsPerMinute,
+        int dryRunBurst,
+        int concurrentDryRuns,
+        Duration searchBudget,
+        long maxPendingBodyBytes) {
 
     public RegistryLimits {
         Objects.requireNonNull(bodyDeadline, "bodyDeadline");
@@ -51,22 +57,40 @@ public record RegistryLimits(Duration bodyDeadline, int minBodyBytesPerSecond, i
     }
 
     public RegistryLimits withBodyDeadline(Duration deadline, int minBytesPerSecond) {
-        return new RegistryLimits(deadline, minBytesPerSecond, dryRunsPerMinute, dryRunBurst, concurrentDryRuns, searchBudget,
+        return new RegistryLimits(
+                deadline,
+                minBytesPerSecond,
+                dryRunsPerMinute,
+                dryRunBurst,
+                concurrentDryRuns,
+                searchBudget,
                 maxPendingBodyBytes);
     }
 
     public RegistryLimits withDryRuns(int perMinute, int burst, int concurrent) {
-        return new RegistryLimits(bodyDeadline, minBodyBytesPerSecond, perMinute, burst, concurrent, searchBudget,
-                maxPendingBodyBytes);
+        return new RegistryLimits(
+                bodyDeadline, minBodyBytesPerSecond, perMinute, burst, concurrent, searchBudget, maxPendingBodyBytes);
     }
 
     public RegistryLimits withSearchBudget(Duration budget) {
-        return new RegistryLimits(bodyDeadline, minBodyBytesPerSecond, dryRunsPerMinute, dryRunBurst, concurrentDryRuns, budget,
+        return new RegistryLimits(
+                bodyDeadline,
+                minBodyBytesPerSecond,
+                dryRunsPerMinute,
+                dryRunBurst,
+                concurrentDryRuns,
+                budget,
                 maxPendingBodyBytes);
     }
 
     public RegistryLimits withMaxPendingBodyBytes(long bytes) {
-        return new RegistryLimits(bodyDeadline, minBodyBytesPerSecond, dryRunsPerMinute, dryRunBurst, concurrentDryRuns,
-                searchBudget, bytes);
+        return new RegistryLimits(
+                bodyDeadline,
+                minBodyBytesPerSecond,
+                dryRunsPerMinute,
+                dryRunBurst,
+                concurrentDryRuns,
+                searchBudget,
+                bytes);
     }
 }

@@ -1,14 +1,14 @@
 package dev.tokencontract.registry;
 
+import dev.tokencontract.compat.CompatibilityMode;
+import dev.tokencontract.compat.CounterexampleSearch;
+import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.registry.internal.Authenticator;
 import dev.tokencontract.registry.internal.Metrics;
 import dev.tokencontract.registry.internal.RegistryApp;
 import dev.tokencontract.registry.internal.Services;
 import dev.tokencontract.registry.store.ContractStore;
-import dev.tokencontract.compat.CompatibilityMode;
-import dev.tokencontract.contract.ContractException;
-import dev.tokencontract.contract.Contracts;
-import dev.tokencontract.compat.CounterexampleSearch;
 import dev.tokencontract.validator.TokenValidator;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -44,8 +44,17 @@ public final class RegistryServer implements AutoCloseable {
     private String audience;
 
     private RegistryServer(Builder b) {
-        this.services = new Services(b.store, new Metrics(), b.clock, b.requireReadToken, b.readCacheTtl, DEFAULT_MODE,
-                b.shutdownGrace, b.counterexamples, b.limits, b.log);
+        this.services = new Services(
+                b.store,
+                new Metrics(),
+                b.clock,
+                b.requireReadToken,
+                b.readCacheTtl,
+                DEFAULT_MODE,
+                b.shutdownGrace,
+                b.counterexamples,
+                b.limits,
+                b.log);
         this.publishers = b.publishers;
         this.app = RegistryApp.create(services, b.log, routes);
         this.log = b.log;
@@ -98,7 +107,9 @@ public final class RegistryServer implements AutoCloseable {
 
     /** Every route the app serves (method and path template), e.g. for checking the OpenAPI document. */
     public List<String> routes() {
-        return List.copyOf(routes).stream().map(r -> r.method() + " " + r.path()).toList();
+        return List.copyOf(routes).stream()
+                .map(r -> r.method() + " " + r.path())
+                .toList();
     }
 
     /**
@@ -200,7 +211,8 @@ public final class RegistryServer implements AutoCloseable {
                 throw new IllegalStateException("no store: call store(...)");
             }
             if (requireReadToken && publishers == null) {
-                throw new IllegalStateException("requireReadToken needs publishers(...): nothing could check read tokens");
+                throw new IllegalStateException(
+                        "requireReadToken needs publishers(...): nothing could check read tokens");
             }
             return new RegistryServer(this);
         }

@@ -38,7 +38,9 @@ public final class ContractAuthoritiesConverter implements Converter<Jwt, Collec
         }
         JsonNode roles = claims.get(rules.rolesClaim());
         if (roles != null && roles.isArray()) {
-            roles.values().stream().filter(JsonNode::isString).forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.stringValue())));
+            roles.values().stream()
+                    .filter(JsonNode::isString)
+                    .forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.stringValue())));
         }
         return authorities;
     }

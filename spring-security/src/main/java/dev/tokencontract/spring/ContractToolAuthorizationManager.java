@@ -42,7 +42,9 @@ public final class ContractToolAuthorizationManager implements AuthorizationMana
         if (!(current instanceof JwtAuthenticationToken jwt) || !jwt.isAuthenticated() || tool == null) {
             return new AuthorizationDecision(false);
         }
-        CallerIdentity caller = CallerIdentity.fromVerifiedClaims(VerifiedJwts.signedClaims(jwt.getToken()), rules, tenantClaim, null);
-        return new AuthorizationDecision(ToolDecisions.decide(rules, tool, caller).allowed());
+        CallerIdentity caller =
+                CallerIdentity.fromVerifiedClaims(VerifiedJwts.signedClaims(jwt.getToken()), rules, tenantClaim, null);
+        return new AuthorizationDecision(
+                ToolDecisions.decide(rules, tool, caller).allowed());
     }
 }

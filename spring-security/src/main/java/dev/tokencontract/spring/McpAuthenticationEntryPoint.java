@@ -38,7 +38,7 @@ public final class McpAuthenticationEntryPoint implements AuthenticationEntryPoi
      * @param scopes              the scopes to name in the challenge (the contract's, for example)
      */
     public McpAuthenticationEntryPoint(String resourceMetadataUrl, List<String> scopes) {
-        this(resourceMetadataUrl, scopes, decision -> { });
+        this(resourceMetadataUrl, scopes, decision -> {});
     }
 
     /** As above, recording every refusal (no {@code sub}: an unverified claim is not a user) in {@code log}. */
@@ -53,7 +53,8 @@ public final class McpAuthenticationEntryPoint implements AuthenticationEntryPoi
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) throws IOException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         TokenUncheckedException unchecked = unchecked(exception);
         if (unchecked != null) {
             deny(DecisionReason.TOKEN_UNCHECKED, unchecked.getMessage());
@@ -64,27 +65,50 @@ public final class McpAuthenticationEntryPoint implements AuthenticationEntryPoi
         Challenge challenge = Challenge.bearer().param("resource_metadata", resourceMetadataUrl);
         if (exception instanceof OAuth2AuthenticationException oauth) {
             String code = oauth.getError().getErrorCode();
-            String description = oauth.getError().getDescription() != null ? oauth.getError().getDescription() : exception.getMessage();
+            String description = oauth.getError().getDescription() != null
+                    ? oauth.getError().getDescription()
+                    : exception.getMessage();
             if (OAuth2ErrorCodes.INVALID_REQUEST.equals(code)) {
                 deny(DecisionReason.MALFORMED_REQUEST, description);
-                Responses.oauthError(response, 400, challenge.param("error", code).param("error_description", description).toString(),
-                        code, description);
+                Responses.oauthError(
+                        response,
+                        400,
+                        challenge
+                                .param("error", code)
+                                .param("error_description", description)
+                                .toString(),
+                        code,
+                        description);
                 return;
             }
             description = shorten(description);
-            deny(description.contains("AUD_MISMATCH") || description.contains("AUD_MISSING")
-                    ? DecisionReason.AUDIENCE_MISMATCH : DecisionReason.TOKEN_INVALID, description);
-            Responses.oauthError(response, 401, challenge.param("error", OAuth2ErrorCodes.INVALID_TOKEN)
-                    .param("error_description", description).scopes(scopes).toString(), OAuth2ErrorCodes.INVALID_TOKEN, description);
+            deny(
+                    description.contains("AUD_MISMATCH") || description.contains("AUD_MISSING")
+                            ? DecisionReason.AUDIENCE_MISMATCH
+                            : DecisionReason.TOKEN_INVALID,
+                    description);
+            Responses.oauthError(
+                    response,
+                    401,
+                    challenge
+                            .param("error", OAuth2ErrorCodes.INVALID_TOKEN)
+                            .param("error_description", description)
+                            .scopes(scopes)
+                            .toString(),
+                    OAuth2ErrorCodes.INVALID_TOKEN,
+                    description);
             return;
         }
         // no credentials: RFC 6750 section 3.1 says no error code
         deny(DecisionReason.TOKEN_MISSING, null);
-        Responses.oauthError(response, 401, challenge.scopes(scopes).toString(), null, "a bearer access token is required");
+        Responses.oauthError(
+                response, 401, challenge.scopes(scopes).toString(), null, "a bearer access token is required");
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         commence(request, response, exception);
     }
 

@@ -28,13 +28,17 @@ public final class McpOriginFilter extends OncePerRequestFilter {
 
     public McpOriginFilter(String endpoint, String resource, List<String> allowedOrigins) {
         this.endpoint = endpoint;
-        this.allowed = java.util.stream.Stream.concat(java.util.stream.Stream.of(origin(resource)), allowedOrigins.stream().map(McpOriginFilter::origin))
+        this.allowed = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(origin(resource)),
+                        allowedOrigins.stream().map(McpOriginFilter::origin))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().substring(request.getContextPath().length()).equals(endpoint);
+        return !request.getRequestURI()
+                .substring(request.getContextPath().length())
+                .equals(endpoint);
     }
 
     @Override
@@ -42,7 +46,14 @@ public final class McpOriginFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String origin = request.getHeader("Origin");
         if (origin != null && !allows(origin)) {
-            Responses.json(response, 403, Map.of("error", "origin_not_allowed", "error_description", "this origin may not call the MCP endpoint"));
+            Responses.json(
+                    response,
+                    403,
+                    Map.of(
+                            "error",
+                            "origin_not_allowed",
+                            "error_description",
+                            "this origin may not call the MCP endpoint"));
             return;
         }
         chain.doFilter(request, response);
@@ -65,12 +76,15 @@ public final class McpOriginFilter extends OncePerRequestFilter {
     /** {@code scheme://host[:port]} in lower case, default ports dropped. */
     static String origin(String value) {
         URI uri = URI.create(value.trim());
-        if (uri.getScheme() == null || uri.getHost() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+        if (uri.getScheme() == null
+                || uri.getHost() == null
+                || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
             throw new IllegalArgumentException("not an http(s) origin: " + value);
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 }

@@ -23,9 +23,11 @@ public final class McpResourceMetadataFilter extends OncePerRequestFilter {
     private final Set<String> paths;
     private final Map<String, Object> document;
 
-    public McpResourceMetadataFilter(String resource, List<String> authorizationServers, List<String> scopes, String resourceName) {
+    public McpResourceMetadataFilter(
+            String resource, List<String> authorizationServers, List<String> scopes, String resourceName) {
         String canonical = ResourceUri.canonical(resource);
-        // only the path-suffixed form: a document at the root would have to name the root as its resource (RFC 9728 3.3)
+        // only the path-suffixed form: a document at the root would have to name the root as its resource (RFC 9728
+        // 3.3)
         this.paths = Set.of(ResourceUri.metadataPath(canonical));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("resource", canonical);
@@ -55,7 +57,8 @@ public final class McpResourceMetadataFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!paths.contains(request.getRequestURI().substring(request.getContextPath().length()))) {
+        if (!paths.contains(
+                request.getRequestURI().substring(request.getContextPath().length()))) {
             // a document at the root would have to name the root as its resource (RFC 9728 3.3); Spring Security's
             // own filter would describe the request URL and claim certificate-bound tokens
             Responses.json(response, 404, Map.of("error", "not_found"));

@@ -11,8 +11,8 @@ import dev.tokencontract.spring.internal.ReplayedRequest;
 import dev.tokencontract.spring.internal.Responses;
 import dev.tokencontract.spring.internal.SessionOwners;
 import dev.tokencontract.spring.internal.ToolCallNames;
-import dev.tokencontract.spring.internal.ToolDenialAnswers;
 import dev.tokencontract.spring.internal.ToolDecisions;
+import dev.tokencontract.spring.internal.ToolDenialAnswers;
 import dev.tokencontract.spring.internal.VerifiedJwts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,8 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,8 +60,14 @@ public final class McpToolAuthorizationFilter extends OncePerRequestFilter {
      * @param endpoint            the MCP endpoint path, e.g. {@code /mcp}
      * @param contractReference   {@code name@version}, for the identity
      */
-    public McpToolAuthorizationFilter(String endpoint, AuthorizationRules rules, String tenantClaim, String contractReference,
-                                      String resourceMetadataUrl, int maxBodyBytes, DecisionLog log) {
+    public McpToolAuthorizationFilter(
+            String endpoint,
+            AuthorizationRules rules,
+            String tenantClaim,
+            String contractReference,
+            String resourceMetadataUrl,
+            int maxBodyBytes,
+            DecisionLog log) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.tenantClaim = Objects.requireNonNull(tenantClaim, "tenantClaim");
@@ -74,12 +80,18 @@ public final class McpToolAuthorizationFilter extends OncePerRequestFilter {
 
     /** Every scope some tool rule names, sorted: what the challenges and the metadata document offer. */
     public static List<String> scopesOf(AuthorizationRules rules) {
-        return rules.operations().values().stream().flatMap(r -> r.scopes().stream()).distinct().sorted().toList();
+        return rules.operations().values().stream()
+                .flatMap(r -> r.scopes().stream())
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().substring(request.getContextPath().length()).equals(endpoint);
+        return !request.getRequestURI()
+                .substring(request.getContextPath().length())
+                .equals(endpoint);
     }
 
     @Override
@@ -90,11 +102,13 @@ public final class McpToolAuthorizationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response); // not authenticated: Spring's authorization answers 401
             return;
         }
-        CallerIdentity caller = CallerIdentity.fromVerifiedClaims(VerifiedJwts.signedClaims(jwt.getToken()), rules, tenantClaim, contractReference);
+        CallerIdentity caller = CallerIdentity.fromVerifiedClaims(
+                VerifiedJwts.signedClaims(jwt.getToken()), rules, tenantClaim, contractReference);
         String owner = caller.issuer() + " " + caller.subject();
         String session = request.getHeader(SESSION_HEADER);
         if (session != null && sessions.ownedByOther(session, owner)) {
-            log.record(new AuthorizationDecision(false, DecisionReason.TOKEN_INVALID, null, caller, List.of(), "session of another principal"));
+            log.record(new AuthorizationDecision(
+                    false, DecisionReason.TOKEN_INVALID, null, caller, List.of(), "session of another principal"));
             Responses.jsonRpcError(response, 404, -32001, "Session not found");
             return;
         }
@@ -102,7 +116,8 @@ public final class McpToolAuthorizationFilter extends OncePerRequestFilter {
         if ("POST".equalsIgnoreCase(request.getMethod())) {
             body = request.getInputStream().readNBytes(maxBodyBytes + 1);
             if (body.length > maxBodyBytes) {
-                log.record(new AuthorizationDecision(false, DecisionReason.MALFORMED_BODY, null, caller, List.of(), "body too large"));
+                log.record(new AuthorizationDecision(
+                        false, DecisionReason.MALFORMED_BODY, null, caller, List.of(), "body too large"));
                 Responses.jsonRpcError(response, 413, -32600, "request body larger than " + maxBodyBytes + " bytes");
                 return;
             }
@@ -110,7 +125,8 @@ public final class McpToolAuthorizationFilter extends OncePerRequestFilter {
                 return;
             }
         } else {
-            log.record(new AuthorizationDecision(true, DecisionReason.AUTHENTICATED, null, caller, List.of(), request.getMethod()));
+            log.record(new AuthorizationDecision(
+                    true, DecisionReason.AUTHENTICATED, null, caller, List.of(), request.getMethod()));
         }
         if (session != null) {
             sessions.claim(session, owner);
@@ -124,11 +140,16 @@ public final class McpToolAuthorizationFilter extends OncePerRequestFilter {
     }
 
     /** False when the response has been written (refused). */
-    private boolean decideToolCalls(byte[] body, CallerIdentity caller, HttpServletResponse response) throws IOException {
+    private boolean decideToolCalls(byte[] body, CallerIdentity caller, HttpServletResponse response)
+            throws IOException {
         ToolCallNames.Parsed calls = ToolCallNames.read(body);
         if (!calls.ok()) {
-            log.record(new AuthorizationDecision(false, DecisionReason.MALFORMED_BODY, null, caller, List.of(), calls.problem()));
-            Responses.jsonRpcError(response, 400, calls.parseError() ? -32700 : -32600,
+            log.record(new AuthorizationDecision(
+                    false, DecisionReason.MALFORMED_BODY, null, caller, List.of(), calls.problem()));
+            Responses.jsonRpcError(
+                    response,
+                    400,
+                    calls.parseError() ? -32700 : -32600,
                     (calls.parseError() ? "Parse error: " : "Invalid Request: ") + calls.problem());
             return false;
         }
@@ -152,8 +173,14 @@ public final class McpToolAuthorizationFilter extends OncePerRequestFilter {
             if (decision.reason() == DecisionReason.TOOL_NOT_IN_CONTRACT) {
                 unfixable.put(i, new ToolDenialAnswers.Denial(tool, List.of()));
             } else if (decision.reason() == DecisionReason.MISSING_ROLE) {
-                unfixable.put(i, new ToolDenialAnswers.Denial(tool, decision.missing().stream()
-                        .filter(m -> m.startsWith("role:")).map(m -> m.substring(5)).toList()));
+                unfixable.put(
+                        i,
+                        new ToolDenialAnswers.Denial(
+                                tool,
+                                decision.missing().stream()
+                                        .filter(m -> m.startsWith("role:"))
+                                        .map(m -> m.substring(5))
+                                        .toList()));
             }
         }
         if (denied.isEmpty()) {
@@ -171,15 +198,26 @@ public final class McpToolAuthorizationFilter extends OncePerRequestFilter {
             return false;
         }
         Set<String> needed = new LinkedHashSet<>();
-        denied.forEach(d -> needed.addAll(rules.rule(d.tool()).map(OperationRule::scopes).orElse(List.of())));
+        denied.forEach(d ->
+                needed.addAll(rules.rule(d.tool()).map(OperationRule::scopes).orElse(List.of())));
         Set<String> scopes = new LinkedHashSet<>();
         caller.scopes().stream().filter(scopesSupported::contains).forEach(scopes::add);
         scopes.addAll(needed); // the spec's recommendation: relevant scopes already granted plus the ones needed
-        String description = denied.stream().map(d -> d.tool() + " needs " + String.join(" ", d.missing())).collect(Collectors.joining("; "));
+        String description = denied.stream()
+                .map(d -> d.tool() + " needs " + String.join(" ", d.missing()))
+                .collect(Collectors.joining("; "));
         String scope = String.join(" ", scopes);
-        Responses.oauthError(response, 403, Challenge.bearer().param("resource_metadata", resourceMetadataUrl)
-                .param("error", "insufficient_scope").param("scope", scope).param("error_description", description).toString(),
-                "insufficient_scope", description);
+        Responses.oauthError(
+                response,
+                403,
+                Challenge.bearer()
+                        .param("resource_metadata", resourceMetadataUrl)
+                        .param("error", "insufficient_scope")
+                        .param("scope", scope)
+                        .param("error_description", description)
+                        .toString(),
+                "insufficient_scope",
+                description);
         return false;
     }
 

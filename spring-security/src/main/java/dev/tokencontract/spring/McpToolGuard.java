@@ -26,13 +26,20 @@ public final class McpToolGuard {
         return new SyncToolSpecification(tool.tool(), (exchange, request) -> {
             CallerIdentity caller = CallerIdentity.from(exchange).orElse(null);
             AuthorizationDecision decision = caller == null
-                    ? new AuthorizationDecision(false, DecisionReason.NO_IDENTITY, name, null, List.of(),
+                    ? new AuthorizationDecision(
+                            false,
+                            DecisionReason.NO_IDENTITY,
+                            name,
+                            null,
+                            List.of(),
                             "the tool ran without a verified identity; is the security chain in front of the endpoint?")
                     : ToolDecisions.decide(rules, name, caller);
             if (!decision.allowed()) {
                 log.record(decision);
-                return CallToolResult.builder().isError(true)
-                        .addTextContent("denied: " + decision.reason() + " " + String.join(" ", decision.missing())).build();
+                return CallToolResult.builder()
+                        .isError(true)
+                        .addTextContent("denied: " + decision.reason() + " " + String.join(" ", decision.missing()))
+                        .build();
             }
             return tool.callHandler().apply(exchange, request);
         });
@@ -51,9 +58,12 @@ public final class McpToolGuard {
             if (bean instanceof SyncToolSpecification tool) {
                 return guard(tool, rules.get(), DecisionLog.slf4j());
             }
-            if (bean instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(SyncToolSpecification.class::isInstance)) {
+            if (bean instanceof List<?> list
+                    && !list.isEmpty()
+                    && list.stream().allMatch(SyncToolSpecification.class::isInstance)) {
                 List<SyncToolSpecification> guarded = new ArrayList<>();
-                list.forEach(item -> guarded.add(guard((SyncToolSpecification) item, rules.get(), DecisionLog.slf4j())));
+                list.forEach(
+                        item -> guarded.add(guard((SyncToolSpecification) item, rules.get(), DecisionLog.slf4j())));
                 return List.copyOf(guarded);
             }
             return bean;

@@ -39,12 +39,14 @@ public final class StrictBearerTokenResolver implements BearerTokenResolver {
             throw invalid("the bearer token is empty");
         }
         if (!B64TOKEN.matcher(token).matches()) {
-            throw invalid("the Authorization header holds more than one bearer token, or characters a token cannot have");
+            throw invalid(
+                    "the Authorization header holds more than one bearer token, or characters a token cannot have");
         }
         return token;
     }
 
     private static OAuth2AuthenticationException invalid(String description) {
-        return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, description, null), description);
+        return new OAuth2AuthenticationException(
+                new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, description, null), description);
     }
 }

@@ -42,10 +42,12 @@ public final class TokencontractJwtDecoder implements JwtDecoder {
         if (report.verdict() == Verdict.ACCEPTED) {
             ValidatedToken validated = report.validated().orElseThrow();
             // the header was covered by the verified signature, so the decoded view of it is verified too
-            return VerifiedJwts.toJwt(token, report.decoded().flatMap(DecodedToken::header).orElseThrow(), validated.claims());
+            return VerifiedJwts.toJwt(
+                    token, report.decoded().flatMap(DecodedToken::header).orElseThrow(), validated.claims());
         }
         if (report.verdict() == Verdict.UNCHECKED) {
-            throw new TokenUncheckedException(FindingErrors.summary("the token could not be checked", report.findings()), report.findings());
+            throw new TokenUncheckedException(
+                    FindingErrors.summary("the token could not be checked", report.findings()), report.findings());
         }
         String summary = FindingErrors.summary("token rejected", report.findings());
         throw new JwtValidationException(summary, FindingErrors.errors(summary, report.findings()));

@@ -22,9 +22,13 @@ class ContractClaimsValidatorTest {
 
     @BeforeEach
     void springDecoderWithTheContract() throws Exception {
-        springDecoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(JWKSet.parse(TestKeys.publicJwks()))).build();
-        springDecoder.setJwtValidator(new ContractClaimsValidator(ContractRules.builder().contract(Contracts.load("mcp-access-token@1"))
-                .expectIssuer(TestTokens.ISSUER).expectAudience(FreshTokens.RESOURCE).build()));
+        springDecoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(JWKSet.parse(TestKeys.publicJwks())))
+                .build();
+        springDecoder.setJwtValidator(new ContractClaimsValidator(ContractRules.builder()
+                .contract(Contracts.load("mcp-access-token@1"))
+                .expectIssuer(TestTokens.ISSUER)
+                .expectAudience(FreshTokens.RESOURCE)
+                .build()));
     }
 
     @Test
@@ -36,27 +40,38 @@ class ContractClaimsValidatorTest {
 
     @Test
     void validateWhenTypIsJwtThenTheContractsHeaderRuleRejectsIt() {
-        JwtValidationException e = catchThrowableOfType(JwtValidationException.class,
-                () -> springDecoder.decode(FreshTokens.fresh().header("typ", "JWT").signRsa()));
+        JwtValidationException e = catchThrowableOfType(
+                JwtValidationException.class,
+                () -> springDecoder.decode(
+                        FreshTokens.fresh().header("typ", "JWT").signRsa()));
 
-        assertThat(e.getErrors()).extracting(OAuth2Error::getDescription).first().isEqualTo("token rejected: TYP_NOT_ALLOWED");
+        assertThat(e.getErrors())
+                .extracting(OAuth2Error::getDescription)
+                .first()
+                .isEqualTo("token rejected: TYP_NOT_ALLOWED");
         assertThat(e.getMessage()).contains("token rejected: TYP_NOT_ALLOWED");
     }
 
     @Test
     void validateWhenTokenLivesLongerThanTheContractAllowsThenRejected() {
         long now = java.time.Instant.now().getEpochSecond();
-        JwtValidationException e = catchThrowableOfType(JwtValidationException.class,
-                () -> springDecoder.decode(FreshTokens.fresh().claim("exp", now + 86_400).signRsa()));
+        JwtValidationException e = catchThrowableOfType(
+                JwtValidationException.class,
+                () -> springDecoder.decode(
+                        FreshTokens.fresh().claim("exp", now + 86_400).signRsa()));
 
         assertThat(e.getMessage()).contains("LIFETIME_TOO_LONG");
     }
 
     @Test
     void validateWhenRolesIsAStringThenSchemaFindingWithItsPointer() {
-        JwtValidationException e = catchThrowableOfType(JwtValidationException.class,
-                () -> springDecoder.decode(FreshTokens.fresh().claim("roles", "support admin").signRsa()));
+        JwtValidationException e = catchThrowableOfType(
+                JwtValidationException.class,
+                () -> springDecoder.decode(
+                        FreshTokens.fresh().claim("roles", "support admin").signRsa()));
 
-        assertThat(e.getErrors()).extracting(OAuth2Error::getDescription).anyMatch(d -> d.startsWith("CLAIM_TYPE_MISMATCH at /claims/roles"));
+        assertThat(e.getErrors())
+                .extracting(OAuth2Error::getDescription)
+                .anyMatch(d -> d.startsWith("CLAIM_TYPE_MISMATCH at /claims/roles"));
     }
 }

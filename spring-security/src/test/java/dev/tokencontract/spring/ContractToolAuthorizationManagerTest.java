@@ -18,13 +18,18 @@ class ContractToolAuthorizationManagerTest {
 
     private static JwtAuthenticationToken authenticated(TestTokens token) throws Exception {
         Contract contract = Contracts.load("mcp-access-token@1");
-        TokencontractJwtDecoder decoder = new TokencontractJwtDecoder(TokenValidator.builder().contract(contract)
-                .keys(KeySource.jwks(TestKeys.publicJwks())).expectIssuer(TestTokens.ISSUER).expectAudience(FreshTokens.RESOURCE).build());
+        TokencontractJwtDecoder decoder = new TokencontractJwtDecoder(TokenValidator.builder()
+                .contract(contract)
+                .keys(KeySource.jwks(TestKeys.publicJwks()))
+                .expectIssuer(TestTokens.ISSUER)
+                .expectAudience(FreshTokens.RESOURCE)
+                .build());
         return new JwtAuthenticationToken(decoder.decode(token.signRsa()), java.util.List.of());
     }
 
     private static ContractToolAuthorizationManager manager() throws Exception {
-        return new ContractToolAuthorizationManager(Contracts.load("mcp-access-token@1").authorization());
+        return new ContractToolAuthorizationManager(
+                Contracts.load("mcp-access-token@1").authorization());
     }
 
     @Test
@@ -32,14 +37,17 @@ class ContractToolAuthorizationManagerTest {
         JwtAuthenticationToken reader = authenticated(FreshTokens.fresh().claim("scope", "crm.read"));
 
         assertThat(manager().authorize(() -> reader, "getCustomer").isGranted()).isTrue();
-        assertThat(manager().authorize(() -> reader, "updateAccountStatus").isGranted()).isFalse();
-        assertThatThrownBy(() -> manager().verify(() -> reader, "updateAccountStatus")).isInstanceOf(AuthorizationDeniedException.class);
+        assertThat(manager().authorize(() -> reader, "updateAccountStatus").isGranted())
+                .isFalse();
+        assertThatThrownBy(() -> manager().verify(() -> reader, "updateAccountStatus"))
+                .isInstanceOf(AuthorizationDeniedException.class);
     }
 
     @Test
     void authorizeWhenToolNeedsARoleThenOnlyTheRoleGrantsIt() throws Exception {
         JwtAuthenticationToken support = authenticated(FreshTokens.fresh());
-        assertThat(manager().authorize(() -> support, "lookupEmployee").isGranted()).isFalse();
+        assertThat(manager().authorize(() -> support, "lookupEmployee").isGranted())
+                .isFalse();
         JwtAuthenticationToken hr = authenticated(FreshTokens.fresh().claimArray("roles", "support", "hr"));
         assertThat(manager().authorize(() -> hr, "lookupEmployee").isGranted()).isTrue();
     }
@@ -49,7 +57,10 @@ class ContractToolAuthorizationManagerTest {
         JwtAuthenticationToken admin = authenticated(FreshTokens.fresh().claimArray("roles", "admin", "hr"));
 
         assertThat(manager().authorize(() -> admin, "dropDatabase").isGranted()).isFalse();
-        assertThat(manager().authorize(() -> new TestingAuthenticationToken("alice", "pw", "SCOPE_crm.read"), "getCustomer").isGranted()).isFalse();
+        assertThat(manager()
+                        .authorize(() -> new TestingAuthenticationToken("alice", "pw", "SCOPE_crm.read"), "getCustomer")
+                        .isGranted())
+                .isFalse();
         assertThat(manager().authorize(() -> null, "getCustomer").isGranted()).isFalse();
     }
 }

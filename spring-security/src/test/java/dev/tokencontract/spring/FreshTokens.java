@@ -11,7 +11,11 @@ final class FreshTokens {
 
     static TestTokens forAudience(String audience) {
         long now = Instant.now().getEpochSecond();
-        return TestTokens.mcp().claim("aud", audience).claim("iat", now).claim("nbf", now).claim("exp", now + 600);
+        return TestTokens.mcp()
+                .claim("aud", audience)
+                .claim("iat", now)
+                .claim("nbf", now)
+                .claim("exp", now + 600);
     }
 
     static TestTokens fresh() {

@@ -18,14 +18,19 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 class McpAuthenticationEntryPointTest {
     private static final String METADATA = "https://crm.example.test/.well-known/oauth-protected-resource/mcp";
     private final List<AuthorizationDecision> decisions = new ArrayList<>();
-    private final McpAuthenticationEntryPoint entryPoint = new McpAuthenticationEntryPoint(METADATA, List.of("crm.read"), decisions::add);
+    private final McpAuthenticationEntryPoint entryPoint =
+            new McpAuthenticationEntryPoint(METADATA, List.of("crm.read"), decisions::add);
 
     @Test
     void commenceWhenCouldNotCheckWrappedBySpringThen503AndLoggedAsUnchecked() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        TokenUncheckedException unchecked = new TokenUncheckedException("the token could not be checked: KEY_SOURCE_UNAVAILABLE", List.of());
+        TokenUncheckedException unchecked =
+                new TokenUncheckedException("the token could not be checked: KEY_SOURCE_UNAVAILABLE", List.of());
 
-        entryPoint.commence(new MockHttpServletRequest(), response, new AuthenticationServiceException(unchecked.getMessage(), unchecked));
+        entryPoint.commence(
+                new MockHttpServletRequest(),
+                response,
+                new AuthenticationServiceException(unchecked.getMessage(), unchecked));
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("5");
@@ -37,12 +42,17 @@ class McpAuthenticationEntryPointTest {
     void commenceWhenAudienceFindingThen401AndLoggedAsAudienceMismatchWithoutASubject() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
 
-        entryPoint.commence(new MockHttpServletRequest(), response,
-                new InvalidBearerTokenException("An error occurred while attempting to decode the Jwt: token rejected: AUD_MISMATCH"));
+        entryPoint.commence(
+                new MockHttpServletRequest(),
+                response,
+                new InvalidBearerTokenException(
+                        "An error occurred while attempting to decode the Jwt: token rejected: AUD_MISMATCH"));
 
         assertThat(response.getStatus()).isEqualTo(401);
-        assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Bearer resource_metadata=\"" + METADATA
-                + "\", error=\"invalid_token\", error_description=\"token rejected: AUD_MISMATCH\", scope=\"crm.read\"");
+        assertThat(response.getHeader("WWW-Authenticate"))
+                .isEqualTo(
+                        "Bearer resource_metadata=\"" + METADATA
+                                + "\", error=\"invalid_token\", error_description=\"token rejected: AUD_MISMATCH\", scope=\"crm.read\"");
         assertThat(decisions).singleElement().satisfies(d -> {
             assertThat(d.reason()).isEqualTo(DecisionReason.AUDIENCE_MISMATCH);
             assertThat(d.caller()).isNull();
@@ -50,23 +60,33 @@ class McpAuthenticationEntryPointTest {
     }
 
     @Test
-    void commenceWhenDescriptionHasQuotesOrControlCharactersThenTheHeaderStaysOneWellFormedChallenge() throws Exception {
+    void commenceWhenDescriptionHasQuotesOrControlCharactersThenTheHeaderStaysOneWellFormedChallenge()
+            throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
 
-        entryPoint.commence(new MockHttpServletRequest(), response, new OAuth2AuthenticationException(
-                new OAuth2Error("invalid_token", "bad \"token\"\r\nX-Injected: 1", null)));
+        entryPoint.commence(
+                new MockHttpServletRequest(),
+                response,
+                new OAuth2AuthenticationException(
+                        new OAuth2Error("invalid_token", "bad \"token\"\r\nX-Injected: 1", null)));
 
-        assertThat(response.getHeader("WWW-Authenticate")).contains("error_description=\"bad ?token???X-Injected: 1\"").doesNotContain("\n");
+        assertThat(response.getHeader("WWW-Authenticate"))
+                .contains("error_description=\"bad ?token???X-Injected: 1\"")
+                .doesNotContain("\n");
     }
 
     @Test
     void commenceWhenNoCredentialsThen401WithoutErrorAndLoggedAsMissing() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
 
-        entryPoint.commence(new MockHttpServletRequest(), response, new InsufficientAuthenticationException("Full authentication is required"));
+        entryPoint.commence(
+                new MockHttpServletRequest(),
+                response,
+                new InsufficientAuthenticationException("Full authentication is required"));
 
         assertThat(response.getStatus()).isEqualTo(401);
-        assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Bearer resource_metadata=\"" + METADATA + "\", scope=\"crm.read\"");
+        assertThat(response.getHeader("WWW-Authenticate"))
+                .isEqualTo("Bearer resource_metadata=\"" + METADATA + "\", scope=\"crm.read\"");
         assertThat(decisions).extracting(AuthorizationDecision::reason).containsExactly(DecisionReason.TOKEN_MISSING);
     }
 }

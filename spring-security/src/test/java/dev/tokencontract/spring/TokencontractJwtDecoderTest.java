@@ -23,8 +23,12 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 class TokencontractJwtDecoderTest {
 
     private static TokencontractJwtDecoder decoder(KeySource keys) throws Exception {
-        return new TokencontractJwtDecoder(TokenValidator.builder().contract(Contracts.load("mcp-access-token@1"))
-                .keys(keys).expectIssuer(TestTokens.ISSUER).expectAudience(FreshTokens.RESOURCE).build());
+        return new TokencontractJwtDecoder(TokenValidator.builder()
+                .contract(Contracts.load("mcp-access-token@1"))
+                .keys(keys)
+                .expectIssuer(TestTokens.ISSUER)
+                .expectAudience(FreshTokens.RESOURCE)
+                .build());
     }
 
     private static TokencontractJwtDecoder decoder() throws Exception {
@@ -38,7 +42,10 @@ class TokencontractJwtDecoderTest {
         Jwt jwt = decoder().decode(token);
 
         assertThat(jwt.getTokenValue()).isEqualTo(token);
-        assertThat(jwt.getHeaders()).containsEntry("typ", "at+jwt").containsEntry("kid", "rsa-1").containsEntry("alg", "RS256");
+        assertThat(jwt.getHeaders())
+                .containsEntry("typ", "at+jwt")
+                .containsEntry("kid", "rsa-1")
+                .containsEntry("alg", "RS256");
         assertThat(jwt.getSubject()).isEqualTo("alice@example.test");
         assertThat(jwt.getAudience()).containsExactly(FreshTokens.RESOURCE);
         assertThat(jwt.getExpiresAt()).isAfter(Instant.now());
@@ -48,13 +55,18 @@ class TokencontractJwtDecoderTest {
 
     @Test
     void decodeWhenSeveralRulesBrokenThenOneBadJwtExceptionListingEveryFindingCode() throws Exception {
-        String token = FreshTokens.forAudience("https://other.example.test/mcp").header("typ", "JWT").without("tenant_id").signRsa();
+        String token = FreshTokens.forAudience("https://other.example.test/mcp")
+                .header("typ", "JWT")
+                .without("tenant_id")
+                .signRsa();
 
-        JwtValidationException e = catchThrowableOfType(JwtValidationException.class, () -> decoder().decode(token));
+        JwtValidationException e = catchThrowableOfType(
+                JwtValidationException.class, () -> decoder().decode(token));
 
         assertThat(e).isInstanceOf(BadJwtException.class);
         assertThat(e.getMessage()).isEqualTo("token rejected: TYP_NOT_ALLOWED, AUD_MISMATCH, CLAIM_MISSING");
-        List<String> descriptions = e.getErrors().stream().map(OAuth2Error::getDescription).toList();
+        List<String> descriptions =
+                e.getErrors().stream().map(OAuth2Error::getDescription).toList();
         assertThat(descriptions).hasSize(4);
         assertThat(descriptions.get(1)).startsWith("TYP_NOT_ALLOWED at /header/typ: ");
         assertThat(descriptions.get(2)).startsWith("AUD_MISMATCH at /claims/aud: ");
@@ -65,7 +77,8 @@ class TokencontractJwtDecoderTest {
 
     @Test
     void decodeWhenSignedByAnotherKeyThenRejectedNotAccepted() throws Exception {
-        JwtValidationException e = catchThrowableOfType(JwtValidationException.class,
+        JwtValidationException e = catchThrowableOfType(
+                JwtValidationException.class,
                 () -> decoder().decode(FreshTokens.fresh().signRsa(TestKeys.OTHER_RSA)));
 
         assertThat(e.getMessage()).isEqualTo("token rejected: SIGNATURE_INVALID");
@@ -75,7 +88,9 @@ class TokencontractJwtDecoderTest {
     void decodeWhenKeysUnreachableThenTokenUncheckedExceptionWhichIsNotABadJwt() throws Exception {
         TokencontractJwtDecoder unreachable = decoder(KeySource.jwksUrl(URI.create("http://127.0.0.1:1/jwks.json")));
 
-        TokenUncheckedException e = catchThrowableOfType(TokenUncheckedException.class, () -> unreachable.decode(FreshTokens.fresh().signRsa()));
+        TokenUncheckedException e = catchThrowableOfType(
+                TokenUncheckedException.class,
+                () -> unreachable.decode(FreshTokens.fresh().signRsa()));
 
         assertThat(e).isNotInstanceOf(BadJwtException.class);
         assertThat(e.getMessage()).isEqualTo("the token could not be checked: KEY_SOURCE_UNAVAILABLE");
@@ -87,13 +102,17 @@ class TokencontractJwtDecoderTest {
     void decodeWhenHostileInputThenBadJwtExceptionNeverAnotherException(String token) throws Exception {
         TokencontractJwtDecoder decoder = decoder();
 
-        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(BadJwtException.class).hasMessageStartingWith("token rejected: ");
+        assertThatThrownBy(() -> decoder.decode(token))
+                .isInstanceOf(BadJwtException.class)
+                .hasMessageStartingWith("token rejected: ");
     }
 
     @Test
     void decodeWhenTokenIsHugeThenRejectedAsTooLarge() throws Exception {
         String huge = FreshTokens.fresh().claim("padding", "x".repeat(100_000)).signRsa();
 
-        assertThatThrownBy(() -> decoder().decode(huge)).isInstanceOf(BadJwtException.class).hasMessage("token rejected: TOKEN_TOO_LARGE");
+        assertThatThrownBy(() -> decoder().decode(huge))
+                .isInstanceOf(BadJwtException.class)
+                .hasMessage("token rejected: TOKEN_TOO_LARGE");
     }
 }

@@ -17,12 +17,7 @@ import java.util.Set;
  * @param after       the new value at the pointer, shortened for display; may be {@code null}
  */
 public record Change(
-        ChangeKind kind,
-        Set<ChangeClass> classes,
-        String pointer,
-        String explanation,
-        String before,
-        String after) {
+        ChangeKind kind, Set<ChangeClass> classes, String pointer, String explanation, String before, String after) {
 
     public Change {
         Objects.requireNonNull(kind, "kind");

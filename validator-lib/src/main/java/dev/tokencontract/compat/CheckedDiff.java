@@ -3,8 +3,8 @@ package dev.tokencontract.compat;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.finding.Redact;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,8 +27,10 @@ import java.util.Set;
  * @param notSearched directions the search skipped, with its reason (a spent {@link SearchBudget}, or a schema size
  *                  it does not build); a direction listed here was not searched, so it has no witness
  */
-public record CheckedDiff(ContractDiff diff, List<Counterexample> witnesses, boolean searched, Map<ChangeClass, String> notSearched) {
-    private static final List<ChangeClass> BREAKING = List.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS);
+public record CheckedDiff(
+        ContractDiff diff, List<Counterexample> witnesses, boolean searched, Map<ChangeClass, String> notSearched) {
+    private static final List<ChangeClass> BREAKING =
+            List.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS);
 
     public CheckedDiff {
         Objects.requireNonNull(diff, "diff");
@@ -53,7 +55,8 @@ public record CheckedDiff(ContractDiff diff, List<Counterexample> witnesses, boo
     }
 
     /** As {@link #check(Contract, Contract, CounterexampleSearch)}, for a structural diff already computed. */
-    public static CheckedDiff check(Contract older, Contract newer, ContractDiff structural, CounterexampleSearch search) {
+    public static CheckedDiff check(
+            Contract older, Contract newer, ContractDiff structural, CounterexampleSearch search) {
         return check(older, newer, structural, search, null);
     }
 
@@ -61,8 +64,8 @@ public record CheckedDiff(ContractDiff diff, List<Counterexample> witnesses, boo
      * As above, every search within {@code budget} (shared with whatever else the caller searches): a direction the
      * budget did not reach is listed in {@link #notSearched()} and keeps the structural verdict.
      */
-    public static CheckedDiff check(Contract older, Contract newer, ContractDiff structural, CounterexampleSearch search,
-            SearchBudget budget) {
+    public static CheckedDiff check(
+            Contract older, Contract newer, ContractDiff structural, CounterexampleSearch search, SearchBudget budget) {
         Objects.requireNonNull(structural, "structural");
         if (search == null) {
             return new CheckedDiff(structural, List.of(), false);
@@ -81,13 +84,19 @@ public record CheckedDiff(ContractDiff diff, List<Counterexample> witnesses, boo
             }
         }
         if (structural.has(ChangeClass.AUTHORIZATION_WIDENING)) {
-            find(search, older, newer, ChangeClass.AUTHORIZATION_WIDENING, budget, skipped).ifPresent(found::add);
+            find(search, older, newer, ChangeClass.AUTHORIZATION_WIDENING, budget, skipped)
+                    .ifPresent(found::add);
         }
         return new CheckedDiff(new ContractDiff(structural.from(), structural.to(), changes), found, true, skipped);
     }
 
-    private static Optional<Counterexample> find(CounterexampleSearch search, Contract older, Contract newer, ChangeClass direction,
-            SearchBudget budget, Map<ChangeClass, String> skipped) {
+    private static Optional<Counterexample> find(
+            CounterexampleSearch search,
+            Contract older,
+            Contract newer,
+            ChangeClass direction,
+            SearchBudget budget,
+            Map<ChangeClass, String> skipped) {
         if (budget == null) {
             return search.find(older, newer, direction);
         }
@@ -121,9 +130,15 @@ public record CheckedDiff(ContractDiff diff, List<Counterexample> witnesses, boo
         Contract accepts = consumers ? older : newer;
         Contract rejects = consumers ? newer : older;
         String claims = Redact.shorten(witness.claims().toString(), 300);
-        return new Change(ChangeKind.WITNESS_FOUND, Set.of(witness.direction()), witness.pointer(),
-                "the structural comparison found no " + (consumers ? "consumer" : "producer") + "-breaking change, but claims "
+        return new Change(
+                ChangeKind.WITNESS_FOUND,
+                Set.of(witness.direction()),
+                witness.pointer(),
+                "the structural comparison found no " + (consumers ? "consumer" : "producer")
+                        + "-breaking change, but claims "
                         + claims + " are accepted by " + accepts.reference() + " and rejected by " + rejects.reference()
-                        + " (" + witness.rule() + ", seed " + witness.seed() + "); the token decides", null, claims);
+                        + " (" + witness.rule() + ", seed " + witness.seed() + "); the token decides",
+                null,
+                claims);
     }
 }

@@ -1,8 +1,7 @@
 package dev.tokencontract.compat;
 
-import dev.tokencontract.contract.Contract;
-
 import dev.tokencontract.compat.internal.CompatEngine;
+import dev.tokencontract.contract.Contract;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,7 +1,6 @@
 package dev.tokencontract.compat;
 
 import dev.tokencontract.contract.Contract;
-
 import java.util.Optional;
 
 /**

@@ -14,14 +14,20 @@ public record SearchResult(Status status, Optional<Counterexample> counterexampl
     /** The reason when the request's search budget ran out. */
     public static final String BUDGET = "budget";
 
-    public enum Status { FOUND, NONE_FOUND, NOT_SEARCHED }
+    public enum Status {
+        FOUND,
+        NONE_FOUND,
+        NOT_SEARCHED
+    }
 
     public SearchResult {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(counterexample, "counterexample");
         Objects.requireNonNull(reason, "reason");
-        if ((status == Status.FOUND) != counterexample.isPresent() || (status == Status.NOT_SEARCHED) != reason.isPresent()) {
-            throw new IllegalArgumentException("a FOUND result has a counterexample and a NOT_SEARCHED one a reason, only they");
+        if ((status == Status.FOUND) != counterexample.isPresent()
+                || (status == Status.NOT_SEARCHED) != reason.isPresent()) {
+            throw new IllegalArgumentException(
+                    "a FOUND result has a counterexample and a NOT_SEARCHED one a reason, only they");
         }
     }
 

@@ -49,7 +49,9 @@ public record AuthorizationRules(String scopeClaim, String rolesClaim, Map<Strin
 
     private Set<String> scopesIn(JsonNode claims) {
         JsonNode scope = claims.path(scopeClaim);
-        return scope.isString() ? new HashSet<>(Arrays.asList(scope.stringValue().split(" "))) : Set.of();
+        return scope.isString()
+                ? new HashSet<>(Arrays.asList(scope.stringValue().split(" ")))
+                : Set.of();
     }
 
     private Set<String> rolesIn(JsonNode claims) {

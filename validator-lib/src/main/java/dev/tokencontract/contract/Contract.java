@@ -1,9 +1,8 @@
 package dev.tokencontract.contract;
 
-import dev.tokencontract.finding.Finding;
-
 import dev.tokencontract.contract.internal.ClaimsSchema;
 import dev.tokencontract.contract.internal.ParsedContract;
+import dev.tokencontract.finding.Finding;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;

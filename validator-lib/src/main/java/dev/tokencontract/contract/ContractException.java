@@ -1,7 +1,6 @@
 package dev.tokencontract.contract;
 
 import dev.tokencontract.finding.Finding;
-
 import java.util.List;
 
 /**

@@ -21,7 +21,8 @@ public record ContractRef(String name, String version) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
     private static final String NUMBER = "(0|[1-9]\\d{0,8})";
-    private static final Pattern EXACT = Pattern.compile(NUMBER + "\\." + NUMBER + "\\." + NUMBER + "(-[0-9A-Za-z.-]{1,64})?");
+    private static final Pattern EXACT =
+            Pattern.compile(NUMBER + "\\." + NUMBER + "\\." + NUMBER + "(-[0-9A-Za-z.-]{1,64})?");
     private static final Pattern PREFIX = Pattern.compile(NUMBER + "(?:\\." + NUMBER + ")?");
     private static final Pattern CARET = Pattern.compile("\\^" + NUMBER + "\\." + NUMBER + "\\." + NUMBER);
     private static final Pattern TILDE = Pattern.compile("~" + NUMBER + "\\." + NUMBER + "(?:\\." + NUMBER + ")?");
@@ -31,8 +32,8 @@ public record ContractRef(String name, String version) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
         if (!validName(name)) {
-            throw new IllegalArgumentException("the name must be lower-case words joined by '.' or '-' (at most "
-                    + MAX_NAME + " characters)");
+            throw new IllegalArgumentException(
+                    "the name must be lower-case words joined by '.' or '-' (at most " + MAX_NAME + " characters)");
         }
         if (!validVersion(version)) {
             throw new IllegalArgumentException(
@@ -68,8 +69,11 @@ public record ContractRef(String name, String version) {
     }
 
     private static boolean validVersion(String version) {
-        return version.equals(LATEST) || EXACT.matcher(version).matches() || PREFIX.matcher(version).matches()
-                || CARET.matcher(version).matches() || TILDE.matcher(version).matches();
+        return version.equals(LATEST)
+                || EXACT.matcher(version).matches()
+                || PREFIX.matcher(version).matches()
+                || CARET.matcher(version).matches()
+                || TILDE.matcher(version).matches();
     }
 
     /** True when the version is one exact version (not a prefix, range or {@code latest}). */

@@ -1,9 +1,8 @@
 package dev.tokencontract.contract;
 
-import dev.tokencontract.finding.Severity;
-
 import dev.tokencontract.contract.internal.BundledIndex;
 import dev.tokencontract.contract.internal.ContractLinter;
+import dev.tokencontract.finding.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -64,7 +63,9 @@ public final class Contracts {
         LintReport report = toReport(outcome);
         Optional<Contract> contract = report.contract();
         if (contract.isEmpty()) {
-            long errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+            long errors = report.findings().stream()
+                    .filter(f -> f.severity() == Severity.ERROR)
+                    .count();
             throw new ContractException("the contract fails lint with " + errors + " error(s)", report.findings());
         }
         return contract.get();
@@ -76,7 +77,8 @@ public final class Contracts {
     }
 
     private static LintReport toReport(ContractLinter.Outcome outcome) {
-        return new LintReport(outcome.findings(), Optional.ofNullable(outcome.contract()).map(Contract::new));
+        return new LintReport(
+                outcome.findings(), Optional.ofNullable(outcome.contract()).map(Contract::new));
     }
 
     /** Reads a contract file with the same size cap as lint; a clear message when it cannot be read. */
@@ -86,7 +88,8 @@ public final class Contracts {
                 throw new ContractException("no contract file at " + path);
             }
             if (Files.size(path) > ContractLinter.MAX_BYTES) {
-                throw new ContractException("contract file " + path + " is larger than " + ContractLinter.MAX_BYTES + " bytes");
+                throw new ContractException(
+                        "contract file " + path + " is larger than " + ContractLinter.MAX_BYTES + " bytes");
             }
             return Files.readString(path);
         } catch (IOException e) {

@@ -12,7 +12,8 @@ import java.util.Set;
  * @param kidRequired whether the header must carry a {@code kid}
  * @param maxLifetime the longest allowed {@code exp - iat}, if the contract caps it
  */
-public record JoseRules(Set<String> algorithms, Set<String> types, boolean kidRequired, Optional<Duration> maxLifetime) {
+public record JoseRules(
+        Set<String> algorithms, Set<String> types, boolean kidRequired, Optional<Duration> maxLifetime) {
 
     public JoseRules {
         algorithms = Set.copyOf(algorithms);

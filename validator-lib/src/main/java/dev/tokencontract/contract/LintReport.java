@@ -2,7 +2,6 @@ package dev.tokencontract.contract;
 
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.Severity;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -7,9 +7,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,8 +28,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SchemaImport {
     /** The drafts read. A 2020-12 schema passes through (its references are still checked). */
     public enum Draft {
-        DRAFT_04(SourceDraft.DRAFT_04), DRAFT_06(SourceDraft.DRAFT_06), DRAFT_07(SourceDraft.DRAFT_07),
-        DRAFT_2019_09(SourceDraft.DRAFT_2019_09), DRAFT_2020_12(SourceDraft.DRAFT_2020_12);
+        DRAFT_04(SourceDraft.DRAFT_04),
+        DRAFT_06(SourceDraft.DRAFT_06),
+        DRAFT_07(SourceDraft.DRAFT_07),
+        DRAFT_2019_09(SourceDraft.DRAFT_2019_09),
+        DRAFT_2020_12(SourceDraft.DRAFT_2020_12);
 
         private final SourceDraft source;
 
@@ -74,7 +77,8 @@ public final class SchemaImport {
                 throw new IllegalArgumentException("a jwt-access-token contract must name its algorithms (x-jose.alg)");
             }
             if (kind != ContractKind.JWT_ACCESS_TOKEN && !algorithms.isEmpty()) {
-                throw new IllegalArgumentException("algorithms apply only to jwt-access-token contracts, not " + kind.id());
+                throw new IllegalArgumentException(
+                        "algorithms apply only to jwt-access-token contracts, not " + kind.id());
             }
         }
     }
@@ -96,13 +100,18 @@ public final class SchemaImport {
     /** Converts a schema tree (not modified); see {@link #convert(String, Optional)}. */
     public static Result convert(JsonNode schema, Optional<Draft> unstated) throws SchemaImportException {
         if (tooDeep(schema)) {
-            throw refused("nested deeper than " + StrictJson.MAX_DEPTH + " levels", "", "a contract is at most " + StrictJson.MAX_DEPTH + " levels deep");
+            throw refused(
+                    "nested deeper than " + StrictJson.MAX_DEPTH + " levels",
+                    "",
+                    "a contract is at most " + StrictJson.MAX_DEPTH + " levels deep");
         }
         Draft draft = draftOf(schema, unstated);
         DraftConversion.Outcome outcome = DraftConversion.convert(schema, draft.source);
         if (!outcome.problems().isEmpty()) {
-            throw new SchemaImportException("the " + draft.label() + " schema cannot be converted faithfully: "
-                    + outcome.problems().size() + " problem(s)", changes(outcome.problems()));
+            throw new SchemaImportException(
+                    "the " + draft.label() + " schema cannot be converted faithfully: "
+                            + outcome.problems().size() + " problem(s)",
+                    changes(outcome.problems()));
         }
         return new Result(draft, outcome.schema(), changes(outcome.changes()));
     }
@@ -123,15 +132,20 @@ public final class SchemaImport {
         List<Change> acrossResources = new ArrayList<>();
         nonFragmentReferences(result.schema(), "", acrossResources);
         if (!acrossResources.isEmpty()) {
-            throw new SchemaImportException("a contract allows only '#' references, and " + acrossResources.size()
-                    + " reference(s) reach another schema resource of this document by URI", acrossResources);
+            throw new SchemaImportException(
+                    "a contract allows only '#' references, and " + acrossResources.size()
+                            + " reference(s) reach another schema resource of this document by URI",
+                    acrossResources);
         }
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode contract = json.objectNode();
         contract.put("$schema", SourceDraft.TARGET_URI);
         contract.put("$id", "https://tokencontract.dev/contracts/" + header.name() + "/" + header.version());
         ObjectNode about = contract.putObject("x-contract");
-        about.put("name", header.name()).put("version", header.version()).put("kind", header.kind().id()).put("owner", header.owner());
+        about.put("name", header.name())
+                .put("version", header.version())
+                .put("kind", header.kind().id())
+                .put("owner", header.owner());
         if (!header.algorithms().isEmpty()) {
             header.algorithms().forEach(contract.putObject("x-jose").putArray("alg")::add);
         }
@@ -149,12 +163,17 @@ public final class SchemaImport {
             for (String keyword : List.of("$ref", "$dynamicRef")) {
                 JsonNode ref = node.get(keyword);
                 if (ref != null && ref.isString() && !ref.stringValue().startsWith("#")) {
-                    found.add(new Change(pointer + "/" + keyword, "\"" + ref.stringValue() + "\" names an embedded schema resource by URI"));
+                    found.add(new Change(
+                            pointer + "/" + keyword,
+                            "\"" + ref.stringValue() + "\" names an embedded schema resource by URI"));
                 }
             }
             node.properties().forEach(field -> {
                 if (!Set.of("const", "enum", "default", "examples").contains(field.getKey())) {
-                    nonFragmentReferences(field.getValue(), pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"), found);
+                    nonFragmentReferences(
+                            field.getValue(),
+                            pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"),
+                            found);
                 }
             });
         } else if (node.isArray()) {
@@ -185,18 +204,25 @@ public final class SchemaImport {
     private static Draft draftOf(JsonNode schema, Optional<Draft> unstated) throws SchemaImportException {
         JsonNode stated = schema.isObject() ? schema.get("$schema") : null;
         if (stated == null) {
-            return unstated.orElseThrow(() -> refused("the schema has no $schema: say which draft it is written for",
-                    "", "no $schema member"));
+            return unstated.orElseThrow(() ->
+                    refused("the schema has no $schema: say which draft it is written for", "", "no $schema member"));
         }
         if (!stated.isString()) {
             throw refused("$schema is not a string", "/$schema", String.valueOf(stated));
         }
         if (SourceDraft.isDraft03OrOlder(stated.stringValue())) {
-            throw refused("draft-03 and older cannot be converted faithfully", "/$schema", stated.stringValue()
-                    + ": draft-03's required, extends, disallow, divisibleBy and type schemas have no exact 2020-12 form");
+            throw refused(
+                    "draft-03 and older cannot be converted faithfully",
+                    "/$schema",
+                    stated.stringValue()
+                            + ": draft-03's required, extends, disallow, divisibleBy and type schemas have no exact 2020-12 form");
         }
-        return SourceDraft.fromSchemaUri(stated.stringValue()).map(Draft::of).orElseThrow(() -> refused(
-                "unknown $schema", "/$schema", stated.stringValue() + " is not draft-04, -06, -07, 2019-09 or 2020-12"));
+        return SourceDraft.fromSchemaUri(stated.stringValue())
+                .map(Draft::of)
+                .orElseThrow(() -> refused(
+                        "unknown $schema",
+                        "/$schema",
+                        stated.stringValue() + " is not draft-04, -06, -07, 2019-09 or 2020-12"));
     }
 
     private static SchemaImportException refused(String message, String pointer, String detail) {

@@ -4,15 +4,14 @@ import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractKind;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.validator.DecodedToken;
-import dev.tokencontract.validator.JwksUrlSettings;
-
-import dev.tokencontract.json.StrictJson;
 import dev.tokencontract.idp.internal.CrossChecks;
 import dev.tokencontract.idp.internal.IssuerCheck;
 import dev.tokencontract.idp.internal.JwksChecks;
 import dev.tokencontract.idp.internal.ResourceCheck;
 import dev.tokencontract.idp.internal.SafeFetch;
+import dev.tokencontract.json.StrictJson;
+import dev.tokencontract.validator.DecodedToken;
+import dev.tokencontract.validator.JwksUrlSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -59,7 +58,8 @@ public final class IdpChecks {
      * @throws IllegalArgumentException when {@code issuer} is not an absolute http(s) URL
      */
     public IdpReport checkIssuer(String issuer, List<Contract> contracts) {
-        return IssuerCheck.discoverAndCheck(fetch, url(issuer), issuer, requireKind(contracts, ContractKind.IDP_METADATA), true);
+        return IssuerCheck.discoverAndCheck(
+                fetch, url(issuer), issuer, requireKind(contracts, ContractKind.IDP_METADATA), true);
     }
 
     /**
@@ -74,8 +74,10 @@ public final class IdpChecks {
      * Checks a metadata document read from elsewhere (a file). {@code expectedIssuer} is the issuer it should
      * name, or {@code null} when unknown (then only the issuer's form is checked).
      */
-    public IdpReport checkMetadata(String json, String subject, String expectedIssuer, List<Contract> contracts, JwksInput keys) {
-        return IssuerCheck.checkDocument(fetch, json, subject, expectedIssuer, requireKind(contracts, ContractKind.IDP_METADATA), keys);
+    public IdpReport checkMetadata(
+            String json, String subject, String expectedIssuer, List<Contract> contracts, JwksInput keys) {
+        return IssuerCheck.checkDocument(
+                fetch, json, subject, expectedIssuer, requireKind(contracts, ContractKind.IDP_METADATA), keys);
     }
 
     /**
@@ -84,25 +86,39 @@ public final class IdpChecks {
      * checks every authorization server it lists against {@code serverContracts} (kind {@code idp-metadata}).
      */
     public IdpReport checkResource(String resourceUrl, List<Contract> contracts, List<Contract> serverContracts) {
-        return new ResourceCheck(fetch, requireKind(contracts, ContractKind.PROTECTED_RESOURCE_METADATA),
-                requireKind(serverContracts, ContractKind.IDP_METADATA)).discoverAndCheck(url(resourceUrl), resourceUrl);
+        return new ResourceCheck(
+                        fetch,
+                        requireKind(contracts, ContractKind.PROTECTED_RESOURCE_METADATA),
+                        requireKind(serverContracts, ContractKind.IDP_METADATA))
+                .discoverAndCheck(url(resourceUrl), resourceUrl);
     }
 
     /**
      * Checks a protected resource metadata document read from a file; {@code checkServers} false skips
      * fetching the authorization servers it lists (a note says so).
      */
-    public IdpReport checkResourceMetadata(String json, String subject, List<Contract> contracts, List<Contract> serverContracts,
-                                           boolean checkServers) {
-        return new ResourceCheck(fetch, requireKind(contracts, ContractKind.PROTECTED_RESOURCE_METADATA),
-                requireKind(serverContracts, ContractKind.IDP_METADATA)).checkDocument(json, subject, checkServers);
+    public IdpReport checkResourceMetadata(
+            String json,
+            String subject,
+            List<Contract> contracts,
+            List<Contract> serverContracts,
+            boolean checkServers) {
+        return new ResourceCheck(
+                        fetch,
+                        requireKind(contracts, ContractKind.PROTECTED_RESOURCE_METADATA),
+                        requireKind(serverContracts, ContractKind.IDP_METADATA))
+                .checkDocument(json, subject, checkServers);
     }
 
     /** The key hygiene findings of a JWK set document; pointers start with {@code /jwks}. */
     public static List<Finding> checkJwks(String json) {
         StrictJson.Parsed parsed = StrictJson.parse(json == null ? "" : json);
         if (!parsed.ok()) {
-            return List.of(Finding.error(FindingCode.JWKS_INVALID, "/jwks", "a JSON object with a \"keys\" array", parsed.detail(),
+            return List.of(Finding.error(
+                    FindingCode.JWKS_INVALID,
+                    "/jwks",
+                    "a JSON object with a \"keys\" array",
+                    parsed.detail(),
                     "The JWK set is not readable JSON."));
         }
         return JwksChecks.check(parsed.node(), "/jwks");
@@ -116,12 +132,15 @@ public final class IdpChecks {
     public static List<Finding> crossCheckToken(String token, JsonNode metadata, JsonNode jwks) {
         DecodedToken.Decoding decoding = DecodedToken.decode(token);
         List<Finding> findings = new ArrayList<>();
-        if (decoding.token().isEmpty() || decoding.token().get().header().isEmpty() || decoding.token().get().claims().isEmpty()) {
+        if (decoding.token().isEmpty()
+                || decoding.token().get().header().isEmpty()
+                || decoding.token().get().claims().isEmpty()) {
             decoding.findings().forEach(findings::add);
             return findings;
         }
         DecodedToken decoded = decoding.token().get();
-        findings.addAll(CrossChecks.token(decoded.header().get(), decoded.claims().get(), metadata, jwks));
+        findings.addAll(
+                CrossChecks.token(decoded.header().get(), decoded.claims().get(), metadata, jwks));
         return findings;
     }
 
@@ -146,7 +165,8 @@ public final class IdpChecks {
     private static List<Contract> requireKind(List<Contract> contracts, ContractKind kind) {
         for (Contract contract : contracts) {
             if (contract.kind() != kind) {
-                throw new IllegalArgumentException(contract.reference() + " is a " + contract.kind().id() + " contract, not " + kind.id());
+                throw new IllegalArgumentException(
+                        contract.reference() + " is a " + contract.kind().id() + " contract, not " + kind.id());
             }
         }
         return List.copyOf(contracts);

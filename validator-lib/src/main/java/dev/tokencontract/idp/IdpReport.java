@@ -3,7 +3,6 @@ package dev.tokencontract.idp;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.finding.Verdict;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;

@@ -10,7 +10,11 @@ import java.util.Objects;
  */
 public record JwksInput(Source source, String json) {
     /** The kinds of key source of a document check. */
-    public enum Source { FETCH_JWKS_URI, SKIP, DOCUMENT }
+    public enum Source {
+        FETCH_JWKS_URI,
+        SKIP,
+        DOCUMENT
+    }
 
     public JwksInput {
         Objects.requireNonNull(source, "source");

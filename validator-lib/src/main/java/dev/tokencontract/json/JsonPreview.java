@@ -23,7 +23,8 @@ public final class JsonPreview {
         if (node == null) {
             return null;
         }
-        String size = node.isArray() ? " of " + node.size() + (node.size() == 1 ? " item" : " items")
+        String size = node.isArray()
+                ? " of " + node.size() + (node.size() == 1 ? " item" : " items")
                 : node.isObject() ? " of " + node.size() + (node.size() == 1 ? " member" : " members") : "";
         return JsonTypes.name(node) + size + " " + of(node, DEFAULT_CHARS);
     }

@@ -1,7 +1,6 @@
 package dev.tokencontract.json;
 
 import dev.tokencontract.finding.Redact;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -34,7 +33,11 @@ public final class StrictJson {
     private StrictJson() {}
 
     /** What went wrong reading JSON, for the finding. */
-    public enum Problem { INVALID, DUPLICATE_MEMBER, LIMIT_EXCEEDED }
+    public enum Problem {
+        INVALID,
+        DUPLICATE_MEMBER,
+        LIMIT_EXCEEDED
+    }
 
     /** A parse outcome: a node, or a problem and a message. */
     public record Parsed(JsonNode node, Problem problem, String detail) {
@@ -74,8 +77,12 @@ public final class StrictJson {
      */
     public static Parsed parseExact(String text) {
         try {
-            JsonNode node = MAPPER.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
-            return node == null || node.isMissingNode() ? new Parsed(null, Problem.INVALID, "empty document") : new Parsed(node, null, null);
+            JsonNode node = MAPPER.readerFor(JsonNode.class)
+                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readTree(text);
+            return node == null || node.isMissingNode()
+                    ? new Parsed(null, Problem.INVALID, "empty document")
+                    : new Parsed(node, null, null);
         } catch (JacksonException e) {
             return parse(text);
         }

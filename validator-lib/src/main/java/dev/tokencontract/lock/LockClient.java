@@ -48,9 +48,12 @@ public final class LockClient {
     public static Map<String, Contract> fromLock(Path lockfile, RegistrySettings settings)
             throws LockfileException, RegistryException {
         Lockfile lock = Lockfile.read(lockfile);
-        String url = lock.registry().orElseThrow(() -> new RegistryException(RegistryException.Kind.INVALID_URL,
-                "lockfile " + lockfile + " records no registry URL; use LockClient.of(RegistryClient.create(url, settings))"
-                        + ".fromLock(lockfile)"));
+        String url = lock.registry()
+                .orElseThrow(() -> new RegistryException(
+                        RegistryException.Kind.INVALID_URL,
+                        "lockfile " + lockfile
+                                + " records no registry URL; use LockClient.of(RegistryClient.create(url, settings))"
+                                + ".fromLock(lockfile)"));
         return of(RegistryClient.create(url, settings)).fromLock(lock);
     }
 
@@ -66,9 +69,12 @@ public final class LockClient {
     public FetchedContract fetchPinned(LockEntry entry) throws RegistryException {
         FetchedContract fetched = registry.fetch(entry.reference());
         if (!PinnedDigest.same(fetched.digest(), entry.digest())) {
-            throw new RegistryException(RegistryException.Kind.BAD_RESPONSE, entry.reference() + " is pinned at "
-                    + entry.digest() + " but the " + (fetched.source() == FetchSource.OFFLINE_CACHE ? "cached copy" : "registry")
-                    + " has " + fetched.digest());
+            throw new RegistryException(
+                    RegistryException.Kind.BAD_RESPONSE,
+                    entry.reference() + " is pinned at "
+                            + entry.digest() + " but the "
+                            + (fetched.source() == FetchSource.OFFLINE_CACHE ? "cached copy" : "registry")
+                            + " has " + fetched.digest());
         }
         return fetched;
     }
@@ -92,14 +98,17 @@ public final class LockClient {
         for (String reference : references) {
             ContractRef ref = reference(reference);
             if (seen.contains(ref.name())) {
-                throw new RegistryException(RegistryException.Kind.INVALID_REFERENCE, ref.name()
-                        + " is named twice; a lockfile pins one version per contract");
+                throw new RegistryException(
+                        RegistryException.Kind.INVALID_REFERENCE,
+                        ref.name() + " is named twice; a lockfile pins one version per contract");
             }
             seen.add(ref.name());
             FetchedContract fetched = registry.fetch(ref.toString());
             if (fetched.source() == FetchSource.OFFLINE_CACHE) {
-                throw new RegistryException(RegistryException.Kind.UNREACHABLE, "cannot lock " + ref + " while the registry is "
-                        + "unreachable: " + fetched.warnings().get(0).message());
+                throw new RegistryException(
+                        RegistryException.Kind.UNREACHABLE,
+                        "cannot lock " + ref + " while the registry is " + "unreachable: "
+                                + fetched.warnings().get(0).message());
             }
             entries.removeIf(e -> e.name().equals(ref.name()));
             entries.add(new LockEntry(ref.name(), fetched.version(), fetched.sha256()));
@@ -117,7 +126,8 @@ public final class LockClient {
             return ContractRef.parse(reference);
         } catch (IllegalArgumentException e) {
             // the registry client words it: the same message as a fetch of this reference
-            throw new RegistryException(RegistryException.Kind.INVALID_REFERENCE,
+            throw new RegistryException(
+                    RegistryException.Kind.INVALID_REFERENCE,
                     "'" + dev.tokencontract.finding.Redact.value(reference)
                             + "' is not a contract reference like mcp-access-token@^1.0.0: " + e.getMessage());
         }

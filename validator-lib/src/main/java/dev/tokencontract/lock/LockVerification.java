@@ -3,7 +3,6 @@ package dev.tokencontract.lock;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.registry.client.FetchSource;
-
 import java.util.List;
 
 /**

@@ -39,7 +39,8 @@ public final class Lockfile {
     /** The file name builds use. */
     public static final String FILE_NAME = "tokencontract.lock";
 
-    private static final JsonMapper WRITER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper WRITER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final String registry;
     private final List<LockEntry> entries;
@@ -64,7 +65,8 @@ public final class Lockfile {
                 throw new LockfileException("no lockfile at " + path, List.of());
             }
             if (Files.size(path) > LockfileCodec.MAX_BYTES) {
-                throw new LockfileException("lockfile " + path + " is larger than " + LockfileCodec.MAX_BYTES + " bytes", List.of());
+                throw new LockfileException(
+                        "lockfile " + path + " is larger than " + LockfileCodec.MAX_BYTES + " bytes", List.of());
             }
             return parse(Files.readString(path, StandardCharsets.UTF_8), "lockfile " + path);
         } catch (IOException e) {
@@ -99,7 +101,8 @@ public final class Lockfile {
 
     /** This lockfile with {@code entry} added, replacing any entry of the same name. */
     public Lockfile with(LockEntry entry) throws LockfileException {
-        List<LockEntry> next = new ArrayList<>(entries.stream().filter(e -> !e.name().equals(entry.name())).toList());
+        List<LockEntry> next = new ArrayList<>(
+                entries.stream().filter(e -> !e.name().equals(entry.name())).toList());
         next.add(entry);
         return of(registry, next);
     }
@@ -118,7 +121,11 @@ public final class Lockfile {
         }
         ArrayNode contracts = root.putArray("contracts");
         for (LockEntry entry : entries) {
-            contracts.addObject().put("name", entry.name()).put("version", entry.version()).put("sha256", entry.sha256());
+            contracts
+                    .addObject()
+                    .put("name", entry.name())
+                    .put("version", entry.version())
+                    .put("sha256", entry.sha256());
         }
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
         return WRITER.writer().with(printer).writeValueAsString(root) + "\n";
@@ -144,7 +151,9 @@ public final class Lockfile {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Lockfile that && java.util.Objects.equals(registry, that.registry) && entries.equals(that.entries);
+        return other instanceof Lockfile that
+                && java.util.Objects.equals(registry, that.registry)
+                && entries.equals(that.entries);
     }
 
     @Override

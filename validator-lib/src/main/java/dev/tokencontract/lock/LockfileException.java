@@ -8,8 +8,11 @@ public final class LockfileException extends Exception {
     private final transient List<String> problems;
 
     public LockfileException(String message, List<String> problems) {
-        super(problems.isEmpty() ? message : message + ": " + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
-                + (problems.size() > 5 ? "; and " + (problems.size() - 5) + " more" : ""));
+        super(
+                problems.isEmpty()
+                        ? message
+                        : message + ": " + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                                + (problems.size() > 5 ? "; and " + (problems.size() - 5) + " more" : ""));
         this.problems = List.copyOf(problems);
     }
 

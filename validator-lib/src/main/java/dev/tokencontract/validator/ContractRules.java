@@ -48,7 +48,8 @@ public final class ContractRules {
     private final Clock clock;
     private final Duration leeway;
 
-    private ContractRules(Contract contract, String expectedIssuer, Set<String> expectedAudiences, Clock clock, Duration leeway) {
+    private ContractRules(
+            Contract contract, String expectedIssuer, Set<String> expectedAudiences, Clock clock, Duration leeway) {
         this.contract = contract;
         this.expectedIssuer = expectedIssuer;
         this.expectedAudiences = Set.copyOf(expectedAudiences);
@@ -93,13 +94,21 @@ public final class ContractRules {
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         List<Finding> findings = new ArrayList<>(4);
         if (header == null || !header.isObject()) {
-            findings.add(Finding.error(FindingCode.JSON_NOT_OBJECT, "/header", "a JSON object", header == null ? "(absent)" : "not an object",
+            findings.add(Finding.error(
+                    FindingCode.JSON_NOT_OBJECT,
+                    "/header",
+                    "a JSON object",
+                    header == null ? "(absent)" : "not an object",
                     "The header is not a JSON object."));
         } else {
             checkHeader(header, findings);
         }
         if (claims == null || !claims.isObject()) {
-            findings.add(Finding.error(FindingCode.JSON_NOT_OBJECT, "/claims", "a JSON object", claims == null ? "(absent)" : "not an object",
+            findings.add(Finding.error(
+                    FindingCode.JSON_NOT_OBJECT,
+                    "/claims",
+                    "a JSON object",
+                    claims == null ? "(absent)" : "not an object",
                     "The claims are not a JSON object."));
         } else {
             checkClaims(claims, evaluatedAt, findings);
@@ -116,7 +125,11 @@ public final class ContractRules {
         try {
             return checkVerified(PlainJson.tree(header), PlainJson.tree(claims), clock.instant());
         } catch (IllegalArgumentException e) {
-            return report(List.of(Finding.error(FindingCode.JSON_INVALID, "", "JSON values only", e.getMessage(),
+            return report(List.of(Finding.error(
+                    FindingCode.JSON_INVALID,
+                    "",
+                    "JSON values only",
+                    e.getMessage(),
                     "The header or claims hold a value with no JSON form: " + e.getMessage() + ".")));
         }
     }
@@ -215,7 +228,8 @@ public final class ContractRules {
         /** {@code iss} must equal this exactly. */
         public Builder expectIssuer(String issuer) {
             if (issuer == null || issuer.isBlank()) {
-                throw new IllegalArgumentException("expected issuer must not be blank; call ignoreIssuer() to skip the check");
+                throw new IllegalArgumentException(
+                        "expected issuer must not be blank; call ignoreIssuer() to skip the check");
             }
             this.expectedIssuer = issuer;
             this.issuerDecided = true;
@@ -232,7 +246,8 @@ public final class ContractRules {
         /** {@code aud} must name this resource (call again to accept several). */
         public Builder expectAudience(String audience) {
             if (audience == null || audience.isBlank()) {
-                throw new IllegalArgumentException("expected audience must not be blank; call ignoreAudience() to skip the check");
+                throw new IllegalArgumentException(
+                        "expected audience must not be blank; call ignoreAudience() to skip the check");
             }
             this.expectedAudiences.add(audience);
             this.audienceDecided = true;
@@ -266,7 +281,8 @@ public final class ContractRules {
                 throw new IllegalStateException("no contract: call contract(...)");
             }
             if (contract.kind() != ContractKind.JWT_ACCESS_TOKEN || contract.jose() == null) {
-                throw new IllegalStateException(contract.reference() + " is a " + contract.kind().id() + " contract, not a token contract");
+                throw new IllegalStateException(
+                        contract.reference() + " is a " + contract.kind().id() + " contract, not a token contract");
             }
             if (!issuerDecided) {
                 throw new IllegalStateException("issuer not decided: call expectIssuer(...) or ignoreIssuer()");

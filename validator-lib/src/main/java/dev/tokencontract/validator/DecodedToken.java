@@ -2,7 +2,6 @@ package dev.tokencontract.validator;
 
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-
 import dev.tokencontract.finding.Redact;
 import dev.tokencontract.validator.internal.ShapeCheck;
 import dev.tokencontract.validator.internal.TokenParts;
@@ -55,8 +54,7 @@ public final class DecodedToken {
         try {
             return ShapeCheck.parse(token, maxChars, readClaims, findings);
         } catch (RuntimeException e) {
-            findings.add(Finding.error(FindingCode.TOKEN_MALFORMED, "", null, null,
-                    "The token could not be read."));
+            findings.add(Finding.error(FindingCode.TOKEN_MALFORMED, "", null, null, "The token could not be read."));
             return null;
         }
     }
@@ -66,8 +64,10 @@ public final class DecodedToken {
         try {
             return ShapeCheck.readClaims(parts, findings);
         } catch (RuntimeException e) {
-            findings.add(Finding.error(FindingCode.TOKEN_MALFORMED, "/claims", null, null, "The claims could not be read."));
-            return new TokenParts(parts.header(), null, parts.signature(), parts.signingInput(), parts.signaturePart(), null);
+            findings.add(
+                    Finding.error(FindingCode.TOKEN_MALFORMED, "/claims", null, null, "The claims could not be read."));
+            return new TokenParts(
+                    parts.header(), null, parts.signature(), parts.signingInput(), parts.signaturePart(), null);
         }
     }
 

@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param maxBytes           responses larger than this are refused
  * @param clock              the clock for cache ages
  */
-public record JwksUrlSettings(Duration cacheTtl, Duration minRefreshInterval, Duration connectTimeout, Duration readTimeout,
-                              int maxBytes, Clock clock) {
+public record JwksUrlSettings(
+        Duration cacheTtl,
+        Duration minRefreshInterval,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int maxBytes,
+        Clock clock) {
 
     public JwksUrlSettings {
         Objects.requireNonNull(cacheTtl, "cacheTtl");
@@ -31,8 +36,13 @@ public record JwksUrlSettings(Duration cacheTtl, Duration minRefreshInterval, Du
 
     /** 10 min cache, refresh on unknown kid at most every 30 s, 2 s connect, 5 s read, 512 KiB. */
     public static JwksUrlSettings defaults() {
-        return new JwksUrlSettings(Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 512 * 1024, Clock.systemUTC());
+        return new JwksUrlSettings(
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                512 * 1024,
+                Clock.systemUTC());
     }
 
     public JwksUrlSettings withClock(Clock newClock) {

@@ -49,7 +49,10 @@ public final class KeySource {
     private static KeySource jwks(String json, String label) throws KeySourceException {
         try {
             JwkKeys.Loaded loaded = JwkKeys.fromJwkSet(json);
-            return new KeySource(new StaticKeyProvider(loaded.keys(), label + " (" + loaded.keys().size() + " keys)", loaded.warnings()), false);
+            return new KeySource(
+                    new StaticKeyProvider(
+                            loaded.keys(), label + " (" + loaded.keys().size() + " keys)", loaded.warnings()),
+                    false);
         } catch (IllegalArgumentException e) {
             throw new KeySourceException(label + ": " + e.getMessage());
         }
@@ -76,8 +79,12 @@ public final class KeySource {
 
     public static KeySource discovery(URI issuer, JwksUrlSettings settings) {
         Objects.requireNonNull(issuer, "issuer");
-        if (!issuer.isAbsolute() || issuer.getHost() == null || issuer.getRawQuery() != null || issuer.getRawFragment() != null) {
-            throw new IllegalArgumentException("an issuer is an absolute http(s) URL without query or fragment: " + issuer);
+        if (!issuer.isAbsolute()
+                || issuer.getHost() == null
+                || issuer.getRawQuery() != null
+                || issuer.getRawFragment() != null) {
+            throw new IllegalArgumentException(
+                    "an issuer is an absolute http(s) URL without query or fragment: " + issuer);
         }
         return new KeySource(new DiscoveryKeyProvider(issuer, settings), false);
     }
@@ -94,7 +101,8 @@ public final class KeySource {
     private static KeySource pem(String pem, String label) throws KeySourceException {
         try {
             VerificationKey key = PemKeys.parse(pem);
-            return new KeySource(new StaticKeyProvider(List.of(key), label + " (" + key.description() + ")", List.of()), false);
+            return new KeySource(
+                    new StaticKeyProvider(List.of(key), label + " (" + key.description() + ")", List.of()), false);
         } catch (IllegalArgumentException e) {
             throw new KeySourceException(label + ": " + e.getMessage());
         }
@@ -139,7 +147,8 @@ public final class KeySource {
         if (!key.usable()) {
             throw new KeySourceException(label + ": " + key.unusable());
         }
-        return new KeySource(new StaticKeyProvider(List.of(key), label + " (" + key.description() + ")", List.of()), false);
+        return new KeySource(
+                new StaticKeyProvider(List.of(key), label + " (" + key.description() + ")", List.of()), false);
     }
 
     /**

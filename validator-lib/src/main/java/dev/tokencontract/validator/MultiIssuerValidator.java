@@ -64,23 +64,34 @@ public final class MultiIssuerValidator implements AccessTokenValidator {
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         List<Finding> findings = new ArrayList<>(4);
         TokenParts parts = DecodedToken.readParts(token, TokenValidator.DEFAULT_MAX_TOKEN_CHARS, findings);
-        JsonNode iss = parts == null || parts.claims() == null ? null : parts.claims().get("iss");
+        JsonNode iss =
+                parts == null || parts.claims() == null ? null : parts.claims().get("iss");
         TokenValidator chosen = iss != null && iss.isString() ? byIssuer.get(iss.stringValue()) : null;
         if (chosen != null) {
             return chosen.judge(parts, findings, evaluatedAt);
         }
         if (parts != null && parts.claims() != null) {
             if (iss == null) {
-                findings.add(Finding.error(FindingCode.ISS_MISSING, "/claims/iss", expectedText, "(absent)",
+                findings.add(Finding.error(
+                        FindingCode.ISS_MISSING,
+                        "/claims/iss",
+                        expectedText,
+                        "(absent)",
                         "The token names no issuer, so no trusted issuer's keys apply."));
             } else {
                 String actual = iss.isString() ? iss.stringValue() : iss.toString();
-                findings.add(Finding.error(FindingCode.ISS_MISMATCH, "/claims/iss", expectedText, Redact.value(actual),
-                        "The token was issued by " + Redact.value(actual) + ", which is not a trusted issuer; no key was looked up."));
+                findings.add(Finding.error(
+                        FindingCode.ISS_MISMATCH,
+                        "/claims/iss",
+                        expectedText,
+                        Redact.value(actual),
+                        "The token was issued by " + Redact.value(actual)
+                                + ", which is not a trusted issuer; no key was looked up."));
             }
         }
         Optional<DecodedToken> decoded = parts == null ? Optional.empty() : Optional.of(DecodedToken.of(parts));
-        return new ValidationReport(Verdict.REJECTED, findings, decoded, evaluatedAt, contractReferences, Optional.empty());
+        return new ValidationReport(
+                Verdict.REJECTED, findings, decoded, evaluatedAt, contractReferences, Optional.empty());
     }
 
     /** The trusted issuers, in no particular order. */
@@ -123,7 +134,8 @@ public final class MultiIssuerValidator implements AccessTokenValidator {
         /** The audience tokens of every issuer without audiences of its own must name (call again for several). */
         public Builder expectAudience(String audience) {
             if (audience == null || audience.isBlank()) {
-                throw new IllegalArgumentException("expected audience must not be blank; call ignoreAudience() to skip the check");
+                throw new IllegalArgumentException(
+                        "expected audience must not be blank; call ignoreAudience() to skip the check");
             }
             sharedAudiences.add(audience);
             return this;
@@ -161,8 +173,13 @@ public final class MultiIssuerValidator implements AccessTokenValidator {
             }
             Map<String, TokenValidator> validators = new LinkedHashMap<>();
             for (TrustedIssuer trusted : issuers.values()) {
-                TokenValidator.Builder builder = TokenValidator.builder().contract(trusted.contract()).keys(trusted.keys())
-                        .expectIssuer(trusted.issuer()).clock(clock).leeway(leeway).maxTokenChars(maxTokenChars);
+                TokenValidator.Builder builder = TokenValidator.builder()
+                        .contract(trusted.contract())
+                        .keys(trusted.keys())
+                        .expectIssuer(trusted.issuer())
+                        .clock(clock)
+                        .leeway(leeway)
+                        .maxTokenChars(maxTokenChars);
                 Set<String> audiences = trusted.audiences().isEmpty() ? sharedAudiences : trusted.audiences();
                 if (audiences.isEmpty() && !audienceIgnored) {
                     throw new IllegalStateException("audience not decided for " + trusted.issuer()

@@ -5,7 +5,6 @@ import dev.tokencontract.contract.ContractKind;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.finding.Verdict;
-
 import dev.tokencontract.validator.internal.SignatureCheck;
 import dev.tokencontract.validator.internal.TokenParts;
 import dev.tokencontract.validator.internal.VerificationKey;
@@ -38,6 +37,7 @@ import tools.jackson.databind.JsonNode;
 public final class TokenValidator implements AccessTokenValidator {
     /** Default size limit: generous for tokens with many groups, far below anything abusive. */
     public static final int DEFAULT_MAX_TOKEN_CHARS = 32 * 1024;
+
     public static final Duration DEFAULT_LEEWAY = Duration.ofSeconds(60);
     /** The largest leeway the builder accepts: more would hide real expiry. */
     public static final Duration MAX_LEEWAY = Duration.ofMinutes(10);
@@ -81,7 +81,10 @@ public final class TokenValidator implements AccessTokenValidator {
         List<Finding> findings = new ArrayList<>(4);
         // A server reads the claims only once the signature did not already reject the token: they are
         // whatever an anonymous sender wrote, and decoding them is the work the sender chooses the size of.
-        return judge(DecodedToken.readParts(token, maxTokenChars, contractEvenIfSignatureFails, findings), findings, evaluatedAt);
+        return judge(
+                DecodedToken.readParts(token, maxTokenChars, contractEvenIfSignatureFails, findings),
+                findings,
+                evaluatedAt);
     }
 
     /** Stages 2 to 6 on parts already read (with their shape findings); {@link MultiIssuerValidator} reads once. */
@@ -98,8 +101,11 @@ public final class TokenValidator implements AccessTokenValidator {
         }
         if (!parts.claimsRead()) {
             if (verifiedBy == null && findings.stream().anyMatch(Finding::rejects)) {
-                findings.add(Finding.info(FindingCode.CONTRACT_NOT_CHECKED, "/claims", "The claims were neither read nor checked: "
-                        + "the token is already rejected and its signature was not verified."));
+                findings.add(Finding.info(
+                        FindingCode.CONTRACT_NOT_CHECKED,
+                        "/claims",
+                        "The claims were neither read nor checked: "
+                                + "the token is already rejected and its signature was not verified."));
                 return report(findings, Optional.of(DecodedToken.of(parts)), evaluatedAt, parts, null);
             }
             parts = DecodedToken.readClaims(parts, findings);
@@ -109,16 +115,24 @@ public final class TokenValidator implements AccessTokenValidator {
                 rules.checkClaims(parts.claims(), evaluatedAt, findings);
             } else {
                 rules.checkTimeIssuerAudience(parts.claims(), evaluatedAt, findings);
-                findings.add(Finding.info(FindingCode.CONTRACT_NOT_CHECKED, "/claims",
-                        "The claims were not checked against the contract, because no configured key verified the signature."));
+                findings.add(
+                        Finding.info(
+                                FindingCode.CONTRACT_NOT_CHECKED,
+                                "/claims",
+                                "The claims were not checked against the contract, because no configured key verified the signature."));
             }
         }
         return report(findings, Optional.of(DecodedToken.of(parts)), evaluatedAt, parts, verifiedBy);
     }
 
-    private ValidationReport report(List<Finding> findings, Optional<DecodedToken> decoded, Instant at,
-                                    TokenParts parts, VerificationKey verifiedBy) {
-        findings.sort(Comparator.comparingInt(f -> f.stage().ordinal())); // stable: claims decoded late stay in shape order
+    private ValidationReport report(
+            List<Finding> findings,
+            Optional<DecodedToken> decoded,
+            Instant at,
+            TokenParts parts,
+            VerificationKey verifiedBy) {
+        findings.sort(
+                Comparator.comparingInt(f -> f.stage().ordinal())); // stable: claims decoded late stay in shape order
         boolean rejected = false;
         boolean unchecked = false;
         for (Finding finding : findings) {
@@ -136,7 +150,8 @@ public final class TokenValidator implements AccessTokenValidator {
             verdict = Verdict.REJECTED; // fail closed: nothing found, but nothing proven either
         }
         Optional<ValidatedToken> validated = verdict == Verdict.ACCEPTED
-                ? Optional.of(new ValidatedToken(parts.header(), parts.claims(), contract.reference(), verifiedBy.kid()))
+                ? Optional.of(
+                        new ValidatedToken(parts.header(), parts.claims(), contract.reference(), verifiedBy.kid()))
                 : Optional.empty();
         return new ValidationReport(verdict, findings, decoded, at, contract.reference(), validated);
     }
@@ -205,7 +220,8 @@ public final class TokenValidator implements AccessTokenValidator {
         /** {@code iss} must equal this exactly. */
         public Builder expectIssuer(String issuer) {
             if (issuer == null || issuer.isBlank()) {
-                throw new IllegalArgumentException("expected issuer must not be blank; call ignoreIssuer() to skip the check");
+                throw new IllegalArgumentException(
+                        "expected issuer must not be blank; call ignoreIssuer() to skip the check");
             }
             if (issuerDecided && expectedIssuer == null) {
                 throw new IllegalStateException("expectIssuer(...) contradicts the earlier ignoreIssuer()");
@@ -229,7 +245,8 @@ public final class TokenValidator implements AccessTokenValidator {
         /** {@code aud} must name this resource (call again to accept several). */
         public Builder expectAudience(String audience) {
             if (audience == null || audience.isBlank()) {
-                throw new IllegalArgumentException("expected audience must not be blank; call ignoreAudience() to skip the check");
+                throw new IllegalArgumentException(
+                        "expected audience must not be blank; call ignoreAudience() to skip the check");
             }
             if (audienceDecided && expectedAudiences.isEmpty()) {
                 throw new IllegalStateException("expectAudience(...) contradicts the earlier ignoreAudience()");
@@ -296,7 +313,8 @@ public final class TokenValidator implements AccessTokenValidator {
         /** A setting given twice with different values is a contradiction, not a silent override. */
         private static void refuseSecondValue(String call, Object earlier, Object next) {
             if (earlier != null && !earlier.equals(next)) {
-                throw new IllegalStateException(call + " was already called with another value; each setting is given once");
+                throw new IllegalStateException(
+                        call + " was already called with another value; each setting is given once");
             }
         }
 
@@ -306,10 +324,12 @@ public final class TokenValidator implements AccessTokenValidator {
                 throw new IllegalStateException("no contract: call contract(...)");
             }
             if (contract.kind() != ContractKind.JWT_ACCESS_TOKEN || contract.jose() == null) {
-                throw new IllegalStateException(contract.reference() + " is a " + contract.kind().id() + " contract, not a token contract");
+                throw new IllegalStateException(
+                        contract.reference() + " is a " + contract.kind().id() + " contract, not a token contract");
             }
             if (keys == null) {
-                throw new IllegalStateException("no key source: call keys(...), or keys(KeySource.none()) to decode without accepting");
+                throw new IllegalStateException(
+                        "no key source: call keys(...), or keys(KeySource.none()) to decode without accepting");
             }
             if (!issuerDecided) {
                 throw new IllegalStateException("issuer not decided: call expectIssuer(...) or ignoreIssuer()");
@@ -321,7 +341,8 @@ public final class TokenValidator implements AccessTokenValidator {
                 throw new IllegalStateException("contradictory: skipContractUnlessSignatureVerified() and "
                         + "checkContractEvenIfSignatureFails() were both called; choose one");
             }
-            ContractRules.Builder rules = ContractRules.builder().contract(contract).clock(clock).leeway(leeway);
+            ContractRules.Builder rules =
+                    ContractRules.builder().contract(contract).clock(clock).leeway(leeway);
             if (expectedIssuer == null) {
                 rules.ignoreIssuer();
             } else {

@@ -5,7 +5,6 @@ import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.finding.Severity;
 import dev.tokencontract.finding.Stage;
 import dev.tokencontract.finding.Verdict;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -17,9 +17,15 @@ class CheckedDiffTest {
 
     @Test
     void checkWhenSearchFindsTokenWhereEngineSawNoBreakThenWitnessFoundChangeIsRefused() {
-        CounterexampleSearch producerToken = (older, newer, direction) -> direction == ChangeClass.BREAKING_FOR_PRODUCERS
-                ? Optional.of(new Counterexample(direction, TestContracts.object("{\"iss\": \"x\", \"roles\": [\"admin\"]}"),
-                        "/properties/roles/items/enum", "CLAIM_NOT_IN_ENUM", 3L)) : Optional.empty();
+        CounterexampleSearch producerToken =
+                (older, newer, direction) -> direction == ChangeClass.BREAKING_FOR_PRODUCERS
+                        ? Optional.of(new Counterexample(
+                                direction,
+                                TestContracts.object("{\"iss\": \"x\", \"roles\": [\"admin\"]}"),
+                                "/properties/roles/items/enum",
+                                "CLAIM_NOT_IN_ENUM",
+                                3L))
+                        : Optional.empty();
 
         CheckedDiff checked = CheckedDiff.check(OLDER, NEWER, producerToken);
 
@@ -28,8 +34,11 @@ class CheckedDiffTest {
             assertThat(change.kind()).isEqualTo(ChangeKind.WITNESS_FOUND);
             assertThat(change.classes()).containsExactly(ChangeClass.BREAKING_FOR_PRODUCERS);
             assertThat(change.pointer()).isEqualTo("/properties/roles/items/enum");
-            assertThat(change.explanation()).contains("\"admin\"").contains("accepted by minimal-token@1.1.0")
-                    .contains("rejected by minimal-token@1.0.0").contains("seed 3");
+            assertThat(change.explanation())
+                    .contains("\"admin\"")
+                    .contains("accepted by minimal-token@1.1.0")
+                    .contains("rejected by minimal-token@1.0.0")
+                    .contains("seed 3");
         });
         assertThat(checked.diff().refusedBy(CompatibilityMode.FORWARD)).hasSize(1);
         assertThat(checked.diff().refusedBy(CompatibilityMode.BACKWARD)).isEmpty();

@@ -17,27 +17,39 @@ class CompatibilityDocumentationTest {
     @Test
     @SuppressWarnings("unchecked")
     void docsWhenEngineEmitsAKindThenItIsDocumented() throws IOException {
-        Path doc = Path.of(System.getProperty("user.dir")).resolve("../docs/compatibility.md").normalize();
+        Path doc = Path.of(System.getProperty("user.dir"))
+                .resolve("../docs/compatibility.md")
+                .normalize();
         String text = Files.readString(doc);
         Set<String> kinds = new TreeSet<>();
         ChangeKindTableTest.rows().forEach(row -> {
             UnaryOperator<DiffPair> edit = (UnaryOperator<DiffPair>) row.get()[1];
-            edit.apply(DiffPair.minimal()).diff().changes().forEach(c -> kinds.add(c.kind().wireName()));
+            edit.apply(DiffPair.minimal())
+                    .diff()
+                    .changes()
+                    .forEach(c -> kinds.add(c.kind().wireName()));
         });
 
         assertThat(kinds).hasSizeGreaterThan(70);
-        List<String> undocumented = kinds.stream().filter(kind -> !text.contains("`" + kind + "`")).toList();
+        List<String> undocumented =
+                kinds.stream().filter(kind -> !text.contains("`" + kind + "`")).toList();
         assertThat(undocumented).as("kinds missing from docs/compatibility.md").isEmpty();
     }
 
     @Test
     void docsWhenAKindIsDeclaredThenItIsDocumented() throws IOException {
-        String text = Files.readString(Path.of(System.getProperty("user.dir")).resolve("../docs/compatibility.md").normalize());
+        String text = Files.readString(Path.of(System.getProperty("user.dir"))
+                .resolve("../docs/compatibility.md")
+                .normalize());
 
-        List<String> undocumented = java.util.Arrays.stream(ChangeKind.values()).map(ChangeKind::wireName)
-                .filter(kind -> !text.contains("`" + kind + "`")).toList();
+        List<String> undocumented = java.util.Arrays.stream(ChangeKind.values())
+                .map(ChangeKind::wireName)
+                .filter(kind -> !text.contains("`" + kind + "`"))
+                .toList();
 
-        assertThat(undocumented).as("declared kinds missing from docs/compatibility.md").isEmpty();
+        assertThat(undocumented)
+                .as("declared kinds missing from docs/compatibility.md")
+                .isEmpty();
     }
 
     @Test

@@ -3,8 +3,6 @@ package dev.tokencontract.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokencontract.compat.ChangeClass;
-import dev.tokencontract.compat.Counterexample;
 import dev.tokencontract.testing.TestContracts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,8 +12,8 @@ class CounterexampleTest {
     @Test
     void counterexampleWhenClaimsMutatedAfterwardsThenKeepsItsOwnCopy() {
         ObjectNode claims = TestContracts.object("{\"roles\": [\"admin\"]}");
-        Counterexample example = new Counterexample(ChangeClass.BREAKING_FOR_PRODUCERS, claims, "/properties/roles/items/enum",
-                "CLAIM_NOT_IN_ENUM", 7L);
+        Counterexample example = new Counterexample(
+                ChangeClass.BREAKING_FOR_PRODUCERS, claims, "/properties/roles/items/enum", "CLAIM_NOT_IN_ENUM", 7L);
 
         claims.put("roles", "changed");
         ((ObjectNode) example.claims()).put("roles", "changed too");
@@ -25,7 +23,8 @@ class CounterexampleTest {
 
     @Test
     void counterexampleWhenCosmeticDirectionThenRefused() {
-        assertThatThrownBy(() -> new Counterexample(ChangeClass.COSMETIC, TestContracts.object("{}"), "/title", "none", 1L))
+        assertThatThrownBy(() ->
+                        new Counterexample(ChangeClass.COSMETIC, TestContracts.object("{}"), "/title", "none", 1L))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

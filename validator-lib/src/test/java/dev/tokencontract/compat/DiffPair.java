@@ -1,9 +1,6 @@
 package dev.tokencontract.compat;
 
-import dev.tokencontract.compat.Change;
-import dev.tokencontract.compat.ChangeClass;
 import dev.tokencontract.contract.Contract;
-import dev.tokencontract.compat.ContractDiff;
 import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.testing.TestContracts;
@@ -91,12 +88,13 @@ final class DiffPair {
         StringBuilder classes = new StringBuilder();
         for (ChangeClass c : ChangeClass.values()) {
             if (change.is(c)) {
-                classes.append(switch (c) {
-                    case BREAKING_FOR_CONSUMERS -> "C";
-                    case BREAKING_FOR_PRODUCERS -> "P";
-                    case AUTHORIZATION_WIDENING -> "W";
-                    case COSMETIC -> "X";
-                });
+                classes.append(
+                        switch (c) {
+                            case BREAKING_FOR_CONSUMERS -> "C";
+                            case BREAKING_FOR_PRODUCERS -> "P";
+                            case AUTHORIZATION_WIDENING -> "W";
+                            case COSMETIC -> "X";
+                        });
             }
         }
         return change.kind() + " [" + classes + "] " + change.pointer();

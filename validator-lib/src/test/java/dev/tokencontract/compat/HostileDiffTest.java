@@ -3,9 +3,6 @@ package dev.tokencontract.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokencontract.compat.Change;
-import dev.tokencontract.compat.ChangeClass;
-import dev.tokencontract.compat.ContractDiff;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,10 +15,13 @@ class HostileDiffTest {
 
     @Test
     void betweenWhenRecursiveRefChangesThenTerminatesAndReportsOnce() {
-        String node = "{\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}, \"next\": {\"$ref\": \"#/$defs/node\"}}}";
-        List<String> summary = DiffPair.minimal().both("/$defs", "{\"node\": " + node + "}")
+        String node =
+                "{\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}, \"next\": {\"$ref\": \"#/$defs/node\"}}}";
+        List<String> summary = DiffPair.minimal()
+                .both("/$defs", "{\"node\": " + node + "}")
                 .both("/properties/chain", "{\"$ref\": \"#/$defs/node\"}")
-                .now("/$defs/node/properties/name/maxLength", "10").summary();
+                .now("/$defs/node/properties/name/maxLength", "10")
+                .summary();
 
         assertThat(summary).containsExactly("max-length-added [C] /$defs/node/properties/name/maxLength");
     }
@@ -32,16 +32,24 @@ class HostileDiffTest {
                 {"a": {"type": "object", "properties": {"b": {"$ref": "#/$defs/b"}}},
                  "b": {"type": "object", "properties": {"a": {"$ref": "#/$defs/a"}, "self": {"$ref": "#/$defs/b"}}}}""";
 
-        assertThat(DiffPair.minimal().both("/$defs", defs).both("/properties/act", "{\"$ref\": \"#/$defs/a\"}").summary()).isEmpty();
+        assertThat(DiffPair.minimal()
+                        .both("/$defs", defs)
+                        .both("/properties/act", "{\"$ref\": \"#/$defs/a\"}")
+                        .summary())
+                .isEmpty();
     }
 
     @Test
     void betweenWhenInlineNestingBecomesRecursiveRefThenTerminates() {
-        String inline = "{\"type\": \"object\", \"properties\": {\"act\": {\"type\": \"object\", \"properties\": {\"act\": {\"type\": \"object\"}}}}}";
+        String inline =
+                "{\"type\": \"object\", \"properties\": {\"act\": {\"type\": \"object\", \"properties\": {\"act\": {\"type\": \"object\"}}}}}";
         String recursive = "{\"type\": \"object\", \"properties\": {\"act\": {\"$ref\": \"#/$defs/actor\"}}}";
 
-        List<String> summary = DiffPair.minimal().old("/properties/act", inline).now("/$defs", "{\"actor\": " + recursive + "}")
-                .now("/properties/act", "{\"$ref\": \"#/$defs/actor\"}").summary();
+        List<String> summary = DiffPair.minimal()
+                .old("/properties/act", inline)
+                .now("/$defs", "{\"actor\": " + recursive + "}")
+                .now("/properties/act", "{\"$ref\": \"#/$defs/actor\"}")
+                .summary();
 
         assertThat(summary).isNotEmpty().allMatch(line -> line.contains("act"));
     }
@@ -92,8 +100,10 @@ class HostileDiffTest {
         // loadable contract can hand it to the engine (whose bounded matching stays as a second line).
         String hostile = "{\"(x+x+)+y\": {\"type\": \"string\"}}";
 
-        assertThatThrownBy(() -> DiffPair.minimal().both("/patternProperties", hostile).summary())
-                .hasMessageContaining("fails lint").hasMessageContaining("LINT_PATTERN_BACKTRACKING");
+        assertThatThrownBy(() ->
+                        DiffPair.minimal().both("/patternProperties", hostile).summary())
+                .hasMessageContaining("fails lint")
+                .hasMessageContaining("LINT_PATTERN_BACKTRACKING");
     }
 
     /** A chain of {@code depth} nested objects ending in a leaf of {@code leafType}. */

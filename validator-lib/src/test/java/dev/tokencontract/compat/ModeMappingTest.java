@@ -2,10 +2,6 @@ package dev.tokencontract.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.compat.Change;
-import dev.tokencontract.compat.ChangeClass;
-import dev.tokencontract.compat.CompatibilityMode;
-import dev.tokencontract.compat.ContractDiff;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -34,13 +30,22 @@ class ModeMappingTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
-    void refusedByWhenOneChangePerClassThenModeRefusesExactlyItsClasses(CompatibilityMode mode, List<String> unacknowledged,
-            List<String> acknowledged) {
-        ContractDiff diff = new ContractDiff("t@1.0.0", "t@1.1.0", Stream.of(C, P, W, X)
-                .map(name -> new Change(ChangeKind.SCHEMA_CHANGED, Set.of(ChangeClass.valueOf(name)), "/x", "x", null, null)).toList());
+    void refusedByWhenOneChangePerClassThenModeRefusesExactlyItsClasses(
+            CompatibilityMode mode, List<String> unacknowledged, List<String> acknowledged) {
+        ContractDiff diff = new ContractDiff(
+                "t@1.0.0",
+                "t@1.1.0",
+                Stream.of(C, P, W, X)
+                        .map(name -> new Change(
+                                ChangeKind.SCHEMA_CHANGED, Set.of(ChangeClass.valueOf(name)), "/x", "x", null, null))
+                        .toList());
 
-        assertThat(diff.refusedBy(mode, false).stream().map(c -> c.classes().iterator().next().name())).containsExactlyElementsOf(unacknowledged);
-        assertThat(diff.refusedBy(mode, true).stream().map(c -> c.classes().iterator().next().name())).containsExactlyElementsOf(acknowledged);
+        assertThat(diff.refusedBy(mode, false).stream()
+                        .map(c -> c.classes().iterator().next().name()))
+                .containsExactlyElementsOf(unacknowledged);
+        assertThat(diff.refusedBy(mode, true).stream()
+                        .map(c -> c.classes().iterator().next().name()))
+                .containsExactlyElementsOf(acknowledged);
         assertThat(diff.refusedBy(mode, true)).containsExactlyElementsOf(diff.refusedBy(mode));
     }
 }

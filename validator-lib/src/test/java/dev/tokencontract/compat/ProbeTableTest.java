@@ -31,7 +31,9 @@ class ProbeTableTest {
 
         ContractDiff diff = ContractDiff.between(older, newer);
 
-        List<Change> named = diff.changes().stream().filter(c -> c.kind().wireName().equals(probe.kind())).toList();
+        List<Change> named = diff.changes().stream()
+                .filter(c -> c.kind().wireName().equals(probe.kind()))
+                .toList();
         assertThat(named).as("%s: %s", probe.kind(), diff.changes()).isNotEmpty();
         for (ChangeClass direction : probe.refused()) {
             assertThat(named).as("%s reported as %s", probe.kind(), direction).anyMatch(c -> c.is(direction));

@@ -16,23 +16,29 @@ class ReferenceSoundnessTest {
     void betweenWhenSubschemaSetsItsOwnIdThenReferencesAreUndecidedBothWaysEvenUnchanged() {
         List<String> summary = DiffPair.minimal()
                 .both("/$defs", "{\"role\": {\"$id\": \"https://elsewhere.example/role\", \"type\": \"string\"}}")
-                .both("/properties/level", "{\"$ref\": \"#/$defs/role\"}").summary();
+                .both("/properties/level", "{\"$ref\": \"#/$defs/role\"}")
+                .summary();
 
         assertThat(summary).containsExactly("undecided-ref [CP] /properties/level/$ref");
     }
 
     @Test
     void betweenWhenIdenticalReferencesResolveToEqualTargetsThenNoChange() {
-        assertThat(DiffPair.minimal().both("/$defs", "{\"role\": {\"$anchor\": \"role\", \"enum\": [\"reader\"]}}")
-                .both("/properties/level", "{\"$ref\": \"#role\"}").summary()).isEmpty();
+        assertThat(DiffPair.minimal()
+                        .both("/$defs", "{\"role\": {\"$anchor\": \"role\", \"enum\": [\"reader\"]}}")
+                        .both("/properties/level", "{\"$ref\": \"#role\"}")
+                        .summary())
+                .isEmpty();
     }
 
     @Test
     void betweenWhenReferenceRenamedButTargetEqualThenNoChange() {
         List<String> summary = DiffPair.minimal()
-                .old("/$defs", "{\"role\": {\"enum\": [\"reader\"]}}").now("/$defs", "{\"roleV2\": {\"enum\": [\"reader\"]}}")
+                .old("/$defs", "{\"role\": {\"enum\": [\"reader\"]}}")
+                .now("/$defs", "{\"roleV2\": {\"enum\": [\"reader\"]}}")
                 .old("/properties/level", "{\"items\": {\"$ref\": \"#/$defs/role\"}}")
-                .now("/properties/level", "{\"items\": {\"$ref\": \"#/$defs/roleV2\"}}").summary();
+                .now("/properties/level", "{\"items\": {\"$ref\": \"#/$defs/roleV2\"}}")
+                .summary();
 
         assertThat(summary).isEmpty();
     }
@@ -42,7 +48,8 @@ class ReferenceSoundnessTest {
         List<String> summary = DiffPair.minimal()
                 .old("/$defs", "{\"a\": {\"type\": \"string\"}, \"b\": {\"type\": \"integer\"}}")
                 .now("/$defs", "{\"a\": {\"type\": \"integer\"}, \"b\": {\"type\": \"string\"}}")
-                .both("/properties/level", "{\"not\": {\"$ref\": \"#/$defs/a\"}}").summary();
+                .both("/properties/level", "{\"not\": {\"$ref\": \"#/$defs/a\"}}")
+                .summary();
 
         assertThat(summary).containsExactly("type-changed [CP] /$defs/a/type");
     }
@@ -51,8 +58,10 @@ class ReferenceSoundnessTest {
     void betweenWhenWideNestedAnyOfChangesThenBoundedAndNeverSilent() throws Exception {
         DiffPair pair = DiffPair.minimal().edit(doc -> nestedAnyOf(doc, "string"), doc -> nestedAnyOf(doc, "integer"));
 
-        dev.tokencontract.contract.Contract older = dev.tokencontract.contract.Contracts.parse(pair.olderDocument().toString());
-        dev.tokencontract.contract.Contract newer = dev.tokencontract.contract.Contracts.parse(pair.newerDocument().toString());
+        dev.tokencontract.contract.Contract older =
+                dev.tokencontract.contract.Contracts.parse(pair.olderDocument().toString());
+        dev.tokencontract.contract.Contract newer =
+                dev.tokencontract.contract.Contracts.parse(pair.newerDocument().toString());
         ContractDiff diff = ContractDiff.between(older, newer);
 
         assertThat(diff.has(ChangeClass.BREAKING_FOR_CONSUMERS)).isTrue();
@@ -66,7 +75,11 @@ class ReferenceSoundnessTest {
             ArrayNode inner = NODES.arrayNode();
             for (int j = 0; j < 30; j++) {
                 ObjectNode branch = NODES.objectNode().put("type", "object");
-                branch.putObject("properties").putObject("k" + j).putObject("properties").putObject("x" + i).put("type", leaf);
+                branch.putObject("properties")
+                        .putObject("k" + j)
+                        .putObject("properties")
+                        .putObject("x" + i)
+                        .put("type", leaf);
                 inner.add(branch);
             }
             outer.addObject().set("anyOf", inner);

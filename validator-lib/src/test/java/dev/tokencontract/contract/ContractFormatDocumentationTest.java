@@ -15,7 +15,9 @@ class ContractFormatDocumentationTest {
 
     @BeforeAll
     static void readDoc() throws IOException {
-        doc = Files.readString(Path.of(System.getProperty("user.dir")).resolve("../docs/contract-format.md").normalize());
+        doc = Files.readString(Path.of(System.getProperty("user.dir"))
+                .resolve("../docs/contract-format.md")
+                .normalize());
     }
 
     /** The first fenced {@code json} block after the heading that starts with {@code heading}. */

@@ -37,7 +37,10 @@ class ContractLintFuzzTest {
             for (int i = 0; i < 600; i++) {
                 String pattern = HostilePatterns.next(random);
                 ObjectNode document = TestContracts.minimal();
-                ((ObjectNode) document.path("properties")).putObject("tenant_id").put("type", "string").put("pattern", pattern);
+                ((ObjectNode) document.path("properties"))
+                        .putObject("tenant_id")
+                        .put("type", "string")
+                        .put("pattern", pattern);
                 LintReport report;
                 try {
                     report = Contracts.lint(document.toString());
@@ -49,8 +52,10 @@ class ContractLintFuzzTest {
                     continue;
                 }
                 accepted++;
-                TokenValidator validator = Judge.validator(report.contract().orElseThrow(), KeySource.jwks(TestKeys.publicJwks()));
-                var result = validator.validate(TestTokens.mcp().claim("tenant_id", claim).signRsa(), TestTokens.JUDGED_AT);
+                TokenValidator validator =
+                        Judge.validator(report.contract().orElseThrow(), KeySource.jwks(TestKeys.publicJwks()));
+                var result = validator.validate(
+                        TestTokens.mcp().claim("tenant_id", claim).signRsa(), TestTokens.JUDGED_AT);
                 if (result.findings().stream().anyMatch(Finding::meansUnchecked)) {
                     failures.add("could not check a claim against " + pattern + ": " + result.findings());
                 }
@@ -58,17 +63,24 @@ class ContractLintFuzzTest {
             return accepted;
         });
         assertThat(failures).as("seed %d", SEED).isEmpty();
-        assertThat(passed).as("some generated patterns are harmless and pass lint").isPositive();
+        assertThat(passed)
+                .as("some generated patterns are harmless and pass lint")
+                .isPositive();
     }
 
     @Test
     void lintWhenBundledContractStructurallyMutatedThenNeverThrows() throws Exception {
         Random random = new Random(SEED);
         List<String> failures = new ArrayList<>();
-        JsonNode[] hostile = {TestContracts.object("{\"type\": 5}"), TestContracts.object("{\"$ref\": \"#/properties/aud\"}"),
-                TestContracts.object("{\"pattern\": \"(a|aa)+\"}"), TestContracts.object("{\"minItems\": 1e308}"),
-                TestContracts.object("{\"$ref\": \"https://attacker.example/x\"}"), TestContracts.object("{\"required\": [\"nope\"]}"),
-                TestContracts.object("{\"items\": {\"items\": {\"items\": {\"not\": {}}}}}")};
+        JsonNode[] hostile = {
+            TestContracts.object("{\"type\": 5}"),
+            TestContracts.object("{\"$ref\": \"#/properties/aud\"}"),
+            TestContracts.object("{\"pattern\": \"(a|aa)+\"}"),
+            TestContracts.object("{\"minItems\": 1e308}"),
+            TestContracts.object("{\"$ref\": \"https://attacker.example/x\"}"),
+            TestContracts.object("{\"required\": [\"nope\"]}"),
+            TestContracts.object("{\"items\": {\"items\": {\"items\": {\"not\": {}}}}}")
+        };
         for (int i = 0; i < 400; i++) {
             ObjectNode document = TestContracts.bundled("mcp-access-token", "1.0.0");
             ObjectNode target = random.nextBoolean() ? (ObjectNode) document.path("properties") : document;

@@ -3,11 +3,8 @@ package dev.tokencontract.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.tokencontract.contract.BundledContract;
-import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.contract.LintReport;
 import dev.tokencontract.finding.Severity;
 import dev.tokencontract.testing.TestContracts;
 import java.util.stream.Stream;
@@ -41,14 +38,21 @@ class ContractLintTest {
         LintReport report = Contracts.lint(TestContracts.bundledText(name, version));
 
         assertThat(report.findings()).isEmpty();
-        assertThat(report.contract()).hasValueSatisfying(c -> assertThat(c.reference()).isEqualTo(name + "@" + version));
+        assertThat(report.contract())
+                .hasValueSatisfying(c -> assertThat(c.reference()).isEqualTo(name + "@" + version));
     }
 
     @Test
     void listBundledWhenCalledThenIncludesTokenAndMetadataContracts() {
-        assertThat(Contracts.listBundled()).extracting(BundledContract::name)
-                .containsExactlyInAnyOrder("mcp-access-token", "rfc9068-access-token", "oidc-discovery",
-                        "oauth-authorization-server", "mcp-authorization-server", "oauth-protected-resource",
+        assertThat(Contracts.listBundled())
+                .extracting(BundledContract::name)
+                .containsExactlyInAnyOrder(
+                        "mcp-access-token",
+                        "rfc9068-access-token",
+                        "oidc-discovery",
+                        "oauth-authorization-server",
+                        "mcp-authorization-server",
+                        "oauth-protected-resource",
                         "registry-publisher");
     }
 
@@ -62,7 +66,9 @@ class ContractLintTest {
     void lintWhenNotJsonThenNotJsonAtRoot(String text) {
         LintReport report = Contracts.lint(text);
 
-        assertThat(report.findings()).extracting(Finding::code, Finding::pointer).containsExactly(tuple(FindingCode.LINT_NOT_JSON, ""));
+        assertThat(report.findings())
+                .extracting(Finding::code, Finding::pointer)
+                .containsExactly(tuple(FindingCode.LINT_NOT_JSON, ""));
         assertThat(report.contract()).isEmpty();
     }
 
@@ -72,7 +78,8 @@ class ContractLintTest {
         ObjectNode contract = TestContracts.minimal();
         ((ObjectNode) contract.get("x-contract")).put("name", name);
 
-        assertThat(lint(contract).findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(lint(contract).findings())
+                .extracting(Finding::code, Finding::pointer)
                 .contains(tuple(FindingCode.LINT_META_SCHEMA, "/x-contract/name"));
     }
 
@@ -82,7 +89,8 @@ class ContractLintTest {
         ObjectNode contract = TestContracts.minimal();
         ((ObjectNode) contract.get("x-contract")).put("version", version);
 
-        assertThat(lint(contract).findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(lint(contract).findings())
+                .extracting(Finding::code, Finding::pointer)
                 .contains(tuple(FindingCode.LINT_META_SCHEMA, "/x-contract/version"));
     }
 
@@ -100,7 +108,8 @@ class ContractLintTest {
         ObjectNode contract = TestContracts.minimal();
         ((ObjectNode) contract.get("x-contract")).put("kind", "saml-assertion");
 
-        assertThat(lint(contract).findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(lint(contract).findings())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.LINT_META_SCHEMA, "/x-contract/kind"));
     }
 
@@ -110,7 +119,8 @@ class ContractLintTest {
         ObjectNode contract = TestContracts.minimal();
         ((ObjectNode) contract.get("x-contract")).remove(field);
 
-        assertThat(lint(contract).findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(lint(contract).findings())
+                .extracting(Finding::code, Finding::pointer)
                 .contains(tuple(FindingCode.LINT_META_SCHEMA, "/x-contract/" + field));
     }
 
@@ -120,7 +130,8 @@ class ContractLintTest {
         ObjectNode contract = TestContracts.minimal();
         contract.remove(member);
 
-        assertThat(lint(contract).findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(lint(contract).findings())
+                .extracting(Finding::code, Finding::pointer)
                 .contains(tuple(FindingCode.LINT_META_SCHEMA, "/" + member));
     }
 
@@ -128,7 +139,8 @@ class ContractLintTest {
     void lintWhenSchemaIsAnOlderDraftThenMetaSchemaAtSchema() {
         ObjectNode contract = TestContracts.minimal().put("$schema", "http://json-schema.org/draft-07/schema#");
 
-        assertThat(lint(contract).findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(lint(contract).findings())
+                .extracting(Finding::code, Finding::pointer)
                 .contains(tuple(FindingCode.LINT_META_SCHEMA, "/$schema"));
     }
 
@@ -147,7 +159,8 @@ class ContractLintTest {
 
         LintReport report = lint(contract);
 
-        assertThat(report.findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.findings())
+                .extracting(Finding::code, Finding::pointer)
                 .contains(tuple(FindingCode.LINT_INVALID_SCHEMA, "/properties/iss/type"));
         assertThat(report.findings()).extracting(Finding::code).containsOnly(FindingCode.LINT_INVALID_SCHEMA);
     }
@@ -157,7 +170,8 @@ class ContractLintTest {
         ObjectNode contract = TestContracts.minimal();
         ((ObjectNode) properties(contract).get("iss")).put("minLength", -1);
 
-        assertThat(lint(contract).findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(lint(contract).findings())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.LINT_INVALID_SCHEMA, "/properties/iss/minLength"));
     }
 
@@ -169,7 +183,8 @@ class ContractLintTest {
 
         LintReport report = lint(contract);
 
-        assertThat(report.findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.findings())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.LINT_INVALID_SCHEMA, "/properties/iss/pattern"));
         assertThat(report.contract()).isEmpty();
     }
@@ -179,7 +194,8 @@ class ContractLintTest {
         ObjectNode contract = TestContracts.minimal();
         contract.putObject("patternProperties").putObject("(").put("type", "string");
 
-        assertThat(lint(contract).findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(lint(contract).findings())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.LINT_INVALID_SCHEMA, "/patternProperties"));
     }
 
@@ -188,7 +204,8 @@ class ContractLintTest {
         ObjectNode contract = TestContracts.minimal();
         properties(contract).putObject("tenant").put("$ref", "#/$defs/tenant");
 
-        assertThat(lint(contract).findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(lint(contract).findings())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.LINT_INVALID_SCHEMA, "/properties/tenant/$ref"));
     }
 
@@ -213,7 +230,8 @@ class ContractLintTest {
         assertThat(report.contract()).hasValueSatisfying(c -> {
             String claims = "{\"iss\":\"https://i.example\",\"aud\":\"a\",\"exp\":1,\"t\":";
             assertThat(c.check(TestContracts.object(claims + "\"s\"}"), "")).isEmpty();
-            assertThat(c.check(TestContracts.object(claims + "1}"), "")).extracting(Finding::code, Finding::pointer)
+            assertThat(c.check(TestContracts.object(claims + "1}"), ""))
+                    .extracting(Finding::code, Finding::pointer)
                     .containsExactly(tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/t"));
             // the contract's own document is what the author wrote: the anchor rewrite is only for the engine
             assertThat(c.document().toString()).doesNotContain("$anchor");
@@ -225,7 +243,8 @@ class ContractLintTest {
         ObjectNode contract = TestContracts.minimal();
         ((ArrayNode) contract.get("required")).add("tenant_id");
 
-        assertThat(lint(contract).findings()).extracting(Finding::code, Finding::severity, Finding::pointer)
+        assertThat(lint(contract).findings())
+                .extracting(Finding::code, Finding::severity, Finding::pointer)
                 .containsExactly(tuple(FindingCode.LINT_REQUIRED_UNDECLARED, Severity.ERROR, "/required/3"));
     }
 
@@ -236,7 +255,8 @@ class ContractLintTest {
         act.putArray("required").add("sub");
         act.putObject("properties").putObject("client_id").put("type", "string");
 
-        assertThat(lint(contract).findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(lint(contract).findings())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.LINT_REQUIRED_UNDECLARED, "/properties/act/required/0"));
     }
 
@@ -249,7 +269,8 @@ class ContractLintTest {
 
         LintReport report = lint(contract);
 
-        assertThat(report.findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.findings())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.LINT_CLAIM_NOT_REQUIRED, "/required"));
         assertThat(report.findings().get(0).expected()).contains("'" + claim + "'");
     }
@@ -274,7 +295,8 @@ class ContractLintTest {
         LintReport report = lint(contract);
 
         String refused = onlyType.equals("string") ? "an array" : "a string";
-        assertThat(report.findings()).extracting(Finding::code, Finding::pointer, Finding::actual)
+        assertThat(report.findings())
+                .extracting(Finding::code, Finding::pointer, Finding::actual)
                 .containsExactly(tuple(FindingCode.LINT_AUD_SHAPE, "/properties/aud", "refuses " + refused));
     }
 
@@ -282,7 +304,8 @@ class ContractLintTest {
     void lintWhenAudIsOneOfStringOrArrayThenAccepted() {
         ObjectNode contract = TestContracts.minimal();
         ObjectNode aud = properties(contract).putObject("aud");
-        aud.putArray("oneOf").add(TestContracts.object("{\"type\":\"string\"}"))
+        aud.putArray("oneOf")
+                .add(TestContracts.object("{\"type\":\"string\"}"))
                 .add(TestContracts.object("{\"type\":\"array\",\"items\":{\"type\":\"string\"}}"));
 
         assertThat(lint(contract).findings()).isEmpty();
@@ -293,7 +316,8 @@ class ContractLintTest {
         ObjectNode contract = TestContracts.minimal();
         contract.remove("x-jose");
 
-        assertThat(lint(contract).findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(lint(contract).findings())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.LINT_JOSE_MISSING, "/x-jose"));
     }
 
@@ -305,7 +329,8 @@ class ContractLintTest {
 
         LintReport report = lint(contract);
 
-        assertThat(report.findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.findings())
+                .extracting(Finding::code, Finding::pointer)
                 .contains(tuple(FindingCode.LINT_ALG_NONE, "/x-jose/alg/1"));
         assertThat(report.passed()).isFalse();
     }
@@ -317,7 +342,8 @@ class ContractLintTest {
 
         LintReport report = lint(contract);
 
-        assertThat(report.findings()).extracting(Finding::code, Finding::pointer, Finding::severity)
+        assertThat(report.findings())
+                .extracting(Finding::code, Finding::pointer, Finding::severity)
                 .containsExactly(tuple(FindingCode.LINT_ALG_MIXED, "/x-jose/alg", Severity.WARNING));
         assertThat(report.passed()).isTrue();
         assertThat(report.contract()).isPresent();
@@ -325,11 +351,13 @@ class ContractLintTest {
 
     @Test
     void lintWhenIdDoesNotNameNameAndVersionThenWarningOnly() {
-        ObjectNode contract = TestContracts.minimal().put("$id", "https://tokencontract.dev/contracts/minimal-token/2.0.0");
+        ObjectNode contract =
+                TestContracts.minimal().put("$id", "https://tokencontract.dev/contracts/minimal-token/2.0.0");
 
         LintReport report = lint(contract);
 
-        assertThat(report.findings()).extracting(Finding::code, Finding::pointer, Finding::severity)
+        assertThat(report.findings())
+                .extracting(Finding::code, Finding::pointer, Finding::severity)
                 .containsExactly(tuple(FindingCode.LINT_ID_MISMATCH, "/$id", Severity.WARNING));
         assertThat(report.contract()).isPresent();
     }
@@ -339,7 +367,8 @@ class ContractLintTest {
         ObjectNode contract = TestContracts.minimal();
         ((ObjectNode) contract.get("x-authorization")).put("scopeClaim", "scp");
 
-        assertThat(lint(contract).findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(lint(contract).findings())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.LINT_AUTHZ_CLAIM_UNDECLARED, "/x-authorization/scopeClaim"));
     }
 
@@ -348,14 +377,17 @@ class ContractLintTest {
         ObjectNode contract = TestContracts.minimal();
         properties(contract).remove("roles");
 
-        assertThat(lint(contract).findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(lint(contract).findings())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.LINT_AUTHZ_CLAIM_UNDECLARED, "/x-authorization/rolesClaim"));
     }
 
     @Test
     void lintWhenOperationGrantsNothingThenMetaSchema() {
         ObjectNode contract = TestContracts.minimal();
-        ((ObjectNode) contract.get("x-authorization").get("operations")).putObject("everyone").put("description", "no rule");
+        ((ObjectNode) contract.get("x-authorization").get("operations"))
+                .putObject("everyone")
+                .put("description", "no rule");
 
         assertThat(lint(contract).findings()).isNotEmpty().allSatisfy(f -> {
             assertThat(f.code()).isEqualTo(FindingCode.LINT_META_SCHEMA);
@@ -370,7 +402,9 @@ class ContractLintTest {
 
         LintReport report = lint(contract);
 
-        assertThat(report.findings()).extracting(Finding::code, Finding::pointer).containsExactly(tuple(FindingCode.LINT_TOO_LARGE, ""));
+        assertThat(report.findings())
+                .extracting(Finding::code, Finding::pointer)
+                .containsExactly(tuple(FindingCode.LINT_TOO_LARGE, ""));
     }
 
     @Test
@@ -380,7 +414,9 @@ class ContractLintTest {
 
         LintReport report = Contracts.lint(text);
 
-        assertThat(report.findings()).extracting(Finding::code, Finding::pointer).containsExactly(tuple(FindingCode.LINT_TOO_LARGE, ""));
+        assertThat(report.findings())
+                .extracting(Finding::code, Finding::pointer)
+                .containsExactly(tuple(FindingCode.LINT_TOO_LARGE, ""));
     }
 
     @Test
@@ -390,7 +426,11 @@ class ContractLintTest {
         ((ArrayNode) contract.get("required")).add("tenant_id");
         properties(contract).putObject("upstream").put("$ref", "https://example.test/claims.json");
 
-        assertThat(lint(contract).findings()).extracting(Finding::code).containsExactlyInAnyOrder(
-                FindingCode.LINT_JOSE_MISSING, FindingCode.LINT_REQUIRED_UNDECLARED, FindingCode.LINT_REMOTE_REF);
+        assertThat(lint(contract).findings())
+                .extracting(Finding::code)
+                .containsExactlyInAnyOrder(
+                        FindingCode.LINT_JOSE_MISSING,
+                        FindingCode.LINT_REQUIRED_UNDECLARED,
+                        FindingCode.LINT_REMOTE_REF);
     }
 }

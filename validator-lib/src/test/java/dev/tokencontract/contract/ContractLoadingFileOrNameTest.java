@@ -41,7 +41,8 @@ class ContractLoadingFileOrNameTest {
         Path file = dir.resolve("contract-without-extension");
         Files.writeString(file, TestContracts.minimalText("1.0.0"));
 
-        assertThat(Contracts.load("file:" + file).name()).isEqualTo(Contracts.parse(TestContracts.minimalText("1.0.0")).name());
+        assertThat(Contracts.load("file:" + file).name())
+                .isEqualTo(Contracts.parse(TestContracts.minimalText("1.0.0")).name());
     }
 
     @Test
@@ -49,12 +50,14 @@ class ContractLoadingFileOrNameTest {
         Path file = dir.resolve("c");
         Files.writeString(file, TestContracts.minimalText("1.0.0"));
 
-        assertThat(Contracts.load(file.toString()).reference()).isEqualTo(Contracts.parse(TestContracts.minimalText("1.0.0")).reference());
+        assertThat(Contracts.load(file.toString()).reference())
+                .isEqualTo(Contracts.parse(TestContracts.minimalText("1.0.0")).reference());
     }
 
     @Test
     void loadWhenFilePrefixNamesNoFileThenSaysSo() {
         assertThatThrownBy(() -> Contracts.load("file:/nonexistent/contract.json"))
-                .isInstanceOf(ContractException.class).hasMessageContaining("no contract file at /nonexistent/contract.json");
+                .isInstanceOf(ContractException.class)
+                .hasMessageContaining("no contract file at /nonexistent/contract.json");
     }
 }

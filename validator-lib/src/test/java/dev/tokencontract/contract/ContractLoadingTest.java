@@ -1,12 +1,11 @@
 package dev.tokencontract.contract;
 
-import dev.tokencontract.finding.Finding;
-import dev.tokencontract.finding.FindingCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.testing.TestContracts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +20,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContractLoadingTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"mcp-access-token@1.0.0", "mcp-access-token@1", "mcp-access-token@1.0", "mcp-access-token@latest",
-        "mcp-access-token", " mcp-access-token@1 "})
+    @ValueSource(
+            strings = {
+                "mcp-access-token@1.0.0",
+                "mcp-access-token@1",
+                "mcp-access-token@1.0",
+                "mcp-access-token@latest",
+                "mcp-access-token",
+                " mcp-access-token@1 "
+            })
     void loadWhenBundledReferenceOrRangeThenResolvesToTheBundledVersion(String reference) throws Exception {
         Contract contract = Contracts.load(reference);
 
@@ -43,22 +49,24 @@ class ContractLoadingTest {
 
     @Test
     void listBundledWhenCalledThenNamesEveryBundledContractWithVersions() {
-        assertThat(Contracts.listBundled()).containsExactly(
-                new BundledContract("mcp-access-token", List.of("1.0.0")),
-                new BundledContract("mcp-authorization-server", List.of("1.0.0")),
-                new BundledContract("oauth-authorization-server", List.of("1.0.0")),
-                new BundledContract("oauth-protected-resource", List.of("1.0.0")),
-                new BundledContract("oidc-discovery", List.of("1.0.0")),
-                new BundledContract("registry-publisher", List.of("1.0.0")),
-                new BundledContract("rfc9068-access-token", List.of("1.0.0")));
+        assertThat(Contracts.listBundled())
+                .containsExactly(
+                        new BundledContract("mcp-access-token", List.of("1.0.0")),
+                        new BundledContract("mcp-authorization-server", List.of("1.0.0")),
+                        new BundledContract("oauth-authorization-server", List.of("1.0.0")),
+                        new BundledContract("oauth-protected-resource", List.of("1.0.0")),
+                        new BundledContract("oidc-discovery", List.of("1.0.0")),
+                        new BundledContract("registry-publisher", List.of("1.0.0")),
+                        new BundledContract("rfc9068-access-token", List.of("1.0.0")));
     }
 
     @Test
     void loadWhenNameUnknownThenSaysSoAndListsBundledNames() {
         assertThatThrownBy(() -> Contracts.load("mcp-acess-token@1"))
                 .isInstanceOf(ContractException.class)
-                .hasMessage("no bundled contract named 'mcp-acess-token'; bundled: mcp-access-token, mcp-authorization-server, "
-                        + "oauth-authorization-server, oauth-protected-resource, oidc-discovery, registry-publisher, rfc9068-access-token");
+                .hasMessage(
+                        "no bundled contract named 'mcp-acess-token'; bundled: mcp-access-token, mcp-authorization-server, "
+                                + "oauth-authorization-server, oauth-protected-resource, oidc-discovery, registry-publisher, rfc9068-access-token");
     }
 
     @Test
@@ -92,12 +100,16 @@ class ContractLoadingTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void loadWhenReferenceBlankThenNoContractGiven(String reference) {
-        assertThatThrownBy(() -> Contracts.load(reference)).isInstanceOf(ContractException.class).hasMessage("no contract given");
+        assertThatThrownBy(() -> Contracts.load(reference))
+                .isInstanceOf(ContractException.class)
+                .hasMessage("no contract given");
     }
 
     @Test
     void loadWhenNullThenNoContractGiven() {
-        assertThatThrownBy(() -> Contracts.load(null)).isInstanceOf(ContractException.class).hasMessage("no contract given");
+        assertThatThrownBy(() -> Contracts.load(null))
+                .isInstanceOf(ContractException.class)
+                .hasMessage("no contract given");
     }
 
     @Test
@@ -144,24 +156,24 @@ class ContractLoadingTest {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, TestContracts.minimal().put("required", "iss").toString());
 
-        assertThatThrownBy(() -> Contracts.load(file.toString()))
-                .isInstanceOfSatisfying(ContractException.class, e -> {
-                    assertThat(e.getMessage()).startsWith("the contract fails lint with ");
-                    assertThat(e.findings()).extracting(Finding::code).contains(FindingCode.LINT_INVALID_SCHEMA);
-                });
+        assertThatThrownBy(() -> Contracts.load(file.toString())).isInstanceOfSatisfying(ContractException.class, e -> {
+            assertThat(e.getMessage()).startsWith("the contract fails lint with ");
+            assertThat(e.findings()).extracting(Finding::code).contains(FindingCode.LINT_INVALID_SCHEMA);
+        });
     }
 
     @Test
     void parseWhenContractFailsLintThenThrowsWithEveryFinding() {
         String json = TestContracts.minimal().toString().replace("\"RS256\"", "\"none\"");
 
-        assertThatThrownBy(() -> Contracts.parse(json))
-                .isInstanceOfSatisfying(ContractException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("the contract fails lint with 2 error(s)");
-                    assertThat(e.findings()).extracting(Finding::code, Finding::pointer).containsExactlyInAnyOrder(
+        assertThatThrownBy(() -> Contracts.parse(json)).isInstanceOfSatisfying(ContractException.class, e -> {
+            assertThat(e.getMessage()).isEqualTo("the contract fails lint with 2 error(s)");
+            assertThat(e.findings())
+                    .extracting(Finding::code, Finding::pointer)
+                    .containsExactlyInAnyOrder(
                             tuple(FindingCode.LINT_META_SCHEMA, "/x-jose/alg/0"),
                             tuple(FindingCode.LINT_ALG_NONE, "/x-jose/alg/0"));
-                });
+        });
     }
 
     @Test

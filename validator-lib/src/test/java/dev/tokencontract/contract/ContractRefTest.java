@@ -11,8 +11,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContractRefTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"mcp-access-token@1.0.0", "a@1", "a.b-c@1.2", "a@^1.2.3", "a@~1.2", "a@~1.2.3", "a@latest",
-        "a@1.0.0-rc.1", "a0@0.0.0"})
+    @ValueSource(
+            strings = {
+                "mcp-access-token@1.0.0",
+                "a@1",
+                "a.b-c@1.2",
+                "a@^1.2.3",
+                "a@~1.2",
+                "a@~1.2.3",
+                "a@latest",
+                "a@1.0.0-rc.1",
+                "a0@0.0.0"
+            })
     void parseWhenCanonicalTextThenFormatsBackToIt(String text) {
         assertThat(ContractRef.parse(text).toString()).isEqualTo(text);
     }
@@ -32,21 +42,37 @@ class ContractRefTest {
         for (int i = 0; i < 2000; i++) {
             ContractRef ref = new ContractRef(name(random), version(random));
 
-            assertThat(ContractRef.parse(ref.toString())).as("seed 20261206, try %d", i).isEqualTo(ref);
+            assertThat(ContractRef.parse(ref.toString()))
+                    .as("seed 20261206, try %d", i)
+                    .isEqualTo(ref);
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "@1.0.0", "Upper@1", "a_b@1", "a--b@1", "-a@1", "a.@1"})
     void parseWhenNameWrongThenSaysTheName(String text) {
-        assertThatThrownBy(() -> ContractRef.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ContractRef.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("the name must be");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a@", "a@x", "a@1.2.3.4", "a@01.2.3", "a@^1.2", "a@>=1", "a@1.0.0-", "a@1.0.0+build", "a@LATEST", "a@@1"})
+    @ValueSource(
+            strings = {
+                "a@",
+                "a@x",
+                "a@1.2.3.4",
+                "a@01.2.3",
+                "a@^1.2",
+                "a@>=1",
+                "a@1.0.0-",
+                "a@1.0.0+build",
+                "a@LATEST",
+                "a@@1"
+            })
     void parseWhenVersionWrongThenSaysTheVersion(String text) {
-        assertThatThrownBy(() -> ContractRef.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ContractRef.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("the version must be");
     }
 
@@ -54,13 +80,15 @@ class ContractRefTest {
     void parseWhenNameTooLongThenRefused() {
         assertThatThrownBy(() -> ContractRef.parse("a".repeat(ContractRef.MAX_NAME + 1) + "@1"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(ContractRef.parse("a".repeat(ContractRef.MAX_NAME) + "@1").name()).hasSize(ContractRef.MAX_NAME);
+        assertThat(ContractRef.parse("a".repeat(ContractRef.MAX_NAME) + "@1").name())
+                .hasSize(ContractRef.MAX_NAME);
     }
 
     @Test
     void exactWhenRangeThenRefused() {
         assertThat(ContractRef.exact("a", "1.2.3").isExact()).isTrue();
-        assertThatThrownBy(() -> ContractRef.exact("a", "^1.2.3")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ContractRef.exact("a", "^1.2.3"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not an exact version");
     }
 

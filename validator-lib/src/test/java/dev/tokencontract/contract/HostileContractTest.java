@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.tokencontract.contract.ContractException;
-import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.contract.LintReport;
 import dev.tokencontract.finding.Severity;
 import dev.tokencontract.testing.TestContracts;
 import java.net.InetAddress;
@@ -66,36 +63,86 @@ class HostileContractTest {
                 Arguments.of("JSON array", "[" + minimal + "]", FindingCode.LINT_NOT_JSON),
                 Arguments.of("JSON string", "\"mcp-access-token\"", FindingCode.LINT_NOT_JSON),
                 Arguments.of("JSON number", "42", FindingCode.LINT_NOT_JSON),
-                Arguments.of("binary garbage", new String(noise, StandardCharsets.ISO_8859_1), FindingCode.LINT_NOT_JSON),
-                Arguments.of("invalid UTF-8 decoded leniently", new String(noise, StandardCharsets.UTF_8), FindingCode.LINT_NOT_JSON),
+                Arguments.of(
+                        "binary garbage", new String(noise, StandardCharsets.ISO_8859_1), FindingCode.LINT_NOT_JSON),
+                Arguments.of(
+                        "invalid UTF-8 decoded leniently",
+                        new String(noise, StandardCharsets.UTF_8),
+                        FindingCode.LINT_NOT_JSON),
                 Arguments.of("NUL bytes", "{\u0000}", FindingCode.LINT_NOT_JSON),
                 Arguments.of("lone surrogate", "{\"a\":\"\uD800\"}", FindingCode.LINT_META_SCHEMA),
-                Arguments.of("duplicate keys", minimal.replaceFirst("\\{", "{\"x-jose\":{\"alg\":[\"HS256\"]},"), FindingCode.LINT_NOT_JSON),
+                Arguments.of(
+                        "duplicate keys",
+                        minimal.replaceFirst("\\{", "{\"x-jose\":{\"alg\":[\"HS256\"]},"),
+                        FindingCode.LINT_NOT_JSON),
                 Arguments.of("truncated", minimal.substring(0, minimal.length() / 2), FindingCode.LINT_NOT_JSON),
-                Arguments.of("10 MB", "{\"description\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}", FindingCode.LINT_TOO_LARGE),
+                Arguments.of(
+                        "10 MB",
+                        "{\"description\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}",
+                        FindingCode.LINT_TOO_LARGE),
                 Arguments.of("10 MB of whitespace", " ".repeat(10 * 1024 * 1024), FindingCode.LINT_TOO_LARGE),
-                Arguments.of("number with 1000 digits", "{\"maxLength\":" + "9".repeat(1000) + "}", FindingCode.LINT_TOO_LARGE),
-                Arguments.of("allOf nested 1000 deep", "{\"allOf\":[".repeat(1000) + "{}" + "]}".repeat(1000), FindingCode.LINT_TOO_LARGE),
-                Arguments.of("x-contract is an array", minimal.replace("\"x-contract\":{", "\"x-contract\":[{").replace("\"owner\":\"tests\"}", "\"owner\":\"tests\"}]"),
+                Arguments.of(
+                        "number with 1000 digits",
+                        "{\"maxLength\":" + "9".repeat(1000) + "}",
+                        FindingCode.LINT_TOO_LARGE),
+                Arguments.of(
+                        "allOf nested 1000 deep",
+                        "{\"allOf\":[".repeat(1000) + "{}" + "]}".repeat(1000),
+                        FindingCode.LINT_TOO_LARGE),
+                Arguments.of(
+                        "x-contract is an array",
+                        minimal.replace("\"x-contract\":{", "\"x-contract\":[{")
+                                .replace("\"owner\":\"tests\"}", "\"owner\":\"tests\"}]"),
                         FindingCode.LINT_META_SCHEMA),
-                Arguments.of("properties is a string", withMember(TestContracts.minimal(), "properties", "\"iss aud exp\""), FindingCode.LINT_INVALID_SCHEMA),
-                Arguments.of("required holds non-strings", withMember(TestContracts.minimal(), "required", "[\"iss\",\"aud\",\"exp\",1,null]"),
+                Arguments.of(
+                        "properties is a string",
+                        withMember(TestContracts.minimal(), "properties", "\"iss aud exp\""),
                         FindingCode.LINT_INVALID_SCHEMA),
-                Arguments.of("alg is a string", minimal.replace("[\"RS256\"]", "\"RS256\""), FindingCode.LINT_META_SCHEMA),
+                Arguments.of(
+                        "required holds non-strings",
+                        withMember(TestContracts.minimal(), "required", "[\"iss\",\"aud\",\"exp\",1,null]"),
+                        FindingCode.LINT_INVALID_SCHEMA),
+                Arguments.of(
+                        "alg is a string", minimal.replace("[\"RS256\"]", "\"RS256\""), FindingCode.LINT_META_SCHEMA),
                 Arguments.of("alg is empty", minimal.replace("[\"RS256\"]", "[]"), FindingCode.LINT_META_SCHEMA),
-                Arguments.of("operations is an array", minimal.replace("\"operations\":{", "\"operations\":[{").replace("\"roles\":[\"admin\"]}}", "\"roles\":[\"admin\"]}}]"),
+                Arguments.of(
+                        "operations is an array",
+                        minimal.replace("\"operations\":{", "\"operations\":[{")
+                                .replace("\"roles\":[\"admin\"]}}", "\"roles\":[\"admin\"]}}]"),
                         FindingCode.LINT_META_SCHEMA),
-                Arguments.of("root references itself", withMember(TestContracts.minimal(), "$ref", "\"#\""), FindingCode.LINT_INVALID_SCHEMA),
-                Arguments.of("property references itself", withClaim("loop", "{\"$ref\":\"#/properties/loop\"}"), FindingCode.LINT_INVALID_SCHEMA),
-                Arguments.of("cycle through allOf and anyOf", withDefs(withClaim("loop", "{\"allOf\":[{\"$ref\":\"#/$defs/a\"}]}"),
-                        "{\"a\":{\"anyOf\":[{\"not\":{\"$ref\":\"#/properties/loop\"}}]}}"), FindingCode.LINT_INVALID_SCHEMA),
-                Arguments.of("aud references itself", withClaim("aud", "{\"$ref\":\"#/properties/aud\"}"), FindingCode.LINT_INVALID_SCHEMA),
-                Arguments.of("reference chain of 6000 that loops", withDefs(withClaim("x", "{\"$ref\":\"#/$defs/a0\"}"), chain(6000, "{\"$ref\":\"#/$defs/a0\"}")),
+                Arguments.of(
+                        "root references itself",
+                        withMember(TestContracts.minimal(), "$ref", "\"#\""),
                         FindingCode.LINT_INVALID_SCHEMA),
-                Arguments.of("reference chain of 6000 that ends", withDefs(withClaim("x", "{\"$ref\":\"#/$defs/a0\"}"), chain(6000, "{\"type\":\"string\"}")),
+                Arguments.of(
+                        "property references itself",
+                        withClaim("loop", "{\"$ref\":\"#/properties/loop\"}"),
                         FindingCode.LINT_INVALID_SCHEMA),
-                Arguments.of("unknown format keyword value type", withClaim("x", "{\"format\":5}"), FindingCode.LINT_INVALID_SCHEMA),
-                Arguments.of("pattern needing look-behind, which no linear-time engine runs", withClaim("x", "{\"pattern\":\"(?<=a)b\"}"),
+                Arguments.of(
+                        "cycle through allOf and anyOf",
+                        withDefs(
+                                withClaim("loop", "{\"allOf\":[{\"$ref\":\"#/$defs/a\"}]}"),
+                                "{\"a\":{\"anyOf\":[{\"not\":{\"$ref\":\"#/properties/loop\"}}]}}"),
+                        FindingCode.LINT_INVALID_SCHEMA),
+                Arguments.of(
+                        "aud references itself",
+                        withClaim("aud", "{\"$ref\":\"#/properties/aud\"}"),
+                        FindingCode.LINT_INVALID_SCHEMA),
+                Arguments.of(
+                        "reference chain of 6000 that loops",
+                        withDefs(withClaim("x", "{\"$ref\":\"#/$defs/a0\"}"), chain(6000, "{\"$ref\":\"#/$defs/a0\"}")),
+                        FindingCode.LINT_INVALID_SCHEMA),
+                Arguments.of(
+                        "reference chain of 6000 that ends",
+                        withDefs(withClaim("x", "{\"$ref\":\"#/$defs/a0\"}"), chain(6000, "{\"type\":\"string\"}")),
+                        FindingCode.LINT_INVALID_SCHEMA),
+                Arguments.of(
+                        "unknown format keyword value type",
+                        withClaim("x", "{\"format\":5}"),
+                        FindingCode.LINT_INVALID_SCHEMA),
+                Arguments.of(
+                        "pattern needing look-behind, which no linear-time engine runs",
+                        withClaim("x", "{\"pattern\":\"(?<=a)b\"}"),
                         FindingCode.LINT_PATTERN_UNSUPPORTED));
     }
 
@@ -123,9 +170,18 @@ class HostileContractTest {
     private static String chain(int length, String last) {
         StringBuilder defs = new StringBuilder("{");
         for (int i = 0; i < length; i++) {
-            defs.append("\"a").append(i).append("\":{\"$ref\":\"#/$defs/a").append(i + 1).append("\"},");
+            defs.append("\"a")
+                    .append(i)
+                    .append("\":{\"$ref\":\"#/$defs/a")
+                    .append(i + 1)
+                    .append("\"},");
         }
-        return defs.append("\"a").append(length).append("\":").append(last).append('}').toString();
+        return defs.append("\"a")
+                .append(length)
+                .append("\":")
+                .append(last)
+                .append('}')
+                .toString();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -138,26 +194,29 @@ class HostileContractTest {
         assertThat(report.passed()).isFalse();
         assertThat(report.contract()).isEmpty();
         assertThat(report.findings()).extracting(Finding::code).contains(expected);
-        assertThat(report.findings()).allSatisfy(f -> assertThat(f.message()).isNotBlank().doesNotContain("\n"));
+        assertThat(report.findings())
+                .allSatisfy(f -> assertThat(f.message()).isNotBlank().doesNotContain("\n"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileDocuments")
-    void parseWhenHostileDocumentThenContractExceptionCarryingTheFindings(String label, Object document, FindingCode expected) {
+    void parseWhenHostileDocumentThenContractExceptionCarryingTheFindings(
+            String label, Object document, FindingCode expected) {
         String text = document instanceof ObjectNode node ? node.toString() : (String) document;
 
-        assertThatThrownBy(() -> Contracts.parse(text))
-                .isInstanceOfSatisfying(ContractException.class, e -> {
-                    assertThat(e.getMessage()).startsWith("the contract fails lint with ");
-                    assertThat(e.findings()).extracting(Finding::code).contains(expected);
-                    assertThat(e.findings()).anyMatch(f -> f.severity() == Severity.ERROR);
-                });
+        assertThatThrownBy(() -> Contracts.parse(text)).isInstanceOfSatisfying(ContractException.class, e -> {
+            assertThat(e.getMessage()).startsWith("the contract fails lint with ");
+            assertThat(e.findings()).extracting(Finding::code).contains(expected);
+            assertThat(e.findings()).anyMatch(f -> f.severity() == Severity.ERROR);
+        });
     }
 
     @Test
     void lintWhenNullThenNotJsonAndNoException() {
         assertThatCode(() -> Contracts.lint(null)).doesNotThrowAnyException();
-        assertThat(Contracts.lint(null).findings()).extracting(Finding::code).containsExactly(FindingCode.LINT_NOT_JSON);
+        assertThat(Contracts.lint(null).findings())
+                .extracting(Finding::code)
+                .containsExactly(FindingCode.LINT_NOT_JSON);
     }
 
     @Test
@@ -180,7 +239,8 @@ class HostileContractTest {
     void lintWhenSelfReferenceThenPointerNamesTheReference() {
         LintReport report = Contracts.lint(text(withClaim("loop", "{\"$ref\":\"#/properties/loop\"}")));
 
-        assertThat(report.findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.findings())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.LINT_INVALID_SCHEMA, "/properties/loop/$ref"));
     }
 
@@ -192,13 +252,21 @@ class HostileContractTest {
 
         LintReport report = Contracts.lint(text(withClaim("upstream", "{\"$ref\":\"" + url + "\"}")));
 
-        assertThat(report.findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.findings())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.LINT_REMOTE_REF, "/properties/upstream/$ref"));
         assertThat(REQUESTS.get()).isEqualTo(before);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"claims.json", "./claims.json#/iss", "../shared/claims.json", "file:///etc/passwd", "urn:example:claims"})
+    @ValueSource(
+            strings = {
+                "claims.json",
+                "./claims.json#/iss",
+                "../shared/claims.json",
+                "file:///etc/passwd",
+                "urn:example:claims"
+            })
     void lintWhenNonLocalReferenceResolvingToTheServerThenRemoteRefAndNothingFetched(String ref) {
         int before = REQUESTS.get();
         ObjectNode contract = withClaim("upstream", "{\"$ref\":\"" + ref + "\"}");
@@ -206,23 +274,27 @@ class HostileContractTest {
 
         LintReport report = Contracts.lint(contract.toString());
 
-        assertThat(report.findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.findings())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.LINT_REMOTE_REF, "/properties/upstream/$ref"));
         assertThat(REQUESTS.get()).isEqualTo(before);
     }
 
     @Test
     void lintWhenDynamicRefIsRemoteThenRemoteRef() {
-        LintReport report = Contracts.lint(text(withClaim("upstream", "{\"$dynamicRef\":\"" + serverUrl("/meta#meta") + "\"}")));
+        LintReport report =
+                Contracts.lint(text(withClaim("upstream", "{\"$dynamicRef\":\"" + serverUrl("/meta#meta") + "\"}")));
 
-        assertThat(report.findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.findings())
+                .extracting(Finding::code, Finding::pointer)
                 .contains(tuple(FindingCode.LINT_REMOTE_REF, "/properties/upstream/$dynamicRef"));
     }
 
     @Test
     void lintWhenEmbeddedResourceHasRemoteIdThenNothingFetched() {
         int before = REQUESTS.get();
-        String embedded = "{\"$id\":\"" + serverUrl("/embedded.json") + "\",\"$ref\":\"#/$defs/s\",\"$defs\":{\"s\":{\"type\":\"string\"}}}";
+        String embedded = "{\"$id\":\"" + serverUrl("/embedded.json")
+                + "\",\"$ref\":\"#/$defs/s\",\"$defs\":{\"s\":{\"type\":\"string\"}}}";
 
         LintReport report = Contracts.lint(text(withClaim("x", embedded)));
 

@@ -3,17 +3,16 @@ package dev.tokencontract.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.finding.Stage;
-import dev.tokencontract.validator.TokenValidator;
-import dev.tokencontract.validator.ValidationReport;
 import dev.tokencontract.finding.Verdict;
-import dev.tokencontract.testing.TestContracts;
 import dev.tokencontract.testing.Judge;
+import dev.tokencontract.testing.TestContracts;
 import dev.tokencontract.testing.TestKeys;
 import dev.tokencontract.testing.TestTokens;
+import dev.tokencontract.validator.TokenValidator;
+import dev.tokencontract.validator.ValidationReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +30,7 @@ class McpAccessTokenContractTest {
              "exp":1795654800,"iat":1795651200,"nbf":1795651200,"jti":"6f1c2a8e-2c61-4c1e-9a51-2f7f5b3f0c11",
              "client_id":"crm-agent","tenant_id":"acme","roles":["support"],"scope":"crm.read crm.write"}
             """;
+
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private static TokenValidator validator;
@@ -67,7 +67,8 @@ class McpAccessTokenContractTest {
         ValidationReport report = judge(TestTokens.mcp().without(claim).signRsa());
 
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
-        assertThat(report.findings(Stage.CONTRACT)).extracting(Finding::code, Finding::pointer)
+        assertThat(report.findings(Stage.CONTRACT))
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_MISSING, "/claims/" + claim));
     }
 
@@ -78,15 +79,20 @@ class McpAccessTokenContractTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-        "act; {\"sub\":\"crm-agent\",\"client_id\":\"crm-agent\"}",
-        "auth_time; 1795651100",
-        "acr; \"urn:example:acr:mfa\"",
-        "amr; [\"pwd\",\"otp\"]",
-        "email; \"alice@example.test\"",
-        "name; \"Alice Example\""})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "act; {\"sub\":\"crm-agent\",\"client_id\":\"crm-agent\"}",
+                "auth_time; 1795651100",
+                "acr; \"urn:example:acr:mfa\"",
+                "amr; [\"pwd\",\"otp\"]",
+                "email; \"alice@example.test\"",
+                "name; \"Alice Example\""
+            })
     void validateWhenOptionalClaimWellFormedThenAccepted(String claim, String json) {
-        String token = TestTokens.mcp().claim(claim, TestContracts.object("{\"v\":" + json + "}").get("v")).signRsa();
+        String token = TestTokens.mcp()
+                .claim(claim, TestContracts.object("{\"v\":" + json + "}").get("v"))
+                .signRsa();
 
         assertThat(judge(token).verdict()).isEqualTo(Verdict.ACCEPTED);
     }
@@ -95,44 +101,69 @@ class McpAccessTokenContractTest {
     void contractWhenReadThenDeclaresTheIssueClaims() throws Exception {
         JsonNode document = Contracts.load("mcp-access-token@1.0.0").document();
 
-        assertThat(document.path("required").values()).extracting(JsonNode::stringValue).containsExactlyInAnyOrder(
-                "iss", "sub", "aud", "exp", "iat", "jti", "client_id", "tenant_id", "roles");
-        assertThat(document.path("properties").propertyNames()).containsExactlyInAnyOrder(
-                "iss", "sub", "aud", "exp", "iat", "nbf", "jti", "client_id", "tenant_id", "roles",
-                "scope", "act", "auth_time", "acr", "amr", "email", "name");
+        assertThat(document.path("required").values())
+                .extracting(JsonNode::stringValue)
+                .containsExactlyInAnyOrder("iss", "sub", "aud", "exp", "iat", "jti", "client_id", "tenant_id", "roles");
+        assertThat(document.path("properties").propertyNames())
+                .containsExactlyInAnyOrder(
+                        "iss",
+                        "sub",
+                        "aud",
+                        "exp",
+                        "iat",
+                        "nbf",
+                        "jti",
+                        "client_id",
+                        "tenant_id",
+                        "roles",
+                        "scope",
+                        "act",
+                        "auth_time",
+                        "acr",
+                        "amr",
+                        "email",
+                        "name");
     }
 
     @Test
     void validateWhenTenantIdRenamedToCamelCaseThenTenantIdMissing() {
-        String token = TestTokens.mcp().without("tenant_id").claim("tenantId", "acme").signRsa();
+        String token =
+                TestTokens.mcp().without("tenant_id").claim("tenantId", "acme").signRsa();
 
         ValidationReport report = judge(token);
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_MISSING, "/claims/tenant_id"));
     }
 
     @Test
     void validateWhenTenantIdHasSpacesThenPatternMismatch() {
-        ValidationReport report = judge(TestTokens.mcp().claim("tenant_id", "acme corp").signRsa());
+        ValidationReport report =
+                judge(TestTokens.mcp().claim("tenant_id", "acme corp").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_PATTERN_MISMATCH, "/claims/tenant_id"));
     }
 
     @Test
     void validateWhenRolesIsSpaceDelimitedStringThenTypeMismatch() {
-        ValidationReport report = judge(TestTokens.mcp().claim("roles", "support admin").signRsa());
+        ValidationReport report =
+                judge(TestTokens.mcp().claim("roles", "support admin").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/claims/roles"));
     }
 
     @Test
     void validateWhenRolesHasDuplicatesThenRejectedAtRoles() {
-        ValidationReport report = judge(TestTokens.mcp().claimArray("roles", "support", "support").signRsa());
+        ValidationReport report =
+                judge(TestTokens.mcp().claimArray("roles", "support", "support").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_INVALID, "/claims/roles"));
     }
 
@@ -143,13 +174,15 @@ class McpAccessTokenContractTest {
 
         ValidationReport report = judge(token.signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/claims/roles/1"));
     }
 
     @Test
     void validateWhenRolesEmptyThenAccepted() {
-        assertThat(judge(TestTokens.mcp().claimArray("roles").signRsa()).verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(judge(TestTokens.mcp().claimArray("roles").signRsa()).verdict())
+                .isEqualTo(Verdict.ACCEPTED);
     }
 
     @ParameterizedTest
@@ -157,15 +190,18 @@ class McpAccessTokenContractTest {
     void validateWhenScopeIsNotSpaceDelimitedTokensThenPatternMismatch(String scope) {
         ValidationReport report = judge(TestTokens.mcp().claim("scope", scope).signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_PATTERN_MISMATCH, "/claims/scope"));
     }
 
     @Test
     void validateWhenScopeIsArrayThenTypeMismatch() {
-        ValidationReport report = judge(TestTokens.mcp().claimArray("scope", "crm.read").signRsa());
+        ValidationReport report =
+                judge(TestTokens.mcp().claimArray("scope", "crm.read").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/claims/scope"));
     }
 
@@ -175,7 +211,8 @@ class McpAccessTokenContractTest {
 
         ValidationReport report = judge(TestTokens.mcp().claim("act", act).signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_MISSING, "/claims/act/sub"));
     }
 
@@ -184,7 +221,8 @@ class McpAccessTokenContractTest {
         ObjectNode act = JSON.objectNode().put("sub", "crm-agent").put("client_id", "crm-agent");
         act.set("act", JSON.objectNode().put("sub", "agent-hub").put("iss", "https://hub.example.test"));
 
-        assertThat(judge(TestTokens.mcp().claim("act", act).signRsa()).verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(judge(TestTokens.mcp().claim("act", act).signRsa()).verdict())
+                .isEqualTo(Verdict.ACCEPTED);
     }
 
     @Test
@@ -194,21 +232,26 @@ class McpAccessTokenContractTest {
 
         ValidationReport report = judge(TestTokens.mcp().claim("act", act).signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_MISSING, "/claims/act/act/sub"));
     }
 
     @Test
     void validateWhenActIsStringThenTypeMismatch() {
-        ValidationReport report = judge(TestTokens.mcp().claim("act", "crm-agent").signRsa());
+        ValidationReport report =
+                judge(TestTokens.mcp().claim("act", "crm-agent").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/claims/act"));
     }
 
     @Test
     void validateWhenAudIsArrayNamingThisServerThenAccepted() {
-        String token = TestTokens.mcp().claimArray("aud", TestTokens.AUDIENCE, "https://other.example.test").signRsa();
+        String token = TestTokens.mcp()
+                .claimArray("aud", TestTokens.AUDIENCE, "https://other.example.test")
+                .signRsa();
 
         assertThat(judge(token).verdict()).isEqualTo(Verdict.ACCEPTED);
     }
@@ -217,25 +260,30 @@ class McpAccessTokenContractTest {
     void validateWhenAudIsEmptyStringThenOutOfRangeAndMismatch() {
         ValidationReport report = judge(TestTokens.mcp().claim("aud", "").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer).containsExactlyInAnyOrder(
-                tuple(FindingCode.AUD_MISMATCH, "/claims/aud"),
-                tuple(FindingCode.CLAIM_OUT_OF_RANGE, "/claims/aud"));
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
+                .containsExactlyInAnyOrder(
+                        tuple(FindingCode.AUD_MISMATCH, "/claims/aud"),
+                        tuple(FindingCode.CLAIM_OUT_OF_RANGE, "/claims/aud"));
     }
 
     @Test
     void validateWhenAudIsEmptyArrayThenOutOfRangeAndMissing() {
         ValidationReport report = judge(TestTokens.mcp().claimArray("aud").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer).containsExactlyInAnyOrder(
-                tuple(FindingCode.AUD_MISSING, "/claims/aud"),
-                tuple(FindingCode.CLAIM_OUT_OF_RANGE, "/claims/aud"));
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
+                .containsExactlyInAnyOrder(
+                        tuple(FindingCode.AUD_MISSING, "/claims/aud"),
+                        tuple(FindingCode.CLAIM_OUT_OF_RANGE, "/claims/aud"));
     }
 
     @Test
     void validateWhenAudIsNumberThenTypeMismatch() {
         ValidationReport report = judge(TestTokens.mcp().claim("aud", 42L).signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .contains(tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/claims/aud"));
     }
 
@@ -248,18 +296,23 @@ class McpAccessTokenContractTest {
         ValidationReport report = judge(signed);
 
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .contains(tuple(FindingCode.ALG_NOT_ALLOWED, "/header/alg"));
     }
 
     @Test
     void validateWhenSignedPs256ThenAccepted() {
-        assertThat(judge(TestTokens.mcp().header("alg", "PS256").signRsa()).verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(judge(TestTokens.mcp().header("alg", "PS256").signRsa()).verdict())
+                .isEqualTo(Verdict.ACCEPTED);
     }
 
     @Test
     void validateWhenSignedEs256ThenAccepted() {
-        String token = TestTokens.mcp().header("alg", "ES256").header("kid", TestKeys.EC.getKeyID()).signEc(TestKeys.EC);
+        String token = TestTokens.mcp()
+                .header("alg", "ES256")
+                .header("kid", TestKeys.EC.getKeyID())
+                .signEc(TestKeys.EC);
 
         assertThat(judge(token).verdict()).isEqualTo(Verdict.ACCEPTED);
     }
@@ -269,21 +322,24 @@ class McpAccessTokenContractTest {
     void validateWhenTypIsNotAnAccessTokenTypeThenTypNotAllowed(String typ) {
         ValidationReport report = judge(TestTokens.mcp().header("typ", typ).signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.TYP_NOT_ALLOWED, "/header/typ"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"at+jwt", "AT+JWT", "application/at+jwt", "Application/AT+JWT"})
     void validateWhenTypIsAccessTokenTypeInAnyCaseThenAccepted(String typ) {
-        assertThat(judge(TestTokens.mcp().header("typ", typ).signRsa()).verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(judge(TestTokens.mcp().header("typ", typ).signRsa()).verdict())
+                .isEqualTo(Verdict.ACCEPTED);
     }
 
     @Test
     void validateWhenTypMissingThenTypMissing() {
         ValidationReport report = judge(TestTokens.mcp().withoutHeader("typ").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.TYP_MISSING, "/header/typ"));
     }
 
@@ -291,7 +347,8 @@ class McpAccessTokenContractTest {
     void validateWhenKidMissingThenKidMissingEvenThoughSignatureVerifies() {
         ValidationReport report = judge(TestTokens.mcp().withoutHeader("kid").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.KID_MISSING, "/header/kid"));
         assertThat(report.has(FindingCode.SIGNATURE_VERIFIED)).isTrue();
     }
@@ -302,7 +359,8 @@ class McpAccessTokenContractTest {
 
         ValidationReport report = judge(token);
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.LIFETIME_TOO_LONG, "/claims/exp"));
     }
 
@@ -315,45 +373,59 @@ class McpAccessTokenContractTest {
 
     @Test
     void validateWhenExpBeyondYear9999ThenOutOfRangeAndMalformed() {
-        ValidationReport report = judge(TestTokens.mcp().claim("exp", 253_402_300_800L).signRsa());
+        ValidationReport report =
+                judge(TestTokens.mcp().claim("exp", 253_402_300_800L).signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer).containsExactlyInAnyOrder(
-                tuple(FindingCode.TIME_CLAIM_MALFORMED, "/claims/exp"),
-                tuple(FindingCode.CLAIM_OUT_OF_RANGE, "/claims/exp"));
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
+                .containsExactlyInAnyOrder(
+                        tuple(FindingCode.TIME_CLAIM_MALFORMED, "/claims/exp"),
+                        tuple(FindingCode.CLAIM_OUT_OF_RANGE, "/claims/exp"));
     }
 
     @Test
     void validateWhenIatIsFractionalThenTypeMismatch() {
-        ValidationReport report = judge(TestTokens.mcp().claim("iat", JSON.numberNode(1795651200.5)).signRsa());
+        ValidationReport report = judge(
+                TestTokens.mcp().claim("iat", JSON.numberNode(1795651200.5)).signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer).containsExactlyInAnyOrder(
-                tuple(FindingCode.TIME_CLAIM_MALFORMED, "/claims/iat"),
-                tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/claims/iat"));
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
+                .containsExactlyInAnyOrder(
+                        tuple(FindingCode.TIME_CLAIM_MALFORMED, "/claims/iat"),
+                        tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/claims/iat"));
     }
 
     @Test
     void validateWhenEmailIsNotAMailboxThenFormatMismatch() {
-        ValidationReport report = judge(TestTokens.mcp().claim("email", "alice at example.test").signRsa());
+        ValidationReport report =
+                judge(TestTokens.mcp().claim("email", "alice at example.test").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_FORMAT_MISMATCH, "/claims/email"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"alice@example.test", "bob@corp.internal", "carol@example.com", "dave@localhost"})
     void validateWhenEmailAtAnyDomainThenAccepted(String email) {
-        assertThat(judge(TestTokens.mcp().claim("email", email).signRsa()).verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(judge(TestTokens.mcp().claim("email", email).signRsa()).verdict())
+                .isEqualTo(Verdict.ACCEPTED);
     }
 
     @Test
     void validateWhenIssIsNotAUriThenFormatMismatch() {
-        ValidationReport report = judge(TestTokens.mcp().claim("iss", "login.example.test").signRsa());
+        ValidationReport report =
+                judge(TestTokens.mcp().claim("iss", "login.example.test").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer).containsExactlyInAnyOrder(
-                tuple(FindingCode.ISS_MISMATCH, "/claims/iss"),
-                tuple(FindingCode.CLAIM_FORMAT_MISMATCH, "/claims/iss"));
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
+                .containsExactlyInAnyOrder(
+                        tuple(FindingCode.ISS_MISMATCH, "/claims/iss"),
+                        tuple(FindingCode.CLAIM_FORMAT_MISMATCH, "/claims/iss"));
         // networknt says "does not match the uri pattern must be a valid RFC 3986 URI"; the finding reads as a sentence
-        assertThat(report.findings()).filteredOn(f -> f.code() == FindingCode.CLAIM_FORMAT_MISMATCH).singleElement()
+        assertThat(report.findings())
+                .filteredOn(f -> f.code() == FindingCode.CLAIM_FORMAT_MISMATCH)
+                .singleElement()
                 .satisfies(f -> assertThat(f.message()).isEqualTo("is not a valid uri (must be a valid RFC 3986 URI)"));
     }
 
@@ -361,13 +433,17 @@ class McpAccessTokenContractTest {
     void validateWhenSubIsEmptyThenOutOfRange() {
         ValidationReport report = judge(TestTokens.mcp().claim("sub", "").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_OUT_OF_RANGE, "/claims/sub"));
     }
 
     @Test
     void validateWhenIdentityProviderAddsUndeclaredClaimsThenAccepted() {
-        String token = TestTokens.mcp().claim("department", "support").claim("sid", "abc").signRsa();
+        String token = TestTokens.mcp()
+                .claim("department", "support")
+                .claim("sid", "abc")
+                .signRsa();
 
         assertThat(judge(token).verdict()).isEqualTo(Verdict.ACCEPTED);
     }

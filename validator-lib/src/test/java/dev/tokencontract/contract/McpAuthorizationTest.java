@@ -2,9 +2,6 @@ package dev.tokencontract.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.contract.AuthorizationRules;
-import dev.tokencontract.contract.Contracts;
-import dev.tokencontract.contract.OperationRule;
 import dev.tokencontract.testing.TestTokens;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,19 +22,23 @@ class McpAuthorizationTest {
 
     private static JsonNode claims(String scope, String... roles) {
         TestTokens token = TestTokens.mcp().claimArray("roles", roles);
-        return scope == null ? token.without("scope").claimsNode() : token.claim("scope", scope).claimsNode();
+        return scope == null
+                ? token.without("scope").claimsNode()
+                : token.claim("scope", scope).claimsNode();
     }
 
     @Test
     void authorizationWhenReadThenMapsTheFourCrmTools() {
-        Map<String, String> summary = rules.operations().values().stream().collect(Collectors.toMap(
-                OperationRule::operation, rule -> "scopes=" + rule.scopes() + " roles=" + rule.roles()));
+        Map<String, String> summary = rules.operations().values().stream()
+                .collect(Collectors.toMap(
+                        OperationRule::operation, rule -> "scopes=" + rule.scopes() + " roles=" + rule.roles()));
 
-        assertThat(summary).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "getCustomer", "scopes=[crm.read] roles=[]",
-                "updateAccountStatus", "scopes=[crm.write] roles=[]",
-                "lookupEmployee", "scopes=[] roles=[hr]",
-                "toggleFeature", "scopes=[] roles=[admin]"));
+        assertThat(summary)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "getCustomer", "scopes=[crm.read] roles=[]",
+                        "updateAccountStatus", "scopes=[crm.write] roles=[]",
+                        "lookupEmployee", "scopes=[] roles=[hr]",
+                        "toggleFeature", "scopes=[] roles=[admin]"));
         assertThat(rules.scopeClaim()).isEqualTo("scope");
         assertThat(rules.rolesClaim()).isEqualTo("roles");
     }
@@ -64,7 +65,8 @@ class McpAuthorizationTest {
         "getCustomer, crm.readonly, scope:crm.read",
         "getCustomer, CRM.READ, scope:crm.read",
         "updateAccountStatus, crm.read, scope:crm.write",
-        "updateAccountStatus, crm.read crm.write.all, scope:crm.write"})
+        "updateAccountStatus, crm.read crm.write.all, scope:crm.write"
+    })
     void missingForWhenScopeLacksTheExactTokenThenMissingScope(String operation, String scope, String missing) {
         assertThat(rules.missingFor(operation, claims(scope, "support"))).containsExactly(missing);
     }
@@ -83,7 +85,8 @@ class McpAuthorizationTest {
 
     @Test
     void missingForWhenRoleGrantedThenEmpty() {
-        assertThat(rules.missingFor("lookupEmployee", claims("crm.read", "support", "hr"))).isEmpty();
+        assertThat(rules.missingFor("lookupEmployee", claims("crm.read", "support", "hr")))
+                .isEmpty();
         assertThat(rules.missingFor("toggleFeature", claims(null, "admin"))).isEmpty();
     }
 

@@ -3,17 +3,15 @@ package dev.tokencontract.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.tokencontract.contract.Contract;
-import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.finding.Stage;
-import dev.tokencontract.validator.TokenValidator;
-import dev.tokencontract.validator.ValidationReport;
 import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.testing.Judge;
 import dev.tokencontract.testing.TestKeys;
 import dev.tokencontract.testing.TestTokens;
+import dev.tokencontract.validator.TokenValidator;
+import dev.tokencontract.validator.ValidationReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,13 +56,15 @@ class Rfc9068AccessTokenContractTest {
         ValidationReport report = judge(rfc9068().without(claim).signRsa());
 
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
-        assertThat(report.findings(Stage.CONTRACT)).extracting(Finding::code, Finding::pointer)
+        assertThat(report.findings(Stage.CONTRACT))
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_MISSING, "/claims/" + claim));
     }
 
     @Test
     void contractWhenReadThenRequiresExactlyTheRfc9068Claims() {
-        assertThat(contract.document().path("required").values()).extracting(n -> n.stringValue())
+        assertThat(contract.document().path("required").values())
+                .extracting(n -> n.stringValue())
                 .containsExactlyInAnyOrder("iss", "exp", "aud", "sub", "client_id", "iat", "jti");
         assertThat(contract.document().path("properties").propertyNames())
                 .contains("scope", "auth_time", "acr", "amr", "groups", "roles", "entitlements");
@@ -75,23 +75,32 @@ class Rfc9068AccessTokenContractTest {
     void validateWhenListClaimIsStringThenTypeMismatch(String claim) {
         ValidationReport report = judge(rfc9068().claim(claim, "a b").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/claims/" + claim));
     }
 
     @Test
     void validateWhenListClaimsAreArraysOfStringsThenAccepted() {
-        String token = rfc9068().claimArray("groups", "eng").claimArray("roles", "reader").claimArray("entitlements", "crm")
-                .claimArray("amr", "pwd", "mfa").claim("acr", "urn:mace:incommon:iap:silver").claim("auth_time", 1795651100L).signRsa();
+        String token = rfc9068()
+                .claimArray("groups", "eng")
+                .claimArray("roles", "reader")
+                .claimArray("entitlements", "crm")
+                .claimArray("amr", "pwd", "mfa")
+                .claim("acr", "urn:mace:incommon:iap:silver")
+                .claim("auth_time", 1795651100L)
+                .signRsa();
 
         assertThat(judge(token).verdict()).isEqualTo(Verdict.ACCEPTED);
     }
 
     @Test
     void validateWhenScopeHasDoubleSpaceThenPatternMismatch() {
-        ValidationReport report = judge(rfc9068().claim("scope", "crm.read  crm.write").signRsa());
+        ValidationReport report =
+                judge(rfc9068().claim("scope", "crm.read  crm.write").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_PATTERN_MISMATCH, "/claims/scope"));
     }
 
@@ -105,7 +114,8 @@ class Rfc9068AccessTokenContractTest {
     void validateWhenTypIsJwtThenTypNotAllowed() {
         ValidationReport report = judge(rfc9068().header("typ", "JWT").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.TYP_NOT_ALLOWED, "/header/typ"));
     }
 
@@ -120,7 +130,8 @@ class Rfc9068AccessTokenContractTest {
         ValidationReport report = judge(rfc9068().header("alg", "HS256").signHmac(TestKeys.HMAC_SECRET));
 
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .contains(tuple(FindingCode.ALG_NOT_ALLOWED, "/header/alg"));
     }
 
@@ -145,7 +156,8 @@ class Rfc9068AccessTokenContractTest {
     void validateWhenAudIsEmptyStringThenOutOfRange() {
         ValidationReport report = judge(rfc9068().claim("aud", "").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .contains(tuple(FindingCode.CLAIM_OUT_OF_RANGE, "/claims/aud"));
     }
 
@@ -153,7 +165,8 @@ class Rfc9068AccessTokenContractTest {
     void validateWhenExpBeyondYear9999ThenOutOfRange() {
         ValidationReport report = judge(rfc9068().claim("exp", 253_402_300_800L).signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .contains(tuple(FindingCode.CLAIM_OUT_OF_RANGE, "/claims/exp"));
     }
 
@@ -161,7 +174,8 @@ class Rfc9068AccessTokenContractTest {
     void validateWhenIssIsNotAUriThenFormatMismatch() {
         ValidationReport report = judge(rfc9068().claim("iss", "not a uri").signRsa());
 
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer)
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
                 .contains(tuple(FindingCode.CLAIM_FORMAT_MISMATCH, "/claims/iss"));
     }
 }

@@ -25,12 +25,25 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SchemaImportApicurioTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> PROBES = List.of("null", "true", "0", "1.5", "-7", "\"\"", "\"a\"", "\"2020-01-01\"", "[]",
-            "[1, \"a\"]", "{}", "{\"a\": 1}", "{\"name\": \"x\", \"age\": 3}");
+    private static final List<String> PROBES = List.of(
+            "null",
+            "true",
+            "0",
+            "1.5",
+            "-7",
+            "\"\"",
+            "\"a\"",
+            "\"2020-01-01\"",
+            "[]",
+            "[1, \"a\"]",
+            "{}",
+            "{\"a\": 1}",
+            "{\"name\": \"x\", \"age\": 3}");
 
     @Test
     void convertWhenApicurioSchemasThenEveryOneConvertsAndKeepsItsVerdicts() {
-        JsonNode cases = JSON.readTree(FixtureFiles.text("compat/apicurio/compatibility-test-data.json")).get("tests");
+        JsonNode cases = JSON.readTree(FixtureFiles.text("compat/apicurio/compatibility-test-data.json"))
+                .get("tests");
         List<String> refused = new ArrayList<>();
         List<String> disagree = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
@@ -69,16 +82,20 @@ class SchemaImportApicurioTest {
                     judged++;
                     boolean originalValid = original.validate(instance).isEmpty();
                     boolean conversionValid = conversion.validate(instance).isEmpty();
-                    if (originalValid != conversionValid && !originalValid && !schema.findValues("contentEncoding").isEmpty()) {
-                        contentAssertions++; // networknt asserts draft-07's optional contentEncoding; 2020-12 never does
+                    if (originalValid != conversionValid
+                            && !originalValid
+                            && !schema.findValues("contentEncoding").isEmpty()) {
+                        contentAssertions++; // networknt asserts draft-07's optional contentEncoding; 2020-12 never
+                        // does
                     } else if (originalValid != conversionValid) {
                         disagree.add(where + " on " + instance);
                     }
                 }
             }
         }
-        System.out.println("apicurio: " + converted + " converted, " + refused.size() + " refused, " + judged + " verdicts compared, "
-                + disagree.size() + " differ, " + contentAssertions + " only by networknt asserting draft-07 contentEncoding");
+        System.out.println("apicurio: " + converted + " converted, " + refused.size() + " refused, " + judged
+                + " verdicts compared, " + disagree.size() + " differ, " + contentAssertions
+                + " only by networknt asserting draft-07 contentEncoding");
         refused.forEach(r -> System.out.println("  refused " + r));
         unreadable.forEach(r -> System.out.println("  networknt cannot compile the original " + r));
         disagree.forEach(d -> System.out.println("  DIFFER " + d));
@@ -90,9 +107,14 @@ class SchemaImportApicurioTest {
 
     private static Schema compile(JsonNode schema, SpecificationVersion version) {
         // format asserted in both: networknt asserts it for draft-07 by default, and contracts assert it in 2020-12
-        com.networknt.schema.SchemaRegistryConfig config = com.networknt.schema.SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(version, b -> b.schemaCacheEnabled(false).schemaRegistryConfig(config)
-                .schemaLoader(l -> l.fetchRemoteResources(false)));
+        com.networknt.schema.SchemaRegistryConfig config = com.networknt.schema.SchemaRegistryConfig.builder()
+                .formatAssertionsEnabled(true)
+                .build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                version,
+                b -> b.schemaCacheEnabled(false)
+                        .schemaRegistryConfig(config)
+                        .schemaLoader(l -> l.fetchRemoteResources(false)));
         Schema compiled = registry.getSchema(SchemaLocation.of("https://tokencontract.invalid/apicurio.json"), schema);
         compiled.initializeValidators();
         return compiled;

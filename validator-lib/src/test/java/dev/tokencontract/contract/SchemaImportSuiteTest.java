@@ -29,21 +29,58 @@ import tools.jackson.databind.JsonNode;
  */
 class SchemaImportSuiteTest {
     private static final Map<SchemaImport.Draft, SpecificationVersion> VERSIONS = Map.of(
-            SchemaImport.Draft.DRAFT_04, SpecificationVersion.DRAFT_4, SchemaImport.Draft.DRAFT_06, SpecificationVersion.DRAFT_6,
-            SchemaImport.Draft.DRAFT_07, SpecificationVersion.DRAFT_7, SchemaImport.Draft.DRAFT_2019_09, SpecificationVersion.DRAFT_2019_09);
+            SchemaImport.Draft.DRAFT_04,
+            SpecificationVersion.DRAFT_4,
+            SchemaImport.Draft.DRAFT_06,
+            SpecificationVersion.DRAFT_6,
+            SchemaImport.Draft.DRAFT_07,
+            SpecificationVersion.DRAFT_7,
+            SchemaImport.Draft.DRAFT_2019_09,
+            SpecificationVersion.DRAFT_2019_09);
     /** Older-draft forms the back-written data must contain, so every import rule is exercised on suite data. */
     private static final Map<SchemaImport.Draft, List<String>> BACK_WRITTEN = Map.of(
-            SchemaImport.Draft.DRAFT_04, List.of("\"definitions\"", "\"$ref\":\"#/definitions/", "\"additionalItems\"", "\"items\":[",
-                    "\"dependencies\"", "\"id\":\"#", "\"exclusiveMinimum\":true", "\"exclusiveMaximum\":true"),
-            SchemaImport.Draft.DRAFT_06, List.of("\"definitions\"", "\"$ref\":\"#/definitions/", "\"additionalItems\"", "\"items\":[",
-                    "\"dependencies\"", "\"$id\":\"#", "\"allOf\":[{\"$ref\""),
-            SchemaImport.Draft.DRAFT_07, List.of("\"definitions\"", "\"$ref\":\"#/definitions/", "\"additionalItems\"", "\"items\":[",
-                    "\"dependencies\"", "\"$id\":\"#", "\"allOf\":[{\"$ref\"", "\"if\""),
-            SchemaImport.Draft.DRAFT_2019_09, List.of("\"$defs\"", "\"additionalItems\"", "\"items\":[", "\"dependentRequired\"",
-                    "\"dependentSchemas\"", "\"$anchor\"", "\"unevaluatedProperties\"", "\"unevaluatedItems\""));
+            SchemaImport.Draft.DRAFT_04,
+                    List.of(
+                            "\"definitions\"",
+                            "\"$ref\":\"#/definitions/",
+                            "\"additionalItems\"",
+                            "\"items\":[",
+                            "\"dependencies\"",
+                            "\"id\":\"#",
+                            "\"exclusiveMinimum\":true",
+                            "\"exclusiveMaximum\":true"),
+            SchemaImport.Draft.DRAFT_06,
+                    List.of(
+                            "\"definitions\"",
+                            "\"$ref\":\"#/definitions/",
+                            "\"additionalItems\"",
+                            "\"items\":[",
+                            "\"dependencies\"",
+                            "\"$id\":\"#",
+                            "\"allOf\":[{\"$ref\""),
+            SchemaImport.Draft.DRAFT_07,
+                    List.of(
+                            "\"definitions\"",
+                            "\"$ref\":\"#/definitions/",
+                            "\"additionalItems\"",
+                            "\"items\":[",
+                            "\"dependencies\"",
+                            "\"$id\":\"#",
+                            "\"allOf\":[{\"$ref\"",
+                            "\"if\""),
+            SchemaImport.Draft.DRAFT_2019_09,
+                    List.of(
+                            "\"$defs\"",
+                            "\"additionalItems\"",
+                            "\"items\":[",
+                            "\"dependentRequired\"",
+                            "\"dependentSchemas\"",
+                            "\"$anchor\"",
+                            "\"unevaluatedProperties\"",
+                            "\"unevaluatedItems\""));
     /** Reasons a refusal may give: the construct has no faithful, self-contained 2020-12 form. */
-    private static final List<String> ACCEPTED_REFUSALS = List.of("reaches outside this document",
-            "uses both contains and unevaluatedItems");
+    private static final List<String> ACCEPTED_REFUSALS =
+            List.of("reaches outside this document", "uses both contains and unevaluatedItems");
 
     @Test
     void convertWhenSuiteWrittenBackIntoOlderDraftsThenEveryInstanceKeepsItsVerdict() throws IOException {
@@ -52,10 +89,14 @@ class SchemaImportSuiteTest {
         List<String> documented = new ArrayList<>();
         List<String> badRefusals = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        StringBuilder table = new StringBuilder("| draft | 2020-12 groups | written back | converted | refused | instances checked"
-                + " | suite = original = conversion |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        StringBuilder table =
+                new StringBuilder("| draft | 2020-12 groups | written back | converted | refused | instances checked"
+                        + " | suite = original = conversion |\n|---|---:|---:|---:|---:|---:|---:|\n");
         int totalChecked = 0;
-        for (SchemaImport.Draft draft : List.of(SchemaImport.Draft.DRAFT_04, SchemaImport.Draft.DRAFT_06, SchemaImport.Draft.DRAFT_07,
+        for (SchemaImport.Draft draft : List.of(
+                SchemaImport.Draft.DRAFT_04,
+                SchemaImport.Draft.DRAFT_06,
+                SchemaImport.Draft.DRAFT_07,
                 SchemaImport.Draft.DRAFT_2019_09)) {
             BackwrittenSuite.Written written = BackwrittenSuite.of(draft);
             int converted = 0;
@@ -69,7 +110,8 @@ class SchemaImportSuiteTest {
                     result = SchemaImport.convert(c.schema(), Optional.of(draft));
                 } catch (SchemaImportException e) {
                     refused++;
-                    if (!e.problems().stream().allMatch(p -> ACCEPTED_REFUSALS.stream().anyMatch(p.description()::contains))) {
+                    if (!e.problems().stream()
+                            .allMatch(p -> ACCEPTED_REFUSALS.stream().anyMatch(p.description()::contains))) {
                         badRefusals.add(where + ": " + e.problems());
                     }
                     continue;
@@ -81,13 +123,16 @@ class SchemaImportSuiteTest {
                     checked++;
                     boolean byOriginal = original.validate(instance.data()).isEmpty();
                     boolean byConversion = conversion.validate(instance.data()).isEmpty();
-                    String what = where + " / '" + instance.description() + "' " + instance.data() + ": suite " + instance.valid()
-                            + ", original " + byOriginal + ", conversion " + byConversion;
+                    String what = where + " / '" + instance.description() + "' " + instance.data() + ": suite "
+                            + instance.valid() + ", original " + byOriginal + ", conversion " + byConversion;
                     if (byOriginal == instance.valid() && byConversion == instance.valid()) {
                         same++;
-                    } else if (draft == SchemaImport.Draft.DRAFT_04 && instance.data().isNumber() && !instance.data().isIntegralNumber()
+                    } else if (draft == SchemaImport.Draft.DRAFT_04
+                            && instance.data().isNumber()
+                            && !instance.data().isIntegralNumber()
                             && byConversion == instance.valid()
-                            && result.changes().stream().anyMatch(ch -> ch.description().contains("draft-04 refused those"))) {
+                            && result.changes().stream()
+                                    .anyMatch(ch -> ch.description().contains("draft-04 refused those"))) {
                         documented.add(what);
                     } else if (byOriginal != instance.valid()) {
                         notProven.add(what + "; back-written: " + c.schema());
@@ -97,43 +142,60 @@ class SchemaImportSuiteTest {
                 }
             }
             totalChecked += checked;
-            String all = written.cases().stream().map(c -> c.schema().toString()).reduce("", String::concat);
+            String all =
+                    written.cases().stream().map(c -> c.schema().toString()).reduce("", String::concat);
             for (String construct : BACK_WRITTEN.get(draft)) {
                 if (!all.contains(construct)) {
                     missing.add(draft.label() + " never exercises " + construct);
                 }
             }
-            table.append(String.format("| %s | %d | %d | %d | %d | %d | %d |%n", draft.label(), written.groups(), written.cases().size(),
-                    converted, refused, checked, same));
+            table.append(String.format(
+                    "| %s | %d | %d | %d | %d | %d | %d |%n",
+                    draft.label(), written.groups(), written.cases().size(), converted, refused, checked, same));
         }
         Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/import-suite.md"), table + "\n" + String.join("\n", wrong) + "\n" + String.join("\n", notProven)
-                + "\n" + String.join("\n", badRefusals));
+        Files.writeString(
+                Path.of("target/import-suite.md"),
+                table + "\n" + String.join("\n", wrong) + "\n" + String.join("\n", notProven) + "\n"
+                        + String.join("\n", badRefusals));
         System.out.println(table);
         wrong.forEach(w -> System.out.println("  WRONG " + w));
         notProven.forEach(w -> System.out.println("  BACK-WRITE NOT PROVEN " + w));
         badRefusals.forEach(w -> System.out.println("  REFUSED " + w));
         documented.forEach(w -> System.out.println("  documented (draft-04 integer is lexical) " + w));
 
-        assertThat(missing).as("import rules the back-written data must exercise").isEmpty();
-        assertThat(totalChecked).as("instances checked").isGreaterThan(2_000);
-        assertThat(notProven).as("instances on which networknt, in the old draft, disagrees with the suite on the back-written schema")
+        assertThat(missing)
+                .as("import rules the back-written data must exercise")
                 .isEmpty();
-        assertThat(badRefusals).as("refusals for constructs that do have a faithful form").isEmpty();
+        assertThat(totalChecked).as("instances checked").isGreaterThan(2_000);
+        assertThat(notProven)
+                .as(
+                        "instances on which networknt, in the old draft, disagrees with the suite on the back-written schema")
+                .isEmpty();
+        assertThat(badRefusals)
+                .as("refusals for constructs that do have a faithful form")
+                .isEmpty();
         assertThat(wrong).as("instances whose verdict the conversion changed").isEmpty();
     }
 
     /** networknt in {@code version}, format as an annotation (as the suite's required tests expect), nothing fetched. */
     private static Schema compile(JsonNode schema, SpecificationVersion version) {
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(false).build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(version, builder -> builder
-                .schemaRegistryConfig(config)
-                .schemaCacheEnabled(false)
-                .schemaLoader(loader -> loader.fetchRemoteResources(false)));
-        String id = schema.isObject() && schema.path("$id").isString() && schema.path("$id").stringValue().contains(":")
+        SchemaRegistryConfig config =
+                SchemaRegistryConfig.builder().formatAssertionsEnabled(false).build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                version,
+                builder -> builder.schemaRegistryConfig(config)
+                        .schemaCacheEnabled(false)
+                        .schemaLoader(loader -> loader.fetchRemoteResources(false)));
+        String id = schema.isObject()
+                        && schema.path("$id").isString()
+                        && schema.path("$id").stringValue().contains(":")
                 ? schema.path("$id").stringValue()
-                : schema.isObject() && schema.path("id").isString() && schema.path("id").stringValue().contains(":")
-                        ? schema.path("id").stringValue() : "https://tokencontract.invalid/imported.json";
+                : schema.isObject()
+                                && schema.path("id").isString()
+                                && schema.path("id").stringValue().contains(":")
+                        ? schema.path("id").stringValue()
+                        : "https://tokencontract.invalid/imported.json";
         Schema compiled = registry.getSchema(SchemaLocation.of(id), schema);
         compiled.initializeValidators();
         return compiled;

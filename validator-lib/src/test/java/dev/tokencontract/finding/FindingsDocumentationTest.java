@@ -33,7 +33,9 @@ class FindingsDocumentationTest {
 
     @BeforeAll
     static void readFindingsDoc() throws IOException {
-        Path doc = Path.of(System.getProperty("user.dir")).resolve("../docs/findings.md").normalize();
+        Path doc = Path.of(System.getProperty("user.dir"))
+                .resolve("../docs/findings.md")
+                .normalize();
         assertThat(doc).as("docs/findings.md next to the validator-lib module").isRegularFile();
         String section = "";
         for (String line : Files.readAllLines(doc)) {
@@ -45,7 +47,9 @@ class FindingsDocumentationTest {
             } else if (sectionStart.matches()) {
                 section = sectionStart.group(1).toLowerCase(Locale.ROOT);
             } else if (row.matches()) {
-                List<String> cells = Arrays.stream(row.group(2).split("\\|")).map(String::trim).toList();
+                List<String> cells = Arrays.stream(row.group(2).split("\\|"))
+                        .map(String::trim)
+                        .toList();
                 DOCUMENTED.put(row.group(1), new Entry(section, cells));
             }
         }
@@ -58,7 +62,9 @@ class FindingsDocumentationTest {
     @ParameterizedTest
     @EnumSource(FindingCode.class)
     void findingsDocWhenCodeExistsThenDocumented(FindingCode code) {
-        assertThat(DOCUMENTED).as("docs/findings.md documents %s as a table row or heading", code).containsKey(code.name());
+        assertThat(DOCUMENTED)
+                .as("docs/findings.md documents %s as a table row or heading", code)
+                .containsKey(code.name());
     }
 
     @ParameterizedTest
@@ -67,7 +73,9 @@ class FindingsDocumentationTest {
         Entry entry = DOCUMENTED.get(code.name());
 
         assertThat(entry).isNotNull();
-        assertThat(entry.section()).as("section of %s", code).isEqualTo(code.stage().label());
+        assertThat(entry.section())
+                .as("section of %s", code)
+                .isEqualTo(code.stage().label());
     }
 
     @ParameterizedTest
@@ -77,8 +85,12 @@ class FindingsDocumentationTest {
 
         assertThat(entry).isNotNull();
         if (!entry.cells().isEmpty()) {
-            assertThat(entry.cells()).as("severity, outcome, meaning, cause, what to do for %s", code).hasSize(5);
-            assertThat(entry.cells().get(1).contains("could not check")).as("outcome of %s", code).isEqualTo(code.meansUnchecked());
+            assertThat(entry.cells())
+                    .as("severity, outcome, meaning, cause, what to do for %s", code)
+                    .hasSize(5);
+            assertThat(entry.cells().get(1).contains("could not check"))
+                    .as("outcome of %s", code)
+                    .isEqualTo(code.meansUnchecked());
             assertThat(entry.cells().get(2)).as("meaning of %s", code).isNotBlank();
         }
     }
@@ -87,6 +99,8 @@ class FindingsDocumentationTest {
     void findingsDocWhenCodeListedThenItExistsInFindingCode() {
         List<String> known = Arrays.stream(FindingCode.values()).map(Enum::name).toList();
 
-        assertThat(DOCUMENTED.keySet()).as("codes documented but not in FindingCode").isSubsetOf(known);
+        assertThat(DOCUMENTED.keySet())
+                .as("codes documented but not in FindingCode")
+                .isSubsetOf(known);
     }
 }

@@ -6,13 +6,11 @@ import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.idp.IdpChecks;
-import dev.tokencontract.idp.IdpReport;
-import dev.tokencontract.validator.JwksUrlSettings;
 import dev.tokencontract.finding.Severity;
 import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.testing.FixtureFiles;
 import dev.tokencontract.testing.RoutedHttpServer;
+import dev.tokencontract.validator.JwksUrlSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,8 +27,12 @@ import tools.jackson.databind.node.ObjectNode;
 class IdpDiscoveryHttpTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Short timeouts and a small cap keep the slow and oversized cases fast. */
-    private static final IdpChecks CHECKS = IdpChecks.with(JwksUrlSettings.defaults()
-            .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(600)).withMaxBytes(64 * 1024), 3);
+    private static final IdpChecks CHECKS = IdpChecks.with(
+            JwksUrlSettings.defaults()
+                    .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(600))
+                    .withMaxBytes(64 * 1024),
+            3);
+
     private static Contract mcp;
 
     @BeforeAll
@@ -40,16 +42,21 @@ class IdpDiscoveryHttpTest {
 
     /** MCP-ready metadata for {@code issuer}, its jwks_uri on the same server. */
     private static String metadata(String issuer, String jwksUri) {
-        ObjectNode doc = JSON.createObjectNode().put("issuer", issuer)
-                .put("authorization_endpoint", issuer + "/authorize").put("token_endpoint", issuer + "/token")
-                .put("registration_endpoint", issuer + "/register").put("jwks_uri", jwksUri);
+        ObjectNode doc = JSON.createObjectNode()
+                .put("issuer", issuer)
+                .put("authorization_endpoint", issuer + "/authorize")
+                .put("token_endpoint", issuer + "/token")
+                .put("registration_endpoint", issuer + "/register")
+                .put("jwks_uri", jwksUri);
         doc.putArray("code_challenge_methods_supported").add("S256");
         doc.putArray("response_types_supported").add("code");
         return doc.toString();
     }
 
     private static List<Finding> errors(IdpReport report) {
-        return report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        return report.findings().stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .toList();
     }
 
     @Test
@@ -61,10 +68,16 @@ class IdpDiscoveryHttpTest {
 
             IdpReport report = CHECKS.checkIssuer(issuer, List.of(mcp));
 
-            assertThat(server.requested()).containsExactly("/.well-known/oauth-authorization-server/tenant1",
-                    "/.well-known/openid-configuration/tenant1", "/tenant1/.well-known/openid-configuration", "/jwks");
+            assertThat(server.requested())
+                    .containsExactly(
+                            "/.well-known/oauth-authorization-server/tenant1",
+                            "/.well-known/openid-configuration/tenant1",
+                            "/tenant1/.well-known/openid-configuration",
+                            "/jwks");
             assertThat(report.verdict()).isEqualTo(Verdict.ACCEPTED);
-            assertThat(report.documentUrl()).hasValueSatisfying(u -> assertThat(u.toString()).endsWith("/tenant1/.well-known/openid-configuration"));
+            assertThat(report.documentUrl())
+                    .hasValueSatisfying(
+                            u -> assertThat(u.toString()).endsWith("/tenant1/.well-known/openid-configuration"));
             assertThat(report.jwks()).isPresent();
         }
     }
@@ -100,10 +113,15 @@ class IdpDiscoveryHttpTest {
             IdpReport fromFile = CHECKS.checkMetadata(document, file, null, List.of(mcp), JwksInput.skip());
 
             assertThat(report.document()).isPresent();
-            assertThat(report.has(FindingCode.ISSUER_MISMATCH) || report.has(FindingCode.ISSUER_TEMPLATED)).isTrue();
-            assertThat(report.findings(FindingCode.METADATA_FIELD_MISSING)).extracting(Finding::pointer)
-                    .containsExactlyInAnyOrderElementsOf(fromFile.findings(FindingCode.METADATA_FIELD_MISSING).stream().map(Finding::pointer).toList());
-            assertThat(server.requested()).startsWith("/.well-known/oauth-authorization-server", "/.well-known/openid-configuration");
+            assertThat(report.has(FindingCode.ISSUER_MISMATCH) || report.has(FindingCode.ISSUER_TEMPLATED))
+                    .isTrue();
+            assertThat(report.findings(FindingCode.METADATA_FIELD_MISSING))
+                    .extracting(Finding::pointer)
+                    .containsExactlyInAnyOrderElementsOf(fromFile.findings(FindingCode.METADATA_FIELD_MISSING).stream()
+                            .map(Finding::pointer)
+                            .toList());
+            assertThat(server.requested())
+                    .startsWith("/.well-known/oauth-authorization-server", "/.well-known/openid-configuration");
         }
     }
 
@@ -118,7 +136,10 @@ class IdpDiscoveryHttpTest {
             IdpReport report = CHECKS.checkIssuer(issuer, List.of(mcp));
 
             assertThat(report.verdict()).isEqualTo(Verdict.ACCEPTED);
-            assertThat(report.findings(FindingCode.DISCOVERY_DOCUMENT_FOUND)).first().extracting(Finding::message).asString()
+            assertThat(report.findings(FindingCode.DISCOVERY_DOCUMENT_FOUND))
+                    .first()
+                    .extracting(Finding::message)
+                    .asString()
                     .contains("/moved/metadata", "redirected from");
         }
     }
@@ -126,13 +147,15 @@ class IdpDiscoveryHttpTest {
     @Test
     void checkIssuerWhenRedirectLoopThenTooManyRedirectsAndFailed() {
         try (RoutedHttpServer server = RoutedHttpServer.start()) {
-            server.redirect("/.well-known/oauth-authorization-server", "/b").redirect("/b", "/.well-known/oauth-authorization-server")
+            server.redirect("/.well-known/oauth-authorization-server", "/b")
+                    .redirect("/b", "/.well-known/oauth-authorization-server")
                     .redirect("/.well-known/openid-configuration", "/.well-known/openid-configuration");
 
             IdpReport report = CHECKS.checkIssuer(server.url(""), List.of(mcp));
 
             assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
-            assertThat(report.findings(FindingCode.FETCH_TOO_MANY_REDIRECTS)).hasSize(2)
+            assertThat(report.findings(FindingCode.FETCH_TOO_MANY_REDIRECTS))
+                    .hasSize(2)
                     .allSatisfy(f -> assertThat(f.message()).startsWith("Redirect loop"));
             assertThat(report.has(FindingCode.DISCOVERY_NOT_FOUND)).isTrue();
         }
@@ -141,12 +164,16 @@ class IdpDiscoveryHttpTest {
     @Test
     void checkIssuerWhenRedirectChainLongerThanThreeThenTooManyRedirects() {
         try (RoutedHttpServer server = RoutedHttpServer.start()) {
-            server.redirect("/.well-known/oauth-authorization-server", "/1").redirect("/1", "/2").redirect("/2", "/3").redirect("/3", "/4")
+            server.redirect("/.well-known/oauth-authorization-server", "/1")
+                    .redirect("/1", "/2")
+                    .redirect("/2", "/3")
+                    .redirect("/3", "/4")
                     .json("/4", metadata(server.url(""), server.url("/jwks")));
 
             IdpReport report = CHECKS.checkIssuer(server.url(""), List.of(mcp));
 
-            assertThat(report.findings(FindingCode.FETCH_TOO_MANY_REDIRECTS)).singleElement()
+            assertThat(report.findings(FindingCode.FETCH_TOO_MANY_REDIRECTS))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.expected()).isEqualTo("at most 3 redirects"));
             assertThat(server.requested()).doesNotContain("/4");
         }
@@ -159,7 +186,8 @@ class IdpDiscoveryHttpTest {
 
             IdpReport report = CHECKS.checkIssuer(server.url(""), List.of(mcp));
 
-            assertThat(report.findings(FindingCode.FETCH_INSECURE_URL)).singleElement()
+            assertThat(report.findings(FindingCode.FETCH_INSECURE_URL))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.actual()).isEqualTo("http://idp.example.test/metadata"));
             assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
         }
@@ -175,7 +203,8 @@ class IdpDiscoveryHttpTest {
             IdpReport report = CHECKS.checkIssuer(issuer, List.of(mcp));
 
             assertThat(report.verdict()).isEqualTo(Verdict.UNCHECKED);
-            assertThat(report.findings(FindingCode.DISCOVERY_NOT_FOUND)).singleElement()
+            assertThat(report.findings(FindingCode.DISCOVERY_NOT_FOUND))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.actual()).contains("timed out"));
         }
     }
@@ -190,7 +219,8 @@ class IdpDiscoveryHttpTest {
 
             IdpReport report = CHECKS.checkIssuer(issuer, List.of(mcp));
 
-            assertThat(report.findings(FindingCode.FETCH_TOO_LARGE)).singleElement()
+            assertThat(report.findings(FindingCode.FETCH_TOO_LARGE))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
             assertThat(report.verdict()).isEqualTo(Verdict.ACCEPTED);
         }
@@ -206,7 +236,8 @@ class IdpDiscoveryHttpTest {
             IdpReport report = CHECKS.checkIssuer(server.url(""), List.of(mcp));
 
             assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
-            assertThat(report.findings(FindingCode.FETCH_NOT_JSON)).hasSize(2)
+            assertThat(report.findings(FindingCode.FETCH_NOT_JSON))
+                    .hasSize(2)
                     .allSatisfy(f -> assertThat(f.actual()).contains("text/html", "<!doctype html>"));
         }
     }
@@ -220,7 +251,9 @@ class IdpDiscoveryHttpTest {
 
             IdpReport report = CHECKS.checkIssuer(issuer, List.of(mcp));
 
-            assertThat(report.findings(FindingCode.FETCH_NOT_JSON)).extracting(Finding::pointer).containsExactly("/jwks");
+            assertThat(report.findings(FindingCode.FETCH_NOT_JSON))
+                    .extracting(Finding::pointer)
+                    .containsExactly("/jwks");
         }
     }
 
@@ -233,7 +266,8 @@ class IdpDiscoveryHttpTest {
             IdpReport report = CHECKS.checkIssuer(issuer, List.of(mcp));
 
             assertThat(report.verdict()).isEqualTo(Verdict.UNCHECKED);
-            assertThat(report.findings(FindingCode.FETCH_FAILED)).extracting(Finding::pointer, Finding::actual)
+            assertThat(report.findings(FindingCode.FETCH_FAILED))
+                    .extracting(Finding::pointer, Finding::actual)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("/jwks", "HTTP 404"));
         }
     }
@@ -248,7 +282,8 @@ class IdpDiscoveryHttpTest {
         IdpReport report = CHECKS.checkIssuer(closed, List.of(mcp));
 
         assertThat(report.verdict()).isEqualTo(Verdict.UNCHECKED);
-        assertThat(report.findings(FindingCode.DISCOVERY_NOT_FOUND)).singleElement()
+        assertThat(report.findings(FindingCode.DISCOVERY_NOT_FOUND))
+                .singleElement()
                 .satisfies(f -> assertThat(f.actual()).contains("connection refused"));
     }
 
@@ -270,7 +305,8 @@ class IdpDiscoveryHttpTest {
 
             IdpReport report = CHECKS.checkIssuer(issuer, List.of(mcp));
 
-            assertThat(report.findings(FindingCode.ISSUER_MISMATCH)).singleElement()
+            assertThat(report.findings(FindingCode.ISSUER_MISMATCH))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.actual()).isEqualTo(issuer + "/"));
         }
     }

@@ -6,8 +6,6 @@ import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.idp.IdpChecks;
-import dev.tokencontract.idp.IdpReport;
 import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.testing.FixtureFiles;
 import java.nio.file.Path;
@@ -67,25 +65,42 @@ class IdpFixturesTest {
     }
 
     private static final List<Row> INVENTORY = List.of(
-            new Row("azuread-identitymodel__OpenIdConnectMetadataEnd2End-aad-v1.json",
-                    "discovery/azuread-identitymodel__OpenIdConnectMetadataEnd2End-aad-v1.json", "NO-PKCE-ADVERTISED"),
-            new Row("azuread-identitymodel__PingLabs-openid-configuration.json",
-                    "discovery/azuread-identitymodel__PingLabs-openid-configuration.json", "NO-PKCE-ADVERTISED algs:none,HS256,HS384,HS512"),
-            new Row("azuread-identitymodel__google-openid-configuration-2015.json",
+            new Row(
+                    "azuread-identitymodel__OpenIdConnectMetadataEnd2End-aad-v1.json",
+                    "discovery/azuread-identitymodel__OpenIdConnectMetadataEnd2End-aad-v1.json",
+                    "NO-PKCE-ADVERTISED"),
+            new Row(
+                    "azuread-identitymodel__PingLabs-openid-configuration.json",
+                    "discovery/azuread-identitymodel__PingLabs-openid-configuration.json",
+                    "NO-PKCE-ADVERTISED algs:none,HS256,HS384,HS512"),
+            new Row(
+                    "azuread-identitymodel__google-openid-configuration-2015.json",
                     "discovery/azuread-identitymodel__google-openid-configuration-2015.json",
                     "NO-PKCE-ADVERTISED issuer=accounts.google.com nonstd:id_token_alg_values_supported"),
-            new Row("crates-io__github-actions-openid-configuration.json",
-                    "discovery/derived/crates-io__github-actions-openid-configuration.json", "NO-PKCE-ADVERTISED NO-token_endpoint"),
-            new Row("eudi-openid4vci-kt__keycloak-eudi-oauth-authorization-server.json",
-                    "discovery/eudi-openid4vci-kt__keycloak-eudi-oauth-authorization-server.json", "DCR"),
-            new Row("eudi-openid4vci-kt__keycloak-eudi-openid-configuration.json",
-                    "discovery/eudi-openid4vci-kt__keycloak-eudi-openid-configuration.json", "DCR algs:HS256,HS512,HS384"),
-            new Row("micronaut-security__auth0-openid-configuration.json",
-                    "discovery/micronaut-security__auth0-openid-configuration.json", "NO-PKCE-ADVERTISED DCR algs:HS256"),
-            new Row("micronaut-security__aws-cognito-openid-configuration.json",
-                    "discovery/micronaut-security__aws-cognito-openid-configuration.json", "NO-PKCE-ADVERTISED"),
-            new Row("micronaut-security__okta-openid-configuration.json",
-                    "discovery/micronaut-security__okta-openid-configuration.json", "DCR"),
+            new Row(
+                    "crates-io__github-actions-openid-configuration.json",
+                    "discovery/derived/crates-io__github-actions-openid-configuration.json",
+                    "NO-PKCE-ADVERTISED NO-token_endpoint"),
+            new Row(
+                    "eudi-openid4vci-kt__keycloak-eudi-oauth-authorization-server.json",
+                    "discovery/eudi-openid4vci-kt__keycloak-eudi-oauth-authorization-server.json",
+                    "DCR"),
+            new Row(
+                    "eudi-openid4vci-kt__keycloak-eudi-openid-configuration.json",
+                    "discovery/eudi-openid4vci-kt__keycloak-eudi-openid-configuration.json",
+                    "DCR algs:HS256,HS512,HS384"),
+            new Row(
+                    "micronaut-security__auth0-openid-configuration.json",
+                    "discovery/micronaut-security__auth0-openid-configuration.json",
+                    "NO-PKCE-ADVERTISED DCR algs:HS256"),
+            new Row(
+                    "micronaut-security__aws-cognito-openid-configuration.json",
+                    "discovery/micronaut-security__aws-cognito-openid-configuration.json",
+                    "NO-PKCE-ADVERTISED"),
+            new Row(
+                    "micronaut-security__okta-openid-configuration.json",
+                    "discovery/micronaut-security__okta-openid-configuration.json",
+                    "DCR"),
             panva("apple", "NO-PKCE-ADVERTISED"),
             panva("battle-net", "NO-PKCE-ADVERTISED"),
             panva("discord", "NO-PKCE-ADVERTISED"),
@@ -112,13 +127,17 @@ class IdpFixturesTest {
             uruk("salesforce", "NO-PKCE-ADVERTISED nonstd:register_endpoint"));
 
     private static Row panva(String name, String flags) {
-        return new Row("panva-wellknown__" + name + ".openid-configuration.json",
-                "discovery/derived/panva-wellknown/" + name + ".openid-configuration.json", flags);
+        return new Row(
+                "panva-wellknown__" + name + ".openid-configuration.json",
+                "discovery/derived/panva-wellknown/" + name + ".openid-configuration.json",
+                flags);
     }
 
     private static Row uruk(String name, String flags) {
-        return new Row("uruk-jwt__" + name + "-openid-configuration.json",
-                "discovery/derived/uruk-jwt__" + name + "-openid-configuration.json", flags);
+        return new Row(
+                "uruk-jwt__" + name + "-openid-configuration.json",
+                "discovery/derived/uruk-jwt__" + name + "-openid-configuration.json",
+                flags);
     }
 
     static Stream<Arguments> rows() {
@@ -144,12 +163,16 @@ class IdpFixturesTest {
     }
 
     private static boolean hasAt(IdpReport report, FindingCode code, String pointer) {
-        return report.findings().stream().anyMatch(f -> f.code() == code && f.pointer().equals(pointer));
+        return report.findings().stream()
+                .anyMatch(f -> f.code() == code && f.pointer().equals(pointer));
     }
 
     @Test
     void inventoryTableWhenComparedWithTheFixtureFolderThenCoversEveryDocument() {
-        List<String> files = FixtureFiles.list("idp-metadata").map(Path::getFileName).map(Path::toString).toList();
+        List<String> files = FixtureFiles.list("idp-metadata")
+                .map(Path::getFileName)
+                .map(Path::toString)
+                .toList();
 
         assertThat(INVENTORY).extracting(Row::file).containsExactlyInAnyOrderElementsOf(files);
     }
@@ -161,39 +184,59 @@ class IdpFixturesTest {
 
         assertThat(inventory.lines().filter(line -> line.startsWith("- " + row.inventoryPath() + " — ")))
                 .as("INVENTORY line of %s", row.inventoryPath())
-                .singleElement().satisfies(line -> assertThat(line).endsWith(" — " + row.flags()));
+                .singleElement()
+                .satisfies(line -> assertThat(line).endsWith(" — " + row.flags()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
-    void mcpAuthorizationServerWhenFixtureCheckedThenVerdictFollowsInventoryFlags(String file, Row row) throws Exception {
+    void mcpAuthorizationServerWhenFixtureCheckedThenVerdictFollowsInventoryFlags(String file, Row row)
+            throws Exception {
         IdpReport report = check(row, "mcp-authorization-server@1.0.0");
 
-        assertThat(report.verdict()).as("verdict of %s (%s)", file, row.flags())
+        assertThat(report.verdict())
+                .as("verdict of %s (%s)", file, row.flags())
                 .isEqualTo(row.mcpReady() ? Verdict.ACCEPTED : Verdict.REJECTED);
         assertThat(hasAt(report, FindingCode.METADATA_FIELD_MISSING, "/metadata/code_challenge_methods_supported"))
-                .as("PKCE finding").isEqualTo(row.noPkce());
+                .as("PKCE finding")
+                .isEqualTo(row.noPkce());
         assertThat(hasAt(report, FindingCode.METADATA_FIELD_MISSING, "/metadata/client_id_metadata_document_supported"))
-                .as("registration-path finding (no DCR and no Client ID Metadata Documents)").isEqualTo(!row.dcr());
-        assertThat(report.has(FindingCode.ADVERTISED_ALG_NONE)).as("'none' advertised").isEqualTo(row.advertisesNone());
-        assertThat(report.has(FindingCode.ADVERTISED_ALG_HMAC)).as("HS* advertised").isEqualTo(row.advertisesHmac());
-        assertThat(report.has(FindingCode.ISSUER_TEMPLATED)).as("templated issuer").isEqualTo(row.templatedIssuer());
-        assertThat(report.has(FindingCode.ISSUER_NOT_HTTPS)).as("scheme-less issuer").isEqualTo(row.schemeLessIssuer());
+                .as("registration-path finding (no DCR and no Client ID Metadata Documents)")
+                .isEqualTo(!row.dcr());
+        assertThat(report.has(FindingCode.ADVERTISED_ALG_NONE))
+                .as("'none' advertised")
+                .isEqualTo(row.advertisesNone());
+        assertThat(report.has(FindingCode.ADVERTISED_ALG_HMAC))
+                .as("HS* advertised")
+                .isEqualTo(row.advertisesHmac());
+        assertThat(report.has(FindingCode.ISSUER_TEMPLATED))
+                .as("templated issuer")
+                .isEqualTo(row.templatedIssuer());
+        assertThat(report.has(FindingCode.ISSUER_NOT_HTTPS))
+                .as("scheme-less issuer")
+                .isEqualTo(row.schemeLessIssuer());
         // a template is explained by ISSUER_TEMPLATED, a scheme-less issuer by ISSUER_NOT_HTTPS: neither is reported
         // again as the contract's format/pattern complaint
-        assertThat(hasAt(report, FindingCode.METADATA_FIELD_INVALID, "/metadata/issuer")).as("issuer form said twice").isFalse();
+        assertThat(hasAt(report, FindingCode.METADATA_FIELD_INVALID, "/metadata/issuer"))
+                .as("issuer form said twice")
+                .isFalse();
         assertThat(hasAt(report, FindingCode.METADATA_FIELD_MISSING, "/metadata/token_endpoint"))
-                .as("token endpoint missing").isEqualTo(row.noTokenEndpoint());
+                .as("token endpoint missing")
+                .isEqualTo(row.noTokenEndpoint());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
-    void everyIdpContractWhenFixtureCheckedThenNoCrashAndEveryFindingIsUnderMetadata(String file, Row row) throws Exception {
-        for (String contract : List.of("oidc-discovery@1.0.0", "oauth-authorization-server@1.0.0", "mcp-authorization-server@1.0.0")) {
+    void everyIdpContractWhenFixtureCheckedThenNoCrashAndEveryFindingIsUnderMetadata(String file, Row row)
+            throws Exception {
+        for (String contract :
+                List.of("oidc-discovery@1.0.0", "oauth-authorization-server@1.0.0", "mcp-authorization-server@1.0.0")) {
             IdpReport report = check(row, contract);
 
             assertThat(report.document()).isPresent();
-            assertThat(report.findings()).extracting(Finding::pointer).allMatch(p -> p.startsWith("/metadata") || p.startsWith("/jwks"));
+            assertThat(report.findings())
+                    .extracting(Finding::pointer)
+                    .allMatch(p -> p.startsWith("/metadata") || p.startsWith("/jwks"));
         }
     }
 
@@ -203,10 +246,13 @@ class IdpFixturesTest {
 
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
         // once, not three times (the contract's format "uri" and pattern would say the same)
-        assertThat(report.findings()).filteredOn(f -> f.pointer().equals("/metadata/issuer")).extracting(Finding::code)
+        assertThat(report.findings())
+                .filteredOn(f -> f.pointer().equals("/metadata/issuer"))
+                .extracting(Finding::code)
                 .containsExactly(FindingCode.ISSUER_NOT_HTTPS);
         // it spells the member id_token_alg_values_supported, which Discovery does not know
-        assertThat(hasAt(report, FindingCode.METADATA_FIELD_MISSING, "/metadata/id_token_signing_alg_values_supported")).isTrue();
+        assertThat(hasAt(report, FindingCode.METADATA_FIELD_MISSING, "/metadata/id_token_signing_alg_values_supported"))
+                .isTrue();
     }
 
     @Test
@@ -214,7 +260,8 @@ class IdpFixturesTest {
         // response_types_supported is ["id_token"]: Discovery section 3 requires token_endpoint only when code is used
         IdpReport report = check(INVENTORY.get(3), "oidc-discovery@1.0.0");
 
-        assertThat(hasAt(report, FindingCode.METADATA_FIELD_MISSING, "/metadata/token_endpoint")).isFalse();
+        assertThat(hasAt(report, FindingCode.METADATA_FIELD_MISSING, "/metadata/token_endpoint"))
+                .isFalse();
         assertThat(report.has(FindingCode.METADATA_RECOMMENDED_MISSING)).isTrue();
     }
 
@@ -222,7 +269,9 @@ class IdpFixturesTest {
     void oauthAuthorizationServerWhenKeycloakRfc8414DocumentThenPasses() throws Exception {
         IdpReport report = check(INVENTORY.get(4), "oauth-authorization-server@1.0.0");
 
-        assertThat(report.findings()).filteredOn(f -> f.severity() == dev.tokencontract.finding.Severity.ERROR).isEmpty();
+        assertThat(report.findings())
+                .filteredOn(f -> f.severity() == dev.tokencontract.finding.Severity.ERROR)
+                .isEmpty();
     }
 
     @Test
@@ -230,28 +279,42 @@ class IdpFixturesTest {
         // SOURCES.txt: "jwks_uri REWRITTEN to local file name by test authors"
         IdpReport report = check(INVENTORY.get(0), "oidc-discovery@1.0.0");
 
-        assertThat(report.findings()).filteredOn(f -> f.pointer().equals("/metadata/jwks_uri")).extracting(Finding::code)
+        assertThat(report.findings())
+                .filteredOn(f -> f.pointer().equals("/metadata/jwks_uri"))
+                .extracting(Finding::code)
                 .containsExactly(FindingCode.ENDPOINT_NOT_HTTPS);
     }
 
     @Test
     void checkMetadataWhenTwoContractsAndSchemeLessIssuerThenTheIssuerFormIsReportedOnce() throws Exception {
-        IdpReport report = CHECKS.checkMetadata(FixtureFiles.text("idp-metadata/" + INVENTORY.get(2).file()), "google-2015", null,
-                List.of(contract("mcp-authorization-server@1.0.0"), contract("oauth-authorization-server@1.0.0")), JwksInput.skip());
+        IdpReport report = CHECKS.checkMetadata(
+                FixtureFiles.text("idp-metadata/" + INVENTORY.get(2).file()),
+                "google-2015",
+                null,
+                List.of(contract("mcp-authorization-server@1.0.0"), contract("oauth-authorization-server@1.0.0")),
+                JwksInput.skip());
 
-        assertThat(report.findings()).filteredOn(f -> f.pointer().equals("/metadata/issuer")).extracting(Finding::code)
+        assertThat(report.findings())
+                .filteredOn(f -> f.pointer().equals("/metadata/issuer"))
+                .extracting(Finding::code)
                 .containsExactly(FindingCode.ISSUER_NOT_HTTPS);
     }
 
     @Test
     void recommendedMembersWhenOidcDiscoveryThenWarningsNeverChangeTheVerdict() throws Exception {
         Contract oidc = Contracts.bundled("oidc-discovery@1.0.0");
-        IdpReport report = CHECKS.checkMetadata(FixtureFiles.text("idp-metadata/panva-wellknown__google.openid-configuration.json"),
-                "google", "https://accounts.google.com", List.of(oidc), JwksInput.skip());
+        IdpReport report = CHECKS.checkMetadata(
+                FixtureFiles.text("idp-metadata/panva-wellknown__google.openid-configuration.json"),
+                "google",
+                "https://accounts.google.com",
+                List.of(oidc),
+                JwksInput.skip());
 
-        assertThat(report.findings(FindingCode.METADATA_RECOMMENDED_MISSING)).extracting(Finding::pointer)
+        assertThat(report.findings(FindingCode.METADATA_RECOMMENDED_MISSING))
+                .extracting(Finding::pointer)
                 .containsExactly("/metadata/registration_endpoint");
         assertThat(report.verdict()).isEqualTo(Verdict.ACCEPTED);
-        assertThat(Map.of("x-recommended", oidc.document().path("x-recommended").size())).containsEntry("x-recommended", 4);
+        assertThat(Map.of("x-recommended", oidc.document().path("x-recommended").size()))
+                .containsEntry("x-recommended", 4);
     }
 }

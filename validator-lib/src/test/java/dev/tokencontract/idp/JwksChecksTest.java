@@ -7,7 +7,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.idp.IdpChecks;
 import dev.tokencontract.finding.Severity;
 import dev.tokencontract.testing.RealFixtures;
 import dev.tokencontract.testing.TestKeys;
@@ -15,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Key hygiene rules one by one, on sets built from real generated keys, plus hostile documents. */
 class JwksChecksTest {
@@ -49,14 +48,16 @@ class JwksChecksTest {
         ObjectNode rsa = key(TestKeys.RSA);
         rsa.remove("kid");
 
-        assertThat(errors(check(rsa))).extracting(Finding::code, Finding::pointer)
+        assertThat(errors(check(rsa)))
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.JWK_KID_MISSING, "/jwks/keys/0/kid"));
     }
 
     @Test
     void checkJwksWhenTwoRsaKeysShareAKidThenDuplicate() {
         // TestKeys.OTHER_RSA reuses kid "rsa-1" on purpose
-        assertThat(errors(check(key(TestKeys.RSA), key(TestKeys.OTHER_RSA)))).extracting(Finding::code, Finding::pointer)
+        assertThat(errors(check(key(TestKeys.RSA), key(TestKeys.OTHER_RSA))))
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.JWK_DUPLICATE_KID, "/jwks/keys/1/kid"));
     }
 
@@ -72,7 +73,9 @@ class JwksChecksTest {
     void checkJwksWhenRsaKeyHas1024BitsThenTooShort() throws Exception {
         RSAKey small = new RSAKeyGenerator(1024, true).keyID("small").generate();
 
-        assertThat(errors(check(key(small)))).extracting(Finding::code).containsExactly(FindingCode.JWK_RSA_TOO_SHORT, FindingCode.JWKS_EMPTY);
+        assertThat(errors(check(key(small))))
+                .extracting(Finding::code)
+                .containsExactly(FindingCode.JWK_RSA_TOO_SHORT, FindingCode.JWKS_EMPTY);
     }
 
     @Test
@@ -82,7 +85,8 @@ class JwksChecksTest {
         k1.put("crv", "secp256k1");
         k1.put("kid", "k1");
 
-        assertThat(errors(check(k1, key(TestKeys.EC)))).extracting(Finding::code, Finding::pointer)
+        assertThat(errors(check(k1, key(TestKeys.EC))))
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.JWK_CURVE_NOT_ALLOWED, "/jwks/keys/0/crv"));
     }
 
@@ -91,7 +95,8 @@ class JwksChecksTest {
         ObjectNode ec = key(TestKeys.EC);
         ec.put("alg", "ES384");
 
-        assertThat(errors(check(ec, key(TestKeys.RSA)))).extracting(Finding::code, Finding::pointer)
+        assertThat(errors(check(ec, key(TestKeys.RSA))))
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.JWK_INCONSISTENT, "/jwks/keys/0/alg"));
     }
 
@@ -101,7 +106,8 @@ class JwksChecksTest {
         rsa.put("crv", "P-256");
         rsa.put("alg", "ES256");
 
-        assertThat(errors(check(rsa, key(TestKeys.EC)))).extracting(Finding::code)
+        assertThat(errors(check(rsa, key(TestKeys.EC))))
+                .extracting(Finding::code)
                 .containsExactly(FindingCode.JWK_INCONSISTENT, FindingCode.JWK_INCONSISTENT);
     }
 
@@ -112,7 +118,9 @@ class JwksChecksTest {
         rsa.put("use", "sig");
         rsa.put("alg", alg);
 
-        assertThat(errors(check(rsa, key(TestKeys.EC)))).extracting(Finding::code).containsExactly(FindingCode.JWK_INCONSISTENT);
+        assertThat(errors(check(rsa, key(TestKeys.EC))))
+                .extracting(Finding::code)
+                .containsExactly(FindingCode.JWK_INCONSISTENT);
     }
 
     @Test
@@ -125,7 +133,8 @@ class JwksChecksTest {
 
     @Test
     void checkJwksWhenSymmetricKeyPublishedThenPrivateParameters() {
-        ObjectNode oct = JSON.createObjectNode().put("kty", "oct").put("kid", "h").put("k", "c2VjcmV0LXNlY3JldC1zZWNyZXQ");
+        ObjectNode oct =
+                JSON.createObjectNode().put("kty", "oct").put("kid", "h").put("k", "c2VjcmV0LXNlY3JldC1zZWNyZXQ");
 
         List<Finding> findings = check(oct, key(TestKeys.RSA));
 
@@ -138,7 +147,9 @@ class JwksChecksTest {
         ObjectNode ec = key(TestKeys.EC);
         ec.put("y", ec.get("x").stringValue());
 
-        assertThat(errors(check(ec, key(TestKeys.RSA)))).extracting(Finding::code).containsExactly(FindingCode.JWK_UNREADABLE);
+        assertThat(errors(check(ec, key(TestKeys.RSA))))
+                .extracting(Finding::code)
+                .containsExactly(FindingCode.JWK_UNREADABLE);
     }
 
     @Test
@@ -148,14 +159,28 @@ class JwksChecksTest {
 
         List<Finding> findings = check(rsa);
 
-        assertThat(findings).extracting(Finding::code).contains(FindingCode.JWK_X5C_REPORTED, FindingCode.JWK_X5C_MISMATCH);
+        assertThat(findings)
+                .extracting(Finding::code)
+                .contains(FindingCode.JWK_X5C_REPORTED, FindingCode.JWK_X5C_MISMATCH);
         assertThat(errors(findings)).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "[]", "null", "{}", "{\"keys\": {}}", "{\"keys\": 5}", "{\"keys\":[1,\"x\",null]}",
-            "{\"keys\":[{}]}", "{\"keys\":[{\"kty\":\"RSA\"}]}", "{\"keys\":[{\"kty\":\"EC\",\"crv\":5}]}",
-            "{\"keys\":[{\"kty\":\"RSA\",\"n\":\"!!!\",\"e\":\"AQAB\",\"kid\":\"a\"}]}", "{\"a\":1,\"a\":2}"})
+    @ValueSource(
+            strings = {
+                "",
+                "[]",
+                "null",
+                "{}",
+                "{\"keys\": {}}",
+                "{\"keys\": 5}",
+                "{\"keys\":[1,\"x\",null]}",
+                "{\"keys\":[{}]}",
+                "{\"keys\":[{\"kty\":\"RSA\"}]}",
+                "{\"keys\":[{\"kty\":\"EC\",\"crv\":5}]}",
+                "{\"keys\":[{\"kty\":\"RSA\",\"n\":\"!!!\",\"e\":\"AQAB\",\"kid\":\"a\"}]}",
+                "{\"a\":1,\"a\":2}"
+            })
     void checkJwksWhenHostileOrMalformedThenFindingsNeverAnException(String text) {
         List<Finding> findings = IdpChecks.checkJwks(text);
 

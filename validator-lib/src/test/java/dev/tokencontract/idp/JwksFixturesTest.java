@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.idp.IdpChecks;
 import dev.tokencontract.finding.Severity;
 import dev.tokencontract.testing.FixtureFiles;
 import dev.tokencontract.testing.TestKeys;
@@ -35,9 +34,16 @@ class JwksFixturesTest {
     private static final Set<FindingCode> NONE = Set.of();
 
     private static final List<Row> TABLE = List.of(
-            new Row("auth0-jwks-rsa-java__samples-auth0-com-jwks-2keys.json", "Auth0: x5c, x5t, kid=b64(hex thumbprint)", NONE, true),
-            new Row("auth0-jwks-rsa-java__samples-auth0-com-jwks-no-kid.json", "one copy with kid stripped",
-                    Set.of(FindingCode.JWK_KID_MISSING), true),
+            new Row(
+                    "auth0-jwks-rsa-java__samples-auth0-com-jwks-2keys.json",
+                    "Auth0: x5c, x5t, kid=b64(hex thumbprint)",
+                    NONE,
+                    true),
+            new Row(
+                    "auth0-jwks-rsa-java__samples-auth0-com-jwks-no-kid.json",
+                    "one copy with kid stripped",
+                    Set.of(FindingCode.JWK_KID_MISSING),
+                    true),
             new Row("auth0-jwks-rsa-java__samples-auth0-com-jwks.json", "Auth0: x5c, x5t", NONE, true),
             // not in INVENTORY: both moduli are standard base64 ('+', '/'), read leniently and flagged as a warning
             new Row("azuread-identitymodel__JsonWebKeySetEnd2End-aad.json", "(AAD)", NONE, true, true),
@@ -45,7 +51,12 @@ class JwksFixturesTest {
             new Row("crates-io__github-actions-jwks.json", "(GitHub Actions, 4 keys, 3 with x5c)", NONE, true),
             new Row("micronaut-security__google-certs.json", "(Google 2023)", NONE, false),
             panva("apple", "Apple", NONE, false),
-            new Row("panva-wellknown__battle-net.jwks.json", "Battle.net (moduli in standard base64, not in INVENTORY)", NONE, false, true),
+            new Row(
+                    "panva-wellknown__battle-net.jwks.json",
+                    "Battle.net (moduli in standard base64, not in INVENTORY)",
+                    NONE,
+                    false,
+                    true),
             panva("discord", "Discord", NONE, false),
             panva("docker", "Docker (x5c)", NONE, true),
             panva("dropbox", "Dropbox", NONE, false),
@@ -70,8 +81,11 @@ class JwksFixturesTest {
             // public RSA key and one public EC key: no d, p, q, dp, dq, qi, oth or k member anywhere
             // (publicSetWhenInventorySaysPrivateThenFileHoldsNoPrivateMember checks that independently).
             // Private parameters are tested with a set built from this project's test keys instead.
-            new Row("spring-security__NimbusJwtDecoderTests__JWK_SET-with-private-params.json",
-                    "NEGATIVE: contains d,p,q,dp,dq,qi private params", NONE, false));
+            new Row(
+                    "spring-security__NimbusJwtDecoderTests__JWK_SET-with-private-params.json",
+                    "NEGATIVE: contains d,p,q,dp,dq,qi private params",
+                    NONE,
+                    false));
 
     private static Row panva(String name, String says, Set<FindingCode> errors, boolean x5c) {
         return new Row("panva-wellknown__" + name + ".jwks.json", says, errors, x5c);
@@ -83,7 +97,10 @@ class JwksFixturesTest {
 
     @Test
     void tableWhenComparedWithTheFixtureFolderThenCoversEverySet() {
-        List<String> files = FixtureFiles.list("jwks").map(Path::getFileName).map(Path::toString).toList();
+        List<String> files = FixtureFiles.list("jwks")
+                .map(Path::getFileName)
+                .map(Path::toString)
+                .toList();
 
         assertThat(TABLE).extracting(Row::file).containsExactlyInAnyOrderElementsOf(files);
     }
@@ -93,17 +110,27 @@ class JwksFixturesTest {
     void checkJwksWhenRealSetThenErrorCodesAreTheTablesAndX5cIsReportedNotTrusted(String file, Row row) {
         List<Finding> findings = IdpChecks.checkJwks(FixtureFiles.text("jwks/" + file));
 
-        Set<FindingCode> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).map(Finding::code).collect(Collectors.toSet());
-        assertThat(errors).as("errors of %s (INVENTORY: %s)", file, row.inventorySays()).isEqualTo(row.errors());
-        assertThat(findings.stream().anyMatch(f -> f.code() == FindingCode.JWK_X5C_REPORTED)).as("x5c reported").isEqualTo(row.x5c());
+        Set<FindingCode> errors = findings.stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .map(Finding::code)
+                .collect(Collectors.toSet());
+        assertThat(errors)
+                .as("errors of %s (INVENTORY: %s)", file, row.inventorySays())
+                .isEqualTo(row.errors());
+        assertThat(findings.stream().anyMatch(f -> f.code() == FindingCode.JWK_X5C_REPORTED))
+                .as("x5c reported")
+                .isEqualTo(row.x5c());
         assertThat(findings).extracting(Finding::code).doesNotContain(FindingCode.JWK_X5C_MISMATCH);
-        assertThat(findings.stream().anyMatch(f -> f.code() == FindingCode.JWK_NOT_BASE64URL)).as("standard base64").isEqualTo(row.standardBase64());
+        assertThat(findings.stream().anyMatch(f -> f.code() == FindingCode.JWK_NOT_BASE64URL))
+                .as("standard base64")
+                .isEqualTo(row.standardBase64());
         assertThat(findings).extracting(Finding::pointer).allMatch(p -> p.startsWith("/jwks"));
     }
 
     @Test
     void publicSetWhenInventorySaysPrivateThenFileHoldsNoPrivateMember() {
-        String text = FixtureFiles.text("jwks/spring-security__NimbusJwtDecoderTests__JWK_SET-with-private-params.json");
+        String text =
+                FixtureFiles.text("jwks/spring-security__NimbusJwtDecoderTests__JWK_SET-with-private-params.json");
 
         for (String member : List.of("\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"", "\"oth\"", "\"k\"")) {
             assertThat(text).as("member %s", member).doesNotContain(member);
@@ -116,13 +143,17 @@ class JwksFixturesTest {
 
         List<Finding> findings = IdpChecks.checkJwks(leaked);
 
-        assertThat(findings).filteredOn(f -> f.code() == FindingCode.JWK_PRIVATE_PARAMETERS)
+        assertThat(findings)
+                .filteredOn(f -> f.code() == FindingCode.JWK_PRIVATE_PARAMETERS)
                 .extracting(Finding::pointer, Finding::actual)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("/jwks/keys/0", "private members present: d, p, q, dp, dq, qi (values not shown)"),
-                        org.assertj.core.groups.Tuple.tuple("/jwks/keys/1", "private members present: d (values not shown)"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/jwks/keys/0", "private members present: d, p, q, dp, dq, qi (values not shown)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/jwks/keys/1", "private members present: d (values not shown)"));
         String everything = findings.toString();
-        assertThat(everything).doesNotContain(TestKeys.RSA.getPrivateExponent().toString())
+        assertThat(everything)
+                .doesNotContain(TestKeys.RSA.getPrivateExponent().toString())
                 .doesNotContain(TestKeys.EC.getD().toString());
     }
 }

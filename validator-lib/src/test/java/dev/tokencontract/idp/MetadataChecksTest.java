@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.idp.IdpChecks;
-import dev.tokencontract.idp.IdpReport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,22 +18,27 @@ class MetadataChecksTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "https://idp.example.test|",
-            "http://127.0.0.1:8080/realm|",
-            "http://localhost/realm|",
-            "http://idp.example.test|scheme http, not https",
-            "https://idp.example.test?tenant=a|has a query or fragment",
-            "https://idp.example.test#x|has a query or fragment",
-            "idp.example.test|no scheme",
-            "https://|not a URL"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "https://idp.example.test|",
+                "http://127.0.0.1:8080/realm|",
+                "http://localhost/realm|",
+                "http://idp.example.test|scheme http, not https",
+                "https://idp.example.test?tenant=a|has a query or fragment",
+                "https://idp.example.test#x|has a query or fragment",
+                "idp.example.test|no scheme",
+                "https://|not a URL"
+            })
     void issuerWhenFormGivenThenHttpsExceptLoopbackWithoutQueryOrFragment(String issuer, String reason) {
-        IdpReport report = check("{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"https://idp.example.test/jwks\"}", null);
+        IdpReport report =
+                check("{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"https://idp.example.test/jwks\"}", null);
 
         if (reason == null) {
             assertThat(report.has(FindingCode.ISSUER_NOT_HTTPS)).isFalse();
         } else {
-            assertThat(report.findings(FindingCode.ISSUER_NOT_HTTPS)).singleElement()
+            assertThat(report.findings(FindingCode.ISSUER_NOT_HTTPS))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.actual()).endsWith("(" + reason + ")"));
         }
     }
@@ -47,7 +50,8 @@ class MetadataChecksTest {
                  "a/b_endpoint":"ftp://idp.example.test","op_policy_uri":"http://idp.example.test/policy",
                  "authorization_endpoint":"https://idp.example.test/authorize"}""", null);
 
-        assertThat(report.findings(FindingCode.ENDPOINT_NOT_HTTPS)).extracting(Finding::pointer)
+        assertThat(report.findings(FindingCode.ENDPOINT_NOT_HTTPS))
+                .extracting(Finding::pointer)
                 .containsExactlyInAnyOrder("/metadata/jwks_uri", "/metadata/token_endpoint", "/metadata/a~1b_endpoint");
     }
 
@@ -60,15 +64,20 @@ class MetadataChecksTest {
                  "request_object_signing_alg_values_supported":["none","HS256"],
                  "token_endpoint_auth_signing_alg_values_supported":["HS256"]}""", null);
 
-        assertThat(report.findings()).filteredOn(f -> f.code().name().startsWith("ADVERTISED_ALG"))
-                .extracting(Finding::code, Finding::pointer).containsExactlyInAnyOrder(
+        assertThat(report.findings())
+                .filteredOn(f -> f.code().name().startsWith("ADVERTISED_ALG"))
+                .extracting(Finding::code, Finding::pointer)
+                .containsExactlyInAnyOrder(
                         tuple(FindingCode.ADVERTISED_ALG_HMAC, "/metadata/id_token_signing_alg_values_supported"),
-                        tuple(FindingCode.ADVERTISED_ALG_NONE, "/metadata/access_token_signing_alg_values_supported/1"));
+                        tuple(
+                                FindingCode.ADVERTISED_ALG_NONE,
+                                "/metadata/access_token_signing_alg_values_supported/1"));
     }
 
     @Test
     void issuerWhenTemplatedAndDiscoveredForATenantThenExplainedNotMismatched() {
-        IdpReport report = check("{\"issuer\":\"https://login.microsoftonline.com/{tenantid}/v2.0\",\"jwks_uri\":\"https://k\"}",
+        IdpReport report = check(
+                "{\"issuer\":\"https://login.microsoftonline.com/{tenantid}/v2.0\",\"jwks_uri\":\"https://k\"}",
                 "https://login.microsoftonline.com/common/v2.0");
 
         assertThat(report.has(FindingCode.ISSUER_TEMPLATED)).isTrue();
@@ -78,7 +87,8 @@ class MetadataChecksTest {
 
     @Test
     void issuerWhenTemplatedButDiscoveredForAnotherHostThenMismatch() {
-        IdpReport report = check("{\"issuer\":\"https://login.microsoftonline.com/{tenantid}/v2.0\",\"jwks_uri\":\"https://k\"}",
+        IdpReport report = check(
+                "{\"issuer\":\"https://login.microsoftonline.com/{tenantid}/v2.0\",\"jwks_uri\":\"https://k\"}",
                 "https://evil.example.test/common/v2.0");
 
         assertThat(report.has(FindingCode.ISSUER_MISMATCH)).isTrue();
@@ -93,9 +103,17 @@ class MetadataChecksTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"http://127.0.0.1:8080/x,true", "http://127.255.0.9/x,true", "http://localhost/x,true", "http://[::1]:80/x,true",
-            "https://idp.example.test/x,true", "http://127.example.test/x,false", "http://127.0.0.1.example.test/x,false",
-            "http://localhost.example.test/x,false", "http://idp.example.test/x,false"})
+    @CsvSource({
+        "http://127.0.0.1:8080/x,true",
+        "http://127.255.0.9/x,true",
+        "http://localhost/x,true",
+        "http://[::1]:80/x,true",
+        "https://idp.example.test/x,true",
+        "http://127.example.test/x,false",
+        "http://127.0.0.1.example.test/x,false",
+        "http://localhost.example.test/x,false",
+        "http://idp.example.test/x,false"
+    })
     void fetchableWhenHttpThenOnlyLiteralLoopbackHosts(String url, boolean fetchable) {
         // a DNS name that merely starts with "127." resolves wherever its owner wants: plain http must not go there
         assertThat(IdpChecks.fetchable(java.net.URI.create(url))).as(url).isEqualTo(fetchable);

@@ -6,8 +6,6 @@ import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.idp.IdpChecks;
-import dev.tokencontract.idp.IdpReport;
 import dev.tokencontract.finding.Severity;
 import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.testing.FixtureFiles;
@@ -46,8 +44,11 @@ class ResourceCheckTest {
     /** An authorization server at {@code /as} on this server; with or without PKCE. */
     private static void authorizationServer(RoutedHttpServer http, boolean pkce) {
         String issuer = http.url("/as");
-        ObjectNode doc = JSON.createObjectNode().put("issuer", issuer).put("authorization_endpoint", issuer + "/authorize")
-                .put("token_endpoint", issuer + "/token").put("jwks_uri", http.url("/as/jwks"))
+        ObjectNode doc = JSON.createObjectNode()
+                .put("issuer", issuer)
+                .put("authorization_endpoint", issuer + "/authorize")
+                .put("token_endpoint", issuer + "/token")
+                .put("jwks_uri", http.url("/as/jwks"))
                 .put("client_id_metadata_document_supported", true);
         if (pkce) {
             doc.putArray("code_challenge_methods_supported").add("S256");
@@ -57,21 +58,28 @@ class ResourceCheckTest {
     }
 
     private static void challenge(RoutedHttpServer http, String header) {
-        http.answer("/mcp", 401, "application/json", "{\"error\":\"invalid_token\"}", Map.of("WWW-Authenticate", header));
+        http.answer(
+                "/mcp", 401, "application/json", "{\"error\":\"invalid_token\"}", Map.of("WWW-Authenticate", header));
     }
 
     @Test
     void checkResourceWhen401NamesResourceMetadataThenFollowedAndServersChecked() {
         try (RoutedHttpServer http = RoutedHttpServer.start()) {
-            challenge(http, "Bearer error=\"invalid_token\", resource_metadata=\"" + http.url("/prm") + "\", scope=\"files:read\"");
+            challenge(
+                    http,
+                    "Bearer error=\"invalid_token\", resource_metadata=\"" + http.url("/prm")
+                            + "\", scope=\"files:read\"");
             http.json("/prm", prm(http.url("/mcp"), http.url("/as")));
             authorizationServer(http, true);
 
             IdpReport report = CHECKS.checkResource(http.url("/mcp"), resource, server);
 
             assertThat(report.verdict()).isEqualTo(Verdict.ACCEPTED);
-            assertThat(http.requested()).startsWith("/mcp", "/prm", "/.well-known/oauth-authorization-server/as", "/as/jwks");
-            assertThat(report.authorizationServers()).singleElement().satisfies(as -> assertThat(as.verdict()).isEqualTo(Verdict.ACCEPTED));
+            assertThat(http.requested())
+                    .startsWith("/mcp", "/prm", "/.well-known/oauth-authorization-server/as", "/as/jwks");
+            assertThat(report.authorizationServers())
+                    .singleElement()
+                    .satisfies(as -> assertThat(as.verdict()).isEqualTo(Verdict.ACCEPTED));
             assertThat(report.has(FindingCode.RESOURCE_CHALLENGE_MISSING)).isFalse();
         }
     }
@@ -86,9 +94,14 @@ class ResourceCheckTest {
             IdpReport report = CHECKS.checkResource(http.url("/mcp"), resource, server);
 
             assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
-            assertThat(report.findings()).extracting(Finding::code, Finding::pointer).contains(
-                    org.assertj.core.groups.Tuple.tuple(FindingCode.METADATA_FIELD_MISSING, "/authorization_servers/0/metadata/code_challenge_methods_supported"),
-                    org.assertj.core.groups.Tuple.tuple(FindingCode.AUTHORIZATION_SERVER_UNUSABLE, "/resource/authorization_servers/0"));
+            assertThat(report.findings())
+                    .extracting(Finding::code, Finding::pointer)
+                    .contains(
+                            org.assertj.core.groups.Tuple.tuple(
+                                    FindingCode.METADATA_FIELD_MISSING,
+                                    "/authorization_servers/0/metadata/code_challenge_methods_supported"),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    FindingCode.AUTHORIZATION_SERVER_UNUSABLE, "/resource/authorization_servers/0"));
         }
     }
 
@@ -101,8 +114,13 @@ class ResourceCheckTest {
 
             IdpReport report = CHECKS.checkResource(http.url("/mcp"), resource, server);
 
-            assertThat(http.requested()).startsWith("/mcp", "/.well-known/oauth-protected-resource/mcp", "/.well-known/oauth-protected-resource");
-            assertThat(report.findings(FindingCode.RESOURCE_CHALLENGE_MISSING)).singleElement()
+            assertThat(http.requested())
+                    .startsWith(
+                            "/mcp",
+                            "/.well-known/oauth-protected-resource/mcp",
+                            "/.well-known/oauth-protected-resource");
+            assertThat(report.findings(FindingCode.RESOURCE_CHALLENGE_MISSING))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.actual()).isEqualTo("401 without resource_metadata"));
             assertThat(report.verdict()).isEqualTo(Verdict.ACCEPTED);
         }
@@ -111,12 +129,15 @@ class ResourceCheckTest {
     @Test
     void checkResourceWhenServerAnswers200ThenChallengeMissing() {
         try (RoutedHttpServer http = RoutedHttpServer.start()) {
-            http.json("/mcp", "{}").json("/.well-known/oauth-protected-resource/mcp", prm(http.url("/mcp"), http.url("/as")));
+            http.json("/mcp", "{}")
+                    .json("/.well-known/oauth-protected-resource/mcp", prm(http.url("/mcp"), http.url("/as")));
             authorizationServer(http, true);
 
             IdpReport report = CHECKS.checkResource(http.url("/mcp"), resource, server);
 
-            assertThat(report.findings(FindingCode.RESOURCE_CHALLENGE_MISSING)).extracting(Finding::actual).containsExactly("HTTP 200");
+            assertThat(report.findings(FindingCode.RESOURCE_CHALLENGE_MISSING))
+                    .extracting(Finding::actual)
+                    .containsExactly("HTTP 200");
         }
     }
 
@@ -129,7 +150,8 @@ class ResourceCheckTest {
 
             IdpReport report = CHECKS.checkResource(http.url("/mcp"), resource, server);
 
-            assertThat(report.findings(FindingCode.RESOURCE_MISMATCH)).singleElement()
+            assertThat(report.findings(FindingCode.RESOURCE_MISMATCH))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
         }
     }
@@ -143,7 +165,8 @@ class ResourceCheckTest {
 
             IdpReport report = CHECKS.checkResource(http.url("/mcp"), resource, server);
 
-            assertThat(report.findings(FindingCode.RESOURCE_MISMATCH)).singleElement()
+            assertThat(report.findings(FindingCode.RESOURCE_MISMATCH))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
             assertThat(report.verdict()).isEqualTo(Verdict.ACCEPTED);
         }
@@ -151,24 +174,33 @@ class ResourceCheckTest {
 
     @Test
     void checkResourceMetadataWhenEmptyAuthorizationServersThenContractFails() {
-        IdpReport report = CHECKS.checkResourceMetadata("{\"resource\":\"https://mcp.example.test/mcp\",\"authorization_servers\":[]}",
-                "prm.json", resource, server, false);
+        IdpReport report = CHECKS.checkResourceMetadata(
+                "{\"resource\":\"https://mcp.example.test/mcp\",\"authorization_servers\":[]}",
+                "prm.json",
+                resource,
+                server,
+                false);
 
-        assertThat(report.findings()).extracting(Finding::code, Finding::pointer).contains(
-                org.assertj.core.groups.Tuple.tuple(FindingCode.METADATA_FIELD_INVALID, "/resource/authorization_servers"));
+        assertThat(report.findings())
+                .extracting(Finding::code, Finding::pointer)
+                .contains(org.assertj.core.groups.Tuple.tuple(
+                        FindingCode.METADATA_FIELD_INVALID, "/resource/authorization_servers"));
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
     }
 
     @Test
     void checkResourceMetadataWhenNoResourceMemberThenMissing() {
-        IdpReport report = CHECKS.checkResourceMetadata("{\"authorization_servers\":[\"https://as.example.test\"]}",
-                "prm.json", resource, server, false);
+        IdpReport report = CHECKS.checkResourceMetadata(
+                "{\"authorization_servers\":[\"https://as.example.test\"]}", "prm.json", resource, server, false);
 
-        assertThat(report.findings(FindingCode.METADATA_FIELD_MISSING)).extracting(Finding::pointer).containsExactly("/resource/resource");
+        assertThat(report.findings(FindingCode.METADATA_FIELD_MISSING))
+                .extracting(Finding::pointer)
+                .containsExactly("/resource/resource");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "[]", "nope", "{\"resource\": 5, \"authorization_servers\": \"x\"}", "{\"a\":1,\"a\":2}"})
+    @ValueSource(
+            strings = {"", "[]", "nope", "{\"resource\": 5, \"authorization_servers\": \"x\"}", "{\"a\":1,\"a\":2}"})
     void checkResourceMetadataWhenMalformedThenFailedNeverThrows(String text) {
         IdpReport report = CHECKS.checkResourceMetadata(text, "prm.json", resource, server, false);
 
@@ -186,7 +218,8 @@ class ResourceCheckTest {
 
             // an empty value is no URL: it must not resolve to the server's root and stop discovery there
             assertThat(report.verdict()).isEqualTo(Verdict.ACCEPTED);
-            assertThat(report.findings(FindingCode.RESOURCE_CHALLENGE_MISSING)).singleElement()
+            assertThat(report.findings(FindingCode.RESOURCE_CHALLENGE_MISSING))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
             assertThat(http.requested()).doesNotContain("/");
         }
@@ -207,20 +240,27 @@ class ResourceCheckTest {
             IdpReport report = CHECKS.checkResource(http.url("/mcp"), resource, server);
 
             assertThat(report.authorizationServers()).hasSize(IdpChecks.MAX_AUTHORIZATION_SERVERS);
-            assertThat(report.findings()).filteredOn(f -> f.pointer().equals("/resource/authorization_servers")
-                            && f.severity() == Severity.INFO).singleElement()
-                    .satisfies(f -> assertThat(f.message()).contains("2 of 7", "https://sixth.example.test", "https://seventh.example.test"));
+            assertThat(report.findings())
+                    .filteredOn(
+                            f -> f.pointer().equals("/resource/authorization_servers") && f.severity() == Severity.INFO)
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.message())
+                            .contains("2 of 7", "https://sixth.example.test", "https://seventh.example.test"));
         }
     }
 
     @Test
     void checkResourceWhenServerIsPlainHttpElsewhereThenOneRefusalNotOnePerWellKnownUrl() {
         try (RoutedHttpServer http = RoutedHttpServer.start()) {
-            http.json("/.well-known/oauth-protected-resource/mcp", prm(http.url("/mcp"), "http://idp.example.test/tenant"));
+            http.json(
+                    "/.well-known/oauth-protected-resource/mcp",
+                    prm(http.url("/mcp"), "http://idp.example.test/tenant"));
 
             IdpReport report = CHECKS.checkResource(http.url("/mcp"), resource, server);
 
-            assertThat(report.findings()).filteredOn(f -> f.pointer().startsWith("/authorization_servers/0")).extracting(Finding::code)
+            assertThat(report.findings())
+                    .filteredOn(f -> f.pointer().startsWith("/authorization_servers/0"))
+                    .extracting(Finding::code)
                     .containsExactly(FindingCode.FETCH_INSECURE_URL);
             assertThat(report.has(FindingCode.AUTHORIZATION_SERVER_UNUSABLE)).isTrue();
             assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);

@@ -23,7 +23,8 @@ class LockfileTest {
 
     @Test
     void writeWhenEntriesThenSortedPrettyJsonWithFinalNewline() throws Exception {
-        Lockfile lockfile = Lockfile.of("https://registry.example.test",
+        Lockfile lockfile = Lockfile.of(
+                "https://registry.example.test",
                 List.of(new LockEntry("zeta-token", "2.0.0", B), new LockEntry("mcp-access-token", "1.0.0", A)));
 
         assertThat(lockfile.toJson()).isEqualTo("""
@@ -45,8 +46,8 @@ class LockfileTest {
 
     @Test
     void readWhenWrittenThenSameLockfile() throws Exception {
-        Lockfile lockfile = Lockfile.of(null, List.of(new LockEntry("mcp-access-token", "1.0.0", A),
-                new LockEntry("other", "0.1.0-rc.1", B)));
+        Lockfile lockfile = Lockfile.of(
+                null, List.of(new LockEntry("mcp-access-token", "1.0.0", A), new LockEntry("other", "0.1.0-rc.1", B)));
         Path file = dir.resolve("sub").resolve(Lockfile.FILE_NAME);
 
         lockfile.write(file);
@@ -69,12 +70,14 @@ class LockfileTest {
     @Test
     void ofWhenEntryInvalidThenRefusedLikeReading() {
         assertThatThrownBy(() -> Lockfile.of(null, List.of(new LockEntry("mcp-access-token", "^1.0.0", A))))
-                .isInstanceOf(LockfileException.class).hasMessageContaining("not an exact version");
+                .isInstanceOf(LockfileException.class)
+                .hasMessageContaining("not an exact version");
     }
 
     @Test
     void readWhenMissingThenClearError() {
-        assertThatThrownBy(() -> Lockfile.read(dir.resolve("nope.lock"))).hasMessage("no lockfile at " + dir.resolve("nope.lock"));
+        assertThatThrownBy(() -> Lockfile.read(dir.resolve("nope.lock")))
+                .hasMessage("no lockfile at " + dir.resolve("nope.lock"));
     }
 
     @Test
@@ -90,37 +93,61 @@ class LockfileTest {
                 Arguments.of("", "not JSON"),
                 Arguments.of("not json", "not JSON"),
                 Arguments.of("[]", "must be one JSON object"),
-                Arguments.of("{\"lockfileVersion\":1,\"lockfileVersion\":1,\"contracts\":[]}", "not JSON (duplicate member)"),
+                Arguments.of(
+                        "{\"lockfileVersion\":1,\"lockfileVersion\":1,\"contracts\":[]}",
+                        "not JSON (duplicate member)"),
                 Arguments.of("{\"contracts\":[]}", "/lockfileVersion: must be the integer 1"),
                 Arguments.of("{\"lockfileVersion\":\"1\",\"contracts\":[]}", "/lockfileVersion: must be the integer 1"),
-                Arguments.of("{\"lockfileVersion\":2,\"contracts\":[]}", "/lockfileVersion: version 2 is not supported"),
+                Arguments.of(
+                        "{\"lockfileVersion\":2,\"contracts\":[]}", "/lockfileVersion: version 2 is not supported"),
                 Arguments.of("{\"lockfileVersion\":1}", "/contracts: must be an array"),
                 Arguments.of("{\"lockfileVersion\":1,\"contracts\":{}}", "/contracts: must be an array"),
                 Arguments.of("{\"lockfileVersion\":1,\"contracts\":[],\"extra\":true}", "/extra: unknown field"),
-                Arguments.of("{\"lockfileVersion\":1,\"registry\":5,\"contracts\":[]}", "/registry: must be a URL string"),
-                Arguments.of("{\"lockfileVersion\":1,\"registry\":\"http://registry.example.test\",\"contracts\":[]}",
+                Arguments.of(
+                        "{\"lockfileVersion\":1,\"registry\":5,\"contracts\":[]}", "/registry: must be a URL string"),
+                Arguments.of(
+                        "{\"lockfileVersion\":1,\"registry\":\"http://registry.example.test\",\"contracts\":[]}",
                         "/registry: refusing plain http"),
-                Arguments.of("{\"lockfileVersion\":1,\"contracts\":[" + entry + "," + entry + "]}",
+                Arguments.of(
+                        "{\"lockfileVersion\":1,\"contracts\":[" + entry + "," + entry + "]}",
                         "/contracts/1/name: mcp-access-token is pinned more than once"),
                 Arguments.of("{\"lockfileVersion\":1,\"contracts\":[1]}", "/contracts/0: must be an object"),
-                Arguments.of("{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"x\",\"version\":1,\"sha256\":\"" + A + "\"}]}",
+                Arguments.of(
+                        "{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"x\",\"version\":1,\"sha256\":\"" + A
+                                + "\"}]}",
                         "/contracts/0/version: must be a string"),
-                Arguments.of("{\"lockfileVersion\":1,\"contracts\":[{\"name\":null,\"version\":\"1.0.0\",\"sha256\":\"" + A + "\"}]}",
+                Arguments.of(
+                        "{\"lockfileVersion\":1,\"contracts\":[{\"name\":null,\"version\":\"1.0.0\",\"sha256\":\"" + A
+                                + "\"}]}",
                         "/contracts/0/name: must be a string"),
-                Arguments.of("{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"x\",\"version\":\"1.0.0\"}]}",
+                Arguments.of(
+                        "{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"x\",\"version\":\"1.0.0\"}]}",
                         "/contracts/0/sha256: must be a string"),
-                Arguments.of("{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"x\",\"version\":\"1.0.0\",\"sha256\":\""
-                        + A.toUpperCase() + "\"}]}", "/contracts/0/sha256: must be 64 lower-case hex"),
-                Arguments.of("{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"x\",\"version\":\"1.0.0\",\"sha256\":\"abc\"}]}",
+                Arguments.of(
+                        "{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"x\",\"version\":\"1.0.0\",\"sha256\":\""
+                                + A.toUpperCase() + "\"}]}",
                         "/contracts/0/sha256: must be 64 lower-case hex"),
-                Arguments.of("{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"x\",\"version\":\"^1.0.0\",\"sha256\":\"" + A + "\"}]}",
+                Arguments.of(
+                        "{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"x\",\"version\":\"1.0.0\",\"sha256\":\"abc\"}]}",
+                        "/contracts/0/sha256: must be 64 lower-case hex"),
+                Arguments.of(
+                        "{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"x\",\"version\":\"^1.0.0\",\"sha256\":\"" + A
+                                + "\"}]}",
                         "/contracts/0/version: '^1.0.0' is not an exact version"),
-                Arguments.of("{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"../../etc\",\"version\":\"1.0.0\",\"sha256\":\"" + A
-                        + "\"}]}", "/contracts/0: '../../etc@1.0.0' is not a contract reference"),
-                Arguments.of("{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"x\",\"version\":\"1.0.0\",\"sha256\":\"" + A
-                        + "\",\"url\":\"https://evil.example\"}]}", "/contracts/0/url: unknown field"),
-                Arguments.of("{\"lockfileVersion\":1,\"contracts\":[" + "[".repeat(200) + "]".repeat(200) + "]}", "not JSON (limit exceeded)"),
-                Arguments.of("{\"lockfileVersion\":1,\"contracts\":[" + String.join(",", java.util.Collections.nCopies(1001, "1")) + "]}",
+                Arguments.of(
+                        "{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"../../etc\",\"version\":\"1.0.0\",\"sha256\":\""
+                                + A + "\"}]}",
+                        "/contracts/0: '../../etc@1.0.0' is not a contract reference"),
+                Arguments.of(
+                        "{\"lockfileVersion\":1,\"contracts\":[{\"name\":\"x\",\"version\":\"1.0.0\",\"sha256\":\"" + A
+                                + "\",\"url\":\"https://evil.example\"}]}",
+                        "/contracts/0/url: unknown field"),
+                Arguments.of(
+                        "{\"lockfileVersion\":1,\"contracts\":[" + "[".repeat(200) + "]".repeat(200) + "]}",
+                        "not JSON (limit exceeded)"),
+                Arguments.of(
+                        "{\"lockfileVersion\":1,\"contracts\":["
+                                + String.join(",", java.util.Collections.nCopies(1001, "1")) + "]}",
                         "/contracts: more than 1000 entries"));
     }
 
@@ -128,13 +155,15 @@ class LockfileTest {
     @MethodSource("hostile")
     void parseWhenHostileOrMalformedThenRefusedWithPointedProblem(String text, String expected) {
         assertThatThrownBy(() -> Lockfile.parse(text))
-                .isInstanceOfSatisfying(LockfileException.class, e -> assertThat(e.problems()).anyMatch(p -> p.contains(expected)))
+                .isInstanceOfSatisfying(
+                        LockfileException.class, e -> assertThat(e.problems()).anyMatch(p -> p.contains(expected)))
                 .hasMessageStartingWith("lockfile is not acceptable");
     }
 
     @Test
     void parseWhenSeveralProblemsThenAllListed() {
         assertThatThrownBy(() -> Lockfile.parse("{\"lockfileVersion\":3,\"contracts\":[1,{\"name\":\"x\"}],\"x\":1}"))
-                .isInstanceOfSatisfying(LockfileException.class, e -> assertThat(e.problems()).hasSize(5));
+                .isInstanceOfSatisfying(
+                        LockfileException.class, e -> assertThat(e.problems()).hasSize(5));
     }
 }

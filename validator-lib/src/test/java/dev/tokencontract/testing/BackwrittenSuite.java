@@ -35,17 +35,38 @@ public final class BackwrittenSuite {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String META_2020_12 = "https://json-schema.org/draft/2020-12/schema";
-    private static final Set<String> SCHEMA_VALUED = Set.of("additionalProperties", "items", "contains", "not", "if", "then",
-            "else", "propertyNames", "unevaluatedItems", "unevaluatedProperties");
-    private static final Set<String> SCHEMA_MAPS = Set.of("properties", "patternProperties", "$defs", "dependentSchemas");
+    private static final Set<String> SCHEMA_VALUED = Set.of(
+            "additionalProperties",
+            "items",
+            "contains",
+            "not",
+            "if",
+            "then",
+            "else",
+            "propertyNames",
+            "unevaluatedItems",
+            "unevaluatedProperties");
+    private static final Set<String> SCHEMA_MAPS =
+            Set.of("properties", "patternProperties", "$defs", "dependentSchemas");
     private static final Set<String> SCHEMA_ARRAYS = Set.of("allOf", "anyOf", "oneOf", "prefixItems");
     /** Keywords no older target has with the 2020-12 meaning, or that an older draft reads as something else. */
-    private static final Set<String> NEVER = Set.of("$dynamicRef", "$dynamicAnchor", "$vocabulary", "contentSchema",
-            "contentMediaType", "contentEncoding", "definitions", "dependencies", "additionalItems", "id",
-            "$recursiveRef", "$recursiveAnchor");
+    private static final Set<String> NEVER = Set.of(
+            "$dynamicRef",
+            "$dynamicAnchor",
+            "$vocabulary",
+            "contentSchema",
+            "contentMediaType",
+            "contentEncoding",
+            "definitions",
+            "dependencies",
+            "additionalItems",
+            "id",
+            "$recursiveRef",
+            "$recursiveAnchor");
     /** Keywords that only 2019-09 (of the older drafts) has. */
-    private static final Set<String> SINCE_2019_09 = Set.of("unevaluatedItems", "unevaluatedProperties", "maxContains",
-            "minContains");
+    private static final Set<String> SINCE_2019_09 =
+            Set.of("unevaluatedItems", "unevaluatedProperties", "maxContains", "minContains");
+
     private static final Set<String> SINCE_06 = Set.of("contains", "propertyNames", "const");
     private static final Set<String> SINCE_07 = Set.of("if", "then", "else", "$comment");
 
@@ -70,7 +91,8 @@ public final class BackwrittenSuite {
         List<Case> cases = new ArrayList<>();
         int groups = 0;
         try (Stream<Path> list = Files.list(folder)) {
-            for (Path file : list.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    list.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode read = JSON.readTree(file.toFile());
                 for (int g = 0; g < read.size(); g++) {
                     groups++;
@@ -78,9 +100,16 @@ public final class BackwrittenSuite {
                     Optional<JsonNode> schema = write(group.get("schema"), draft);
                     if (schema.isPresent()) {
                         List<Instance> instances = new ArrayList<>();
-                        group.get("tests").forEach(t -> instances.add(
-                                new Instance(t.path("description").asString(), t.get("data"), t.get("valid").asBoolean())));
-                        cases.add(new Case(file.getFileName().toString(), g, group.path("description").asString(), schema.get(),
+                        group.get("tests")
+                                .forEach(t -> instances.add(new Instance(
+                                        t.path("description").asString(),
+                                        t.get("data"),
+                                        t.get("valid").asBoolean())));
+                        cases.add(new Case(
+                                file.getFileName().toString(),
+                                g,
+                                group.path("description").asString(),
+                                schema.get(),
                                 List.copyOf(instances)));
                     }
                 }
@@ -93,14 +122,16 @@ public final class BackwrittenSuite {
 
     /** {@code schema} (draft 2020-12) in {@code draft}'s form, or empty when it has no faithful back-written form. */
     public static Optional<JsonNode> write(JsonNode schema, SchemaImport.Draft draft) {
-        if (draft == SchemaImport.Draft.DRAFT_2019_09 && !schema.findValues("contains").isEmpty()
+        if (draft == SchemaImport.Draft.DRAFT_2019_09
+                && !schema.findValues("contains").isEmpty()
                 && !schema.findValues("unevaluatedItems").isEmpty()) {
             return Optional.empty(); // 2019-09's contains does not count as evaluating items; 2020-12's does
         }
         try {
             JsonNode written = new Writer(draft).schema(schema, schema, true);
             if (written.isObject() && !written.has("$schema")) {
-                ((ObjectNode) written).put("$schema", Writer.META.get(draft)); // say the draft, as the suite's schemas do
+                ((ObjectNode) written)
+                        .put("$schema", Writer.META.get(draft)); // say the draft, as the suite's schemas do
             }
             return Optional.of(written);
         } catch (NoForm e) {
@@ -239,7 +270,9 @@ public final class BackwrittenSuite {
                         } else if (SCHEMA_ARRAYS.contains(key)) {
                             out.set(key, schemaArray(value, here));
                         } else {
-                            out.set(key, value); // a value keyword (enum, required, default...) or an unknown one: as is
+                            out.set(
+                                    key,
+                                    value); // a value keyword (enum, required, default...) or an unknown one: as is
                         }
                     }
                 }

@@ -40,40 +40,84 @@ public final class CompatProbes {
     public static List<Probe> all() {
         List<Probe> probes = new ArrayList<>();
         String ref = "{\"$ref\": \"#/$defs/role\"}";
-        probes.add(role("items.$ref (roles enum widened)", "roles", "{\"type\": \"array\", \"items\": " + ref + "}", P));
+        probes.add(
+                role("items.$ref (roles enum widened)", "roles", "{\"type\": \"array\", \"items\": " + ref + "}", P));
         probes.add(role("prefixItems.$ref", "pair", "{\"type\": \"array\", \"prefixItems\": [" + ref + "]}", P));
         probes.add(role("contains.$ref", "tags", "{\"type\": \"array\", \"contains\": " + ref + "}", P));
-        probes.add(role("additionalProperties.$ref", "grants", "{\"type\": \"object\", \"additionalProperties\": " + ref + "}", P));
-        probes.add(role("patternProperties.$ref", "grants", "{\"type\": \"object\", \"patternProperties\": {\"^g_\": " + ref + "}}", P));
+        probes.add(role(
+                "additionalProperties.$ref",
+                "grants",
+                "{\"type\": \"object\", \"additionalProperties\": " + ref + "}",
+                P));
+        probes.add(role(
+                "patternProperties.$ref",
+                "grants",
+                "{\"type\": \"object\", \"patternProperties\": {\"^g_\": " + ref + "}}",
+                P));
         probes.add(role("propertyNames.$ref", "grants", "{\"type\": \"object\", \"propertyNames\": " + ref + "}", P));
-        probes.add(role("dependentSchemas.$ref", "grants", "{\"type\": \"object\", \"dependentSchemas\": {\"a\": "
-                + "{\"properties\": {\"r\": " + ref + "}}}}", P));
-        probes.add(role("unevaluatedProperties.$ref", "grants", "{\"type\": \"object\", \"unevaluatedProperties\": " + ref + "}", P));
-        probes.add(role("unevaluatedItems.$ref", "pair", "{\"type\": \"array\", \"unevaluatedItems\": " + ref + "}", P));
+        probes.add(role(
+                "dependentSchemas.$ref",
+                "grants",
+                "{\"type\": \"object\", \"dependentSchemas\": {\"a\": " + "{\"properties\": {\"r\": " + ref + "}}}}",
+                P));
+        probes.add(role(
+                "unevaluatedProperties.$ref",
+                "grants",
+                "{\"type\": \"object\", \"unevaluatedProperties\": " + ref + "}",
+                P));
+        probes.add(
+                role("unevaluatedItems.$ref", "pair", "{\"type\": \"array\", \"unevaluatedItems\": " + ref + "}", P));
         probes.add(role("allOf.$ref", "level", "{\"allOf\": [" + ref + "]}", P));
         probes.add(role("anyOf.$ref", "level", "{\"anyOf\": [" + ref + ", {\"type\": \"integer\"}]}", P));
         probes.add(role("oneOf.$ref", "level", "{\"oneOf\": [" + ref + ", {\"type\": \"integer\"}]}", P));
         probes.add(role("not.$ref", "level", "{\"type\": \"string\", \"not\": " + ref + "}", C));
-        probes.add(role("if.$ref", "level", "{\"type\": \"string\", \"if\": " + ref + ", \"then\": {\"maxLength\": 3}}", C));
+        probes.add(role(
+                "if.$ref", "level", "{\"type\": \"string\", \"if\": " + ref + ", \"then\": {\"maxLength\": 3}}", C));
         probes.add(role("then.$ref", "level", "{\"if\": {\"type\": \"string\"}, \"then\": " + ref + "}", P));
         probes.add(role("else.$ref", "level", "{\"if\": {\"type\": \"integer\"}, \"else\": " + ref + "}", P));
-        probes.add(probe("$ref to an $anchor", "level", "{\"$ref\": \"#role\"}", "{\"role\": " + anchored("$anchor", ROLE_OLD) + "}",
-                "{\"role\": " + anchored("$anchor", ROLE_NEW) + "}", "enum-value-added", P));
-        probes.add(probe("$dynamicRef to a $dynamicAnchor", "level", "{\"$dynamicRef\": \"#role\"}",
-                "{\"role\": " + anchored("$dynamicAnchor", ROLE_OLD) + "}", "{\"role\": " + anchored("$dynamicAnchor", ROLE_NEW) + "}",
-                "enum-value-added", P));
-        probes.add(probe("$ref chain", "level", "{\"$ref\": \"#/$defs/a\"}", "{\"a\": {\"$ref\": \"#/$defs/b\"}, \"b\": " + ref
-                + ", \"role\": " + ROLE_OLD + "}", "{\"a\": {\"$ref\": \"#/$defs/b\"}, \"b\": " + ref + ", \"role\": " + ROLE_NEW + "}",
-                "enum-value-added", P));
-        String branches = "{\"type\": \"object\", \"allOf\": [{\"properties\": {\"a\": {\"type\": \"string\"}, \"b\": {\"type\": \"string\"}}}],"
-                + " \"unevaluatedProperties\": false}";
-        String fewer = "{\"type\": \"object\", \"allOf\": [{\"properties\": {\"a\": {\"type\": \"string\"}}}], \"unevaluatedProperties\": false}";
-        probes.add(pair("unevaluatedProperties: false, property dropped from an allOf branch", "profile", branches, fewer,
-                "undecided-unevaluated", C));
-        probes.add(pair("unevaluatedItems: false, prefixItems gains a position", "pair",
+        probes.add(probe(
+                "$ref to an $anchor",
+                "level",
+                "{\"$ref\": \"#role\"}",
+                "{\"role\": " + anchored("$anchor", ROLE_OLD) + "}",
+                "{\"role\": " + anchored("$anchor", ROLE_NEW) + "}",
+                "enum-value-added",
+                P));
+        probes.add(probe(
+                "$dynamicRef to a $dynamicAnchor",
+                "level",
+                "{\"$dynamicRef\": \"#role\"}",
+                "{\"role\": " + anchored("$dynamicAnchor", ROLE_OLD) + "}",
+                "{\"role\": " + anchored("$dynamicAnchor", ROLE_NEW) + "}",
+                "enum-value-added",
+                P));
+        probes.add(probe(
+                "$ref chain",
+                "level",
+                "{\"$ref\": \"#/$defs/a\"}",
+                "{\"a\": {\"$ref\": \"#/$defs/b\"}, \"b\": " + ref + ", \"role\": " + ROLE_OLD + "}",
+                "{\"a\": {\"$ref\": \"#/$defs/b\"}, \"b\": " + ref + ", \"role\": " + ROLE_NEW + "}",
+                "enum-value-added",
+                P));
+        String branches =
+                "{\"type\": \"object\", \"allOf\": [{\"properties\": {\"a\": {\"type\": \"string\"}, \"b\": {\"type\": \"string\"}}}],"
+                        + " \"unevaluatedProperties\": false}";
+        String fewer =
+                "{\"type\": \"object\", \"allOf\": [{\"properties\": {\"a\": {\"type\": \"string\"}}}], \"unevaluatedProperties\": false}";
+        probes.add(pair(
+                "unevaluatedProperties: false, property dropped from an allOf branch",
+                "profile",
+                branches,
+                fewer,
+                "undecided-unevaluated",
+                C));
+        probes.add(pair(
+                "unevaluatedItems: false, prefixItems gains a position",
+                "pair",
                 "{\"type\": \"array\", \"prefixItems\": [{\"type\": \"string\"}], \"unevaluatedItems\": false}",
                 "{\"type\": \"array\", \"prefixItems\": [{\"type\": \"string\"}, {\"type\": \"string\"}], \"unevaluatedItems\": false}",
-                "schema-opened", P));
+                "schema-opened",
+                P));
         return probes;
     }
 
@@ -87,10 +131,23 @@ public final class CompatProbes {
     }
 
     private static Probe role(String name, String claim, String claimSchema, Set<ChangeClass> refused) {
-        return probe(name, claim, claimSchema, "{\"role\": " + ROLE_OLD + "}", "{\"role\": " + ROLE_NEW + "}", "enum-value-added", refused);
+        return probe(
+                name,
+                claim,
+                claimSchema,
+                "{\"role\": " + ROLE_OLD + "}",
+                "{\"role\": " + ROLE_NEW + "}",
+                "enum-value-added",
+                refused);
     }
 
-    private static Probe probe(String name, String claim, String claimSchema, String oldDefs, String newDefs, String kind,
+    private static Probe probe(
+            String name,
+            String claim,
+            String claimSchema,
+            String oldDefs,
+            String newDefs,
+            String kind,
             Set<ChangeClass> refused) {
         ObjectNode older = TestContracts.minimal();
         ObjectNode newer = version(TestContracts.minimal());
@@ -101,7 +158,8 @@ public final class CompatProbes {
         return new Probe(name, older, newer, kind, refused);
     }
 
-    private static Probe pair(String name, String claim, String oldSchema, String newSchema, String kind, Set<ChangeClass> refused) {
+    private static Probe pair(
+            String name, String claim, String oldSchema, String newSchema, String kind, Set<ChangeClass> refused) {
         ObjectNode older = TestContracts.minimal();
         ObjectNode newer = version(TestContracts.minimal());
         ((ObjectNode) older.get("properties")).set(claim, JSON.readTree(oldSchema));

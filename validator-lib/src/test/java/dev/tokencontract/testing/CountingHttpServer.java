@@ -24,7 +24,11 @@ public final class CountingHttpServer implements AutoCloseable {
     private static final long STALL_SECONDS = 10;
 
     /** How the server answers. */
-    public enum Pace { PROMPT, STALL_BEFORE_HEADERS, STALL_INSIDE_BODY }
+    public enum Pace {
+        PROMPT,
+        STALL_BEFORE_HEADERS,
+        STALL_INSIDE_BODY
+    }
 
     private record Answer(int status, byte[] body, Pace pace) {}
 
@@ -60,7 +64,8 @@ public final class CountingHttpServer implements AutoCloseable {
     }
 
     public URI uri(String path) {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + path);
+        return URI.create("http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort() + path);
     }
 
     /** Requests received so far, on any path. */
@@ -76,7 +81,8 @@ public final class CountingHttpServer implements AutoCloseable {
             if (current.pace() == Pace.STALL_BEFORE_HEADERS) {
                 stall();
             }
-            exchange.sendResponseHeaders(current.status(), current.pace() == Pace.STALL_INSIDE_BODY ? 0 : current.body().length);
+            exchange.sendResponseHeaders(
+                    current.status(), current.pace() == Pace.STALL_INSIDE_BODY ? 0 : current.body().length);
             OutputStream out = exchange.getResponseBody();
             if (current.pace() == Pace.STALL_INSIDE_BODY) {
                 int half = current.body().length / 2;

@@ -40,10 +40,22 @@ public final class FakeRegistry implements AutoCloseable {
     private static final Pattern EXACT = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
 
     /** One request as the server saw it. */
-    public record Seen(String method, String path, String query, String ifNoneMatch, String authorization, int status) {}
+    public record Seen(
+            String method, String path, String query, String ifNoneMatch, String authorization, int status) {}
 
     /** A fault to answer GETs with, instead of the stored contract. */
-    public enum Fault { NONE, WRONG_DIGEST, NO_ETAG, NOT_JSON, OVERSIZED, REDIRECT_LOOP, REDIRECT_OFF_SITE, SERVER_ERROR, WRONG_VERSION_HEADER, IGNORE_RANGE }
+    public enum Fault {
+        NONE,
+        WRONG_DIGEST,
+        NO_ETAG,
+        NOT_JSON,
+        OVERSIZED,
+        REDIRECT_LOOP,
+        REDIRECT_OFF_SITE,
+        SERVER_ERROR,
+        WRONG_VERSION_HEADER,
+        IGNORE_RANGE
+    }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -89,7 +101,8 @@ public final class FakeRegistry implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT}. */
     public String url() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort();
     }
 
     public int port() {
@@ -101,8 +114,9 @@ public final class FakeRegistry implements AutoCloseable {
         JsonNode doc = JSON.readTree(json);
         String name = doc.path("x-contract").path("name").asString();
         String version = doc.path("x-contract").path("version").asString();
-        contracts.computeIfAbsent(name, n -> new TreeMap<>(FakeRegistry::compareVersions)).put(version,
-                json.getBytes(StandardCharsets.UTF_8));
+        contracts
+                .computeIfAbsent(name, n -> new TreeMap<>(FakeRegistry::compareVersions))
+                .put(version, json.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
@@ -153,7 +167,9 @@ public final class FakeRegistry implements AutoCloseable {
 
     public static String digestOf(byte[] bytes) {
         try {
-            return "sha-256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return "sha-256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -220,17 +236,19 @@ public final class FakeRegistry implements AutoCloseable {
                 byte[] html = "<html><body>login required</body></html>".getBytes(StandardCharsets.UTF_8);
                 return send(exchange, 200, "text/html", html, Map.of("ETag", "\"" + digestOf(html) + "\""));
             }
-            default -> { }
+            default -> {}
         }
         TreeMap<String, byte[]> versions = contracts.get(name);
-        Optional<String> version = versions == null ? Optional.empty()
-                : resolve(versions, fault == Fault.IGNORE_RANGE ? "latest" : spec);
+        Optional<String> version =
+                versions == null ? Optional.empty() : resolve(versions, fault == Fault.IGNORE_RANGE ? "latest" : spec);
         if (version.isEmpty()) {
-            return problem(exchange, 404, "VERSION_NOT_FOUND", "Version not found", "no version " + spec + " of " + name);
+            return problem(
+                    exchange, 404, "VERSION_NOT_FOUND", "Version not found", "no version " + spec + " of " + name);
         }
         byte[] body = versions.get(version.get());
         String etag = "\"" + digestOf(body) + "\"";
-        exchange.getResponseHeaders().set("Tokencontract-State", deprecated.contains(name + "@" + version.get()) ? "DEPRECATED" : "ACTIVE");
+        exchange.getResponseHeaders()
+                .set("Tokencontract-State", deprecated.contains(name + "@" + version.get()) ? "DEPRECATED" : "ACTIVE");
         if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
             exchange.getResponseHeaders().set("ETag", etag);
             record(exchange, 304);
@@ -254,7 +272,12 @@ public final class FakeRegistry implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         CannedAnswer canned = publishAnswer;
         if (canned != null) {
-            return send(exchange, canned.status(), canned.contentType(), canned.body().getBytes(StandardCharsets.UTF_8), Map.of());
+            return send(
+                    exchange,
+                    canned.status(),
+                    canned.contentType(),
+                    canned.body().getBytes(StandardCharsets.UTF_8),
+                    Map.of());
         }
         if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
@@ -262,14 +285,20 @@ public final class FakeRegistry implements AutoCloseable {
         }
         JsonNode doc = JSON.readTree(body);
         String version = doc.path("x-contract").path("version").asString();
-        TreeMap<String, byte[]> versions = contracts.computeIfAbsent(name, n -> new TreeMap<>(FakeRegistry::compareVersions));
+        TreeMap<String, byte[]> versions =
+                contracts.computeIfAbsent(name, n -> new TreeMap<>(FakeRegistry::compareVersions));
         byte[] existing = versions.get(version);
         Map<String, String> headers = Map.of("ETag", "\"" + digestOf(body) + "\"");
         if (existing != null) {
             if (java.util.Arrays.equals(existing, body)) {
                 return send(exchange, 200, "application/json", body, headers);
             }
-            return problem(exchange, 409, "VERSION_EXISTS", "Version exists", name + "@" + version + " is already published with other content");
+            return problem(
+                    exchange,
+                    409,
+                    "VERSION_EXISTS",
+                    "Version exists",
+                    name + "@" + version + " is already published with other content");
         }
         versions.put(version, body);
         Map<String, String> created = new java.util.HashMap<>(headers);
@@ -279,8 +308,13 @@ public final class FakeRegistry implements AutoCloseable {
 
     /** Recorded before the answer is sent, so a test that got the answer always sees the request. */
     private void record(HttpExchange exchange, int status) {
-        seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders().getFirst("If-None-Match"), exchange.getRequestHeaders().getFirst("Authorization"), status));
+        seen.add(new Seen(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders().getFirst("If-None-Match"),
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                status));
     }
 
     private int redirect(HttpExchange exchange, String location) throws IOException {
@@ -290,9 +324,19 @@ public final class FakeRegistry implements AutoCloseable {
         return 302;
     }
 
-    private int problem(HttpExchange exchange, int status, String code, String title, String detail) throws IOException {
-        String body = JSON.writeValueAsString(Map.of("type", "https://tokencontract.dev/problems/" + code.toLowerCase(),
-                "title", title, "status", status, "detail", detail, "code", code));
+    private int problem(HttpExchange exchange, int status, String code, String title, String detail)
+            throws IOException {
+        String body = JSON.writeValueAsString(Map.of(
+                "type",
+                "https://tokencontract.dev/problems/" + code.toLowerCase(),
+                "title",
+                title,
+                "status",
+                status,
+                "detail",
+                detail,
+                "code",
+                code));
         return send(exchange, status, "application/problem+json", body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
@@ -328,10 +372,12 @@ public final class FakeRegistry implements AutoCloseable {
                 match = true;
             } else if (spec.startsWith("^") || spec.startsWith("~")) {
                 String[] w = spec.substring(1).split("\\.");
-                match = v[0].equals(w[0]) && (spec.startsWith("^") || v[1].equals(w[1]))
+                match = v[0].equals(w[0])
+                        && (spec.startsWith("^") || v[1].equals(w[1]))
                         && compareVersions(candidate, spec.substring(1)) >= 0;
             } else {
-                match = (candidate + ".").startsWith(spec + ".") && !EXACT.matcher(spec).matches();
+                match = (candidate + ".").startsWith(spec + ".")
+                        && !EXACT.matcher(spec).matches();
             }
             if (match) {
                 return Optional.of(candidate);
@@ -344,7 +390,8 @@ public final class FakeRegistry implements AutoCloseable {
         String[] x = a.split("[.-]");
         String[] y = b.split("[.-]");
         for (int i = 0; i < 3; i++) {
-            int cmp = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
+            int cmp = Integer.compare(
+                    i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
             if (cmp != 0) {
                 return cmp;
             }

@@ -9,9 +9,32 @@ import java.util.Random;
  * ECMA-only syntax. For fuzzing lint and publish (issue 13).
  */
 public final class HostilePatterns {
-    private static final List<String> ATOMS = List.of("a", "aa", "\\d", "[a-z]", ".", "[\\s\\S]", "\\w", "[^]", "x", " ", "\\u00e9",
-            "(?=a)", "(?!b)", "(?<=a)", "\\1", "\\k<n>", "(?<n>a)", "[", "\\", "(?i)", "\\p{L}", "\\cJ", "\\x41");
-    private static final List<String> QUANTIFIERS = List.of("", "", "*", "+", "?", "{1,10}", "{2}", "{0,1000}", "{2,}", "*?", "{1001}");
+    private static final List<String> ATOMS = List.of(
+            "a",
+            "aa",
+            "\\d",
+            "[a-z]",
+            ".",
+            "[\\s\\S]",
+            "\\w",
+            "[^]",
+            "x",
+            " ",
+            "\\u00e9",
+            "(?=a)",
+            "(?!b)",
+            "(?<=a)",
+            "\\1",
+            "\\k<n>",
+            "(?<n>a)",
+            "[",
+            "\\",
+            "(?i)",
+            "\\p{L}",
+            "\\cJ",
+            "\\x41");
+    private static final List<String> QUANTIFIERS =
+            List.of("", "", "*", "+", "?", "{1,10}", "{2}", "{0,1000}", "{2,}", "*?", "{1001}");
 
     private HostilePatterns() {}
 

@@ -8,11 +8,11 @@ import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.KeySourceException;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
-import dev.tokencontract.finding.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -102,28 +102,35 @@ public final class Judge {
 
     /** REJECTED, nothing validated, and an ERROR finding with this code at this pointer. */
     public static void assertRejected(ValidationReport report, FindingCode code, String pointer) {
-        assertThat(report.verdict()).as("verdict; findings: %s", report.findings()).isEqualTo(Verdict.REJECTED);
+        assertThat(report.verdict())
+                .as("verdict; findings: %s", report.findings())
+                .isEqualTo(Verdict.REJECTED);
         assertThat(report.validated()).isEmpty();
         assertHasError(report, code, pointer);
     }
 
     /** UNCHECKED (could not check, not proven bad), nothing validated, this code at this pointer. */
     public static void assertUnchecked(ValidationReport report, FindingCode code, String pointer) {
-        assertThat(report.verdict()).as("verdict; findings: %s", report.findings()).isEqualTo(Verdict.UNCHECKED);
+        assertThat(report.verdict())
+                .as("verdict; findings: %s", report.findings())
+                .isEqualTo(Verdict.UNCHECKED);
         assertThat(report.validated()).isEmpty();
         assertHasError(report, code, pointer);
         assertThat(report.findings()).noneMatch(Finding::rejects);
     }
 
     public static void assertHasError(ValidationReport report, FindingCode code, String pointer) {
-        assertThat(report.errors()).as("errors of the report")
+        assertThat(report.errors())
+                .as("errors of the report")
                 .extracting(Finding::code, Finding::pointer)
                 .contains(tuple(code, pointer));
     }
 
     /** The one finding with this code; fails when there is none. */
     public static Finding finding(ValidationReport report, FindingCode code) {
-        return report.findings().stream().filter(f -> f.code() == code).findFirst()
+        return report.findings().stream()
+                .filter(f -> f.code() == code)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + code + " in " + report.findings()));
     }
 }

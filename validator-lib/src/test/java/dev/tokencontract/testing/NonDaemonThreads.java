@@ -11,7 +11,9 @@ public final class NonDaemonThreads {
     private NonDaemonThreads() {}
 
     public static Set<Thread> now() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && !t.isDaemon()).collect(Collectors.toSet());
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !t.isDaemon())
+                .collect(Collectors.toSet());
     }
 
     /** Threads alive and non-daemon that were not in {@code baseline}, after waiting up to {@code millis} for them to end. */

@@ -40,8 +40,9 @@ public final class RawJws {
 
     public static String signRs256(String signingInput, RSAKey key) {
         try {
-            return signingInput + "." + new RSASSASigner(key).sign(new JWSHeader(JWSAlgorithm.RS256),
-                    signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "."
+                    + new RSASSASigner(key)
+                            .sign(new JWSHeader(JWSAlgorithm.RS256), signingInput.getBytes(StandardCharsets.US_ASCII));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -49,7 +50,8 @@ public final class RawJws {
 
     /** HS256 with any key, also an empty or short one that Nimbus's MACSigner refuses to use. */
     public static String signHs256(String signingInput, byte[] key) {
-        return signingInput + "." + TestTokens.encode(hmacSha256(key, signingInput.getBytes(StandardCharsets.US_ASCII)));
+        return signingInput + "."
+                + TestTokens.encode(hmacSha256(key, signingInput.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /**

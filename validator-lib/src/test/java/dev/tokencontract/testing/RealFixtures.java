@@ -60,7 +60,8 @@ public final class RealFixtures {
 
     /** The first x5c certificate (base64 DER) of the key with this kid in a fixture JWKS. */
     public static String x5c(String jwksFixture, String kid) {
-        for (JsonNode key : JSON.readTree(FixtureFiles.text(jwksFixture)).path("keys").values()) {
+        for (JsonNode key :
+                JSON.readTree(FixtureFiles.text(jwksFixture)).path("keys").values()) {
             if (kid.equals(key.path("kid").asString(""))) {
                 return key.path("x5c").path(0).asString();
             }

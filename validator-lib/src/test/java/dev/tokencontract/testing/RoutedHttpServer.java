@@ -50,15 +50,19 @@ public final class RoutedHttpServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT} followed by {@code path}. */
     public String url(String path) {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + path;
+        return "http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort() + path;
     }
 
     public RoutedHttpServer json(String path, String body) {
         return answer(path, 200, "application/json", body, Map.of());
     }
 
-    public RoutedHttpServer answer(String path, int status, String contentType, String body, Map<String, String> headers) {
-        routes.put(path, new Route(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.copyOf(headers), false));
+    public RoutedHttpServer answer(
+            String path, int status, String contentType, String body, Map<String, String> headers) {
+        routes.put(
+                path,
+                new Route(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.copyOf(headers), false));
         return this;
     }
 
@@ -80,11 +84,14 @@ public final class RoutedHttpServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         requested.add(path);
-        Route route = routes.getOrDefault(path, new Route(404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8), Map.of(), false));
+        Route route = routes.getOrDefault(
+                path, new Route(404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8), Map.of(), false));
         try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", route.contentType());
-            route.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-            exchange.sendResponseHeaders(route.status(), route.stall() ? 0 : route.body().length == 0 ? -1 : route.body().length);
+            route.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            exchange.sendResponseHeaders(
+                    route.status(), route.stall() ? 0 : route.body().length == 0 ? -1 : route.body().length);
             if (route.body().length == 0) {
                 return;
             }

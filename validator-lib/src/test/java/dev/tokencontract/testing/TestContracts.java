@@ -84,7 +84,8 @@ public final class TestContracts {
      * hold even then.
      */
     public static Contract mcpAllowing(String name, String... algorithms) throws ContractException {
-        ObjectNode document = (ObjectNode) Contracts.load("mcp-access-token@1.0.0").document();
+        ObjectNode document =
+                (ObjectNode) Contracts.load("mcp-access-token@1.0.0").document();
         document.put("$id", "https://tokencontract.dev/contracts/" + name + "/1.0.0");
         ((ObjectNode) document.get("x-contract")).put("name", name);
         ArrayNode algs = ((ObjectNode) document.get("x-jose")).putArray("alg");

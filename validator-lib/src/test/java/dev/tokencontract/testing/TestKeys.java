@@ -18,7 +18,8 @@ public final class TestKeys {
     public static final RSAKey RSA = generateRsa("rsa-1");
     public static final RSAKey OTHER_RSA = generateRsa("rsa-1");
     public static final ECKey EC = generateEc("ec-1");
-    public static final byte[] HMAC_SECRET = "0123456789abcdef0123456789abcdef-test-secret".getBytes(StandardCharsets.UTF_8);
+    public static final byte[] HMAC_SECRET =
+            "0123456789abcdef0123456789abcdef-test-secret".getBytes(StandardCharsets.UTF_8);
 
     private TestKeys() {}
 
@@ -31,8 +32,9 @@ public final class TestKeys {
     public static String rsaPublicPem() {
         try {
             byte[] der = RSA.toRSAPublicKey().getEncoded();
-            return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                    + "\n-----END PUBLIC KEY-----\n";
+            return "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(der) + "\n-----END PUBLIC KEY-----\n";
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -48,7 +50,11 @@ public final class TestKeys {
 
     private static ECKey generateEc(String kid) {
         try {
-            return new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).generate();
+            return new ECKeyGenerator(Curve.P_256)
+                    .keyID(kid)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

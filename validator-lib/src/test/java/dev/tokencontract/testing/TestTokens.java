@@ -37,9 +37,15 @@ public final class TestTokens {
     public static TestTokens mcp() {
         TestTokens t = new TestTokens();
         t.header.put("alg", "RS256").put("typ", "at+jwt").put("kid", TestKeys.RSA.getKeyID());
-        t.claims.put("iss", ISSUER).put("sub", "alice@example.test").put("aud", AUDIENCE)
-                .put("exp", 1795654800L).put("iat", 1795651200L).put("nbf", 1795651200L)
-                .put("jti", "6f1c2a8e-2c61-4c1e-9a51-2f7f5b3f0c11").put("client_id", "crm-agent")
+        t.claims
+                .put("iss", ISSUER)
+                .put("sub", "alice@example.test")
+                .put("aud", AUDIENCE)
+                .put("exp", 1795654800L)
+                .put("iat", 1795651200L)
+                .put("nbf", 1795651200L)
+                .put("jti", "6f1c2a8e-2c61-4c1e-9a51-2f7f5b3f0c11")
+                .put("client_id", "crm-agent")
                 .put("tenant_id", "acme");
         t.claims.putArray("roles").add("support");
         t.claims.put("scope", "crm.read crm.write");
@@ -139,7 +145,8 @@ public final class TestTokens {
     private String sign(JWSSigner signer) {
         String input = signingInput();
         try {
-            JWSHeader jwsHeader = new JWSHeader(JWSAlgorithm.parse(header.path("alg").asString("RS256")));
+            JWSHeader jwsHeader =
+                    new JWSHeader(JWSAlgorithm.parse(header.path("alg").asString("RS256")));
             Base64URL signature = signer.sign(jwsHeader, input.getBytes(StandardCharsets.US_ASCII));
             return input + "." + signature;
         } catch (JOSEException e) {

@@ -38,8 +38,15 @@ public final class ValidationStages {
     private final KeyProvider keys;
     private final Instant now;
 
-    private ValidationStages(String token, Contract contract, String alg, String kid, VerificationKey key,
-                             String issuer, String audience, Instant now) {
+    private ValidationStages(
+            String token,
+            Contract contract,
+            String alg,
+            String kid,
+            VerificationKey key,
+            String issuer,
+            String audience,
+            Instant now) {
         this.token = token;
         this.contract = contract;
         this.alg = alg;
@@ -54,23 +61,41 @@ public final class ValidationStages {
         }
         this.claims = parts.claims();
         this.keys = new StaticKeyProvider(List.of(key), "bench key", List.of());
-        if (signatureCheck() == null || !headerCheck().isEmpty() || !timeCheck().isEmpty()
-                || !issuerAudience().isEmpty() || !contractCheck().isEmpty()) {
+        if (signatureCheck() == null
+                || !headerCheck().isEmpty()
+                || !timeCheck().isEmpty()
+                || !issuerAudience().isEmpty()
+                || !contractCheck().isEmpty()) {
             throw new IllegalStateException("a stage rejected the benchmark token");
         }
     }
 
     /** Stages over a token signed by the private half of {@code key} (RS256, ES256...). */
-    public static ValidationStages forPublicKey(String token, Contract contract, String alg, String kid, PublicKey key,
-                                                String issuer, String audience, Instant now) {
-        return new ValidationStages(token, contract, alg, kid, JwkKeys.fromPublicKey(kid, key, null), issuer, audience, now);
+    public static ValidationStages forPublicKey(
+            String token,
+            Contract contract,
+            String alg,
+            String kid,
+            PublicKey key,
+            String issuer,
+            String audience,
+            Instant now) {
+        return new ValidationStages(
+                token, contract, alg, kid, JwkKeys.fromPublicKey(kid, key, null), issuer, audience, now);
     }
 
     /** Stages over an HMAC token; the secret is copied. */
-    public static ValidationStages forSecret(String token, Contract contract, String alg, String kid, byte[] secret,
-                                             String issuer, String audience, Instant now) {
-        return new ValidationStages(token, contract, alg, kid, JwkKeys.fromSecret(null, secret.clone(), null), issuer,
-                audience, now);
+    public static ValidationStages forSecret(
+            String token,
+            Contract contract,
+            String alg,
+            String kid,
+            byte[] secret,
+            String issuer,
+            String audience,
+            Instant now) {
+        return new ValidationStages(
+                token, contract, alg, kid, JwkKeys.fromSecret(null, secret.clone(), null), issuer, audience, now);
     }
 
     /** Stage 1: split, base64url, strict UTF-8, JSON parse of header and claims. */
@@ -93,7 +118,8 @@ public final class ValidationStages {
     /** Stage 4: exp, nbf, iat and the contract's maximum lifetime. */
     public List<Finding> timeCheck() {
         List<Finding> findings = new ArrayList<>(4);
-        TimeCheck.check(claims, now, TokenValidator.DEFAULT_LEEWAY, contract.jose().maxLifetime(), findings);
+        TimeCheck.check(
+                claims, now, TokenValidator.DEFAULT_LEEWAY, contract.jose().maxLifetime(), findings);
         return findings;
     }
 

@@ -1,10 +1,9 @@
 package dev.tokencontract.validator;
 
-import dev.tokencontract.finding.Finding;
-import dev.tokencontract.finding.FindingCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +31,13 @@ class DecodedTokenTest {
 
     @Test
     void decodeWhenClaimsHaveDuplicateMembersThenHeaderKeptAndFindingAtClaims() {
-        String token = TestTokens.encode("{\"alg\":\"RS256\"}") + "." + TestTokens.encode("{\"sub\":\"a\",\"sub\":\"b\"}") + ".c2ln";
+        String token = TestTokens.encode("{\"alg\":\"RS256\"}") + "."
+                + TestTokens.encode("{\"sub\":\"a\",\"sub\":\"b\"}") + ".c2ln";
 
         DecodedToken.Decoding decoding = DecodedToken.decode(token);
 
-        assertThat(decoding.findings()).extracting(Finding::code, Finding::pointer)
+        assertThat(decoding.findings())
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingCode.JSON_DUPLICATE_MEMBER, "/claims"));
         assertThat(decoding.token().orElseThrow().header()).isPresent();
         assertThat(decoding.token().orElseThrow().claims()).isEmpty();
@@ -44,8 +45,11 @@ class DecodedTokenTest {
 
     @Test
     void decodeWhenNullOrHugeThenFindingNeverException() {
-        assertThat(DecodedToken.decode(null).findings()).extracting(Finding::code).containsExactly(FindingCode.TOKEN_EMPTY);
-        assertThat(DecodedToken.decode("a.".repeat(600_000)).findings()).extracting(Finding::code)
+        assertThat(DecodedToken.decode(null).findings())
+                .extracting(Finding::code)
+                .containsExactly(FindingCode.TOKEN_EMPTY);
+        assertThat(DecodedToken.decode("a.".repeat(600_000)).findings())
+                .extracting(Finding::code)
                 .containsExactly(FindingCode.TOKEN_TOO_LARGE);
     }
 }

@@ -1,12 +1,11 @@
 package dev.tokencontract.validator;
 
-import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.finding.Verdict;
-
 import static dev.tokencontract.testing.Judge.assertRejected;
 import static dev.tokencontract.testing.Judge.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.testing.Judge;
 import dev.tokencontract.testing.TestTokens;
 import java.math.BigDecimal;
@@ -41,7 +40,8 @@ class HostileClaimsTest {
     @ParameterizedTest(name = "exp as {0}")
     @MethodSource("malformedExp")
     void validateWhenExpNotAnIntegerNumericDateThenTimeClaimMalformed(String label, JsonNode exp) {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("exp", exp).signRsa());
+        ValidationReport report =
+                judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("exp", exp).signRsa());
 
         assertRejected(report, FindingCode.TIME_CLAIM_MALFORMED, "/claims/exp");
         assertThat(report.has(FindingCode.TOKEN_EXPIRED)).isFalse();
@@ -49,14 +49,16 @@ class HostileClaimsTest {
 
     @Test
     void validateWhenExpMissingThenExpMissing() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().without("exp").signRsa());
+        ValidationReport report =
+                judge(Judge.mcpWithJwks(), TestTokens.mcp().without("exp").signRsa());
 
         assertRejected(report, FindingCode.EXP_MISSING, "/claims/exp");
     }
 
     @Test
     void validateWhenExpiredThenTokenExpired() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("exp", NOW - 3600).signRsa());
+        ValidationReport report = judge(
+                Judge.mcpWithJwks(), TestTokens.mcp().claim("exp", NOW - 3600).signRsa());
 
         assertRejected(report, FindingCode.TOKEN_EXPIRED, "/claims/exp");
         assertThat(Judge.finding(report, FindingCode.TOKEN_EXPIRED).message()).contains("1 h");
@@ -64,28 +66,32 @@ class HostileClaimsTest {
 
     @Test
     void validateWhenExpiredBeyondDefaultLeewayThenTokenExpired() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("exp", NOW - 60).signRsa());
+        ValidationReport report = judge(
+                Judge.mcpWithJwks(), TestTokens.mcp().claim("exp", NOW - 60).signRsa());
 
         assertRejected(report, FindingCode.TOKEN_EXPIRED, "/claims/exp");
     }
 
     @Test
     void validateWhenExpiredWithinDefaultLeewayThenAccepted() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("exp", NOW - 59).signRsa());
+        ValidationReport report = judge(
+                Judge.mcpWithJwks(), TestTokens.mcp().claim("exp", NOW - 59).signRsa());
 
         assertThat(report.verdict()).as("findings %s", report.findings()).isEqualTo(Verdict.ACCEPTED);
     }
 
     @Test
     void validateWhenNotYetValidThenTokenNotYetValid() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("nbf", NOW + 3600).signRsa());
+        ValidationReport report = judge(
+                Judge.mcpWithJwks(), TestTokens.mcp().claim("nbf", NOW + 3600).signRsa());
 
         assertRejected(report, FindingCode.TOKEN_NOT_YET_VALID, "/claims/nbf");
     }
 
     @Test
     void validateWhenIssuedInFutureThenIssuedInFuture() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("iat", NOW + 3600).signRsa());
+        ValidationReport report = judge(
+                Judge.mcpWithJwks(), TestTokens.mcp().claim("iat", NOW + 3600).signRsa());
 
         assertRejected(report, FindingCode.ISSUED_IN_FUTURE, "/claims/iat");
     }
@@ -99,28 +105,34 @@ class HostileClaimsTest {
 
     @Test
     void validateWhenAudienceNamesAnotherServerThenAudMismatch() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("aud", "https://other.example.test/mcp").signRsa());
+        ValidationReport report = judge(
+                Judge.mcpWithJwks(),
+                TestTokens.mcp().claim("aud", "https://other.example.test/mcp").signRsa());
 
         assertRejected(report, FindingCode.AUD_MISMATCH, "/claims/aud");
     }
 
     @Test
     void validateWhenAudienceMissingThenAudMissing() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().without("aud").signRsa());
+        ValidationReport report =
+                judge(Judge.mcpWithJwks(), TestTokens.mcp().without("aud").signRsa());
 
         assertRejected(report, FindingCode.AUD_MISSING, "/claims/aud");
     }
 
     @Test
     void validateWhenAudienceIsEmptyArrayThenAudMissing() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().claimArray("aud").signRsa());
+        ValidationReport report =
+                judge(Judge.mcpWithJwks(), TestTokens.mcp().claimArray("aud").signRsa());
 
         assertRejected(report, FindingCode.AUD_MISSING, "/claims/aud");
     }
 
     @Test
     void validateWhenAudienceHasTrailingSlashThenAudMismatchSaysSo() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("aud", TestTokens.AUDIENCE + "/").signRsa());
+        ValidationReport report = judge(
+                Judge.mcpWithJwks(),
+                TestTokens.mcp().claim("aud", TestTokens.AUDIENCE + "/").signRsa());
 
         assertRejected(report, FindingCode.AUD_MISMATCH, "/claims/aud");
         assertThat(Judge.finding(report, FindingCode.AUD_MISMATCH).message()).contains("trailing slash");
@@ -128,16 +140,21 @@ class HostileClaimsTest {
 
     @Test
     void validateWhenAudienceIsArrayOfNonStringsThenAudMismatch() {
-        JsonNode aud = JSON.arrayNode().add(JSON.objectNode().put("value", TestTokens.AUDIENCE)).add(1);
+        JsonNode aud = JSON.arrayNode()
+                .add(JSON.objectNode().put("value", TestTokens.AUDIENCE))
+                .add(1);
 
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("aud", aud).signRsa());
+        ValidationReport report =
+                judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("aud", aud).signRsa());
 
         assertRejected(report, FindingCode.AUD_MISMATCH, "/claims/aud");
     }
 
     @Test
     void validateWhenIssuerHasTrailingSlashThenIssMismatchSaysSo() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("iss", TestTokens.ISSUER + "/").signRsa());
+        ValidationReport report = judge(
+                Judge.mcpWithJwks(),
+                TestTokens.mcp().claim("iss", TestTokens.ISSUER + "/").signRsa());
 
         assertRejected(report, FindingCode.ISS_MISMATCH, "/claims/iss");
         assertThat(Judge.finding(report, FindingCode.ISS_MISMATCH).message()).contains("trailing slash");
@@ -145,7 +162,9 @@ class HostileClaimsTest {
 
     @Test
     void validateWhenIssuerDiffersInCaseThenIssMismatch() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("iss", "https://LOGIN.example.test").signRsa());
+        ValidationReport report = judge(
+                Judge.mcpWithJwks(),
+                TestTokens.mcp().claim("iss", "https://LOGIN.example.test").signRsa());
 
         assertRejected(report, FindingCode.ISS_MISMATCH, "/claims/iss");
     }
@@ -154,28 +173,34 @@ class HostileClaimsTest {
     void validateWhenIssuerIsArrayContainingExpectedThenIssMismatch() {
         JsonNode iss = JSON.arrayNode().add(TestTokens.ISSUER);
 
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("iss", iss).signRsa());
+        ValidationReport report =
+                judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("iss", iss).signRsa());
 
         assertRejected(report, FindingCode.ISS_MISMATCH, "/claims/iss");
     }
 
     @Test
     void validateWhenIssuerMissingThenIssMissing() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().without("iss").signRsa());
+        ValidationReport report =
+                judge(Judge.mcpWithJwks(), TestTokens.mcp().without("iss").signRsa());
 
         assertRejected(report, FindingCode.ISS_MISSING, "/claims/iss");
     }
 
     @Test
     void validateWhenTenantIdCarriesPathTextThenClaimPatternMismatch() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("tenant_id", "acme/../victim").signRsa());
+        ValidationReport report = judge(
+                Judge.mcpWithJwks(),
+                TestTokens.mcp().claim("tenant_id", "acme/../victim").signRsa());
 
         assertRejected(report, FindingCode.CLAIM_PATTERN_MISMATCH, "/claims/tenant_id");
     }
 
     @Test
     void validateWhenRolesSmuggledAsStringThenClaimTypeMismatch() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().claim("roles", "support admin").signRsa());
+        ValidationReport report = judge(
+                Judge.mcpWithJwks(),
+                TestTokens.mcp().claim("roles", "support admin").signRsa());
 
         assertRejected(report, FindingCode.CLAIM_TYPE_MISMATCH, "/claims/roles");
     }

@@ -1,8 +1,5 @@
 package dev.tokencontract.validator;
 
-import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.finding.Severity;
-
 import static dev.tokencontract.testing.Judge.assertHasError;
 import static dev.tokencontract.testing.Judge.assertRejected;
 import static dev.tokencontract.testing.Judge.judge;
@@ -10,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Severity;
 import dev.tokencontract.testing.CountingHttpServer;
 import dev.tokencontract.testing.Judge;
 import dev.tokencontract.testing.RawJws;
@@ -30,11 +29,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class HostileHeaderTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The attacker's own RSA key under its own kid. */
-    private static final RSAKey ATTACKER = new RSAKey.Builder(TestKeys.OTHER_RSA).keyID("attacker").build();
+    private static final RSAKey ATTACKER =
+            new RSAKey.Builder(TestKeys.OTHER_RSA).keyID("attacker").build();
 
     static Stream<Arguments> noneCasings() {
-        return Stream.of("none", "None", "NONE", "nOnE").flatMap(alg -> Stream.of(
-                Arguments.of(alg, false), Arguments.of(alg, true)));
+        return Stream.of("none", "None", "NONE", "nOnE")
+                .flatMap(alg -> Stream.of(Arguments.of(alg, false), Arguments.of(alg, true)));
     }
 
     @ParameterizedTest(name = "alg {0}, signed {1}")
@@ -56,14 +56,16 @@ class HostileHeaderTest {
     void validateWhenAlgNoneAndNoKeyConfiguredThenRejectedNotUnchecked() {
         TokenValidator decodeOnly = Judge.validator(Judge.mcpWithJwks().contract(), KeySource.none());
 
-        ValidationReport report = judge(decodeOnly, TestTokens.mcp().header("alg", "none").unsigned());
+        ValidationReport report =
+                judge(decodeOnly, TestTokens.mcp().header("alg", "none").unsigned());
 
         assertRejected(report, FindingCode.ALG_NONE, "/header/alg");
     }
 
     @Test
     void validateWhenAlgMissingThenRejected() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().withoutHeader("alg").signRsa());
+        ValidationReport report =
+                judge(Judge.mcpWithJwks(), TestTokens.mcp().withoutHeader("alg").signRsa());
 
         assertRejected(report, FindingCode.ALG_MISSING, "/header/alg");
     }
@@ -83,7 +85,10 @@ class HostileHeaderTest {
     @Test
     void validateWhenEmbeddedJwkUnderOwnKidThenJwkRefusedAndKidUnknown() {
         JsonNode attackerJwk = JSON.readTree(ATTACKER.toPublicJWK().toJSONString());
-        String token = TestTokens.mcp().header("kid", "attacker").header("jwk", attackerJwk).signRsa(ATTACKER);
+        String token = TestTokens.mcp()
+                .header("kid", "attacker")
+                .header("jwk", attackerJwk)
+                .signRsa(ATTACKER);
 
         ValidationReport report = judge(Judge.mcpWithJwks(), token);
 
@@ -95,13 +100,18 @@ class HostileHeaderTest {
     void validateWhenJkuPointsAtAttackerJwksThenRefusedAndNothingFetched() {
         try (CountingHttpServer attacker = CountingHttpServer.start()) {
             attacker.respond(200, new JWKSet(ATTACKER.toPublicJWK()).toString());
-            String token = TestTokens.mcp().header("kid", "attacker").header("jku", attacker.uri("/jwks").toString()).signRsa(ATTACKER);
+            String token = TestTokens.mcp()
+                    .header("kid", "attacker")
+                    .header("jku", attacker.uri("/jwks").toString())
+                    .signRsa(ATTACKER);
 
             ValidationReport report = judge(Judge.mcpWithJwks(), token);
 
             assertRejected(report, FindingCode.HEADER_JKU_REFUSED, "/header/jku");
             assertHasError(report, FindingCode.KID_UNKNOWN, "/header/kid");
-            assertThat(attacker.requests()).as("requests the validator made to the jku URL").isZero();
+            assertThat(attacker.requests())
+                    .as("requests the validator made to the jku URL")
+                    .isZero();
         }
     }
 
@@ -109,13 +119,17 @@ class HostileHeaderTest {
     void validateWhenX5uPointsAtAttackerCertificateThenRefusedAndNothingFetched() {
         try (CountingHttpServer attacker = CountingHttpServer.start()) {
             attacker.respond(200, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
-            String token = TestTokens.mcp().header("x5u", attacker.uri("/cert.pem").toString()).signRsa(TestKeys.OTHER_RSA);
+            String token = TestTokens.mcp()
+                    .header("x5u", attacker.uri("/cert.pem").toString())
+                    .signRsa(TestKeys.OTHER_RSA);
 
             ValidationReport report = judge(Judge.mcpWithJwks(), token);
 
             assertRejected(report, FindingCode.HEADER_X5U_REFUSED, "/header/x5u");
             assertHasError(report, FindingCode.SIGNATURE_INVALID, "/signature");
-            assertThat(attacker.requests()).as("requests the validator made to the x5u URL").isZero();
+            assertThat(attacker.requests())
+                    .as("requests the validator made to the x5u URL")
+                    .isZero();
         }
     }
 
@@ -144,7 +158,8 @@ class HostileHeaderTest {
         ValidationReport report = judge(Judge.mcpWithJwks(), token);
 
         assertRejected(report, FindingCode.SIGNATURE_INVALID, "/signature");
-        assertThat(Judge.finding(report, FindingCode.HEADER_X5C_IGNORED).severity()).isEqualTo(Severity.WARNING);
+        assertThat(Judge.finding(report, FindingCode.HEADER_X5C_IGNORED).severity())
+                .isEqualTo(Severity.WARNING);
     }
 
     @ParameterizedTest
@@ -152,9 +167,10 @@ class HostileHeaderTest {
     void validateWhenKidIsPathOrSqlTextThenKidUnknown(String kid) throws Exception {
         // The classic pairing: kid names an empty file, the token is HMAC'd with the empty key. The contract
         // here even allows HS256, so only the key lookup stands between the attacker and acceptance.
-        TokenValidator validator = Judge.validator(TestContracts.mcpAllowing("test-mixed", "RS256", "HS256"),
-                KeySource.jwks(TestKeys.publicJwks()));
-        String token = RawJws.signHs256(TestTokens.mcp().header("alg", "HS256").header("kid", kid).signingInput(), new byte[0]);
+        TokenValidator validator = Judge.validator(
+                TestContracts.mcpAllowing("test-mixed", "RS256", "HS256"), KeySource.jwks(TestKeys.publicJwks()));
+        String token = RawJws.signHs256(
+                TestTokens.mcp().header("alg", "HS256").header("kid", kid).signingInput(), new byte[0]);
 
         ValidationReport report = judge(validator, token);
 
@@ -164,7 +180,9 @@ class HostileHeaderTest {
 
     @Test
     void validateWhenKidHasControlCharactersThenKidMalformed() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().header("kid", "rsa-1\u0000\n").signRsa());
+        ValidationReport report = judge(
+                Judge.mcpWithJwks(),
+                TestTokens.mcp().header("kid", "rsa-1\u0000\n").signRsa());
 
         assertRejected(report, FindingCode.KID_MALFORMED, "/header/kid");
     }
@@ -198,7 +216,8 @@ class HostileHeaderTest {
     @Test
     void validateWhenTypIsJwtInsteadOfAtJwtThenTypNotAllowed() {
         // An ID token (typ JWT) offered as an access token: correctly signed, but the wrong kind of token.
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().header("typ", "JWT").signRsa());
+        ValidationReport report =
+                judge(Judge.mcpWithJwks(), TestTokens.mcp().header("typ", "JWT").signRsa());
 
         assertRejected(report, FindingCode.TYP_NOT_ALLOWED, "/header/typ");
         assertThat(report.has(FindingCode.SIGNATURE_VERIFIED)).isTrue();
@@ -206,7 +225,8 @@ class HostileHeaderTest {
 
     @Test
     void validateWhenTypMissingThenTypMissing() {
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().withoutHeader("typ").signRsa());
+        ValidationReport report =
+                judge(Judge.mcpWithJwks(), TestTokens.mcp().withoutHeader("typ").signRsa());
 
         assertRejected(report, FindingCode.TYP_MISSING, "/header/typ");
     }

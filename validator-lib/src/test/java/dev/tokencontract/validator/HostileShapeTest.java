@@ -1,9 +1,5 @@
 package dev.tokencontract.validator;
 
-import dev.tokencontract.finding.Finding;
-import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.finding.Verdict;
-
 import static dev.tokencontract.testing.Judge.assertRejected;
 import static dev.tokencontract.testing.Judge.judge;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +10,9 @@ import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSAEncrypter;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.testing.Judge;
 import dev.tokencontract.testing.RawJws;
 import dev.tokencontract.testing.TestKeys;
@@ -32,7 +31,8 @@ class HostileShapeTest {
 
     @Test
     void validateWhenJweWhereJwsExpectedThenTokenIsJwe() throws Exception {
-        JWEObject jwe = new JWEObject(new JWEHeader(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM),
+        JWEObject jwe = new JWEObject(
+                new JWEHeader(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM),
                 new Payload(TestTokens.mcp().claimsNode().toString()));
         jwe.encrypt(new RSAEncrypter(TestKeys.RSA.toRSAPublicKey()));
         String token = jwe.serialize();
@@ -137,7 +137,8 @@ class HostileShapeTest {
     @Test
     void validateWhenHeaderIsInvalidUtf8ThenUtf8Invalid() {
         byte[] header = utf8With("{\"alg\":\"RS256\",\"kid\":\"", new byte[] {(byte) 0xc3, (byte) 0x28}, "\"}");
-        String token = RawJws.signRs256(header, TestTokens.mcp().claimsNode().toString().getBytes(StandardCharsets.UTF_8));
+        String token = RawJws.signRs256(
+                header, TestTokens.mcp().claimsNode().toString().getBytes(StandardCharsets.UTF_8));
 
         ValidationReport report = judge(Judge.mcpWithJwks(), token);
 
@@ -145,14 +146,21 @@ class HostileShapeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2YotnFZFEjr1zCsicMWpAA", "gho_16C7e42F292c6912E7710c838347Ae178B4a",
-            "ya29.a0AfH6SMBx-example-google-access-token"})
+    @ValueSource(
+            strings = {
+                "2YotnFZFEjr1zCsicMWpAA",
+                "gho_16C7e42F292c6912E7710c838347Ae178B4a",
+                "ya29.a0AfH6SMBx-example-google-access-token"
+            })
     void validateWhenOpaqueTokenThenTokenOpaqueWithContractHint(String opaque) {
         ValidationReport report = judge(Judge.mcpWithJwks(), opaque);
 
         assertRejected(report, FindingCode.TOKEN_OPAQUE, "");
         Finding finding = Judge.finding(report, FindingCode.TOKEN_OPAQUE);
-        assertThat(finding.hint()).contains("JWT access token").contains("contract").contains("RFC 9068");
+        assertThat(finding.hint())
+                .contains("JWT access token")
+                .contains("contract")
+                .contains("RFC 9068");
     }
 
     @Test
@@ -168,7 +176,9 @@ class HostileShapeTest {
         ValidationReport report = judge(Judge.mcpWithJwks(), token);
 
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
-        assertThat(report.errors()).extracting(Finding::code).containsAnyOf(FindingCode.TOKEN_EMPTY, FindingCode.TOKEN_MALFORMED);
+        assertThat(report.errors())
+                .extracting(Finding::code)
+                .containsAnyOf(FindingCode.TOKEN_EMPTY, FindingCode.TOKEN_MALFORMED);
     }
 
     @Test
@@ -190,7 +200,8 @@ class HostileShapeTest {
         String token = TestTokens.mcp().signRsa();
         int dot = token.indexOf('.');
 
-        ValidationReport report = judge(Judge.diagnosing(), token.substring(0, dot + 4) + intruder + token.substring(dot + 4));
+        ValidationReport report =
+                judge(Judge.diagnosing(), token.substring(0, dot + 4) + intruder + token.substring(dot + 4));
 
         assertRejected(report, FindingCode.BASE64URL_INVALID, "/claims");
     }

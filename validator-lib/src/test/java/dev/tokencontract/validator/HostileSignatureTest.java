@@ -1,8 +1,5 @@
 package dev.tokencontract.validator;
 
-import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.finding.Verdict;
-
 import static dev.tokencontract.testing.Judge.assertHasError;
 import static dev.tokencontract.testing.Judge.assertRejected;
 import static dev.tokencontract.testing.Judge.judge;
@@ -10,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.util.Base64URL;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.testing.Judge;
 import dev.tokencontract.testing.RawJws;
 import dev.tokencontract.testing.TestContracts;
@@ -29,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Attacks on the signature itself: stripped, cut, flipped, reused, forged with the wrong key or no key. */
 class HostileSignatureTest {
     /** The order n of P-256: r = s = n is as "zero" as r = s = 0 modulo n. */
-    private static final BigInteger P256_ORDER = new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+    private static final BigInteger P256_ORDER =
+            new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 
     @Test
     void validateWhenSignatureStrippedThenSignatureMissing() {
@@ -98,9 +98,13 @@ class HostileSignatureTest {
     @Test
     void validateWhenClaimsTamperedUnderOldSignatureThenSignatureInvalid() {
         String genuine = TestTokens.mcp().signRsa();
-        String escalated = TestTokens.mcp().claimArray("roles", "admin").claim("tenant_id", "victim").signingInput();
+        String escalated = TestTokens.mcp()
+                .claimArray("roles", "admin")
+                .claim("tenant_id", "victim")
+                .signingInput();
 
-        ValidationReport report = judge(Judge.mcpWithJwks(), RawJws.withClaims(genuine, escalated.split("\\.")[1]));
+        ValidationReport report =
+                judge(Judge.mcpWithJwks(), RawJws.withClaims(genuine, escalated.split("\\.")[1]));
 
         assertRejected(report, FindingCode.SIGNATURE_INVALID, "/signature");
     }
@@ -108,7 +112,8 @@ class HostileSignatureTest {
     @Test
     void validateWhenHeaderTamperedUnderOldSignatureThenSignatureInvalid() {
         String genuine = TestTokens.mcp().signRsa();
-        String otherHeader = TestTokens.mcp().header("alg", "PS256").signingInput().split("\\.")[0];
+        String otherHeader =
+                TestTokens.mcp().header("alg", "PS256").signingInput().split("\\.")[0];
 
         ValidationReport report = judge(Judge.mcpWithJwks(), otherHeader + genuine.substring(genuine.indexOf('.')));
 
@@ -137,9 +142,11 @@ class HostileSignatureTest {
 
     @ParameterizedTest(name = "public key as {0} HMAC secret, validator with {2}")
     @MethodSource("keyConfusion")
-    void validateWhenHs256SignedWithRsaPublicKeyThenKeyAlgMismatch(String form, byte[] secret, String source) throws Exception {
+    void validateWhenHs256SignedWithRsaPublicKeyThenKeyAlgMismatch(String form, byte[] secret, String source)
+            throws Exception {
         // Even a contract that (carelessly) allows HS256 beside RS256 cannot turn the RSA key into an HMAC key.
-        KeySource keys = source.equals("JWKS") ? KeySource.jwks(TestKeys.publicJwks()) : KeySource.pem(TestKeys.rsaPublicPem());
+        KeySource keys =
+                source.equals("JWKS") ? KeySource.jwks(TestKeys.publicJwks()) : KeySource.pem(TestKeys.rsaPublicPem());
         TokenValidator validator = Judge.validator(TestContracts.mcpAllowing("test-mixed", "RS256", "HS256"), keys);
         String token = TestTokens.mcp().header("alg", "HS256").signHmac(secret);
 
@@ -151,7 +158,9 @@ class HostileSignatureTest {
 
     @Test
     void validateWhenHs256SignedWithRsaPublicKeyAgainstMcpContractThenAlgNotAllowedAndKeyAlgMismatch() {
-        String token = TestTokens.mcp().header("alg", "HS256").signHmac(TestKeys.rsaPublicPem().getBytes(StandardCharsets.US_ASCII));
+        String token = TestTokens.mcp()
+                .header("alg", "HS256")
+                .signHmac(TestKeys.rsaPublicPem().getBytes(StandardCharsets.US_ASCII));
 
         ValidationReport report = judge(Judge.mcpWithJwks(), token);
 
@@ -161,7 +170,8 @@ class HostileSignatureTest {
 
     @Test
     void validateWhenHmacWithEmptyKeyAgainstConfiguredSecretThenSignatureInvalid() throws Exception {
-        TokenValidator validator = Judge.validator(TestContracts.mcpAllowing("test-hmac", "HS256"), KeySource.secret(TestKeys.HMAC_SECRET));
+        TokenValidator validator = Judge.validator(
+                TestContracts.mcpAllowing("test-hmac", "HS256"), KeySource.secret(TestKeys.HMAC_SECRET));
         String token = RawJws.signHs256(TestTokens.mcp().header("alg", "HS256").signingInput(), new byte[0]);
 
         ValidationReport report = judge(validator, token);
@@ -220,7 +230,10 @@ class HostileSignatureTest {
     @MethodSource("psychicSignatures")
     void validateWhenEcdsaPsychicSignatureThenSignatureInvalid(String label, byte[] signature) {
         // CVE-2022-21449: Java 15-18 ECDSA accepted r = s = 0 for any message and key.
-        String input = TestTokens.mcp().header("alg", "ES256").header("kid", TestKeys.EC.getKeyID()).signingInput();
+        String input = TestTokens.mcp()
+                .header("alg", "ES256")
+                .header("kid", TestKeys.EC.getKeyID())
+                .signingInput();
 
         ValidationReport report = judge(Judge.mcpWithJwks(), input + "." + TestTokens.encode(signature));
 
@@ -230,7 +243,10 @@ class HostileSignatureTest {
     @Test
     void validateWhenEs256SignedByTestKeyThenAcceptedAsControl() {
         // The control for the psychic cases: the same token, honestly signed, passes.
-        String token = TestTokens.mcp().header("alg", "ES256").header("kid", TestKeys.EC.getKeyID()).signEc(TestKeys.EC);
+        String token = TestTokens.mcp()
+                .header("alg", "ES256")
+                .header("kid", TestKeys.EC.getKeyID())
+                .signEc(TestKeys.EC);
 
         assertThat(judge(Judge.mcpWithJwks(), token).verdict()).isEqualTo(Verdict.ACCEPTED);
     }

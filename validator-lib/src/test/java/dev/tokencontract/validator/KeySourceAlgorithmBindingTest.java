@@ -1,9 +1,5 @@
 package dev.tokencontract.validator;
 
-import dev.tokencontract.contract.Contracts;
-import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.finding.Verdict;
-
 import static dev.tokencontract.testing.Judge.assertRejected;
 import static dev.tokencontract.testing.Judge.judge;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +9,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.testing.FixtureFiles;
 import dev.tokencontract.testing.Judge;
 import dev.tokencontract.testing.TestKeys;
@@ -30,8 +29,12 @@ class KeySourceAlgorithmBindingTest {
 
     @Test
     void validateWhenRsaKeyBoundToRs256AndTokenIsPs256ThenKeyAlgMismatch() throws Exception {
-        RSAKey bound = new RSAKey.Builder(TestKeys.RSA.toRSAPublicKey()).keyID("rsa-1").algorithm(JWSAlgorithm.RS256).build();
-        TokenValidator validator = Judge.validator(Judge.mcpWithJwks().contract(), KeySource.jwks(new JWKSet(bound).toString()));
+        RSAKey bound = new RSAKey.Builder(TestKeys.RSA.toRSAPublicKey())
+                .keyID("rsa-1")
+                .algorithm(JWSAlgorithm.RS256)
+                .build();
+        TokenValidator validator =
+                Judge.validator(Judge.mcpWithJwks().contract(), KeySource.jwks(new JWKSet(bound).toString()));
         // PS256 is in the contract's allow-list and the signature is genuine: only the key's "alg" refuses it.
         String token = TestTokens.mcp().header("alg", "PS256").signRsa();
 
@@ -39,28 +42,34 @@ class KeySourceAlgorithmBindingTest {
 
         assertRejected(report, FindingCode.KEY_ALG_MISMATCH, "/header/alg");
         assertThat(report.has(FindingCode.ALG_NOT_ALLOWED)).isFalse();
-        assertThat(Judge.finding(report, FindingCode.KEY_ALG_MISMATCH).expected()).contains("RS256");
+        assertThat(Judge.finding(report, FindingCode.KEY_ALG_MISMATCH).expected())
+                .contains("RS256");
     }
 
     @Test
     void validateWhenRsaKeyWithoutAlgAndTokenIsPs256ThenAccepted() throws Exception {
         // The control for the case above: without "alg" on the key, its type allows every RSA algorithm.
-        ValidationReport report = judge(Judge.mcpWithJwks(), TestTokens.mcp().header("alg", "PS256").signRsa());
+        ValidationReport report = judge(
+                Judge.mcpWithJwks(), TestTokens.mcp().header("alg", "PS256").signRsa());
 
         assertThat(report.verdict()).as("findings %s", report.findings()).isEqualTo(Verdict.ACCEPTED);
     }
 
     @Test
     void validateWhenEcP256KeyAndTokenIsEs384ThenKeyAlgMismatch() throws Exception {
-        TokenValidator validator = Judge.validator(Contracts.load("rfc9068-access-token@1.0.0"), KeySource.jwks(TestKeys.publicJwks()));
+        TokenValidator validator =
+                Judge.validator(Contracts.load("rfc9068-access-token@1.0.0"), KeySource.jwks(TestKeys.publicJwks()));
         byte[] signature = new byte[96];
         new Random(384).nextBytes(signature);
-        String token = TestTokens.mcp().header("alg", "ES384").header("kid", "ec-1").signingInput() + "." + TestTokens.encode(signature);
+        String token =
+                TestTokens.mcp().header("alg", "ES384").header("kid", "ec-1").signingInput() + "."
+                        + TestTokens.encode(signature);
 
         ValidationReport report = judge(validator, token);
 
         assertRejected(report, FindingCode.KEY_ALG_MISMATCH, "/header/alg");
-        assertThat(Judge.finding(report, FindingCode.KEY_ALG_MISMATCH).expected()).contains("ES256");
+        assertThat(Judge.finding(report, FindingCode.KEY_ALG_MISMATCH).expected())
+                .contains("ES256");
     }
 
     @Test
@@ -73,22 +82,30 @@ class KeySourceAlgorithmBindingTest {
     @Test
     void validateWhenRsaKeyHas1024BitsThenKeyUnsupported() throws Exception {
         KeyPair weak = rsa1024();
-        RSAKey weakJwk = new RSAKey.Builder((RSAPublicKey) weak.getPublic()).keyID("weak").keyUse(KeyUse.SIGNATURE).build();
-        TokenValidator validator = Judge.validator(Judge.mcpWithJwks().contract(), KeySource.jwks(new JWKSet(weakJwk).toString()));
+        RSAKey weakJwk = new RSAKey.Builder((RSAPublicKey) weak.getPublic())
+                .keyID("weak")
+                .keyUse(KeyUse.SIGNATURE)
+                .build();
+        TokenValidator validator =
+                Judge.validator(Judge.mcpWithJwks().contract(), KeySource.jwks(new JWKSet(weakJwk).toString()));
         String input = TestTokens.mcp().header("kid", "weak").signingInput();
 
         ValidationReport report = judge(validator, input + "." + TestTokens.encode(sha256WithRsa(weak, input)));
 
         assertRejected(report, FindingCode.KEY_UNSUPPORTED, "/header/kid");
-        assertThat(Judge.finding(report, FindingCode.KEY_UNSUPPORTED).message()).contains("2048")
-                .startsWith("Key 'weak', RSA 1024-bit cannot be used").doesNotContain("key key");
+        assertThat(Judge.finding(report, FindingCode.KEY_UNSUPPORTED).message())
+                .contains("2048")
+                .startsWith("Key 'weak', RSA 1024-bit cannot be used")
+                .doesNotContain("key key");
     }
 
     @Test
     void pemWhenRsaKeyHas1024BitsThenRefused() throws Exception {
         String pem = KeySourceFileTest.pem("PUBLIC KEY", rsa1024().getPublic().getEncoded());
 
-        assertThatThrownBy(() -> KeySource.pem(pem)).isInstanceOf(KeySourceException.class).hasMessageContaining("2048 bits");
+        assertThatThrownBy(() -> KeySource.pem(pem))
+                .isInstanceOf(KeySourceException.class)
+                .hasMessageContaining("2048 bits");
     }
 
     @Test
@@ -104,8 +121,12 @@ class KeySourceAlgorithmBindingTest {
 
     @Test
     void validateWhenKeyIsForEncryptionThenKeyUnsupported() throws Exception {
-        RSAKey encryption = new RSAKey.Builder(TestKeys.RSA.toRSAPublicKey()).keyID("rsa-1").keyUse(KeyUse.ENCRYPTION).build();
-        TokenValidator validator = Judge.validator(Judge.mcpWithJwks().contract(), KeySource.jwks(new JWKSet(encryption).toString()));
+        RSAKey encryption = new RSAKey.Builder(TestKeys.RSA.toRSAPublicKey())
+                .keyID("rsa-1")
+                .keyUse(KeyUse.ENCRYPTION)
+                .build();
+        TokenValidator validator =
+                Judge.validator(Judge.mcpWithJwks().contract(), KeySource.jwks(new JWKSet(encryption).toString()));
 
         ValidationReport report = judge(validator, TestTokens.mcp().signRsa());
 
@@ -114,8 +135,12 @@ class KeySourceAlgorithmBindingTest {
 
     @Test
     void validateWhenKeyAlgDoesNotFitKeyTypeThenKeyUnsupported() throws Exception {
-        RSAKey mislabelled = new RSAKey.Builder(TestKeys.RSA.toRSAPublicKey()).keyID("rsa-1").algorithm(JWSAlgorithm.HS256).build();
-        TokenValidator validator = Judge.validator(Judge.mcpWithJwks().contract(), KeySource.jwks(new JWKSet(mislabelled).toString()));
+        RSAKey mislabelled = new RSAKey.Builder(TestKeys.RSA.toRSAPublicKey())
+                .keyID("rsa-1")
+                .algorithm(JWSAlgorithm.HS256)
+                .build();
+        TokenValidator validator =
+                Judge.validator(Judge.mcpWithJwks().contract(), KeySource.jwks(new JWKSet(mislabelled).toString()));
 
         ValidationReport report = judge(validator, TestTokens.mcp().signRsa());
 

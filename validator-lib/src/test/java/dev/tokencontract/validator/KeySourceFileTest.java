@@ -1,18 +1,17 @@
 package dev.tokencontract.validator;
 
-import dev.tokencontract.contract.ContractException;
-import dev.tokencontract.finding.Finding;
-import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.finding.Severity;
-import dev.tokencontract.finding.Stage;
-import dev.tokencontract.finding.Verdict;
-
 import static dev.tokencontract.testing.Judge.assertRejected;
 import static dev.tokencontract.testing.Judge.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Severity;
+import dev.tokencontract.finding.Stage;
+import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.testing.FixtureFiles;
 import dev.tokencontract.testing.Judge;
 import dev.tokencontract.testing.RawJws;
@@ -34,8 +33,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Key sources read from files, documents and the environment: JWKS, PEM, HMAC secrets. */
 class KeySourceFileTest {
-    private static final Set<FindingCode> KEY_REFUSALS = Set.of(FindingCode.KID_UNKNOWN, FindingCode.SIGNATURE_INVALID,
-            FindingCode.SIGNATURE_NOT_VERIFIABLE, FindingCode.KEY_UNSUPPORTED, FindingCode.KEY_ALG_MISMATCH);
+    private static final Set<FindingCode> KEY_REFUSALS = Set.of(
+            FindingCode.KID_UNKNOWN,
+            FindingCode.SIGNATURE_INVALID,
+            FindingCode.SIGNATURE_NOT_VERIFIABLE,
+            FindingCode.KEY_UNSUPPORTED,
+            FindingCode.KEY_ALG_MISMATCH);
 
     @TempDir
     Path dir;
@@ -57,7 +60,9 @@ class KeySourceFileTest {
             throw new AssertionError("loading " + file + " threw instead of a KeySourceException", e);
         }
 
-        ValidationReport report = judge(Judge.validator(Judge.mcpWithJwks().contract(), keys), TestTokens.mcp().signRsa());
+        ValidationReport report = judge(
+                Judge.validator(Judge.mcpWithJwks().contract(), keys),
+                TestTokens.mcp().signRsa());
 
         assertThat(keys.description()).contains(file.getFileName().toString()).contains("keys");
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
@@ -68,7 +73,9 @@ class KeySourceFileTest {
     void jwksFileWhenSetIsEmptyThenKidUnknownSaysSourceIsEmpty() throws Exception {
         KeySource keys = KeySource.jwksFile(FixtureFiles.path("jwks/panva-wellknown__stackoverflow.jwks.json"));
 
-        ValidationReport report = judge(Judge.validator(Judge.mcpWithJwks().contract(), keys), TestTokens.mcp().signRsa());
+        ValidationReport report = judge(
+                Judge.validator(Judge.mcpWithJwks().contract(), keys),
+                TestTokens.mcp().signRsa());
 
         assertRejected(report, FindingCode.KID_UNKNOWN, "/header/kid");
         assertThat(Judge.finding(report, FindingCode.KID_UNKNOWN).expected()).contains("the key source is empty");
@@ -78,14 +85,21 @@ class KeySourceFileTest {
     void jwksWhenSetContainsPrivateParametersThenWarnsAndUsesPublicPart() throws Exception {
         KeySource keys = KeySource.jwks(new JWKSet(TestKeys.RSA).toString(false));
 
-        ValidationReport report = judge(Judge.validator(Judge.mcpWithJwks().contract(), keys), TestTokens.mcp().signRsa());
+        ValidationReport report = judge(
+                Judge.validator(Judge.mcpWithJwks().contract(), keys),
+                TestTokens.mcp().signRsa());
 
-        assertThat(keys.warnings()).singleElement().asString().contains("'rsa-1'").contains("private key parameters");
+        assertThat(keys.warnings())
+                .singleElement()
+                .asString()
+                .contains("'rsa-1'")
+                .contains("private key parameters");
         assertThat(report.verdict()).isEqualTo(Verdict.ACCEPTED);
     }
 
     @Test
-    void jwksFileWhenSpringPrivateParamsFixtureThenLoadsTwoKeysWithoutWarningBecauseItHoldsOnlyPublicParameters() throws Exception {
+    void jwksFileWhenSpringPrivateParamsFixtureThenLoadsTwoKeysWithoutWarningBecauseItHoldsOnlyPublicParameters()
+            throws Exception {
         // INVENTORY.md says this set leaks d, p, q, dp, dq, qi; the file holds only n/e and x/y. The warning
         // itself is proven by jwksWhenSetContainsPrivateParametersThenWarnsAndUsesPublicPart.
         Path file = FixtureFiles.path("jwks/spring-security__NimbusJwtDecoderTests__JWK_SET-with-private-params.json");
@@ -100,14 +114,18 @@ class KeySourceFileTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "[]", "{}", "{\"keys\": {}}", "{\"keys\": [1, 2]", "not json"})
     void jwksWhenNotAJwkSetThenKeySourceException(String document) {
-        assertThatThrownBy(() -> KeySource.jwks(document)).isInstanceOf(KeySourceException.class).hasMessageContaining("JWK set");
+        assertThatThrownBy(() -> KeySource.jwks(document))
+                .isInstanceOf(KeySourceException.class)
+                .hasMessageContaining("JWK set");
     }
 
     @Test
     void jwksFileWhenMissingThenKeySourceExceptionNamesFile() {
         Path missing = dir.resolve("nowhere.json");
 
-        assertThatThrownBy(() -> KeySource.jwksFile(missing)).isInstanceOf(KeySourceException.class).hasMessageContaining(missing.toString());
+        assertThatThrownBy(() -> KeySource.jwksFile(missing))
+                .isInstanceOf(KeySourceException.class)
+                .hasMessageContaining(missing.toString());
     }
 
     @Test
@@ -122,7 +140,9 @@ class KeySourceFileTest {
         Path pem = write("ec.pem", pem("PUBLIC KEY", TestKeys.EC.toECPublicKey().getEncoded()));
         TokenValidator validator = Judge.validator(Judge.mcpWithJwks().contract(), KeySource.pemFile(pem));
 
-        ValidationReport report = judge(validator, TestTokens.mcp().header("alg", "ES256").header("kid", "ec-1").signEc(TestKeys.EC));
+        ValidationReport report = judge(
+                validator,
+                TestTokens.mcp().header("alg", "ES256").header("kid", "ec-1").signEc(TestKeys.EC));
 
         assertThat(report.verdict()).as("findings %s", report.findings()).isEqualTo(Verdict.ACCEPTED);
         assertThat(validator.keyDescription()).contains("EC P-256");
@@ -132,11 +152,15 @@ class KeySourceFileTest {
     void pemWhenCertificateThenItsKeyVerifiesRealGitHubToken() throws Exception {
         // The x5c certificate GitHub publishes for the key that signed the fixture token.
         String certificate = RealFixtures.x5c(RealFixtures.GITHUB_JWKS, RealFixtures.GITHUB_KID);
-        TokenValidator validator = RealFixtures.githubValidator(KeySource.pem(pem("CERTIFICATE", Base64.getDecoder().decode(certificate))));
+        TokenValidator validator = RealFixtures.githubValidator(
+                KeySource.pem(pem("CERTIFICATE", Base64.getDecoder().decode(certificate))));
 
-        ValidationReport report = validator.validate(RealFixtures.githubToken(), RealFixtures.insideLifetime(RealFixtures.githubToken()));
+        ValidationReport report =
+                validator.validate(RealFixtures.githubToken(), RealFixtures.insideLifetime(RealFixtures.githubToken()));
 
-        assertThat(report.has(FindingCode.SIGNATURE_VERIFIED)).as("findings %s", report.findings()).isTrue();
+        assertThat(report.has(FindingCode.SIGNATURE_VERIFIED))
+                .as("findings %s", report.findings())
+                .isTrue();
         assertThat(report.findings(Stage.SIGNATURE)).noneMatch(f -> f.severity() == Severity.ERROR);
     }
 
@@ -145,15 +169,25 @@ class KeySourceFileTest {
     void pemWhenPrivateKeyThenRefused(String label) throws Exception {
         String pem = pem(label, TestKeys.RSA.toRSAPrivateKey().getEncoded());
 
-        assertThatThrownBy(() -> KeySource.pem(pem)).isInstanceOf(KeySourceException.class).hasMessageContaining("private key");
+        assertThatThrownBy(() -> KeySource.pem(pem))
+                .isInstanceOf(KeySourceException.class)
+                .hasMessageContaining("private key");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "hello", "-----BEGIN PUBLIC KEY-----\n!!!\n-----END PUBLIC KEY-----",
-            "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----",
-            "-----BEGIN OPENSSH PUBLIC KEY-----\nAAAA\n-----END OPENSSH PUBLIC KEY-----"})
+    @ValueSource(
+            strings = {
+                "",
+                "hello",
+                "-----BEGIN PUBLIC KEY-----\n!!!\n-----END PUBLIC KEY-----",
+                "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----",
+                "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----",
+                "-----BEGIN OPENSSH PUBLIC KEY-----\nAAAA\n-----END OPENSSH PUBLIC KEY-----"
+            })
     void pemWhenNotAUsablePublicKeyThenKeySourceException(String pem) {
-        assertThatThrownBy(() -> KeySource.pem(pem)).isInstanceOf(KeySourceException.class).hasMessageStartingWith("PEM key: ");
+        assertThatThrownBy(() -> KeySource.pem(pem))
+                .isInstanceOf(KeySourceException.class)
+                .hasMessageStartingWith("PEM key: ");
     }
 
     @ParameterizedTest
@@ -180,8 +214,11 @@ class KeySourceFileTest {
     void secretFileWhenEmptyOrShortThenRefused(String content) throws Exception {
         Path file = write("secret", content);
 
-        assertThatThrownBy(() -> KeySource.secretFile(file)).isInstanceOf(KeySourceException.class)
-                .hasMessageContaining(file.toString()).message().containsAnyOf("is empty", "at least 256 bits");
+        assertThatThrownBy(() -> KeySource.secretFile(file))
+                .isInstanceOf(KeySourceException.class)
+                .hasMessageContaining(file.toString())
+                .message()
+                .containsAnyOf("is empty", "at least 256 bits");
     }
 
     @Test
@@ -196,15 +233,21 @@ class KeySourceFileTest {
 
     @Test
     void secretWhenEmptyOrShortThenRefused() {
-        assertThatThrownBy(() -> KeySource.secret(new byte[0])).isInstanceOf(KeySourceException.class).hasMessageContaining("empty");
-        assertThatThrownBy(() -> KeySource.secret(new byte[31])).isInstanceOf(KeySourceException.class).hasMessageContaining("256 bits");
+        assertThatThrownBy(() -> KeySource.secret(new byte[0]))
+                .isInstanceOf(KeySourceException.class)
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> KeySource.secret(new byte[31]))
+                .isInstanceOf(KeySourceException.class)
+                .hasMessageContaining("256 bits");
     }
 
     @Test
     void secretEnvWhenVariableUnsetThenKeySourceExceptionNamesIt() {
         String name = "TOKENCONTRACT_TEST_UNSET_" + Long.toHexString(System.nanoTime());
 
-        assertThatThrownBy(() -> KeySource.secretEnv(name)).isInstanceOf(KeySourceException.class).hasMessageContaining(name + " is not set");
+        assertThatThrownBy(() -> KeySource.secretEnv(name))
+                .isInstanceOf(KeySourceException.class)
+                .hasMessageContaining(name + " is not set");
     }
 
     @Test
@@ -214,7 +257,9 @@ class KeySourceFileTest {
         assertThat(path).as("PATH in the test JVM").isNotNull();
         byte[] secret = path.getBytes(StandardCharsets.UTF_8);
         if (secret.length < 32) {
-            assertThatThrownBy(() -> KeySource.secretEnv("PATH")).isInstanceOf(KeySourceException.class).hasMessageContaining("256 bits");
+            assertThatThrownBy(() -> KeySource.secretEnv("PATH"))
+                    .isInstanceOf(KeySourceException.class)
+                    .hasMessageContaining("256 bits");
             return;
         }
 
@@ -234,8 +279,8 @@ class KeySourceFileTest {
     }
 
     static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + label + "-----\n";
+        return "-----BEGIN " + label + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + label + "-----\n";
     }
 
     private Path write(String name, String content) throws Exception {

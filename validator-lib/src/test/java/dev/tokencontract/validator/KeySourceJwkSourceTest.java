@@ -21,9 +21,13 @@ import org.junit.jupiter.api.Test;
 class KeySourceJwkSourceTest {
 
     private static TokenValidator validator(KeySource keys) throws Exception {
-        return TokenValidator.builder().contract(Contracts.load("mcp-access-token@1.0.0")).keys(keys)
-                .expectIssuer(TestTokens.ISSUER).expectAudience(TestTokens.AUDIENCE)
-                .clock(Clock.fixed(TestTokens.JUDGED_AT, ZoneOffset.UTC)).build();
+        return TokenValidator.builder()
+                .contract(Contracts.load("mcp-access-token@1.0.0"))
+                .keys(keys)
+                .expectIssuer(TestTokens.ISSUER)
+                .expectAudience(TestTokens.AUDIENCE)
+                .clock(Clock.fixed(TestTokens.JUDGED_AT, ZoneOffset.UTC))
+                .build();
     }
 
     private static JWKSource<SecurityContext> immutable() throws Exception {
@@ -32,7 +36,8 @@ class KeySourceJwkSourceTest {
 
     @Test
     void fromJwkSourceWhenKeyInSourceThenAccepted() throws Exception {
-        ValidationReport report = validator(KeySource.fromJwkSource(immutable())).validate(TestTokens.mcp().signRsa());
+        ValidationReport report = validator(KeySource.fromJwkSource(immutable()))
+                .validate(TestTokens.mcp().signRsa());
 
         assertThat(report.verdict()).isEqualTo(Verdict.ACCEPTED);
         assertThat(report.validated().orElseThrow().keyId()).isEqualTo("rsa-1");
@@ -40,7 +45,8 @@ class KeySourceJwkSourceTest {
 
     @Test
     void fromJwkSourceWhenKidUnknownThenKidUnknown() throws Exception {
-        ValidationReport report = validator(KeySource.fromJwkSource(immutable())).validate(TestTokens.mcp().header("kid", "rotated").signRsa());
+        ValidationReport report = validator(KeySource.fromJwkSource(immutable()))
+                .validate(TestTokens.mcp().header("kid", "rotated").signRsa());
 
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(report.has(FindingCode.KID_UNKNOWN)).isTrue();
@@ -48,9 +54,11 @@ class KeySourceJwkSourceTest {
 
     @Test
     void fromJwkSourceWhenTokenNamesEcAlgForRsaKidThenKeyAlgMismatch() throws Exception {
-        String token = TestTokens.mcp().header("alg", "ES256").header("kid", "rsa-1").signEc(TestKeys.EC);
+        String token =
+                TestTokens.mcp().header("alg", "ES256").header("kid", "rsa-1").signEc(TestKeys.EC);
 
-        ValidationReport report = validator(KeySource.fromJwkSource(immutable())).validate(token);
+        ValidationReport report =
+                validator(KeySource.fromJwkSource(immutable())).validate(token);
 
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(report.has(FindingCode.KEY_ALG_MISMATCH)).isTrue();
@@ -62,7 +70,8 @@ class KeySourceJwkSourceTest {
             throw new KeySourceException("JWKS endpoint answered HTTP 503");
         };
 
-        ValidationReport report = validator(KeySource.fromJwkSource(failing, "JWKS of the test IdP")).validate(TestTokens.mcp().signRsa());
+        ValidationReport report = validator(KeySource.fromJwkSource(failing, "JWKS of the test IdP"))
+                .validate(TestTokens.mcp().signRsa());
 
         assertThat(report.verdict()).isEqualTo(Verdict.UNCHECKED);
         assertThat(report.has(FindingCode.KEY_SOURCE_UNAVAILABLE)).isTrue();
@@ -72,13 +81,18 @@ class KeySourceJwkSourceTest {
     @Test
     void fromJwkSourceWhenTwoValidatorsShareOneCachingSourceThenTheJwksIsFetchedOnce() throws Exception {
         try (CountingHttpServer idp = CountingHttpServer.start().respond(200, TestKeys.publicJwks())) {
-            JWKSource<SecurityContext> shared = JWKSourceBuilder.create(idp.uri("/jwks.json").toURL()).retrying(false).build();
+            JWKSource<SecurityContext> shared = JWKSourceBuilder.create(
+                            idp.uri("/jwks.json").toURL())
+                    .retrying(false)
+                    .build();
             TokenValidator first = validator(KeySource.fromJwkSource(shared));
             TokenValidator second = validator(KeySource.fromJwkSource(shared));
 
             for (int i = 0; i < 5; i++) {
-                assertThat(first.validate(TestTokens.mcp().signRsa()).accepted()).isTrue();
-                assertThat(second.validate(TestTokens.mcp().signRsa()).accepted()).isTrue();
+                assertThat(first.validate(TestTokens.mcp().signRsa()).accepted())
+                        .isTrue();
+                assertThat(second.validate(TestTokens.mcp().signRsa()).accepted())
+                        .isTrue();
             }
 
             assertThat(idp.requests()).isEqualTo(1);

@@ -1,8 +1,5 @@
 package dev.tokencontract.validator;
 
-import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.finding.Verdict;
-
 import static dev.tokencontract.testing.Judge.assertRejected;
 import static dev.tokencontract.testing.Judge.assertUnchecked;
 import static dev.tokencontract.testing.Judge.judge;
@@ -10,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.testing.CountingHttpServer;
 import dev.tokencontract.testing.CountingHttpServer.Pace;
 import dev.tokencontract.testing.Judge;
@@ -29,7 +28,9 @@ import org.junit.jupiter.api.Test;
 class KeySourceJwksUrlTest {
     /** Short enough to keep the slow-server cases fast; those servers stall for seconds. */
     private static final Duration TINY = Duration.ofMillis(200);
-    private static final RSAKey ROTATED = new RSAKey.Builder(TestKeys.OTHER_RSA).keyID("rsa-2").build();
+
+    private static final RSAKey ROTATED =
+            new RSAKey.Builder(TestKeys.OTHER_RSA).keyID("rsa-2").build();
 
     private final CountingHttpServer server = CountingHttpServer.start();
     private final SteppingClock clock = new SteppingClock(TestTokens.JUDGED_AT);
@@ -74,7 +75,8 @@ class KeySourceJwksUrlTest {
         server.respond(200, new JWKSet(List.of(TestKeys.RSA.toPublicJWK(), ROTATED.toPublicJWK())).toString());
         clock.advance(settings.minRefreshInterval());
 
-        ValidationReport report = judge(validator, TestTokens.mcp().header("kid", "rsa-2").signRsa(ROTATED));
+        ValidationReport report =
+                judge(validator, TestTokens.mcp().header("kid", "rsa-2").signRsa(ROTATED));
 
         assertThat(report.verdict()).as("findings %s", report.findings()).isEqualTo(Verdict.ACCEPTED);
         assertThat(server.requests()).isEqualTo(2);
@@ -87,9 +89,16 @@ class KeySourceJwksUrlTest {
         judge(validator, TestTokens.mcp().signRsa());
 
         for (int i = 0; i < 20; i++) {
-            assertRejected(judge(validator, TestTokens.mcp().header("kid", "random-" + i).signRsa()), FindingCode.KID_UNKNOWN, "/header/kid");
+            assertRejected(
+                    judge(
+                            validator,
+                            TestTokens.mcp().header("kid", "random-" + i).signRsa()),
+                    FindingCode.KID_UNKNOWN,
+                    "/header/kid");
         }
-        assertThat(server.requests()).as("fetches within the minimum refresh interval").isEqualTo(1);
+        assertThat(server.requests())
+                .as("fetches within the minimum refresh interval")
+                .isEqualTo(1);
 
         clock.advance(settings.minRefreshInterval());
         for (int i = 20; i < 40; i++) {
@@ -103,11 +112,13 @@ class KeySourceJwksUrlTest {
         URI down = server.uri("/jwks");
         server.close();
 
-        ValidationReport report = judge(validator(down, settings), TestTokens.mcp().signRsa());
+        ValidationReport report =
+                judge(validator(down, settings), TestTokens.mcp().signRsa());
 
         assertUnchecked(report, FindingCode.KEY_SOURCE_UNAVAILABLE, "/signature");
         assertThat(report.verdict()).isEqualTo(Verdict.UNCHECKED);
-        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message()).contains(down.toString());
+        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message())
+                .contains(down.toString());
     }
 
     @Test
@@ -116,7 +127,9 @@ class KeySourceJwksUrlTest {
         URI down = server.uri("/jwks");
         server.close();
 
-        ValidationReport report = judge(validator(down, settings), TestTokens.mcp().claim("exp", 1795651300L).signRsa());
+        ValidationReport report = judge(
+                validator(down, settings),
+                TestTokens.mcp().claim("exp", 1795651300L).signRsa());
 
         assertRejected(report, FindingCode.TOKEN_EXPIRED, "/claims/exp");
         assertThat(report.has(FindingCode.KEY_SOURCE_UNAVAILABLE)).isTrue();
@@ -128,7 +141,8 @@ class KeySourceJwksUrlTest {
         TokenValidator validator = validator(settings);
 
         for (int i = 0; i < 5; i++) {
-            assertUnchecked(judge(validator, TestTokens.mcp().signRsa()), FindingCode.KEY_SOURCE_UNAVAILABLE, "/signature");
+            assertUnchecked(
+                    judge(validator, TestTokens.mcp().signRsa()), FindingCode.KEY_SOURCE_UNAVAILABLE, "/signature");
         }
         assertThat(server.requests()).isEqualTo(1);
         clock.advance(settings.minRefreshInterval());
@@ -159,11 +173,14 @@ class KeySourceJwksUrlTest {
         server.respond(500, "oops");
         clock.advance(settings.minRefreshInterval());
 
-        ValidationReport report = judge(validator, TestTokens.mcp().header("kid", "rsa-2").signRsa(ROTATED));
+        ValidationReport report =
+                judge(validator, TestTokens.mcp().header("kid", "rsa-2").signRsa(ROTATED));
 
         assertThat(report.verdict()).as("findings %s", report.findings()).isEqualTo(Verdict.UNCHECKED);
-        assertThat(report.findings()).filteredOn(f -> f.code() == FindingCode.KEY_SOURCE_UNAVAILABLE)
-                .singleElement().satisfies(f -> {
+        assertThat(report.findings())
+                .filteredOn(f -> f.code() == FindingCode.KEY_SOURCE_UNAVAILABLE)
+                .singleElement()
+                .satisfies(f -> {
                     assertThat(f.pointer()).isEqualTo("/header/kid");
                     assertThat(f.message()).contains("rsa-2").contains("HTTP 500");
                 });
@@ -174,30 +191,36 @@ class KeySourceJwksUrlTest {
     void jwksUrlWhenResponseLargerThanCapThenUnchecked() {
         server.respond(200, TestKeys.publicJwks());
 
-        ValidationReport report = judge(validator(settings.withMaxBytes(256)), TestTokens.mcp().signRsa());
+        ValidationReport report =
+                judge(validator(settings.withMaxBytes(256)), TestTokens.mcp().signRsa());
 
         assertUnchecked(report, FindingCode.KEY_SOURCE_UNAVAILABLE, "/signature");
-        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message()).contains("larger than 256 bytes");
+        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message())
+                .contains("larger than 256 bytes");
     }
 
     @Test
     void jwksUrlWhenResponseIsHugeThenRefusedAtTheCap() {
         server.respond(200, "{\"keys\":[" + " ".repeat(8 * 1024 * 1024) + "]}");
 
-        ValidationReport report = judge(validator(settings.withMaxBytes(64 * 1024)), TestTokens.mcp().signRsa());
+        ValidationReport report = judge(
+                validator(settings.withMaxBytes(64 * 1024)), TestTokens.mcp().signRsa());
 
         assertUnchecked(report, FindingCode.KEY_SOURCE_UNAVAILABLE, "/signature");
-        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message()).contains("larger than 65536 bytes");
+        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message())
+                .contains("larger than 65536 bytes");
     }
 
     @Test
     void jwksUrlWhenServerStallsBeforeAnsweringThenReadTimeoutUnchecked() {
         server.respond(200, TestKeys.publicJwks(), Pace.STALL_BEFORE_HEADERS);
 
-        ValidationReport report = judge(validator(settings.withTimeouts(TINY, TINY)), TestTokens.mcp().signRsa());
+        ValidationReport report = judge(
+                validator(settings.withTimeouts(TINY, TINY)), TestTokens.mcp().signRsa());
 
         assertUnchecked(report, FindingCode.KEY_SOURCE_UNAVAILABLE, "/signature");
-        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message()).contains("timed out");
+        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message())
+                .contains("timed out");
     }
 
     @Test
@@ -206,10 +229,12 @@ class KeySourceJwksUrlTest {
         // validator would wait for the server (and then accept the token).
         server.respond(200, TestKeys.publicJwks(), Pace.STALL_INSIDE_BODY);
 
-        ValidationReport report = judge(validator(settings.withTimeouts(TINY, TINY)), TestTokens.mcp().signRsa());
+        ValidationReport report = judge(
+                validator(settings.withTimeouts(TINY, TINY)), TestTokens.mcp().signRsa());
 
         assertUnchecked(report, FindingCode.KEY_SOURCE_UNAVAILABLE, "/signature");
-        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message()).contains("timed out");
+        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message())
+                .contains("timed out");
     }
 
     @Test
@@ -219,7 +244,8 @@ class KeySourceJwksUrlTest {
         ValidationReport report = judge(validator(settings), TestTokens.mcp().signRsa());
 
         assertUnchecked(report, FindingCode.KEY_SOURCE_UNAVAILABLE, "/signature");
-        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message()).contains("HTTP 500");
+        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message())
+                .contains("HTTP 500");
     }
 
     @Test
@@ -229,7 +255,8 @@ class KeySourceJwksUrlTest {
         ValidationReport report = judge(validator(settings), TestTokens.mcp().signRsa());
 
         assertUnchecked(report, FindingCode.KEY_SOURCE_UNAVAILABLE, "/signature");
-        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message()).contains("HTTP 302");
+        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message())
+                .contains("HTTP 302");
     }
 
     @Test
@@ -239,7 +266,8 @@ class KeySourceJwksUrlTest {
         ValidationReport report = judge(validator(settings), TestTokens.mcp().signRsa());
 
         assertUnchecked(report, FindingCode.KEY_SOURCE_UNAVAILABLE, "/signature");
-        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message()).contains("not a JWK set");
+        assertThat(Judge.finding(report, FindingCode.KEY_SOURCE_UNAVAILABLE).message())
+                .contains("not a JWK set");
     }
 
     private TokenValidator validator(JwksUrlSettings chosen) {

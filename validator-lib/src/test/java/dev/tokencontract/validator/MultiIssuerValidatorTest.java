@@ -40,7 +40,8 @@ class MultiIssuerValidatorTest {
         contract = Contracts.load("mcp-access-token@1.0.0");
         acmeIdp = RoutedHttpServer.start();
         acme = acmeIdp.url("/realms/acme");
-        acmeIdp.json("/realms/acme/.well-known/openid-configuration",
+        acmeIdp.json(
+                "/realms/acme/.well-known/openid-configuration",
                 "{\"issuer\":\"" + acme + "\",\"jwks_uri\":\"" + acmeIdp.url("/realms/acme/jwks") + "\"}");
         acmeIdp.json("/realms/acme/jwks", new JWKSet(TestKeys.RSA.toPublicJWK()).toString());
         globexJwks = CountingHttpServer.start().respond(200, new JWKSet(TestKeys.OTHER_RSA.toPublicJWK()).toString());
@@ -57,7 +58,8 @@ class MultiIssuerValidatorTest {
         return MultiIssuerValidator.builder()
                 .expectAudience(AUDIENCE)
                 .trust(TrustedIssuer.of(acme, contract, KeySource.discovery(URI.create(acme))))
-                .trust(TrustedIssuer.of(globex, contract, KeySource.jwksUrl(globexJwks.uri("/jwks"))).withAudiences(GLOBEX_AUDIENCE))
+                .trust(TrustedIssuer.of(globex, contract, KeySource.jwksUrl(globexJwks.uri("/jwks")))
+                        .withAudiences(GLOBEX_AUDIENCE))
                 .clock(Clock.fixed(TestTokens.JUDGED_AT, ZoneOffset.UTC))
                 .build();
     }
@@ -67,7 +69,10 @@ class MultiIssuerValidatorTest {
     }
 
     private TestTokens globexToken() {
-        return TestTokens.mcp().claim("iss", globex).claim("aud", GLOBEX_AUDIENCE).claim("tenant_id", "globex");
+        return TestTokens.mcp()
+                .claim("iss", globex)
+                .claim("aud", GLOBEX_AUDIENCE)
+                .claim("tenant_id", "globex");
     }
 
     @Test
@@ -80,7 +85,8 @@ class MultiIssuerValidatorTest {
         assertThat(acmeReport.verdict()).isEqualTo(Verdict.ACCEPTED);
         assertThat(acmeReport.validated().orElseThrow().issuer()).isEqualTo(acme);
         assertThat(globexReport.verdict()).isEqualTo(Verdict.ACCEPTED);
-        assertThat(acmeIdp.requested()).containsExactly("/realms/acme/.well-known/openid-configuration", "/realms/acme/jwks");
+        assertThat(acmeIdp.requested())
+                .containsExactly("/realms/acme/.well-known/openid-configuration", "/realms/acme/jwks");
         assertThat(globexJwks.requests()).isEqualTo(1);
     }
 
@@ -88,7 +94,8 @@ class MultiIssuerValidatorTest {
     void validateWhenIssuerNotTrustedThenRefusedWithoutAnyNetworkCall() {
         MultiIssuerValidator validator = validator();
 
-        ValidationReport report = validator.validate(TestTokens.mcp().claim("iss", "https://attacker.example").signRsa());
+        ValidationReport report = validator.validate(
+                TestTokens.mcp().claim("iss", "https://attacker.example").signRsa());
 
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(report.has(FindingCode.ISS_MISMATCH)).isTrue();
@@ -102,13 +109,16 @@ class MultiIssuerValidatorTest {
     void validateWhenIssuerMissingOrNotAStringThenRefusedWithoutAnyNetworkCall() {
         MultiIssuerValidator validator = validator();
 
-        ValidationReport missing = validator.validate(TestTokens.mcp().without("iss").signRsa());
-        ValidationReport number = validator.validate(TestTokens.mcp().claim("iss", IntNode.valueOf(7)).signRsa());
+        ValidationReport missing =
+                validator.validate(TestTokens.mcp().without("iss").signRsa());
+        ValidationReport number = validator.validate(
+                TestTokens.mcp().claim("iss", IntNode.valueOf(7)).signRsa());
         ValidationReport garbage = validator.validate("not.a.token");
 
         assertThat(missing.has(FindingCode.ISS_MISSING)).isTrue();
         assertThat(number.has(FindingCode.ISS_MISMATCH)).isTrue();
-        assertThat(List.of(missing.verdict(), number.verdict(), garbage.verdict())).containsOnly(Verdict.REJECTED);
+        assertThat(List.of(missing.verdict(), number.verdict(), garbage.verdict()))
+                .containsOnly(Verdict.REJECTED);
         assertThat(acmeIdp.requested()).isEmpty();
         assertThat(globexJwks.requests()).isZero();
     }
@@ -123,8 +133,10 @@ class MultiIssuerValidatorTest {
 
     @Test
     void validateWhenOneTenantsTokenIsForTheOtherTenantsAudienceThenRejected() {
-        ValidationReport acmeForGlobex = validator().validate(acmeToken().claim("aud", GLOBEX_AUDIENCE).signRsa(TestKeys.RSA));
-        ValidationReport globexForAcme = validator().validate(globexToken().claim("aud", AUDIENCE).signRsa(TestKeys.OTHER_RSA));
+        ValidationReport acmeForGlobex =
+                validator().validate(acmeToken().claim("aud", GLOBEX_AUDIENCE).signRsa(TestKeys.RSA));
+        ValidationReport globexForAcme =
+                validator().validate(globexToken().claim("aud", AUDIENCE).signRsa(TestKeys.OTHER_RSA));
 
         assertThat(acmeForGlobex.has(FindingCode.AUD_MISMATCH)).isTrue();
         assertThat(globexForAcme.has(FindingCode.AUD_MISMATCH)).isTrue();
@@ -134,7 +146,8 @@ class MultiIssuerValidatorTest {
 
     @Test
     void validateWhenDiscoveryNamesAnotherIssuerThenCouldNotCheck() {
-        acmeIdp.json("/realms/acme/.well-known/openid-configuration",
+        acmeIdp.json(
+                "/realms/acme/.well-known/openid-configuration",
                 "{\"issuer\":\"https://mixed-up.example\",\"jwks_uri\":\"" + acmeIdp.url("/realms/acme/jwks") + "\"}");
 
         ValidationReport report = validator().validate(acmeToken().signRsa(TestKeys.RSA));
@@ -148,12 +161,19 @@ class MultiIssuerValidatorTest {
     @Test
     void buildWhenIssuerTwiceOrNoAudienceOrNoIssuerThenRefused() {
         KeySource keys = KeySource.none();
-        assertThatThrownBy(() -> MultiIssuerValidator.builder().trust(TrustedIssuer.of(acme, contract, keys))
-                .trust(TrustedIssuer.of(acme, contract, keys)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("listed twice");
-        assertThatThrownBy(() -> MultiIssuerValidator.builder().trust(TrustedIssuer.of(acme, contract, keys)).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("audience not decided for " + acme);
-        assertThatThrownBy(() -> MultiIssuerValidator.builder().expectAudience(AUDIENCE).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no trusted issuer");
+        assertThatThrownBy(() -> MultiIssuerValidator.builder()
+                        .trust(TrustedIssuer.of(acme, contract, keys))
+                        .trust(TrustedIssuer.of(acme, contract, keys)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> MultiIssuerValidator.builder()
+                        .trust(TrustedIssuer.of(acme, contract, keys))
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("audience not decided for " + acme);
+        assertThatThrownBy(() ->
+                        MultiIssuerValidator.builder().expectAudience(AUDIENCE).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no trusted issuer");
     }
 }

@@ -1,15 +1,14 @@
 package dev.tokencontract.validator;
 
-import dev.tokencontract.contract.Contracts;
-import dev.tokencontract.finding.Finding;
-import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.finding.Verdict;
-
 import static dev.tokencontract.testing.Judge.assertHasError;
 import static dev.tokencontract.testing.Judge.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.testing.FixtureFiles;
 import dev.tokencontract.testing.Judge;
 import dev.tokencontract.testing.RealFixtures;
@@ -27,23 +26,29 @@ class RealTokensTest {
     private static final String AAD_ISSUER = "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/";
     private static final String KEYCLOAK_TOKEN = "tokens/rubelw-OSSS__keycloak-access-token.jwt";
     private static final String SPRING = "tokens/spring-security__NimbusJwtDecoderTests__";
-    private static final String SPRING_JWKS = "jwks/spring-security__NimbusJwtDecoderTests__JWK_SET-with-private-params.json";
+    private static final String SPRING_JWKS =
+            "jwks/spring-security__NimbusJwtDecoderTests__JWK_SET-with-private-params.json";
     /** After every Spring fixture's iat and before their far-future exps. */
     private static final Instant SPRING_AT = Instant.parse("2026-01-01T00:00:00Z");
 
     @Test
     void validateWhenGitHubActionsTokenInsideLifetimeThenSignatureVerifiedAndContractFindingsListed() throws Exception {
         String token = RealFixtures.githubToken();
-        TokenValidator validator = RealFixtures.githubValidator(KeySource.jwksFile(FixtureFiles.path(RealFixtures.GITHUB_JWKS)));
+        TokenValidator validator =
+                RealFixtures.githubValidator(KeySource.jwksFile(FixtureFiles.path(RealFixtures.GITHUB_JWKS)));
 
         ValidationReport report = validator.validate(token, RealFixtures.insideLifetime(token));
 
-        assertThat(Judge.finding(report, FindingCode.SIGNATURE_VERIFIED).message()).contains(RealFixtures.GITHUB_KID).contains("RS256");
+        assertThat(Judge.finding(report, FindingCode.SIGNATURE_VERIFIED).message())
+                .contains(RealFixtures.GITHUB_KID)
+                .contains("RS256");
         // An OIDC ID token for sigstore, not an RFC 9068 access token: typ "JWT", no client_id. Everything
         // else RFC 9068 requires (iss exp aud sub iat jti) is there, and the times are fine.
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer).containsExactlyInAnyOrder(
-                tuple(FindingCode.TYP_NOT_ALLOWED, "/header/typ"),
-                tuple(FindingCode.CLAIM_MISSING, "/claims/client_id"));
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
+                .containsExactlyInAnyOrder(
+                        tuple(FindingCode.TYP_NOT_ALLOWED, "/header/typ"),
+                        tuple(FindingCode.CLAIM_MISSING, "/claims/client_id"));
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
     }
 
@@ -51,9 +56,11 @@ class RealTokensTest {
     void validateWhenGitHubActionsTokenJudgedNowThenAlsoExpired() throws Exception {
         String token = RealFixtures.githubToken();
         long exp = RealFixtures.claims(token).path("exp").asLong();
-        TokenValidator validator = RealFixtures.githubValidator(KeySource.jwksFile(FixtureFiles.path(RealFixtures.GITHUB_JWKS)));
+        TokenValidator validator =
+                RealFixtures.githubValidator(KeySource.jwksFile(FixtureFiles.path(RealFixtures.GITHUB_JWKS)));
 
-        ValidationReport report = validator.validate(token, Instant.ofEpochSecond(exp).plusSeconds(3600));
+        ValidationReport report =
+                validator.validate(token, Instant.ofEpochSecond(exp).plusSeconds(3600));
 
         assertRejected(report, FindingCode.TOKEN_EXPIRED, "/claims/exp");
         assertThat(report.has(FindingCode.SIGNATURE_VERIFIED)).isTrue();
@@ -65,7 +72,8 @@ class RealTokensTest {
         String[] parts = token.split("\\.");
         String otherRepo = RealFixtures.claims(token).toString().replace("sigstore-conformance", "attacker-org");
         String tampered = parts[0] + "." + TestTokens.encode(otherRepo) + "." + parts[2];
-        TokenValidator validator = RealFixtures.githubValidator(KeySource.jwksFile(FixtureFiles.path(RealFixtures.GITHUB_JWKS)));
+        TokenValidator validator =
+                RealFixtures.githubValidator(KeySource.jwksFile(FixtureFiles.path(RealFixtures.GITHUB_JWKS)));
 
         ValidationReport report = validator.validate(tampered, RealFixtures.insideLifetime(token));
 
@@ -81,12 +89,15 @@ class RealTokensTest {
 
         assertThat(RealFixtures.header(token).has("kid")).isFalse();
         assertThat(RealFixtures.header(token).path("x5t").asString()).isEqualTo("kriMPdmBvx68skT8-mPAB3BseeA");
-        assertThat(Judge.finding(report, FindingCode.SIGNATURE_VERIFIED).message()).contains("kriMPdmBvx68skT8-mPAB3BseeA");
+        assertThat(Judge.finding(report, FindingCode.SIGNATURE_VERIFIED).message())
+                .contains("kriMPdmBvx68skT8-mPAB3BseeA");
         // Azure AD v1: typ "JWT", "appid" instead of client_id, no jti; scp is not RFC 9068's scope.
-        assertThat(report.errors()).extracting(Finding::code, Finding::pointer).containsExactlyInAnyOrder(
-                tuple(FindingCode.TYP_NOT_ALLOWED, "/header/typ"),
-                tuple(FindingCode.CLAIM_MISSING, "/claims/client_id"),
-                tuple(FindingCode.CLAIM_MISSING, "/claims/jti"));
+        assertThat(report.errors())
+                .extracting(Finding::code, Finding::pointer)
+                .containsExactlyInAnyOrder(
+                        tuple(FindingCode.TYP_NOT_ALLOWED, "/header/typ"),
+                        tuple(FindingCode.CLAIM_MISSING, "/claims/client_id"),
+                        tuple(FindingCode.CLAIM_MISSING, "/claims/jti"));
     }
 
     @Test
@@ -118,12 +129,21 @@ class RealTokensTest {
         assertThat(noKey.meansUnchecked()).isTrue();
         // ... but the claims are provably wrong for this resource, and "rejected" wins.
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
-        assertThat(report.errors()).filteredOn(Finding::rejects).extracting(Finding::code, Finding::pointer).containsExactlyInAnyOrder(
-                tuple(FindingCode.TYP_NOT_ALLOWED, "/header/typ"),
-                tuple(FindingCode.AUD_MISSING, "/claims/aud"),
-                tuple(FindingCode.CLAIM_MISSING, "/claims/aud"),
-                tuple(FindingCode.CLAIM_MISSING, "/claims/client_id"));
-        assertThat(report.decoded().orElseThrow().claims().orElseThrow().path("azp").asString()).isEqualTo("osss-client");
+        assertThat(report.errors())
+                .filteredOn(Finding::rejects)
+                .extracting(Finding::code, Finding::pointer)
+                .containsExactlyInAnyOrder(
+                        tuple(FindingCode.TYP_NOT_ALLOWED, "/header/typ"),
+                        tuple(FindingCode.AUD_MISSING, "/claims/aud"),
+                        tuple(FindingCode.CLAIM_MISSING, "/claims/aud"),
+                        tuple(FindingCode.CLAIM_MISSING, "/claims/client_id"));
+        assertThat(report.decoded()
+                        .orElseThrow()
+                        .claims()
+                        .orElseThrow()
+                        .path("azp")
+                        .asString())
+                .isEqualTo("osss-client");
     }
 
     @Test
@@ -136,7 +156,8 @@ class RealTokensTest {
 
     @Test
     void validateWhenSpringMalformedJwtThenNbfMalformedDespiteValidSignature() throws Exception {
-        ValidationReport report = springValidator().validate(FixtureFiles.text(SPRING + "MALFORMED_JWT.jwt"), SPRING_AT);
+        ValidationReport report =
+                springValidator().validate(FixtureFiles.text(SPRING + "MALFORMED_JWT.jwt"), SPRING_AT);
 
         assertRejected(report, FindingCode.TIME_CLAIM_MALFORMED, "/claims/nbf"); // "nbf": {}
         assertThat(report.has(FindingCode.SIGNATURE_VERIFIED)).isTrue();
@@ -144,7 +165,8 @@ class RealTokensTest {
 
     @Test
     void validateWhenSpringEmptyExpClaimJwtThenExpMissing() throws Exception {
-        ValidationReport report = springValidator().validate(FixtureFiles.text(SPRING + "EMPTY_EXP_CLAIM_JWT.jwt"), SPRING_AT);
+        ValidationReport report =
+                springValidator().validate(FixtureFiles.text(SPRING + "EMPTY_EXP_CLAIM_JWT.jwt"), SPRING_AT);
 
         assertRejected(report, FindingCode.EXP_MISSING, "/claims/exp");
         // Spring signs this one with a key that is not in its published test JWK set.
@@ -168,9 +190,11 @@ class RealTokensTest {
 
     @Test
     void validateWhenSpringEs256JwtThenVerifiedByItsEcKey() throws Exception {
-        ValidationReport report = springValidator().validate(FixtureFiles.text(SPRING + "ES256_SIGNED_JWT.jwt"), SPRING_AT);
+        ValidationReport report =
+                springValidator().validate(FixtureFiles.text(SPRING + "ES256_SIGNED_JWT.jwt"), SPRING_AT);
 
-        assertThat(Judge.finding(report, FindingCode.SIGNATURE_VERIFIED).message()).contains("330e6e41-2c66-47c0-8a82-02a1aa5576ec");
+        assertThat(Judge.finding(report, FindingCode.SIGNATURE_VERIFIED).message())
+                .contains("330e6e41-2c66-47c0-8a82-02a1aa5576ec");
         assertHasError(report, FindingCode.EXP_MISSING, "/claims/exp");
     }
 

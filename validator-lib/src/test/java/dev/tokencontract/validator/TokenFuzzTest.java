@@ -39,18 +39,34 @@ class TokenFuzzTest {
         TokenValidator hmac = Judge.validator(hmacContract, KeySource.secret(TestKeys.HMAC_SECRET));
         List<Subject> subjects = List.of(
                 new Subject("RS256", Judge.mcpWithJwks(), TestTokens.mcp().signRsa(), 0.36),
-                new Subject("RS256-diagnosed", Judge.diagnosing(), TestTokens.mcp().signRsa(), 0.08),
-                new Subject("PS256", Judge.mcpWithJwks(), TestTokens.mcp().header("alg", "PS256").signRsa(), 0.06),
-                new Subject("ES256", Judge.mcpWithJwks(), TestTokens.mcp().header("alg", "ES256").header("kid", "ec-1").signEc(TestKeys.EC), 0.02),
-                new Subject("HS256", hmac, TestTokens.mcp().header("alg", "HS256").signHmac(TestKeys.HMAC_SECRET), 0.48));
+                new Subject(
+                        "RS256-diagnosed", Judge.diagnosing(), TestTokens.mcp().signRsa(), 0.08),
+                new Subject(
+                        "PS256",
+                        Judge.mcpWithJwks(),
+                        TestTokens.mcp().header("alg", "PS256").signRsa(),
+                        0.06),
+                new Subject(
+                        "ES256",
+                        Judge.mcpWithJwks(),
+                        TestTokens.mcp()
+                                .header("alg", "ES256")
+                                .header("kid", "ec-1")
+                                .signEc(TestKeys.EC),
+                        0.02),
+                new Subject(
+                        "HS256", hmac, TestTokens.mcp().header("alg", "HS256").signHmac(TestKeys.HMAC_SECRET), 0.48));
         Random random = new Random(SEED);
         List<String> failures = new ArrayList<>();
         long started = System.nanoTime();
         int judged = 0;
         int largest = 0;
         for (Subject subject : subjects) {
-            assertThat(subject.validator().validate(subject.token(), TestTokens.JUDGED_AT).verdict())
-                    .as("%s original must be accepted, or its mutations prove nothing", subject.label()).isEqualTo(Verdict.ACCEPTED);
+            assertThat(subject.validator()
+                            .validate(subject.token(), TestTokens.JUDGED_AT)
+                            .verdict())
+                    .as("%s original must be accepted, or its mutations prove nothing", subject.label())
+                    .isEqualTo(Verdict.ACCEPTED);
             int count = (int) Math.ceil(TOKENS * subject.share());
             for (int i = 0; i < count; i++) {
                 String mutated = TokenMutationTest.mutate(subject.token(), random);
@@ -58,7 +74,8 @@ class TokenFuzzTest {
                     mutated = TokenMutationTest.mutate(subject.token(), random); // an edit that changed nothing
                 }
                 judged++;
-                largest = Math.max(largest, judge(subject.label() + " #" + i, subject.validator(), mutated, false, failures));
+                largest = Math.max(
+                        largest, judge(subject.label() + " #" + i, subject.validator(), mutated, false, failures));
             }
         }
         int resigned = Math.max(200, TOKENS / 25);
@@ -70,15 +87,20 @@ class TokenFuzzTest {
             largest = Math.max(largest, judge("re-signed #" + i, hmac, signed, true, failures));
         }
 
-        System.out.printf("TokenFuzzTest: seed %d, %,d tokens (%,d re-signed hostile claim sets) in %.1f s, largest report %,d bytes%n",
+        System.out.printf(
+                "TokenFuzzTest: seed %d, %,d tokens (%,d re-signed hostile claim sets) in %.1f s, largest report %,d bytes%n",
                 SEED, judged, resigned, (System.nanoTime() - started) / 1e9, largest);
         assertThat(judged).isGreaterThanOrEqualTo(TOKENS + resigned);
-        assertThat(failures).as("seed %d: %d of %d tokens broke a promise (largest report %d bytes)", SEED, failures.size(), judged, largest)
+        assertThat(failures)
+                .as(
+                        "seed %d: %d of %d tokens broke a promise (largest report %d bytes)",
+                        SEED, failures.size(), judged, largest)
                 .isEmpty();
     }
 
     /** Judges one token; records a broken promise; returns the report's size. */
-    private static int judge(String label, TokenValidator validator, String token, boolean resigned, List<String> failures) {
+    private static int judge(
+            String label, TokenValidator validator, String token, boolean resigned, List<String> failures) {
         ValidationReport report;
         try {
             report = validator.validate(token, TestTokens.JUDGED_AT);
@@ -87,7 +109,11 @@ class TokenFuzzTest {
             return 0;
         }
         if (report.verdict() == Verdict.ACCEPTED) {
-            boolean consistent = resigned && validator.contract().check(report.validated().orElseThrow().claims(), "/claims").isEmpty();
+            boolean consistent = resigned
+                    && validator
+                            .contract()
+                            .check(report.validated().orElseThrow().claims(), "/claims")
+                            .isEmpty();
             if (!consistent) {
                 failures.add(label + " ACCEPTED: " + abbreviated(token));
             }
@@ -119,7 +145,10 @@ class TokenFuzzTest {
         return switch (random.nextInt(depth > 1 ? 5 : 7)) {
             case 0 -> NODES.numberNode(random.nextInt());
             case 1 -> NODES.stringNode("\u00e9".repeat(random.nextInt(3000)));
-            case 2 -> NODES.stringNode(("crm.read" + (random.nextBoolean() ? " " : "  ")).repeat(random.nextInt(1500)).strip());
+            case 2 ->
+                NODES.stringNode(("crm.read" + (random.nextBoolean() ? " " : "  "))
+                        .repeat(random.nextInt(1500))
+                        .strip());
             case 3 -> NODES.booleanNode(random.nextBoolean());
             case 4 -> NODES.nullNode();
             case 5 -> {

@@ -1,9 +1,8 @@
 package dev.tokencontract.validator;
 
-import dev.tokencontract.finding.Verdict;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.testing.Judge;
 import dev.tokencontract.testing.TestContracts;
 import dev.tokencontract.testing.TestKeys;
@@ -28,17 +27,32 @@ class TokenMutationTest {
 
     @Test
     void validateWhenValidTokensMutatedThenNeverThrowsAndNeverAccepts() throws Exception {
-        TokenValidator hmac = Judge.validator(TestContracts.mcpAllowing("test-hmac", "HS256"), KeySource.secret(TestKeys.HMAC_SECRET));
+        TokenValidator hmac = Judge.validator(
+                TestContracts.mcpAllowing("test-hmac", "HS256"), KeySource.secret(TestKeys.HMAC_SECRET));
         List<Subject> subjects = List.of(
                 new Subject("RS256", Judge.mcpWithJwks(), TestTokens.mcp().signRsa(), 2500),
-                new Subject("PS256", Judge.mcpWithJwks(), TestTokens.mcp().header("alg", "PS256").signRsa(), 500),
-                new Subject("ES256", Judge.mcpWithJwks(), TestTokens.mcp().header("alg", "ES256").header("kid", "ec-1").signEc(TestKeys.EC), 400),
-                new Subject("HS256", hmac, TestTokens.mcp().header("alg", "HS256").signHmac(TestKeys.HMAC_SECRET), 1500));
+                new Subject(
+                        "PS256",
+                        Judge.mcpWithJwks(),
+                        TestTokens.mcp().header("alg", "PS256").signRsa(),
+                        500),
+                new Subject(
+                        "ES256",
+                        Judge.mcpWithJwks(),
+                        TestTokens.mcp()
+                                .header("alg", "ES256")
+                                .header("kid", "ec-1")
+                                .signEc(TestKeys.EC),
+                        400),
+                new Subject(
+                        "HS256", hmac, TestTokens.mcp().header("alg", "HS256").signHmac(TestKeys.HMAC_SECRET), 1500));
         Random random = new Random(SEED);
         List<String> failures = new ArrayList<>();
         int judged = 0;
         for (Subject subject : subjects) {
-            assertThat(subject.validator().validate(subject.token(), TestTokens.JUDGED_AT).verdict())
+            assertThat(subject.validator()
+                            .validate(subject.token(), TestTokens.JUDGED_AT)
+                            .verdict())
                     .as("%s original must be accepted, or the mutations prove nothing", subject.label())
                     .isEqualTo(Verdict.ACCEPTED);
             for (int i = 0; i < subject.mutations(); i++) {
@@ -48,7 +62,9 @@ class TokenMutationTest {
                 }
                 judged++;
                 try {
-                    Verdict verdict = subject.validator().validate(mutated, TestTokens.JUDGED_AT).verdict();
+                    Verdict verdict = subject.validator()
+                            .validate(mutated, TestTokens.JUDGED_AT)
+                            .verdict();
                     if (verdict == Verdict.ACCEPTED) {
                         failures.add(subject.label() + " #" + i + " ACCEPTED: " + mutated);
                     }
@@ -59,7 +75,9 @@ class TokenMutationTest {
         }
 
         assertThat(judged).isGreaterThan(4000);
-        assertThat(failures).as("seed %d: mutated tokens that were accepted or made validate() throw", SEED).isEmpty();
+        assertThat(failures)
+                .as("seed %d: mutated tokens that were accepted or made validate() throw", SEED)
+                .isEmpty();
     }
 
     /** One to three edits: bit flips, replacements, deletions, insertions, truncation, part swaps. */

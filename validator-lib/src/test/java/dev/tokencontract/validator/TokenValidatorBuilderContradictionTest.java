@@ -12,14 +12,17 @@ import org.junit.jupiter.api.Test;
 class TokenValidatorBuilderContradictionTest {
 
     private static TokenValidator.Builder builder() throws Exception {
-        return TokenValidator.builder().contract(Contracts.load("mcp-access-token@1")).keys(KeySource.none());
+        return TokenValidator.builder()
+                .contract(Contracts.load("mcp-access-token@1"))
+                .keys(KeySource.none());
     }
 
     @Test
     void ignoreIssuerWhenIssuerExpectedThenRefused() throws Exception {
         TokenValidator.Builder builder = builder().expectIssuer(TestTokens.ISSUER);
 
-        assertThatThrownBy(builder::ignoreIssuer).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(builder::ignoreIssuer)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("ignoreIssuer() contradicts the earlier expectIssuer(...)");
     }
 
@@ -27,7 +30,8 @@ class TokenValidatorBuilderContradictionTest {
     void expectIssuerWhenIssuerIgnoredThenRefused() throws Exception {
         TokenValidator.Builder builder = builder().ignoreIssuer();
 
-        assertThatThrownBy(() -> builder.expectIssuer(TestTokens.ISSUER)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> builder.expectIssuer(TestTokens.ISSUER))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("expectIssuer(...) contradicts the earlier ignoreIssuer()");
     }
 
@@ -36,13 +40,17 @@ class TokenValidatorBuilderContradictionTest {
         TokenValidator.Builder builder = builder().expectIssuer(TestTokens.ISSUER);
 
         assertThatThrownBy(() -> builder.expectIssuer("https://other.example.test"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("expectIssuer(...) was already called");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("expectIssuer(...) was already called");
     }
 
     @Test
     void expectIssuerWhenSameIssuerRepeatedThenAccepted() throws Exception {
-        TokenValidator validator = builder().expectIssuer(TestTokens.ISSUER).expectIssuer(TestTokens.ISSUER)
-                .expectAudience(TestTokens.AUDIENCE).build();
+        TokenValidator validator = builder()
+                .expectIssuer(TestTokens.ISSUER)
+                .expectIssuer(TestTokens.ISSUER)
+                .expectAudience(TestTokens.AUDIENCE)
+                .build();
 
         assertThat(validator).isNotNull();
     }
@@ -51,7 +59,8 @@ class TokenValidatorBuilderContradictionTest {
     void ignoreAudienceWhenAudienceExpectedThenRefused() throws Exception {
         TokenValidator.Builder builder = builder().expectAudience(TestTokens.AUDIENCE);
 
-        assertThatThrownBy(builder::ignoreAudience).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(builder::ignoreAudience)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("ignoreAudience() contradicts the earlier expectAudience(...)");
     }
 
@@ -59,14 +68,18 @@ class TokenValidatorBuilderContradictionTest {
     void expectAudienceWhenAudienceIgnoredThenRefused() throws Exception {
         TokenValidator.Builder builder = builder().ignoreAudience();
 
-        assertThatThrownBy(() -> builder.expectAudience(TestTokens.AUDIENCE)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> builder.expectAudience(TestTokens.AUDIENCE))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("expectAudience(...) contradicts the earlier ignoreAudience()");
     }
 
     @Test
     void expectAudienceWhenCalledTwiceThenAcceptsBoth() throws Exception {
-        TokenValidator validator = builder().expectIssuer(TestTokens.ISSUER).expectAudience(TestTokens.AUDIENCE)
-                .expectAudience("https://second.example.test/mcp").build();
+        TokenValidator validator = builder()
+                .expectIssuer(TestTokens.ISSUER)
+                .expectAudience(TestTokens.AUDIENCE)
+                .expectAudience("https://second.example.test/mcp")
+                .build();
 
         assertThat(validator).isNotNull();
     }
@@ -76,16 +89,19 @@ class TokenValidatorBuilderContradictionTest {
         Contract other = Contracts.load("rfc9068-access-token");
         TokenValidator.Builder builder = builder();
 
-        assertThatThrownBy(() -> builder.contract(other)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> builder.contract(other))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("contract(...) was already called");
     }
 
     @Test
     void keysWhenOtherKeysGivenThenRefused() throws Exception {
         TokenValidator.Builder builder = builder();
-        KeySource other = KeySource.secret("0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        KeySource other = KeySource.secret(
+                "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
-        assertThatThrownBy(() -> builder.keys(other)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> builder.keys(other))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("keys(...) was already called");
     }
 }

@@ -1,10 +1,9 @@
 package dev.tokencontract.validator;
 
-import dev.tokencontract.finding.Finding;
-import dev.tokencontract.finding.FindingCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.testing.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,9 @@ class TokenValidatorConcurrencyTest {
         TokenValidator validator = TokenValidatorTest.mcpValidator();
         List<String> tokens = List.of(
                 TestTokens.mcp().signRsa(),
-                TestTokens.mcp().claim("exp", TestTokens.JUDGED_AT.getEpochSecond() - 3600).signRsa(),
+                TestTokens.mcp()
+                        .claim("exp", TestTokens.JUDGED_AT.getEpochSecond() - 3600)
+                        .signRsa(),
                 TestTokens.mcp().without("tenant_id").claim("roles", "admin").signRsa(),
                 TestTokens.mcp().header("alg", "none").unsigned(),
                 TestTokens.mcp().claim("aud", "https://other.example.test").signRsa());
@@ -50,7 +51,9 @@ class TokenValidatorConcurrencyTest {
                 results.add(pool.submit(worker));
             }
             for (Future<Integer> result : results) {
-                assertThat(result.get()).as("validations that differed from the single-threaded answer").isZero();
+                assertThat(result.get())
+                        .as("validations that differed from the single-threaded answer")
+                        .isZero();
             }
         } finally {
             pool.shutdownNow();

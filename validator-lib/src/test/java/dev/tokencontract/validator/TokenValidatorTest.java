@@ -1,14 +1,13 @@
 package dev.tokencontract.validator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.finding.Stage;
 import dev.tokencontract.finding.Verdict;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.tokencontract.testing.Judge;
 import dev.tokencontract.testing.TestTokens;
 import java.time.Clock;
@@ -45,7 +44,9 @@ class TokenValidatorTest {
 
     @Test
     void validateWhenAudienceIsArrayContainingThisServerThenAccepted() throws Exception {
-        String token = TestTokens.mcp().claimArray("aud", "https://other.example.test", TestTokens.AUDIENCE).signRsa();
+        String token = TestTokens.mcp()
+                .claimArray("aud", "https://other.example.test", TestTokens.AUDIENCE)
+                .signRsa();
 
         assertThat(mcpValidator().validate(token).verdict()).isEqualTo(Verdict.ACCEPTED);
     }
@@ -63,21 +64,31 @@ class TokenValidatorTest {
         ValidationReport report = mcpValidator().validate(token);
 
         assertThat(report.verdict()).isEqualTo(Verdict.REJECTED);
-        assertThat(report.errors()).extracting(Finding::code).contains(
-                FindingCode.TYP_NOT_ALLOWED, FindingCode.CLAIM_MISSING, FindingCode.CLAIM_TYPE_MISMATCH,
-                FindingCode.AUD_MISMATCH, FindingCode.TOKEN_EXPIRED);
-        assertThat(report.errors()).extracting(Finding::pointer).contains(
-                "/header/typ", "/claims/tenant_id", "/claims/roles", "/claims/aud", "/claims/exp");
+        assertThat(report.errors())
+                .extracting(Finding::code)
+                .contains(
+                        FindingCode.TYP_NOT_ALLOWED,
+                        FindingCode.CLAIM_MISSING,
+                        FindingCode.CLAIM_TYPE_MISMATCH,
+                        FindingCode.AUD_MISMATCH,
+                        FindingCode.TOKEN_EXPIRED);
+        assertThat(report.errors())
+                .extracting(Finding::pointer)
+                .contains("/header/typ", "/claims/tenant_id", "/claims/roles", "/claims/aud", "/claims/exp");
         assertThat(report.has(FindingCode.SIGNATURE_VERIFIED)).isTrue();
         assertThat(report.validated()).isEmpty();
     }
 
     @Test
     void validateWhenExpiredThenSaysByHowMuch() throws Exception {
-        String token = TestTokens.mcp().claim("exp", TestTokens.JUDGED_AT.getEpochSecond() - (3 * 3600 + 12 * 60)).signRsa();
+        String token = TestTokens.mcp()
+                .claim("exp", TestTokens.JUDGED_AT.getEpochSecond() - (3 * 3600 + 12 * 60))
+                .signRsa();
 
         Finding expired = mcpValidator().validate(token).findings().stream()
-                .filter(f -> f.code() == FindingCode.TOKEN_EXPIRED).findFirst().orElseThrow();
+                .filter(f -> f.code() == FindingCode.TOKEN_EXPIRED)
+                .findFirst()
+                .orElseThrow();
 
         assertThat(expired.message()).contains("expired 3 h 12 min before the evaluation time");
         assertThat(expired.stage()).isEqualTo(Stage.TIME);
@@ -97,7 +108,13 @@ class TokenValidatorTest {
 
         assertThat(report.verdict()).isEqualTo(Verdict.UNCHECKED);
         assertThat(report.has(FindingCode.NO_KEY_CONFIGURED)).isTrue();
-        assertThat(report.decoded().orElseThrow().claims().orElseThrow().path("sub").stringValue()).isEqualTo("alice@example.test");
+        assertThat(report.decoded()
+                        .orElseThrow()
+                        .claims()
+                        .orElseThrow()
+                        .path("sub")
+                        .stringValue())
+                .isEqualTo("alice@example.test");
     }
 
     @Test
@@ -107,7 +124,9 @@ class TokenValidatorTest {
                 .keys(KeySource.none())
                 .expectAudience(TestTokens.AUDIENCE);
 
-        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("issuer");
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("issuer");
     }
 
     @Test
@@ -117,19 +136,23 @@ class TokenValidatorTest {
                 .keys(KeySource.none())
                 .expectIssuer(TestTokens.ISSUER);
 
-        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("audience");
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("audience");
     }
 
     @Test
     void validateWhenAudienceDiffersOnlyInHostCaseThenAccepted() throws Exception {
-        String token = TestTokens.mcp().claim("aud", "HTTPS://MCP.EXAMPLE.TEST/mcp").signRsa();
+        String token =
+                TestTokens.mcp().claim("aud", "HTTPS://MCP.EXAMPLE.TEST/mcp").signRsa();
 
         assertThat(mcpValidator().validate(token).verdict()).isEqualTo(Verdict.ACCEPTED);
     }
 
     @Test
     void validateWhenAudienceDiffersInPathCaseThenRejected() throws Exception {
-        String token = TestTokens.mcp().claim("aud", "https://mcp.example.test/MCP").signRsa();
+        String token =
+                TestTokens.mcp().claim("aud", "https://mcp.example.test/MCP").signRsa();
 
         assertThat(mcpValidator().validate(token).has(FindingCode.AUD_MISMATCH)).isTrue();
     }

@@ -17,8 +17,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class ValidatedTokenViewsTest {
 
     private static ValidatedToken validated(TestTokens token) throws Exception {
-        return Judge.withoutLeeway(Contracts.load("mcp-access-token@1.0.0")).validate(token.signRsa())
-                .validated().orElseThrow();
+        return Judge.withoutLeeway(Contracts.load("mcp-access-token@1.0.0"))
+                .validate(token.signRsa())
+                .validated()
+                .orElseThrow();
     }
 
     @Test
@@ -31,21 +33,26 @@ class ValidatedTokenViewsTest {
         assertThat(claims.get("tenant_id")).isEqualTo("acme");
         assertThat(claims.get("exp")).isEqualTo(1795654800L);
         assertThat(claims.keySet()).containsAll(List.of("iss", "aud", "exp", "iat", "sub"));
-        assertThat(claims.values()).noneMatch(v -> v != null && v.getClass().getName().startsWith("tools.jackson"));
+        assertThat(claims.values())
+                .noneMatch(v -> v != null && v.getClass().getName().startsWith("tools.jackson"));
     }
 
     @Test
     void headerMapWhenAcceptedThenAlgKidAndTyp() throws Exception {
         Map<String, Object> header = validated(TestTokens.mcp()).headerMap();
 
-        assertThat(header).containsEntry("alg", "RS256").containsEntry("kid", "rsa-1").containsKey("typ");
+        assertThat(header)
+                .containsEntry("alg", "RS256")
+                .containsEntry("kid", "rsa-1")
+                .containsKey("typ");
     }
 
     @Test
     void mapsWhenChangedByCallerThenRefused() throws Exception {
         ValidatedToken token = validated(TestTokens.mcp().claimArray("roles", "reader", "writer"));
 
-        assertThatThrownBy(() -> token.claimsMap().put("sub", "mallory")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> token.claimsMap().put("sub", "mallory"))
+                .isInstanceOf(UnsupportedOperationException.class);
         @SuppressWarnings("unchecked") // the view's documented shape: a JSON array is a List<Object>
         List<Object> roles = (List<Object>) token.claimsMap().get("roles");
         assertThat(roles).containsExactly("reader", "writer");
@@ -71,12 +78,13 @@ class ValidatedTokenViewsTest {
 
     @Test
     void plainValueWhenBigOrFractionalNumberThenBigIntegerOrBigDecimal() throws Exception {
-        ValidatedToken token = validated(TestTokens.mcp().claim("x_big",
-                JsonNodeFactory.instance.numberNode(new BigInteger("123456789012345678901234567890")))
+        ValidatedToken token = validated(TestTokens.mcp()
+                .claim("x_big", JsonNodeFactory.instance.numberNode(new BigInteger("123456789012345678901234567890")))
                 .claim("x_ratio", JsonNodeFactory.instance.numberNode(0.5)));
 
         assertThat(token.claimsMap().get("x_big")).isEqualTo(new BigInteger("123456789012345678901234567890"));
-        assertThat(token.claimsMap().get("x_ratio")).isInstanceOf(java.math.BigDecimal.class)
+        assertThat(token.claimsMap().get("x_ratio"))
+                .isInstanceOf(java.math.BigDecimal.class)
                 .hasToString("0.5");
     }
 }

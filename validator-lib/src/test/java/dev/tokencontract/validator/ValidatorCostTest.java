@@ -49,8 +49,12 @@ class ValidatorCostTest {
 
         assertRejected(report, FindingCode.SIGNATURE_INVALID, "/signature");
         assertThat(finding(report, FindingCode.CONTRACT_NOT_CHECKED).pointer()).isEqualTo("/claims");
-        assertThat(report.findings(Stage.CONTRACT)).extracting(Finding::code).containsOnly(FindingCode.CONTRACT_NOT_CHECKED);
-        assertThat(report.decoded().orElseThrow().claims()).as("claims of a forged token are not even decoded").isEmpty();
+        assertThat(report.findings(Stage.CONTRACT))
+                .extracting(Finding::code)
+                .containsOnly(FindingCode.CONTRACT_NOT_CHECKED);
+        assertThat(report.decoded().orElseThrow().claims())
+                .as("claims of a forged token are not even decoded")
+                .isEmpty();
         assertThat(report.findings()).hasSizeLessThanOrEqualTo(3);
     }
 
@@ -64,7 +68,9 @@ class ValidatorCostTest {
         assertThat(types.message()).contains("10,000 places break this rule");
         Finding duplicates = finding(report, FindingCode.CLAIM_INVALID);
         assertThat(duplicates.message()).contains("9,999 places break this rule");
-        assertThat(duplicates.actual()).startsWith("array of 10000 items [1, 1, 1").hasSizeLessThan(200);
+        assertThat(duplicates.actual())
+                .startsWith("array of 10000 items [1, 1, 1")
+                .hasSizeLessThan(200);
         assertThat(report.findings()).hasSizeLessThan(12);
         assertThat(ReportSize.bytes(report)).isLessThan(8 * 1024);
     }
@@ -76,12 +82,15 @@ class ValidatorCostTest {
         for (int i = 0; i < 6_000; i++) {
             roles.add(i % 10);
         }
-        ValidationReport report = judge(Judge.mcpWithJwks(), token.claim("roles", roles).signRsa());
+        ValidationReport report =
+                judge(Judge.mcpWithJwks(), token.claim("roles", roles).signRsa());
 
         assertRejected(report, FindingCode.CLAIM_TYPE_MISMATCH, "/claims/roles/0");
         assertThat(report.has(FindingCode.SIGNATURE_VERIFIED)).isTrue();
         assertThat(finding(report, FindingCode.CLAIM_TYPE_MISMATCH).message()).contains("6,000 places break this rule");
-        assertThat(report.findings(Stage.CONTRACT)).filteredOn(f -> f.code() == FindingCode.CLAIM_TYPE_MISMATCH).hasSize(1);
+        assertThat(report.findings(Stage.CONTRACT))
+                .filteredOn(f -> f.code() == FindingCode.CLAIM_TYPE_MISMATCH)
+                .hasSize(1);
         assertThat(ReportSize.bytes(report)).isLessThan(8 * 1024);
     }
 
@@ -97,8 +106,12 @@ class ValidatorCostTest {
         ValidationReport report = judge(Judge.validator(open, KeySource.jwks(TestKeys.publicJwks())), token.signRsa());
 
         assertHasError(report, FindingCode.CLAIM_TYPE_MISMATCH, "/claims/x0");
-        assertThat(report.findings(Stage.CONTRACT)).filteredOn(f -> f.code() == FindingCode.CLAIM_TYPE_MISMATCH).hasSize(50);
-        assertThat(finding(report, FindingCode.CONTRACT_FINDINGS_CAPPED).message()).contains("1,450 more violation(s)").contains("1,500 in all");
+        assertThat(report.findings(Stage.CONTRACT))
+                .filteredOn(f -> f.code() == FindingCode.CLAIM_TYPE_MISMATCH)
+                .hasSize(50);
+        assertThat(finding(report, FindingCode.CONTRACT_FINDINGS_CAPPED).message())
+                .contains("1,450 more violation(s)")
+                .contains("1,500 in all");
         assertThat(ReportSize.bytes(report)).isLessThanOrEqualTo(ReportSize.MAX_BYTES);
     }
 
@@ -116,7 +129,9 @@ class ValidatorCostTest {
 
         ValidationReport report = judge(Judge.validator(closed, KeySource.jwks(TestKeys.publicJwks())), signed);
 
-        assertThat(report.findings(Stage.CONTRACT)).filteredOn(f -> f.code() == FindingCode.CLAIM_NOT_ALLOWED).isNotEmpty()
+        assertThat(report.findings(Stage.CONTRACT))
+                .filteredOn(f -> f.code() == FindingCode.CLAIM_NOT_ALLOWED)
+                .isNotEmpty()
                 .allSatisfy(f -> assertThat(f.pointer().length()).isLessThanOrEqualTo(201));
         assertThat(ReportSize.bytes(report)).isLessThanOrEqualTo(ReportSize.MAX_BYTES);
     }
@@ -132,13 +147,18 @@ class ValidatorCostTest {
 
         ValidationReport report = judge(Judge.mcpWithJwks(), token);
 
-        assertThat(report.verdict()).as("findings: %s", report.findings()).isEqualTo(dev.tokencontract.finding.Verdict.ACCEPTED);
+        assertThat(report.verdict())
+                .as("findings: %s", report.findings())
+                .isEqualTo(dev.tokencontract.finding.Verdict.ACCEPTED);
     }
 
     @Test
     void validateWhenLintCleanPatternMeetsLongClaimThenOrdinaryFindingNotContractUnavailable() throws Exception {
         ObjectNode document = TestContracts.minimal();
-        ((ObjectNode) document.path("properties")).putObject("tenant_id").put("type", "string").put("pattern", "^(?:a|b)+$");
+        ((ObjectNode) document.path("properties"))
+                .putObject("tenant_id")
+                .put("type", "string")
+                .put("pattern", "^(?:a|b)+$");
         Contract contract = Contracts.parse(document.toString());
         String tenant = "ab".repeat(10_000) + "c";
         String token = TestTokens.mcp().claim("tenant_id", tenant).signRsa();
@@ -153,7 +173,8 @@ class ValidatorCostTest {
     void validateWhenKeysUnavailableThenClaimsStillJudgedForTime() throws Exception {
         TokenValidator noKey = Judge.validator(Contracts.load("mcp-access-token@1.0.0"), KeySource.none());
 
-        ValidationReport report = judge(noKey, TestTokens.mcp().claim("exp", 1L).claim("roles", "admin").signRsa());
+        ValidationReport report = judge(
+                noKey, TestTokens.mcp().claim("exp", 1L).claim("roles", "admin").signRsa());
 
         assertRejected(report, FindingCode.TOKEN_EXPIRED, "/claims/exp");
         assertHasError(report, FindingCode.CLAIM_TYPE_MISMATCH, "/claims/roles"); // KeySource.none() diagnoses
@@ -161,10 +182,16 @@ class ValidatorCostTest {
 
     @Test
     void buildWhenBothContractSettingsChosenThenRefused() throws Exception {
-        TokenValidator.Builder builder = TokenValidator.builder().contract(Contracts.load("mcp-access-token@1.0.0"))
-                .keys(KeySource.jwks(TestKeys.publicJwks())).ignoreIssuer().ignoreAudience()
-                .skipContractUnlessSignatureVerified().checkContractEvenIfSignatureFails();
+        TokenValidator.Builder builder = TokenValidator.builder()
+                .contract(Contracts.load("mcp-access-token@1.0.0"))
+                .keys(KeySource.jwks(TestKeys.publicJwks()))
+                .ignoreIssuer()
+                .ignoreAudience()
+                .skipContractUnlessSignatureVerified()
+                .checkContractEvenIfSignatureFails();
 
-        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("contradictory");
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("contradictory");
     }
 }

@@ -23,10 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  * non-runnable one fails, so no block is skipped silently.
  */
 class DocsTranscriptsIT {
-    private static final Path ROOT = Path.of("").toAbsolutePath().getFileName().toString().equals("cli")
-            ? Path.of("").toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
-    private static final Path JAR = Path.of(System.getProperty("tokencontract.jar", "target/tokencontract.jar")).toAbsolutePath();
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final Path ROOT =
+            Path.of("").toAbsolutePath().getFileName().toString().equals("cli")
+                    ? Path.of("").toAbsolutePath().getParent()
+                    : Path.of("").toAbsolutePath();
+    private static final Path JAR = Path.of(System.getProperty("tokencontract.jar", "target/tokencontract.jar"))
+            .toAbsolutePath();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final java.util.regex.Pattern EXIT = java.util.regex.Pattern.compile("\\[exit \\d+\\]");
 
     @TempDir
@@ -40,7 +44,8 @@ class DocsTranscriptsIT {
         }
         List<Transcripts> out = new ArrayList<>();
         for (Path file : files) {
-            out.add(Transcripts.parse(ROOT.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            out.add(Transcripts.parse(
+                    ROOT.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8)));
         }
         return out;
     }
@@ -58,8 +63,10 @@ class DocsTranscriptsIT {
                 }
             }
         }
-        assertThat(unmarked).as("transcripts that are neither runnable (tokencontract ...) nor marked "
-                + "<!-- transcript: not run: REASON -->").isEmpty();
+        assertThat(unmarked)
+                .as("transcripts that are neither runnable (tokencontract ...) nor marked "
+                        + "<!-- transcript: not run: REASON -->")
+                .isEmpty();
     }
 
     @TestFactory
@@ -82,35 +89,43 @@ class DocsTranscriptsIT {
     private static void run(Transcripts.Block block) throws Exception {
         for (Transcripts.Step step : block.steps()) {
             String command = step.command().startsWith("bin/tokencontract ")
-                    ? step.command().substring("bin/".length()) : step.command();
+                    ? step.command().substring("bin/".length())
+                    : step.command();
             ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec 2>&1\n" + command).directory(ROOT.toFile());
             builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
             builder.environment().put("NO_COLOR", "1");
             builder.environment().remove("TOKENCONTRACT_DEBUG");
-            Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
             // a command that does not end (a server) must not hang the build: 60 s, then it is killed and fails
-            java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return process.getInputStream().readAllBytes();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            java.util.concurrent.CompletableFuture<byte[]> read =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return process.getInputStream().readAllBytes();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
             boolean finished = process.waitFor(60, TimeUnit.SECONDS);
             if (!finished) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }
-            assertThat(finished).as(block.where() + ": $ " + step.command() + " did not finish within 60 s").isTrue();
+            assertThat(finished)
+                    .as(block.where() + ": $ " + step.command() + " did not finish within 60 s")
+                    .isTrue();
             byte[] output = read.get(10, TimeUnit.SECONDS);
-            List<String> actual = new ArrayList<>(Volatile.normalise(List.of(new String(output, StandardCharsets.UTF_8).split("\n", -1))));
+            List<String> actual = new ArrayList<>(
+                    Volatile.normalise(List.of(new String(output, StandardCharsets.UTF_8).split("\n", -1))));
             List<String> expected = Volatile.normalise(step.expected());
-            if (!expected.isEmpty() && EXIT.matcher(expected.get(expected.size() - 1)).matches()) {
+            if (!expected.isEmpty()
+                    && EXIT.matcher(expected.get(expected.size() - 1)).matches()) {
                 actual.add("[exit " + process.exitValue() + "]"); // the documents' convention: the exit code, last
             }
             assertThat(Volatile.matches(expected, actual))
-                    .as("%s: $ %s%n--- the document shows:%n%s%n--- the jar prints:%n%s", block.where(), step.command(),
-                            String.join("\n", expected), String.join("\n", actual))
+                    .as(
+                            "%s: $ %s%n--- the document shows:%n%s%n--- the jar prints:%n%s",
+                            block.where(), step.command(), String.join("\n", expected), String.join("\n", actual))
                     .isTrue();
         }
     }

@@ -17,8 +17,10 @@ record Transcripts(String file, List<Block> blocks) {
     /** One fenced block with at least one command. {@code skipReason} is null unless marked. */
     record Block(String file, int line, List<Step> steps, String skipReason) {
         boolean runnable() {
-            return steps.stream().allMatch(s -> s.command().startsWith("tokencontract ")
-                    || s.command().startsWith("bin/tokencontract ") || s.command().equals("tokencontract"));
+            return steps.stream()
+                    .allMatch(s -> s.command().startsWith("tokencontract ")
+                            || s.command().startsWith("bin/tokencontract ")
+                            || s.command().equals("tokencontract"));
         }
 
         String where() {

@@ -5,18 +5,19 @@ import java.util.Set;
 /** "Class.method" of the first caller outside the engine's entry points, for property names. */
 final class CallerName {
     private static final Set<String> SKIPPED = Set.of(
-            CallerName.class.getName(), Property.class.getName(), Runner.class.getName(),
+            CallerName.class.getName(),
+            Property.class.getName(),
+            Runner.class.getName(),
             "dev.tokencontract.conformance.Conformance");
 
-    private CallerName() {
-    }
+    private CallerName() {}
 
     static String find() {
-        return StackWalker.getInstance().walk(frames -> frames
-                .filter(frame -> !SKIPPED.contains(frame.getClassName()))
-                .findFirst()
-                .map(frame -> simple(frame.getClassName()) + "." + method(frame.getMethodName()))
-                .orElse("property"));
+        return StackWalker.getInstance()
+                .walk(frames -> frames.filter(frame -> !SKIPPED.contains(frame.getClassName()))
+                        .findFirst()
+                        .map(frame -> simple(frame.getClassName()) + "." + method(frame.getMethodName()))
+                        .orElse("property"));
     }
 
     private static String method(String name) {

@@ -26,6 +26,7 @@ public final class Choices {
     private int size;
     /** Flat (start, end) pairs: cheaper than an object per span on the hot path. */
     private int[] spanBounds = new int[64];
+
     private int spanCount;
     private Set<String> labels;
     private int depth;

@@ -2,11 +2,9 @@ package dev.tokencontract.conformance.engine;
 
 /** Shared drawing arithmetic. */
 final class Draws {
-    static final String DEFAULT_ALPHABET =
-            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.:/@éß€😀";
+    static final String DEFAULT_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.:/@éß€😀";
 
-    private Draws() {
-    }
+    private Draws() {}
 
     /** A long in [min, max]; choice 0 gives the value nearest to 0. */
     static long longBetween(Choices in, long min, long max) {

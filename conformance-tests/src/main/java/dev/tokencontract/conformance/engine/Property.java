@@ -48,8 +48,11 @@ public final class Property<T> {
 
     public static <T> Property<T> forAll(Gen<T> gen) {
         Objects.requireNonNull(gen, "gen");
-        return new Property<>(gen, null, new Settings(Settings.DEFAULT_TRIES, null, List.of(),
-                Settings.DEFAULT_MAX_SHRINK_RUNS, null), NEVER);
+        return new Property<>(
+                gen,
+                null,
+                new Settings(Settings.DEFAULT_TRIES, null, List.of(), Settings.DEFAULT_MAX_SHRINK_RUNS, null),
+                NEVER);
     }
 
     /** Records a coverage label from inside a property body (e.g. which mutation a try applied). */
@@ -59,8 +62,14 @@ public final class Property<T> {
 
     /** The name printed in reports; by default the calling class and method. */
     public Property<T> named(String name) {
-        return with(tries, new Settings(settings.tries(), settings.seed(), settings.requiredLabels(),
-                settings.maxShrinkRuns(), Objects.requireNonNull(name, "name")));
+        return with(
+                tries,
+                new Settings(
+                        settings.tries(),
+                        settings.seed(),
+                        settings.requiredLabels(),
+                        settings.maxShrinkRuns(),
+                        Objects.requireNonNull(name, "name")));
     }
 
     /** How many tries must run (discarded draws do not count). */
@@ -73,16 +82,19 @@ public final class Property<T> {
 
     /** Fixes the seed: the run, its first failure and its shrinking replay exactly. */
     public Property<T> seed(long seed) {
-        return with(tries, new Settings(settings.tries(), seed, settings.requiredLabels(), settings.maxShrinkRuns(),
-                settings.name()));
+        return with(
+                tries,
+                new Settings(
+                        settings.tries(), seed, settings.requiredLabels(), settings.maxShrinkRuns(), settings.name()));
     }
 
     /** Fails the run ({@link Outcome#COVERAGE_NOT_MET}) unless every one of {@code labels} came up in some try. */
     public Property<T> requireCoverage(String... labels) {
         List<String> required = new ArrayList<>(settings.requiredLabels());
         required.addAll(List.of(labels));
-        return with(tries, new Settings(settings.tries(), settings.seed(), required, settings.maxShrinkRuns(),
-                settings.name()));
+        return with(
+                tries,
+                new Settings(settings.tries(), settings.seed(), required, settings.maxShrinkRuns(), settings.name()));
     }
 
     /** Caps how many candidate examples the shrinker may run (default 5,000). */
@@ -90,8 +102,9 @@ public final class Property<T> {
         if (runs < 0) {
             throw new IllegalArgumentException("maxShrinkRuns must be >= 0, got " + runs);
         }
-        return with(tries, new Settings(settings.tries(), settings.seed(), settings.requiredLabels(), runs,
-                settings.name()));
+        return with(
+                tries,
+                new Settings(settings.tries(), settings.seed(), settings.requiredLabels(), runs, settings.name()));
     }
 
     /**
@@ -108,8 +121,8 @@ public final class Property<T> {
     public PropertyResult<T> run(Check<T> body) {
         Objects.requireNonNull(body, "body");
         long seed = resolveSeed();
-        Settings effective = new Settings(resolveTries(), seed, settings.requiredLabels(), settings.maxShrinkRuns(),
-                settings.name());
+        Settings effective = new Settings(
+                resolveTries(), seed, settings.requiredLabels(), settings.maxShrinkRuns(), settings.name());
         String name = settings.name() != null ? settings.name() : CallerName.find();
         PropertyResult<T> result = new Runner<>(gen, effective, stop).run(body, name, seed);
         System.out.printf("[property] %s: %s, %d tries, seed %d%n", name, result.outcome(), result.tries(), seed);
@@ -123,9 +136,10 @@ public final class Property<T> {
     public PropertyResult<T> runQuietly(Check<T> body) {
         Objects.requireNonNull(body, "body");
         long seed = resolveSeed();
-        Settings effective = new Settings(resolveTries(), seed, settings.requiredLabels(), settings.maxShrinkRuns(),
-                settings.name());
-        return new Runner<>(gen, effective, stop).run(body, settings.name() != null ? settings.name() : CallerName.find(), seed);
+        Settings effective = new Settings(
+                resolveTries(), seed, settings.requiredLabels(), settings.maxShrinkRuns(), settings.name());
+        return new Runner<>(gen, effective, stop)
+                .run(body, settings.name() != null ? settings.name() : CallerName.find(), seed);
     }
 
     /** Runs the property; throws {@link AssertionFailedError} with the full report unless it passed. */
@@ -159,7 +173,8 @@ public final class Property<T> {
             try {
                 return Long.parseLong(fromProperty.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("-D" + SEED_PROPERTY + " must be a long, got '" + fromProperty + "'", e);
+                throw new IllegalArgumentException(
+                        "-D" + SEED_PROPERTY + " must be a long, got '" + fromProperty + "'", e);
             }
         }
         return SEEDS.nextLong();
@@ -179,7 +194,8 @@ public final class Property<T> {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException("-D" + TRIES_PROPERTY + " must be a positive int, got '" + fromProperty + "'");
+            throw new IllegalArgumentException(
+                    "-D" + TRIES_PROPERTY + " must be a positive int, got '" + fromProperty + "'");
         }
         return Settings.DEFAULT_TRIES;
     }

@@ -38,25 +38,41 @@ public record PropertyResult<T>(
             case PASSED -> out.append(String.format("Property '%s' passed %d tries (seed %d).%n", name, tries, seed));
             case FAILED -> {
                 out.append(String.format("Property '%s' failed after %d tries (seed %d).%n", name, tries, seed));
-                out.append("Shrunk counterexample (").append(shrinkRuns).append(" shrink runs): ")
-                        .append(describe(counterexample)).append('\n');
-                out.append("First counterexample: ").append(describe(firstCounterexample)).append('\n');
+                out.append("Shrunk counterexample (")
+                        .append(shrinkRuns)
+                        .append(" shrink runs): ")
+                        .append(describe(counterexample))
+                        .append('\n');
+                out.append("First counterexample: ")
+                        .append(describe(firstCounterexample))
+                        .append('\n');
                 out.append("Failure: ").append(failure).append('\n');
             }
-            case COVERAGE_NOT_MET -> out.append(String.format(
-                    "Property '%s' held for %d tries (seed %d) but never produced required label(s) %s.%n",
-                    name, tries, seed, missingLabels));
-            case GAVE_UP -> out.append(String.format(
-                    "Property '%s' gave up after too many discards (seed %d): %d tries discarded, only %d ran. Last reason: %s%n",
-                    name, seed, discarded, tries, lastRejection));
-            case STOPPED -> out.append(String.format(
-                    "Property '%s' was stopped by its caller after %d tries (seed %d).%n", name, tries, seed));
+            case COVERAGE_NOT_MET ->
+                out.append(String.format(
+                        "Property '%s' held for %d tries (seed %d) but never produced required label(s) %s.%n",
+                        name, tries, seed, missingLabels));
+            case GAVE_UP ->
+                out.append(String.format(
+                        "Property '%s' gave up after too many discards (seed %d): %d tries discarded, only %d ran. Last reason: %s%n",
+                        name, seed, discarded, tries, lastRejection));
+            case STOPPED ->
+                out.append(String.format(
+                        "Property '%s' was stopped by its caller after %d tries (seed %d).%n", name, tries, seed));
         }
         if (outcome != Outcome.PASSED) {
-            out.append("Replay: -D").append(Property.SEED_PROPERTY).append('=').append(seed)
-                    .append(" or Property.forAll(...).seed(").append(seed).append("L)\n");
+            out.append("Replay: -D")
+                    .append(Property.SEED_PROPERTY)
+                    .append('=')
+                    .append(seed)
+                    .append(" or Property.forAll(...).seed(")
+                    .append(seed)
+                    .append("L)\n");
         }
-        out.append("Coverage over ").append(coverage.tries()).append(" tries:\n").append(coverage.render());
+        out.append("Coverage over ")
+                .append(coverage.tries())
+                .append(" tries:\n")
+                .append(coverage.render());
         return out.toString();
     }
 

@@ -31,8 +31,18 @@ final class Runner<T> {
         String lastRejection = null;
         while (passed < settings.tries()) {
             if (stop.getAsBoolean()) {
-                return result(name, Outcome.STOPPED, seed, passed, discarded, null, null, 0,
-                        new Coverage(passed, counts), List.of(), lastRejection);
+                return result(
+                        name,
+                        Outcome.STOPPED,
+                        seed,
+                        passed,
+                        discarded,
+                        null,
+                        null,
+                        0,
+                        new Coverage(passed, counts),
+                        List.of(),
+                        lastRejection);
             }
             Choices in = Choices.random(master.nextLong());
             T value;
@@ -41,8 +51,18 @@ final class Runner<T> {
             } catch (Rejected e) {
                 lastRejection = e.getMessage();
                 if (++discarded > maxDiscards) {
-                    return result(name, Outcome.GAVE_UP, seed, passed, discarded, null, null, 0,
-                            new Coverage(passed, counts), List.of(), lastRejection);
+                    return result(
+                            name,
+                            Outcome.GAVE_UP,
+                            seed,
+                            passed,
+                            discarded,
+                            null,
+                            null,
+                            0,
+                            new Coverage(passed, counts),
+                            List.of(),
+                            lastRejection);
                 }
                 continue;
             }
@@ -51,8 +71,18 @@ final class Runner<T> {
                 // an assumption that does not hold discards the try, under the same cap as a rejected draw
                 lastRejection = "assumption: " + aborted.getMessage();
                 if (++discarded > maxDiscards) {
-                    return result(name, Outcome.GAVE_UP, seed, passed, discarded, null, null, 0,
-                            new Coverage(passed, counts), List.of(), lastRejection);
+                    return result(
+                            name,
+                            Outcome.GAVE_UP,
+                            seed,
+                            passed,
+                            discarded,
+                            null,
+                            null,
+                            0,
+                            new Coverage(passed, counts),
+                            List.of(),
+                            lastRejection);
                 }
                 continue;
             }
@@ -64,8 +94,18 @@ final class Runner<T> {
                 Example<T> first = new Example<>(value, in.sequence(), List.copyOf(in.spans()), thrown);
                 Shrinker<T> shrinker = new Shrinker<>(gen, body, first, settings.maxShrinkRuns(), stop);
                 Example<T> shrunk = shrinker.shrink();
-                return result(name, Outcome.FAILED, seed, passed, discarded, shrunk, first, shrinker.runs(),
-                        new Coverage(passed, counts), List.of(), lastRejection);
+                return result(
+                        name,
+                        Outcome.FAILED,
+                        seed,
+                        passed,
+                        discarded,
+                        shrunk,
+                        first,
+                        shrinker.runs(),
+                        new Coverage(passed, counts),
+                        List.of(),
+                        lastRejection);
             }
         }
         Coverage coverage = new Coverage(passed, counts);
@@ -74,12 +114,31 @@ final class Runner<T> {
         return result(name, outcome, seed, passed, discarded, null, null, 0, coverage, missing, lastRejection);
     }
 
-    private PropertyResult<T> result(String name, Outcome outcome, long seed, int tries, int discarded,
-                                     Example<T> shrunk, Example<T> first, int shrinkRuns, Coverage coverage,
-                                     List<String> missing, String lastRejection) {
-        return new PropertyResult<>(name, outcome, seed, tries, discarded,
-                shrunk == null ? null : shrunk.value(), first == null ? null : first.value(),
-                shrunk == null ? null : shrunk.failure(), shrinkRuns, coverage, new ArrayList<>(missing), lastRejection);
+    private PropertyResult<T> result(
+            String name,
+            Outcome outcome,
+            long seed,
+            int tries,
+            int discarded,
+            Example<T> shrunk,
+            Example<T> first,
+            int shrinkRuns,
+            Coverage coverage,
+            List<String> missing,
+            String lastRejection) {
+        return new PropertyResult<>(
+                name,
+                outcome,
+                seed,
+                tries,
+                discarded,
+                shrunk == null ? null : shrunk.value(),
+                first == null ? null : first.value(),
+                shrunk == null ? null : shrunk.failure(),
+                shrinkRuns,
+                coverage,
+                new ArrayList<>(missing),
+                lastRejection);
     }
 
     /** Runs the body; returns what it threw, or null. {@code labels} receives {@link Property#label} calls. */

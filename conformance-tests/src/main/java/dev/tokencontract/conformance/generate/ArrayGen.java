@@ -40,7 +40,10 @@ final class ArrayGen {
                 maxItems = Math.min(maxItems, prefix);
             }
             JsonNode unevaluated = schema.get("unevaluatedItems");
-            if (unevaluated != null && unevaluated.isBoolean() && !unevaluated.booleanValue() && items == null
+            if (unevaluated != null
+                    && unevaluated.isBoolean()
+                    && !unevaluated.booleanValue()
+                    && items == null
                     && !schema.has("contains")) {
                 maxItems = Math.min(maxItems, longestPrefix(c));
             }
@@ -54,7 +57,8 @@ final class ArrayGen {
                 contains = schema.get("contains");
                 containsOwner = schema;
                 minContains = schema.has("minContains") ? StringGen.intValue(schema.get("minContains")) : 1;
-                maxContains = schema.has("maxContains") ? StringGen.intValue(schema.get("maxContains")) : Long.MAX_VALUE;
+                maxContains =
+                        schema.has("maxContains") ? StringGen.intValue(schema.get("maxContains")) : Long.MAX_VALUE;
                 break;
             }
         }
@@ -63,7 +67,8 @@ final class ArrayGen {
         }
         int low = Math.max(minItems, minContains);
         if (low > MAX_BUILT) {
-            throw new Rejected("minItems/minContains " + low + " is beyond what the generator builds (" + MAX_BUILT + ")");
+            throw new Rejected(
+                    "minItems/minContains " + low + " is beyond what the generator builds (" + MAX_BUILT + ")");
         }
         if (low > maxItems) {
             throw new Rejected("array bounds leave no length (need " + low + ", at most " + maxItems + ")");
@@ -78,7 +83,8 @@ final class ArrayGen {
             for (int i = low; i < low + room; i++) {
                 // the "one more?" coin and the element are one span: the shrinker deletes both at once
                 int index = i;
-                Boolean added = in.draw(choices -> choices.bool(0.6) ? add(c, choices, depth, unique, index, null, null, out, seen) : null);
+                Boolean added = in.draw(choices ->
+                        choices.bool(0.6) ? add(c, choices, depth, unique, index, null, null, out, seen) : null);
                 if (added == null) {
                     break;
                 }
@@ -89,7 +95,8 @@ final class ArrayGen {
         while (length - low < room && in.bool(0.6)) {
             length++;
         }
-        int containsCount = (int) Math.min(Math.min(maxContains, length),
+        int containsCount = (int) Math.min(
+                Math.min(maxContains, length),
                 minContains + (length > minContains && in.bool(0.3) ? in.chooseInt(length - minContains) : 0));
         boolean[] containsAt = placements(in, length, containsCount);
         boolean containsBounded = maxContains < Long.MAX_VALUE;
@@ -101,8 +108,16 @@ final class ArrayGen {
         return out;
     }
 
-    private boolean add(Conjunction c, Choices in, int depth, boolean unique, int index, Scoped extra, JsonNode negative,
-                        ArrayNode out, List<JsonNode> seen) {
+    private boolean add(
+            Conjunction c,
+            Choices in,
+            int depth,
+            boolean unique,
+            int index,
+            Scoped extra,
+            JsonNode negative,
+            ArrayNode out,
+            List<JsonNode> seen) {
         List<Scoped> schemas = positionSchemas(c, index);
         if (extra != null) {
             schemas.add(extra);

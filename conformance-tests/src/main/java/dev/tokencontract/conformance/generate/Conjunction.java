@@ -19,6 +19,7 @@ final class Conjunction {
     final List<JsonNode> negatives = new ArrayList<>();
     /** Aligned with {@link #schemas}. */
     private final List<Scope> scopes = new ArrayList<>();
+
     final List<SchemaFacts> facts = new ArrayList<>();
     private final Context context;
     private int expansions;

@@ -10,6 +10,7 @@ final class Context {
     static final int SHALLOW_DEPTH = 4;
     /** Values nested deeper than this are rejected (a schema that recurses without a way out). */
     static final int MAX_DEPTH = 24;
+
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     final SchemaIndex index;

@@ -7,9 +7,26 @@ import java.util.Set;
 
 /** Strings in the formats of JSON Schema 2020-12 (RFC 3339 dates and times, RFC 3986 URIs, addresses...). */
 final class Formats {
-    private static final Set<String> KNOWN = Set.of("date-time", "date", "time", "duration", "email", "idn-email",
-            "hostname", "idn-hostname", "ipv4", "ipv6", "uri", "uri-reference", "iri", "iri-reference", "uri-template",
-            "uuid", "json-pointer", "relative-json-pointer", "regex");
+    private static final Set<String> KNOWN = Set.of(
+            "date-time",
+            "date",
+            "time",
+            "duration",
+            "email",
+            "idn-email",
+            "hostname",
+            "idn-hostname",
+            "ipv4",
+            "ipv6",
+            "uri",
+            "uri-reference",
+            "iri",
+            "iri-reference",
+            "uri-template",
+            "uuid",
+            "json-pointer",
+            "relative-json-pointer",
+            "regex");
     private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
     private static final String ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final String HEX = "0123456789abcdef";
@@ -17,8 +34,7 @@ final class Formats {
     private static final List<String> REGEXES = List.of("^[a-z]+$", "a|b", "\\d{2,3}", "^(ab)*c?$", "[^\\s]+", ".*");
     private static final int[] DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
-    private Formats() {
-    }
+    private Formats() {}
 
     static boolean known(String format) {
         return KNOWN.contains(format);
@@ -30,26 +46,42 @@ final class Formats {
 
     static String generate(String format, Choices in) {
         switch (format) {
-            case "date-time": return date(in) + "T" + time(in);
-            case "date": return date(in);
-            case "time": return time(in);
-            case "duration": return duration(in);
+            case "date-time":
+                return date(in) + "T" + time(in);
+            case "date":
+                return date(in);
+            case "time":
+                return time(in);
+            case "duration":
+                return duration(in);
             case "email":
-            case "idn-email": return word(in, ALNUM, 1, 10) + (in.bool(0.2) ? "." + word(in, ALNUM, 1, 6) : "") + "@" + hostname(in);
+            case "idn-email":
+                return word(in, ALNUM, 1, 10) + (in.bool(0.2) ? "." + word(in, ALNUM, 1, 6) : "") + "@" + hostname(in);
             case "hostname":
-            case "idn-hostname": return hostname(in);
-            case "ipv4": return in.chooseInt(255) + "." + in.chooseInt(255) + "." + in.chooseInt(255) + "." + in.chooseInt(255);
-            case "ipv6": return ipv6(in);
+            case "idn-hostname":
+                return hostname(in);
+            case "ipv4":
+                return in.chooseInt(255) + "." + in.chooseInt(255) + "." + in.chooseInt(255) + "." + in.chooseInt(255);
+            case "ipv6":
+                return ipv6(in);
             case "uri":
-            case "iri": return uri(in);
+            case "iri":
+                return uri(in);
             case "uri-reference":
-            case "iri-reference": return in.bool() ? uri(in) : path(in) + (in.bool(0.3) ? "#" + word(in, ALNUM, 0, 6) : "");
-            case "uri-template": return "https://" + hostname(in) + "/" + word(in, LOWER, 1, 6) + "/{" + word(in, LOWER, 1, 6) + "}";
-            case "uuid": return uuid(in);
-            case "json-pointer": return jsonPointer(in);
-            case "relative-json-pointer": return in.chooseInt(9) + (in.bool() ? "#" : jsonPointer(in));
-            case "regex": return REGEXES.get(in.chooseInt(REGEXES.size() - 1));
-            default: throw new IllegalArgumentException("unknown format " + format);
+            case "iri-reference":
+                return in.bool() ? uri(in) : path(in) + (in.bool(0.3) ? "#" + word(in, ALNUM, 0, 6) : "");
+            case "uri-template":
+                return "https://" + hostname(in) + "/" + word(in, LOWER, 1, 6) + "/{" + word(in, LOWER, 1, 6) + "}";
+            case "uuid":
+                return uuid(in);
+            case "json-pointer":
+                return jsonPointer(in);
+            case "relative-json-pointer":
+                return in.chooseInt(9) + (in.bool() ? "#" : jsonPointer(in));
+            case "regex":
+                return REGEXES.get(in.chooseInt(REGEXES.size() - 1));
+            default:
+                throw new IllegalArgumentException("unknown format " + format);
         }
     }
 
@@ -134,7 +166,8 @@ final class Formats {
             int keep = in.chooseInt(6);
             return String.join(":", List.of(groups).subList(0, keep)) + "::" + groups[7];
         }
-        return "::ffff:" + in.chooseInt(255) + "." + in.chooseInt(255) + "." + in.chooseInt(255) + "." + in.chooseInt(255);
+        return "::ffff:" + in.chooseInt(255) + "." + in.chooseInt(255) + "." + in.chooseInt(255) + "."
+                + in.chooseInt(255);
     }
 
     private static String uri(Choices in) {
@@ -145,8 +178,8 @@ final class Formats {
         if (style == 1) {
             return "mailto:" + word(in, ALNUM, 1, 8) + "@" + hostname(in);
         }
-        String out = (in.bool() ? "https" : "http") + "://" + hostname(in) + (in.bool(0.2) ? ":" + (1 + in.chooseInt(65534)) : "")
-                + path(in);
+        String out = (in.bool() ? "https" : "http") + "://" + hostname(in)
+                + (in.bool(0.2) ? ":" + (1 + in.chooseInt(65534)) : "") + path(in);
         if (in.bool(0.3)) {
             out += "?" + word(in, LOWER, 1, 5) + "=" + word(in, ALNUM, 0, 5);
         }

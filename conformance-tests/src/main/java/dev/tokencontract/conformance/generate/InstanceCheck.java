@@ -1,8 +1,8 @@
 package dev.tokencontract.conformance.generate;
 
 import dev.tokencontract.contract.Contract;
-import dev.tokencontract.finding.Finding;
 import dev.tokencontract.contract.SchemaCheck;
+import dev.tokencontract.finding.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

@@ -9,8 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 /** JSON Schema's notions of type and equality (1 equals 1.0; object key order does not matter). */
 final class JsonValues {
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     static String type(JsonNode value) {
         if (value.isNull()) {

@@ -59,7 +59,10 @@ final class NumberGen {
         if (low != null) {
             base = pickInteger(in, low.value.setScale(0, RoundingMode.CEILING).toBigInteger(), null);
         } else if (high != null) {
-            base = pickInteger(in, null, high.value.setScale(0, RoundingMode.FLOOR).toBigInteger().subtract(BigInteger.ONE));
+            base = pickInteger(
+                    in,
+                    null,
+                    high.value.setScale(0, RoundingMode.FLOOR).toBigInteger().subtract(BigInteger.ONE));
         } else {
             base = pickInteger(in, null, null);
         }
@@ -82,21 +85,25 @@ final class NumberGen {
         }
         if (high != null && high.signum() <= 0) {
             BigInteger width = low == null ? SPREAD : high.subtract(low);
-            return high.subtract(BigInteger.valueOf(in.choose(width.min(LONG_MAX).longValue())));
+            return high.subtract(
+                    BigInteger.valueOf(in.choose(width.min(LONG_MAX).longValue())));
         }
         BigInteger up = high == null ? SPREAD : high;
         BigInteger down = low == null ? SPREAD : low.negate();
         if (!in.bool()) {
             return BigInteger.valueOf(in.choose(up.min(LONG_MAX).longValue()));
         }
-        return BigInteger.valueOf(-1 - in.choose(down.subtract(BigInteger.ONE).min(LONG_MAX).longValue()));
+        return BigInteger.valueOf(
+                -1 - in.choose(down.subtract(BigInteger.ONE).min(LONG_MAX).longValue()));
     }
 
     static JsonNode node(BigDecimal value) {
         BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
         if (stripped.scale() <= 0) {
             BigInteger whole = stripped.toBigIntegerExact();
-            return whole.bitLength() < 64 ? Context.NODES.numberNode(whole.longValue()) : Context.NODES.numberNode(whole);
+            return whole.bitLength() < 64
+                    ? Context.NODES.numberNode(whole.longValue())
+                    : Context.NODES.numberNode(whole);
         }
         return Context.NODES.numberNode(stripped);
     }
@@ -118,7 +125,9 @@ final class NumberGen {
     }
 
     static BigDecimal lcm(BigDecimal a, BigDecimal b) {
-        int scale = Math.max(0, Math.max(a.stripTrailingZeros().scale(), b.stripTrailingZeros().scale()));
+        int scale = Math.max(
+                0,
+                Math.max(a.stripTrailingZeros().scale(), b.stripTrailingZeros().scale()));
         BigInteger x = a.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue();
         BigInteger y = b.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue();
         BigInteger lcm = x.divide(x.gcd(y)).multiply(y);
@@ -149,5 +158,5 @@ final class NumberGen {
         return cmp < 0 || (cmp == 0 && exclusive) ? candidate : current;
     }
 
-    private record Bound(BigDecimal value, boolean exclusive) { }
+    private record Bound(BigDecimal value, boolean exclusive) {}
 }

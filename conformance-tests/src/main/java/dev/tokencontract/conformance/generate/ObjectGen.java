@@ -34,7 +34,8 @@ final class ObjectGen {
             maxProperties = Math.min(maxProperties, StringGen.intValue(bound));
         }
         if (minProperties > ArrayGen.MAX_BUILT) {
-            throw new Rejected("minProperties " + minProperties + " is beyond what the generator builds (" + ArrayGen.MAX_BUILT + ")");
+            throw new Rejected("minProperties " + minProperties + " is beyond what the generator builds ("
+                    + ArrayGen.MAX_BUILT + ")");
         }
         boolean shallow = depth >= Context.SHALLOW_DEPTH;
         if (c.all("dependentRequired").isEmpty() && c.all("dependentSchemas").isEmpty() && minProperties == 0) {
@@ -46,7 +47,11 @@ final class ObjectGen {
         // many optional names (a meta-schema has ~50) would make nested instances explode: keep ~4 on average
         double include = Math.min(0.5, 4.0 / Math.max(1, declared.size()));
         for (String name : declared) {
-            if (!keys.contains(name) && keys.size() < maxProperties && !shallow && in.bool(include) && PropertyNames.allowed(c, name)) {
+            if (!keys.contains(name)
+                    && keys.size() < maxProperties
+                    && !shallow
+                    && in.bool(include)
+                    && PropertyNames.allowed(c, name)) {
                 keys.add(name);
             }
         }

@@ -12,18 +12,20 @@ import tools.jackson.databind.JsonNode;
  * 2020-12, as before.
  */
 final class OlderDrafts {
-    private OlderDrafts() {
-    }
+    private OlderDrafts() {}
 
     static JsonNode as202012(JsonNode schema) {
         JsonNode stated = schema.isObject() ? schema.get("$schema") : null;
-        if (stated == null || !stated.isString() || stated.stringValue().equals("https://json-schema.org/draft/2020-12/schema")) {
+        if (stated == null
+                || !stated.isString()
+                || stated.stringValue().equals("https://json-schema.org/draft/2020-12/schema")) {
             return schema;
         }
         try {
             return SchemaImport.convert(schema, Optional.empty()).schema();
         } catch (SchemaImportException e) {
-            throw new IllegalArgumentException("cannot generate from this schema: " + e.getMessage() + " " + e.problems(), e);
+            throw new IllegalArgumentException(
+                    "cannot generate from this schema: " + e.getMessage() + " " + e.problems(), e);
         }
     }
 }

@@ -11,8 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Which names an object may hold beyond its required ones, and how to make one up. */
 final class PropertyNames {
-    private PropertyNames() {
-    }
+    private PropertyNames() {}
 
     static boolean patternMatches(String pattern, String name) {
         try {
@@ -87,7 +86,8 @@ final class PropertyNames {
         }
         if (!patterns.isEmpty() && !in.bool(0.2)) {
             try {
-                return Regex.compile(patterns.get(in.chooseInt(patterns.size() - 1))).generate(in, 0, 24);
+                return Regex.compile(patterns.get(in.chooseInt(patterns.size() - 1)))
+                        .generate(in, 0, 24);
             } catch (RegexSyntaxException | Rejected e) {
                 return null;
             }

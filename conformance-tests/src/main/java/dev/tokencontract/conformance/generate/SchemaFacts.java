@@ -22,12 +22,30 @@ final class SchemaFacts {
     /** In the order types are tried (choice 0 first). */
     static final int[] ORDER = {NULL, BOOLEAN, INTEGER, NUMBER, STRING, ARRAY, OBJECT};
 
-    private static final Set<String> NUMBER_WORDS = Set.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf");
+    private static final Set<String> NUMBER_WORDS =
+            Set.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf");
     private static final Set<String> STRING_WORDS = Set.of("minLength", "maxLength", "pattern", "format");
-    private static final Set<String> ARRAY_WORDS = Set.of("items", "prefixItems", "contains", "minItems", "maxItems", "uniqueItems",
-            "minContains", "maxContains", "unevaluatedItems");
-    private static final Set<String> OBJECT_WORDS = Set.of("properties", "required", "additionalProperties", "patternProperties",
-            "propertyNames", "minProperties", "maxProperties", "dependentRequired", "dependentSchemas", "unevaluatedProperties");
+    private static final Set<String> ARRAY_WORDS = Set.of(
+            "items",
+            "prefixItems",
+            "contains",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "minContains",
+            "maxContains",
+            "unevaluatedItems");
+    private static final Set<String> OBJECT_WORDS = Set.of(
+            "properties",
+            "required",
+            "additionalProperties",
+            "patternProperties",
+            "propertyNames",
+            "minProperties",
+            "maxProperties",
+            "dependentRequired",
+            "dependentSchemas",
+            "unevaluatedProperties");
 
     final int typeMask;
     final int hintMask;
@@ -42,16 +60,23 @@ final class SchemaFacts {
     /** The base URI of the resource this schema belongs to. */
     final String base;
 
-    private SchemaFacts(int typeMask, int hintMask, JsonNode refTarget, List<String> propertyNames, JsonNode schema, String base) {
+    private SchemaFacts(
+            int typeMask, int hintMask, JsonNode refTarget, List<String> propertyNames, JsonNode schema, String base) {
         this.base = base;
         this.typeMask = typeMask;
         this.hintMask = hintMask;
         this.refTarget = refTarget;
         this.propertyNames = propertyNames;
-        this.applicators = schema.has("allOf") || schema.has("anyOf") || schema.has("oneOf") || schema.has("if")
-                || schema.has("not") || schema.has("$dynamicRef");
+        this.applicators = schema.has("allOf")
+                || schema.has("anyOf")
+                || schema.has("oneOf")
+                || schema.has("if")
+                || schema.has("not")
+                || schema.has("$dynamicRef");
         this.enumerates = schema.has("const") || schema.has("enum");
-        this.limitsNames = schema.has("additionalProperties") || schema.has("unevaluatedProperties") || schema.has("propertyNames");
+        this.limitsNames = schema.has("additionalProperties")
+                || schema.has("unevaluatedProperties")
+                || schema.has("propertyNames");
     }
 
     static SchemaFacts of(JsonNode schema, JsonNode refTarget, String base) {
@@ -82,13 +107,20 @@ final class SchemaFacts {
     /** The name of one type bit. */
     static String name(int bit) {
         switch (bit) {
-            case NULL: return "null";
-            case BOOLEAN: return "boolean";
-            case INTEGER: return "integer";
-            case NUMBER: return "number";
-            case STRING: return "string";
-            case ARRAY: return "array";
-            default: return "object";
+            case NULL:
+                return "null";
+            case BOOLEAN:
+                return "boolean";
+            case INTEGER:
+                return "integer";
+            case NUMBER:
+                return "number";
+            case STRING:
+                return "string";
+            case ARRAY:
+                return "array";
+            default:
+                return "object";
         }
     }
 
@@ -124,14 +156,22 @@ final class SchemaFacts {
 
     private static int bit(String name) {
         switch (name) {
-            case "null": return NULL;
-            case "boolean": return BOOLEAN;
-            case "integer": return INTEGER;
-            case "number": return NUMBER | INTEGER;
-            case "string": return STRING;
-            case "array": return ARRAY;
-            case "object": return OBJECT;
-            default: return 0;
+            case "null":
+                return NULL;
+            case "boolean":
+                return BOOLEAN;
+            case "integer":
+                return INTEGER;
+            case "number":
+                return NUMBER | INTEGER;
+            case "string":
+                return STRING;
+            case "array":
+                return ARRAY;
+            case "object":
+                return OBJECT;
+            default:
+                return 0;
         }
     }
 }

@@ -4,11 +4,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -40,8 +40,12 @@ final class SchemaIndex {
         }
         for (JsonNode schema : bases.keySet()) {
             JsonNode ref = schema.get("$ref");
-            facts.put(schema, SchemaFacts.of(schema, ref != null && ref.isString() ? resolve(schema, ref.stringValue()) : null,
-                    base(schema)));
+            facts.put(
+                    schema,
+                    SchemaFacts.of(
+                            schema,
+                            ref != null && ref.isString() ? resolve(schema, ref.stringValue()) : null,
+                            base(schema)));
         }
     }
 
@@ -94,7 +98,9 @@ final class SchemaIndex {
         JsonNode target = resolve(from, ref);
         int hash = ref.indexOf('#');
         String fragment = hash < 0 ? "" : ref.substring(hash + 1);
-        if (target == null || fragment.isEmpty() || fragment.startsWith("/")
+        if (target == null
+                || fragment.isEmpty()
+                || fragment.startsWith("/")
                 || !fragment.equals(target.path("$dynamicAnchor").asString(null))) {
             return target;
         }

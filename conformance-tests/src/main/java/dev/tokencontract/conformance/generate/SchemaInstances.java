@@ -27,7 +27,8 @@ public final class SchemaInstances {
     private final int maxCandidates;
     private final Function<String, JsonNode> documents;
 
-    private SchemaInstances(JsonNode schema, InstanceCheck check, int maxCandidates, Function<String, JsonNode> documents) {
+    private SchemaInstances(
+            JsonNode schema, InstanceCheck check, int maxCandidates, Function<String, JsonNode> documents) {
         SchemaShape.require(schema);
         this.context = new Context(OlderDrafts.as202012(schema), documents);
         this.check = check;
@@ -48,8 +49,11 @@ public final class SchemaInstances {
 
     /** Instances of {@code schema}, judged by {@code check}. */
     public static SchemaInstances of(JsonNode schema, InstanceCheck check) {
-        return new SchemaInstances(Objects.requireNonNull(schema, "schema"), Objects.requireNonNull(check, "check"),
-                DEFAULT_MAX_CANDIDATES, null);
+        return new SchemaInstances(
+                Objects.requireNonNull(schema, "schema"),
+                Objects.requireNonNull(check, "check"),
+                DEFAULT_MAX_CANDIDATES,
+                null);
     }
 
     /** Claim sets (or documents) that satisfy {@code contract}'s schema, judged by the contract itself. */
@@ -71,7 +75,8 @@ public final class SchemaInstances {
      * The generator never fetches anything itself; the check must resolve the same documents.
      */
     public SchemaInstances withDocuments(Function<String, JsonNode> documents) {
-        return new SchemaInstances(context.index.root, check, maxCandidates, Objects.requireNonNull(documents, "documents"));
+        return new SchemaInstances(
+                context.index.root, check, maxCandidates, Objects.requireNonNull(documents, "documents"));
     }
 
     /** What the generator cannot honour by construction (empty when the schema is fully supported). */
@@ -98,8 +103,8 @@ public final class SchemaInstances {
                 }
                 lastProblem = "a candidate broke the schema: " + violations.get(0);
             }
-            throw new Rejected("no valid instance in " + maxCandidates + " candidates" + (issues.isEmpty() ? "" : " " + issues)
-                    + "; last problem: " + lastProblem);
+            throw new Rejected("no valid instance in " + maxCandidates + " candidates"
+                    + (issues.isEmpty() ? "" : " " + issues) + "; last problem: " + lastProblem);
         };
     }
 

@@ -13,8 +13,7 @@ import tools.jackson.databind.JsonNode;
 final class SchemaIssues {
     private static final Set<String> DATA_KEYWORDS = Set.of("enum", "const", "examples", "default");
 
-    private SchemaIssues() {
-    }
+    private SchemaIssues() {}
 
     static List<GenerationIssue> scan(SchemaIndex index) {
         List<GenerationIssue> issues = new ArrayList<>();
@@ -34,8 +33,12 @@ final class SchemaIssues {
         for (String keyword : new String[] {"$ref", "$dynamicRef"}) {
             JsonNode ref = node.get(keyword);
             if (ref != null && ref.isString() && index.resolve(node, ref.stringValue()) == null) {
-                issues.add(new GenerationIssue(Kind.UNRESOLVED_REFERENCE, pointer + "/" + keyword,
-                        "'" + ref.stringValue() + "' is not in this document (other documents come only from SchemaInstances.withDocuments)"));
+                issues.add(
+                        new GenerationIssue(
+                                Kind.UNRESOLVED_REFERENCE,
+                                pointer + "/" + keyword,
+                                "'" + ref.stringValue()
+                                        + "' is not in this document (other documents come only from SchemaInstances.withDocuments)"));
             }
         }
         JsonNode pattern = node.get("pattern");
@@ -58,7 +61,9 @@ final class SchemaIssues {
     private static void checkPattern(String pattern, String pointer, List<GenerationIssue> issues) {
         try {
             for (String construct : Regex.compile(pattern).unsupported()) {
-                issues.add(new GenerationIssue(Kind.UNSUPPORTED, pointer,
+                issues.add(new GenerationIssue(
+                        Kind.UNSUPPORTED,
+                        pointer,
                         "/" + pattern + "/ uses a " + construct + ", which the string generator cannot honour"));
             }
         } catch (RegexSyntaxException e) {

@@ -8,15 +8,15 @@ import tools.jackson.databind.JsonNode;
 final class SchemaShape {
     static final int MAX_DEPTH = 256;
 
-    private SchemaShape() {
-    }
+    private SchemaShape() {}
 
     static void require(JsonNode schema) {
         if (schema == null) {
             throw new IllegalArgumentException("schema is null");
         }
         if (!schema.isObject() && !schema.isBoolean()) {
-            throw new IllegalArgumentException("a JSON Schema is an object or a boolean, got " + JsonValues.type(schema));
+            throw new IllegalArgumentException(
+                    "a JSON Schema is an object or a boolean, got " + JsonValues.type(schema));
         }
         // iterative, so a hostile depth cannot overflow the stack here
         Deque<JsonNode> nodes = new ArrayDeque<>();

@@ -10,10 +10,13 @@ import tools.jackson.databind.JsonNode;
 
 /** Strings within every length bound, matching every {@code pattern}, in the {@code format} when one is named. */
 final class StringGen {
-    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.~:/@+=ÄéßΩЖ中😀";
+    private static final String ALPHABET =
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.~:/@+=ÄéßΩЖ中😀";
     private static final int[] CODE_POINTS = ALPHABET.codePoints().toArray();
     /** Boxed once: a span returns its character as an object, and this is the hot path of claim generation. */
-    private static final Integer[] BOXED = java.util.Arrays.stream(CODE_POINTS).boxed().toArray(Integer[]::new);
+    private static final Integer[] BOXED =
+            java.util.Arrays.stream(CODE_POINTS).boxed().toArray(Integer[]::new);
+
     private static final int ATTEMPTS = 6;
 
     private final Context context;
@@ -33,7 +36,8 @@ final class StringGen {
             maxLength = maxLength < 0 ? value : Math.min(maxLength, value);
         }
         if (minLength > ArrayGen.MAX_BUILT) {
-            throw new Rejected("minLength " + minLength + " is beyond what the generator builds (" + ArrayGen.MAX_BUILT + ")");
+            throw new Rejected(
+                    "minLength " + minLength + " is beyond what the generator builds (" + ArrayGen.MAX_BUILT + ")");
         }
         if (maxLength >= 0 && minLength > maxLength) {
             throw new Rejected("minLength " + minLength + " > maxLength " + maxLength);
@@ -45,7 +49,9 @@ final class StringGen {
             }
         }
         JsonNode format = c.first("format");
-        String formatName = format != null && format.isString() && Formats.known(format.stringValue()) ? format.stringValue() : null;
+        String formatName = format != null && format.isString() && Formats.known(format.stringValue())
+                ? format.stringValue()
+                : null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             String text;
             if (!patterns.isEmpty()) {

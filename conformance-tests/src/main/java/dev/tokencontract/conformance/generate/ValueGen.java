@@ -24,7 +24,8 @@ final class ValueGen {
 
     JsonNode generate(Conjunction c, Choices in, int depth) {
         if (depth > Context.MAX_DEPTH) {
-            throw new Rejected("value nested deeper than " + Context.MAX_DEPTH + " levels (a schema without a finite instance?)");
+            throw new Rejected(
+                    "value nested deeper than " + Context.MAX_DEPTH + " levels (a schema without a finite instance?)");
         }
         int allowed = SchemaFacts.ALL;
         int hinted = 0;

@@ -19,8 +19,11 @@ public final class BearerChallengeCheck {
     /** RFC 6750 section 3: error and error_description are %x20-21 / %x23-5B / %x5D-7E. */
     private static final Pattern NQSCHAR = Pattern.compile("[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*");
     /** RFC 6750 section 3: scope = scope-token *( SP scope-token ), scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
-    private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
-    private static final List<String> SINGLE_VALUED = List.of("realm", "scope", "error", "error_description", "error_uri", "resource_metadata");
+    private static final Pattern SCOPE =
+            Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
+
+    private static final List<String> SINGLE_VALUED =
+            List.of("realm", "scope", "error", "error_description", "error_uri", "resource_metadata");
 
     private BearerChallengeCheck() {}
 
@@ -32,17 +35,24 @@ public final class BearerChallengeCheck {
         List<ChallengeProblem> problems = new ArrayList<>();
         if (headerLines == null || headerLines.isEmpty()) {
             if (status == 401) {
-                problems.add(ChallengeProblem.must("WWW_AUTHENTICATE_MISSING",
-                        "a 401 must carry WWW-Authenticate (RFC 9110 section 15.5.2; MCP: with the resource metadata URL)"));
+                problems.add(
+                        ChallengeProblem.must(
+                                "WWW_AUTHENTICATE_MISSING",
+                                "a 401 must carry WWW-Authenticate (RFC 9110 section 15.5.2; MCP: with the resource metadata URL)"));
             } else {
-                problems.add(ChallengeProblem.should("WWW_AUTHENTICATE_MISSING",
-                        "a 403 for a bearer token should carry WWW-Authenticate with error=\"insufficient_scope\" (RFC 6750 section 3.1)"));
+                problems.add(
+                        ChallengeProblem.should(
+                                "WWW_AUTHENTICATE_MISSING",
+                                "a 403 for a bearer token should carry WWW-Authenticate with error=\"insufficient_scope\" (RFC 6750 section 3.1)"));
             }
             return problems;
         }
         WwwAuthenticate.Parsed parsed = WwwAuthenticate.parse(headerLines);
         if (!parsed.ok()) {
-            problems.add(ChallengeProblem.must("WWW_AUTHENTICATE_MALFORMED", "WWW-Authenticate is not valid RFC 9110 syntax: " + parsed.error().get()));
+            problems.add(ChallengeProblem.must(
+                    "WWW_AUTHENTICATE_MALFORMED",
+                    "WWW-Authenticate is not valid RFC 9110 syntax: "
+                            + parsed.error().get()));
             return problems;
         }
         Optional<Challenge> found = parsed.first("Bearer");
@@ -52,29 +62,42 @@ public final class BearerChallengeCheck {
         }
         Challenge bearer = found.get();
         if (bearer.token68() != null) {
-            problems.add(ChallengeProblem.must("BEARER_CHALLENGE_MALFORMED", "the Bearer challenge uses token68; RFC 6750 uses auth-params"));
+            problems.add(ChallengeProblem.must(
+                    "BEARER_CHALLENGE_MALFORMED", "the Bearer challenge uses token68; RFC 6750 uses auth-params"));
             return problems;
         }
         for (String name : SINGLE_VALUED) {
             if (bearer.count(name) > 1) {
-                problems.add(ChallengeProblem.must("PARAM_REPEATED", "'" + name + "' appears more than once (RFC 6750 section 3)"));
+                problems.add(ChallengeProblem.must(
+                        "PARAM_REPEATED", "'" + name + "' appears more than once (RFC 6750 section 3)"));
             }
         }
         checkError(status, bearer, problems);
-        bearer.param("error_description").filter(d -> !NQSCHAR.matcher(d).matches()).ifPresent(d ->
-                problems.add(ChallengeProblem.must("ERROR_DESCRIPTION_INVALID", "error_description has characters RFC 6750 section 3 does not allow")));
-        bearer.param("scope").filter(s -> !SCOPE.matcher(s).matches()).ifPresent(s ->
-                problems.add(ChallengeProblem.must("SCOPE_INVALID", "scope is not space-separated scope tokens (RFC 6750 section 3)")));
-        bearer.param("error_uri").filter(u -> !absoluteUri(u)).ifPresent(u ->
-                problems.add(ChallengeProblem.must("ERROR_URI_INVALID", "error_uri is not an absolute URI (RFC 6750 section 3)")));
+        bearer.param("error_description")
+                .filter(d -> !NQSCHAR.matcher(d).matches())
+                .ifPresent(d -> problems.add(ChallengeProblem.must(
+                        "ERROR_DESCRIPTION_INVALID",
+                        "error_description has characters RFC 6750 section 3 does not allow")));
+        bearer.param("scope")
+                .filter(s -> !SCOPE.matcher(s).matches())
+                .ifPresent(s -> problems.add(ChallengeProblem.must(
+                        "SCOPE_INVALID", "scope is not space-separated scope tokens (RFC 6750 section 3)")));
+        bearer.param("error_uri")
+                .filter(u -> !absoluteUri(u))
+                .ifPresent(u -> problems.add(ChallengeProblem.must(
+                        "ERROR_URI_INVALID", "error_uri is not an absolute URI (RFC 6750 section 3)")));
         Optional<String> metadata = bearer.param("resource_metadata");
         if (metadata.isEmpty()) {
             if (status == 401) {
-                problems.add(ChallengeProblem.must("RESOURCE_METADATA_MISSING",
-                        "MCP servers must name their protected resource metadata URL in resource_metadata on a 401 (RFC 9728 section 5.1)"));
+                problems.add(
+                        ChallengeProblem.must(
+                                "RESOURCE_METADATA_MISSING",
+                                "MCP servers must name their protected resource metadata URL in resource_metadata on a 401 (RFC 9728 section 5.1)"));
             }
         } else if (!httpUrl(metadata.get())) {
-            problems.add(ChallengeProblem.must("RESOURCE_METADATA_INVALID", "resource_metadata is not an absolute http(s) URL (RFC 9728 section 5.1)"));
+            problems.add(ChallengeProblem.must(
+                    "RESOURCE_METADATA_INVALID",
+                    "resource_metadata is not an absolute http(s) URL (RFC 9728 section 5.1)"));
         }
         return problems;
     }
@@ -82,19 +105,26 @@ public final class BearerChallengeCheck {
     private static void checkError(int status, Challenge bearer, List<ChallengeProblem> problems) {
         Optional<String> error = bearer.param("error");
         if (error.isEmpty()) {
-            problems.add(ChallengeProblem.should("ERROR_MISSING",
-                    "a request that carried a token and failed should say why: error=\"invalid_token\" (RFC 6750 section 3)"));
+            problems.add(
+                    ChallengeProblem.should(
+                            "ERROR_MISSING",
+                            "a request that carried a token and failed should say why: error=\"invalid_token\" (RFC 6750 section 3)"));
             return;
         }
         if (!ERROR_CODES.contains(error.get())) {
-            problems.add(ChallengeProblem.must("ERROR_CODE_UNKNOWN", "error must be invalid_request, invalid_token or insufficient_scope (RFC 6750 section 3.1)"));
+            problems.add(ChallengeProblem.must(
+                    "ERROR_CODE_UNKNOWN",
+                    "error must be invalid_request, invalid_token or insufficient_scope (RFC 6750 section 3.1)"));
             return;
         }
         if (status == 401 && error.get().equals("insufficient_scope")) {
-            problems.add(ChallengeProblem.should("ERROR_STATUS_MISMATCH", "insufficient_scope goes with 403, not 401 (RFC 6750 section 3.1)"));
+            problems.add(ChallengeProblem.should(
+                    "ERROR_STATUS_MISMATCH", "insufficient_scope goes with 403, not 401 (RFC 6750 section 3.1)"));
         }
         if (status == 403 && !error.get().equals("insufficient_scope")) {
-            problems.add(ChallengeProblem.should("ERROR_STATUS_MISMATCH", error.get() + " goes with 401 (invalid_token) or 400, not 403 (RFC 6750 section 3.1)"));
+            problems.add(ChallengeProblem.should(
+                    "ERROR_STATUS_MISMATCH",
+                    error.get() + " goes with 401 (invalid_token) or 400, not 403 (RFC 6750 section 3.1)"));
         }
     }
 
@@ -109,7 +139,9 @@ public final class BearerChallengeCheck {
     private static boolean httpUrl(String value) {
         try {
             URI uri = new URI(value);
-            return uri.isAbsolute() && uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
+            return uri.isAbsolute()
+                    && uri.getHost() != null
+                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
         } catch (URISyntaxException e) {
             return false;
         }

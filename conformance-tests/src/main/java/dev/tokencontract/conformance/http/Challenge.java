@@ -35,12 +35,17 @@ public record Challenge(String scheme, String token68, List<Param> params) {
 
     /** The first value of the auth-param {@code name} (ignoring case). */
     public Optional<String> param(String name) {
-        return params.stream().filter(p -> p.name().equalsIgnoreCase(name)).map(Param::value).findFirst();
+        return params.stream()
+                .filter(p -> p.name().equalsIgnoreCase(name))
+                .map(Param::value)
+                .findFirst();
     }
 
     /** How many times {@code name} occurs (ignoring case). */
     public long count(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return params.stream().filter(p -> p.name().toLowerCase(Locale.ROOT).equals(lower)).count();
+        return params.stream()
+                .filter(p -> p.name().toLowerCase(Locale.ROOT).equals(lower))
+                .count();
     }
 }

@@ -25,6 +25,7 @@ public final class RecordingEndpoint implements AutoCloseable {
     public static final int MAX_RECORDED = 10_000;
     /** Request bodies are read and dropped up to this size; the connection is closed after. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
+
     private static final byte[] ANSWER = "{}".getBytes(StandardCharsets.UTF_8);
 
     /** One request as received: method, path and the Authorization header lines (usually one). */
@@ -39,7 +40,9 @@ public final class RecordingEndpoint implements AutoCloseable {
                 return null;
             }
             String value = authorization.get(0);
-            return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : null;
+            return value.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? value.substring(7).strip()
+                    : null;
         }
     }
 
@@ -71,7 +74,8 @@ public final class RecordingEndpoint implements AutoCloseable {
 
     /** The base URL, e.g. {@code http://127.0.0.1:41234/mcp}. */
     public URI uri() {
-        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/mcp");
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort() + "/mcp");
     }
 
     /** Every request recorded so far, oldest first. */
@@ -93,7 +97,9 @@ public final class RecordingEndpoint implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             List<String> authorization = exchange.getRequestHeaders().get("Authorization");
-            record(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+            record(new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
                     authorization == null ? List.of() : authorization));
             drain(exchange.getRequestBody());
             exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -253,7 +253,10 @@ public final class WwwAuthenticate {
     }
 
     static boolean isTchar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+        return c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'
+                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 
     private static boolean isToken68Char(char c) {
@@ -265,7 +268,12 @@ public final class WwwAuthenticate {
     }
 
     private static boolean isQdtext(char c) {
-        return c == '\t' || c == ' ' || c == 0x21 || c >= 0x23 && c <= 0x5b || c >= 0x5d && c <= 0x7e || c >= 0x80 && c <= 0xff;
+        return c == '\t'
+                || c == ' '
+                || c == 0x21
+                || c >= 0x23 && c <= 0x5b
+                || c >= 0x5d && c <= 0x7e
+                || c >= 0x80 && c <= 0xff;
     }
 
     private static boolean isQuotedPairChar(char c) {

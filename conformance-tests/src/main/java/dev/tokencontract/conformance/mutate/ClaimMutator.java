@@ -21,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ClaimMutator {
     /** Added by {@link Mutation#ADD_FORBIDDEN_PROPERTY}; unlikely to be declared by any contract. */
     public static final String UNDECLARED_CLAIM = "x_tokencontract_undeclared";
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Contract contract;
@@ -53,9 +54,12 @@ public final class ClaimMutator {
         if (!valid.isObject()) {
             return new MutationOutcome.NotApplicable(mutation, "the instance is not a JSON object");
         }
-        List<Candidate> candidates = candidates(mutation, (ObjectNode) valid).stream().filter(c -> c.claim.equals(claim)).toList();
+        List<Candidate> candidates = candidates(mutation, (ObjectNode) valid).stream()
+                .filter(c -> c.claim.equals(claim))
+                .toList();
         if (candidates.isEmpty()) {
-            return new MutationOutcome.NotApplicable(mutation, "the mutation has nothing to break at claim '" + claim + "'");
+            return new MutationOutcome.NotApplicable(
+                    mutation, "the mutation has nothing to break at claim '" + claim + "'");
         }
         return firstRejected(mutation, candidates, 0);
     }
@@ -66,7 +70,8 @@ public final class ClaimMutator {
             return new MutationOutcome.NotApplicable(mutation, nothingToBreak(mutation));
         }
         // 'choice' picks the claim to try first; the other claims follow in schema order, each with all its candidates.
-        List<String> claims = candidates.stream().map(Candidate::claim).distinct().toList();
+        List<String> claims =
+                candidates.stream().map(Candidate::claim).distinct().toList();
         int start = Math.floorMod(choice, claims.size());
         for (int i = 0; i < claims.size(); i++) {
             String claim = claims.get((start + i) % claims.size());
@@ -76,12 +81,15 @@ public final class ClaimMutator {
                 }
                 Set<FindingCode> codes = rejectedOnlyFor(candidate);
                 if (codes != null) {
-                    return new MutationOutcome.Applied(new Mutant(mutation, candidate.claim, candidate.detail, candidate.claims, null, codes));
+                    return new MutationOutcome.Applied(
+                            new Mutant(mutation, candidate.claim, candidate.detail, candidate.claims, null, codes));
                 }
             }
         }
-        return new MutationOutcome.NotApplicable(mutation, "no claim of this instance can be changed to break only this rule ("
-                + candidates.size() + " candidates tried)");
+        return new MutationOutcome.NotApplicable(
+                mutation,
+                "no claim of this instance can be changed to break only this rule (" + candidates.size()
+                        + " candidates tried)");
     }
 
     /** The finding codes when the candidate breaks exactly its rule at its claim, else null. */
@@ -92,8 +100,10 @@ public final class ClaimMutator {
         }
         String pointer = "/claims/" + candidate.reportedAt.replace("~", "~0").replace("/", "~1");
         for (Finding finding : findings) {
-            boolean atClaim = finding.pointer().equals(pointer) || finding.pointer().startsWith(pointer + "/")
-                    || candidate.expected == FindingCode.CLAIM_NOT_ALLOWED && finding.pointer().equals("/claims");
+            boolean atClaim = finding.pointer().equals(pointer)
+                    || finding.pointer().startsWith(pointer + "/")
+                    || candidate.expected == FindingCode.CLAIM_NOT_ALLOWED
+                            && finding.pointer().equals("/claims");
             if (!finding.rejects() || finding.code() != candidate.expected || !atClaim) {
                 return null;
             }
@@ -109,37 +119,66 @@ public final class ClaimMutator {
                     if (valid.has(name)) {
                         ObjectNode copy = valid.deepCopy();
                         copy.remove(name);
-                        out.add(new Candidate(name, copy, FindingCode.CLAIM_MISSING, "required claim '" + name + "' dropped"));
+                        out.add(new Candidate(
+                                name, copy, FindingCode.CLAIM_MISSING, "required claim '" + name + "' dropped"));
                     }
                 }
             }
-            case CHANGE_TYPE -> eachPresent(valid, (name, schema, value) -> {
-                for (JsonNode other : Values.ofOtherType(schema, value)) {
-                    out.add(replaced(valid, name, other, FindingCode.CLAIM_TYPE_MISMATCH,
-                            "'" + name + "' as " + Values.typeName(other) + " " + Values.show(other) + " instead of " + Values.typeName(value)));
-                }
-            });
-            case LEAVE_ENUM -> eachPresent(valid, (name, schema, value) -> {
-                for (JsonNode other : Values.outsideEnum(schema)) {
-                    out.add(replaced(valid, name, other, FindingCode.CLAIM_VALUE_NOT_ALLOWED, "'" + name + "' = " + Values.show(other) + ", not in its enum"));
-                }
-            });
-            case VIOLATE_BOUND -> eachPresent(valid, (name, schema, value) -> {
-                for (Values.Bounded other : Values.outOfBounds(schema, value)) {
-                    out.add(replaced(valid, name, other.value(), FindingCode.CLAIM_OUT_OF_RANGE, "'" + name + "' breaks " + other.keyword()));
-                }
-            });
-            case VIOLATE_PATTERN -> eachPresent(valid, (name, schema, value) -> {
-                if (schema.path("pattern").isString()) {
-                    for (JsonNode other : Values.offPattern(value)) {
-                        out.add(replaced(valid, name, other, FindingCode.CLAIM_PATTERN_MISMATCH,
-                                "'" + name + "' = " + Values.show(other) + " does not match " + schema.path("pattern").stringValue()));
+            case CHANGE_TYPE ->
+                eachPresent(valid, (name, schema, value) -> {
+                    for (JsonNode other : Values.ofOtherType(schema, value)) {
+                        out.add(replaced(
+                                valid,
+                                name,
+                                other,
+                                FindingCode.CLAIM_TYPE_MISMATCH,
+                                "'" + name + "' as " + Values.typeName(other) + " " + Values.show(other)
+                                        + " instead of " + Values.typeName(value)));
                     }
-                }
-            });
+                });
+            case LEAVE_ENUM ->
+                eachPresent(valid, (name, schema, value) -> {
+                    for (JsonNode other : Values.outsideEnum(schema)) {
+                        out.add(replaced(
+                                valid,
+                                name,
+                                other,
+                                FindingCode.CLAIM_VALUE_NOT_ALLOWED,
+                                "'" + name + "' = " + Values.show(other) + ", not in its enum"));
+                    }
+                });
+            case VIOLATE_BOUND ->
+                eachPresent(valid, (name, schema, value) -> {
+                    for (Values.Bounded other : Values.outOfBounds(schema, value)) {
+                        out.add(replaced(
+                                valid,
+                                name,
+                                other.value(),
+                                FindingCode.CLAIM_OUT_OF_RANGE,
+                                "'" + name + "' breaks " + other.keyword()));
+                    }
+                });
+            case VIOLATE_PATTERN ->
+                eachPresent(valid, (name, schema, value) -> {
+                    if (schema.path("pattern").isString()) {
+                        for (JsonNode other : Values.offPattern(value)) {
+                            out.add(replaced(
+                                    valid,
+                                    name,
+                                    other,
+                                    FindingCode.CLAIM_PATTERN_MISMATCH,
+                                    "'" + name + "' = " + Values.show(other) + " does not match "
+                                            + schema.path("pattern").stringValue()));
+                        }
+                    }
+                });
             case ADD_FORBIDDEN_PROPERTY -> {
                 if (rules.closed && !valid.has(UNDECLARED_CLAIM)) {
-                    out.add(replaced(valid, UNDECLARED_CLAIM, NODES.stringNode("x"), FindingCode.CLAIM_NOT_ALLOWED,
+                    out.add(replaced(
+                            valid,
+                            UNDECLARED_CLAIM,
+                            NODES.stringNode("x"),
+                            FindingCode.CLAIM_NOT_ALLOWED,
                             "undeclared claim '" + UNDECLARED_CLAIM + "' added to a closed contract"));
                 }
             }
@@ -150,8 +189,13 @@ public final class ClaimMutator {
                             ObjectNode copy = valid.deepCopy();
                             copy.remove(dependent);
                             // the validator reports a dependentRequired miss at the claim that triggers it
-                            out.add(new Candidate(dependent, copy, FindingCode.CLAIM_MISSING,
-                                    "'" + dependent + "' dropped although '" + rule.getKey() + "' is present (dependentRequired)", rule.getKey()));
+                            out.add(new Candidate(
+                                    dependent,
+                                    copy,
+                                    FindingCode.CLAIM_MISSING,
+                                    "'" + dependent + "' dropped although '" + rule.getKey()
+                                            + "' is present (dependentRequired)",
+                                    rule.getKey()));
                         }
                     }
                 }
@@ -163,14 +207,21 @@ public final class ClaimMutator {
 
     private String nothingToBreak(Mutation mutation) {
         return switch (mutation) {
-            case DROP_REQUIRED -> rules.required.isEmpty() ? "the contract requires no claim" : "the instance has none of the required claims";
+            case DROP_REQUIRED ->
+                rules.required.isEmpty()
+                        ? "the contract requires no claim"
+                        : "the instance has none of the required claims";
             case CHANGE_TYPE -> "no claim of the instance has a 'type' the mutation could leave";
             case LEAVE_ENUM -> "no claim of the instance has an 'enum' or 'const'";
-            case VIOLATE_BOUND -> "no claim of the instance has a bound (minimum, maximum, minLength, maxLength, minItems, maxItems)";
+            case VIOLATE_BOUND ->
+                "no claim of the instance has a bound (minimum, maximum, minLength, maxLength, minItems, maxItems)";
             case VIOLATE_PATTERN -> "no claim of the instance has a 'pattern'";
-            case ADD_FORBIDDEN_PROPERTY -> "the contract is open (neither additionalProperties nor unevaluatedProperties is false)";
-            case BREAK_DEPENDENT_REQUIRED -> rules.dependentRequired.isEmpty()
-                    ? "the contract has no dependentRequired" : "the instance has no claim that triggers dependentRequired with its dependent present";
+            case ADD_FORBIDDEN_PROPERTY ->
+                "the contract is open (neither additionalProperties nor unevaluatedProperties is false)";
+            case BREAK_DEPENDENT_REQUIRED ->
+                rules.dependentRequired.isEmpty()
+                        ? "the contract has no dependentRequired"
+                        : "the instance has no claim that triggers dependentRequired with its dependent present";
             default -> "not a claims mutation";
         };
     }
@@ -184,7 +235,8 @@ public final class ClaimMutator {
         }
     }
 
-    private static Candidate replaced(ObjectNode valid, String name, JsonNode value, FindingCode expected, String detail) {
+    private static Candidate replaced(
+            ObjectNode valid, String name, JsonNode value, FindingCode expected, String detail) {
         ObjectNode copy = valid.deepCopy();
         copy.set(name, value);
         return new Candidate(name, copy, expected, detail);

@@ -17,14 +17,16 @@ import tools.jackson.databind.JsonNode;
  * @param token      the signed token, or {@code null} for a claims-only mutant
  * @param rejectedBy the finding codes that rejected it; never empty
  */
-public record Mutant(Mutation mutation, String target, String detail, JsonNode claims, String token, Set<FindingCode> rejectedBy) {
+public record Mutant(
+        Mutation mutation, String target, String detail, JsonNode claims, String token, Set<FindingCode> rejectedBy) {
     public Mutant {
         Objects.requireNonNull(mutation, "mutation");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(claims, "claims");
         // name order, not Set.copyOf's per-JVM salted order: a replayed run must print the same text
-        java.util.TreeSet<FindingCode> sorted = new java.util.TreeSet<>(java.util.Comparator.comparing(FindingCode::name));
+        java.util.TreeSet<FindingCode> sorted =
+                new java.util.TreeSet<>(java.util.Comparator.comparing(FindingCode::name));
         sorted.addAll(rejectedBy);
         rejectedBy = java.util.Collections.unmodifiableSortedSet(sorted);
         if (rejectedBy.isEmpty()) {
@@ -39,7 +41,8 @@ public record Mutant(Mutation mutation, String target, String detail, JsonNode c
 
     /** {@code drop-required(tenant_id) rejected by CLAIM_MISSING}. */
     public String label() {
-        return mutation.label() + "(" + target + ") rejected by " + rejectedBy.stream().map(Enum::name).sorted().toList();
+        return mutation.label() + "(" + target + ") rejected by "
+                + rejectedBy.stream().map(Enum::name).sorted().toList();
     }
 
     @Override

@@ -29,7 +29,10 @@ public enum Mutation {
     HS256_FOR_PUBLIC_KEY(Level.TOKEN, "HS256 where the contract requires a public-key algorithm (key confusion)");
 
     /** What a mutation changes. */
-    public enum Level { CLAIMS, TOKEN }
+    public enum Level {
+        CLAIMS,
+        TOKEN
+    }
 
     private final Level level;
     private final String rule;

@@ -3,9 +3,9 @@ package dev.tokencontract.conformance.mutate;
 import dev.tokencontract.conformance.tokens.Jws;
 import dev.tokencontract.conformance.tokens.SigningKeys;
 import dev.tokencontract.conformance.tokens.TokenMinter;
+import dev.tokencontract.contract.JoseRules;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.contract.JoseRules;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
 import java.nio.charset.StandardCharsets;
@@ -60,70 +60,142 @@ public final class TokenMutator {
         Duration leeway = judge.leeway();
         return switch (mutation) {
             case DISALLOWED_ALG -> {
-                String other = UNUSUAL_ALGS.stream().filter(a -> !jose.algorithms().contains(a)).findFirst().orElse(null);
-                yield other == null ? na(mutation, "the contract allows every algorithm this kit could sign with")
-                        : judged(mutation, "header.alg", "signed " + other + "; the contract allows " + sorted(jose.algorithms()),
-                        claims, Jws.sign(minter.header(other), claims, minter.keys()), EnumSet.of(FindingCode.ALG_NOT_ALLOWED));
+                String other = UNUSUAL_ALGS.stream()
+                        .filter(a -> !jose.algorithms().contains(a))
+                        .findFirst()
+                        .orElse(null);
+                yield other == null
+                        ? na(mutation, "the contract allows every algorithm this kit could sign with")
+                        : judged(
+                                mutation,
+                                "header.alg",
+                                "signed " + other + "; the contract allows " + sorted(jose.algorithms()),
+                                claims,
+                                Jws.sign(minter.header(other), claims, minter.keys()),
+                                EnumSet.of(FindingCode.ALG_NOT_ALLOWED));
             }
-            case WRONG_TYP -> jose.types().isEmpty() || jose.allowsType("JWT")
-                    ? na(mutation, "the contract does not restrict typ to exclude JWT")
-                    : judged(mutation, "header.typ", "typ JWT; the contract allows " + sorted(jose.types()), claims,
-                    Jws.sign(minter.header(alg).put("typ", "JWT"), claims, minter.keys()), EnumSet.of(FindingCode.TYP_NOT_ALLOWED));
+            case WRONG_TYP ->
+                jose.types().isEmpty() || jose.allowsType("JWT")
+                        ? na(mutation, "the contract does not restrict typ to exclude JWT")
+                        : judged(
+                                mutation,
+                                "header.typ",
+                                "typ JWT; the contract allows " + sorted(jose.types()),
+                                claims,
+                                Jws.sign(minter.header(alg).put("typ", "JWT"), claims, minter.keys()),
+                                EnumSet.of(FindingCode.TYP_NOT_ALLOWED));
             case EXPIRED -> {
                 Instant exp = now.minus(leeway).minusSeconds(60);
                 ObjectNode expired = TokenMinter.timed(claims, exp.minus(minter.lifetime()), exp);
-                yield judged(mutation, "exp", "expired " + Duration.between(exp, now).toSeconds() + " s ago (leeway " + leeway.toSeconds() + " s)",
-                        expired, Jws.sign(minter.header(alg), expired, minter.keys()), EnumSet.of(FindingCode.TOKEN_EXPIRED));
+                yield judged(
+                        mutation,
+                        "exp",
+                        "expired " + Duration.between(exp, now).toSeconds() + " s ago (leeway " + leeway.toSeconds()
+                                + " s)",
+                        expired,
+                        Jws.sign(minter.header(alg), expired, minter.keys()),
+                        EnumSet.of(FindingCode.TOKEN_EXPIRED));
             }
             case NOT_YET_VALID -> {
                 Instant nbf = now.plus(leeway).plusSeconds(60);
                 ObjectNode early = TokenMinter.timed(claims, now, nbf.plus(minter.lifetime()));
                 early.put("nbf", nbf.getEpochSecond());
-                yield judged(mutation, "nbf", "not before " + Duration.between(now, nbf).toSeconds() + " s from now (leeway " + leeway.toSeconds() + " s)",
-                        early, Jws.sign(minter.header(alg), early, minter.keys()), EnumSet.of(FindingCode.TOKEN_NOT_YET_VALID));
+                yield judged(
+                        mutation,
+                        "nbf",
+                        "not before " + Duration.between(now, nbf).toSeconds() + " s from now (leeway "
+                                + leeway.toSeconds() + " s)",
+                        early,
+                        Jws.sign(minter.header(alg), early, minter.keys()),
+                        EnumSet.of(FindingCode.TOKEN_NOT_YET_VALID));
             }
             case WRONG_AUD -> {
                 if (judge.expectedAudiences().isEmpty()) {
                     yield na(mutation, "the judge ignores the audience");
                 }
                 ObjectNode other = claims.deepCopy().put("aud", OTHER_AUDIENCE);
-                yield judged(mutation, "aud", "aud " + OTHER_AUDIENCE + " instead of " + sorted(judge.expectedAudiences()), other,
-                        Jws.sign(minter.header(alg), other, minter.keys()), EnumSet.of(FindingCode.AUD_MISMATCH));
+                yield judged(
+                        mutation,
+                        "aud",
+                        "aud " + OTHER_AUDIENCE + " instead of " + sorted(judge.expectedAudiences()),
+                        other,
+                        Jws.sign(minter.header(alg), other, minter.keys()),
+                        EnumSet.of(FindingCode.AUD_MISMATCH));
             }
             case WRONG_ISS -> {
                 if (judge.expectedIssuer().isEmpty()) {
                     yield na(mutation, "the judge ignores the issuer");
                 }
                 ObjectNode other = claims.deepCopy().put("iss", OTHER_ISSUER);
-                yield judged(mutation, "iss", "iss " + OTHER_ISSUER + " instead of " + judge.expectedIssuer().get(), other,
-                        Jws.sign(minter.header(alg), other, minter.keys()), EnumSet.of(FindingCode.ISS_MISMATCH));
+                yield judged(
+                        mutation,
+                        "iss",
+                        "iss " + OTHER_ISSUER + " instead of "
+                                + judge.expectedIssuer().get(),
+                        other,
+                        Jws.sign(minter.header(alg), other, minter.keys()),
+                        EnumSet.of(FindingCode.ISS_MISMATCH));
             }
-            case UNSIGNED -> judged(mutation, "header.alg", "alg none and no signature", claims,
-                    Jws.unsigned(minter.header(alg).put("alg", "none"), claims), EnumSet.of(FindingCode.ALG_NONE));
-            case WRONG_KEY -> judged(mutation, "signature", "signed by an untrusted key under the trusted kid "
-                            + TokenMinter.kidFor(alg, minter.keys()), claims,
-                    Jws.sign(minter.header(alg), claims, stranger), EnumSet.of(FindingCode.SIGNATURE_INVALID));
-            case OPAQUE -> judged(mutation, "token", "an opaque 43-character reference token", claims, opaque(claims),
-                    EnumSet.of(FindingCode.TOKEN_OPAQUE));
-            case HS256_FOR_PUBLIC_KEY -> jose.algorithms().contains("HS256")
-                    ? na(mutation, "the contract allows HS256")
-                    : judged(mutation, "header.alg", "HS256 with the shared secret, kid " + TokenMinter.kidFor(alg, minter.keys())
-                            + "; the contract requires " + sorted(jose.algorithms()), claims,
-                    Jws.sign(minter.header("HS256").put("kid", TokenMinter.kidFor(alg, minter.keys())), claims, minter.keys()),
-                    EnumSet.of(FindingCode.ALG_NOT_ALLOWED, FindingCode.KEY_ALG_MISMATCH));
+            case UNSIGNED ->
+                judged(
+                        mutation,
+                        "header.alg",
+                        "alg none and no signature",
+                        claims,
+                        Jws.unsigned(minter.header(alg).put("alg", "none"), claims),
+                        EnumSet.of(FindingCode.ALG_NONE));
+            case WRONG_KEY ->
+                judged(
+                        mutation,
+                        "signature",
+                        "signed by an untrusted key under the trusted kid " + TokenMinter.kidFor(alg, minter.keys()),
+                        claims,
+                        Jws.sign(minter.header(alg), claims, stranger),
+                        EnumSet.of(FindingCode.SIGNATURE_INVALID));
+            case OPAQUE ->
+                judged(
+                        mutation,
+                        "token",
+                        "an opaque 43-character reference token",
+                        claims,
+                        opaque(claims),
+                        EnumSet.of(FindingCode.TOKEN_OPAQUE));
+            case HS256_FOR_PUBLIC_KEY ->
+                jose.algorithms().contains("HS256")
+                        ? na(mutation, "the contract allows HS256")
+                        : judged(
+                                mutation,
+                                "header.alg",
+                                "HS256 with the shared secret, kid " + TokenMinter.kidFor(alg, minter.keys())
+                                        + "; the contract requires " + sorted(jose.algorithms()),
+                                claims,
+                                Jws.sign(
+                                        minter.header("HS256").put("kid", TokenMinter.kidFor(alg, minter.keys())),
+                                        claims,
+                                        minter.keys()),
+                                EnumSet.of(FindingCode.ALG_NOT_ALLOWED, FindingCode.KEY_ALG_MISMATCH));
             default -> throw new IllegalStateException("not a token mutation: " + mutation);
         };
     }
 
     /** Keeps the mutant only if the judge rejects it, and only for the expected reasons. */
-    private MutationOutcome judged(Mutation mutation, String target, String detail, JsonNode claims, String token, Set<FindingCode> expected) {
+    private MutationOutcome judged(
+            Mutation mutation, String target, String detail, JsonNode claims, String token, Set<FindingCode> expected) {
         ValidationReport report = judge.validate(token);
-        Set<FindingCode> rejecting = report.findings().stream().filter(Finding::rejects).map(Finding::code).collect(Collectors.toSet());
+        Set<FindingCode> rejecting = report.findings().stream()
+                .filter(Finding::rejects)
+                .map(Finding::code)
+                .collect(Collectors.toSet());
         if (report.accepted() || rejecting.isEmpty()) {
-            return na(mutation, "the judge did not reject the mutant (" + report.verdict() + "); it would not be invalid");
+            return na(
+                    mutation,
+                    "the judge did not reject the mutant (" + report.verdict() + "); it would not be invalid");
         }
         if (!expected.containsAll(rejecting)) {
-            return na(mutation, "the mutant broke more than its rule: rejected by " + sorted(rejecting) + ", expected only " + sorted(expected));
+            return na(
+                    mutation,
+                    "the mutant broke more than its rule: rejected by " + sorted(rejecting) + ", expected only "
+                            + sorted(expected));
         }
         return new MutationOutcome.Applied(new Mutant(mutation, target, detail, claims, token, rejecting));
     }
@@ -135,7 +207,8 @@ public final class TokenMutator {
     /** Deterministic in the claims, so a shrunk counterexample replays the same token. */
     private static String opaque(JsonNode claims) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(claims.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(claims.toString().getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

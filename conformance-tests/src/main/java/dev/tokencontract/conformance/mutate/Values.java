@@ -53,7 +53,8 @@ final class Values {
         likely.add(NODES.nullNode());
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode candidate : likely) {
-            if (!allowedType(allowed, candidate) && out.stream().noneMatch(o -> typeName(o).equals(typeName(candidate)))) {
+            if (!allowedType(allowed, candidate)
+                    && out.stream().noneMatch(o -> typeName(o).equals(typeName(candidate)))) {
                 out.add(candidate);
             }
         }
@@ -76,7 +77,11 @@ final class Values {
             out.add(NODES.stringNode(first.stringValue() + "-not-allowed"));
             out.add(NODES.stringNode(first.stringValue().toUpperCase(java.util.Locale.ROOT) + "X"));
         } else if (first.isNumber()) {
-            BigDecimal max = members.stream().filter(JsonNode::isNumber).map(JsonNode::decimalValue).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+            BigDecimal max = members.stream()
+                    .filter(JsonNode::isNumber)
+                    .map(JsonNode::decimalValue)
+                    .max(BigDecimal::compareTo)
+                    .orElse(BigDecimal.ZERO);
             out.add(NODES.numberNode(max.add(BigDecimal.ONE).stripTrailingZeros()));
         } else if (first.isBoolean()) {
             out.add(NODES.booleanNode(!first.booleanValue()));
@@ -92,7 +97,9 @@ final class Values {
             String text = value.stringValue();
             int min = schema.path("minLength").asInt(0);
             if (min > 0) {
-                out.add(new Bounded(NODES.stringNode(text.codePointCount(0, text.length()) >= min ? prefix(text, min - 1) : ""), "minLength " + min));
+                out.add(new Bounded(
+                        NODES.stringNode(text.codePointCount(0, text.length()) >= min ? prefix(text, min - 1) : ""),
+                        "minLength " + min));
             }
             if (schema.path("maxLength").isIntegralNumber()) {
                 int max = schema.path("maxLength").asInt();
@@ -114,12 +121,16 @@ final class Values {
                 }
                 out.add(new Bounded(shorter, "minItems " + min));
             }
-            if (schema.path("maxItems").isIntegralNumber() && schema.path("maxItems").asInt() < 10_000) {
+            if (schema.path("maxItems").isIntegralNumber()
+                    && schema.path("maxItems").asInt() < 10_000) {
                 int max = schema.path("maxItems").asInt();
                 ArrayNode longer = ((ArrayNode) value).deepCopy();
                 JsonNode sample = value.isEmpty() ? NODES.stringNode("item") : value.get(0);
                 for (int i = 0; longer.size() <= max; i++) {
-                    longer.add(sample.isString() ? NODES.stringNode("item-" + i) : sample.isNumber() ? NODES.numberNode(100_000 + i) : sample);
+                    longer.add(
+                            sample.isString()
+                                    ? NODES.stringNode("item-" + i)
+                                    : sample.isNumber() ? NODES.numberNode(100_000 + i) : sample);
                 }
                 out.add(new Bounded(longer, "maxItems " + max));
             }
@@ -131,7 +142,8 @@ final class Values {
     static List<JsonNode> offPattern(JsonNode value) {
         String text = value.isString() ? value.stringValue() : "x";
         List<JsonNode> out = new ArrayList<>();
-        for (String candidate : List.of(text + " x", " " + text, text + "\"", "-" + text, "." + text, "!", "a b", "\u00e9" + text, "")) {
+        for (String candidate : List.of(
+                text + " x", " " + text, text + "\"", "-" + text, "." + text, "!", "a b", "\u00e9" + text, "")) {
             out.add(NODES.stringNode(candidate));
         }
         return out;
@@ -165,7 +177,8 @@ final class Values {
             BigDecimal beyond = bound.decimalValue().add(step);
             boolean integer = "integer".equals(schema.path("type").asString(""));
             JsonNode node = integer && beyond.stripTrailingZeros().scale() <= 0
-                    ? NODES.numberNode(beyond.toBigIntegerExact()) : NODES.numberNode(beyond);
+                    ? NODES.numberNode(beyond.toBigIntegerExact())
+                    : NODES.numberNode(beyond);
             out.add(new Bounded(node, keyword + " " + bound.asString()));
         }
     }
@@ -176,7 +189,9 @@ final class Values {
 
     private static String padded(String text, int codePoints) {
         StringBuilder out = new StringBuilder(text);
-        String fill = text.isEmpty() ? "a" : text.substring(text.offsetByCodePoints(0, text.codePointCount(0, text.length()) - 1));
+        String fill = text.isEmpty()
+                ? "a"
+                : text.substring(text.offsetByCodePoints(0, text.codePointCount(0, text.length()) - 1));
         while (out.codePointCount(0, out.length()) < codePoints) {
             out.append(fill);
         }

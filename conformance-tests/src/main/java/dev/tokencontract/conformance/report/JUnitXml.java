@@ -53,11 +53,19 @@ public final class JUnitXml {
         xml.writeCharacters("\n");
         xml.writeStartElement("testsuites");
         xml.writeAttribute("name", "tokencontract conform");
-        xml.writeAttribute("tests", String.valueOf(results.stream().mapToInt(r -> r.properties().size()).sum()));
+        xml.writeAttribute(
+                "tests",
+                String.valueOf(
+                        results.stream().mapToInt(r -> r.properties().size()).sum()));
         xml.writeAttribute("failures", String.valueOf(count(results, PropertyReport.Status.FAILED)));
         xml.writeAttribute("errors", String.valueOf(count(results, PropertyReport.Status.COULD_NOT_RUN)));
         xml.writeAttribute("skipped", String.valueOf(count(results, PropertyReport.Status.NOT_APPLICABLE)));
-        xml.writeAttribute("time", seconds(results.stream().flatMap(r -> r.properties().stream()).mapToLong(p -> p.elapsed().toNanos()).sum()));
+        xml.writeAttribute(
+                "time",
+                seconds(results.stream()
+                        .flatMap(r -> r.properties().stream())
+                        .mapToLong(p -> p.elapsed().toNanos())
+                        .sum()));
         for (SuiteResult result : results) {
             suite(xml, result, timestamp);
         }
@@ -76,8 +84,14 @@ public final class JUnitXml {
         xml.writeAttribute("failures", String.valueOf(count(one, PropertyReport.Status.FAILED)));
         xml.writeAttribute("errors", String.valueOf(count(one, PropertyReport.Status.COULD_NOT_RUN)));
         xml.writeAttribute("skipped", String.valueOf(count(one, PropertyReport.Status.NOT_APPLICABLE)));
-        xml.writeAttribute("time", seconds(result.properties().stream().mapToLong(p -> p.elapsed().toNanos()).sum()));
-        xml.writeAttribute("timestamp", timestamp.truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ""));
+        xml.writeAttribute(
+                "time",
+                seconds(result.properties().stream()
+                        .mapToLong(p -> p.elapsed().toNanos())
+                        .sum()));
+        xml.writeAttribute(
+                "timestamp",
+                timestamp.truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ""));
         xml.writeAttribute("hostname", "localhost");
         xml.writeCharacters("\n    ");
         xml.writeStartElement("properties");
@@ -102,8 +116,9 @@ public final class JUnitXml {
                 xml.writeStartElement("failure");
                 xml.writeAttribute("message", clean(property.reason()));
                 xml.writeAttribute("type", "PropertyFailed");
-                xml.writeCharacters(clean("Shrunk counterexample: " + property.counterexample() + "\nReason: " + property.reason()
-                        + "\nReplay: --seed " + property.seed() + "\nCoverage over " + property.tries() + " tries:\n" + property.coverage()));
+                xml.writeCharacters(clean("Shrunk counterexample: " + property.counterexample() + "\nReason: "
+                        + property.reason() + "\nReplay: --seed " + property.seed() + "\nCoverage over "
+                        + property.tries() + " tries:\n" + property.coverage()));
                 xml.writeEndElement();
             }
             case COULD_NOT_RUN -> {
@@ -119,7 +134,8 @@ public final class JUnitXml {
             }
             case PASSED -> {
                 xml.writeStartElement("system-out");
-                xml.writeCharacters(clean(property.tries() + " tries, seed " + property.seed() + "\n" + property.coverage()));
+                xml.writeCharacters(
+                        clean(property.tries() + " tries, seed " + property.seed() + "\n" + property.coverage()));
                 xml.writeEndElement();
             }
         }
@@ -133,7 +149,10 @@ public final class JUnitXml {
     }
 
     private static long count(List<SuiteResult> results, PropertyReport.Status status) {
-        return results.stream().flatMap(r -> r.properties().stream()).filter(p -> p.status() == status).count();
+        return results.stream()
+                .flatMap(r -> r.properties().stream())
+                .filter(p -> p.status() == status)
+                .count();
     }
 
     private static String seconds(long nanos) {
@@ -148,7 +167,8 @@ public final class JUnitXml {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean allowed = c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD;
+            boolean allowed =
+                    c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD;
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 out.append(c).append(text.charAt(++i));
             } else if (allowed) {

@@ -35,8 +35,13 @@ public final class CarrierSuite {
 
     private CarrierSuite(Builder b) {
         this.carrier = b.carrier;
-        this.minter = TokenMinter.builder().contract(b.contract).keys(b.keys).clock(b.clock).build();
-        this.users = Targeted.claims(b.claims == null ? ValidClaims.of(b.contract) : b.claims, b.issuer, b.carrierAudience);
+        this.minter = TokenMinter.builder()
+                .contract(b.contract)
+                .keys(b.keys)
+                .clock(b.clock)
+                .build();
+        this.users =
+                Targeted.claims(b.claims == null ? ValidClaims.of(b.contract) : b.claims, b.issuer, b.carrierAudience);
         this.downstreamAudience = b.downstreamAudience;
         this.downstreamJudge = b.downstreamJudge;
         this.downstream = b.downstream;
@@ -59,7 +64,8 @@ public final class CarrierSuite {
             // the property reports what the carrier does
         }
         // timed in the generator, so the counterexample shows the iat/exp the token really carried
-        reports.add(PropertyRun.run(CARRIES_USER, users.map(claims -> new UserCase(minter.timed(claims))), settings, this::carriesUser));
+        reports.add(PropertyRun.run(
+                CARRIES_USER, users.map(claims -> new UserCase(minter.timed(claims))), settings, this::carriesUser));
         return new SuiteResult("carrier", subject, settings.seed(), settings.withUnmetRequirements(reports));
     }
 
@@ -91,22 +97,27 @@ public final class CarrierSuite {
             throw new PropertyFailure("the downstream call carried no single bearer token (Authorization: "
                     + request.authorization().size() + " header line(s))");
         }
-        JsonNode presented = DecodedToken.decode(token).token().flatMap(DecodedToken::claims).orElse(null);
+        JsonNode presented =
+                DecodedToken.decode(token).token().flatMap(DecodedToken::claims).orElse(null);
         if (presented == null) {
-            throw new PropertyFailure("the carrier presented something that is not a readable JWT: " + Shown.token(token));
+            throw new PropertyFailure(
+                    "the carrier presented something that is not a readable JWT: " + Shown.token(token));
         }
         String userSub = user.path("sub").asString();
         String presentedSub = presented.path("sub").asString(null);
         if (!userSub.equals(presentedSub)) {
-            throw new PropertyFailure("shared identity: the carrier presented sub " + (presentedSub == null ? "(absent)" : "\"" + presentedSub + "\"")
-                    + " instead of the user's \"" + userSub + "\"" + actor(presented));
+            throw new PropertyFailure("shared identity: the carrier presented sub "
+                    + (presentedSub == null ? "(absent)" : "\"" + presentedSub + "\"") + " instead of the user's \""
+                    + userSub + "\"" + actor(presented));
         }
         if (user.has("tenant_id") && !user.path("tenant_id").equals(presented.path("tenant_id"))) {
-            throw new PropertyFailure("the carrier presented tenant_id " + presented.path("tenant_id") + " instead of the user's " + user.path("tenant_id"));
+            throw new PropertyFailure("the carrier presented tenant_id " + presented.path("tenant_id")
+                    + " instead of the user's " + user.path("tenant_id"));
         }
         if (!audiences(presented).contains(downstreamAudience)) {
             throw new PropertyFailure("token for another audience: the carrier presented aud " + audiences(presented)
-                    + " to the downstream server " + downstreamAudience + (presented.equals(user) ? " (the user's own token passed through)" : ""));
+                    + " to the downstream server " + downstreamAudience
+                    + (presented.equals(user) ? " (the user's own token passed through)" : ""));
         }
         if (presented.has("act") && !presented.path("act").path("sub").isString()) {
             throw new PropertyFailure("the delegated token's act has no sub naming the actor (RFC 8693 section 4.1)");
@@ -114,7 +125,8 @@ public final class CarrierSuite {
         if (downstreamJudge != null) {
             ValidationReport report = downstreamJudge.validate(token);
             if (!report.accepted()) {
-                throw new PropertyFailure("the token presented downstream fails the contract: " + Shown.findings(report.findings()));
+                throw new PropertyFailure(
+                        "the token presented downstream fails the contract: " + Shown.findings(report.findings()));
             }
         }
         Property.label(presented.has("act") ? "delegated (act)" : "user's own identity");
@@ -212,12 +224,19 @@ public final class CarrierSuite {
         }
 
         public CarrierSuite build() {
-            if (contract == null || keys == null || issuer == null || carrierAudience == null || downstreamAudience == null
-                    || carrier == null || downstream == null) {
-                throw new IllegalStateException("contract, keys, issuer, carrierAudience, downstreamAudience, carrier and downstream are required");
+            if (contract == null
+                    || keys == null
+                    || issuer == null
+                    || carrierAudience == null
+                    || downstreamAudience == null
+                    || carrier == null
+                    || downstream == null) {
+                throw new IllegalStateException(
+                        "contract, keys, issuer, carrierAudience, downstreamAudience, carrier and downstream are required");
             }
             if (carrierAudience.equals(downstreamAudience)) {
-                throw new IllegalStateException("the carrier's audience and the downstream audience must differ, or passthrough cannot be told apart");
+                throw new IllegalStateException(
+                        "the carrier's audience and the downstream audience must differ, or passthrough cannot be told apart");
             }
             return new CarrierSuite(this);
         }

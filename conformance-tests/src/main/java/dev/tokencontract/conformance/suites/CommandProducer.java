@@ -46,7 +46,8 @@ final class CommandProducer implements TokenProducer {
         }
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new PropertyFailure("the producer command did not finish within " + timeout.toSeconds() + " s for " + input);
+            throw new PropertyFailure(
+                    "the producer command did not finish within " + timeout.toSeconds() + " s for " + input);
         }
         String stdout = new String(out.join(), StandardCharsets.UTF_8);
         if (process.exitValue() != 0) {
@@ -58,7 +59,9 @@ final class CommandProducer implements TokenProducer {
 
     /** A producer may print the token it failed on to stderr: keep its header and payload, mask its signature. */
     static String withoutSignatures(String text) {
-        return COMPACT_JWS.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + Redact.signature(m.group(2))));
+        return COMPACT_JWS
+                .matcher(text)
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + Redact.signature(m.group(2))));
     }
 
     private static byte[] capped(InputStream stream) {

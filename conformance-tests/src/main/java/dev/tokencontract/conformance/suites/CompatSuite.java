@@ -1,9 +1,9 @@
 package dev.tokencontract.conformance.suites;
 
-import dev.tokencontract.conformance.engine.Gen;
 import dev.tokencontract.compat.Change;
 import dev.tokencontract.compat.ChangeClass;
 import dev.tokencontract.compat.ContractDiff;
+import dev.tokencontract.conformance.engine.Gen;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.finding.Finding;
 import java.time.Duration;
@@ -26,11 +26,19 @@ public final class CompatSuite {
     }
 
     /** Both directions with the given generators (each must produce claims valid under its own contract). */
-    public static SuiteResult check(Contract older, Gen<ObjectNode> olderClaims, Contract newer, Gen<ObjectNode> newerClaims, SuiteSettings settings) {
+    public static SuiteResult check(
+            Contract older,
+            Gen<ObjectNode> olderClaims,
+            Contract newer,
+            Gen<ObjectNode> newerClaims,
+            SuiteSettings settings) {
         PropertyReport backward = direction(older, olderClaims, newer, settings);
         PropertyReport forward = direction(newer, newerClaims, older, settings);
         PropertyReport structural = structural(older, newer, backward, forward, settings);
-        return new SuiteResult("compat", older.reference() + " <-> " + newer.reference(), settings.seed(),
+        return new SuiteResult(
+                "compat",
+                older.reference() + " <-> " + newer.reference(),
+                settings.seed(),
                 settings.withUnmetRequirements(List.of(backward, forward, structural)));
     }
 
@@ -42,7 +50,8 @@ public final class CompatSuite {
      * nothing, so a breaking change the engine reports fails the suite too, marked confirmed (a direction above
      * found a token) or unconfirmed.
      */
-    static PropertyReport structural(Contract older, Contract newer, PropertyReport backward, PropertyReport forward, SuiteSettings settings) {
+    static PropertyReport structural(
+            Contract older, Contract newer, PropertyReport backward, PropertyReport forward, SuiteSettings settings) {
         long started = System.nanoTime();
         ContractDiff diff;
         try {
@@ -63,11 +72,21 @@ public final class CompatSuite {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         if (breaking.isEmpty()) {
-            return new PropertyReport(STRUCTURAL, PropertyReport.Status.PASSED, 1, settings.seed(), null, null, "", elapsed);
+            return new PropertyReport(
+                    STRUCTURAL, PropertyReport.Status.PASSED, 1, settings.seed(), null, null, "", elapsed);
         }
-        return new PropertyReport(STRUCTURAL, PropertyReport.Status.FAILED, 1, settings.seed(), null, breaking.size()
-                + " breaking change(s) between the documents: " + String.join("; ", breaking.subList(0, Math.min(20, breaking.size())))
-                + (breaking.size() > 20 ? "; ..." : ""), "", elapsed);
+        return new PropertyReport(
+                STRUCTURAL,
+                PropertyReport.Status.FAILED,
+                1,
+                settings.seed(),
+                null,
+                breaking.size()
+                        + " breaking change(s) between the documents: "
+                        + String.join("; ", breaking.subList(0, Math.min(20, breaking.size())))
+                        + (breaking.size() > 20 ? "; ..." : ""),
+                "",
+                elapsed);
     }
 
     /** The property name for one direction. */
@@ -86,7 +105,8 @@ public final class CompatSuite {
         return PropertyRun.run(name(from, to), valid, settings, example -> {
             List<Finding> findings = to.check(example.claims(), "/claims");
             if (!findings.isEmpty()) {
-                throw new PropertyFailure(to.reference() + " refuses claims " + from.reference() + " allows: " + Shown.findings(findings));
+                throw new PropertyFailure(to.reference() + " refuses claims " + from.reference() + " allows: "
+                        + Shown.findings(findings));
             }
         });
     }

@@ -17,9 +17,9 @@ import dev.tokencontract.validator.ValidationReport;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -53,16 +53,29 @@ public final class ConsumerSuite {
     private ConsumerSuite(Builder b) {
         this.contract = b.contract;
         this.consumer = b.consumer;
-        this.minter = TokenMinter.builder().contract(b.contract).keys(b.keys).clock(b.clock).build();
-        this.judge = TokenValidator.builder().contract(b.contract)
-                .keys(b.contract.jose().algorithms().stream().anyMatch(a -> a.startsWith("HS")) ? b.keys.hmacKeySource() : b.keys.publicKeySource())
-                .expectIssuer(b.issuer).expectAudience(b.audience).clock(b.clock)
+        this.minter = TokenMinter.builder()
+                .contract(b.contract)
+                .keys(b.keys)
+                .clock(b.clock)
+                .build();
+        this.judge = TokenValidator.builder()
+                .contract(b.contract)
+                .keys(
+                        b.contract.jose().algorithms().stream().anyMatch(a -> a.startsWith("HS"))
+                                ? b.keys.hmacKeySource()
+                                : b.keys.publicKeySource())
+                .expectIssuer(b.issuer)
+                .expectAudience(b.audience)
+                .clock(b.clock)
                 .checkContractEvenIfSignatureFails() // a conformance judge diagnoses every stage
                 .build();
         this.claimMutator = new ClaimMutator(b.contract);
-        this.tokenMutator = new TokenMutator(minter, judge, b.stranger == null ? SigningKeys.generate(kidPrefix(b.keys)) : b.stranger);
+        this.tokenMutator = new TokenMutator(
+                minter, judge, b.stranger == null ? SigningKeys.generate(kidPrefix(b.keys)) : b.stranger);
         this.claims = Targeted.claims(b.claims == null ? ValidClaims.of(b.contract) : b.claims, b.issuer, b.audience);
-        this.algorithms = TokenMinter.PREFERRED_ALGORITHMS.stream().filter(b.contract.jose().algorithms()::contains).toList();
+        this.algorithms = TokenMinter.PREFERRED_ALGORITHMS.stream()
+                .filter(b.contract.jose().algorithms()::contains)
+                .toList();
         this.subject = b.subject != null ? b.subject : Shown.party(b.consumer, "consumer");
     }
 
@@ -123,8 +136,8 @@ public final class ConsumerSuite {
     private void mustAccept(ValidCase example) throws Exception {
         Decision decision = consumer.decide(example.token());
         if (!decision.accepted()) {
-            throw new PropertyFailure("the consumer refused a valid token (" + decision.detail() + "); validator-lib accepts it under "
-                    + contract.reference());
+            throw new PropertyFailure("the consumer refused a valid token (" + decision.detail()
+                    + "); validator-lib accepts it under " + contract.reference());
         }
     }
 
@@ -132,7 +145,8 @@ public final class ConsumerSuite {
     record MutantCase(Mutation mutation, Mutant mutant, String notApplicable) {
         @Override
         public String toString() {
-            return mutant == null ? mutation.label() + " not applicable: " + notApplicable
+            return mutant == null
+                    ? mutation.label() + " not applicable: " + notApplicable
                     : mutant + "; claims " + Shown.claims(mutant.claims());
         }
     }
@@ -143,7 +157,9 @@ public final class ConsumerSuite {
         AtomicInteger applied = new AtomicInteger();
         PropertyReport report = PropertyRun.run(name, mutants(mutation, reasons, applied), settings, this::mustReject);
         boolean neverApplied = report.status() == PropertyReport.Status.PASSED && applied.get() == 0;
-        return neverApplied ? PropertyReport.notApplicable(name, reasons.isEmpty() ? "never applicable" : reasons.get(reasons.size() - 1), settings.seed())
+        return neverApplied
+                ? PropertyReport.notApplicable(
+                        name, reasons.isEmpty() ? "never applicable" : reasons.get(reasons.size() - 1), settings.seed())
                 : report;
     }
 
@@ -184,7 +200,9 @@ public final class ConsumerSuite {
         if (report.accepted()) {
             return null;
         }
-        Set<dev.tokencontract.finding.FindingCode> codes = report.findings().stream().filter(Finding::rejects).map(Finding::code)
+        Set<dev.tokencontract.finding.FindingCode> codes = report.findings().stream()
+                .filter(Finding::rejects)
+                .map(Finding::code)
                 .collect(Collectors.toSet());
         return mutant.withToken(token, codes);
     }
@@ -195,15 +213,17 @@ public final class ConsumerSuite {
         }
         Decision decision = consumer.decide(example.mutant().token());
         if (decision.accepted()) {
-            throw new PropertyFailure("the consumer accepted an invalid token (" + decision.detail() + "): " + example.mutation().rule()
-                    + " — " + example.mutant().detail() + "; validator-lib rejects it with " + example.mutant().rejectedBy());
+            throw new PropertyFailure("the consumer accepted an invalid token (" + decision.detail() + "): "
+                    + example.mutation().rule() + " — " + example.mutant().detail() + "; validator-lib rejects it with "
+                    + example.mutant().rejectedBy());
         }
         if (!decision.rejected()) {
-            throw new PropertyFailure("the consumer neither accepted nor rejected an invalid token: " + decision.detail());
+            throw new PropertyFailure(
+                    "the consumer neither accepted nor rejected an invalid token: " + decision.detail());
         }
         if (!decision.violations().isEmpty()) {
-            throw new PropertyFailure("the consumer rejected the token (" + decision.detail() + ") but its WWW-Authenticate breaks the rules: "
-                    + decision.violations());
+            throw new PropertyFailure("the consumer rejected the token (" + decision.detail()
+                    + ") but its WWW-Authenticate breaks the rules: " + decision.violations());
         }
         Property.label("rejected " + decision.detail());
     }

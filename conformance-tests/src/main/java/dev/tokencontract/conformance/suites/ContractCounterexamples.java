@@ -1,24 +1,24 @@
 package dev.tokencontract.conformance.suites;
 
+import dev.tokencontract.compat.ChangeClass;
+import dev.tokencontract.compat.Counterexample;
+import dev.tokencontract.compat.CounterexampleSearch;
 import dev.tokencontract.compat.SearchBudget;
 import dev.tokencontract.compat.SearchResult;
 import dev.tokencontract.conformance.engine.Gen;
 import dev.tokencontract.conformance.engine.Outcome;
 import dev.tokencontract.conformance.engine.Property;
 import dev.tokencontract.conformance.engine.PropertyResult;
-import dev.tokencontract.compat.ChangeClass;
 import dev.tokencontract.contract.Contract;
-import dev.tokencontract.compat.Counterexample;
-import dev.tokencontract.compat.CounterexampleSearch;
+import dev.tokencontract.contract.OperationRule;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.contract.OperationRule;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import tools.jackson.databind.node.JsonNodeFactory;
 import java.util.function.BooleanSupplier;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -75,7 +75,8 @@ public final class ContractCounterexamples implements CounterexampleSearch {
         return switch (direction) {
             case BREAKING_FOR_CONSUMERS -> refused(older, newer, direction, stop);
             case BREAKING_FOR_PRODUCERS -> refused(newer, older, direction, stop);
-            case AUTHORIZATION_WIDENING -> widened(older, newer).map(SearchResult::found).orElse(SearchResult.noneFound());
+            case AUTHORIZATION_WIDENING ->
+                widened(older, newer).map(SearchResult::found).orElse(SearchResult.noneFound());
             default -> SearchResult.noneFound();
         };
     }
@@ -83,8 +84,12 @@ public final class ContractCounterexamples implements CounterexampleSearch {
     /** Claims {@code from} accepts and {@code to} refuses, shrunk; none when none turned up. */
     private SearchResult refused(Contract from, Contract to, ChangeClass direction, BooleanSupplier stop) {
         Gen<ObjectNode> claims = validUnder(from);
-        PropertyResult<ObjectNode> result = Property.forAll(claims).named("counterexample search " + from.reference()
-                + " -> " + to.reference()).tries(tries).seed(seed).maxShrinkRuns(MAX_SHRINK_RUNS).stopWhen(stop)
+        PropertyResult<ObjectNode> result = Property.forAll(claims)
+                .named("counterexample search " + from.reference() + " -> " + to.reference())
+                .tries(tries)
+                .seed(seed)
+                .maxShrinkRuns(MAX_SHRINK_RUNS)
+                .stopWhen(stop)
                 .runQuietly(example -> {
                     if (!to.check(example, "/claims").isEmpty()) {
                         throw new PropertyFailure("refused");
@@ -93,16 +98,21 @@ public final class ContractCounterexamples implements CounterexampleSearch {
         if (result.outcome() == Outcome.STOPPED) {
             return SearchResult.notSearched(SearchResult.BUDGET);
         }
-        ObjectNode found = result.counterexample() != null && result.outcome() == Outcome.FAILED ? result.counterexample()
+        ObjectNode found = result.counterexample() != null && result.outcome() == Outcome.FAILED
+                ? result.counterexample()
                 : stop.getAsBoolean() ? null : spliced(from, to, stop);
         if (found == null) {
             return stop.getAsBoolean() ? SearchResult.notSearched(SearchResult.BUDGET) : SearchResult.noneFound();
         }
-        Finding first = to.check(found, "/claims").stream().filter(Finding::rejects).findFirst().orElse(null);
+        Finding first = to.check(found, "/claims").stream()
+                .filter(Finding::rejects)
+                .findFirst()
+                .orElse(null);
         if (first == null) {
             return SearchResult.noneFound();
         }
-        return SearchResult.found(new Counterexample(direction, found, schemaPointer(first), first.code().name(), seed));
+        return SearchResult.found(new Counterexample(
+                direction, found, schemaPointer(first), first.code().name(), seed));
     }
 
     /**
@@ -121,7 +131,8 @@ public final class ContractCounterexamples implements CounterexampleSearch {
             if (stop.getAsBoolean()) {
                 return null;
             }
-            if (from.check(candidate, "/claims").isEmpty() && !to.check(candidate, "/claims").isEmpty()) {
+            if (from.check(candidate, "/claims").isEmpty()
+                    && !to.check(candidate, "/claims").isEmpty()) {
                 return candidate;
             }
         }
@@ -136,7 +147,8 @@ public final class ContractCounterexamples implements CounterexampleSearch {
         } catch (RuntimeException noValidClaims) {
             return Optional.empty();
         }
-        Map<String, OperationRule> operations = new TreeMap<>(newer.authorization().operations());
+        Map<String, OperationRule> operations =
+                new TreeMap<>(newer.authorization().operations());
         for (OperationRule rule : operations.values()) {
             ObjectNode claims = base.deepCopy();
             if (!rule.scopes().isEmpty()) {
@@ -147,10 +159,18 @@ public final class ContractCounterexamples implements CounterexampleSearch {
             }
             boolean valid = newer.check(claims, "/claims").isEmpty();
             List<String> missingBefore = older.authorization().missingFor(rule.operation(), claims);
-            if (valid && newer.authorization().missingFor(rule.operation(), claims).isEmpty() && !missingBefore.isEmpty()) {
-                return Optional.of(new Counterexample(ChangeClass.AUTHORIZATION_WIDENING, claims,
+            if (valid
+                    && newer.authorization()
+                            .missingFor(rule.operation(), claims)
+                            .isEmpty()
+                    && !missingBefore.isEmpty()) {
+                return Optional.of(new Counterexample(
+                        ChangeClass.AUTHORIZATION_WIDENING,
+                        claims,
                         "/x-authorization/operations/" + escape(rule.operation()),
-                        "granted by " + newer.version() + ", denied by " + older.version() + " (lacks " + String.join(", ", missingBefore) + ")", seed));
+                        "granted by " + newer.version() + ", denied by " + older.version() + " (lacks "
+                                + String.join(", ", missingBefore) + ")",
+                        seed));
             }
         }
         return Optional.empty();
@@ -172,7 +192,8 @@ public final class ContractCounterexamples implements CounterexampleSearch {
         if (finding.code() == FindingCode.CLAIM_MISSING) {
             return "/required";
         }
-        String claim = finding.pointer().startsWith("/claims/") ? finding.pointer().substring("/claims/".length()) : "";
+        String claim =
+                finding.pointer().startsWith("/claims/") ? finding.pointer().substring("/claims/".length()) : "";
         String name = claim.contains("/") ? claim.substring(0, claim.indexOf('/')) : claim;
         if (name.isEmpty()) {
             return "";

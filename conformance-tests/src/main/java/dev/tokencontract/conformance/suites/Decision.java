@@ -14,7 +14,11 @@ import java.util.Objects;
  */
 public record Decision(Outcome outcome, String detail, List<ChallengeProblem> problems) {
 
-    public enum Outcome { ACCEPTED, REJECTED, NEITHER }
+    public enum Outcome {
+        ACCEPTED,
+        REJECTED,
+        NEITHER
+    }
 
     public Decision {
         Objects.requireNonNull(outcome, "outcome");

@@ -21,21 +21,29 @@ final class HttpCarrier implements TokenCarrier {
             throw new IllegalArgumentException("the hub must be an http(s) URL: " + hub);
         }
         this.hub = hub;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
     public void call(String userToken, URI downstream) throws InterruptedException {
         String body = JSON.writeValueAsString(JSON.createObjectNode().put("downstream", downstream.toString()));
-        HttpRequest request = HttpRequest.newBuilder(hub).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + userToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = HttpRequest.newBuilder(hub)
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + userToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         HttpResponse<Void> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            throw new CouldNotRun("cannot reach the hub at " + hub + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new CouldNotRun(
+                    "cannot reach the hub at " + hub + ": " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    e);
         }
         if (response.statusCode() / 100 != 2) {
             throw new PropertyFailure("the hub answered HTTP " + response.statusCode() + " to a valid user token");

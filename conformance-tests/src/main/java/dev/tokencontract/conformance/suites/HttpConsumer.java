@@ -22,8 +22,9 @@ final class HttpConsumer implements TokenConsumer {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     static final String SESSION_HEADER = "Mcp-Session-Id";
     private static final String TOOLS_LIST = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{}}";
-    static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
-            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"tokencontract-conformance\",\"version\":\"1\"}}}";
+    static final String INITIALIZE =
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"tokencontract-conformance\",\"version\":\"1\"}}}";
     /** Session ids are visible ASCII (MCP transports); anything else is not echoed back. */
     private static final java.util.regex.Pattern SESSION_ID = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,256}");
 
@@ -43,24 +44,32 @@ final class HttpConsumer implements TokenConsumer {
         }
         this.endpoint = endpoint;
         this.session = session;
-        this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
     public Decision decide(String token) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(REQUEST_TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(session ? INITIALIZE : TOOLS_LIST)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(session ? INITIALIZE : TOOLS_LIST))
+                .build();
         HttpResponse<Void> response;
         try {
             response = sendRetryingOnce(request);
         } catch (HttpTimeoutException e) {
-            throw new CouldNotRun("the consumer at " + endpoint + " did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s", e);
+            throw new CouldNotRun(
+                    "the consumer at " + endpoint + " did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s", e);
         } catch (IOException e) {
-            throw new CouldNotRun("cannot reach the consumer at " + endpoint + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new CouldNotRun(
+                    "cannot reach the consumer at " + endpoint + ": "
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    e);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
@@ -71,9 +80,13 @@ final class HttpConsumer implements TokenConsumer {
         }
         if (status == 401 || status == 403) {
             List<String> challenge = response.headers().allValues("WWW-Authenticate");
-            return new Decision(Decision.Outcome.REJECTED, "HTTP " + status, BearerChallengeCheck.check(status, challenge));
+            return new Decision(
+                    Decision.Outcome.REJECTED, "HTTP " + status, BearerChallengeCheck.check(status, challenge));
         }
-        return new Decision(Decision.Outcome.NEITHER, "HTTP " + status + " (expected 2xx to accept, 401 or 403 to reject)", List.of());
+        return new Decision(
+                Decision.Outcome.NEITHER,
+                "HTTP " + status + " (expected 2xx to accept, 401 or 403 to reject)",
+                List.of());
     }
 
     /**
@@ -97,8 +110,12 @@ final class HttpConsumer implements TokenConsumer {
         if (!SESSION_ID.matcher(id).matches()) {
             return;
         }
-        HttpRequest delete = HttpRequest.newBuilder(endpoint).timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + token).header(SESSION_HEADER, id).DELETE().build();
+        HttpRequest delete = HttpRequest.newBuilder(endpoint)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header(SESSION_HEADER, id)
+                .DELETE()
+                .build();
         try {
             client.send(delete, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {

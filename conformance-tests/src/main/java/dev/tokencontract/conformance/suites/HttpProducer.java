@@ -18,14 +18,20 @@ final class HttpProducer implements TokenProducer {
             throw new IllegalArgumentException("the token endpoint must be an http(s) URL: " + endpoint);
         }
         this.endpoint = endpoint;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
     public String mint(ProducerInput input) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(input.toJson().toString())).build();
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(input.toJson().toString()))
+                .build();
         HttpResponse<java.io.InputStream> response;
         String body;
         try {
@@ -34,8 +40,10 @@ final class HttpProducer implements TokenProducer {
                 body = new String(in.readNBytes(TokenText.MAX_CHARS + 1), java.nio.charset.StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new CouldNotRun("cannot reach the token endpoint " + endpoint + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new CouldNotRun(
+                    "cannot reach the token endpoint " + endpoint + ": "
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    e);
         }
         if (response.statusCode() / 100 != 2) {
             throw new PropertyFailure("the token endpoint answered HTTP " + response.statusCode() + " for " + input);

@@ -31,8 +31,14 @@ public final class ProducerSuite {
     private ProducerSuite(Builder b) {
         this.producer = b.producer;
         // a conformance judge diagnoses: every stage, even when the signature fails
-        this.judge = TokenValidator.builder().contract(b.contract).keys(b.keys).expectIssuer(b.issuer).expectAudience(b.audience)
-                .clock(b.clock).checkContractEvenIfSignatureFails().build();
+        this.judge = TokenValidator.builder()
+                .contract(b.contract)
+                .keys(b.keys)
+                .expectIssuer(b.issuer)
+                .expectAudience(b.audience)
+                .clock(b.clock)
+                .checkContractEvenIfSignatureFails()
+                .build();
         this.inputs = b.inputs == null ? ProducerInputs.users() : b.inputs;
         this.subject = b.subject != null ? b.subject : Shown.party(b.producer, "producer");
     }
@@ -67,7 +73,8 @@ public final class ProducerSuite {
         if (!input.sub().equals(claims.path("sub").asString(null))) {
             wrong.add("sub " + claims.path("sub") + " instead of \"" + input.sub() + "\"");
         }
-        if (claims.has("tenant_id") && !input.tenantId().equals(claims.path("tenant_id").asString(null))) {
+        if (claims.has("tenant_id")
+                && !input.tenantId().equals(claims.path("tenant_id").asString(null))) {
             wrong.add("tenant_id " + claims.path("tenant_id") + " instead of \"" + input.tenantId() + "\"");
         }
         if (claims.path("roles").isArray()) {
@@ -78,9 +85,14 @@ public final class ProducerSuite {
             }
         }
         if (!wrong.isEmpty()) {
-            throw new PropertyFailure("the producer's token names another identity than asked: " + String.join("; ", wrong));
+            throw new PropertyFailure(
+                    "the producer's token names another identity than asked: " + String.join("; ", wrong));
         }
-        Property.label("alg " + report.decoded().flatMap(DecodedToken::header).map(h -> h.path("alg").asString("?")).orElse("?"));
+        Property.label("alg "
+                + report.decoded()
+                        .flatMap(DecodedToken::header)
+                        .map(h -> h.path("alg").asString("?"))
+                        .orElse("?"));
     }
 
     private static String header(String token) {

@@ -16,11 +16,23 @@ import java.util.Objects;
  * @param coverage       the coverage table
  * @param elapsed        wall time of the property
  */
-public record PropertyReport(String name, Status status, int tries, long seed, String counterexample, String reason,
-                             String coverage, Duration elapsed) {
+public record PropertyReport(
+        String name,
+        Status status,
+        int tries,
+        long seed,
+        String counterexample,
+        String reason,
+        String coverage,
+        Duration elapsed) {
 
     /** Outcomes; only {@link #FAILED} and {@link #COULD_NOT_RUN} make a suite fail. */
-    public enum Status { PASSED, FAILED, NOT_APPLICABLE, COULD_NOT_RUN }
+    public enum Status {
+        PASSED,
+        FAILED,
+        NOT_APPLICABLE,
+        COULD_NOT_RUN
+    }
 
     public PropertyReport {
         Objects.requireNonNull(name, "name");
@@ -33,17 +45,60 @@ public record PropertyReport(String name, Status status, int tries, long seed, S
     static PropertyReport from(PropertyResult<?> result, Duration elapsed) {
         String coverage = result.coverage().render();
         return switch (result.outcome()) {
-            case PASSED -> new PropertyReport(result.name(), Status.PASSED, result.tries(), result.seed(), null, null, coverage, elapsed);
-            case FAILED -> rootCause(result.failure()) instanceof CouldNotRun couldNot
-                    ? new PropertyReport(result.name(), Status.COULD_NOT_RUN, result.tries(), result.seed(), null, couldNot.getMessage(), coverage, elapsed)
-                    : new PropertyReport(result.name(), Status.FAILED, result.tries(), result.seed(),
-                            String.valueOf(result.counterexample()), message(result.failure()), coverage, elapsed);
-            case COVERAGE_NOT_MET -> new PropertyReport(result.name(), Status.FAILED, result.tries(), result.seed(), null,
-                    "never produced required case(s) " + result.missingLabels(), coverage, elapsed);
-            case GAVE_UP -> new PropertyReport(result.name(), Status.COULD_NOT_RUN, result.tries(), result.seed(), null,
-                    "gave up: " + result.discarded() + " examples discarded; last reason: " + result.lastRejection(), coverage, elapsed);
-            case STOPPED -> new PropertyReport(result.name(), Status.COULD_NOT_RUN, result.tries(), result.seed(), null,
-                    "stopped after " + result.tries() + " tries (out of budget)", coverage, elapsed);
+            case PASSED ->
+                new PropertyReport(
+                        result.name(), Status.PASSED, result.tries(), result.seed(), null, null, coverage, elapsed);
+            case FAILED ->
+                rootCause(result.failure()) instanceof CouldNotRun couldNot
+                        ? new PropertyReport(
+                                result.name(),
+                                Status.COULD_NOT_RUN,
+                                result.tries(),
+                                result.seed(),
+                                null,
+                                couldNot.getMessage(),
+                                coverage,
+                                elapsed)
+                        : new PropertyReport(
+                                result.name(),
+                                Status.FAILED,
+                                result.tries(),
+                                result.seed(),
+                                String.valueOf(result.counterexample()),
+                                message(result.failure()),
+                                coverage,
+                                elapsed);
+            case COVERAGE_NOT_MET ->
+                new PropertyReport(
+                        result.name(),
+                        Status.FAILED,
+                        result.tries(),
+                        result.seed(),
+                        null,
+                        "never produced required case(s) " + result.missingLabels(),
+                        coverage,
+                        elapsed);
+            case GAVE_UP ->
+                new PropertyReport(
+                        result.name(),
+                        Status.COULD_NOT_RUN,
+                        result.tries(),
+                        result.seed(),
+                        null,
+                        "gave up: " + result.discarded() + " examples discarded; last reason: "
+                                + result.lastRejection(),
+                        coverage,
+                        elapsed);
+            case STOPPED ->
+                new PropertyReport(
+                        result.name(),
+                        Status.COULD_NOT_RUN,
+                        result.tries(),
+                        result.seed(),
+                        null,
+                        "stopped after " + result.tries() + " tries (out of budget)",
+                        coverage,
+                        elapsed);
         };
     }
 
@@ -57,7 +112,10 @@ public record PropertyReport(String name, Status status, int tries, long seed, S
 
     private static Throwable rootCause(Throwable thrown) {
         Throwable current = thrown;
-        while (current != null && !(current instanceof CouldNotRun) && current.getCause() != null && current.getCause() != current) {
+        while (current != null
+                && !(current instanceof CouldNotRun)
+                && current.getCause() != null
+                && current.getCause() != current) {
             current = current.getCause();
         }
         return current;
@@ -68,6 +126,7 @@ public record PropertyReport(String name, Status status, int tries, long seed, S
             return "(no failure recorded)";
         }
         return thrown instanceof PropertyFailure || thrown.getMessage() != null && thrown instanceof AssertionError
-                ? thrown.getMessage() : thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
+                ? thrown.getMessage()
+                : thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
     }
 }

@@ -11,9 +11,14 @@ final class PropertyRun {
 
     static <T> PropertyReport run(String name, Gen<T> gen, SuiteSettings settings, Check<T> body) {
         long start = System.nanoTime();
-        var result = Property.forAll(gen).named(name).tries(settings.tries()).seed(settings.seed())
+        var result = Property.forAll(gen)
+                .named(name)
+                .tries(settings.tries())
+                .seed(settings.seed())
                 .maxShrinkRuns(settings.maxShrinkRuns())
-                .requireCoverage(settings.requiredCoverage().getOrDefault(name, java.util.List.of()).toArray(String[]::new))
+                .requireCoverage(settings.requiredCoverage()
+                        .getOrDefault(name, java.util.List.of())
+                        .toArray(String[]::new))
                 .runQuietly(body);
         return PropertyReport.from(result, Duration.ofNanos(System.nanoTime() - start));
     }

@@ -16,8 +16,9 @@ final class SearchSizes {
     static final int MAX_COUNT = 1_000;
     /** {@code minLength}: characters built at most. */
     static final int MAX_LENGTH = 10_000;
-    private static final Map<String, Integer> LIMITS = Map.of("minItems", MAX_COUNT, "minProperties", MAX_COUNT,
-            "minContains", MAX_COUNT, "minLength", MAX_LENGTH);
+
+    private static final Map<String, Integer> LIMITS = Map.of(
+            "minItems", MAX_COUNT, "minProperties", MAX_COUNT, "minContains", MAX_COUNT, "minLength", MAX_LENGTH);
     private static final int MAX_DEPTH = 128;
 
     private SearchSizes() {}

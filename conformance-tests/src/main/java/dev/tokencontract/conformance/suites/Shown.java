@@ -29,12 +29,19 @@ final class Shown {
         if (dot < 0) {
             return Redact.shorten(token, 12) + " (" + token.length() + " chars)";
         }
-        return Redact.shorten(token.substring(0, Math.min(dot, 24)), 24) + "… (" + token.length() + " chars, signature " + Redact.signature(token.substring(dot + 1)) + ")";
+        return Redact.shorten(token.substring(0, Math.min(dot, 24)), 24) + "… (" + token.length() + " chars, signature "
+                + Redact.signature(token.substring(dot + 1)) + ")";
     }
 
     static String findings(List<Finding> findings) {
-        return findings.stream().filter(Finding::rejects)
-                .map(f -> f.code() + " at " + (f.pointer().isEmpty() ? "(token)" : f.pointer()) + (f.actual() == null ? "" : f.actual().startsWith("(") ? " " + Redact.shorten(f.actual(), 80) : " (" + Redact.shorten(f.actual(), 80) + ")"))
+        return findings.stream()
+                .filter(Finding::rejects)
+                .map(f -> f.code() + " at " + (f.pointer().isEmpty() ? "(token)" : f.pointer())
+                        + (f.actual() == null
+                                ? ""
+                                : f.actual().startsWith("(")
+                                        ? " " + Redact.shorten(f.actual(), 80)
+                                        : " (" + Redact.shorten(f.actual(), 80) + ")"))
                 .collect(Collectors.joining("; "));
     }
 }

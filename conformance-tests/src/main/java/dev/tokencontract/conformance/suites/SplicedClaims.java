@@ -38,7 +38,12 @@ final class SplicedClaims {
         Set<JsonNode> values = new LinkedHashSet<>();
         collectValues(older, values);
         collectValues(newer, values);
-        for (JsonNode plain : List.of(NODES.stringNode("x"), NODES.numberNode(0), NODES.numberNode(1.5), NODES.booleanNode(true), NODES.nullNode())) {
+        for (JsonNode plain : List.of(
+                NODES.stringNode("x"),
+                NODES.numberNode(0),
+                NODES.numberNode(1.5),
+                NODES.booleanNode(true),
+                NODES.nullNode())) {
             values.add(plain);
         }
         List<ObjectNode> out = new ArrayList<>();
@@ -60,8 +65,14 @@ final class SplicedClaims {
      * @param parentTriggers members to put beside the last step of {@code path} (in the object holding it)
      * @param triggersHere   members to put in the object at {@code path} ({@code dependentSchemas} keys seen so far)
      */
-    private static void walk(JsonNode schema, JsonNode document, List<String> path, Set<String> parentTriggers, Set<String> triggersHere,
-            int depth, Map<String, Place> places) {
+    private static void walk(
+            JsonNode schema,
+            JsonNode document,
+            List<String> path,
+            Set<String> parentTriggers,
+            Set<String> triggersHere,
+            int depth,
+            Map<String, Place> places) {
         if (depth > MAX_DEPTH || places.size() >= MAX_PLACES || !schema.isObject()) {
             return;
         }
@@ -74,12 +85,30 @@ final class SplicedClaims {
                 walk(target, document, path, parentTriggers, triggersHere, depth + 1, places);
             }
         }
-        schema.path("properties").properties().forEach(e -> walk(e.getValue(), document, append(path, e.getKey()), triggersHere, Set.of(),
-                depth + 1, places));
-        schema.path("dependentSchemas").properties().forEach(e -> walk(e.getValue(), document, path, parentTriggers,
-                union(triggersHere, e.getKey()), depth + 1, places));
-        schema.path("patternProperties").properties().forEach(e -> walk(e.getValue(), document, append(path, "=" + literalPrefix(e.getKey())),
-                triggersHere, Set.of(), depth + 1, places));
+        schema.path("properties")
+                .properties()
+                .forEach(e -> walk(
+                        e.getValue(), document, append(path, e.getKey()), triggersHere, Set.of(), depth + 1, places));
+        schema.path("dependentSchemas")
+                .properties()
+                .forEach(e -> walk(
+                        e.getValue(),
+                        document,
+                        path,
+                        parentTriggers,
+                        union(triggersHere, e.getKey()),
+                        depth + 1,
+                        places));
+        schema.path("patternProperties")
+                .properties()
+                .forEach(e -> walk(
+                        e.getValue(),
+                        document,
+                        append(path, "=" + literalPrefix(e.getKey())),
+                        triggersHere,
+                        Set.of(),
+                        depth + 1,
+                        places));
         for (String keyword : List.of("additionalProperties", "unevaluatedProperties")) {
             walk(schema.path(keyword), document, append(path, "*"), triggersHere, Set.of(), depth + 1, places);
         }
@@ -92,7 +121,9 @@ final class SplicedClaims {
             walk(prefix.get(i), document, append(path, "[" + i + "]"), Set.of(), Set.of(), depth + 1, places);
         }
         for (String keyword : List.of("allOf", "anyOf", "oneOf")) {
-            schema.path(keyword).values().forEach(branch -> walk(branch, document, path, parentTriggers, triggersHere, depth + 1, places));
+            schema.path(keyword)
+                    .values()
+                    .forEach(branch -> walk(branch, document, path, parentTriggers, triggersHere, depth + 1, places));
         }
         for (String keyword : List.of("not", "if", "then", "else")) {
             walk(schema.path(keyword), document, path, parentTriggers, triggersHere, depth + 1, places);
@@ -128,7 +159,8 @@ final class SplicedClaims {
             return array;
         }
         ObjectNode object = NODES.objectNode();
-        String name = step.equals("*") || step.equals("#") ? key(inner) : step.startsWith("=") ? step.substring(1) : step;
+        String name =
+                step.equals("*") || step.equals("#") ? key(inner) : step.startsWith("=") ? step.substring(1) : step;
         object.set(name, inner);
         triggers.forEach(trigger -> object.putIfAbsent(trigger, inner.deepCopy()));
         return object;
@@ -141,8 +173,12 @@ final class SplicedClaims {
     /** The literal start of an anchored pattern ({@code ^g_} gives {@code g_}), else {@code x}. */
     private static String literalPrefix(String regex) {
         StringBuilder out = new StringBuilder();
-        for (int i = regex.startsWith("^") ? 1 : 0; i < regex.length() && (Character.isLetterOrDigit(regex.charAt(i)) || regex.charAt(i) == '_'
-                || regex.charAt(i) == '-'); i++) {
+        for (int i = regex.startsWith("^") ? 1 : 0;
+                i < regex.length()
+                        && (Character.isLetterOrDigit(regex.charAt(i))
+                                || regex.charAt(i) == '_'
+                                || regex.charAt(i) == '-');
+                i++) {
             out.append(regex.charAt(i));
         }
         return out.isEmpty() ? "x" : out.toString();
@@ -164,7 +200,10 @@ final class SplicedClaims {
                 }
             }
             node.properties().forEach(e -> {
-                if (!e.getKey().equals("enum") && !e.getKey().equals("const") && !e.getKey().equals("examples") && !e.getKey().equals("default")) {
+                if (!e.getKey().equals("enum")
+                        && !e.getKey().equals("const")
+                        && !e.getKey().equals("examples")
+                        && !e.getKey().equals("default")) {
                     collectValues(e.getValue(), values);
                 }
             });
@@ -189,7 +228,9 @@ final class SplicedClaims {
         if (depth > 64 || !node.isContainer()) {
             return null;
         }
-        if (node.isObject() && (name.equals(node.path("$anchor").asString(null)) || name.equals(node.path("$dynamicAnchor").asString(null)))) {
+        if (node.isObject()
+                && (name.equals(node.path("$anchor").asString(null))
+                        || name.equals(node.path("$dynamicAnchor").asString(null)))) {
             return node;
         }
         for (JsonNode child : node.values()) {

@@ -20,7 +20,9 @@ public record SuiteResult(String suite, String subject, long seed, List<Property
 
     /** True when no property failed and none could not run. */
     public boolean passed() {
-        return properties.stream().noneMatch(p -> p.status() == PropertyReport.Status.FAILED || p.status() == PropertyReport.Status.COULD_NOT_RUN);
+        return properties.stream()
+                .noneMatch(p -> p.status() == PropertyReport.Status.FAILED
+                        || p.status() == PropertyReport.Status.COULD_NOT_RUN);
     }
 
     /** True when some property could not run (and none failed): the party was not proven wrong. */
@@ -31,7 +33,9 @@ public record SuiteResult(String suite, String subject, long seed, List<Property
 
     /** The failed properties. */
     public List<PropertyReport> failures() {
-        return properties.stream().filter(p -> p.status() == PropertyReport.Status.FAILED).toList();
+        return properties.stream()
+                .filter(p -> p.status() == PropertyReport.Status.FAILED)
+                .toList();
     }
 
     /** A multi-line report for people: one line per property, the reason and shrunk counterexample of each failure. */
@@ -47,12 +51,21 @@ public record SuiteResult(String suite, String subject, long seed, List<Property
             }
             out.append('\n');
             // coverage answers "did it exercise the case?"; next to a counterexample it is noise
-            if (p.counterexample() == null && !p.coverage().isBlank() && !p.coverage().contains("(no labels)")) {
-                out.append("    coverage over ").append(p.tries()).append(" tries:\n")
-                        .append(p.coverage().indent(4).stripTrailing()).append('\n');
+            if (p.counterexample() == null
+                    && !p.coverage().isBlank()
+                    && !p.coverage().contains("(no labels)")) {
+                out.append("    coverage over ")
+                        .append(p.tries())
+                        .append(" tries:\n")
+                        .append(p.coverage().indent(4).stripTrailing())
+                        .append('\n');
             }
         }
-        out.append("Replay: -Dtokencontract.seed=").append(seed).append(" or SuiteSettings.of(tries, ").append(seed).append("L)\n");
+        out.append("Replay: -Dtokencontract.seed=")
+                .append(seed)
+                .append(" or SuiteSettings.of(tries, ")
+                .append(seed)
+                .append("L)\n");
         return out.toString();
     }
 
@@ -61,8 +74,13 @@ public record SuiteResult(String suite, String subject, long seed, List<Property
      * {@code Property.check} does) and throws an {@link AssertionError} with {@link #report()} unless the suite passed.
      */
     public SuiteResult assertPassed() {
-        System.out.printf("[suite] %s %s: %s, %d properties, seed %d%n", suite, subject,
-                passed() ? "PASSED" : couldNotRun() ? "COULD_NOT_RUN" : "FAILED", properties.size(), seed);
+        System.out.printf(
+                "[suite] %s %s: %s, %d properties, seed %d%n",
+                suite,
+                subject,
+                passed() ? "PASSED" : couldNotRun() ? "COULD_NOT_RUN" : "FAILED",
+                properties.size(),
+                seed);
         if (!passed()) {
             throw new AssertionError(report());
         }
@@ -71,7 +89,10 @@ public record SuiteResult(String suite, String subject, long seed, List<Property
 
     /** The property named {@code name}. */
     public PropertyReport property(String name) {
-        return properties.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no property '" + name + "' in " + properties.stream().map(PropertyReport::name).toList()));
+        return properties.stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no property '" + name + "' in "
+                        + properties.stream().map(PropertyReport::name).toList()));
     }
 }

@@ -74,12 +74,26 @@ public record SuiteSettings(int tries, long seed, int maxShrinkRuns, Map<String,
     List<PropertyReport> withUnmetRequirements(List<PropertyReport> reports) {
         List<PropertyReport> all = new ArrayList<>(reports);
         requiredCoverage.forEach((name, labels) -> {
-            PropertyReport ran = reports.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+            PropertyReport ran = reports.stream()
+                    .filter(r -> r.name().equals(name))
+                    .findFirst()
+                    .orElse(null);
             if (ran == null || ran.status() == PropertyReport.Status.NOT_APPLICABLE) {
-                all.add(new PropertyReport("coverage of " + name, PropertyReport.Status.FAILED, 0, seed, null,
+                all.add(new PropertyReport(
+                        "coverage of " + name,
+                        PropertyReport.Status.FAILED,
+                        0,
+                        seed,
+                        null,
                         "coverage " + labels + " is required of '" + name + "', which "
-                                + (ran == null ? "this suite does not run; it runs " + reports.stream().map(PropertyReport::name).toList()
-                                : "did not apply: " + ran.reason()), "", Duration.ZERO));
+                                + (ran == null
+                                        ? "this suite does not run; it runs "
+                                                + reports.stream()
+                                                        .map(PropertyReport::name)
+                                                        .toList()
+                                        : "did not apply: " + ran.reason()),
+                        "",
+                        Duration.ZERO));
             }
         });
         return all;

@@ -39,7 +39,8 @@ final class Targeted {
                     // try the next seed
                 }
             }
-            throw new IllegalStateException("cannot generate a valid claim set for " + contract.reference(), simplestRejected);
+            throw new IllegalStateException(
+                    "cannot generate a valid claim set for " + contract.reference(), simplestRejected);
         }
     }
 }

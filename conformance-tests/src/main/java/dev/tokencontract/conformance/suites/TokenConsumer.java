@@ -23,7 +23,9 @@ public interface TokenConsumer {
     static TokenConsumer of(TokenValidator validator) {
         return token -> {
             var report = validator.validate(token);
-            return report.accepted() ? Decision.accepted("ACCEPTED") : Decision.rejected(report.verdict().name());
+            return report.accepted()
+                    ? Decision.accepted("ACCEPTED")
+                    : Decision.rejected(report.verdict().name());
         };
     }
 

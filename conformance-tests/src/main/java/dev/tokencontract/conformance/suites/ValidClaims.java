@@ -14,7 +14,8 @@ public final class ValidClaims {
      * never an instance the contract refuses); a draw that is not a JSON object is discarded.
      */
     public static Gen<ObjectNode> of(Contract contract) {
-        Gen<tools.jackson.databind.JsonNode> valid = SchemaInstances.of(contract).valid();
+        Gen<tools.jackson.databind.JsonNode> valid =
+                SchemaInstances.of(contract).valid();
         return in -> {
             var drawn = in.draw(valid);
             if (!drawn.isObject()) {

@@ -45,7 +45,8 @@ public final class JwksEndpoint implements AutoCloseable {
 
     /** The JWKS URL, e.g. {@code http://127.0.0.1:41234/jwks.json}. */
     public URI uri() {
-        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/jwks.json");
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort() + "/jwks.json");
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -45,9 +45,18 @@ public final class SigningKeys {
     public static SigningKeys generate(String prefix) {
         try {
             return new SigningKeys(
-                    new RSAKeyGenerator(2048).keyID(prefix + "-rsa").keyUse(KeyUse.SIGNATURE).generate(),
-                    new ECKeyGenerator(Curve.P_256).keyID(prefix + "-ec").keyUse(KeyUse.SIGNATURE).generate(),
-                    new OctetSequenceKeyGenerator(256).keyID(prefix + "-hmac").keyUse(KeyUse.SIGNATURE).generate());
+                    new RSAKeyGenerator(2048)
+                            .keyID(prefix + "-rsa")
+                            .keyUse(KeyUse.SIGNATURE)
+                            .generate(),
+                    new ECKeyGenerator(Curve.P_256)
+                            .keyID(prefix + "-ec")
+                            .keyUse(KeyUse.SIGNATURE)
+                            .generate(),
+                    new OctetSequenceKeyGenerator(256)
+                            .keyID(prefix + "-hmac")
+                            .keyUse(KeyUse.SIGNATURE)
+                            .generate());
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate test keys: " + e.getMessage(), e);
         }
@@ -75,7 +84,10 @@ public final class SigningKeys {
         for (JWK jwk : set.getKeys()) {
             if (jwk instanceof RSAKey key && key.isPrivate() && rsa == null) {
                 rsa = key;
-            } else if (jwk instanceof ECKey key && key.isPrivate() && Curve.P_256.equals(key.getCurve()) && ec == null) {
+            } else if (jwk instanceof ECKey key
+                    && key.isPrivate()
+                    && Curve.P_256.equals(key.getCurve())
+                    && ec == null) {
                 ec = key;
             } else if (jwk instanceof OctetSequenceKey key && hmac == null) {
                 hmac = key;
@@ -85,7 +97,8 @@ public final class SigningKeys {
             }
         }
         if (rsa == null || ec == null || hmac == null) {
-            throw new IllegalArgumentException("a signing key set needs a private RSA key, a private P-256 key and a symmetric key");
+            throw new IllegalArgumentException(
+                    "a signing key set needs a private RSA key, a private P-256 key and a symmetric key");
         }
         if (rsa.size() < 2048 || hmac.size() < 256) {
             throw new IllegalArgumentException("keys too small: RSA needs 2048 bits and the HMAC secret 256 bits");
@@ -178,7 +191,8 @@ public final class SigningKeys {
 
     @Override
     public String toString() {
-        return "SigningKeys[" + rsa.getKeyID() + ", " + ec.getKeyID() + ", " + hmac.getKeyID() + "]"; // never the key material
+        return "SigningKeys[" + rsa.getKeyID() + ", " + ec.getKeyID() + ", " + hmac.getKeyID()
+                + "]"; // never the key material
     }
 
     private static Path writeSecret(Path file, String text) {
@@ -200,6 +214,7 @@ public final class SigningKeys {
     }
 
     private static String describe(JWK jwk) {
-        return "'" + (jwk.getKeyID() == null ? "(no kid)" : jwk.getKeyID()) + "' (" + jwk.getKeyType() + (jwk.isPrivate() ? "" : ", public only") + ")";
+        return "'" + (jwk.getKeyID() == null ? "(no kid)" : jwk.getKeyID()) + "' (" + jwk.getKeyType()
+                + (jwk.isPrivate() ? "" : ", public only") + ")";
     }
 }

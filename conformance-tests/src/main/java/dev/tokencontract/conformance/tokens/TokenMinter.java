@@ -24,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class TokenMinter {
     /** Preference order for the default algorithm: the first the contract allows wins. */
     public static final List<String> PREFERRED_ALGORITHMS = List.of("RS256", "PS256", "ES256", "HS256");
+
     static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(10);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -40,9 +41,11 @@ public final class TokenMinter {
         this.clock = b.clock;
         Duration cap = jose.maxLifetime().orElse(b.lifetime);
         this.lifetime = b.lifetime.compareTo(cap) > 0 ? cap : b.lifetime;
-        this.defaultAlg = PREFERRED_ALGORITHMS.stream().filter(jose.algorithms()::contains).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the contract allows " + jose.algorithms()
-                        + "; this kit signs " + PREFERRED_ALGORITHMS));
+        this.defaultAlg = PREFERRED_ALGORITHMS.stream()
+                .filter(jose.algorithms()::contains)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the contract allows " + jose.algorithms() + "; this kit signs " + PREFERRED_ALGORITHMS));
     }
 
     public static Builder builder() {

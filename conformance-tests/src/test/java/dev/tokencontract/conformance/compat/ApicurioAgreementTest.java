@@ -1,7 +1,5 @@
 package dev.tokencontract.conformance.compat;
 
-import dev.tokencontract.testing.FixtureFiles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.compat.ChangeClass;
@@ -11,6 +9,7 @@ import dev.tokencontract.conformance.suites.ContractCounterexamples;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.testing.FixtureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +38,14 @@ class ApicurioAgreementTest {
     private static final List<String> PROOFS_NOT_HOLDING = new ArrayList<>();
 
     /** One case, one direction: what the label says, what the engine says, what a token shows. */
-    record Outcome(String id, ChangeClass direction, boolean labelBreaks, boolean engineBreaks, boolean witness, String truthNote,
-                   boolean truthBreaks) {
+    record Outcome(
+            String id,
+            ChangeClass direction,
+            boolean labelBreaks,
+            boolean engineBreaks,
+            boolean witness,
+            String truthNote,
+            boolean truthBreaks) {
         boolean agrees() {
             return engineBreaks == truthBreaks;
         }
@@ -57,30 +62,45 @@ class ApicurioAgreementTest {
     @BeforeAll
     static void runEveryCase() throws IOException, ContractException {
         // Read from ../shared/fixtures (Apicurio's data stays there, it is not copied into this repository).
-        JsonNode tests = JSON.readTree(FixtureFiles.text("compat/apicurio/compatibility-test-data.json")).get("tests");
+        JsonNode tests = JSON.readTree(FixtureFiles.text("compat/apicurio/compatibility-test-data.json"))
+                .get("tests");
         for (JsonNode test : tests) {
             String id = test.get("id").asString();
             String label = test.get("compatibility").asString();
             Contract older;
             Contract newer;
             try {
-                older = Contracts.parse(Draft7Contract.of(test.get("original"), "1.0.0").toString());
-                newer = Contracts.parse(Draft7Contract.of(test.get("updated"), "1.1.0").toString());
+                older = Contracts.parse(
+                        Draft7Contract.of(test.get("original"), "1.0.0").toString());
+                newer = Contracts.parse(
+                        Draft7Contract.of(test.get("updated"), "1.1.0").toString());
             } catch (ContractException e) {
                 UNCONVERTED.add(id + ": " + e.getMessage() + " " + e.findings());
                 continue;
             }
             CheckedDiff checked = CheckedDiff.check(older, newer, SEARCH);
             // backward (Apicurio) = every old value is valid under the new schema = not consumer-breaking
-            OUTCOMES.add(outcome(id, ChangeClass.BREAKING_FOR_CONSUMERS, !label.equals("backward") && !label.equals("both"), checked));
-            OUTCOMES.add(outcome(id, ChangeClass.BREAKING_FOR_PRODUCERS, !label.equals("forward") && !label.equals("both"), checked));
-            for (ChangeClass direction : List.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS)) {
+            OUTCOMES.add(outcome(
+                    id,
+                    ChangeClass.BREAKING_FOR_CONSUMERS,
+                    !label.equals("backward") && !label.equals("both"),
+                    checked));
+            OUTCOMES.add(outcome(
+                    id,
+                    ChangeClass.BREAKING_FOR_PRODUCERS,
+                    !label.equals("forward") && !label.equals("both"),
+                    checked));
+            for (ChangeClass direction :
+                    List.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS)) {
                 ApicurioLabels.Proof proof = ApicurioLabels.WRONG.get(id + " " + direction.name());
                 if (proof != null) {
                     tools.jackson.databind.node.ObjectNode claims = Kit.claims();
                     claims.set(Draft7Contract.CLAIM, JSON.readTree(proof.instance()));
-                    PROOFS_NOT_HOLDING.addAll(older.check(claims, "/claims").isEmpty() && newer.check(claims, "/claims").isEmpty()
-                            ? List.of() : List.of(id + " " + direction));
+                    PROOFS_NOT_HOLDING.addAll(
+                            older.check(claims, "/claims").isEmpty()
+                                            && newer.check(claims, "/claims").isEmpty()
+                                    ? List.of()
+                                    : List.of(id + " " + direction));
                 }
             }
         }
@@ -95,33 +115,58 @@ class ApicurioAgreementTest {
         ApicurioLabels.Proof proof = ApicurioLabels.WRONG.get(id + " " + direction.name());
         String wrong = proof == null ? null : proof.argument();
         boolean truth = witness || (wrong != null ? !labelBreaks : labelBreaks);
-        String note = witness ? (labelBreaks ? "" : "label proven wrong by token " + checked.witness(direction).get().claims().get(Draft7Contract.CLAIM))
+        String note = witness
+                ? (labelBreaks
+                        ? ""
+                        : "label proven wrong by token "
+                                + checked.witness(direction).get().claims().get(Draft7Contract.CLAIM))
                 : wrong != null ? wrong : "";
         return new Outcome(id, direction, labelBreaks, engine, witness, note, truth);
     }
 
     @Test
     void engineWhenApicurioCasesThenNoMissedBreak() {
-        assertThat(OUTCOMES.stream().filter(Outcome::missed).map(o -> o.id() + " " + o.direction()).toList()).isEmpty();
+        assertThat(OUTCOMES.stream()
+                        .filter(Outcome::missed)
+                        .map(o -> o.id() + " " + o.direction())
+                        .toList())
+                .isEmpty();
     }
 
     @Test
     void engineWhenApicurioCasesThenAgreementAtLeast95PercentPerDirection() {
         for (ChangeClass direction : List.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS)) {
-            List<Outcome> mine = OUTCOMES.stream().filter(o -> o.direction() == direction).toList();
+            List<Outcome> mine =
+                    OUTCOMES.stream().filter(o -> o.direction() == direction).toList();
             long agree = mine.stream().filter(Outcome::agrees).count();
-            assertThat(agree * 100.0 / mine.size()).as("%s agreement; disagreements: %s", direction,
-                    mine.stream().filter(o -> !o.agrees()).map(Outcome::id).toList()).isGreaterThanOrEqualTo(95.0);
+            assertThat(agree * 100.0 / mine.size())
+                    .as(
+                            "%s agreement; disagreements: %s",
+                            direction,
+                            mine.stream()
+                                    .filter(o -> !o.agrees())
+                                    .map(Outcome::id)
+                                    .toList())
+                    .isGreaterThanOrEqualTo(95.0);
         }
     }
 
     @Test
     void engineWhenApicurioCompatibleCasesThenFalseAlarmsAtMost3Percent() {
         for (ChangeClass direction : List.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS)) {
-            List<Outcome> compatible = OUTCOMES.stream().filter(o -> o.direction() == direction && !o.truthBreaks()).toList();
+            List<Outcome> compatible = OUTCOMES.stream()
+                    .filter(o -> o.direction() == direction && !o.truthBreaks())
+                    .toList();
             long alarms = compatible.stream().filter(Outcome::falseAlarm).count();
-            assertThat(alarms * 100.0 / compatible.size()).as("%s false alarms: %s", direction,
-                    compatible.stream().filter(Outcome::falseAlarm).map(Outcome::id).toList()).isLessThanOrEqualTo(3.0);
+            assertThat(alarms * 100.0 / compatible.size())
+                    .as(
+                            "%s false alarms: %s",
+                            direction,
+                            compatible.stream()
+                                    .filter(Outcome::falseAlarm)
+                                    .map(Outcome::id)
+                                    .toList())
+                    .isLessThanOrEqualTo(3.0);
         }
     }
 
@@ -138,25 +183,46 @@ class ApicurioAgreementTest {
 
     /** Markdown: the summary per direction, then every disagreement and every label overruled. */
     static String table() {
-        StringBuilder out = new StringBuilder("| direction | cases | agree | agreement | missed breaks | false alarms (of compatible) | labels overruled |\n");
+        StringBuilder out = new StringBuilder(
+                "| direction | cases | agree | agreement | missed breaks | false alarms (of compatible) | labels overruled |\n");
         out.append("|---|---|---|---|---|---|---|\n");
         for (ChangeClass direction : List.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS)) {
-            List<Outcome> mine = OUTCOMES.stream().filter(o -> o.direction() == direction).toList();
+            List<Outcome> mine =
+                    OUTCOMES.stream().filter(o -> o.direction() == direction).toList();
             long agree = mine.stream().filter(Outcome::agrees).count();
             long compatible = mine.stream().filter(o -> !o.truthBreaks()).count();
             long alarms = mine.stream().filter(Outcome::falseAlarm).count();
-            long overruled = mine.stream().filter(o -> o.labelBreaks() != o.truthBreaks()).count();
-            out.append(String.format("| %s | %d | %d | %.1f%% | %d | %d of %d (%.1f%%) | %d |%n", Map.of(ChangeClass.BREAKING_FOR_CONSUMERS,
-                    "backward (consumer-breaking?)", ChangeClass.BREAKING_FOR_PRODUCERS, "forward (producer-breaking?)").get(direction), mine.size(),
-                    agree, agree * 100.0 / mine.size(), mine.stream().filter(Outcome::missed).count(), alarms, compatible,
-                    compatible == 0 ? 0.0 : alarms * 100.0 / compatible, overruled));
+            long overruled = mine.stream()
+                    .filter(o -> o.labelBreaks() != o.truthBreaks())
+                    .count();
+            out.append(String.format(
+                    "| %s | %d | %d | %.1f%% | %d | %d of %d (%.1f%%) | %d |%n",
+                    Map.of(
+                                    ChangeClass.BREAKING_FOR_CONSUMERS,
+                                    "backward (consumer-breaking?)",
+                                    ChangeClass.BREAKING_FOR_PRODUCERS,
+                                    "forward (producer-breaking?)")
+                            .get(direction),
+                    mine.size(),
+                    agree,
+                    agree * 100.0 / mine.size(),
+                    mine.stream().filter(Outcome::missed).count(),
+                    alarms,
+                    compatible,
+                    compatible == 0 ? 0.0 : alarms * 100.0 / compatible,
+                    overruled));
         }
         out.append("\n| case | direction | label | engine | token found | note |\n|---|---|---|---|---|---|\n");
         for (Outcome o : OUTCOMES) {
             if (!o.agrees() || o.labelBreaks() != o.truthBreaks()) {
-                out.append(String.format("| %s | %s | %s | %s | %s | %s |%n", o.id().replace("|", "\\|"), o.direction() == ChangeClass.BREAKING_FOR_CONSUMERS
-                        ? "backward" : "forward", o.labelBreaks() ? "breaks" : "compatible", o.engineBreaks() ? "breaks" : "compatible",
-                        o.witness() ? "yes" : "no", o.truthNote().replace("|", "\\|")));
+                out.append(String.format(
+                        "| %s | %s | %s | %s | %s | %s |%n",
+                        o.id().replace("|", "\\|"),
+                        o.direction() == ChangeClass.BREAKING_FOR_CONSUMERS ? "backward" : "forward",
+                        o.labelBreaks() ? "breaks" : "compatible",
+                        o.engineBreaks() ? "breaks" : "compatible",
+                        o.witness() ? "yes" : "no",
+                        o.truthNote().replace("|", "\\|")));
             }
         }
         return out.toString();

@@ -45,10 +45,13 @@ final class Draft7Contract {
             String key = member.getKey();
             JsonNode value = member.getValue();
             switch (key) {
-                case "$schema" -> { }
+                case "$schema" -> {}
                 case "id" -> {
                     if (!value.isString()) {
-                        out.set(key, value.deepCopy()); // draft-07 ignores a string "id" (draft-04's $id); a schema there is data
+                        out.set(
+                                key,
+                                value.deepCopy()); // draft-07 ignores a string "id" (draft-04's $id); a schema there
+                        // is data
                     }
                 }
                 case "exclusiveMinimum", "exclusiveMaximum" -> {
@@ -106,7 +109,8 @@ final class Draft7Contract {
                     out.set(RENAMED.getOrDefault(key, key), map);
                 }
                 case "allOf", "anyOf", "oneOf" -> out.set(key, each(value));
-                case "not", "if", "then", "else", "additionalProperties", "propertyNames", "contains" -> out.set(key, convert(value, false));
+                case "not", "if", "then", "else", "additionalProperties", "propertyNames", "contains" ->
+                    out.set(key, convert(value, false));
                 default -> out.set(key, value.deepCopy());
             }
         }
@@ -128,7 +132,9 @@ final class Draft7Contract {
      * names ({@code additionalProperties}, {@code unevaluatedProperties}), where it would change the meaning.
      */
     private static void declareRequired(ObjectNode schema) {
-        if (!schema.path("required").isArray() || schema.has("additionalProperties") || schema.has("unevaluatedProperties")) {
+        if (!schema.path("required").isArray()
+                || schema.has("additionalProperties")
+                || schema.has("unevaluatedProperties")) {
             return;
         }
         for (JsonNode name : schema.get("required")) {

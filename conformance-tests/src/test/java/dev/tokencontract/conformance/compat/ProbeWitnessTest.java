@@ -37,12 +37,17 @@ class ProbeWitnessTest {
         assertThat(checked.diff().refusedBy(CompatibilityMode.FULL_TRANSITIVE, false))
                 .anyMatch(change -> change.kind().wireName().equals(probe.kind()));
         for (ChangeClass direction : probe.refused()) {
-            Counterexample witness = checked.witness(direction).orElseThrow(() -> new AssertionError(
-                    "no token for " + direction + " in " + probe + ": " + checked.diff().changes()));
+            Counterexample witness = checked.witness(direction)
+                    .orElseThrow(() -> new AssertionError("no token for " + direction + " in " + probe + ": "
+                            + checked.diff().changes()));
             Contract accepts = direction == ChangeClass.BREAKING_FOR_CONSUMERS ? older : newer;
             Contract rejects = direction == ChangeClass.BREAKING_FOR_CONSUMERS ? newer : older;
-            assertThat(accepts.check(witness.claims(), "/claims")).as("accepted by %s", accepts.reference()).isEmpty();
-            assertThat(rejects.check(witness.claims(), "/claims")).as("rejected by %s", rejects.reference()).isNotEmpty();
+            assertThat(accepts.check(witness.claims(), "/claims"))
+                    .as("accepted by %s", accepts.reference())
+                    .isEmpty();
+            assertThat(rejects.check(witness.claims(), "/claims"))
+                    .as("rejected by %s", rejects.reference())
+                    .isNotEmpty();
         }
     }
 }

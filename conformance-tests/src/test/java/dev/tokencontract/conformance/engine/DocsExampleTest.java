@@ -25,7 +25,10 @@ class DocsExampleTest {
                 .tries(500)
                 .requireCoverage("customer=alice", "customer=bob", "customer=carol")
                 .check(order -> assertThat(order.total())
-                        .isGreaterThanOrEqualTo(order.quantities().stream().mapToInt(Integer::intValue).max().orElseThrow()));
+                        .isGreaterThanOrEqualTo(order.quantities().stream()
+                                .mapToInt(Integer::intValue)
+                                .max()
+                                .orElseThrow()));
     }
     // docs:end
 }

@@ -13,7 +13,7 @@ class EngineInputTest {
         String previous = System.getProperty(Property.SEED_PROPERTY);
         System.setProperty(Property.SEED_PROPERTY, "12abc");
         try {
-            assertThatThrownBy(() -> Property.forAll(Gen.ints(0, 1)).run(n -> { }))
+            assertThatThrownBy(() -> Property.forAll(Gen.ints(0, 1)).run(n -> {}))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("-Dtokencontract.seed must be a long, got '12abc'");
         } finally {
@@ -26,7 +26,7 @@ class EngineInputTest {
         String previous = System.getProperty(Property.TRIES_PROPERTY);
         System.setProperty(Property.TRIES_PROPERTY, "-3");
         try {
-            assertThatThrownBy(() -> Property.forAll(Gen.ints(0, 1)).run(n -> { }))
+            assertThatThrownBy(() -> Property.forAll(Gen.ints(0, 1)).run(n -> {}))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("must be a positive int, got '-3'");
         } finally {
@@ -39,8 +39,14 @@ class EngineInputTest {
         String previous = System.getProperty(Property.TRIES_PROPERTY);
         System.setProperty(Property.TRIES_PROPERTY, "7");
         try {
-            assertThat(Property.forAll(Gen.ints(0, 1)).seed(1).run(n -> { }).tries()).isEqualTo(7);
-            assertThat(Property.forAll(Gen.ints(0, 1)).seed(1).tries(3).run(n -> { }).tries()).isEqualTo(3);
+            assertThat(Property.forAll(Gen.ints(0, 1)).seed(1).run(n -> {}).tries())
+                    .isEqualTo(7);
+            assertThat(Property.forAll(Gen.ints(0, 1))
+                            .seed(1)
+                            .tries(3)
+                            .run(n -> {})
+                            .tries())
+                    .isEqualTo(3);
         } finally {
             restore(Property.TRIES_PROPERTY, previous);
         }
@@ -64,16 +70,20 @@ class EngineInputTest {
                 return in.draw(this);
             }
         };
-        PropertyResult<Integer> result = Property.forAll(forever).tries(1).seed(1).run(n -> { });
+        PropertyResult<Integer> result =
+                Property.forAll(forever).tries(1).seed(1).run(n -> {});
         assertThat(result.outcome()).isEqualTo(Outcome.GAVE_UP);
         assertThat(result.lastRejection()).contains("nested more than 200 deep");
     }
 
     @Test
     void bodyThatAbortsWhenRunThenTryDiscardedNotFailed() {
-        PropertyResult<Integer> result = Property.forAll(Gen.ints(0, 9)).tries(20).seed(4).run(n -> {
-            org.junit.jupiter.api.Assumptions.assumeTrue(n % 2 == 0);
-        });
+        PropertyResult<Integer> result = Property.forAll(Gen.ints(0, 9))
+                .tries(20)
+                .seed(4)
+                .run(n -> {
+                    org.junit.jupiter.api.Assumptions.assumeTrue(n % 2 == 0);
+                });
         assertThat(result.outcome()).isEqualTo(Outcome.PASSED);
         assertThat(result.discarded()).isPositive();
     }
@@ -81,15 +91,19 @@ class EngineInputTest {
     @Test
     @org.junit.jupiter.api.Timeout(30) // before the fix this loop never ended
     void bodyThatAlwaysAbortsWhenRunThenGivesUpWithTooManyDiscards() {
-        PropertyResult<Integer> result = Property.forAll(Gen.ints(0, 9)).tries(20).seed(4).run(n -> {
-            org.junit.jupiter.api.Assumptions.assumeTrue(false, "never applies");
-        });
+        PropertyResult<Integer> result = Property.forAll(Gen.ints(0, 9))
+                .tries(20)
+                .seed(4)
+                .run(n -> {
+                    org.junit.jupiter.api.Assumptions.assumeTrue(false, "never applies");
+                });
 
         assertThat(result.outcome()).isEqualTo(Outcome.GAVE_UP);
         assertThat(result.discarded()).isEqualTo(2 * 20 + 10 + 1);
         assertThat(result.tries()).isZero();
         assertThat(result.lastRejection()).isEqualTo("assumption: Assumption failed: never applies");
-        assertThat(result.report()).contains("gave up after too many discards (seed 4): 51 tries discarded, only 0 ran");
+        assertThat(result.report())
+                .contains("gave up after too many discards (seed 4): 51 tries discarded, only 0 ran");
     }
 
     private static void restore(String key, String previous) {

@@ -15,7 +15,9 @@ class PlantedBugTest {
     void listSumBugWhenFoundThenShrinksToSingleElement101(long seed) {
         PropertyResult<List<Integer>> result = Property.forAll(Gen.lists(Gen.ints(0, 1000), 0, 20))
                 .seed(seed)
-                .run(list -> assertThat(list.stream().mapToInt(Integer::intValue).sum()).isLessThanOrEqualTo(100));
+                .run(list -> assertThat(
+                                list.stream().mapToInt(Integer::intValue).sum())
+                        .isLessThanOrEqualTo(100));
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.counterexample()).containsExactly(101);

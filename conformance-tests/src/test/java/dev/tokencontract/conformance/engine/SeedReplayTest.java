@@ -25,7 +25,8 @@ class SeedReplayTest {
         System.setProperty(Property.SEED_PROPERTY, "4242");
         try {
             List<List<String>> seen = new ArrayList<>();
-            PropertyResult<List<String>> result = Property.forAll(WORDS).tries(50).run(seen::add);
+            PropertyResult<List<String>> result =
+                    Property.forAll(WORDS).tries(50).run(seen::add);
             assertThat(result.seed()).isEqualTo(4242);
             assertThat(seen).isEqualTo(valuesSeen(4242));
         } finally {
@@ -39,9 +40,11 @@ class SeedReplayTest {
 
     @Test
     void failingSeedWhenReplayedThenSameFirstAndShrunkCounterexample() {
-        Check<List<String>> planted = words -> assertThat(String.join("", words)).hasSizeLessThan(12);
+        Check<List<String>> planted =
+                words -> assertThat(String.join("", words)).hasSizeLessThan(12);
         PropertyResult<List<String>> first = Property.forAll(WORDS).seed(9).run(planted);
-        PropertyResult<List<String>> replay = Property.forAll(WORDS).seed(first.seed()).run(planted);
+        PropertyResult<List<String>> replay =
+                Property.forAll(WORDS).seed(first.seed()).run(planted);
 
         assertThat(first.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(replay.firstCounterexample()).isEqualTo(first.firstCounterexample());

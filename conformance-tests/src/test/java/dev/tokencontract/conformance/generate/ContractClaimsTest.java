@@ -22,11 +22,17 @@ class ContractClaimsTest {
         SchemaInstances instances = SchemaInstances.of(contract);
 
         assertThat(instances.issues()).isEmpty();
-        Property.forAll(instances.valid()).tries(300).seed(reference.hashCode())
+        Property.forAll(instances.valid())
+                .tries(300)
+                .seed(reference.hashCode())
                 .requireCoverage("aud=string", "aud=array", "has optional claim")
                 .check(claims -> {
                     Property.label(claims.get("aud").isString() ? "aud=string" : "aud=array");
-                    if (claims.has("nbf") || claims.has("scope") || claims.has("act") || claims.has("email") || claims.has("auth_time")) {
+                    if (claims.has("nbf")
+                            || claims.has("scope")
+                            || claims.has("act")
+                            || claims.has("email")
+                            || claims.has("auth_time")) {
                         Property.label("has optional claim");
                     }
                     assertThat(contract.check(claims, "")).isEmpty();
@@ -36,9 +42,17 @@ class ContractClaimsTest {
     @org.junit.jupiter.api.Test
     void mcpContractWhenClaimsGeneratedThenGeneratorLabelsCoverOptionalClaimsAndAudienceForms() throws Exception {
         Contract contract = Contracts.bundled("mcp-access-token@1.0.0");
-        PropertyResult<JsonNode> result = Property.forAll(SchemaInstances.of(contract).valid()).tries(300).seed(11)
-                .requireCoverage("type=string@#/$defs/audience", "type=array@#/$defs/audience",
-                        "property=act@#", "property=scope@#", "property=nbf@#", "property=act@#/$defs/actor")
+        PropertyResult<JsonNode> result = Property.forAll(
+                        SchemaInstances.of(contract).valid())
+                .tries(300)
+                .seed(11)
+                .requireCoverage(
+                        "type=string@#/$defs/audience",
+                        "type=array@#/$defs/audience",
+                        "property=act@#",
+                        "property=scope@#",
+                        "property=nbf@#",
+                        "property=act@#/$defs/actor")
                 .check(claims -> assertThat(contract.check(claims, "")).isEmpty());
 
         int withAct = result.coverage().count("property=act@#");
@@ -65,12 +79,16 @@ class ContractClaimsTest {
     @ValueSource(longs = {1, 2, 3})
     void claimsPropertyWhenPlantedBugThenShrinksToMinimalClaimSet(long seed) throws Exception {
         Contract contract = Contracts.bundled("mcp-access-token@1.0.0");
-        PropertyResult<JsonNode> result = Property.forAll(Conformance.validClaims(contract)).seed(seed).tries(500)
+        PropertyResult<JsonNode> result = Property.forAll(Conformance.validClaims(contract))
+                .seed(seed)
+                .tries(500)
                 .run(claims -> assertThat(claims.get("roles").size()).isLessThan(2));
 
         assertThat(result.counterexample()).isNotNull();
         JsonNode shrunk = result.counterexample();
-        assertThat(contract.check(shrunk, "")).as("the shrunk counterexample is still valid").isEmpty();
+        assertThat(contract.check(shrunk, ""))
+                .as("the shrunk counterexample is still valid")
+                .isEmpty();
         assertThat(shrunk.get("roles").size()).isEqualTo(2);
         assertThat(shrunk.properties()).as("only required claims remain").hasSize(9);
         assertThat(shrunk.get("sub").stringValue()).hasSize(1);

@@ -25,12 +25,15 @@ class Draft201909SuiteSoundnessTest {
     @Test
     void generatedInstancesWhen2019_09SchemaThenEveryOneValidUnderTheOriginal() {
         Path remotes = Path.of(System.getProperty("tokencontract.fixtures", "../../shared/fixtures"))
-                .resolve("json-schema-test-suite/remotes").toAbsolutePath().normalize();
+                .resolve("json-schema-test-suite/remotes")
+                .toAbsolutePath()
+                .normalize();
         List<String> unsound = new ArrayList<>();
         List<String> unsupported = new ArrayList<>();
         int schemas = 0;
         int supported = 0;
-        for (BackwrittenSuite.Case c : BackwrittenSuite.of(SchemaImport.Draft.DRAFT_2019_09).cases()) {
+        for (BackwrittenSuite.Case c :
+                BackwrittenSuite.of(SchemaImport.Draft.DRAFT_2019_09).cases()) {
             if (c.instances().stream().noneMatch(BackwrittenSuite.Instance::valid)) {
                 continue;
             }
@@ -49,7 +52,8 @@ class Draft201909SuiteSoundnessTest {
             boolean allGenerated = generator.issues().isEmpty();
             for (int i = 0; i < INSTANCES; i++) {
                 try {
-                    JsonNode instance = Choices.random(c.file().hashCode() * 1_000L + c.group() * 100L + i).draw(generator.valid());
+                    JsonNode instance = Choices.random(c.file().hashCode() * 1_000L + c.group() * 100L + i)
+                            .draw(generator.valid());
                     List<String> violations = judge.violations(instance);
                     if (!violations.isEmpty()) {
                         unsound.add(where + ": " + instance + " " + violations);
@@ -64,7 +68,9 @@ class Draft201909SuiteSoundnessTest {
                 unsupported.add(where + ": could not generate every instance, or issues " + generator.issues());
             }
         }
-        System.out.printf("2019-09 suite: %d satisfiable schemas, %d fully supported (%.1f%%)%n", schemas, supported, 100.0 * supported / schemas);
+        System.out.printf(
+                "2019-09 suite: %d satisfiable schemas, %d fully supported (%.1f%%)%n",
+                schemas, supported, 100.0 * supported / schemas);
         unsupported.forEach(u -> System.out.println("  not fully supported: " + u));
 
         assertThat(unsound).as("instances the original 2019-09 schema rejects").isEmpty();

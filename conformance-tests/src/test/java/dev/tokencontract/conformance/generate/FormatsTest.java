@@ -26,7 +26,21 @@ class FormatsTest {
             forms.add(duration.replaceAll("[0-9]+", ""));
         }
         // weeks, each run of date units, each run of time units, and dates with times
-        assertThat(forms).contains("PW", "PY", "PYM", "PYMD", "PMD", "PD", "PTH", "PTHM", "PTHMS", "PTMS", "PTS", "PYMDTHMS", "PDTH");
+        assertThat(forms)
+                .contains(
+                        "PW",
+                        "PY",
+                        "PYM",
+                        "PYMD",
+                        "PMD",
+                        "PD",
+                        "PTH",
+                        "PTHM",
+                        "PTHMS",
+                        "PTMS",
+                        "PTS",
+                        "PYMDTHMS",
+                        "PDTH");
         assertThat(forms).noneMatch(f -> f.contains("YD") || f.contains("HS"));
     }
 }

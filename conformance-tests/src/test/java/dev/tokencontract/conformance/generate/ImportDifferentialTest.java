@@ -29,8 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
 class ImportDifferentialTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<SchemaImport.Draft, SpecificationVersion> VERSIONS = Map.of(
-            SchemaImport.Draft.DRAFT_04, SpecificationVersion.DRAFT_4, SchemaImport.Draft.DRAFT_06, SpecificationVersion.DRAFT_6,
-            SchemaImport.Draft.DRAFT_07, SpecificationVersion.DRAFT_7, SchemaImport.Draft.DRAFT_2019_09, SpecificationVersion.DRAFT_2019_09);
+            SchemaImport.Draft.DRAFT_04,
+            SpecificationVersion.DRAFT_4,
+            SchemaImport.Draft.DRAFT_06,
+            SpecificationVersion.DRAFT_6,
+            SchemaImport.Draft.DRAFT_07,
+            SpecificationVersion.DRAFT_7,
+            SchemaImport.Draft.DRAFT_2019_09,
+            SpecificationVersion.DRAFT_2019_09);
     private static final int CANDIDATES = 5;
 
     private record Pair(String where, InstanceCheck original, InstanceCheck converted) {}
@@ -38,14 +44,19 @@ class ImportDifferentialTest {
     @Test
     void importWhenOriginalAndConvertedJudgedByTheirOwnDialectsThenSameVerdictOnEveryPooledInstance() {
         Path remotes = Path.of(System.getProperty("tokencontract.fixtures", "../../shared/fixtures"))
-                .resolve("json-schema-test-suite/remotes").toAbsolutePath().normalize();
+                .resolve("json-schema-test-suite/remotes")
+                .toAbsolutePath()
+                .normalize();
         List<String> disagreements = new ArrayList<>();
         List<String> documented = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         long judged = 0;
         for (SchemaImport.Draft draft : VERSIONS.keySet().stream().sorted().toList()) {
             Map<String, List<BackwrittenSuite.Case>> byFile = new TreeMap<>();
-            BackwrittenSuite.of(draft).cases().forEach(c -> byFile.computeIfAbsent(c.file(), f -> new ArrayList<>()).add(c));
+            BackwrittenSuite.of(draft)
+                    .cases()
+                    .forEach(c -> byFile.computeIfAbsent(c.file(), f -> new ArrayList<>())
+                            .add(c));
             for (List<BackwrittenSuite.Case> file : byFile.values()) {
                 List<Pair> pairs = new ArrayList<>();
                 List<JsonNode> pool = new ArrayList<>();
@@ -54,8 +65,10 @@ class ImportDifferentialTest {
                     JsonNode schema = c.schema();
                     Pair pair;
                     try {
-                        JsonNode converted = SchemaImport.convert(schema, Optional.of(draft)).schema();
-                        pair = new Pair(draft.label() + " " + c.where(),
+                        JsonNode converted =
+                                SchemaImport.convert(schema, Optional.of(draft)).schema();
+                        pair = new Pair(
+                                draft.label() + " " + c.where(),
                                 SuiteValidator.compile(schema, false, remotes, VERSIONS.get(draft)),
                                 SuiteValidator.compile(converted, false, remotes, SpecificationVersion.DRAFT_2020_12));
                     } catch (SchemaImportException | RuntimeException e) {
@@ -69,23 +82,30 @@ class ImportDifferentialTest {
                     for (JsonNode instance : pool) {
                         judged++;
                         boolean original = pair.original().violations(instance).isEmpty();
-                        boolean converted = pair.converted().violations(instance).isEmpty();
-                        if (original != converted && draft == SchemaImport.Draft.DRAFT_04 && writtenWithFraction(instance)) {
+                        boolean converted =
+                                pair.converted().violations(instance).isEmpty();
+                        if (original != converted
+                                && draft == SchemaImport.Draft.DRAFT_04
+                                && writtenWithFraction(instance)) {
                             documented.add(pair.where() + " on " + instance);
                         } else if (original != converted) {
-                            disagreements.add(pair.where() + " on " + instance + ": original " + original + ", converted " + converted);
+                            disagreements.add(pair.where() + " on " + instance + ": original " + original
+                                    + ", converted " + converted);
                         }
                     }
                 }
             }
         }
-        System.out.println("import differential: " + judged + " (schema, instance) verdicts compared, " + disagreements.size() + " disagree");
+        System.out.println("import differential: " + judged + " (schema, instance) verdicts compared, "
+                + disagreements.size() + " disagree");
         disagreements.forEach(d -> System.out.println("  DISAGREE " + d));
         refused.forEach(d -> System.out.println("  REFUSED " + d));
         documented.forEach(d -> System.out.println("  documented (draft-04 integer is lexical) " + d));
 
         assertThat(judged).isGreaterThan(50_000);
-        assertThat(refused).as("back-written schemas the import or networknt could not read").isEmpty();
+        assertThat(refused)
+                .as("back-written schemas the import or networknt could not read")
+                .isEmpty();
         assertThat(disagreements).isEmpty();
     }
 

@@ -28,13 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
 class JsonSchemaSuiteSoundnessTest {
     /** Published total with 100 instances per schema, minus a small margin; a regression fails CI. */
     private static final double FLOOR = 0.97;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void generatedInstancesWhenValidatedThenEveryOneValidAndRateAtLeastPublished() throws IOException {
         Path fixtures = Path.of(System.getProperty("tokencontract.fixtures", "../../shared/fixtures"));
         Path suite = fixtures.resolve("json-schema-test-suite/tests/draft2020-12");
-        Path remotes = fixtures.resolve("json-schema-test-suite/remotes").toAbsolutePath().normalize();
+        Path remotes = fixtures.resolve("json-schema-test-suite/remotes")
+                .toAbsolutePath()
+                .normalize();
         int instances = Integer.getInteger("tokencontract.soundness.instances", 20);
 
         Map<String, FileResult> results = new TreeMap<>();
@@ -50,9 +53,11 @@ class JsonSchemaSuiteSoundnessTest {
                 if (!satisfiable(group)) {
                     continue;
                 }
-                String where = name + " #" + g + " (" + group.path("description").asString() + ")";
+                String where =
+                        name + " #" + g + " (" + group.path("description").asString() + ")";
                 JsonNode schema = group.get("schema");
-                SchemaOutcome outcome = measure(schema, formatAssertions, remotes, instances, name.hashCode() * 31L + g);
+                SchemaOutcome outcome =
+                        measure(schema, formatAssertions, remotes, instances, name.hashCode() * 31L + g);
                 result.schemas++;
                 if (outcome.invalidInstance != null) {
                     unsound.add(where + ": " + outcome.invalidInstance);
@@ -72,18 +77,25 @@ class JsonSchemaSuiteSoundnessTest {
         String table = table(results, instances);
         Path out = Path.of("target/soundness.md");
         Files.createDirectories(out.getParent());
-        Files.writeString(out, table + "\nNot fully supported:\n\n" + String.join("\n", notSupported.stream().map(s -> "- " + s).toList()) + "\n");
+        Files.writeString(
+                out,
+                table + "\nNot fully supported:\n\n"
+                        + String.join(
+                                "\n", notSupported.stream().map(s -> "- " + s).toList()) + "\n");
         System.out.println(table);
         notSupported.forEach(line -> System.out.println("  not fully supported: " + line));
 
-        assertThat(unsound).as("instances the generator returned but networknt rejects").isEmpty();
+        assertThat(unsound)
+                .as("instances the generator returned but networknt rejects")
+                .isEmpty();
         int schemas = results.values().stream().mapToInt(r -> r.schemas).sum();
         int supported = results.values().stream().mapToInt(r -> r.supported).sum();
         assertThat(schemas).as("satisfiable schemas found in the suite").isGreaterThan(350);
         assertThat((double) supported / schemas).as("fully supported fraction").isGreaterThanOrEqualTo(FLOOR);
     }
 
-    private static SchemaOutcome measure(JsonNode schema, boolean formatAssertions, Path remotes, int instances, long seed) {
+    private static SchemaOutcome measure(
+            JsonNode schema, boolean formatAssertions, Path remotes, int instances, long seed) {
         SchemaOutcome outcome = new SchemaOutcome();
         SchemaInstances generator;
         InstanceCheck judge;
@@ -147,7 +159,8 @@ class JsonSchemaSuiteSoundnessTest {
 
     private static String table(Map<String, FileResult> results, int instances) {
         StringBuilder out = new StringBuilder();
-        out.append("| keyword file | satisfiable schemas | fully supported | rate | valid candidates before the filter |\n");
+        out.append(
+                "| keyword file | satisfiable schemas | fully supported | rate | valid candidates before the filter |\n");
         out.append("|---|---:|---:|---:|---:|\n");
         int schemas = 0;
         int supported = 0;
@@ -155,15 +168,25 @@ class JsonSchemaSuiteSoundnessTest {
         long valid = 0;
         for (Map.Entry<String, FileResult> entry : results.entrySet()) {
             FileResult r = entry.getValue();
-            out.append(String.format("| %s | %d | %d | %.1f%% | %.1f%% |%n", entry.getKey().replace(".json", ""), r.schemas,
-                    r.supported, 100.0 * r.supported / r.schemas, r.candidates == 0 ? 0 : 100.0 * r.validCandidates / r.candidates));
+            out.append(String.format(
+                    "| %s | %d | %d | %.1f%% | %.1f%% |%n",
+                    entry.getKey().replace(".json", ""),
+                    r.schemas,
+                    r.supported,
+                    100.0 * r.supported / r.schemas,
+                    r.candidates == 0 ? 0 : 100.0 * r.validCandidates / r.candidates));
             schemas += r.schemas;
             supported += r.supported;
             candidates += r.candidates;
             valid += r.validCandidates;
         }
-        out.append(String.format("| **total** (%d instances per schema) | %d | %d | **%.1f%%** | %.1f%% |%n", instances, schemas,
-                supported, 100.0 * supported / schemas, candidates == 0 ? 0 : 100.0 * valid / candidates));
+        out.append(String.format(
+                "| **total** (%d instances per schema) | %d | %d | **%.1f%%** | %.1f%% |%n",
+                instances,
+                schemas,
+                supported,
+                100.0 * supported / schemas,
+                candidates == 0 ? 0 : 100.0 * valid / candidates));
         return out.toString();
     }
 

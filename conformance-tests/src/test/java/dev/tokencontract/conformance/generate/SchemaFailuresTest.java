@@ -17,24 +17,30 @@ import tools.jackson.databind.node.ObjectNode;
 class SchemaFailuresTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"type\":\"integer\",\"minimum\":5,\"maximum\":4}                 | bounds",
-        "{\"allOf\":[{\"type\":\"string\"},{\"type\":\"integer\"}]}         | no JSON type satisfies",
-        "{\"enum\":[1,2],\"type\":\"string\"}                               | const/enum leave no value",
-        "false                                                              | false schema",
-        "{\"not\":{}}                                                       | admits everything",
-        "{\"type\":\"string\",\"minLength\":3,\"maxLength\":2}               | minLength 3 > maxLength 2",
-        "{\"type\":\"array\",\"items\":false,\"minItems\":1}                 | array bounds leave no length",
-        "{\"type\":\"integer\",\"multipleOf\":7,\"minimum\":1,\"maximum\":6} | no multiple of 7",
-        "{\"type\":\"object\",\"required\":[\"a\",\"b\"],\"maxProperties\":1} | exceed maxProperties",
-        "{\"$defs\":{\"a\":{\"$ref\":\"#/$defs/b\"},\"b\":{\"$ref\":\"#/$defs/a\"}},\"$ref\":\"#/$defs/a\"} | expands without end",
-        "{\"type\":\"object\",\"required\":[\"x\"],\"properties\":{\"x\":{\"$ref\":\"#\"}}} | nested deeper"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"type\":\"integer\",\"minimum\":5,\"maximum\":4}                 | bounds",
+                "{\"allOf\":[{\"type\":\"string\"},{\"type\":\"integer\"}]}         | no JSON type satisfies",
+                "{\"enum\":[1,2],\"type\":\"string\"}                               | const/enum leave no value",
+                "false                                                              | false schema",
+                "{\"not\":{}}                                                       | admits everything",
+                "{\"type\":\"string\",\"minLength\":3,\"maxLength\":2}               | minLength 3 > maxLength 2",
+                "{\"type\":\"array\",\"items\":false,\"minItems\":1}                 | array bounds leave no length",
+                "{\"type\":\"integer\",\"multipleOf\":7,\"minimum\":1,\"maximum\":6} | no multiple of 7",
+                "{\"type\":\"object\",\"required\":[\"a\",\"b\"],\"maxProperties\":1} | exceed maxProperties",
+                "{\"$defs\":{\"a\":{\"$ref\":\"#/$defs/b\"},\"b\":{\"$ref\":\"#/$defs/a\"}},\"$ref\":\"#/$defs/a\"} | expands without end",
+                "{\"type\":\"object\",\"required\":[\"x\"],\"properties\":{\"x\":{\"$ref\":\"#\"}}} | nested deeper"
+            })
     void unsatisfiableSchemaWhenPropertyRunThenGivesUpWithTheReason(String schemaJson, String reason) {
         SchemaInstances instances = SchemaInstances.of(SchemaKeywordsTest.JSON.readTree(schemaJson));
-        PropertyResult<JsonNode> result = Property.forAll(instances.valid()).tries(5).seed(1).run(value -> { });
+        PropertyResult<JsonNode> result =
+                Property.forAll(instances.valid()).tries(5).seed(1).run(value -> {});
 
         assertThat(result.outcome()).isEqualTo(Outcome.GAVE_UP);
-        assertThat(result.lastRejection()).contains("no valid instance in 64 candidates").contains(reason);
+        assertThat(result.lastRejection())
+                .contains("no valid instance in 64 candidates")
+                .contains(reason);
         assertThat(result.report()).contains("gave up").contains(reason);
     }
 
@@ -43,8 +49,9 @@ class SchemaFailuresTest {
         // The validator matches patterns in linear time (RE2/J, issue 13), which back-references cannot be:
         // the judge refuses the schema before any instance is generated, and says why.
         assertThatThrownBy(() -> SchemaInstances.of(SchemaKeywordsTest.JSON.readTree(
-                "{\"properties\":{\"x\":{\"type\":\"string\",\"pattern\":\"^(a+)-\\\\1$\"}}}")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("back-references");
+                        "{\"properties\":{\"x\":{\"type\":\"string\",\"pattern\":\"^(a+)-\\\\1$\"}}}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("back-references");
     }
 
     @Test
@@ -52,15 +59,18 @@ class SchemaFailuresTest {
         JsonNode schema = SchemaKeywordsTest.JSON.readTree("{\"$ref\":\"https://schemas.example.test/other.json\"}");
         SchemaInstances instances = SchemaInstances.of(schema, instance -> java.util.List.of());
 
-        assertThat(instances.issues()).singleElement()
+        assertThat(instances.issues())
+                .singleElement()
                 .satisfies(issue -> assertThat(issue.kind()).isEqualTo(GenerationIssue.Kind.UNRESOLVED_REFERENCE));
-        assertThatThrownBy(() -> instances.example(1)).isInstanceOf(Rejected.class)
+        assertThatThrownBy(() -> instances.example(1))
+                .isInstanceOf(Rejected.class)
                 .hasMessageContaining("unresolved $ref 'https://schemas.example.test/other.json'");
     }
 
     @Test
     void remoteRefWhenDefaultValidatorThenClearErrorNamingTheDocument() {
-        JsonNode schema = SchemaKeywordsTest.JSON.readTree("{\"properties\":{\"x\":{\"$ref\":\"https://schemas.example.test/other.json\"}}}");
+        JsonNode schema = SchemaKeywordsTest.JSON.readTree(
+                "{\"properties\":{\"x\":{\"$ref\":\"https://schemas.example.test/other.json\"}}}");
         assertThatThrownBy(() -> SchemaInstances.of(schema))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("the validator cannot compile this schema")
@@ -69,20 +79,26 @@ class SchemaFailuresTest {
 
     @Test
     void remoteRefWhenDocumentsGivenThenResolvedWithoutFetching() {
-        JsonNode schema = SchemaKeywordsTest.JSON.readTree("{\"$ref\":\"https://schemas.example.test/other.json#/$defs/small\"}");
-        JsonNode other = SchemaKeywordsTest.JSON.readTree("{\"$defs\":{\"small\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":3}}}");
+        JsonNode schema =
+                SchemaKeywordsTest.JSON.readTree("{\"$ref\":\"https://schemas.example.test/other.json#/$defs/small\"}");
+        JsonNode other = SchemaKeywordsTest.JSON.readTree(
+                "{\"$defs\":{\"small\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":3}}}");
         SchemaInstances instances = SchemaInstances.of(schema, instance -> java.util.List.of())
                 .withDocuments(uri -> uri.equals("https://schemas.example.test/other.json") ? other : null);
 
         assertThat(instances.issues()).isEmpty();
-        Property.forAll(instances.valid()).tries(50).seed(2)
+        Property.forAll(instances.valid())
+                .tries(50)
+                .seed(2)
                 .check(value -> assertThat(value.intValue()).isBetween(0, 3));
     }
 
     @Test
     void invalidPatternWhenScannedThenInvalidPatternIssue() {
-        SchemaInstances instances = SchemaInstances.of(SchemaKeywordsTest.JSON.readTree("{\"pattern\":\"(\"}"), i -> java.util.List.of());
-        assertThat(instances.issues()).singleElement()
+        SchemaInstances instances =
+                SchemaInstances.of(SchemaKeywordsTest.JSON.readTree("{\"pattern\":\"(\"}"), i -> java.util.List.of());
+        assertThat(instances.issues())
+                .singleElement()
                 .satisfies(issue -> assertThat(issue.kind()).isEqualTo(GenerationIssue.Kind.INVALID_PATTERN));
     }
 
@@ -107,14 +123,21 @@ class SchemaFailuresTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"type\":\"array\",\"minItems\":2000000000,\"items\":{\"const\":1}} | minItems/minContains 2000000000 is beyond",
-        "{\"type\":\"string\",\"minLength\":1e12}                               | minLength 2147483647 is beyond",
-        "{\"type\":\"object\",\"minProperties\":50000}                          | minProperties 50000 is beyond",
-        "{\"type\":\"array\",\"minItems\":9000,\"items\":{\"type\":\"array\",\"minItems\":9000}} | choices"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"type\":\"array\",\"minItems\":2000000000,\"items\":{\"const\":1}} | minItems/minContains 2000000000 is beyond",
+                "{\"type\":\"string\",\"minLength\":1e12}                               | minLength 2147483647 is beyond",
+                "{\"type\":\"object\",\"minProperties\":50000}                          | minProperties 50000 is beyond",
+                "{\"type\":\"array\",\"minItems\":9000,\"items\":{\"type\":\"array\",\"minItems\":9000}} | choices"
+            })
     void hugeMinimumsWhenGeneratedThenRejectedQuicklyWithTheReason(String schemaJson, String reason) {
         SchemaInstances instances = SchemaInstances.of(SchemaKeywordsTest.JSON.readTree(schemaJson));
-        PropertyResult<JsonNode> result = Property.forAll(instances.withMaxCandidates(2).valid()).tries(1).seed(1).run(value -> { });
+        PropertyResult<JsonNode> result = Property.forAll(
+                        instances.withMaxCandidates(2).valid())
+                .tries(1)
+                .seed(1)
+                .run(value -> {});
         assertThat(result.outcome()).isEqualTo(Outcome.GAVE_UP);
         assertThat(result.lastRejection()).contains(reason);
     }

@@ -32,15 +32,20 @@ final class SuiteValidator implements InstanceCheck {
     }
 
     /** networknt with {@code version}'s dialect as the default (a schema's own {@code $schema} still wins). */
-    static SuiteValidator compile(JsonNode document, boolean formatAssertions, Path remotes, SpecificationVersion version) {
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(formatAssertions).build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(version, builder -> builder
-                .schemaRegistryConfig(config)
-                .schemaCacheEnabled(false)
-                .schemas(iri -> remote(remotes, iri))
-                .schemaLoader(loader -> loader.fetchRemoteResources(false)));
+    static SuiteValidator compile(
+            JsonNode document, boolean formatAssertions, Path remotes, SpecificationVersion version) {
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .formatAssertionsEnabled(formatAssertions)
+                .build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                version,
+                builder -> builder.schemaRegistryConfig(config)
+                        .schemaCacheEnabled(false)
+                        .schemas(iri -> remote(remotes, iri))
+                        .schemaLoader(loader -> loader.fetchRemoteResources(false)));
         String id = document.isObject() && document.path("$id").isString()
-                ? document.path("$id").stringValue() : "https://tokencontract.invalid/suite.json";
+                ? document.path("$id").stringValue()
+                : "https://tokencontract.invalid/suite.json";
         Schema schema = registry.getSchema(SchemaLocation.of(id), document);
         schema.initializeValidators();
         return new SuiteValidator(schema);
@@ -48,11 +53,13 @@ final class SuiteValidator implements InstanceCheck {
 
     /** The suite's remote documents and the 2020-12 meta-schemas (networknt's bundled copies) as JSON trees. */
     static java.util.function.Function<String, JsonNode> documents(Path remotes) {
-        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        tools.jackson.databind.json.JsonMapper json =
+                tools.jackson.databind.json.JsonMapper.builder().build();
         return uri -> {
             String text = remote(remotes, uri);
             if (text == null && uri.startsWith(META)) {
-                try (java.io.InputStream in = Schema.class.getClassLoader()
+                try (java.io.InputStream in = Schema.class
+                        .getClassLoader()
                         .getResourceAsStream("draft/2020-12/" + uri.substring(META.length()))) {
                     text = in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 } catch (IOException e) {
@@ -69,7 +76,8 @@ final class SuiteValidator implements InstanceCheck {
         if (iri == null || !iri.startsWith(REMOTE)) {
             return null;
         }
-        Path file = remotes.resolve(iri.substring(REMOTE.length()).replaceAll("#.*$", "")).normalize();
+        Path file = remotes.resolve(iri.substring(REMOTE.length()).replaceAll("#.*$", ""))
+                .normalize();
         if (!file.startsWith(remotes) || !Files.isRegularFile(file)) {
             return null;
         }

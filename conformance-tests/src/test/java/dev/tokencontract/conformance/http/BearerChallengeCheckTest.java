@@ -6,17 +6,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BearerChallengeCheckTest {
-    private static final String METADATA = "resource_metadata=\"https://mcp.example.test/.well-known/oauth-protected-resource\"";
+    private static final String METADATA =
+            "resource_metadata=\"https://mcp.example.test/.well-known/oauth-protected-resource\"";
 
     @Test
     void checkWhenMcpStyle401ThenNoProblem() {
-        assertThat(BearerChallengeCheck.check(401, List.of("Bearer " + METADATA + ", error=\"invalid_token\", error_description=\"expired\"")))
+        assertThat(BearerChallengeCheck.check(
+                        401,
+                        List.of("Bearer " + METADATA + ", error=\"invalid_token\", error_description=\"expired\"")))
                 .isEmpty();
     }
 
     @Test
     void checkWhen401WithoutHeaderThenMustProblem() {
-        assertThat(BearerChallengeCheck.check(401, List.of())).extracting(ChallengeProblem::code, ChallengeProblem::required)
+        assertThat(BearerChallengeCheck.check(401, List.of()))
+                .extracting(ChallengeProblem::code, ChallengeProblem::required)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("WWW_AUTHENTICATE_MISSING", true));
     }
 
@@ -33,10 +37,14 @@ class BearerChallengeCheckTest {
     @Test
     void checkWhenUnknownErrorRepeatedParamOrBadValuesThenEachNamed() {
         assertThat(codes(401, "Bearer " + METADATA + ", error=\"token_bad\"")).containsExactly("ERROR_CODE_UNKNOWN");
-        assertThat(codes(401, "Bearer " + METADATA + ", error=invalid_token, error=invalid_request")).containsExactly("PARAM_REPEATED");
-        assertThat(codes(401, "Bearer " + METADATA + ", error=invalid_token, scope=\"a  b\"")).containsExactly("SCOPE_INVALID");
-        assertThat(codes(401, "Bearer resource_metadata=\"/relative\", error=invalid_token")).containsExactly("RESOURCE_METADATA_INVALID");
-        assertThat(codes(401, "Bearer " + METADATA + ", error=invalid_token, error_uri=\"not a uri\"")).containsExactly("ERROR_URI_INVALID");
+        assertThat(codes(401, "Bearer " + METADATA + ", error=invalid_token, error=invalid_request"))
+                .containsExactly("PARAM_REPEATED");
+        assertThat(codes(401, "Bearer " + METADATA + ", error=invalid_token, scope=\"a  b\""))
+                .containsExactly("SCOPE_INVALID");
+        assertThat(codes(401, "Bearer resource_metadata=\"/relative\", error=invalid_token"))
+                .containsExactly("RESOURCE_METADATA_INVALID");
+        assertThat(codes(401, "Bearer " + METADATA + ", error=invalid_token, error_uri=\"not a uri\""))
+                .containsExactly("ERROR_URI_INVALID");
         assertThat(codes(401, "Bearer realm=\"x")).containsExactly("WWW_AUTHENTICATE_MALFORMED");
         assertThat(codes(401, "Bearer abc==")).containsExactly("BEARER_CHALLENGE_MALFORMED");
     }
@@ -53,6 +61,9 @@ class BearerChallengeCheckTest {
     }
 
     private static List<String> codes(int status, String header) {
-        return BearerChallengeCheck.check(status, List.of(header)).stream().filter(ChallengeProblem::required).map(ChallengeProblem::code).toList();
+        return BearerChallengeCheck.check(status, List.of(header)).stream()
+                .filter(ChallengeProblem::required)
+                .map(ChallengeProblem::code)
+                .toList();
     }
 }

@@ -14,10 +14,17 @@ class RecordingEndpointTest {
     @Test
     void receivedWhenAgentCallsThenAuthorizationRecordedAndAnswered200() throws Exception {
         try (RecordingEndpoint downstream = RecordingEndpoint.start()) {
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(downstream.uri())
-                    .header("Authorization", "Bearer abc.def.ghi").POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\"}")).build(),
+            HttpResponse<String> answer = client.send(
+                    HttpRequest.newBuilder(downstream.uri())
+                            .header("Authorization", "Bearer abc.def.ghi")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\"}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            client.send(HttpRequest.newBuilder(URI.create(downstream.uri() + "/tools")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            client.send(
+                    HttpRequest.newBuilder(URI.create(downstream.uri() + "/tools"))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(downstream.received()).hasSize(2);
@@ -32,8 +39,11 @@ class RecordingEndpointTest {
 
     @Test
     void bearerTokenWhenNotBearerSchemeThenNull() {
-        assertThat(new RecordingEndpoint.Received("GET", "/", java.util.List.of("Basic YTpi")).bearerToken()).isNull();
-        assertThat(new RecordingEndpoint.Received("GET", "/", java.util.List.of("bearer x", "Bearer y")).bearerToken()).isNull();
-        assertThat(new RecordingEndpoint.Received("GET", "/", java.util.List.of("bearer x")).bearerToken()).isEqualTo("x");
+        assertThat(new RecordingEndpoint.Received("GET", "/", java.util.List.of("Basic YTpi")).bearerToken())
+                .isNull();
+        assertThat(new RecordingEndpoint.Received("GET", "/", java.util.List.of("bearer x", "Bearer y")).bearerToken())
+                .isNull();
+        assertThat(new RecordingEndpoint.Received("GET", "/", java.util.List.of("bearer x")).bearerToken())
+                .isEqualTo("x");
     }
 }

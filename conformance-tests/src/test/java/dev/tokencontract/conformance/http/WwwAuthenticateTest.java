@@ -17,17 +17,22 @@ class WwwAuthenticateTest {
 
         assertThat(parsed.ok()).as(parsed.error().orElse("")).isTrue();
         Challenge bearer = parsed.first("bearer").orElseThrow();
-        assertThat(bearer.params()).extracting(Challenge.Param::name).containsExactly("resource_metadata", "error", "error_description");
+        assertThat(bearer.params())
+                .extracting(Challenge.Param::name)
+                .containsExactly("resource_metadata", "error", "error_description");
         assertThat(bearer.param("ERROR")).contains("invalid_token");
         assertThat(bearer.param("error_description")).contains("The token \"expired\"");
     }
 
     @Test
     void parseWhenSeveralChallengesAndToken68ThenEachSeparated() {
-        WwwAuthenticate.Parsed parsed = WwwAuthenticate.parse("Basic realm=\"x\", Negotiate abc+/def==, Bearer realm=\"mcp\", scope=\"a b\", , DPoP");
+        WwwAuthenticate.Parsed parsed = WwwAuthenticate.parse(
+                "Basic realm=\"x\", Negotiate abc+/def==, Bearer realm=\"mcp\", scope=\"a b\", , DPoP");
 
         assertThat(parsed.ok()).as(parsed.error().orElse("")).isTrue();
-        assertThat(parsed.challenges()).extracting(Challenge::scheme).containsExactly("Basic", "Negotiate", "Bearer", "DPoP");
+        assertThat(parsed.challenges())
+                .extracting(Challenge::scheme)
+                .containsExactly("Basic", "Negotiate", "Bearer", "DPoP");
         assertThat(parsed.challenges().get(1).token68()).isEqualTo("abc+/def==");
         assertThat(parsed.first("Bearer").orElseThrow().param("scope")).contains("a b");
     }
@@ -40,19 +45,21 @@ class WwwAuthenticateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Bearer realm=\"unterminated",
-            "Bearer realm=, error=x",
-            "Bearer =x",
-            "Bearer realm=\"a\" error=x",
-            "Bearer realm=\"bad\u0001control\"",
-            "Bearer realm=\"bad escape\\\u0001\"",
-            "\"Bearer\"",
-            "Bearer realm=a b",
-            "Bearer\trealm=x",
-            "B\u00e9arer realm=x",
-            ",,,",
-            "   "})
+    @ValueSource(
+            strings = {
+                "Bearer realm=\"unterminated",
+                "Bearer realm=, error=x",
+                "Bearer =x",
+                "Bearer realm=\"a\" error=x",
+                "Bearer realm=\"bad\u0001control\"",
+                "Bearer realm=\"bad escape\\\u0001\"",
+                "\"Bearer\"",
+                "Bearer realm=a b",
+                "Bearer\trealm=x",
+                "B\u00e9arer realm=x",
+                ",,,",
+                "   "
+            })
     void parseWhenNotRfc9110SyntaxThenErrorNamesWhere(String header) {
         WwwAuthenticate.Parsed parsed = WwwAuthenticate.parse(header);
 
@@ -64,8 +71,12 @@ class WwwAuthenticateTest {
     @Test
     void parseWhenNullOrOversizedThenErrorNotException() {
         assertThat(WwwAuthenticate.parse((String) null).error()).contains("the header is empty");
-        assertThat(WwwAuthenticate.parse("Bearer realm=\"" + "a".repeat(WwwAuthenticate.MAX_CHARS) + "\"").error().orElseThrow())
+        assertThat(WwwAuthenticate.parse("Bearer realm=\"" + "a".repeat(WwwAuthenticate.MAX_CHARS) + "\"")
+                        .error()
+                        .orElseThrow())
                 .contains("longer than");
-        assertThat(WwwAuthenticate.parse("Bearer realm=\"x").error().orElseThrow()).contains("closing '\"'").contains("character 14");
+        assertThat(WwwAuthenticate.parse("Bearer realm=\"x").error().orElseThrow())
+                .contains("closing '\"'")
+                .contains("character 14");
     }
 }

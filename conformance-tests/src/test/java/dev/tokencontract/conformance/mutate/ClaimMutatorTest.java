@@ -40,7 +40,8 @@ class ClaimMutatorTest {
 
         assertThat(mutant.target()).isEqualTo("tenant_id");
         assertThat(mutant.rejectedBy()).containsExactly(FindingCode.CLAIM_PATTERN_MISMATCH);
-        assertThat(Kit.MCP.check(mutant.claims(), "/claims")).singleElement()
+        assertThat(Kit.MCP.check(mutant.claims(), "/claims"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.pointer()).isEqualTo("/claims/tenant_id"));
     }
 
@@ -50,32 +51,44 @@ class ClaimMutatorTest {
             Mutant mutant = applied(mcp.apply(Mutation.VIOLATE_BOUND, Kit.claims(), choice));
 
             assertThat(mutant.rejectedBy()).containsExactly(FindingCode.CLAIM_OUT_OF_RANGE);
-            assertThat(Kit.MCP.check(mutant.claims(), "/claims")).allSatisfy(f ->
-                    assertThat(f.pointer()).startsWith("/claims/" + mutant.target()));
+            assertThat(Kit.MCP.check(mutant.claims(), "/claims"))
+                    .allSatisfy(f -> assertThat(f.pointer()).startsWith("/claims/" + mutant.target()));
         }
     }
 
     @Test
     void mutationsWhenContractIsOpenAndHasNoEnumThenNotApplicableWithReason() {
-        assertThat(mcp.apply(Mutation.ADD_FORBIDDEN_PROPERTY, Kit.claims(), 0)).isInstanceOfSatisfying(MutationOutcome.NotApplicable.class,
-                na -> assertThat(na.reason()).contains("the contract is open"));
-        assertThat(mcp.apply(Mutation.LEAVE_ENUM, Kit.claims(), 0)).isInstanceOfSatisfying(MutationOutcome.NotApplicable.class,
-                na -> assertThat(na.reason()).contains("enum"));
-        assertThat(mcp.apply(Mutation.BREAK_DEPENDENT_REQUIRED, Kit.claims(), 0)).isInstanceOfSatisfying(MutationOutcome.NotApplicable.class,
-                na -> assertThat(na.reason()).contains("no dependentRequired"));
+        assertThat(mcp.apply(Mutation.ADD_FORBIDDEN_PROPERTY, Kit.claims(), 0))
+                .isInstanceOfSatisfying(
+                        MutationOutcome.NotApplicable.class,
+                        na -> assertThat(na.reason()).contains("the contract is open"));
+        assertThat(mcp.apply(Mutation.LEAVE_ENUM, Kit.claims(), 0))
+                .isInstanceOfSatisfying(
+                        MutationOutcome.NotApplicable.class,
+                        na -> assertThat(na.reason()).contains("enum"));
+        assertThat(mcp.apply(Mutation.BREAK_DEPENDENT_REQUIRED, Kit.claims(), 0))
+                .isInstanceOfSatisfying(
+                        MutationOutcome.NotApplicable.class,
+                        na -> assertThat(na.reason()).contains("no dependentRequired"));
     }
 
     @Test
     void closedContractWithEnumAndDependentRequiredThenEveryClaimMutationApplies() {
         ObjectNode document = TestContracts.minimal();
         document.put("additionalProperties", false);
-        document.withObject("properties").putObject("level").putArray("enum").add("gold").add("silver");
+        document.withObject("properties")
+                .putObject("level")
+                .putArray("enum")
+                .add("gold")
+                .add("silver");
         document.withObject("properties").putObject("org").put("type", "string");
         document.putObject("dependentRequired").putArray("org").add("level");
         ClaimMutator closed = new ClaimMutator(Kit.parse(document));
         ObjectNode claims = Kit.object("{\"iss\":\"i\",\"aud\":\"a\",\"exp\":1,\"level\":\"gold\",\"org\":\"acme\"}");
 
-        assertThat(applied(closed.apply(Mutation.ADD_FORBIDDEN_PROPERTY, claims, 0)).rejectedBy()).containsExactly(FindingCode.CLAIM_NOT_ALLOWED);
+        assertThat(applied(closed.apply(Mutation.ADD_FORBIDDEN_PROPERTY, claims, 0))
+                        .rejectedBy())
+                .containsExactly(FindingCode.CLAIM_NOT_ALLOWED);
         Mutant enumMutant = applied(closed.apply(Mutation.LEAVE_ENUM, claims, 0));
         assertThat(enumMutant.claims().path("level").asString()).isEqualTo("gold-not-allowed");
         assertThat(enumMutant.rejectedBy()).containsExactly(FindingCode.CLAIM_VALUE_NOT_ALLOWED);
@@ -88,7 +101,8 @@ class ClaimMutatorTest {
 
     @Test
     void applyWhenInstanceIsNotAnObjectThenNotApplicable() {
-        assertThat(mcp.apply(Mutation.DROP_REQUIRED, Kit.object("{}").arrayNode(), 0)).isInstanceOf(MutationOutcome.NotApplicable.class);
+        assertThat(mcp.apply(Mutation.DROP_REQUIRED, Kit.object("{}").arrayNode(), 0))
+                .isInstanceOf(MutationOutcome.NotApplicable.class);
     }
 
     @Test
@@ -100,7 +114,9 @@ class ClaimMutatorTest {
             }
             for (int choice = 0; choice < 20; choice++) {
                 if (mcp.apply(mutation, Kit.claims(), choice) instanceof MutationOutcome.Applied applied) {
-                    assertThat(contract.check(applied.mutant().claims(), "/claims")).as(applied.mutant().toString()).isNotEmpty();
+                    assertThat(contract.check(applied.mutant().claims(), "/claims"))
+                            .as(applied.mutant().toString())
+                            .isNotEmpty();
                 }
             }
         }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokencontract.conformance.Kit;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.validator.ValidationReport;
 import dev.tokencontract.testing.TestContracts;
+import dev.tokencontract.validator.ValidationReport;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +29,20 @@ class TokenMutatorTest {
     private final TokenMutator mutator = new TokenMutator(Kit.minter(Kit.MCP), Kit.judge(Kit.MCP), Kit.STRANGER);
 
     @ParameterizedTest
-    @EnumSource(value = Mutation.class, names = {"DISALLOWED_ALG", "WRONG_TYP", "EXPIRED", "NOT_YET_VALID", "WRONG_AUD", "WRONG_ISS",
-            "UNSIGNED", "WRONG_KEY", "OPAQUE", "HS256_FOR_PUBLIC_KEY"})
+    @EnumSource(
+            value = Mutation.class,
+            names = {
+                "DISALLOWED_ALG",
+                "WRONG_TYP",
+                "EXPIRED",
+                "NOT_YET_VALID",
+                "WRONG_AUD",
+                "WRONG_ISS",
+                "UNSIGNED",
+                "WRONG_KEY",
+                "OPAQUE",
+                "HS256_FOR_PUBLIC_KEY"
+            })
     void applyWhenMcpContractThenMutantRejectedForItsRuleOnly(Mutation mutation) {
         Mutant mutant = ClaimMutatorTest.applied(mutator.apply(mutation, Kit.claims()));
 
@@ -38,14 +50,21 @@ class TokenMutatorTest {
         assertThat(report.accepted()).isFalse();
         assertThat(mutant.rejectedBy()).contains(EXPECTED.get(mutation));
         assertThat(report.has(EXPECTED.get(mutation))).isTrue();
-        assertThat(mutant.toString()).doesNotContain(mutant.token().substring(mutant.token().lastIndexOf('.') + 1).isEmpty()
-                ? "\u0000" : mutant.token().substring(mutant.token().lastIndexOf('.') + 1));
+        assertThat(mutant.toString())
+                .doesNotContain(
+                        mutant.token()
+                                        .substring(mutant.token().lastIndexOf('.') + 1)
+                                        .isEmpty()
+                                ? "\u0000"
+                                : mutant.token().substring(mutant.token().lastIndexOf('.') + 1));
     }
 
     @Test
     void applyWhenSameClaimsTwiceThenSameOpaqueToken() {
-        assertThat(ClaimMutatorTest.applied(mutator.apply(Mutation.OPAQUE, Kit.claims())).token())
-                .isEqualTo(ClaimMutatorTest.applied(mutator.apply(Mutation.OPAQUE, Kit.claims())).token());
+        assertThat(ClaimMutatorTest.applied(mutator.apply(Mutation.OPAQUE, Kit.claims()))
+                        .token())
+                .isEqualTo(ClaimMutatorTest.applied(mutator.apply(Mutation.OPAQUE, Kit.claims()))
+                        .token());
     }
 
     @Test
@@ -57,16 +76,27 @@ class TokenMutatorTest {
         Contract hs = TestContracts.mcpAllowing("hs-token", "HS256");
         TokenMutator onHs = new TokenMutator(Kit.minter(hs), Kit.judge(hs, Kit.KEYS.hmacKeySource()), Kit.STRANGER);
 
-        assertThat(onOpen.apply(Mutation.WRONG_TYP, Kit.object("{\"iss\":\"" + Kit.ISSUER + "\",\"aud\":\"" + Kit.AUDIENCE + "\"}")))
-                .isInstanceOfSatisfying(MutationOutcome.NotApplicable.class, na -> assertThat(na.reason()).contains("typ"));
+        assertThat(onOpen.apply(
+                        Mutation.WRONG_TYP,
+                        Kit.object("{\"iss\":\"" + Kit.ISSUER + "\",\"aud\":\"" + Kit.AUDIENCE + "\"}")))
+                .isInstanceOfSatisfying(
+                        MutationOutcome.NotApplicable.class,
+                        na -> assertThat(na.reason()).contains("typ"));
         assertThat(onHs.apply(Mutation.HS256_FOR_PUBLIC_KEY, Kit.claims()))
-                .isInstanceOfSatisfying(MutationOutcome.NotApplicable.class, na -> assertThat(na.reason()).contains("allows HS256"));
+                .isInstanceOfSatisfying(
+                        MutationOutcome.NotApplicable.class,
+                        na -> assertThat(na.reason()).contains("allows HS256"));
     }
 
     @Test
     void applyWhenJudgeIgnoresAudienceThenWrongAudNotApplicable() {
-        var lax = dev.tokencontract.validator.TokenValidator.builder().contract(Kit.MCP).keys(Kit.KEYS.publicKeySource())
-                .expectIssuer(Kit.ISSUER).ignoreAudience().clock(Kit.CLOCK).build();
+        var lax = dev.tokencontract.validator.TokenValidator.builder()
+                .contract(Kit.MCP)
+                .keys(Kit.KEYS.publicKeySource())
+                .expectIssuer(Kit.ISSUER)
+                .ignoreAudience()
+                .clock(Kit.CLOCK)
+                .build();
 
         assertThat(new TokenMutator(Kit.minter(Kit.MCP), lax, Kit.STRANGER).apply(Mutation.WRONG_AUD, Kit.claims()))
                 .isInstanceOf(MutationOutcome.NotApplicable.class);

@@ -17,17 +17,27 @@ import org.w3c.dom.Element;
 class JUnitXmlTest {
     private static final Instant AT = Instant.parse("2026-11-26T00:30:00Z");
 
-    private static PropertyReport property(String name, PropertyReport.Status status, String counterexample, String reason) {
-        return new PropertyReport(name, status, 10, 42L, counterexample, reason, "     10  100.0%  alg RS256\n", Duration.ofMillis(1500));
+    private static PropertyReport property(
+            String name, PropertyReport.Status status, String counterexample, String reason) {
+        return new PropertyReport(
+                name, status, 10, 42L, counterexample, reason, "     10  100.0%  alg RS256\n", Duration.ofMillis(1500));
     }
 
     @Test
     void writeWhenEveryStatusThenParseableWithCountsAndElements() throws Exception {
-        SuiteResult result = new SuiteResult("consumer", "http://127.0.0.1:1/mcp", 42L, List.of(
-                property("consumer accepts valid tokens", PropertyReport.Status.PASSED, null, null),
-                property("consumer rejects wrong-aud", PropertyReport.Status.FAILED, "{\"sub\":\"a\"}", "accepted <aud> & \"other\""),
-                property("consumer rejects leave-enum", PropertyReport.Status.NOT_APPLICABLE, null, "no enum"),
-                property("consumer rejects opaque", PropertyReport.Status.COULD_NOT_RUN, null, "unreachable")));
+        SuiteResult result = new SuiteResult(
+                "consumer",
+                "http://127.0.0.1:1/mcp",
+                42L,
+                List.of(
+                        property("consumer accepts valid tokens", PropertyReport.Status.PASSED, null, null),
+                        property(
+                                "consumer rejects wrong-aud",
+                                PropertyReport.Status.FAILED,
+                                "{\"sub\":\"a\"}",
+                                "accepted <aud> & \"other\""),
+                        property("consumer rejects leave-enum", PropertyReport.Status.NOT_APPLICABLE, null, "no enum"),
+                        property("consumer rejects opaque", PropertyReport.Status.COULD_NOT_RUN, null, "unreachable")));
 
         Document xml = parse(JUnitXml.write(List.of(result), AT));
 
@@ -43,17 +53,22 @@ class JUnitXmlTest {
         assertThat(failure.getAttribute("message")).isEqualTo("accepted <aud> & \"other\"");
         assertThat(failure.getTextContent()).contains("Shrunk counterexample: {\"sub\":\"a\"}", "--seed 42");
         assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(4);
-        assertThat(((Element) xml.getElementsByTagName("testcase").item(0)).getAttribute("time")).isEqualTo("1.500");
+        assertThat(((Element) xml.getElementsByTagName("testcase").item(0)).getAttribute("time"))
+                .isEqualTo("1.500");
     }
 
     @Test
     void writeWhenTextHasControlCharactersThenStillWellFormed() throws Exception {
-        SuiteResult result = new SuiteResult("producer", "cmd\u0000\u0007", 1L, List.of(
-                property("p\u0001", PropertyReport.Status.FAILED, "\u001b[31m\ud800", "bad\u0000")));
+        SuiteResult result = new SuiteResult(
+                "producer",
+                "cmd\u0000\u0007",
+                1L,
+                List.of(property("p\u0001", PropertyReport.Status.FAILED, "\u001b[31m\ud800", "bad\u0000")));
 
         Document xml = parse(JUnitXml.write(List.of(result), AT));
 
-        assertThat(((Element) xml.getElementsByTagName("failure").item(0)).getAttribute("message")).isEqualTo("bad\uFFFD");
+        assertThat(((Element) xml.getElementsByTagName("failure").item(0)).getAttribute("message"))
+                .isEqualTo("bad\uFFFD");
     }
 
     private static Document parse(String text) throws Exception {

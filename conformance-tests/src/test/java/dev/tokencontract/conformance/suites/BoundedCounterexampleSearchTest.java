@@ -32,7 +32,10 @@ class BoundedCounterexampleSearchTest {
 
     @Test
     void findWhenSchemaDemandsAMillionPropertiesThenNotSearchedNamingTheKeywordWithoutGenerating() {
-        SearchResult result = search.find(Kit.MCP, hostile(1_000_000), ChangeClass.BREAKING_FOR_PRODUCERS,
+        SearchResult result = search.find(
+                Kit.MCP,
+                hostile(1_000_000),
+                ChangeClass.BREAKING_FOR_PRODUCERS,
                 SearchBudget.of(Duration.ofSeconds(30)));
 
         assertThat(result.status()).isEqualTo(SearchResult.Status.NOT_SEARCHED);
@@ -52,7 +55,8 @@ class BoundedCounterexampleSearchTest {
 
     @Test
     void findWhenBudgetAlreadySpentThenNothingRuns() {
-        SearchResult result = search.find(Kit.MCP, hostile(10), ChangeClass.BREAKING_FOR_PRODUCERS, SearchBudget.of(Duration.ZERO));
+        SearchResult result =
+                search.find(Kit.MCP, hostile(10), ChangeClass.BREAKING_FOR_PRODUCERS, SearchBudget.of(Duration.ZERO));
 
         assertThat(result).isEqualTo(SearchResult.notSearched(SearchResult.BUDGET));
     }
@@ -64,7 +68,8 @@ class BoundedCounterexampleSearchTest {
             d.withArray("required").add("department");
         });
 
-        SearchResult bounded = search.find(Kit.MCP, newer, ChangeClass.BREAKING_FOR_CONSUMERS, SearchBudget.of(Duration.ofMinutes(1)));
+        SearchResult bounded =
+                search.find(Kit.MCP, newer, ChangeClass.BREAKING_FOR_CONSUMERS, SearchBudget.of(Duration.ofMinutes(1)));
 
         assertThat(bounded.status()).isEqualTo(SearchResult.Status.FOUND);
         assertThat(bounded.counterexample()).isEqualTo(search.find(Kit.MCP, newer, ChangeClass.BREAKING_FOR_CONSUMERS));

@@ -15,8 +15,16 @@ class ConsumerSuiteTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static SuiteResult run(TokenConsumer consumer) {
-        return ConsumerSuite.builder().contract(Kit.MCP).keys(Kit.KEYS).strangerKeys(Kit.STRANGER).clock(Kit.CLOCK)
-                .issuer(Kit.ISSUER).audience(Kit.AUDIENCE).consumer(consumer).build().run(SETTINGS);
+        return ConsumerSuite.builder()
+                .contract(Kit.MCP)
+                .keys(Kit.KEYS)
+                .strangerKeys(Kit.STRANGER)
+                .clock(Kit.CLOCK)
+                .issuer(Kit.ISSUER)
+                .audience(Kit.AUDIENCE)
+                .consumer(consumer)
+                .build()
+                .run(SETTINGS);
     }
 
     private static StubMcpServer server(StubMcpServer.Drift drift) {
@@ -30,8 +38,10 @@ class ConsumerSuiteTest {
         assertThat(result.passed()).as(result.toString()).isTrue();
         assertThat(result.property(ConsumerSuite.ACCEPTS_VALID).status()).isEqualTo(PropertyReport.Status.PASSED);
         assertThat(result.property("consumer rejects wrong-aud").status()).isEqualTo(PropertyReport.Status.PASSED);
-        assertThat(result.property("consumer rejects add-forbidden-property").status()).isEqualTo(PropertyReport.Status.NOT_APPLICABLE);
-        assertThat(result.property("consumer rejects add-forbidden-property").reason()).contains("the contract is open");
+        assertThat(result.property("consumer rejects add-forbidden-property").status())
+                .isEqualTo(PropertyReport.Status.NOT_APPLICABLE);
+        assertThat(result.property("consumer rejects add-forbidden-property").reason())
+                .contains("the contract is open");
         assertThat(result.property("consumer rejects drop-required").coverage()).contains("drop-required(tenant_id)");
     }
 
@@ -41,7 +51,8 @@ class ConsumerSuiteTest {
 
         assertThat(result.failures()).extracting(PropertyReport::name).containsExactly("consumer rejects wrong-aud");
         PropertyReport failure = result.failures().get(0);
-        assertThat(failure.reason()).contains("accepted an invalid token", "AUD_MISMATCH", "other-resource.example.test");
+        assertThat(failure.reason())
+                .contains("accepted an invalid token", "AUD_MISMATCH", "other-resource.example.test");
         assertMinimal(failure.counterexample());
     }
 
@@ -85,7 +96,9 @@ class ConsumerSuiteTest {
 
         assertThat(result.passed()).isFalse();
         assertThat(result.couldNotRun()).isTrue();
-        assertThat(result.properties()).singleElement().satisfies(p -> assertThat(p.reason()).contains("cannot reach the consumer"));
+        assertThat(result.properties())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("cannot reach the consumer"));
     }
 
     @Test
@@ -99,7 +112,8 @@ class ConsumerSuiteTest {
     static void assertMinimal(String counterexample) {
         String json = counterexample.substring(counterexample.indexOf("claims {") + 7);
         JsonNode claims = JSON.readTree(json);
-        assertThat(claims.propertyNames()).containsExactlyInAnyOrder("iss", "sub", "aud", "exp", "iat", "jti", "client_id", "tenant_id", "roles");
+        assertThat(claims.propertyNames())
+                .containsExactlyInAnyOrder("iss", "sub", "aud", "exp", "iat", "jti", "client_id", "tenant_id", "roles");
         assertThat(claims.path("roles")).isEmpty();
         assertThat(claims.path("sub").asString()).hasSize(1);
         assertThat(claims.path("tenant_id").asString()).hasSize(1);

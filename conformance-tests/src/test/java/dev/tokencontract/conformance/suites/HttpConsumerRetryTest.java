@@ -61,14 +61,16 @@ class HttpConsumerRetryTest {
             while (!socket.isClosed()) {
                 try (Socket connection = socket.accept()) {
                     int number = connections.incrementAndGet();
-                    BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
+                    BufferedReader in = new BufferedReader(
+                            new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
                     String line;
                     while ((line = in.readLine()) != null && !line.isEmpty()) {
                         // the request head; the body is not needed
                     }
                     if (number > drops) {
                         OutputStream out = connection.getOutputStream();
-                        out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                        out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                                .getBytes(StandardCharsets.ISO_8859_1));
                         out.flush();
                     }
                 } catch (Exception closed) {

@@ -17,8 +17,16 @@ class McpSessionConsumerTest {
     private static final SuiteSettings SETTINGS = SuiteSettings.of(15, 20261127L);
 
     private static SuiteResult run(TokenConsumer consumer) {
-        return ConsumerSuite.builder().contract(Kit.MCP).keys(Kit.KEYS).strangerKeys(Kit.STRANGER).clock(Kit.CLOCK)
-                .issuer(Kit.ISSUER).audience(Kit.AUDIENCE).consumer(consumer).build().run(SETTINGS);
+        return ConsumerSuite.builder()
+                .contract(Kit.MCP)
+                .keys(Kit.KEYS)
+                .strangerKeys(Kit.STRANGER)
+                .clock(Kit.CLOCK)
+                .issuer(Kit.ISSUER)
+                .audience(Kit.AUDIENCE)
+                .consumer(consumer)
+                .build()
+                .run(SETTINGS);
     }
 
     @Test
@@ -47,9 +55,11 @@ class McpSessionConsumerTest {
     }
 
     @Test
-    void mcpSessionWhenServerSendsAHostileSessionIdThenItIsNotEchoedAndTheTokenStillCountsAsAccepted() throws Exception {
+    void mcpSessionWhenServerSendsAHostileSessionIdThenItIsNotEchoedAndTheTokenStillCountsAsAccepted()
+            throws Exception {
         try (StatefulStubMcpServer mcp = new StatefulStubMcpServer("x".repeat(300))) {
-            Decision decision = TokenConsumer.mcpSession(mcp.uri()).decide(Kit.minter(Kit.MCP).mint(Kit.claims()));
+            Decision decision = TokenConsumer.mcpSession(mcp.uri())
+                    .decide(Kit.minter(Kit.MCP).mint(Kit.claims()));
 
             assertThat(decision.accepted()).as(decision.detail()).isTrue();
             assertThat(mcp.closed()).isZero();
@@ -59,7 +69,9 @@ class McpSessionConsumerTest {
 
     @Test
     void mcpSessionWhenNotAnHttpUrlThenRefused() {
-        assertThatThrownBy(() -> TokenConsumer.mcpSession(URI.create("file:///etc/passwd"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TokenConsumer.mcpSession(URI.create("ftp://mcp.example.test/mcp"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TokenConsumer.mcpSession(URI.create("file:///etc/passwd")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TokenConsumer.mcpSession(URI.create("ftp://mcp.example.test/mcp")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

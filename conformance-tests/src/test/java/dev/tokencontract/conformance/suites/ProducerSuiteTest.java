@@ -18,8 +18,14 @@ class ProducerSuiteTest {
     private static final String MINIMAL = "{\"sub\":\"a\",\"tenant_id\":\"a\",\"roles\":[]}";
 
     private static SuiteResult run(TokenProducer producer) {
-        return ProducerSuite.builder().contract(Kit.MCP).keys(Kit.KEYS.publicKeySource()).issuer(Kit.ISSUER).audience(Kit.AUDIENCE)
-                .producer(producer).build().run(SETTINGS);
+        return ProducerSuite.builder()
+                .contract(Kit.MCP)
+                .keys(Kit.KEYS.publicKeySource())
+                .issuer(Kit.ISSUER)
+                .audience(Kit.AUDIENCE)
+                .producer(producer)
+                .build()
+                .run(SETTINGS);
     }
 
     private static StubTokenEndpoint idp(Drift drift) {
@@ -36,12 +42,15 @@ class ProducerSuiteTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "TENANT_RENAMED  | CLAIM_MISSING at /claims/tenant_id",
-            "AUD_MISSING     | CLAIM_MISSING at /claims/aud",
-            "TYP_JWT         | TYP_NOT_ALLOWED at /header/typ",
-            "HS256           | ALG_NOT_ALLOWED at /header/alg",
-            "OPAQUE          | TOKEN_OPAQUE at (token)"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "TENANT_RENAMED  | CLAIM_MISSING at /claims/tenant_id",
+                "AUD_MISSING     | CLAIM_MISSING at /claims/aud",
+                "TYP_JWT         | TYP_NOT_ALLOWED at /header/typ",
+                "HS256           | ALG_NOT_ALLOWED at /header/alg",
+                "OPAQUE          | TOKEN_OPAQUE at (token)"
+            })
     void runWhenProducerDriftsThenFailureNamesTheDriftWithTheSimplestInput(Drift drift, String named) {
         SuiteResult result = run(idp(drift).producer());
 
@@ -63,9 +72,11 @@ class ProducerSuiteTest {
 
     @Test
     void runWhenHttpTokenEndpointDriftsThenSameFailureAsInJava() {
-        try (StubServer honest = idp(Drift.NONE).serve(); StubServer renamed = idp(Drift.TENANT_RENAMED).serve()) {
+        try (StubServer honest = idp(Drift.NONE).serve();
+                StubServer renamed = idp(Drift.TENANT_RENAMED).serve()) {
             assertThat(run(TokenProducer.http(honest.uri("/token"))).passed()).isTrue();
-            PropertyReport failure = run(TokenProducer.http(renamed.uri("/token"))).property(ProducerSuite.CONFORMS);
+            PropertyReport failure =
+                    run(TokenProducer.http(renamed.uri("/token"))).property(ProducerSuite.CONFORMS);
             assertThat(failure.reason()).contains("CLAIM_MISSING at /claims/tenant_id");
             assertThat(failure.counterexample()).isEqualTo(MINIMAL);
         }
@@ -84,8 +95,12 @@ class ProducerSuiteTest {
     @Test
     void runWhenCommandPrintsItsTokenToStderrAndFailsThenTheSignatureIsNotShown() {
         String signature = "SIGNATURE0123456789abcdefghijklmnopqrstuvwx";
-        SuiteResult result = run(TokenProducer.command(List.of("sh", "-c",
-                "cat >/dev/null; tail=abcdefghijklmnopqrstuvwx; echo \"could not mint eyJhbGciOiJIUzI1NiJ9.e30.SIGNATURE0123456789$tail\" >&2; exit 1")));
+        SuiteResult result = run(
+                TokenProducer.command(
+                        List.of(
+                                "sh",
+                                "-c",
+                                "cat >/dev/null; tail=abcdefghijklmnopqrstuvwx; echo \"could not mint eyJhbGciOiJIUzI1NiJ9.e30.SIGNATURE0123456789$tail\" >&2; exit 1")));
 
         String reason = result.property(ProducerSuite.CONFORMS).reason();
         assertThat(reason).contains("exited 1", "could not mint eyJhbGciOiJIUzI1NiJ9.e30.SIGNAT", "redacted");
@@ -95,7 +110,8 @@ class ProducerSuiteTest {
 
     @Test
     void runWhenCommandPrintsHugeOutputThenClearFailure() {
-        SuiteResult result = run(TokenProducer.command(List.of("sh", "-c", "cat >/dev/null; head -c 200000 /dev/zero | tr '\\0' a")));
+        SuiteResult result = run(
+                TokenProducer.command(List.of("sh", "-c", "cat >/dev/null; head -c 200000 /dev/zero | tr '\\0' a")));
 
         assertThat(result.property(ProducerSuite.CONFORMS).reason()).contains("more than 65536");
     }

@@ -15,8 +15,11 @@ class SuiteCoverageTest {
 
     @Test
     void runWhenRequiredCoverageComesUpThenPassesAndReportShowsTheCoverage() {
-        SuiteResult result = CompatSuite.check(Kit.MCP, Kit.MCP,
-                SuiteSettings.of(100, 5L).requireCoverage(SAME, "type=string@#/$defs/audience", "type=array@#/$defs/audience"));
+        SuiteResult result = CompatSuite.check(
+                Kit.MCP,
+                Kit.MCP,
+                SuiteSettings.of(100, 5L)
+                        .requireCoverage(SAME, "type=string@#/$defs/audience", "type=array@#/$defs/audience"));
 
         assertThat(result.passed()).as(result.report()).isTrue();
         assertThat(result.report()).contains("type=array@#/$defs/audience", "%");
@@ -24,22 +27,37 @@ class SuiteCoverageTest {
 
     @Test
     void runWhenRequiredCoverageNeverComesUpThenTheSuiteFails() {
-        SuiteResult result = CompatSuite.check(Kit.MCP, Kit.MCP,
-                SuiteSettings.of(20, 5L).requireCoverage(SAME, "type=number@#/$defs/audience"));
+        SuiteResult result = CompatSuite.check(
+                Kit.MCP, Kit.MCP, SuiteSettings.of(20, 5L).requireCoverage(SAME, "type=number@#/$defs/audience"));
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.failures()).first().extracting(PropertyReport::reason).asString()
+        assertThat(result.failures())
+                .first()
+                .extracting(PropertyReport::reason)
+                .asString()
                 .contains("never produced required case(s) [type=number@#/$defs/audience]");
         assertThat(result.report()).contains("coverage over 20 tries:", "type=string@#/$defs/audience");
     }
 
     @Test
     void consumerWhenDocsRequirementOfBothAudFormsAndEveryAlgThenHonestConsumerPasses() {
-        SuiteResult result = ConsumerSuite.builder().contract(Kit.MCP).keys(Kit.KEYS).strangerKeys(Kit.STRANGER).clock(Kit.CLOCK)
-                .issuer(Kit.ISSUER).audience(Kit.AUDIENCE).consumer(TokenConsumer.of(Kit.judge(Kit.MCP))).build()
-                .run(SuiteSettings.of(50, 11L)   // the requirement docs/conformance.md shows
-                        .requireCoverage(ConsumerSuite.ACCEPTS_VALID, "type=string@#/$defs/audience", "type=array@#/$defs/audience",
-                                "alg RS256", "alg PS256", "alg ES256"));
+        SuiteResult result = ConsumerSuite.builder()
+                .contract(Kit.MCP)
+                .keys(Kit.KEYS)
+                .strangerKeys(Kit.STRANGER)
+                .clock(Kit.CLOCK)
+                .issuer(Kit.ISSUER)
+                .audience(Kit.AUDIENCE)
+                .consumer(TokenConsumer.of(Kit.judge(Kit.MCP)))
+                .build()
+                .run(SuiteSettings.of(50, 11L) // the requirement docs/conformance.md shows
+                        .requireCoverage(
+                                ConsumerSuite.ACCEPTS_VALID,
+                                "type=string@#/$defs/audience",
+                                "type=array@#/$defs/audience",
+                                "alg RS256",
+                                "alg PS256",
+                                "alg ES256"));
 
         assertThat(result.passed()).as(result.report()).isTrue();
         assertThat(result.property(ConsumerSuite.ACCEPTS_VALID).coverage()).contains("alg PS256");
@@ -47,7 +65,9 @@ class SuiteCoverageTest {
 
     @Test
     void runWhenCoverageRequiredOfAPropertyTheSuiteDoesNotRunThenTheSuiteFails() {
-        SuiteResult result = CompatSuite.check(Kit.MCP, Kit.MCP,
+        SuiteResult result = CompatSuite.check(
+                Kit.MCP,
+                Kit.MCP,
                 SuiteSettings.of(5, 5L).requireCoverage("consumer accepts valid tokens", "alg ES256"));
 
         assertThat(result.passed()).isFalse();
@@ -59,7 +79,8 @@ class SuiteCoverageTest {
         String before = System.getProperty("tokencontract.seed");
         System.setProperty("tokencontract.seed", "0xnope");
         try {
-            assertThatThrownBy(SuiteSettings::defaults).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(SuiteSettings::defaults)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("-Dtokencontract.seed must be a long, got '0xnope'");
         } finally {
             if (before == null) {

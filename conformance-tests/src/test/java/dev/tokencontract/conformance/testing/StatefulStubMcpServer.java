@@ -37,7 +37,8 @@ public final class StatefulStubMcpServer implements AutoCloseable {
     /** {@code sessionIdOverride}: the id every session gets (null: {@code session-N}); tokens judged by {@code clock}. */
     public StatefulStubMcpServer(String sessionIdOverride, java.time.Clock clock) {
         this.sessionIdOverride = sessionIdOverride;
-        this.check = new StubMcpServer(Kit.MCP, Kit.KEYS.publicKeySource(), Kit.ISSUER, Kit.AUDIENCE, clock, StubMcpServer.Drift.NONE);
+        this.check = new StubMcpServer(
+                Kit.MCP, Kit.KEYS.publicKeySource(), Kit.ISSUER, Kit.AUDIENCE, clock, StubMcpServer.Drift.NONE);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -71,10 +72,14 @@ public final class StatefulStubMcpServer implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readNBytes(64 * 1024), StandardCharsets.UTF_8);
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+            String token =
+                    authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
             if (!check.accepts(token)) {
-                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer resource_metadata=\"https://mcp.example.test/.well-known/"
-                        + "oauth-protected-resource\", error=\"invalid_token\"");
+                exchange.getResponseHeaders()
+                        .set(
+                                "WWW-Authenticate",
+                                "Bearer resource_metadata=\"https://mcp.example.test/.well-known/"
+                                        + "oauth-protected-resource\", error=\"invalid_token\"");
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }
@@ -90,7 +95,8 @@ public final class StatefulStubMcpServer implements AutoCloseable {
                 String id = sessionIdOverride != null ? sessionIdOverride : "session-" + number;
                 open.add(id);
                 exchange.getResponseHeaders().set("Mcp-Session-Id", id);
-                byte[] answer = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"protocolVersion\":\"2025-11-25\"}}".getBytes(StandardCharsets.UTF_8);
+                byte[] answer = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"protocolVersion\":\"2025-11-25\"}}"
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, answer.length);
                 exchange.getResponseBody().write(answer);
             } else {

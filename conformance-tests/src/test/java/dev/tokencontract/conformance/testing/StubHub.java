@@ -23,7 +23,11 @@ public final class StubHub {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** How this carrier drifted. */
-    public enum Drift { NONE, BOT_IDENTITY, PASSTHROUGH }
+    public enum Drift {
+        NONE,
+        BOT_IDENTITY,
+        PASSTHROUGH
+    }
 
     private final TokenValidator userTokens;
     private final TokenMinter exchange;
@@ -57,8 +61,12 @@ public final class StubHub {
                 yield exchange.mint(claims);
             }
         };
-        client.send(HttpRequest.newBuilder(downstream).header("Authorization", "Bearer " + presented)
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding());
+        client.send(
+                HttpRequest.newBuilder(downstream)
+                        .header("Authorization", "Bearer " + presented)
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     private ObjectNode downstreamClaims(JsonNode user) {
@@ -79,7 +87,9 @@ public final class StubHub {
             if (authorization == null || !authorization.startsWith("Bearer ")) {
                 return new StubServer.Answer(401, Map.of("WWW-Authenticate", "Bearer"), "");
             }
-            call(authorization.substring(7), URI.create(JSON.readTree(body).path("downstream").asString()));
+            call(
+                    authorization.substring(7),
+                    URI.create(JSON.readTree(body).path("downstream").asString()));
             return new StubServer.Answer(200, Map.of("Content-Type", "application/json"), "{}");
         });
     }

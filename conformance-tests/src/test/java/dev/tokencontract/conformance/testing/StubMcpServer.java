@@ -18,14 +18,24 @@ import java.util.Map;
 public final class StubMcpServer {
 
     /** How this consumer drifted. */
-    public enum Drift { NONE, IGNORES_AUD, ACCEPTS_EXPIRED, NO_RESOURCE_METADATA }
+    public enum Drift {
+        NONE,
+        IGNORES_AUD,
+        ACCEPTS_EXPIRED,
+        NO_RESOURCE_METADATA
+    }
 
     private final TokenValidator validator;
     private final Drift drift;
 
     public StubMcpServer(Contract contract, KeySource keys, String issuer, String audience, Clock clock, Drift drift) {
-        TokenValidator.Builder builder = TokenValidator.builder().contract(contract).keys(keys).expectIssuer(issuer).clock(clock);
-        this.validator = (drift == Drift.IGNORES_AUD ? builder.ignoreAudience() : builder.expectAudience(audience)).build();
+        TokenValidator.Builder builder = TokenValidator.builder()
+                .contract(contract)
+                .keys(keys)
+                .expectIssuer(issuer)
+                .clock(clock);
+        this.validator =
+                (drift == Drift.IGNORES_AUD ? builder.ignoreAudience() : builder.expectAudience(audience)).build();
         this.drift = drift;
     }
 
@@ -35,8 +45,11 @@ public final class StubMcpServer {
         if (report.accepted()) {
             return true;
         }
-        return drift == Drift.ACCEPTS_EXPIRED && report.findings().stream().filter(Finding::rejects)
-                .allMatch(f -> f.code() == FindingCode.TOKEN_EXPIRED) && report.has(FindingCode.SIGNATURE_VERIFIED);
+        return drift == Drift.ACCEPTS_EXPIRED
+                && report.findings().stream()
+                        .filter(Finding::rejects)
+                        .allMatch(f -> f.code() == FindingCode.TOKEN_EXPIRED)
+                && report.has(FindingCode.SIGNATURE_VERIFIED);
     }
 
     /** As a Java verifier. */
@@ -47,14 +60,18 @@ public final class StubMcpServer {
     /** As a running HTTP endpoint at {@code /mcp}. */
     public StubServer serve() {
         return StubServer.start((authorization, body) -> {
-            String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+            String token =
+                    authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
             if (accepts(token)) {
-                return new StubServer.Answer(200, Map.of("Content-Type", "application/json"), "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"tools\":[]}}");
+                return new StubServer.Answer(
+                        200,
+                        Map.of("Content-Type", "application/json"),
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"tools\":[]}}");
             }
             String challenge = drift == Drift.NO_RESOURCE_METADATA
                     ? "Bearer error=\"invalid_token\""
                     : "Bearer resource_metadata=\"https://mcp.example.test/.well-known/oauth-protected-resource\", error=\"invalid_token\", "
-                    + "error_description=\"The access token is not valid\"";
+                            + "error_description=\"The access token is not valid\"";
             return new StubServer.Answer(401, Map.of("WWW-Authenticate", challenge), "");
         });
     }

@@ -19,8 +19,14 @@ public final class StubParties {
         keys.writePrivateJwks(dir.resolve("signing-keys.json"));
         var contract = Contracts.load("mcp-access-token@1.0.0");
         for (StubMcpServer.Drift drift : StubMcpServer.Drift.values()) {
-            StubServer server = new StubMcpServer(contract, keys.publicKeySource(), "https://login.example.test",
-                    "https://mcp.example.test/mcp", Clock.systemUTC(), drift).serve();
+            StubServer server = new StubMcpServer(
+                            contract,
+                            keys.publicKeySource(),
+                            "https://login.example.test",
+                            "https://mcp.example.test/mcp",
+                            Clock.systemUTC(),
+                            drift)
+                    .serve();
             System.out.println(drift + " " + server.uri("/mcp"));
         }
         System.out.flush();

@@ -15,7 +15,15 @@ public final class StubTokenEndpoint {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** How this producer drifted. */
-    public enum Drift { NONE, TENANT_RENAMED, ROLES_AS_STRING, AUD_MISSING, TYP_JWT, HS256, OPAQUE }
+    public enum Drift {
+        NONE,
+        TENANT_RENAMED,
+        ROLES_AS_STRING,
+        AUD_MISSING,
+        TYP_JWT,
+        HS256,
+        OPAQUE
+    }
 
     private final SigningKeys keys;
     private final String issuer;
@@ -40,7 +48,10 @@ public final class StubTokenEndpoint {
         if (drift != Drift.AUD_MISSING) {
             claims.put("aud", audience);
         }
-        claims.put("exp", now + 600).put("iat", now).put("jti", UUID.randomUUID().toString()).put("client_id", "crm-agent");
+        claims.put("exp", now + 600)
+                .put("iat", now)
+                .put("jti", UUID.randomUUID().toString())
+                .put("client_id", "crm-agent");
         claims.put(drift == Drift.TENANT_RENAMED ? "tenantId" : "tenant_id", input.tenantId());
         if (drift == Drift.ROLES_AS_STRING) {
             claims.put("roles", String.join(" ", input.roles()));
@@ -48,8 +59,14 @@ public final class StubTokenEndpoint {
             input.roles().forEach(claims.putArray("roles")::add);
         }
         String alg = drift == Drift.HS256 ? "HS256" : "RS256";
-        ObjectNode header = JSON.createObjectNode().put("alg", alg).put("typ", drift == Drift.TYP_JWT ? "JWT" : "at+jwt")
-                .put("kid", drift == Drift.HS256 ? keys.hmac().getKeyID() : keys.rsa().getKeyID());
+        ObjectNode header = JSON.createObjectNode()
+                .put("alg", alg)
+                .put("typ", drift == Drift.TYP_JWT ? "JWT" : "at+jwt")
+                .put(
+                        "kid",
+                        drift == Drift.HS256
+                                ? keys.hmac().getKeyID()
+                                : keys.rsa().getKeyID());
         return Jws.sign(header, claims, keys);
     }
 
@@ -63,9 +80,15 @@ public final class StubTokenEndpoint {
             ObjectNode in = (ObjectNode) JSON.readTree(body);
             var roles = new java.util.ArrayList<String>();
             in.path("roles").forEach(r -> roles.add(r.asString()));
-            String token = mint(new ProducerInput(in.path("sub").asString(), in.path("tenant_id").asString(), roles));
-            return new StubServer.Answer(200, Map.of("Content-Type", "application/json"),
-                    JSON.createObjectNode().put("access_token", token).put("token_type", "Bearer").toString());
+            String token = mint(new ProducerInput(
+                    in.path("sub").asString(), in.path("tenant_id").asString(), roles));
+            return new StubServer.Answer(
+                    200,
+                    Map.of("Content-Type", "application/json"),
+                    JSON.createObjectNode()
+                            .put("access_token", token)
+                            .put("token_type", "Bearer")
+                            .toString());
         });
     }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokencontract.conformance.Kit;
 import dev.tokencontract.contract.Contract;
+import dev.tokencontract.testing.TestContracts;
 import dev.tokencontract.validator.DecodedToken;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.ValidationReport;
-import dev.tokencontract.testing.TestContracts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,14 +48,21 @@ class TokenMinterTest {
         String token = minter.mint(Kit.claims());
 
         assertThat(minter.defaultAlgorithm()).isEqualTo("HS256");
-        assertThat(Kit.judge(hs, Kit.KEYS.hmacKeySource()).validate(token).accepted()).isTrue();
-        assertThat(Kit.judge(hs).validate(token).accepted()).as("the public JWKS never holds the secret").isFalse();
+        assertThat(Kit.judge(hs, Kit.KEYS.hmacKeySource()).validate(token).accepted())
+                .isTrue();
+        assertThat(Kit.judge(hs).validate(token).accepted())
+                .as("the public JWKS never holds the secret")
+                .isFalse();
     }
 
     @Test
     void mintWhenClaimsHoldStaleTimesThenTimesComeFromTheClockWithinMaxLifetime() {
-        TokenMinter minter = TokenMinter.builder().contract(Kit.MCP).keys(Kit.KEYS).clock(Kit.CLOCK)
-                .lifetime(Duration.ofDays(3)).build();
+        TokenMinter minter = TokenMinter.builder()
+                .contract(Kit.MCP)
+                .keys(Kit.KEYS)
+                .clock(Kit.CLOCK)
+                .lifetime(Duration.ofDays(3))
+                .build();
         ObjectNode claims = Kit.claims().put("nbf", 5);
 
         JsonNode minted = claims(minter.mint(claims));
@@ -63,8 +70,12 @@ class TokenMinterTest {
         long now = Kit.NOW.getEpochSecond();
         assertThat(minted.path("iat").asLong()).isEqualTo(now);
         assertThat(minted.path("nbf").asLong()).isEqualTo(now);
-        assertThat(minted.path("exp").asLong()).as("capped at maxLifetimeSeconds 7200").isEqualTo(now + 7200);
-        assertThat(claims.path("nbf").asLong()).as("the caller's claims are not changed").isEqualTo(5);
+        assertThat(minted.path("exp").asLong())
+                .as("capped at maxLifetimeSeconds 7200")
+                .isEqualTo(now + 7200);
+        assertThat(claims.path("nbf").asLong())
+                .as("the caller's claims are not changed")
+                .isEqualTo(5);
     }
 
     @Test
@@ -73,7 +84,9 @@ class TokenMinterTest {
         document.withObject("x-jose").putArray("alg").add("ES384");
         Contract es384 = Kit.parse(document);
 
-        assertThatThrownBy(() -> Kit.minter(es384)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ES384");
+        assertThatThrownBy(() -> Kit.minter(es384))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ES384");
     }
 
     @Test
@@ -85,13 +98,15 @@ class TokenMinterTest {
             assertThat(key.has("d")).isFalse();
             assertThat(key.path("kty").asString()).isNotEqualTo("oct");
         });
-        assertThat(Kit.KEYS.toString()).doesNotContain(Kit.KEYS.hmac().getKeyValue().toString());
+        assertThat(Kit.KEYS.toString())
+                .doesNotContain(Kit.KEYS.hmac().getKeyValue().toString());
     }
 
     @Test
     void jwksEndpointWhenConsumerFetchesByUrlThenMintedTokenVerifies() {
         try (JwksEndpoint endpoint = JwksEndpoint.start(Kit.KEYS)) {
-            ValidationReport report = Kit.judge(Kit.MCP, KeySource.jwksUrl(endpoint.uri())).validate(Kit.minter(Kit.MCP).mint(Kit.claims()));
+            ValidationReport report = Kit.judge(Kit.MCP, KeySource.jwksUrl(endpoint.uri()))
+                    .validate(Kit.minter(Kit.MCP).mint(Kit.claims()));
 
             assertThat(report.accepted()).as(report.findings().toString()).isTrue();
         }
@@ -102,11 +117,19 @@ class TokenMinterTest {
         Path file = Kit.KEYS.writePrivateJwks(dir.resolve("signing.json"));
         SigningKeys loaded = SigningKeys.fromPrivateJwksFile(file);
 
-        String token = TokenMinter.builder().contract(Kit.MCP).keys(loaded).clock(Kit.CLOCK).build().mint(Kit.claims());
+        String token = TokenMinter.builder()
+                .contract(Kit.MCP)
+                .keys(loaded)
+                .clock(Kit.CLOCK)
+                .build()
+                .mint(Kit.claims());
 
         assertThat(Kit.judge(Kit.MCP).validate(token).accepted()).isTrue();
         if (!System.getProperty("os.name").startsWith("Windows")) {
-            assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            assertThat(Files.getPosixFilePermissions(file))
+                    .containsExactlyInAnyOrder(
+                            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         }
     }
 
@@ -114,11 +137,14 @@ class TokenMinterTest {
     void fromPrivateJwksWhenHostileOrIncompleteThenClearError() throws Exception {
         assertThatThrownBy(() -> SigningKeys.fromPrivateJwks("{not json")).hasMessageContaining("not a JWK set");
         assertThatThrownBy(() -> SigningKeys.fromPrivateJwks(null)).hasMessageContaining("not a JWK set");
-        assertThatThrownBy(() -> SigningKeys.fromPrivateJwks(Kit.KEYS.publicJwks())).hasMessageContaining("public only");
-        assertThatThrownBy(() -> SigningKeys.fromPrivateJwks("{\"keys\":[]}")).hasMessageContaining("needs a private RSA key");
+        assertThatThrownBy(() -> SigningKeys.fromPrivateJwks(Kit.KEYS.publicJwks()))
+                .hasMessageContaining("public only");
+        assertThatThrownBy(() -> SigningKeys.fromPrivateJwks("{\"keys\":[]}"))
+                .hasMessageContaining("needs a private RSA key");
         Path big = Files.writeString(dir.resolve("big.json"), "x".repeat((int) SigningKeys.MAX_FILE_BYTES + 1));
         assertThatThrownBy(() -> SigningKeys.fromPrivateJwksFile(big)).hasMessageContaining("larger than");
-        assertThatThrownBy(() -> SigningKeys.fromPrivateJwksFile(dir.resolve("absent.json"))).hasMessageContaining("no key file");
+        assertThatThrownBy(() -> SigningKeys.fromPrivateJwksFile(dir.resolve("absent.json")))
+                .hasMessageContaining("no key file");
     }
 
     private static JsonNode header(String token) {

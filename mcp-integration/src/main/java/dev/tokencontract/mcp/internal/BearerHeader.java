@@ -13,7 +13,12 @@ public final class BearerHeader {
     private static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
     /** What the header holds. */
-    public enum Kind { ABSENT, OTHER_SCHEME, MALFORMED, TOKEN }
+    public enum Kind {
+        ABSENT,
+        OTHER_SCHEME,
+        MALFORMED,
+        TOKEN
+    }
 
     /** The outcome; {@code token} is set only for {@link Kind#TOKEN}; {@code problem} explains MALFORMED. */
     public record Parsed(Kind kind, String token, String problem) {}

@@ -17,7 +17,11 @@ public final class Challenge {
         if (text == null || text.isEmpty()) {
             return this;
         }
-        value.append(first ? " " : ", ").append(name).append("=\"").append(quote(text)).append('"');
+        value.append(first ? " " : ", ")
+                .append(name)
+                .append("=\"")
+                .append(quote(text))
+                .append('"');
         first = false;
         return this;
     }

@@ -10,8 +10,8 @@ public final class MetadataDocument {
 
     private MetadataDocument() {}
 
-    public static String json(String resource, Collection<String> authorizationServers, Collection<String> scopes,
-                              String resourceName) {
+    public static String json(
+            String resource, Collection<String> authorizationServers, Collection<String> scopes, String resourceName) {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("resource", resource);
         authorizationServers.forEach(doc.putArray("authorization_servers")::add);

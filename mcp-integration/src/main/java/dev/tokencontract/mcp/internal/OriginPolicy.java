@@ -18,7 +18,9 @@ import java.util.Set;
 public final class OriginPolicy {
     /** Headers a browser client must be able to read: the challenge and the session. */
     public static final String EXPOSED_HEADERS = "WWW-Authenticate, Mcp-Session-Id, Mcp-Protocol-Version";
-    static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID";
+
+    static final String ALLOWED_HEADERS =
+            "Authorization, Content-Type, Accept, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID";
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private final Set<String> allowed;
@@ -93,7 +95,8 @@ public final class OriginPolicy {
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             String host = uri.getHost().toLowerCase(Locale.ROOT);
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+            boolean defaultPort =
+                    port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
             return Optional.of(scheme + "://" + host + (defaultPort ? "" : ":" + port));
         } catch (URISyntaxException e) {
             return Optional.empty();
@@ -112,7 +115,8 @@ public final class OriginPolicy {
 
     private static boolean isLoopback(String origin) {
         URI uri = URI.create(origin);
-        return (uri.getScheme().equals("http") || uri.getScheme().equals("https")) && LOOPBACK_HOSTS.contains(uri.getHost());
+        return (uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                && LOOPBACK_HOSTS.contains(uri.getHost());
     }
 
     /** The serialized origin, or IllegalArgumentException when {@code origin} is not one (a path, no host). */
@@ -121,6 +125,7 @@ public final class OriginPolicy {
         if (path != null && !path.isEmpty() && !path.equals("/")) {
             throw new IllegalArgumentException("an origin has no path: " + origin);
         }
-        return canonical(origin).orElseThrow(() -> new IllegalArgumentException("not an origin (scheme://host[:port]): " + origin));
+        return canonical(origin)
+                .orElseThrow(() -> new IllegalArgumentException("not an origin (scheme://host[:port]): " + origin));
     }
 }

@@ -12,8 +12,9 @@ public final class Responses {
 
     private Responses() {}
 
-    public static void oauthError(HttpServletResponse response, int status, String challenge, String error,
-                                  String description, String scope) throws IOException {
+    public static void oauthError(
+            HttpServletResponse response, int status, String challenge, String error, String description, String scope)
+            throws IOException {
         if (challenge != null) {
             response.setHeader("WWW-Authenticate", challenge);
         }
@@ -29,7 +30,8 @@ public final class Responses {
     }
 
     /** A JSON-RPC error with id null (the request could not be read far enough to know its id). */
-    public static void jsonRpcError(HttpServletResponse response, int status, int code, String message) throws IOException {
+    public static void jsonRpcError(HttpServletResponse response, int status, int code, String message)
+            throws IOException {
         ObjectNode body = JSON.createObjectNode();
         body.put("jsonrpc", "2.0");
         body.putNull("id");
@@ -41,7 +43,8 @@ public final class Responses {
      * A JSON-RPC error written the way the MCP SDK's servlet transport writes its own (no Cache-Control, flushed, so
      * chunked): for answers that must not be told apart from the transport's, like an unknown session.
      */
-    public static void jsonRpcErrorAsTransport(HttpServletResponse response, int status, int code, String message) throws IOException {
+    public static void jsonRpcErrorAsTransport(HttpServletResponse response, int status, int code, String message)
+            throws IOException {
         ObjectNode body = JSON.createObjectNode();
         body.put("jsonrpc", "2.0");
         body.putNull("id");
@@ -54,7 +57,8 @@ public final class Responses {
         writer.flush();
     }
 
-    public static void write(HttpServletResponse response, int status, String contentType, String body) throws IOException {
+    public static void write(HttpServletResponse response, int status, String contentType, String body)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");

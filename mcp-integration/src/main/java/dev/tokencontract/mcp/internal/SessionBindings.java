@@ -16,7 +16,11 @@ public final class SessionBindings {
     public record Principal(String issuer, String subject, String tenant, String clientId) {}
 
     /** What a request naming a session may do. */
-    public enum Check { OWNER, NOT_OWNER, UNBOUND }
+    public enum Check {
+        OWNER,
+        NOT_OWNER,
+        UNBOUND
+    }
 
     private final Map<String, Principal> owners = new ConcurrentHashMap<>();
 

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ToolCalls {
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder().maxNestingDepth(64).build())
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -31,7 +32,8 @@ public final class ToolCalls {
      *
      * @param batch whether the body was a JSON array (a 2025-03-26 batch)
      */
-    public record Parsed(List<Message> messages, List<String> tools, boolean batch, String problem, boolean parseError) {
+    public record Parsed(
+            List<Message> messages, List<String> tools, boolean batch, String problem, boolean parseError) {
         public boolean ok() {
             return problem == null;
         }
@@ -80,8 +82,12 @@ public final class ToolCalls {
                 tools.add(name.stringValue());
             }
             JsonNode id = message.get("id");
-            parsed.add(new Message(method == null ? null : method.stringValue(), id == null || id.isNull() ? null : id,
-                    method != null && method.stringValue().equals("tools/call") ? message.path("params").get("name").stringValue() : null));
+            parsed.add(new Message(
+                    method == null ? null : method.stringValue(),
+                    id == null || id.isNull() ? null : id,
+                    method != null && method.stringValue().equals("tools/call")
+                            ? message.path("params").get("name").stringValue()
+                            : null));
         }
         return new Parsed(List.copyOf(parsed), List.copyOf(tools), root.isArray(), null, false);
     }

@@ -18,6 +18,7 @@ public final class ToolDenials {
     public static final int UNKNOWN_TOOL = -32602;
     /** A request of a batch that was not executed because another call in it was denied. */
     public static final int NOT_EXECUTED = -32000;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** How one denied call is answered. */
@@ -54,7 +55,8 @@ public final class ToolDenials {
                 result.putArray("content").addObject().put("type", "text").put("text", roleText(role));
                 result.put("isError", true);
             } else {
-                response.putObject("error").put("code", NOT_EXECUTED)
+                response.putObject("error")
+                        .put("code", NOT_EXECUTED)
                         .put("message", "not executed: another call in this batch was denied");
             }
         }
@@ -63,7 +65,10 @@ public final class ToolDenials {
     }
 
     static String roleText(RoleMissing role) {
-        List<String> roles = role.missing().stream().filter(m -> m.startsWith("role:")).map(m -> m.substring(5)).toList();
+        List<String> roles = role.missing().stream()
+                .filter(m -> m.startsWith("role:"))
+                .map(m -> m.substring(5))
+                .toList();
         return "denied: " + role.tool() + " needs role " + String.join(", ", roles)
                 + "; roles come from the user's account, not from a new sign-in or more scopes";
     }

@@ -10,21 +10,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BearerHeaderTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Bearer abc.def.ghi | TOKEN",
-            "bearer abc.def.ghi | TOKEN",
-            "BEARER abc.def-_~+/= | TOKEN",
-            "Bearer  abc | TOKEN",
-            "Basic YWxpY2U6c2VjcmV0 | OTHER_SCHEME",
-            "Digest x | OTHER_SCHEME",
-            "Bearer | MALFORMED",
-            "Bearer a b | MALFORMED",
-            "Bearer a,b | MALFORMED",
-            "Bearer a\"b | MALFORMED",
-            "Bearer =abc | MALFORMED",
-            "Bearerabc | OTHER_SCHEME",
-            "'' | ABSENT",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Bearer abc.def.ghi | TOKEN",
+                "bearer abc.def.ghi | TOKEN",
+                "BEARER abc.def-_~+/= | TOKEN",
+                "Bearer  abc | TOKEN",
+                "Basic YWxpY2U6c2VjcmV0 | OTHER_SCHEME",
+                "Digest x | OTHER_SCHEME",
+                "Bearer | MALFORMED",
+                "Bearer a b | MALFORMED",
+                "Bearer a,b | MALFORMED",
+                "Bearer a\"b | MALFORMED",
+                "Bearer =abc | MALFORMED",
+                "Bearerabc | OTHER_SCHEME",
+                "'' | ABSENT",
+            })
     void parseWhenOneHeaderThenKind(String header, Kind expected) {
         assertThat(BearerHeader.parse(List.of(header)).kind()).isEqualTo(expected);
     }
@@ -32,6 +34,8 @@ class BearerHeaderTest {
     @ParameterizedTest
     @CsvSource({"abc, def", "abc, abc"})
     void parseWhenTwoHeadersThenMalformedEvenIfEqual(String first, String second) {
-        assertThat(BearerHeader.parse(List.of("Bearer " + first, "Bearer " + second)).kind()).isEqualTo(Kind.MALFORMED);
+        assertThat(BearerHeader.parse(List.of("Bearer " + first, "Bearer " + second))
+                        .kind())
+                .isEqualTo(Kind.MALFORMED);
     }
 }

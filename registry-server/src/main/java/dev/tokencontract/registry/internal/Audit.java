@@ -46,7 +46,14 @@ public final class Audit {
 
     /** Records {@code "<status> <outcome>"}, e.g. {@code 201 created}, {@code 403 namespace-denied}. */
     public void record(int status, String outcome) {
-        store.appendAudit(new AuditEntry(clock.instant(), action, caller.subject(), caller.clientId(), name, version, digest,
+        store.appendAudit(new AuditEntry(
+                clock.instant(),
+                action,
+                caller.subject(),
+                caller.clientId(),
+                name,
+                version,
+                digest,
                 status + " " + outcome));
     }
 

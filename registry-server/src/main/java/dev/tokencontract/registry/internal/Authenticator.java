@@ -1,9 +1,9 @@
 package dev.tokencontract.registry.internal;
 
 import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
-import dev.tokencontract.finding.Verdict;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.node.ArrayNode;
@@ -30,21 +30,26 @@ public final class Authenticator {
     /** The verified caller, or a 401/503 problem. */
     public Caller authenticate(String authorization) {
         if (validator == null) {
-            throw Problem.of(ProblemCode.WRITES_DISABLED, "this registry has no token issuer configured: start it with "
-                    + "--issuer and --jwks (or --dev for a local trial)");
+            throw Problem.of(
+                    ProblemCode.WRITES_DISABLED,
+                    "this registry has no token issuer configured: start it with "
+                            + "--issuer and --jwks (or --dev for a local trial)");
         }
         if (authorization == null || authorization.isBlank()) {
             throw Problem.of(ProblemCode.TOKEN_MISSING, "send 'Authorization: Bearer <token>'")
                     .header("WWW-Authenticate", REALM);
         }
         String trimmed = authorization.strip();
-        if (trimmed.length() < 7 || !trimmed.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+        if (trimmed.length() < 7
+                || !trimmed.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
             throw Problem.of(ProblemCode.TOKEN_MISSING, "only the Bearer scheme is accepted")
                     .header("WWW-Authenticate", REALM);
         }
         ValidationReport report = validator.validate(trimmed.substring(7).strip());
         if (report.verdict() == Verdict.UNCHECKED) {
-            throw Problem.of(ProblemCode.AUTH_UNAVAILABLE, "the token could not be checked (keys unavailable); try again")
+            throw Problem.of(
+                            ProblemCode.AUTH_UNAVAILABLE,
+                            "the token could not be checked (keys unavailable); try again")
                     .with("findings", findings(report.errors()));
         }
         if (!report.accepted()) {
@@ -57,9 +62,16 @@ public final class Authenticator {
 
     /** 403 unless the caller's token grants {@code operation} under the contract's x-authorization. */
     public void requireOperation(Caller caller, String operation) {
-        List<String> missing = validator.contract().authorization().missingFor(operation, caller.token().claims());
+        List<String> missing = validator
+                .contract()
+                .authorization()
+                .missingFor(operation, caller.token().claims());
         if (!missing.isEmpty()) {
-            String scopes = String.join(" ", missing.stream().map(m -> m.startsWith("scope:") ? m.substring(6) : m).toList());
+            String scopes = String.join(
+                    " ",
+                    missing.stream()
+                            .map(m -> m.startsWith("scope:") ? m.substring(6) : m)
+                            .toList());
             throw Problem.of(ProblemCode.SCOPE_MISSING, "this needs scope " + scopes)
                     .with("requiredScope", scopes)
                     .header("WWW-Authenticate", REALM + ", error=\"insufficient_scope\", scope=\"" + scopes + "\"");
@@ -83,17 +95,25 @@ public final class Authenticator {
     }
 
     private boolean grants(Caller caller, String operation) {
-        return validator.contract().authorization().missingFor(operation, caller.token().claims()).isEmpty();
+        return validator
+                .contract()
+                .authorization()
+                .missingFor(operation, caller.token().claims())
+                .isEmpty();
     }
 
     private static String codes(List<Finding> findings) {
-        return String.join(", ", findings.stream().map(f -> f.code().name()).distinct().toList());
+        return String.join(
+                ", ", findings.stream().map(f -> f.code().name()).distinct().toList());
     }
 
     private static ArrayNode findings(List<Finding> findings) {
         ArrayNode array = Json.NODES.arrayNode();
         for (Finding f : findings) {
-            array.addObject().put("code", f.code().name()).put("pointer", f.pointer()).put("message", f.message());
+            array.addObject()
+                    .put("code", f.code().name())
+                    .put("pointer", f.pointer())
+                    .put("message", f.message());
         }
         return array;
     }

@@ -23,12 +23,17 @@ final class BareNotModified extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         request.addHttpStreamWrapper(stream -> new HttpStream.Wrapper(stream) {
             @Override
-            public void send(MetaData.Request metaRequest, MetaData.Response metaResponse, boolean last, ByteBuffer content,
-                             Callback sent) {
+            public void send(
+                    MetaData.Request metaRequest,
+                    MetaData.Response metaResponse,
+                    boolean last,
+                    ByteBuffer content,
+                    Callback sent) {
                 if (metaResponse != null && metaResponse.getStatus() == 304) {
                     HttpFields.Mutable fields = HttpFields.build(metaResponse.getHttpFields());
                     fields.remove(NOISE);
-                    metaResponse = new MetaData.Response(304, metaResponse.getReason(), metaResponse.getHttpVersion(), fields, -1);
+                    metaResponse = new MetaData.Response(
+                            304, metaResponse.getReason(), metaResponse.getHttpVersion(), fields, -1);
                 }
                 super.send(metaRequest, metaResponse, last, content, sent);
             }

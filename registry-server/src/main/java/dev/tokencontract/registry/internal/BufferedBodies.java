@@ -104,8 +104,9 @@ final class BufferedBodies extends Handler.Wrapper {
 
         private void schedule() {
             long left = deadline.toNanos() - (System.nanoTime() - started);
-            timer = request.getComponents().getScheduler().schedule(this::check, Math.max(0, Math.min(left, CHECK_NANOS)),
-                    TimeUnit.NANOSECONDS);
+            timer = request.getComponents()
+                    .getScheduler()
+                    .schedule(this::check, Math.max(0, Math.min(left, CHECK_NANOS)), TimeUnit.NANOSECONDS);
         }
 
         private synchronized void read() {
@@ -146,12 +147,15 @@ final class BufferedBodies extends Handler.Wrapper {
             }
             long elapsed = System.nanoTime() - started;
             if (elapsed >= deadline.toNanos()) {
-                finish(Content.Chunk.from(new BodyTimeout("the request body did not arrive within " + deadline.toMillis()
-                        + " ms"), true));
-            } else if (minBytesPerSecond > 0 && elapsed >= CHECK_NANOS
+                finish(Content.Chunk.from(
+                        new BodyTimeout("the request body did not arrive within " + deadline.toMillis() + " ms"),
+                        true));
+            } else if (minBytesPerSecond > 0
+                    && elapsed >= CHECK_NANOS
                     && bytes.size() * 1_000_000_000.0 / elapsed < minBytesPerSecond) {
-                finish(Content.Chunk.from(new BodyTimeout("the request body arrived slower than " + minBytesPerSecond
-                        + " bytes/s"), true));
+                finish(Content.Chunk.from(
+                        new BodyTimeout("the request body arrived slower than " + minBytesPerSecond + " bytes/s"),
+                        true));
             } else {
                 schedule();
             }

@@ -24,11 +24,12 @@ public record Caller(String subject, String clientId, ValidatedToken token) {
     public List<String> namespaces() {
         List<String> namespaces = new ArrayList<>();
         if (token != null) {
-            token.claim("namespaces").ifPresent(array -> array.values().forEach(v -> {
-                if (v.isString()) {
-                    namespaces.add(v.stringValue());
-                }
-            }));
+            token.claim("namespaces")
+                    .ifPresent(array -> array.values().forEach(v -> {
+                        if (v.isString()) {
+                            namespaces.add(v.stringValue());
+                        }
+                    }));
         }
         return namespaces;
     }

@@ -1,20 +1,20 @@
 package dev.tokencontract.registry.internal;
 
-import dev.tokencontract.registry.store.StoredVersion;
-import dev.tokencontract.registry.store.VersionState;
 import dev.tokencontract.compat.Change;
 import dev.tokencontract.compat.ChangeClass;
 import dev.tokencontract.compat.CheckedDiff;
 import dev.tokencontract.compat.CompatibilityMode;
-import dev.tokencontract.contract.Contract;
 import dev.tokencontract.compat.ContractDiff;
-import dev.tokencontract.contract.ContractException;
-import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.compat.Counterexample;
 import dev.tokencontract.compat.CounterexampleSearch;
 import dev.tokencontract.compat.SearchBudget;
 import dev.tokencontract.compat.SearchResult;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.contract.SemanticVersions;
+import dev.tokencontract.registry.store.StoredVersion;
+import dev.tokencontract.registry.store.VersionState;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -56,8 +56,13 @@ public final class Compatibility {
      * refused direction and compared version where the search found one; {@code notSearched} then lists
      * the ones the search skipped (budget spent, or sizes it does not build), empty when none.
      */
-    public record Verdict(boolean compatible, CompatibilityMode mode, List<StoredVersion> compared, List<Row> changes,
-                          List<Found> counterexamples, List<NotSearched> notSearched) {
+    public record Verdict(
+            boolean compatible,
+            CompatibilityMode mode,
+            List<StoredVersion> compared,
+            List<Row> changes,
+            List<Found> counterexamples,
+            List<NotSearched> notSearched) {
         public ObjectNode toJson() {
             ObjectNode node = Json.NODES.objectNode();
             node.put("compatible", compatible);
@@ -79,7 +84,10 @@ public final class Compatibility {
                 }
                 ArrayNode skipped = node.putArray("notSearched");
                 for (NotSearched n : notSearched) {
-                    skipped.addObject().put("against", n.against()).put("direction", n.direction().name()).put("reason", n.reason());
+                    skipped.addObject()
+                            .put("against", n.against())
+                            .put("direction", n.direction().name())
+                            .put("reason", n.reason());
                 }
             }
             return node;
@@ -90,7 +98,8 @@ public final class Compatibility {
      * Classifies the candidate's changes against the versions the mode compares with. Cheap (no token is
      * generated): publish runs it while the contract name is locked.
      */
-    public Verdict judge(Contract candidate, List<StoredVersion> existing, CompatibilityMode mode, boolean wideningAcknowledged) {
+    public Verdict judge(
+            Contract candidate, List<StoredVersion> existing, CompatibilityMode mode, boolean wideningAcknowledged) {
         return judge(candidate, existing, mode, wideningAcknowledged, Map.of());
     }
 
@@ -100,18 +109,27 @@ public final class Compatibility {
      * {@code witness-found} change, refused like any other. Versions published since the check are judged
      * structurally.
      */
-    public Verdict judge(Contract candidate, List<StoredVersion> existing, CompatibilityMode mode, boolean wideningAcknowledged,
+    public Verdict judge(
+            Contract candidate,
+            List<StoredVersion> existing,
+            CompatibilityMode mode,
+            boolean wideningAcknowledged,
             Map<String, CheckedDiff> checked) {
         List<StoredVersion> earlier = existing.stream()
-                .filter(v -> SemanticVersions.ORDER.compare(v.version(), candidate.version()) < 0).toList();
+                .filter(v -> SemanticVersions.ORDER.compare(v.version(), candidate.version()) < 0)
+                .toList();
         List<StoredVersion> against = new ArrayList<>();
         if (mode == CompatibilityMode.NONE) {
-            return new Verdict(true, mode, List.of(), List.of(), null, null); // a mode that refuses nothing compares nothing
+            return new Verdict(
+                    true, mode, List.of(), List.of(), null, null); // a mode that refuses nothing compares nothing
         }
         if (mode.transitive()) {
             against.addAll(earlier);
         } else {
-            earlier.stream().filter(v -> v.state() == VersionState.ACTIVE).reduce((a, b) -> b).ifPresent(against::add);
+            earlier.stream()
+                    .filter(v -> v.state() == VersionState.ACTIVE)
+                    .reduce((a, b) -> b)
+                    .ifPresent(against::add);
         }
         List<Row> rows = new ArrayList<>();
         for (StoredVersion older : against) {
@@ -141,9 +159,11 @@ public final class Compatibility {
         List<NotSearched> skipped = new ArrayList<>();
         for (StoredVersion older : verdict.compared()) {
             for (ChangeClass direction : refusedDirections(verdict.changes(), older.version())) {
-                SearchResult result = budget.exhausted() ? SearchResult.notSearched(SearchResult.BUDGET)
+                SearchResult result = budget.exhausted()
+                        ? SearchResult.notSearched(SearchResult.BUDGET)
                         : search.find(contract(older), candidate, direction, budget);
-                result.counterexample().ifPresent(counterexample -> found.add(new Found(older.version(), counterexample)));
+                result.counterexample()
+                        .ifPresent(counterexample -> found.add(new Found(older.version(), counterexample)));
                 result.reason().ifPresent(reason -> skipped.add(new NotSearched(older.version(), direction, reason)));
             }
         }
@@ -155,14 +175,17 @@ public final class Compatibility {
      * too), keyed by the stored digest. Generating claims costs tens of milliseconds per version and direction: run
      * it before taking the publish lock. Empty without a search or under {@code NONE}.
      */
-    public Map<String, CheckedDiff> checked(Contract candidate, List<StoredVersion> existing, CompatibilityMode mode, SearchBudget budget) {
+    public Map<String, CheckedDiff> checked(
+            Contract candidate, List<StoredVersion> existing, CompatibilityMode mode, SearchBudget budget) {
         Map<String, CheckedDiff> checked = new java.util.LinkedHashMap<>();
         if (search == null || mode == CompatibilityMode.NONE) {
             return checked;
         }
         for (StoredVersion older : compared(candidate, existing, mode)) {
             Contract stored = contract(older);
-            checked.put(older.digest(), CheckedDiff.check(stored, candidate, ContractDiff.between(stored, candidate), search, budget));
+            checked.put(
+                    older.digest(),
+                    CheckedDiff.check(stored, candidate, ContractDiff.between(stored, candidate), search, budget));
         }
         return checked;
     }
@@ -172,7 +195,8 @@ public final class Compatibility {
      * direction it did not reach; directions left unsearched are listed with the reason. The verdict unchanged
      * without a search.
      */
-    public Verdict withCounterexamples(Verdict verdict, Contract candidate, SearchBudget budget, Map<String, CheckedDiff> checked) {
+    public Verdict withCounterexamples(
+            Verdict verdict, Contract candidate, SearchBudget budget, Map<String, CheckedDiff> checked) {
         if (search == null) {
             return verdict;
         }
@@ -181,33 +205,45 @@ public final class Compatibility {
         for (StoredVersion older : verdict.compared()) {
             CheckedDiff known = checked.get(older.digest());
             for (ChangeClass direction : refusedDirections(verdict.changes(), older.version())) {
-                boolean searched = known != null && known.searched() && !known.notSearched().containsKey(direction)
-                        && (direction != ChangeClass.AUTHORIZATION_WIDENING || known.witness(direction).isPresent());
-                SearchResult result = searched ? known.witness(direction).map(SearchResult::found).orElse(SearchResult.noneFound())
-                        : budget.exhausted() ? SearchResult.notSearched(SearchResult.BUDGET)
-                        : search.find(contract(older), candidate, direction, budget);
-                result.counterexample().ifPresent(counterexample -> found.add(new Found(older.version(), counterexample)));
+                boolean searched = known != null
+                        && known.searched()
+                        && !known.notSearched().containsKey(direction)
+                        && (direction != ChangeClass.AUTHORIZATION_WIDENING
+                                || known.witness(direction).isPresent());
+                SearchResult result = searched
+                        ? known.witness(direction).map(SearchResult::found).orElse(SearchResult.noneFound())
+                        : budget.exhausted()
+                                ? SearchResult.notSearched(SearchResult.BUDGET)
+                                : search.find(contract(older), candidate, direction, budget);
+                result.counterexample()
+                        .ifPresent(counterexample -> found.add(new Found(older.version(), counterexample)));
                 result.reason().ifPresent(reason -> skipped.add(new NotSearched(older.version(), direction, reason)));
             }
         }
         return new Verdict(verdict.compatible(), verdict.mode(), verdict.compared(), verdict.changes(), found, skipped);
     }
 
-    private static List<StoredVersion> compared(Contract candidate, List<StoredVersion> existing, CompatibilityMode mode) {
+    private static List<StoredVersion> compared(
+            Contract candidate, List<StoredVersion> existing, CompatibilityMode mode) {
         List<StoredVersion> earlier = existing.stream()
-                .filter(v -> SemanticVersions.ORDER.compare(v.version(), candidate.version()) < 0).toList();
+                .filter(v -> SemanticVersions.ORDER.compare(v.version(), candidate.version()) < 0)
+                .toList();
         if (mode.transitive()) {
             return earlier;
         }
         List<StoredVersion> latest = new ArrayList<>();
-        earlier.stream().filter(v -> v.state() == VersionState.ACTIVE).reduce((a, b) -> b).ifPresent(latest::add);
+        earlier.stream()
+                .filter(v -> v.state() == VersionState.ACTIVE)
+                .reduce((a, b) -> b)
+                .ifPresent(latest::add);
         return latest;
     }
 
     /** The directions a counterexample can show against one version, in a fixed order: cosmetic changes have none. */
     private static Set<ChangeClass> refusedDirections(List<Row> rows, String against) {
         Set<ChangeClass> directions = EnumSet.noneOf(ChangeClass.class);
-        rows.stream().filter(row -> row.refused() && row.against().equals(against))
+        rows.stream()
+                .filter(row -> row.refused() && row.against().equals(against))
                 .forEach(row -> directions.addAll(row.change().classes()));
         directions.remove(ChangeClass.COSMETIC);
         return directions;
@@ -228,8 +264,9 @@ public final class Compatibility {
                 return Contracts.parse(version.content());
             } catch (ContractException e) {
                 // stored versions passed lint when published; a newer linter may be stricter
-                throw Problem.of(ProblemCode.INTERNAL_ERROR, version.name() + "@" + version.version()
-                        + " no longer passes lint: " + e.getMessage());
+                throw Problem.of(
+                        ProblemCode.INTERNAL_ERROR,
+                        version.name() + "@" + version.version() + " no longer passes lint: " + e.getMessage());
             }
         });
     }

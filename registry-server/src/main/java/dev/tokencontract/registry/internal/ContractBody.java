@@ -2,9 +2,9 @@ package dev.tokencontract.registry.internal;
 
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.contract.LintReport;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.contract.LintReport;
 import dev.tokencontract.finding.FindingJson;
 import dev.tokencontract.finding.Severity;
 import java.util.List;
@@ -28,18 +28,26 @@ public record ContractBody(Contract contract, String canonical, String digest, L
             boolean unreadable = report.findings().stream()
                     .anyMatch(f -> f.severity() == Severity.ERROR && f.code() == FindingCode.LINT_NOT_JSON);
             Problem problem = unreadable
-                    ? Problem.of(ProblemCode.INVALID_JSON, "the body is not one JSON object without duplicate member names")
-                    : Problem.of(ProblemCode.LINT_FAILED, "the contract fails lint with "
-                            + report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count() + " error(s)");
+                    ? Problem.of(
+                            ProblemCode.INVALID_JSON, "the body is not one JSON object without duplicate member names")
+                    : Problem.of(
+                            ProblemCode.LINT_FAILED,
+                            "the contract fails lint with "
+                                    + report.findings().stream()
+                                            .filter(f -> f.severity() == Severity.ERROR)
+                                            .count() + " error(s)");
             throw problem.with("findings", findings(report.findings()));
         }
         Contract contract = report.contract().orElseThrow();
         if (!contract.name().equals(pathName)) {
-            throw Problem.of(ProblemCode.NAME_MISMATCH, "x-contract.name is '" + contract.name() + "' but the path names '"
-                    + pathName + "'");
+            throw Problem.of(
+                    ProblemCode.NAME_MISMATCH,
+                    "x-contract.name is '" + contract.name() + "' but the path names '" + pathName + "'");
         }
         String canonical = Json.canonical(contract.document());
-        List<Finding> warnings = report.findings().stream().filter(f -> f.severity() != Severity.ERROR).toList();
+        List<Finding> warnings = report.findings().stream()
+                .filter(f -> f.severity() != Severity.ERROR)
+                .toList();
         return new ContractBody(contract, canonical, Json.digest(canonical), warnings);
     }
 

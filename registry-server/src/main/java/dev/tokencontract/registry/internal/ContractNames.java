@@ -20,8 +20,10 @@ public final class ContractNames {
     /** The name, or a 400 {@code invalid-name} problem that does not echo a hostile value at length. */
     public static String require(String name) {
         if (!valid(name)) {
-            throw Problem.of(ProblemCode.INVALID_NAME, "contract names are lowercase letters and digits in groups joined by "
-                    + "single dots or dashes, at most " + MAX_LENGTH + " characters (e.g. identity.crm-token)");
+            throw Problem.of(
+                    ProblemCode.INVALID_NAME,
+                    "contract names are lowercase letters and digits in groups joined by "
+                            + "single dots or dashes, at most " + MAX_LENGTH + " characters (e.g. identity.crm-token)");
         }
         return name;
     }

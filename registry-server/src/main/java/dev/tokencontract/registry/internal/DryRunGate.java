@@ -44,13 +44,17 @@ final class DryRunGate {
                 .take(nanoTime.getAsLong());
         if (waitNanos > 0) {
             long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-            throw Problem.of(ProblemCode.RATE_LIMITED, "this client may start " + limits.dryRunsPerMinute()
-                    + " dry runs a minute (after " + limits.dryRunBurst() + " at once); retry in " + seconds + " s")
+            throw Problem.of(
+                            ProblemCode.RATE_LIMITED,
+                            "this client may start " + limits.dryRunsPerMinute() + " dry runs a minute (after "
+                                    + limits.dryRunBurst() + " at once); retry in " + seconds + " s")
                     .header("Retry-After", Long.toString(seconds));
         }
         if (!running.tryAcquire()) {
-            throw Problem.of(ProblemCode.RATE_LIMITED, "the registry runs " + limits.concurrentDryRuns()
-                    + " dry runs at once; retry in a second").header("Retry-After", "1");
+            throw Problem.of(
+                            ProblemCode.RATE_LIMITED,
+                            "the registry runs " + limits.concurrentDryRuns() + " dry runs at once; retry in a second")
+                    .header("Retry-After", "1");
         }
         return running::release;
     }

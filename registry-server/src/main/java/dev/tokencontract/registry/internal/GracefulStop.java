@@ -29,10 +29,14 @@ final class GracefulStop {
             try {
                 Graceful.shutdown(jetty).get(grace.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                log.accept(event(clock, "shutdown-grace-expired").put("graceMs", grace.toMillis())
-                        .put("then", "requests still running are cut off").toString());
+                log.accept(event(clock, "shutdown-grace-expired")
+                        .put("graceMs", grace.toMillis())
+                        .put("then", "requests still running are cut off")
+                        .toString());
             } catch (ExecutionException e) {
-                log.accept(event(clock, "shutdown-drain-failed").put("detail", Problem.shorten(String.valueOf(e.getCause()))).toString());
+                log.accept(event(clock, "shutdown-drain-failed")
+                        .put("detail", Problem.shorten(String.valueOf(e.getCause())))
+                        .toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -40,7 +44,9 @@ final class GracefulStop {
         try {
             app.stop();
         } catch (RuntimeException e) {
-            log.accept(event(clock, "stop-failed").put("detail", Problem.shorten(String.valueOf(e))).toString());
+            log.accept(event(clock, "stop-failed")
+                    .put("detail", Problem.shorten(String.valueOf(e)))
+                    .toString());
         }
     }
 

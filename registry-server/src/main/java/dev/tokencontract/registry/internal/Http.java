@@ -46,12 +46,16 @@ public final class Http {
             bytes = in.readNBytes(maxBytes + 1);
         } catch (IOException e) {
             if (causedBy(e, BufferedBodies.TooManyBodies.class)) {
-                throw Problem.of(ProblemCode.RATE_LIMITED, "the registry is receiving too many request bodies at once; retry "
-                        + "in a second").header("Retry-After", "1");
+                throw Problem.of(
+                                ProblemCode.RATE_LIMITED,
+                                "the registry is receiving too many request bodies at once; retry " + "in a second")
+                        .header("Retry-After", "1");
             }
             if (timedOut(e)) {
-                throw Problem.of(ProblemCode.BODY_TIMEOUT, "the request body did not arrive in time: send it whole within "
-                        + "the registry's body deadline (see Limits in docs/registry-api.md)");
+                throw Problem.of(
+                        ProblemCode.BODY_TIMEOUT,
+                        "the request body did not arrive in time: send it whole within "
+                                + "the registry's body deadline (see Limits in docs/registry-api.md)");
             }
             throw Problem.of(ProblemCode.INVALID_BODY, "the request body could not be read");
         }
@@ -59,8 +63,12 @@ public final class Http {
             throw tooLarge(maxBytes);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw Problem.of(ProblemCode.INVALID_JSON, "the request body is not UTF-8");
         }
@@ -69,8 +77,10 @@ public final class Http {
     private static void requireJson(Context ctx) {
         String encoding = ctx.header("Content-Encoding");
         if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
-            throw Problem.of(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "request bodies are not decoded: send them without "
-                    + "Content-Encoding").header("Accept-Encoding", "identity");
+            throw Problem.of(
+                            ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                            "request bodies are not decoded: send them without " + "Content-Encoding")
+                    .header("Accept-Encoding", "identity");
         }
         String type = ctx.header("Content-Type");
         if (type == null || type.isBlank()) {
@@ -78,8 +88,9 @@ public final class Http {
         }
         String media = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!media.equals(JSON) && !(media.startsWith("application/") && media.endsWith("+json"))) {
-            throw Problem.of(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "the body must be JSON: send 'Content-Type: " + JSON
-                    + "' (got '" + Problem.shorten(media) + "')");
+            throw Problem.of(
+                    ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                    "the body must be JSON: send 'Content-Type: " + JSON + "' (got '" + Problem.shorten(media) + "')");
         }
     }
 
@@ -94,8 +105,7 @@ public final class Http {
 
     private static boolean timedOut(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException
-                    || (cause instanceof HttpException http && http.getCode() == 408)) {
+            if (cause instanceof TimeoutException || (cause instanceof HttpException http && http.getCode() == 408)) {
                 return true;
             }
         }

@@ -29,12 +29,20 @@ final class JettyProblems extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         String method = request.getMethod();
-        record(method, Problem.shorten(request.getHttpURI().getPath() == null ? "" : request.getHttpURI().getPath()), code);
+        record(
+                method,
+                Problem.shorten(
+                        request.getHttpURI().getPath() == null
+                                ? ""
+                                : request.getHttpURI().getPath()),
+                code);
         if ("POST".equals(method) || "PUT".equals(method)) {
             try {
-                new Audit(services.store, services.clock, "rejected").record(code, problem(code).code().code());
+                new Audit(services.store, services.clock, "rejected")
+                        .record(code, problem(code).code().code());
             } catch (RuntimeException storeDown) {
                 // the answer still goes out; the store's own failure is answered elsewhere
             }
@@ -56,7 +64,8 @@ final class JettyProblems extends ErrorHandler {
 
     private void record(String method, String path, int status) {
         services.metrics.request(method, ROUTE, status, 0);
-        log.accept(Json.MAPPER.writeValueAsString(Json.NODES.objectNode()
+        log.accept(Json.MAPPER.writeValueAsString(Json.NODES
+                .objectNode()
                 .put("time", services.clock.instant().toString())
                 .put("method", method == null ? null : Problem.shorten(method))
                 .put("route", ROUTE)
@@ -73,10 +82,13 @@ final class JettyProblems extends ErrorHandler {
             case 404 -> Problem.of(ProblemCode.NOT_FOUND, "no such resource");
             case 405 -> Problem.of(ProblemCode.METHOD_NOT_ALLOWED, "method not allowed");
             case 413 -> Problem.of(ProblemCode.BODY_TOO_LARGE, "the request is too large");
-            default -> status >= 500
-                    ? Problem.of(ProblemCode.INTERNAL_ERROR, "the registry failed")
-                    : Problem.of(ProblemCode.BAD_REQUEST, "the HTTP request is malformed (for example a control character or "
-                            + "an ambiguous encoding in the path)");
+            default ->
+                status >= 500
+                        ? Problem.of(ProblemCode.INTERNAL_ERROR, "the registry failed")
+                        : Problem.of(
+                                ProblemCode.BAD_REQUEST,
+                                "the HTTP request is malformed (for example a control character or "
+                                        + "an ambiguous encoding in the path)");
         };
     }
 }

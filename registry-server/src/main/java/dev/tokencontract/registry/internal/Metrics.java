@@ -20,8 +20,8 @@ public final class Metrics {
     private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
 
     /** The methods that become a label as themselves (RFC 9110's and PATCH); any other token is {@code other}. */
-    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS",
-            "TRACE", "PATCH");
+    private static final Set<String> KNOWN_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
     /**
      * Records one request. {@code route} must be a registered route template or a fixed word ({@code unmatched},
@@ -31,21 +31,31 @@ public final class Metrics {
     public void request(String method, String route, int status, long nanos) {
         String methodLabel = method != null && KNOWN_METHODS.contains(method) ? method : "other";
         int statusLabel = status >= 100 && status <= 599 ? status : 0;
-        requestTimers.computeIfAbsent(methodLabel + ' ' + statusLabel + ' ' + route, k -> Timer.builder("http.server.requests")
-                        .description("HTTP requests by route template and status")
-                        .tag("method", methodLabel).tag("route", route).tag("status", Integer.toString(statusLabel))
-                        .register(registry))
+        requestTimers
+                .computeIfAbsent(
+                        methodLabel + ' ' + statusLabel + ' ' + route,
+                        k -> Timer.builder("http.server.requests")
+                                .description("HTTP requests by route template and status")
+                                .tag("method", methodLabel)
+                                .tag("route", route)
+                                .tag("status", Integer.toString(statusLabel))
+                                .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void publish(String outcome) {
-        Counter.builder("registry.publish").description("publish attempts by outcome")
-                .tag("outcome", outcome).register(registry).increment();
+        Counter.builder("registry.publish")
+                .description("publish attempts by outcome")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     public Timer store(String operation) {
-        return Timer.builder("registry.store").description("store calls by operation")
-                .tag("operation", operation).register(registry);
+        return Timer.builder("registry.store")
+                .description("store calls by operation")
+                .tag("operation", operation)
+                .register(registry);
     }
 
     public String scrape() {

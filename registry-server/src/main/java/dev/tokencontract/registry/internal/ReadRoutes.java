@@ -1,9 +1,9 @@
 package dev.tokencontract.registry.internal;
 
-import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.compat.Change;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.compat.ContractDiff;
+import dev.tokencontract.registry.store.StoredVersion;
 import io.javalin.http.Context;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,6 +17,7 @@ public final class ReadRoutes {
      * the current state), never a year as {@code immutable} would.
      */
     static final String EXACT = "public, max-age=300";
+
     static final String REVALIDATE = "no-cache";
 
     private final Services services;
@@ -101,11 +102,14 @@ public final class ReadRoutes {
         String fromText = ctx.queryParam("from");
         String toText = ctx.queryParam("to");
         if (fromText == null || toText == null) {
-            throw Problem.of(ProblemCode.INVALID_PARAMETER, "give both 'from' and 'to' (a version, 'latest' or a range)");
+            throw Problem.of(
+                    ProblemCode.INVALID_PARAMETER, "give both 'from' and 'to' (a version, 'latest' or a range)");
         }
         List<StoredVersion> versions = existing(name);
-        StoredVersion from = VersionResolver.resolve(VersionResolver.parse(fromText), versions).orElseThrow(() -> notFound(name, fromText));
-        StoredVersion to = VersionResolver.resolve(VersionResolver.parse(toText), versions).orElseThrow(() -> notFound(name, toText));
+        StoredVersion from = VersionResolver.resolve(VersionResolver.parse(fromText), versions)
+                .orElseThrow(() -> notFound(name, fromText));
+        StoredVersion to = VersionResolver.resolve(VersionResolver.parse(toText), versions)
+                .orElseThrow(() -> notFound(name, toText));
         ContractDiff diff = services.compatibility.diff(from, to);
         CompatibilityMode mode = mode(name);
         List<Change> refused = diff.refusedBy(mode, false);
@@ -137,8 +141,10 @@ public final class ReadRoutes {
         if (services.served.versions(name).isEmpty()) {
             return Problem.of(ProblemCode.CONTRACT_NOT_FOUND, "no contract named '" + name + "'");
         }
-        return Problem.of(ProblemCode.VERSION_NOT_FOUND, "no active version of '" + name + "' matches '" + version
-                + "' (ranges and latest skip deprecated and pre-release versions)");
+        return Problem.of(
+                ProblemCode.VERSION_NOT_FOUND,
+                "no active version of '" + name + "' matches '" + version
+                        + "' (ranges and latest skip deprecated and pre-release versions)");
     }
 
     CompatibilityMode mode(String name) {
@@ -146,7 +152,9 @@ public final class ReadRoutes {
     }
 
     private static String latest(List<StoredVersion> versions) {
-        return VersionResolver.resolve(new VersionResolver.Request("latest", false), versions).map(StoredVersion::version).orElse(null);
+        return VersionResolver.resolve(new VersionResolver.Request("latest", false), versions)
+                .map(StoredVersion::version)
+                .orElse(null);
     }
 
     static ObjectNode versionJson(StoredVersion v) {

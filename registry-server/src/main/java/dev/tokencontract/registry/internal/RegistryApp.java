@@ -3,12 +3,12 @@ package dev.tokencontract.registry.internal;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
 import java.io.IOException;
 import java.io.InputStream;
-import io.javalin.http.Handler;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -47,8 +47,10 @@ public final class RegistryApp {
             });
             cfg.routes.before(ctx -> {
                 if (ctx.method() == HandlerType.DELETE) {
-                    throw Problem.of(ProblemCode.METHOD_NOT_ALLOWED, "nothing is ever deleted: published versions are "
-                            + "immutable; deprecate a version with PUT .../versions/{version}/state")
+                    throw Problem.of(
+                                    ProblemCode.METHOD_NOT_ALLOWED,
+                                    "nothing is ever deleted: published versions are "
+                                            + "immutable; deprecate a version with PUT .../versions/{version}/state")
                             .header("Allow", allowed.on(ctx.path()));
                 }
             });
@@ -57,9 +59,17 @@ public final class RegistryApp {
                 cfg.routes.get(path, handler);
                 cfg.routes.head(path, handler);
             };
-            get.accept("/", ctx -> Http.json(ctx, 200, Json.NODES.objectNode()
-                    .put("service", "tokencontract registry").put("contracts", "/contracts")
-                    .put("openapi", "/openapi.json").put("docs", "https://tokencontract.dev/docs/registry-api")));
+            get.accept(
+                    "/",
+                    ctx -> Http.json(
+                            ctx,
+                            200,
+                            Json.NODES
+                                    .objectNode()
+                                    .put("service", "tokencontract registry")
+                                    .put("contracts", "/contracts")
+                                    .put("openapi", "/openapi.json")
+                                    .put("docs", "https://tokencontract.dev/docs/registry-api")));
             get.accept("/contracts", reads::list);
             get.accept("/contracts/{name}", reads::summary);
             get.accept("/contracts/{name}/versions", reads::versions);
@@ -72,15 +82,19 @@ public final class RegistryApp {
             cfg.routes.put("/contracts/{name}/config", writes::config);
             get.accept("/audit", writes::audit);
             get.accept("/openapi.json", ctx -> ctx.contentType(Http.JSON).result(openApi));
-            get.accept("/health/live", ctx -> Http.json(ctx, 200, Json.NODES.objectNode().put("status", "live")));
+            get.accept(
+                    "/health/live",
+                    ctx -> Http.json(ctx, 200, Json.NODES.objectNode().put("status", "live")));
             get.accept("/health/ready", ctx -> {
                 if (!services.store.reachable()) {
                     throw Problem.of(ProblemCode.STORE_UNAVAILABLE, "the store does not answer");
                 }
                 Http.json(ctx, 200, Json.NODES.objectNode().put("status", "ready"));
             });
-            get.accept("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(services.metrics.scrape()));
+            get.accept(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(services.metrics.scrape()));
             cfg.routes.exception(Problem.class, (problem, ctx) -> Http.problem(ctx, problem));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 Problem problem = fromJavalin(e);
@@ -93,10 +107,25 @@ public final class RegistryApp {
                 log.accept("{\"error\":\"unhandled " + e.getClass().getName() + "\"}");
                 Http.problem(ctx, Problem.of(ProblemCode.INTERNAL_ERROR, "the registry failed; the error is logged"));
             });
-            cfg.routes.error(404, "*", ctx -> unlessProblem(ctx, Problem.of(ProblemCode.NOT_FOUND, "no route " + ctx.method().name()
-                    + " " + Problem.shorten(ctx.path()))));
-            cfg.routes.error(405, "*", ctx -> unlessProblem(ctx, Problem.of(ProblemCode.METHOD_NOT_ALLOWED,
-                    "this route does not accept " + Problem.shorten(ctx.method().name())).header("Allow", allowed.on(ctx.path()))));
+            cfg.routes.error(
+                    404,
+                    "*",
+                    ctx -> unlessProblem(
+                            ctx,
+                            Problem.of(
+                                    ProblemCode.NOT_FOUND,
+                                    "no route " + ctx.method().name() + " " + Problem.shorten(ctx.path()))));
+            cfg.routes.error(
+                    405,
+                    "*",
+                    ctx -> unlessProblem(
+                            ctx,
+                            Problem.of(
+                                            ProblemCode.METHOD_NOT_ALLOWED,
+                                            "this route does not accept "
+                                                    + Problem.shorten(
+                                                            ctx.method().name()))
+                                    .header("Allow", allowed.on(ctx.path()))));
         });
         return app;
     }
@@ -113,8 +142,11 @@ public final class RegistryApp {
         cfg.jetty.modifyServer(server -> {
             GracefulHandler graceful = new GracefulHandler();
             // bodies are read before a worker runs the route, without holding one (slow clients cost no thread)
-            BufferedBodies bodies = new BufferedBodies(Services.MAX_CONTRACT_BYTES, services.limits.bodyDeadline(),
-                    services.limits.minBodyBytesPerSecond(), services.limits.maxPendingBodyBytes());
+            BufferedBodies bodies = new BufferedBodies(
+                    Services.MAX_CONTRACT_BYTES,
+                    services.limits.bodyDeadline(),
+                    services.limits.minBodyBytesPerSecond(),
+                    services.limits.maxPendingBodyBytes());
             bodies.setHandler(new BareNotModified());
             graceful.setHandler(bodies);
             server.setHandler(graceful); // Javalin nests its context inside: in-flight requests finish on stop
@@ -132,12 +164,16 @@ public final class RegistryApp {
 
     private static Problem fromJavalin(HttpResponseException e) {
         return switch (e.getStatus()) {
-            case 413 -> Problem.of(ProblemCode.BODY_TOO_LARGE, "request bodies are limited to " + Services.MAX_CONTRACT_BYTES + " bytes");
+            case 413 ->
+                Problem.of(
+                        ProblemCode.BODY_TOO_LARGE,
+                        "request bodies are limited to " + Services.MAX_CONTRACT_BYTES + " bytes");
             case 404 -> Problem.of(ProblemCode.NOT_FOUND, "no such resource");
             case 405 -> Problem.of(ProblemCode.METHOD_NOT_ALLOWED, "method not allowed");
-            default -> e.getStatus() < 500
-                    ? Problem.of(ProblemCode.INVALID_BODY, "the request could not be read")
-                    : Problem.of(ProblemCode.INTERNAL_ERROR, "the registry failed");
+            default ->
+                e.getStatus() < 500
+                        ? Problem.of(ProblemCode.INVALID_BODY, "the request could not be read")
+                        : Problem.of(ProblemCode.INTERNAL_ERROR, "the registry failed");
         };
     }
 

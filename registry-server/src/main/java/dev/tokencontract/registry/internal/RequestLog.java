@@ -23,7 +23,8 @@ public final class RequestLog {
         String route = route(ctx);
         int status = ctx.status().getCode();
         metrics.request(ctx.method().name(), route, status, (long) (millis * 1_000_000L));
-        sink.accept(Json.MAPPER.writeValueAsString(Json.NODES.objectNode()
+        sink.accept(Json.MAPPER.writeValueAsString(Json.NODES
+                .objectNode()
                 .put("time", clock.instant().toString())
                 .put("method", ctx.method().name())
                 .put("route", route)

@@ -68,7 +68,8 @@ public final class ServedVersions {
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        Served served = entry != null && entry.served().version().digest().equals(stored.get().digest())
+        Served served = entry != null
+                        && entry.served().version().digest().equals(stored.get().digest())
                 ? new Served(stored.get(), entry.served().body(), entry.served().etag())
                 : serve(stored.get());
         byVersion.put(key, new Entry(served, now));
@@ -78,7 +79,8 @@ public final class ServedVersions {
     /** A resolved version (already read from the store) ready to serve, reusing cached bytes. */
     public Served serve(StoredVersion version) {
         Entry entry = byVersion.get(version.name() + '@' + version.version());
-        if (entry != null && entry.served().version().digest().equals(version.digest())
+        if (entry != null
+                && entry.served().version().digest().equals(version.digest())
                 && entry.served().version().state() == version.state()) {
             return entry.served();
         }

@@ -1,10 +1,10 @@
 package dev.tokencontract.registry.internal;
 
-import dev.tokencontract.registry.RegistryLimits;
-import dev.tokencontract.compat.SearchBudget;
-import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.compat.CounterexampleSearch;
+import dev.tokencontract.compat.SearchBudget;
+import dev.tokencontract.registry.RegistryLimits;
+import dev.tokencontract.registry.store.ContractStore;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +30,20 @@ public final class Services {
     public final RegistryLimits limits;
     /** Admits dry runs: per-client rate and a global cap on concurrent ones. */
     final DryRunGate dryRuns;
+
     private volatile Authenticator authenticator = new Authenticator(null);
 
-    public Services(ContractStore store, Metrics metrics, Clock clock, boolean requireReadToken, Duration readCacheTtl,
-                    CompatibilityMode defaultMode, Duration shutdownGrace, CounterexampleSearch counterexamples,
-                    RegistryLimits limits, Consumer<String> log) {
+    public Services(
+            ContractStore store,
+            Metrics metrics,
+            Clock clock,
+            boolean requireReadToken,
+            Duration readCacheTtl,
+            CompatibilityMode defaultMode,
+            Duration shutdownGrace,
+            CounterexampleSearch counterexamples,
+            RegistryLimits limits,
+            Consumer<String> log) {
         this.compatibility = new Compatibility(counterexamples);
         this.metrics = metrics;
         this.store = new TimedStore(store, metrics, log, clock);

@@ -45,9 +45,16 @@ final class StoreOutage {
         nextProbe.set(System.nanoTime() + PROBE_INTERVAL.toNanos());
         Instant now = clock.instant();
         if (downSince.compareAndSet(null, now)) {
-            log.accept(Json.NODES.objectNode().put("time", now.toString()).put("event", "store-unreachable")
-                    .put("detail", Problem.shorten(detail)).put("then", "503 store-unavailable at once, cached exact"
-                            + " versions still served, a probe every " + PROBE_INTERVAL.toMillis() + " ms").toString());
+            log.accept(Json.NODES
+                    .objectNode()
+                    .put("time", now.toString())
+                    .put("event", "store-unreachable")
+                    .put("detail", Problem.shorten(detail))
+                    .put(
+                            "then",
+                            "503 store-unavailable at once, cached exact" + " versions still served, a probe every "
+                                    + PROBE_INTERVAL.toMillis() + " ms")
+                    .toString());
         }
     }
 
@@ -55,8 +62,12 @@ final class StoreOutage {
         Instant since = downSince.get();
         if (since != null && downSince.compareAndSet(since, null)) {
             Instant now = clock.instant();
-            log.accept(Json.NODES.objectNode().put("time", now.toString()).put("event", "store-reachable")
-                    .put("downMs", Math.max(0, Duration.between(since, now).toMillis())).toString());
+            log.accept(Json.NODES
+                    .objectNode()
+                    .put("time", now.toString())
+                    .put("event", "store-reachable")
+                    .put("downMs", Math.max(0, Duration.between(since, now).toMillis()))
+                    .toString());
         }
     }
 }

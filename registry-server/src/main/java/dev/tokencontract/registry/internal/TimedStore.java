@@ -1,17 +1,17 @@
 package dev.tokencontract.registry.internal;
 
+import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.NewVersion;
-import dev.tokencontract.registry.store.PublishGuard;
 import dev.tokencontract.registry.store.PublishAttempt;
+import dev.tokencontract.registry.store.PublishGuard;
 import dev.tokencontract.registry.store.StoreUnreachableException;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
-import dev.tokencontract.compat.CompatibilityMode;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -33,8 +33,9 @@ public final class TimedStore implements ContractStore {
 
     private <T> T timed(String operation, Supplier<T> call) {
         if (!outage.admit()) {
-            throw Problem.of(ProblemCode.STORE_UNAVAILABLE, "the store has been unreachable since " + outage.downSince()
-                    + "; retry later");
+            throw Problem.of(
+                    ProblemCode.STORE_UNAVAILABLE,
+                    "the store has been unreachable since " + outage.downSince() + "; retry later");
         }
         try {
             T result = metrics.store(operation).record(call);
@@ -47,10 +48,13 @@ public final class TimedStore implements ContractStore {
             throw Problem.of(ProblemCode.STORE_UNAVAILABLE, "the store cannot be reached; retry later");
         } catch (IllegalArgumentException e) {
             // the store refuses values it cannot keep faithfully (NUL, unpaired surrogates, over-long): nothing written
-            throw Problem.of(ProblemCode.INVALID_BODY, "the store cannot keep this value faithfully: "
-                    + Problem.shorten(String.valueOf(e.getMessage())));
+            throw Problem.of(
+                    ProblemCode.INVALID_BODY,
+                    "the store cannot keep this value faithfully: " + Problem.shorten(String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
-            throw Problem.of(ProblemCode.STORE_UNAVAILABLE, "the store failed: " + e.getClass().getSimpleName());
+            throw Problem.of(
+                    ProblemCode.STORE_UNAVAILABLE,
+                    "the store failed: " + e.getClass().getSimpleName());
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * highest ACTIVE release (no pre-release) that matches, so deprecating a version takes it out of every range.
  */
 public final class VersionResolver {
-    private static final Pattern RANGE = Pattern.compile("([\\^~]?)(0|[1-9]\\d{0,8})(?:\\.(0|[1-9]\\d{0,8})(?:\\.(0|[1-9]\\d{0,8}))?)?");
+    private static final Pattern RANGE =
+            Pattern.compile("([\\^~]?)(0|[1-9]\\d{0,8})(?:\\.(0|[1-9]\\d{0,8})(?:\\.(0|[1-9]\\d{0,8}))?)?");
     private static final int MAX_LENGTH = SemanticVersions.MAX_LENGTH;
 
     private VersionResolver() {}
@@ -32,21 +33,28 @@ public final class VersionResolver {
         if (isExact(text)) {
             return new Request(text, true);
         }
-        if (text != null && text.length() <= MAX_LENGTH && (text.equals("latest") || RANGE.matcher(text).matches())) {
+        if (text != null
+                && text.length() <= MAX_LENGTH
+                && (text.equals("latest") || RANGE.matcher(text).matches())) {
             return new Request(text, false);
         }
-        throw Problem.of(ProblemCode.INVALID_VERSION, "a version is exact (1.2.0, 2.0.0-rc.1), 'latest', or a range: "
-                + "1, 1.2, ^1.2.0, ~1.2, ~1.2.3");
+        throw Problem.of(
+                ProblemCode.INVALID_VERSION,
+                "a version is exact (1.2.0, 2.0.0-rc.1), 'latest', or a range: " + "1, 1.2, ^1.2.0, ~1.2, ~1.2.3");
     }
 
     /** The version the request names among {@code versions} (oldest first), if any. */
     public static Optional<StoredVersion> resolve(Request request, List<StoredVersion> versions) {
         if (request.exact()) {
-            return versions.stream().filter(v -> v.version().equals(request.text())).findFirst();
+            return versions.stream()
+                    .filter(v -> v.version().equals(request.text()))
+                    .findFirst();
         }
         StoredVersion best = null;
         for (StoredVersion v : versions) {
-            if (v.state() == VersionState.ACTIVE && !v.version().contains("-") && matches(request.text(), v.version())) {
+            if (v.state() == VersionState.ACTIVE
+                    && !v.version().contains("-")
+                    && matches(request.text(), v.version())) {
                 best = v; // oldest first: the last match is the highest
             }
         }

@@ -1,14 +1,14 @@
 package dev.tokencontract.registry.internal;
 
+import dev.tokencontract.compat.CheckedDiff;
+import dev.tokencontract.compat.CompatibilityMode;
+import dev.tokencontract.compat.SearchBudget;
+import dev.tokencontract.json.StrictJson;
 import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.NewVersion;
 import dev.tokencontract.registry.store.PublishAttempt;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
-import dev.tokencontract.compat.CheckedDiff;
-import dev.tokencontract.compat.CompatibilityMode;
-import dev.tokencontract.compat.SearchBudget;
-import dev.tokencontract.json.StrictJson;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
@@ -40,18 +40,26 @@ public final class WriteRoutes {
             boolean acknowledged = Http.wideningAcknowledged(ctx);
             ContractBody body = ContractBody.parse(Http.body(ctx, Services.MAX_CONTRACT_BYTES), name);
             audit.version(body.contract().version()).digest(body.digest());
-            NewVersion version = new NewVersion(name, body.contract().version(), body.canonical(), body.digest(),
+            NewVersion version = new NewVersion(
+                    name,
+                    body.contract().version(),
+                    body.canonical(),
+                    body.digest(),
                     caller.clientId() == null ? caller.subject() : caller.subject() + " (" + caller.clientId() + ")",
                     services.clock.instant());
             // tokens are searched for before the lock, in every direction: one found where the structural engine saw
             // no break refuses the publish like any other change (a version published meanwhile is judged structurally)
             SearchBudget budget = services.searchBudget();
-            Map<String, CheckedDiff> checked = services.compatibility.checked(body.contract(), services.store.versions(name), reads.mode(name),
-                    budget);
-            PublishAttempt<Compatibility.Verdict> result = services.store.publish(version, (existing, mode) -> {
-                Compatibility.Verdict verdict = services.compatibility.judge(body.contract(), existing, mode, acknowledged, checked);
-                return verdict.compatible() ? Optional.empty() : Optional.of(verdict);
-            }, audit.created(version)); // "201 created" is written with the version, in one durable transaction
+            Map<String, CheckedDiff> checked = services.compatibility.checked(
+                    body.contract(), services.store.versions(name), reads.mode(name), budget);
+            PublishAttempt<Compatibility.Verdict> result = services.store.publish(
+                    version,
+                    (existing, mode) -> {
+                        Compatibility.Verdict verdict =
+                                services.compatibility.judge(body.contract(), existing, mode, acknowledged, checked);
+                        return verdict.compatible() ? Optional.empty() : Optional.of(verdict);
+                    },
+                    audit.created(version)); // "201 created" is written with the version, in one durable transaction
             answer(ctx, result, body, audit, budget, checked);
         } catch (Problem problem) {
             audit.record(problem);
@@ -60,7 +68,12 @@ public final class WriteRoutes {
         }
     }
 
-    private void answer(Context ctx, PublishAttempt<Compatibility.Verdict> result, ContractBody body, Audit audit, SearchBudget budget,
+    private void answer(
+            Context ctx,
+            PublishAttempt<Compatibility.Verdict> result,
+            ContractBody body,
+            Audit audit,
+            SearchBudget budget,
             Map<String, CheckedDiff> checked) {
         switch (result.outcome()) {
             case CREATED -> {
@@ -79,28 +92,36 @@ public final class WriteRoutes {
             }
             case CONFLICT -> {
                 StoredVersion stored = result.stored().orElseThrow();
-                throw Problem.of(ProblemCode.VERSION_CONFLICT, stored.name() + "@" + stored.version()
-                                + " is already published with other content; published versions never change: publish a new version")
+                throw Problem.of(
+                                ProblemCode.VERSION_CONFLICT,
+                                stored.name() + "@" + stored.version()
+                                        + " is already published with other content; published versions never change: publish a new version")
                         .with("existingDigest", stored.digest())
                         .with("digest", body.digest());
             }
-            case RESERVED -> throw Problem.of(ProblemCode.VERSION_CONFLICT, body.contract().reference()
-                            + " was published before with other content (the audit keeps it though the version is not"
-                            + " stored); a version number is never bound to other bytes: publish a new version")
-                    .with("existingDigest", result.reservedDigest().orElseThrow())
-                    .with("digest", body.digest());
+            case RESERVED ->
+                throw Problem.of(
+                                ProblemCode.VERSION_CONFLICT,
+                                body.contract().reference()
+                                        + " was published before with other content (the audit keeps it though the version is not"
+                                        + " stored); a version number is never bound to other bytes: publish a new version")
+                        .with("existingDigest", result.reservedDigest().orElseThrow())
+                        .with("digest", body.digest());
             case REFUSED -> {
                 // the lock is released: the counterexample search may take its time now
                 Compatibility.Verdict verdict = result.refusal().orElseThrow();
-                throw incompatible(body, services.compatibility.withCounterexamples(verdict, body.contract(), budget, checked));
+                throw incompatible(
+                        body, services.compatibility.withCounterexamples(verdict, body.contract(), budget, checked));
             }
         }
     }
 
     static Problem incompatible(ContractBody body, Compatibility.Verdict verdict) {
-        long refused = verdict.changes().stream().filter(Compatibility.Row::refused).count();
-        Problem problem = Problem.of(ProblemCode.INCOMPATIBLE, body.contract().reference() + " has " + refused
-                + " change(s) that " + verdict.mode() + " refuses");
+        long refused =
+                verdict.changes().stream().filter(Compatibility.Row::refused).count();
+        Problem problem = Problem.of(
+                ProblemCode.INCOMPATIBLE,
+                body.contract().reference() + " has " + refused + " change(s) that " + verdict.mode() + " refuses");
         verdict.toJson().properties().forEach(e -> problem.with(e.getKey(), e.getValue()));
         return problem;
     }
@@ -123,7 +144,10 @@ public final class WriteRoutes {
             SearchBudget budget = services.searchBudget();
             Map<String, CheckedDiff> checked = services.compatibility.checked(body.contract(), existing, mode, budget);
             Compatibility.Verdict verdict = services.compatibility.withCounterexamples(
-                    services.compatibility.judge(body.contract(), existing, mode, acknowledged, checked), body.contract(), budget, checked);
+                    services.compatibility.judge(body.contract(), existing, mode, acknowledged, checked),
+                    body.contract(),
+                    budget,
+                    checked);
             if (fail && !verdict.compatible()) {
                 throw incompatible(body, verdict);
             }
@@ -143,7 +167,8 @@ public final class WriteRoutes {
             String text = member(ctx, "mode");
             CompatibilityMode mode = CompatibilityMode.parse(text);
             if (mode == null) {
-                throw Problem.of(ProblemCode.INVALID_BODY, "mode is one of " + Arrays.toString(CompatibilityMode.values()));
+                throw Problem.of(
+                        ProblemCode.INVALID_BODY, "mode is one of " + Arrays.toString(CompatibilityMode.values()));
             }
             if (!services.store.setMode(name, mode)) {
                 throw Problem.of(ProblemCode.CONTRACT_NOT_FOUND, "no contract named '" + name + "'");
@@ -169,7 +194,9 @@ public final class WriteRoutes {
             }
             audit.version(version);
             String text = member(ctx, "state");
-            VersionState state = Arrays.stream(VersionState.values()).filter(s -> s.name().equals(text)).findFirst()
+            VersionState state = Arrays.stream(VersionState.values())
+                    .filter(s -> s.name().equals(text))
+                    .findFirst()
                     .orElseThrow(() -> Problem.of(ProblemCode.INVALID_BODY, "state is ACTIVE or DEPRECATED"));
             StoredVersion stored = reads.requireVersion(name, version);
             audit.digest(stored.digest());
@@ -178,7 +205,14 @@ public final class WriteRoutes {
             }
             services.served.invalidate(name);
             audit.record(200, "state " + state.name());
-            Http.json(ctx, 200, Json.NODES.objectNode().put("name", name).put("version", version).put("state", state.name()));
+            Http.json(
+                    ctx,
+                    200,
+                    Json.NODES
+                            .objectNode()
+                            .put("name", name)
+                            .put("version", version)
+                            .put("state", state.name()));
         } catch (Problem problem) {
             audit.record(problem);
             throw problem;
@@ -203,9 +237,15 @@ public final class WriteRoutes {
         }
         ArrayNode entries = Json.NODES.arrayNode();
         for (AuditEntry e : services.store.audit(limit)) {
-            entries.addObject().put("at", e.at().toString()).put("action", e.action()).put("subject", e.subject())
-                    .put("clientId", e.clientId()).put("name", e.name()).put("version", e.version())
-                    .put("digest", e.digest()).put("result", e.result());
+            entries.addObject()
+                    .put("at", e.at().toString())
+                    .put("action", e.action())
+                    .put("subject", e.subject())
+                    .put("clientId", e.clientId())
+                    .put("name", e.name())
+                    .put("version", e.version())
+                    .put("digest", e.digest())
+                    .put("result", e.result());
         }
         ObjectNode body = Json.NODES.objectNode();
         body.set("entries", entries);

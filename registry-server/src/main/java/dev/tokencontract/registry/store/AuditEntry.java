@@ -14,8 +14,15 @@ import java.time.Instant;
  * @param digest   content digest; may be null
  * @param result   HTTP status and problem code or outcome, e.g. {@code 201 created}, {@code 403 namespace-denied}
  */
-public record AuditEntry(Instant at, String action, String subject, String clientId, String name, String version,
-        String digest, String result) {
+public record AuditEntry(
+        Instant at,
+        String action,
+        String subject,
+        String clientId,
+        String name,
+        String version,
+        String digest,
+        String result) {
     /** The action of a publish attempt. */
     public static final String PUBLISH = "publish";
     /** The result of a publish that stored its version; written in the same transaction as the version. */
@@ -23,7 +30,14 @@ public record AuditEntry(Instant at, String action, String subject, String clien
 
     /** The entry acknowledging that {@code version} was stored, by {@code subject} ({@code clientId} may be null). */
     public static AuditEntry created(NewVersion version, String subject, String clientId) {
-        return new AuditEntry(version.publishedAt(), PUBLISH, subject, clientId, version.name(), version.version(),
-                version.digest(), CREATED);
+        return new AuditEntry(
+                version.publishedAt(),
+                PUBLISH,
+                subject,
+                clientId,
+                version.name(),
+                version.version(),
+                version.digest(),
+                CREATED);
     }
 }

@@ -1,10 +1,10 @@
 package dev.tokencontract.registry.store;
 
+import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.registry.store.internal.Dialect;
 import dev.tokencontract.registry.store.internal.JdbcContractStore;
 import dev.tokencontract.registry.store.internal.Queries;
 import dev.tokencontract.registry.store.internal.StoreText;
-import dev.tokencontract.compat.CompatibilityMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param publishedBy the publisher's {@code sub} (and {@code client_id} when present)
  * @param publishedAt when
  */
-public record NewVersion(String name, String version, String content, String digest, String publishedBy,
-        Instant publishedAt) {
+public record NewVersion(
+        String name, String version, String content, String digest, String publishedBy, Instant publishedAt) {
     public NewVersion {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");

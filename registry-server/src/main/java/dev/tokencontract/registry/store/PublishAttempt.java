@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param reservedDigest for RESERVED, the digest the audit acknowledged this version number with; empty otherwise
  * @param <R>            the type of the {@link PublishGuard}'s refusal
  */
-public record PublishAttempt<R>(Outcome outcome, Optional<StoredVersion> stored, Optional<R> refusal,
-        Optional<String> reservedDigest) {
+public record PublishAttempt<R>(
+        Outcome outcome, Optional<StoredVersion> stored, Optional<R> refusal, Optional<String> reservedDigest) {
     public enum Outcome {
         CREATED,
         SAME_CONTENT,

@@ -25,7 +25,8 @@ class CompatibilityApiTest {
     @BeforeEach
     void start() {
         registry = Registry.start();
-        assertThat(registry.publish(Contracts.of("identity.crm", "1.0.0")).status()).isEqualTo(201);
+        assertThat(registry.publish(Contracts.of("identity.crm", "1.0.0")).status())
+                .isEqualTo(201);
     }
 
     @AfterEach
@@ -53,7 +54,8 @@ class CompatibilityApiTest {
     }
 
     @Test
-    void publishWhenIncompatibleAndCounterexampleSearchConfiguredThen409CarriesAClaimSetOldAcceptsAndNewRejects() throws Exception {
+    void publishWhenIncompatibleAndCounterexampleSearchConfiguredThen409CarriesAClaimSetOldAcceptsAndNewRejects()
+            throws Exception {
         try (Registry withSearch = Registry.startWithCounterexamples(ContractCounterexamples.standard())) {
             String older = Contracts.of("identity.crm", "1.0.0");
             String newer = Contracts.requiringTenant("identity.crm", "1.1.0");
@@ -68,8 +70,10 @@ class CompatibilityApiTest {
             assertThat(found.get(0).path("direction").asString()).isEqualTo("BREAKING_FOR_CONSUMERS");
             JsonNode claims = found.get(0).path("claims");
             // the claim set is concrete: the old version accepts it, the new one rejects it
-            assertThat(dev.tokencontract.contract.Contracts.parse(older).check(claims, "")).isEmpty();
-            assertThat(dev.tokencontract.contract.Contracts.parse(newer).check(claims, "")).isNotEmpty();
+            assertThat(dev.tokencontract.contract.Contracts.parse(older).check(claims, ""))
+                    .isEmpty();
+            assertThat(dev.tokencontract.contract.Contracts.parse(newer).check(claims, ""))
+                    .isNotEmpty();
             assertThat(claims.has("tenant_id")).isFalse();
         }
     }
@@ -77,21 +81,26 @@ class CompatibilityApiTest {
     @Test
     void publishWhenSearchFindsATokenWhereTheEngineSawNoBreakThenRefusedWithWitnessFound() throws Exception {
         // a search standing in for an engine blind spot: it reports a producer-breaking token for any pair
-        dev.tokencontract.compat.CounterexampleSearch blindSpot = (older, newer, direction) ->
-                direction == dev.tokencontract.compat.ChangeClass.BREAKING_FOR_PRODUCERS
-                        ? java.util.Optional.of(new dev.tokencontract.compat.Counterexample(direction,
-                                json("{\"iss\": \"x\", \"aud\": \"y\", \"exp\": 1, \"roles\": [\"admin\"]}"), "/properties/roles",
-                                "CLAIM_VALUE_NOT_ALLOWED", 0L))
+        dev.tokencontract.compat.CounterexampleSearch blindSpot =
+                (older, newer, direction) -> direction == dev.tokencontract.compat.ChangeClass.BREAKING_FOR_PRODUCERS
+                        ? java.util.Optional.of(new dev.tokencontract.compat.Counterexample(
+                                direction,
+                                json("{\"iss\": \"x\", \"aud\": \"y\", \"exp\": 1, \"roles\": [\"admin\"]}"),
+                                "/properties/roles",
+                                "CLAIM_VALUE_NOT_ALLOWED",
+                                0L))
                         : java.util.Optional.empty();
         try (Registry withSearch = Registry.startWithCounterexamples(blindSpot)) {
-            assertThat(withSearch.publish(Contracts.of("identity.crm", "1.0.0")).status()).isEqualTo(201);
+            assertThat(withSearch.publish(Contracts.of("identity.crm", "1.0.0")).status())
+                    .isEqualTo(201);
 
             Registry.Response response = withSearch.publish(Contracts.of("identity.crm", "1.0.1"));
 
             assertThat(response.status()).isEqualTo(409);
             assertThat(response.json().at("/refused/0/kind").asString()).isEqualTo("witness-found");
             assertThat(response.json().at("/refused/0/classes")).containsExactly(json("\"BREAKING_FOR_PRODUCERS\""));
-            assertThat(response.json().at("/counterexamples/0/claims/roles/0").asString()).isEqualTo("admin");
+            assertThat(response.json().at("/counterexamples/0/claims/roles/0").asString())
+                    .isEqualTo("admin");
             assertThat(withSearch.store.versions("identity.crm")).hasSize(1);
         }
     }
@@ -116,8 +125,7 @@ class CompatibilityApiTest {
         body.remove("digest");
         assertThat(body).isEqualTo(json("""
                 {"compatible": false, "mode": "FULL_TRANSITIVE", "checkedAgainst": ["1.0.0"],
-                 "changes": [%1$s, %2$s], "refused": [%1$s, %2$s], "name": "identity.crm", "version": "1.1.0"}"""
-                .formatted(REQUIRED_ADDED, PROPERTY_ADDED)));
+                 "changes": [%1$s, %2$s], "refused": [%1$s, %2$s], "name": "identity.crm", "version": "1.1.0"}""".formatted(REQUIRED_ADDED, PROPERTY_ADDED)));
         assertThat(failing.status()).isEqualTo(409);
         assertThat(failing.json().path("code").asString()).isEqualTo("incompatible");
         assertThat(failing.json().path("changes")).isEqualTo(body.path("changes"));
@@ -126,56 +134,76 @@ class CompatibilityApiTest {
 
     @Test
     void dryRunWhenCompatibleThen200CompatibleTrueEvenWithFail() {
-        Registry.Response verdict = registry.post("/contracts/identity.crm/compatibility?fail=true",
-                Contracts.described("identity.crm", "1.0.1", "clearer words"), null);
+        Registry.Response verdict = registry.post(
+                "/contracts/identity.crm/compatibility?fail=true",
+                Contracts.described("identity.crm", "1.0.1", "clearer words"),
+                null);
 
         assertThat(verdict.status()).isEqualTo(200);
         assertThat(verdict.json().path("compatible").asBoolean()).isTrue();
         assertThat(verdict.json().path("refused")).isEmpty();
-        assertThat(verdict.json().path("changes").values()).extracting(c -> c.path("kind").asString()).isNotEmpty();
+        assertThat(verdict.json().path("changes").values())
+                .extracting(c -> c.path("kind").asString())
+                .isNotEmpty();
         assertThat(registry.store.versions("identity.crm")).hasSize(1); // a dry run stores nothing
     }
 
     @Test
     void publishWhenOnlyAuthorizationWideningThenRefusedUnlessAcknowledged() {
-        assertThat(registry.put("/contracts/identity.crm/config", "{\"mode\": \"BACKWARD\"}", Tokens.admin()).status()).isEqualTo(200);
+        assertThat(registry.put("/contracts/identity.crm/config", "{\"mode\": \"BACKWARD\"}", Tokens.admin())
+                        .status())
+                .isEqualTo(200);
         String widened = Contracts.withRole("identity.crm", "1.1.0", "admin");
 
         Registry.Response refused = registry.publish(widened);
-        Registry.Response acknowledged = registry.post("/contracts/identity.crm/versions?acknowledge=authorization-widening",
-                widened, Tokens.admin());
+        Registry.Response acknowledged = registry.post(
+                "/contracts/identity.crm/versions?acknowledge=authorization-widening", widened, Tokens.admin());
 
         assertThat(refused.status()).isEqualTo(409);
         JsonNode change = refused.json().path("refused").get(0);
         assertThat(change.path("kind").asString()).isEqualTo("enum-value-added");
-        assertThat(change.path("classes").values()).extracting(JsonNode::asString).contains("AUTHORIZATION_WIDENING");
-        assertThat(refused.json().path("detail").asString()).isEqualTo("identity.crm@1.1.0 has 1 change(s) that BACKWARD refuses");
+        assertThat(change.path("classes").values())
+                .extracting(JsonNode::asString)
+                .contains("AUTHORIZATION_WIDENING");
+        assertThat(refused.json().path("detail").asString())
+                .isEqualTo("identity.crm@1.1.0 has 1 change(s) that BACKWARD refuses");
         assertThat(acknowledged.status()).isEqualTo(201);
     }
 
     @Test
     void publishWhenTransitiveThenCheckedAgainstEveryEarlierVersion() {
-        assertThat(registry.publish(Contracts.described("identity.crm", "1.1.0", "second")).status()).isEqualTo(201);
+        assertThat(registry.publish(Contracts.described("identity.crm", "1.1.0", "second"))
+                        .status())
+                .isEqualTo(201);
 
         Registry.Response response = registry.publish(Contracts.requiringTenant("identity.crm", "1.2.0"));
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.json().path("checkedAgainst")).isEqualTo(json("[\"1.0.0\", \"1.1.0\"]"));
-        assertThat(response.json().path("refused").values()).extracting(c -> c.path("against").asString())
+        assertThat(response.json().path("refused").values())
+                .extracting(c -> c.path("against").asString())
                 .containsExactly("1.0.0", "1.0.0", "1.1.0", "1.1.0");
     }
 
     @Test
     void publishWhenModeNoneThenAnythingGoes() {
-        assertThat(registry.put("/contracts/identity.crm/config", "{\"mode\": \"NONE\"}", Tokens.admin()).status()).isEqualTo(200);
+        assertThat(registry.put("/contracts/identity.crm/config", "{\"mode\": \"NONE\"}", Tokens.admin())
+                        .status())
+                .isEqualTo(200);
 
-        assertThat(registry.publish(Contracts.requiringTenant("identity.crm", "2.0.0")).status()).isEqualTo(201);
+        assertThat(registry.publish(Contracts.requiringTenant("identity.crm", "2.0.0"))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void diffWhenTwoVersionsThenEveryChangeWithModeVerdict() {
-        assertThat(registry.put("/contracts/identity.crm/config", "{\"mode\": \"NONE\"}", Tokens.admin()).status()).isEqualTo(200);
-        assertThat(registry.publish(Contracts.requiringTenant("identity.crm", "2.0.0")).status()).isEqualTo(201);
+        assertThat(registry.put("/contracts/identity.crm/config", "{\"mode\": \"NONE\"}", Tokens.admin())
+                        .status())
+                .isEqualTo(200);
+        assertThat(registry.publish(Contracts.requiringTenant("identity.crm", "2.0.0"))
+                        .status())
+                .isEqualTo(201);
 
         Registry.Response diff = registry.get("/contracts/identity.crm/diff?from=1.0.0&to=latest");
         Registry.Response missing = registry.get("/contracts/identity.crm/diff?from=1.0.0");
@@ -184,9 +212,11 @@ class CompatibilityApiTest {
         assertThat(diff.json().path("from").asString()).isEqualTo("1.0.0");
         assertThat(diff.json().path("to").asString()).isEqualTo("2.0.0");
         assertThat(diff.json().path("mode").asString()).isEqualTo("NONE");
-        assertThat(diff.json().path("changes").values()).extracting(c -> c.path("kind").asString())
+        assertThat(diff.json().path("changes").values())
+                .extracting(c -> c.path("kind").asString())
                 .containsExactly("required-added", "property-added");
-        assertThat(diff.json().path("changes").get(0).path("refusedByMode").asBoolean()).isFalse();
+        assertThat(diff.json().path("changes").get(0).path("refusedByMode").asBoolean())
+                .isFalse();
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json()).isEqualTo(json("""
                 {"type": "https://tokencontract.dev/problems/invalid-parameter", "title": "Invalid query parameter",

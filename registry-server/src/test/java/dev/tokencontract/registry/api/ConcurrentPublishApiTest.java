@@ -36,7 +36,8 @@ class ConcurrentPublishApiTest {
         String url = postgres.createDatabase();
         ContractStore first = ContractStores.open(url, postgres.user(), postgres.password());
         ContractStore second = ContractStores.open(url, postgres.user(), postgres.password());
-        try (Registry a = Registry.start(first, false); Registry b = Registry.start(second, false)) {
+        try (Registry a = Registry.start(first, false);
+                Registry b = Registry.start(second, false)) {
             String winner = race(List.of(a, b));
 
             for (Registry instance : List.of(a, b)) {
@@ -53,12 +54,19 @@ class ConcurrentPublishApiTest {
         String url = postgres.createDatabase();
         ContractStore first = ContractStores.open(url, postgres.user(), postgres.password());
         ContractStore second = ContractStores.open(url, postgres.user(), postgres.password());
-        try (Registry a = Registry.start(first, false); Registry b = Registry.start(second, false)) {
-            assertThat(a.publish(Contracts.of("identity.crm", "1.0.0")).status()).isEqualTo(201);
+        try (Registry a = Registry.start(first, false);
+                Registry b = Registry.start(second, false)) {
+            assertThat(a.publish(Contracts.of("identity.crm", "1.0.0")).status())
+                    .isEqualTo(201);
             assertThat(b.get("/contracts/identity.crm/versions/1.0.0").status()).isEqualTo(200);
-            assertThat(b.publish(Contracts.described("identity.crm", "1.1.0", "from b")).status()).isEqualTo(201);
-            assertThat(a.publish(Contracts.of("identity.crm", "1.0.0")).status()).isEqualTo(200); // same content, via the other
-            assertThat(a.publish(Contracts.described("identity.crm", "1.1.0", "from a")).status()).isEqualTo(409);
+            assertThat(b.publish(Contracts.described("identity.crm", "1.1.0", "from b"))
+                            .status())
+                    .isEqualTo(201);
+            assertThat(a.publish(Contracts.of("identity.crm", "1.0.0")).status())
+                    .isEqualTo(200); // same content, via the other
+            assertThat(a.publish(Contracts.described("identity.crm", "1.1.0", "from a"))
+                            .status())
+                    .isEqualTo(409);
 
             // a's cached version list may be up to the read-cache TTL (1 s) old: poll, do not sleep blindly
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -67,7 +75,13 @@ class ConcurrentPublishApiTest {
                 latest = a.get("/contracts/identity.crm/versions/latest").header("Tokencontract-Version");
             }
             assertThat(latest).isEqualTo("1.1.0");
-            assertThat(a.get("/contracts").json().path("contracts").get(0).path("latest").asString()).isEqualTo("1.1.0");
+            assertThat(a.get("/contracts")
+                            .json()
+                            .path("contracts")
+                            .get(0)
+                            .path("latest")
+                            .asString())
+                    .isEqualTo("1.1.0");
         }
     }
 
@@ -95,7 +109,10 @@ class ConcurrentPublishApiTest {
             }
             assertThat(responses).extracting(Registry.Response::status).containsOnly(201, 200, 409);
             assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
-            Registry.Response created = responses.stream().filter(r -> r.status() == 201).findFirst().orElseThrow();
+            Registry.Response created = responses.stream()
+                    .filter(r -> r.status() == 201)
+                    .findFirst()
+                    .orElseThrow();
             String digest = created.json().path("digest").asString();
             String winner = responses.indexOf(created) % 4 < 2 ? one : two;
             for (int i = 0; i < CLIENTS; i++) {
@@ -103,7 +120,8 @@ class ConcurrentPublishApiTest {
                 boolean sameBody = (i % 4 < 2 ? one : two).equals(winner);
                 assertThat(response.status()).as("client %d", i).isIn(sameBody ? List.of(201, 200) : List.of(409));
                 if (response.status() == 409) {
-                    assertThat(response.json().path("existingDigest").asString()).isEqualTo(digest);
+                    assertThat(response.json().path("existingDigest").asString())
+                            .isEqualTo(digest);
                 }
             }
             return winner;

@@ -40,7 +40,9 @@ final class Contracts {
     /** The contract with the roles enum widened by {@code role} (authorization widening). */
     static String withRole(String name, String version, String role) {
         ObjectNode node = node(name, version);
-        ((tools.jackson.databind.node.ArrayNode) node.path("properties").path("roles").path("items").path("enum")).add(role);
+        ((tools.jackson.databind.node.ArrayNode)
+                        node.path("properties").path("roles").path("items").path("enum"))
+                .add(role);
         return node.toString();
     }
 

@@ -27,7 +27,9 @@ class DryRunLimitsTest {
     /** Widens the roles enum and the exp range (breaks producers) and demands {@code minProperties} (breaks consumers). */
     private static String hostile(int minProperties) {
         ObjectNode node = Contracts.node("identity.crm", "9.0.0");
-        ((tools.jackson.databind.node.ArrayNode) node.path("properties").path("roles").path("items").path("enum")).add("root");
+        ((tools.jackson.databind.node.ArrayNode)
+                        node.path("properties").path("roles").path("items").path("enum"))
+                .add("root");
         ((ObjectNode) node.path("properties").path("exp")).remove("maximum");
         node.put("minProperties", minProperties);
         return node.toString();
@@ -35,7 +37,9 @@ class DryRunLimitsTest {
 
     private static List<String> reasons(JsonNode verdict) {
         List<String> reasons = new ArrayList<>();
-        verdict.path("notSearched").values().forEach(n -> reasons.add(n.path("reason").asString()));
+        verdict.path("notSearched")
+                .values()
+                .forEach(n -> reasons.add(n.path("reason").asString()));
         return reasons;
     }
 
@@ -43,7 +47,9 @@ class DryRunLimitsTest {
     void dryRunWhenHostileSchemaAgainstThirtyVersionsThenSearchStopsAtItsBudgetOrSizeCapAndSaysSo() {
         try (Registry registry = Registry.start(b -> b.counterexamples(ContractCounterexamples.standard()))) {
             for (int minor = 0; minor < 30; minor++) {
-                assertThat(registry.publish(Contracts.described("identity.crm", "1." + minor + ".0", "v" + minor)).status()).isEqualTo(201);
+                assertThat(registry.publish(Contracts.described("identity.crm", "1." + minor + ".0", "v" + minor))
+                                .status())
+                        .isEqualTo(201);
             }
 
             long started = System.nanoTime();
@@ -63,7 +69,8 @@ class DryRunLimitsTest {
 
     @Test
     void dryRunWhenOneClientExceedsItsRateThen429WithRetryAfterAndOthersAreNotCounted() {
-        try (Registry registry = Registry.start(b -> b.limits(RegistryLimits.defaults().withDryRuns(2, 2, 4)))) {
+        try (Registry registry =
+                Registry.start(b -> b.limits(RegistryLimits.defaults().withDryRuns(2, 2, 4)))) {
             registry.publish(Contracts.of("identity.crm", "1.0.0"));
             String body = Contracts.of("identity.crm", "1.0.1");
 
@@ -94,10 +101,12 @@ class DryRunLimitsTest {
             }
             return Optional.empty();
         };
-        try (Registry registry = Registry.start(b -> b.counterexamples(parked).limits(RegistryLimits.defaults().withDryRuns(60, 10, 1)))) {
+        try (Registry registry = Registry.start(
+                b -> b.counterexamples(parked).limits(RegistryLimits.defaults().withDryRuns(60, 10, 1)))) {
             registry.publish(Contracts.of("identity.crm", "1.0.0"));
             String breaking = Contracts.requiringTenant("identity.crm", "2.0.0");
-            CompletableFuture<Registry.Response> running = CompletableFuture.supplyAsync(() -> registry.post(DRY_RUN, breaking, null));
+            CompletableFuture<Registry.Response> running =
+                    CompletableFuture.supplyAsync(() -> registry.post(DRY_RUN, breaking, null));
             assertThat(searching.await(10, TimeUnit.SECONDS)).isTrue();
 
             Registry.Response refused = registry.post(DRY_RUN, breaking, null);

@@ -26,7 +26,8 @@ class HostileInputTest {
     @BeforeAll
     static void start() {
         registry = Registry.start();
-        assertThat(registry.publish(Contracts.of("identity.crm", "1.0.0")).status()).isEqualTo(201);
+        assertThat(registry.publish(Contracts.of("identity.crm", "1.0.0")).status())
+                .isEqualTo(201);
     }
 
     @AfterAll
@@ -62,7 +63,8 @@ class HostileInputTest {
         byte[] huge = ("{\"pad\": \"" + "x".repeat(300 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(registry.uri("/contracts/identity.crm/versions"))
                 .header("Authorization", "Bearer " + Tokens.admin())
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))).build(); // no length: chunked
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+                .build(); // no length: chunked
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
@@ -73,12 +75,14 @@ class HostileInputTest {
 
     @Test
     void publishWhenMalformedJsonThen400InvalidJsonWithFinding() {
-        Registry.Response response = registry.post("/contracts/identity.crm/versions", "{\"x-contract\": ", Tokens.admin());
+        Registry.Response response =
+                registry.post("/contracts/identity.crm/versions", "{\"x-contract\": ", Tokens.admin());
 
         assertThat(response.status()).isEqualTo(400);
         JsonNode body = response.json();
         assertThat(body.path("code").asString()).isEqualTo("invalid-json");
-        assertThat(body.path("detail").asString()).isEqualTo("the body is not one JSON object without duplicate member names");
+        assertThat(body.path("detail").asString())
+                .isEqualTo("the body is not one JSON object without duplicate member names");
         assertThat(body.path("findings").get(0).path("code").asString()).isEqualTo("LINT_NOT_JSON");
         assertNothingNewStored();
     }
@@ -91,13 +95,15 @@ class HostileInputTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("code").asString()).isEqualTo("invalid-json");
-        assertThat(response.json().path("findings").get(0).path("actual").asString()).contains("Duplicate");
+        assertThat(response.json().path("findings").get(0).path("actual").asString())
+                .contains("Duplicate");
         assertNothingNewStored();
     }
 
     @Test
     void publishWhenNotUtf8Then400() {
-        byte[] latin1 = Contracts.described("identity.crm", "1.0.1", "caf\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 =
+                Contracts.described("identity.crm", "1.0.1", "caf\u00e9").getBytes(StandardCharsets.ISO_8859_1);
 
         Registry.Response response = registry.post("/contracts/identity.crm/versions", latin1, Tokens.admin());
 
@@ -129,17 +135,36 @@ class HostileInputTest {
         Registry.Response response = registry.post("/contracts/identity.crm/versions", deep, Tokens.admin());
 
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().path("findings").get(0).path("code").asString()).isEqualTo("LINT_TOO_LARGE");
+        assertThat(response.json().path("findings").get(0).path("code").asString())
+                .isEqualTo("LINT_TOO_LARGE");
         assertNothingNewStored();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"%2e%2e", "..%2Fetc", "a%2Fb", "%2E%2E%2Fx", "Identity", "a..b", "-a", "a;b", "identity.crm;x=1",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "%2e%2e",
+                "..%2Fetc",
+                "a%2Fb",
+                "%2E%2E%2Fx",
+                "Identity",
+                "a..b",
+                "-a",
+                "a;b",
+                "identity.crm;x=1",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void requestsWhenNameIsAPathTrickOrInvalidThen400InvalidName(String name) throws Exception {
         RawHttp.Answer read = RawHttp.send(registry.server.port(), "GET", "/contracts/" + name + "/versions/latest");
-        RawHttp.Answer publish = RawHttp.send(registry.server.port(), "POST", "/contracts/" + name + "/versions",
-                "Authorization: Bearer " + Tokens.admin(), "Content-Type: application/json", "Content-Length: 2", "", "{}");
+        RawHttp.Answer publish = RawHttp.send(
+                registry.server.port(),
+                "POST",
+                "/contracts/" + name + "/versions",
+                "Authorization: Bearer " + Tokens.admin(),
+                "Content-Type: application/json",
+                "Content-Length: 2",
+                "",
+                "{}");
 
         assertThat(read.status()).isEqualTo(400);
         assertThat(read.contentType()).isEqualTo("application/problem+json");
@@ -182,7 +207,8 @@ class HostileInputTest {
                  "code": "method-not-allowed"}"""));
         assertThat(contract.status()).isEqualTo(405);
         assertNothingNewStored();
-        assertThat(registry.get("/contracts/identity.crm/versions/1.0.0").status()).isEqualTo(200);
+        assertThat(registry.get("/contracts/identity.crm/versions/1.0.0").status())
+                .isEqualTo(200);
     }
 
     @Test

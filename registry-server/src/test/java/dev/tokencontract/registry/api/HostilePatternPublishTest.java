@@ -32,19 +32,25 @@ class HostilePatternPublishTest {
 
     private static String withPattern(String name, String pattern) {
         ObjectNode contract = Contracts.node(name, "1.0.0");
-        ((ObjectNode) contract.path("properties")).putObject("tenant_id").put("type", "string").put("pattern", pattern);
+        ((ObjectNode) contract.path("properties"))
+                .putObject("tenant_id")
+                .put("type", "string")
+                .put("pattern", pattern);
         return contract.toString();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"^(a{1,10}){1,10}$", "^[\\s\\S]*[\\s\\S]*[\\s\\S]*[\\s\\S]*x$", "^(a+)+$", "^(?!admin)[a-z]+$"})
+    @ValueSource(
+            strings = {"^(a{1,10}){1,10}$", "^[\\s\\S]*[\\s\\S]*[\\s\\S]*[\\s\\S]*x$", "^(a+)+$", "^(?!admin)[a-z]+$"})
     void publishWhenPatternCannotBeBoundedThen422AndNothingStored(String pattern) {
         String name = "hostile.p" + Integer.toHexString(pattern.hashCode() & 0xffff);
 
         Registry.Response response = registry.publish(withPattern(name, pattern));
 
         assertThat(response.status()).as(response.body()).isEqualTo(422);
-        assertThat(response.body()).containsAnyOf("LINT_PATTERN_BACKTRACKING", "LINT_PATTERN_UNSUPPORTED").contains("/properties/tenant_id/pattern");
+        assertThat(response.body())
+                .containsAnyOf("LINT_PATTERN_BACKTRACKING", "LINT_PATTERN_UNSUPPORTED")
+                .contains("/properties/tenant_id/pattern");
         assertThat(registry.store.versions(name)).isEmpty();
     }
 
@@ -56,9 +62,11 @@ class HostilePatternPublishTest {
             String pattern = dev.tokencontract.testing.HostilePatterns.next(random);
             String name = "fuzz.p" + i;
             Registry.Response response = registry.publish(withPattern(name, pattern));
-            boolean lintPasses = dev.tokencontract.contract.Contracts.lint(withPattern(name, pattern)).passed();
+            boolean lintPasses = dev.tokencontract.contract.Contracts.lint(withPattern(name, pattern))
+                    .passed();
             if (response.status() != (lintPasses ? 201 : 422)) {
-                failures.add(pattern + " -> " + response.status() + " (lint " + (lintPasses ? "passes" : "refuses") + ")");
+                failures.add(
+                        pattern + " -> " + response.status() + " (lint " + (lintPasses ? "passes" : "refuses") + ")");
             }
         }
         assertThat(failures).as("seed %d", SEED).isEmpty();

@@ -20,7 +20,8 @@ class HttpDetailsTest {
     static void start() {
         registry = Registry.start();
         port = registry.server.port();
-        assertThat(registry.publish(Contracts.of("identity.crm", "1.0.0")).status()).isEqualTo(201);
+        assertThat(registry.publish(Contracts.of("identity.crm", "1.0.0")).status())
+                .isEqualTo(201);
     }
 
     @AfterAll
@@ -39,9 +40,12 @@ class HttpDetailsTest {
             RawHttp.Answer first = RawHttp.send(own.server.port(), "GET", VERSION);
             own.put(VERSION + "/state", "{\"state\": \"DEPRECATED\"}", Tokens.admin());
 
-            RawHttp.Answer revalidated = RawHttp.send(own.server.port(), "GET", VERSION, "If-None-Match: " + first.header("ETag"));
+            RawHttp.Answer revalidated =
+                    RawHttp.send(own.server.port(), "GET", VERSION, "If-None-Match: " + first.header("ETag"));
 
-            assertThat(first.header("Cache-Control")).isEqualTo("public, max-age=300").doesNotContain("immutable");
+            assertThat(first.header("Cache-Control"))
+                    .isEqualTo("public, max-age=300")
+                    .doesNotContain("immutable");
             assertThat(first.header("Tokencontract-State")).isEqualTo("ACTIVE");
             assertThat(revalidated.status()).isEqualTo(304);
             assertThat(revalidated.header("Tokencontract-State")).isEqualTo("DEPRECATED");
@@ -56,13 +60,21 @@ class HttpDetailsTest {
         String bearer = "Authorization: Bearer " + Tokens.admin();
         String body = Contracts.of("identity.crm", "1.0.1");
 
-        RawHttp.Answer publish = RawHttp.send(port, "POST", "/contracts/identity.crm/versions", bearer, "Authorization: Bearer x",
-                "Content-Length: " + body.length(), "", body);
+        RawHttp.Answer publish = RawHttp.send(
+                port,
+                "POST",
+                "/contracts/identity.crm/versions",
+                bearer,
+                "Authorization: Bearer x",
+                "Content-Length: " + body.length(),
+                "",
+                body);
         RawHttp.Answer read = RawHttp.send(port, "GET", VERSION, bearer, bearer);
         RawHttp.Answer audit = RawHttp.send(port, "GET", "/audit", bearer, bearer);
 
         assertThat(publish.status()).isEqualTo(400);
-        assertThat(Registry.JSON.readTree(publish.body()).path("detail").asString()).isEqualTo("send one Authorization header, not 2");
+        assertThat(Registry.JSON.readTree(publish.body()).path("detail").asString())
+                .isEqualTo("send one Authorization header, not 2");
         assertThat(read.status()).isEqualTo(400);
         assertThat(audit.status()).isEqualTo(400);
         AuditEntry entry = registry.store.audit(1).get(0);
@@ -75,7 +87,8 @@ class HttpDetailsTest {
     void publishWhenTokenMissingOrForgedThen401AuditedWithTheTargetContractName() {
         registry.post("/contracts/identity.crm/versions", Contracts.of("identity.crm", "1.0.2"), null);
         AuditEntry missing = registry.store.audit(1).get(0);
-        registry.post("/contracts/identity.crm/versions", Contracts.of("identity.crm", "1.0.2"), Tokens.forgedSignature());
+        registry.post(
+                "/contracts/identity.crm/versions", Contracts.of("identity.crm", "1.0.2"), Tokens.forgedSignature());
         AuditEntry forged = registry.store.audit(1).get(0);
 
         assertThat(missing.result()).isEqualTo("401 token-missing");
@@ -125,12 +138,25 @@ class HttpDetailsTest {
         String bearer = "Authorization: Bearer " + Tokens.admin();
         String path = "/contracts/identity.crm/versions";
 
-        RawHttp.Answer text = RawHttp.send(port, "POST", path, bearer, "Content-Type: text/plain", "Content-Length: " + body.length(), "", body);
-        RawHttp.Answer form = RawHttp.send(port, "POST", "/contracts/identity.crm/compatibility",
-                "Content-Type: application/x-www-form-urlencoded", "Content-Length: " + body.length(), "", body);
+        RawHttp.Answer text = RawHttp.send(
+                port, "POST", path, bearer, "Content-Type: text/plain", "Content-Length: " + body.length(), "", body);
+        RawHttp.Answer form = RawHttp.send(
+                port,
+                "POST",
+                "/contracts/identity.crm/compatibility",
+                "Content-Type: application/x-www-form-urlencoded",
+                "Content-Length: " + body.length(),
+                "",
+                body);
         RawHttp.Answer gzip = Gzip.send(port, path, bearer, body);
-        RawHttp.Answer json = RawHttp.send(port, "POST", "/contracts/identity.crm/compatibility",
-                "Content-Type: application/json; charset=utf-8", "Content-Length: " + body.length(), "", body);
+        RawHttp.Answer json = RawHttp.send(
+                port,
+                "POST",
+                "/contracts/identity.crm/compatibility",
+                "Content-Type: application/json; charset=utf-8",
+                "Content-Length: " + body.length(),
+                "",
+                body);
 
         assertThat(text.status()).isEqualTo(415);
         assertThat(code(text)).isEqualTo("unsupported-media-type");
@@ -149,8 +175,16 @@ class HttpDetailsTest {
                 out.write(body.getBytes(StandardCharsets.UTF_8));
             }
             String latin1 = packed.toString(StandardCharsets.ISO_8859_1); // RawHttp writes ISO-8859-1: bytes survive
-            return RawHttp.send(port, "POST", path, bearer, "Content-Type: application/json", "Content-Encoding: gzip",
-                    "Content-Length: " + packed.size(), "", latin1);
+            return RawHttp.send(
+                    port,
+                    "POST",
+                    path,
+                    bearer,
+                    "Content-Type: application/json",
+                    "Content-Encoding: gzip",
+                    "Content-Length: " + packed.size(),
+                    "",
+                    latin1);
         }
     }
 }

@@ -22,12 +22,16 @@ class MetricsLabelsTest {
                     method.append(letters.charAt(random.nextInt(letters.length())));
                 }
                 String path = i % 2 == 0 ? "/contracts" : "/no/such/route/" + i;
-                assertThat(RawHttp.send(registry.server.port(), method.toString(), path).status()).isIn(400, 404, 405, 501);
+                assertThat(RawHttp.send(registry.server.port(), method.toString(), path)
+                                .status())
+                        .isIn(400, 404, 405, 501);
             }
 
             String metrics = registry.get("/metrics").body();
 
-            assertThat(metrics).contains("method=\"other\"").doesNotContainPattern("method=\"X[A-Z]{12}\"")
+            assertThat(metrics)
+                    .contains("method=\"other\"")
+                    .doesNotContainPattern("method=\"X[A-Z]{12}\"")
                     .doesNotContain("/no/such/route");
             assertThat(metrics.length()).isLessThan(before + 8_000); // a few new series, not thousands
         }
@@ -40,7 +44,11 @@ class MetricsLabelsTest {
             RawHttp.Answer nul = RawHttp.send(port, "GET", "/contracts/a%00b");
             RawHttp.Answer postNul = RawHttp.send(port, "POST", "/contracts/a%00b/versions", "Content-Length: 0");
             RawHttp.Answer huge = RawHttp.send(port, "GET", "/contracts", "X-Padding: " + "p".repeat(64 * 1024));
-            RawHttp.Answer hugePublish = RawHttp.send(port, "POST", "/contracts/identity.crm/versions", "Content-Length: 0",
+            RawHttp.Answer hugePublish = RawHttp.send(
+                    port,
+                    "POST",
+                    "/contracts/identity.crm/versions",
+                    "Content-Length: 0",
                     "X-Padding: " + "p".repeat(64 * 1024));
 
             String metrics = registry.get("/metrics").body();
@@ -51,16 +59,18 @@ class MetricsLabelsTest {
             assertThat(huge.contentType()).isEqualTo("application/problem+json");
             assertThat(hugePublish.status()).isEqualTo(431);
             // a URI Jetty cannot parse leaves no trusted method: those two share the 'other' bucket
-            assertThat(metrics).contains(
-                    "http_server_requests_seconds_count{method=\"other\",route=\"rejected\",status=\"400\"} 2",
-                    "http_server_requests_seconds_count{method=\"GET\",route=\"rejected\",status=\"431\"} 1",
-                    "http_server_requests_seconds_count{method=\"POST\",route=\"rejected\",status=\"431\"} 1");
+            assertThat(metrics)
+                    .contains(
+                            "http_server_requests_seconds_count{method=\"other\",route=\"rejected\",status=\"400\"} 2",
+                            "http_server_requests_seconds_count{method=\"GET\",route=\"rejected\",status=\"431\"} 1",
+                            "http_server_requests_seconds_count{method=\"POST\",route=\"rejected\",status=\"431\"} 1");
             AuditEntry entry = registry.store.audit(1).get(0);
             assertThat(registry.store.audit(10)).hasSize(1); // only the write attempt whose method was read
             assertThat(entry.action()).isEqualTo("rejected");
             assertThat(entry.result()).isEqualTo("431 bad-request");
             assertThat(entry.subject()).isEqualTo("anonymous");
-            assertThat(registry.log).anySatisfy(line -> assertThat(line).contains("\"route\":\"rejected\"", "\"status\":431"));
+            assertThat(registry.log)
+                    .anySatisfy(line -> assertThat(line).contains("\"route\":\"rejected\"", "\"status\":431"));
         }
     }
 }

@@ -31,8 +31,11 @@ class OpenApiTest {
 
     private static List<String> documented() {
         List<String> operations = new ArrayList<>();
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op ->
-                operations.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(op -> operations.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
         return operations;
     }
 
@@ -46,10 +49,17 @@ class OpenApiTest {
     @Test
     void openApiWhenProblemCodesListedThenTheyAreExactlyTheServersCodes() {
         List<String> documentedCodes = new ArrayList<>();
-        document.path("components").path("schemas").path("Problem").path("properties").path("code").path("enum").values()
+        document.path("components")
+                .path("schemas")
+                .path("Problem")
+                .path("properties")
+                .path("code")
+                .path("enum")
+                .values()
                 .forEach(code -> documentedCodes.add(code.asString()));
         List<String> serverCodes = new ArrayList<>();
-        for (dev.tokencontract.registry.internal.ProblemCode code : dev.tokencontract.registry.internal.ProblemCode.values()) {
+        for (dev.tokencontract.registry.internal.ProblemCode code :
+                dev.tokencontract.registry.internal.ProblemCode.values()) {
             serverCodes.add(code.code());
         }
         assertThat(documentedCodes).containsExactlyInAnyOrderElementsOf(serverCodes);
@@ -58,15 +68,23 @@ class OpenApiTest {
     @Test
     void openApiWhenOperationsListedThenEachHasAnIdAndResponsesAndLocalRefsResolve() {
         List<String> ids = new ArrayList<>();
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
-            ids.add(op.getValue().path("operationId").asString());
-            assertThat(op.getValue().path("responses").isObject()).as(op.getKey() + " " + path.getKey()).isTrue();
-        }));
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(op -> {
+                    ids.add(op.getValue().path("operationId").asString());
+                    assertThat(op.getValue().path("responses").isObject())
+                            .as(op.getKey() + " " + path.getKey())
+                            .isTrue();
+                }));
         assertThat(ids).doesNotHaveDuplicates().doesNotContain("");
         String text = document.toString();
-        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"\\$ref\":\"#/components/schemas/([A-Za-z]+)\"").matcher(text);
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile(
+                        "\"\\$ref\":\"#/components/schemas/([A-Za-z]+)\"")
+                .matcher(text);
         while (refs.find()) {
-            assertThat(document.path("components").path("schemas").has(refs.group(1))).as(refs.group(1)).isTrue();
+            assertThat(document.path("components").path("schemas").has(refs.group(1)))
+                    .as(refs.group(1))
+                    .isTrue();
         }
     }
 }

@@ -25,7 +25,8 @@ class OperationsTest {
     void healthWhenStoreUpThenLiveAndReady() {
         try (Registry registry = Registry.readOnly()) {
             assertThat(registry.get("/health/live").json()).isEqualTo(Registry.JSON.readTree("{\"status\": \"live\"}"));
-            assertThat(registry.get("/health/ready").json()).isEqualTo(Registry.JSON.readTree("{\"status\": \"ready\"}"));
+            assertThat(registry.get("/health/ready").json())
+                    .isEqualTo(Registry.JSON.readTree("{\"status\": \"ready\"}"));
         }
     }
 
@@ -64,14 +65,15 @@ class OperationsTest {
 
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(metrics.header("Content-Type")).startsWith("text/plain");
-            assertThat(metrics.body()).contains(
-                    "http_server_requests_seconds_count{method=\"GET\",route=\"/contracts/{name}/versions/{version}\",status=\"200\"} 1",
-                    "http_server_requests_seconds_count{method=\"GET\",route=\"/contracts/{name}/versions/{version}\",status=\"404\"} 1",
-                    "http_server_requests_seconds_count{method=\"POST\",route=\"/contracts/{name}/versions\",status=\"201\"} 1",
-                    "registry_publish_total{outcome=\"created\"} 1",
-                    "registry_publish_total{outcome=\"same-content\"} 1",
-                    "registry_publish_total{outcome=\"token-missing\"} 1",
-                    "registry_store_seconds_count{operation=\"publish\"} 2");
+            assertThat(metrics.body())
+                    .contains(
+                            "http_server_requests_seconds_count{method=\"GET\",route=\"/contracts/{name}/versions/{version}\",status=\"200\"} 1",
+                            "http_server_requests_seconds_count{method=\"GET\",route=\"/contracts/{name}/versions/{version}\",status=\"404\"} 1",
+                            "http_server_requests_seconds_count{method=\"POST\",route=\"/contracts/{name}/versions\",status=\"201\"} 1",
+                            "registry_publish_total{outcome=\"created\"} 1",
+                            "registry_publish_total{outcome=\"same-content\"} 1",
+                            "registry_publish_total{outcome=\"token-missing\"} 1",
+                            "registry_store_seconds_count{operation=\"publish\"} 2");
         }
     }
 
@@ -79,7 +81,10 @@ class OperationsTest {
     void requestLogWhenRequestsWithTokensThenOneJsonLineEachWithoutTokensOrQueries() {
         try (Registry registry = Registry.start()) {
             String token = Tokens.admin();
-            registry.post("/contracts/identity.crm/versions?acknowledge=authorization-widening", Contracts.of("identity.crm", "1.0.0"), token);
+            registry.post(
+                    "/contracts/identity.crm/versions?acknowledge=authorization-widening",
+                    Contracts.of("identity.crm", "1.0.0"),
+                    token);
             registry.get("/contracts/identity.crm/versions/1.0.0", "Authorization", "Bearer " + token);
 
             assertThat(registry.log).hasSize(2);
@@ -89,9 +94,12 @@ class OperationsTest {
             assertThat(line.path("path").asString()).isEqualTo("/contracts/identity.crm/versions/1.0.0");
             assertThat(line.path("status").asInt()).isEqualTo(200);
             assertThat(line.path("ms").isNumber()).isTrue();
-            assertThat(line.properties()).extracting(e -> e.getKey()).containsExactly("time", "method", "route", "path", "status", "ms");
+            assertThat(line.properties())
+                    .extracting(e -> e.getKey())
+                    .containsExactly("time", "method", "route", "path", "status", "ms");
             String[] parts = token.split("\\.");
-            assertThat(registry.log).allSatisfy(l -> assertThat(l).doesNotContain(parts[1], parts[2], "acknowledge", "Bearer"));
+            assertThat(registry.log)
+                    .allSatisfy(l -> assertThat(l).doesNotContain(parts[1], parts[2], "acknowledge", "Bearer"));
         }
     }
 
@@ -101,18 +109,25 @@ class OperationsTest {
         CountDownLatch inStore = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ContractStore slow = new SlowReads(store, inStore, release);
-        RegistryServer server = RegistryServer.builder().store(slow).requestLog(l -> { }).shutdownGrace(Duration.ofSeconds(10))
-                .build().start("127.0.0.1", 0);
+        RegistryServer server = RegistryServer.builder()
+                .store(slow)
+                .requestLog(l -> {})
+                .shutdownGrace(Duration.ofSeconds(10))
+                .build()
+                .start("127.0.0.1", 0);
         HttpClient client = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
-                HttpRequest.newBuilder(URI.create(server.url() + "/contracts")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(server.url() + "/contracts")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(inStore.await(10, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
         // stop has begun once the listener refuses new connections; the in-flight request is still parked
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!refused(URI.create(server.url() + "/health/live"))) {
-            assertThat(System.nanoTime()).as("new connections still accepted 10 s after stop began").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("new connections still accepted 10 s after stop began")
+                    .isLessThan(deadline);
             Thread.sleep(20); // poll interval only: the loop waits for the event, not for a guessed time
         }
         assertThat(inFlight).isNotDone();
@@ -127,8 +142,12 @@ class OperationsTest {
     /** True when a new connection is refused; any other failure (or an answer of any status) is not a refusal. */
     private static boolean refused(URI uri) throws Exception {
         try {
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             return false;
         } catch (ConnectException e) {
             return true;

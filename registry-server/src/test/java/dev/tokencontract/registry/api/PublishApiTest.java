@@ -39,14 +39,24 @@ class PublishApiTest {
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.header("Location")).isEqualTo("/contracts/identity.crm/versions/1.0.0");
         JsonNode body = response.json();
-        String digest = registry.get("/contracts/identity.crm/versions/1.0.0").header("ETag").replace("\"", "");
+        String digest = registry.get("/contracts/identity.crm/versions/1.0.0")
+                .header("ETag")
+                .replace("\"", "");
         assertThat(body).isEqualTo(json("""
                 {"name": "identity.crm", "version": "1.0.0", "digest": "%s", "state": "ACTIVE",
                  "publishedBy": "ci@identity.example (identity-ci)", "publishedAt": "%s",
                  "location": "/contracts/identity.crm/versions/1.0.0", "warnings": []}""".formatted(digest, TestTokens.JUDGED_AT)));
         List<AuditEntry> audit = registry.store.audit(10);
-        assertThat(audit).containsExactly(new AuditEntry(TestTokens.JUDGED_AT, "publish", "ci@identity.example", "identity-ci",
-                "identity.crm", "1.0.0", digest, "201 created"));
+        assertThat(audit)
+                .containsExactly(new AuditEntry(
+                        TestTokens.JUDGED_AT,
+                        "publish",
+                        "ci@identity.example",
+                        "identity-ci",
+                        "identity.crm",
+                        "1.0.0",
+                        digest,
+                        "201 created"));
     }
 
     @Test
@@ -66,10 +76,14 @@ class PublishApiTest {
 
     @Test
     void publishWhenOtherContentAtExistingVersionThen409VersionConflict() {
-        assertThat(publishAsWriter("identity.crm", Contracts.of("identity.crm", "1.0.0")).status()).isEqualTo(201);
-        String existing = registry.store.version("identity.crm", "1.0.0").orElseThrow().digest();
+        assertThat(publishAsWriter("identity.crm", Contracts.of("identity.crm", "1.0.0"))
+                        .status())
+                .isEqualTo(201);
+        String existing =
+                registry.store.version("identity.crm", "1.0.0").orElseThrow().digest();
 
-        Registry.Response conflict = publishAsWriter("identity.crm", Contracts.described("identity.crm", "1.0.0", "changed"));
+        Registry.Response conflict =
+                publishAsWriter("identity.crm", Contracts.described("identity.crm", "1.0.0", "changed"));
 
         assertThat(conflict.status()).isEqualTo(409);
         ObjectNode body = (ObjectNode) conflict.json();
@@ -80,7 +94,8 @@ class PublishApiTest {
                  "title": "Version already published with other content", "status": 409,
                  "detail": "identity.crm@1.0.0 is already published with other content; published versions never change: publish a new version",
                  "code": "version-conflict", "existingDigest": "%s", "digest": "%s"}""".formatted(existing, digest)));
-        assertThat(registry.store.version("identity.crm", "1.0.0").orElseThrow().digest()).isEqualTo(existing);
+        assertThat(registry.store.version("identity.crm", "1.0.0").orElseThrow().digest())
+                .isEqualTo(existing);
     }
 
     @Test
@@ -97,10 +112,12 @@ class PublishApiTest {
         assertThat(body.path("code").asString()).isEqualTo("lint-failed");
         assertThat(body.path("title").asString()).isEqualTo("Contract fails lint");
         assertThat(body.path("status").asInt()).isEqualTo(422);
-        assertThat(body.path("findings").values()).extracting(f -> f.path("code").asString())
+        assertThat(body.path("findings").values())
+                .extracting(f -> f.path("code").asString())
                 .contains("LINT_ALG_NONE", "LINT_REMOTE_REF");
         assertThat(body.path("detail").asString()).matches("the contract fails lint with \\d+ error\\(s\\)");
-        assertThat(body.path("findings").get(0).properties()).extracting(e -> e.getKey())
+        assertThat(body.path("findings").get(0).properties())
+                .extracting(e -> e.getKey())
                 .containsExactly("code", "stage", "severity", "pointer", "expected", "actual", "message", "hint");
         assertThat(registry.store.names()).isEmpty();
         assertThat(registry.store.audit(1).get(0).result()).isEqualTo("422 lint-failed");
@@ -120,8 +137,10 @@ class PublishApiTest {
 
     @Test
     void publishWhenUnknownAcknowledgementThen400() {
-        Registry.Response response = registry.post("/contracts/identity.crm/versions?acknowledge=everything",
-                Contracts.of("identity.crm", "1.0.0"), Tokens.identityWriter());
+        Registry.Response response = registry.post(
+                "/contracts/identity.crm/versions?acknowledge=everything",
+                Contracts.of("identity.crm", "1.0.0"),
+                Tokens.identityWriter());
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json()).isEqualTo(json("""
@@ -131,12 +150,17 @@ class PublishApiTest {
 
     @Test
     void configWhenAdminSetsModeThenReadBackAndAuditedAndBadModeIs400() {
-        assertThat(registry.publish(Contracts.of("identity.crm", "1.0.0")).status()).isEqualTo(201);
+        assertThat(registry.publish(Contracts.of("identity.crm", "1.0.0")).status())
+                .isEqualTo(201);
 
-        Registry.Response set = registry.put("/contracts/identity.crm/config", "{\"mode\": \"backward\"}", Tokens.admin());
-        Registry.Response bad = registry.put("/contracts/identity.crm/config", "{\"mode\": \"SIDEWAYS\"}", Tokens.admin());
-        Registry.Response writer = registry.put("/contracts/identity.crm/config", "{\"mode\": \"NONE\"}", Tokens.identityWriter());
-        Registry.Response unknown = registry.put("/contracts/identity.none/config", "{\"mode\": \"NONE\"}", Tokens.admin());
+        Registry.Response set =
+                registry.put("/contracts/identity.crm/config", "{\"mode\": \"backward\"}", Tokens.admin());
+        Registry.Response bad =
+                registry.put("/contracts/identity.crm/config", "{\"mode\": \"SIDEWAYS\"}", Tokens.admin());
+        Registry.Response writer =
+                registry.put("/contracts/identity.crm/config", "{\"mode\": \"NONE\"}", Tokens.identityWriter());
+        Registry.Response unknown =
+                registry.put("/contracts/identity.none/config", "{\"mode\": \"NONE\"}", Tokens.admin());
 
         assertThat(set.status()).isEqualTo(200);
         assertThat(set.json()).isEqualTo(json("{\"name\": \"identity.crm\", \"mode\": \"BACKWARD\"}"));
@@ -149,13 +173,16 @@ class PublishApiTest {
         assertThat(writer.status()).isEqualTo(403);
         assertThat(writer.json().path("code").asString()).isEqualTo("scope-missing");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(registry.store.mode("identity.crm")).hasValueSatisfying(m -> assertThat(m.name()).isEqualTo("BACKWARD"));
-        assertThat(registry.store.audit(10)).extracting(AuditEntry::action, AuditEntry::result).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("config", "404 contract-not-found"),
-                org.assertj.core.groups.Tuple.tuple("config", "403 scope-missing"),
-                org.assertj.core.groups.Tuple.tuple("config", "400 invalid-body"),
-                org.assertj.core.groups.Tuple.tuple("config", "200 mode BACKWARD"),
-                org.assertj.core.groups.Tuple.tuple("publish", "201 created"));
+        assertThat(registry.store.mode("identity.crm"))
+                .hasValueSatisfying(m -> assertThat(m.name()).isEqualTo("BACKWARD"));
+        assertThat(registry.store.audit(10))
+                .extracting(AuditEntry::action, AuditEntry::result)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("config", "404 contract-not-found"),
+                        org.assertj.core.groups.Tuple.tuple("config", "403 scope-missing"),
+                        org.assertj.core.groups.Tuple.tuple("config", "400 invalid-body"),
+                        org.assertj.core.groups.Tuple.tuple("config", "200 mode BACKWARD"),
+                        org.assertj.core.groups.Tuple.tuple("publish", "201 created"));
     }
 
     @Test
@@ -182,11 +209,16 @@ class PublishApiTest {
     void stateWhenNotExactOrUnknownThenProblems() {
         registry.publish(Contracts.of("identity.crm", "1.0.0"));
 
-        Registry.Response range = registry.put("/contracts/identity.crm/versions/1/state", "{\"state\": \"DEPRECATED\"}", Tokens.admin());
-        Registry.Response unknown = registry.put("/contracts/identity.crm/versions/1.0.9/state", "{\"state\": \"DEPRECATED\"}", Tokens.admin());
-        Registry.Response badState = registry.put("/contracts/identity.crm/versions/1.0.0/state", "{\"state\": \"GONE\"}", Tokens.admin());
-        Registry.Response extra = registry.put("/contracts/identity.crm/versions/1.0.0/state",
-                "{\"state\": \"DEPRECATED\", \"state\": \"ACTIVE\"}", Tokens.admin());
+        Registry.Response range =
+                registry.put("/contracts/identity.crm/versions/1/state", "{\"state\": \"DEPRECATED\"}", Tokens.admin());
+        Registry.Response unknown = registry.put(
+                "/contracts/identity.crm/versions/1.0.9/state", "{\"state\": \"DEPRECATED\"}", Tokens.admin());
+        Registry.Response badState =
+                registry.put("/contracts/identity.crm/versions/1.0.0/state", "{\"state\": \"GONE\"}", Tokens.admin());
+        Registry.Response extra = registry.put(
+                "/contracts/identity.crm/versions/1.0.0/state",
+                "{\"state\": \"DEPRECATED\", \"state\": \"ACTIVE\"}",
+                Tokens.admin());
 
         assertThat(range.status()).isEqualTo(400);
         assertThat(range.json().path("code").asString()).isEqualTo("invalid-version");
@@ -197,6 +229,11 @@ class PublishApiTest {
                  "status": 400, "detail": "state is ACTIVE or DEPRECATED", "code": "invalid-body"}"""));
         assertThat(extra.status()).isEqualTo(400);
         assertThat(extra.json().path("code").asString()).isEqualTo("invalid-json");
-        assertThat(registry.store.version("identity.crm", "1.0.0").orElseThrow().state().name()).isEqualTo("ACTIVE");
+        assertThat(registry.store
+                        .version("identity.crm", "1.0.0")
+                        .orElseThrow()
+                        .state()
+                        .name())
+                .isEqualTo("ACTIVE");
     }
 }

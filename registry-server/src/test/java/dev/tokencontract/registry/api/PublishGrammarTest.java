@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,16 +27,25 @@ class PublishGrammarTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"9223372036854775807.0.0", "99999999999999999999.0.0", "1000000000.0.0", "1.0.0-rc.01", "01.0.0",
-            "1.0.0+build.7", "1.0.0-rc.1234567890",
-            "1.0.0-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "9223372036854775807.0.0",
+                "99999999999999999999.0.0",
+                "1000000000.0.0",
+                "1.0.0-rc.01",
+                "01.0.0",
+                "1.0.0+build.7",
+                "1.0.0-rc.1234567890",
+                "1.0.0-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void publishWhenVersionOutsideTheGrammarThen422LintFailedAndNothingStored(String version) {
         Registry.Response response = registry.publish(Contracts.of("identity.grammar", version));
 
         assertThat(response.status()).isEqualTo(422);
         JsonNode body = response.json();
         assertThat(body.path("code").asString()).isEqualTo("lint-failed");
-        assertThat(body.path("findings").values()).anySatisfy(f -> assertThat(f.path("pointer").asString()).isEqualTo("/x-contract/version"));
+        assertThat(body.path("findings").values())
+                .anySatisfy(f -> assertThat(f.path("pointer").asString()).isEqualTo("/x-contract/version"));
         assertThat(registry.store.versions("identity.grammar")).isEmpty();
     }
 
@@ -44,8 +53,11 @@ class PublishGrammarTest {
     void publishWhenLongestValidPreReleaseThenServedExactlyByTheReadApi() {
         String version = "1.0.0-" + "a".repeat(58); // 64 characters: the read API's limit too
 
-        assertThat(registry.publish(Contracts.of("identity.grammar", version)).status()).isEqualTo(201);
-        assertThat(registry.get("/contracts/identity.grammar/versions/" + version).status()).isEqualTo(200);
+        assertThat(registry.publish(Contracts.of("identity.grammar", version)).status())
+                .isEqualTo(201);
+        assertThat(registry.get("/contracts/identity.grammar/versions/" + version)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test

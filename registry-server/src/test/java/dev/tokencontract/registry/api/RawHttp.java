@@ -11,15 +11,19 @@ final class RawHttp {
     record Answer(int status, String contentType, String body, String head) {
         /** The first value of a header (case-insensitive name), or null. */
         String header(String name) {
-            return head.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT) + ":"))
-                    .map(l -> l.substring(name.length() + 1).strip()).findFirst().orElse(null);
+            return head.lines()
+                    .filter(l -> l.toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT) + ":"))
+                    .map(l -> l.substring(name.length() + 1).strip())
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
     private RawHttp() {}
 
     static Answer send(int port, String method, String path, String... headers) throws IOException {
-        StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+        StringBuilder request =
+                new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
         for (String header : headers) {
             request.append(header).append("\r\n");
         }
@@ -29,8 +33,11 @@ final class RawHttp {
             socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(all.substring(9, 12));
-            String contentType = all.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-type:"))
-                    .map(l -> l.substring(13).strip()).findFirst().orElse(null);
+            String contentType = all.lines()
+                    .filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+                    .map(l -> l.substring(13).strip())
+                    .findFirst()
+                    .orElse(null);
             String body = all.substring(all.indexOf("\r\n\r\n") + 4);
             if (all.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
                 body = unchunk(body);

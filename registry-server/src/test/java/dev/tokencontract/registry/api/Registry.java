@@ -3,10 +3,10 @@ package dev.tokencontract.registry.api;
 import dev.tokencontract.registry.PublisherAuth;
 import dev.tokencontract.registry.RegistryServer;
 import dev.tokencontract.registry.store.ContractStore;
-import dev.tokencontract.validator.KeySource;
-import dev.tokencontract.validator.KeySourceException;
 import dev.tokencontract.testing.TestKeys;
 import dev.tokencontract.testing.TestTokens;
+import dev.tokencontract.validator.KeySource;
+import dev.tokencontract.validator.KeySourceException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +29,8 @@ final class Registry implements AutoCloseable {
     static final String AUDIENCE = "https://registry.example.test";
     static final Clock CLOCK = Clock.fixed(TestTokens.JUDGED_AT, ZoneOffset.UTC);
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final ContractStore store;
     final RegistryServer server;
@@ -37,7 +38,10 @@ final class Registry implements AutoCloseable {
 
     private Registry(ContractStore store, RegistryServer.Builder builder) {
         this.store = store;
-        this.server = builder.requestLog(log::add).shutdownGrace(Duration.ZERO).build().start("127.0.0.1", 0);
+        this.server = builder.requestLog(log::add)
+                .shutdownGrace(Duration.ZERO)
+                .build()
+                .start("127.0.0.1", 0);
     }
 
     /** A registry over a fresh in-memory store, accepting test-key tokens for {@link #AUDIENCE}. */
@@ -48,19 +52,32 @@ final class Registry implements AutoCloseable {
     /** A registry whose incompatible answers carry counterexamples found by {@code search}. */
     static Registry startWithCounterexamples(dev.tokencontract.compat.CounterexampleSearch search) {
         ContractStore store = Stores.fresh();
-        return new Registry(store, RegistryServer.builder().store(store).clock(CLOCK).publishers(publishers())
-                .counterexamples(search));
+        return new Registry(
+                store,
+                RegistryServer.builder()
+                        .store(store)
+                        .clock(CLOCK)
+                        .publishers(publishers())
+                        .counterexamples(search));
     }
 
     static Registry start(ContractStore store, boolean requireReadToken) {
-        return new Registry(store, RegistryServer.builder().store(store).clock(CLOCK).publishers(publishers())
-                .requireReadToken(requireReadToken));
+        return new Registry(
+                store,
+                RegistryServer.builder()
+                        .store(store)
+                        .clock(CLOCK)
+                        .publishers(publishers())
+                        .requireReadToken(requireReadToken));
     }
 
     /** A registry over a fresh in-memory store, with publishers, configured further by {@code customize}. */
     static Registry start(java.util.function.UnaryOperator<RegistryServer.Builder> customize) {
         ContractStore store = Stores.fresh();
-        return new Registry(store, customize.apply(RegistryServer.builder().store(store).clock(CLOCK).publishers(publishers())));
+        return new Registry(
+                store,
+                customize.apply(
+                        RegistryServer.builder().store(store).clock(CLOCK).publishers(publishers())));
     }
 
     /** A registry with no publisher settings: reads only. */
@@ -105,7 +122,10 @@ final class Registry implements AutoCloseable {
 
     /** POST with a raw Authorization header value. */
     Response postRaw(String path, String body, String authorization) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)), "Authorization", authorization);
+        return send(
+                HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)),
+                "Authorization",
+                authorization);
     }
 
     Response put(String path, String body, String token) {
@@ -134,7 +154,8 @@ final class Registry implements AutoCloseable {
             builder.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = CLIENT.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    CLIENT.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -29,10 +29,17 @@ class ShutdownTest {
         CountDownLatch inStore = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<String> log = new CopyOnWriteArrayList<>();
-        RegistryServer server = RegistryServer.builder().store(new SlowReads(store, inStore, release)).requestLog(log::add)
-                .shutdownGrace(Duration.ofMillis(300)).build().start("127.0.0.1", 0);
-        HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(server.url() + "/contracts")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        RegistryServer server = RegistryServer.builder()
+                .store(new SlowReads(store, inStore, release))
+                .requestLog(log::add)
+                .shutdownGrace(Duration.ofMillis(300))
+                .build()
+                .start("127.0.0.1", 0);
+        HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(URI.create(server.url() + "/contracts"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(inStore.await(10, TimeUnit.SECONDS)).isTrue();
         PrintStream stderr = System.err;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -48,15 +55,24 @@ class ShutdownTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
         assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("Exception", "\tat ");
-        assertThat(log).filteredOn(line -> line.contains("\"event\":\"shutdown-grace-expired\"")).hasSize(1)
-                .allSatisfy(line -> assertThat(Registry.JSON.readTree(line).path("graceMs").asLong()).isEqualTo(300));
+        assertThat(log)
+                .filteredOn(line -> line.contains("\"event\":\"shutdown-grace-expired\""))
+                .hasSize(1)
+                .allSatisfy(line -> assertThat(
+                                Registry.JSON.readTree(line).path("graceMs").asLong())
+                        .isEqualTo(300));
     }
 
     @Test
     void stopWhenCalledTwiceOrNeverStartedThenNothingHappens() {
         ContractStore store = ContractStores.inMemory();
-        RegistryServer neverStarted = RegistryServer.builder().store(store).requestLog(l -> { }).build();
-        RegistryServer started = RegistryServer.builder().store(store).requestLog(l -> { }).build().start("127.0.0.1", 0);
+        RegistryServer neverStarted =
+                RegistryServer.builder().store(store).requestLog(l -> {}).build();
+        RegistryServer started = RegistryServer.builder()
+                .store(store)
+                .requestLog(l -> {})
+                .build()
+                .start("127.0.0.1", 0);
 
         assertThatCode(neverStarted::stop).doesNotThrowAnyException();
         started.stop();

@@ -18,30 +18,33 @@ final class SlowClients implements AutoCloseable {
 
     private SlowClients(int port, int count, String path, int bodyLength, long pauseMillis) throws IOException {
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + bodyLength + "\r\n\r\n{").getBytes(StandardCharsets.ISO_8859_1);
+                        + "Content-Length: " + bodyLength + "\r\n\r\n{")
+                .getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < count; i++) {
             Socket socket = new Socket("127.0.0.1", port);
             socket.getOutputStream().write(head);
             sockets.add(socket);
         }
-        trickler = new Thread(() -> {
-            while (running) {
-                for (Socket socket : sockets) {
-                    try {
-                        OutputStream out = socket.getOutputStream();
-                        out.write(' ');
-                        out.flush();
-                    } catch (IOException closedByServer) {
-                        // the server ended this one: that is allowed
+        trickler = new Thread(
+                () -> {
+                    while (running) {
+                        for (Socket socket : sockets) {
+                            try {
+                                OutputStream out = socket.getOutputStream();
+                                out.write(' ');
+                                out.flush();
+                            } catch (IOException closedByServer) {
+                                // the server ended this one: that is allowed
+                            }
+                        }
+                        try {
+                            Thread.sleep(pauseMillis);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
                     }
-                }
-                try {
-                    Thread.sleep(pauseMillis);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "slow-clients");
+                },
+                "slow-clients");
         trickler.setDaemon(true);
         trickler.start();
     }

@@ -26,9 +26,10 @@ class StoreOutageTest {
 
     @Test
     void requestsWhenDatabaseDownThenFast503SavedExactVersionsServedAndOutageAndRecoveryLoggedOnce() throws Exception {
-        try (Registry registry = Registry.start(ContractStores.open(postgres.createDatabase(), postgres.user(),
-                postgres.password()), false)) {
-            assertThat(registry.publish(Contracts.of("identity.crm", "1.0.0")).status()).isEqualTo(201);
+        try (Registry registry = Registry.start(
+                ContractStores.open(postgres.createDatabase(), postgres.user(), postgres.password()), false)) {
+            assertThat(registry.publish(Contracts.of("identity.crm", "1.0.0")).status())
+                    .isEqualTo(201);
             Registry.Response held = registry.get("/contracts/identity.crm/versions/1.0.0");
             assertThat(held.status()).isEqualTo(200);
 
@@ -41,15 +42,21 @@ class StoreOutageTest {
                 assertThat(listing.header("Content-Type")).startsWith("application/problem+json");
                 assertThat(listing.json().path("code").asString()).isEqualTo("store-unavailable");
                 assertThat(timed(() -> registry.get("/health/ready")).status()).isEqualTo(503);
-                assertThat(timed(() -> registry.publish(Contracts.of("identity.crm", "1.0.1"))).status()).isEqualTo(503);
+                assertThat(timed(() -> registry.publish(Contracts.of("identity.crm", "1.0.1")))
+                                .status())
+                        .isEqualTo(503);
                 Registry.Response exact = timed(() -> registry.get("/contracts/identity.crm/versions/1.0.0"));
                 assertThat(exact.status()).isEqualTo(200);
                 assertThat(exact.body()).isEqualTo(held.body());
                 assertThat(exact.header("ETag")).isEqualTo(held.header("ETag"));
             }
             assertThat(registry.get("/health/live").status()).isEqualTo(200);
-            assertThat(timed(() -> registry.get("/contracts/identity.crm/versions/1.0.1")).status()).isEqualTo(503);
-            assertThat(registry.log).filteredOn(l -> l.contains("\"event\":\"store-unreachable\"")).hasSize(1);
+            assertThat(timed(() -> registry.get("/contracts/identity.crm/versions/1.0.1"))
+                            .status())
+                    .isEqualTo(503);
+            assertThat(registry.log)
+                    .filteredOn(l -> l.contains("\"event\":\"store-unreachable\""))
+                    .hasSize(1);
             assertThat(registry.log).noneMatch(l -> l.contains("store-reachable"));
 
             postgres.restart();
@@ -59,17 +66,25 @@ class StoreOutageTest {
             }
 
             assertThat(registry.get("/health/ready").status()).isEqualTo(200);
-            assertThat(registry.get("/contracts/identity.crm/versions").status()).isEqualTo(200);
-            assertThat(registry.publish(Contracts.of("identity.crm", "1.0.1")).status()).isEqualTo(201);
-            assertThat(registry.log).filteredOn(l -> l.contains("\"event\":\"store-unreachable\"")).hasSize(1);
-            assertThat(registry.log).filteredOn(l -> l.contains("\"event\":\"store-reachable\"")).hasSize(1);
+            assertThat(registry.get("/contracts/identity.crm/versions").status())
+                    .isEqualTo(200);
+            assertThat(registry.publish(Contracts.of("identity.crm", "1.0.1")).status())
+                    .isEqualTo(201);
+            assertThat(registry.log)
+                    .filteredOn(l -> l.contains("\"event\":\"store-unreachable\""))
+                    .hasSize(1);
+            assertThat(registry.log)
+                    .filteredOn(l -> l.contains("\"event\":\"store-reachable\""))
+                    .hasSize(1);
         }
     }
 
     private static Registry.Response timed(Supplier<Registry.Response> request) {
         long started = System.nanoTime();
         Registry.Response response = request.get();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answer time of a %d", response.status()).isLessThan(FAST);
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("answer time of a %d", response.status())
+                .isLessThan(FAST);
         return response;
     }
 }

@@ -9,8 +9,13 @@ final class Tokens {
 
     /** RS256, at+jwt, scope and namespaces as given. */
     static TestTokens publisher(String scope, String... namespaces) {
-        TestTokens token = TestTokens.mcp().claim("aud", Registry.AUDIENCE).claim("scope", scope)
-                .without("tenant_id").without("roles").claim("sub", "ci@identity.example").claim("client_id", "identity-ci");
+        TestTokens token = TestTokens.mcp()
+                .claim("aud", Registry.AUDIENCE)
+                .claim("scope", scope)
+                .without("tenant_id")
+                .without("roles")
+                .claim("sub", "ci@identity.example")
+                .claim("client_id", "identity-ci");
         token.claimArray("namespaces", namespaces);
         return token;
     }

@@ -30,7 +30,8 @@ class ContractStoresTest {
         assertThat(dataDir.resolve("registry.mv.db")).isRegularFile();
         try (ContractStore store = ContractStores.embedded(dataDir)) {
             assertThat(store.version("a", "1.0.0")).isPresent();
-            assertThat(store.publish(newVersion("a", "1.0.0", content("one")), PublishGuard.ALLOW).outcome())
+            assertThat(store.publish(newVersion("a", "1.0.0", content("one")), PublishGuard.ALLOW)
+                            .outcome())
                     .isEqualTo(Outcome.SAME_CONTENT);
         }
     }
@@ -39,13 +40,15 @@ class ContractStoresTest {
     void embeddedWhenPathIsAFileThenStoreException() throws IOException {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
 
-        assertThatThrownBy(() -> ContractStores.embedded(file)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> ContractStores.embedded(file))
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("cannot create the data directory");
     }
 
     @Test
     void inMemoryWhenTwoThenIsolated() {
-        try (ContractStore one = ContractStores.inMemory(); ContractStore two = ContractStores.inMemory()) {
+        try (ContractStore one = ContractStores.inMemory();
+                ContractStore two = ContractStores.inMemory()) {
             one.publish(newVersion("a", "1.0.0", content("one")), PublishGuard.ALLOW);
 
             assertThat(two.names()).isEmpty();
@@ -70,7 +73,8 @@ class ContractStoresTest {
         }
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/registry?password=hunter2";
 
-        assertThatThrownBy(() -> ContractStores.open(url, "u", "s3cret-pw")).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> ContractStores.open(url, "u", "s3cret-pw"))
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("cannot connect to jdbc:postgresql://127.0.0.1:" + port + "/registry")
                 .hasMessageNotContaining("hunter2")
                 .hasMessageNotContaining("s3cret-pw");

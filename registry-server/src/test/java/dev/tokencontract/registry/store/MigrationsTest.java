@@ -64,10 +64,12 @@ class MigrationsTest {
         assertThat(appliedVersions(raw)).containsExactly("1", "2", "3");
     }
 
-    private static void olderSchemaIsMigrated(Dialect dialect, String url, String user, String password,
-            DataSource raw) throws SQLException {
-        assertThat(Migrations.migrate(raw, dialect, MigrationVersion.fromVersion("1"))).isEqualTo(1);
-        try (Connection connection = raw.getConnection(); Statement statement = connection.createStatement()) {
+    private static void olderSchemaIsMigrated(Dialect dialect, String url, String user, String password, DataSource raw)
+            throws SQLException {
+        assertThat(Migrations.migrate(raw, dialect, MigrationVersion.fromVersion("1")))
+                .isEqualTo(1);
+        try (Connection connection = raw.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO contracts (name, mode) VALUES ('old', 'BACKWARD')");
             statement.execute("INSERT INTO versions (name, version, major, minor, patch, pre_release, content,"
                     + " digest, state, published_by, published_at) VALUES ('old', '0.9.0', 0, 9, 0, NULL, '{}',"
@@ -87,13 +89,16 @@ class MigrationsTest {
 
     /** Versions Flyway recorded as applied (H2 also has a versionless schema-creation row). */
     private static List<String> appliedVersions(DataSource raw) throws SQLException {
-        return query(raw, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"
-                + " ORDER BY \"installed_rank\"");
+        return query(
+                raw,
+                "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"
+                        + " ORDER BY \"installed_rank\"");
     }
 
     private static List<String> query(DataSource raw, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection connection = raw.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = raw.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getString(1));

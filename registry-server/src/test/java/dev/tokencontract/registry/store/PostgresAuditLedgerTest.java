@@ -30,7 +30,10 @@ class PostgresAuditLedgerTest extends AuditLedgerSuite {
             assertThat(row.next()).isTrue();
             assertThat(row.getString(1)).isEqualTo("on");
         }
-        try (Connection raw = DriverManager.getConnection(url, PostgresServer.shared().user(), PostgresServer.shared().password());
+        try (Connection raw = DriverManager.getConnection(
+                        url,
+                        PostgresServer.shared().user(),
+                        PostgresServer.shared().password());
                 Statement show = raw.createStatement();
                 ResultSet row = show.executeQuery("SHOW synchronous_commit")) {
             assertThat(row.next()).isTrue();

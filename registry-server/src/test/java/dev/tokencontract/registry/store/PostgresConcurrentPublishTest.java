@@ -10,7 +10,8 @@ class PostgresConcurrentPublishTest extends ConcurrentPublishSuite {
     protected List<ContractStore> openTwoStores() {
         PostgresServer server = PostgresServer.shared();
         String url = server.createDatabase();
-        return List.of(ContractStores.open(url, server.user(), server.password()),
+        return List.of(
+                ContractStores.open(url, server.user(), server.password()),
                 ContractStores.open(url, server.user(), server.password()));
     }
 }

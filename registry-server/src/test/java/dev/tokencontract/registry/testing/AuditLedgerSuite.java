@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.NewVersion;
-import dev.tokencontract.registry.store.PublishGuard;
 import dev.tokencontract.registry.store.PublishAttempt;
 import dev.tokencontract.registry.store.PublishAttempt.Outcome;
+import dev.tokencontract.registry.store.PublishGuard;
 import dev.tokencontract.registry.store.StoreException;
 import dev.tokencontract.registry.store.internal.JdbcContractStore;
 import java.sql.Connection;
@@ -56,8 +56,9 @@ public abstract class AuditLedgerSuite {
     private void insertBehindTheStoresBack(NewVersion version) throws SQLException {
         try (Connection connection = ((JdbcContractStore) store()).dataSource().getConnection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO contracts (name) VALUES (?)");
-                PreparedStatement row = connection.prepareStatement("INSERT INTO versions (name, version, major, minor,"
-                        + " patch, content, digest, state, published_by, published_at) VALUES (?, ?, 1, 0, 0, ?, ?, 'ACTIVE', ?, ?)")) {
+                PreparedStatement row = connection.prepareStatement(
+                        "INSERT INTO versions (name, version, major, minor,"
+                                + " patch, content, digest, state, published_by, published_at) VALUES (?, ?, 1, 0, 0, ?, ?, 'ACTIVE', ?, ?)")) {
             insert.setString(1, version.name());
             insert.executeUpdate();
             row.setString(1, version.name());
@@ -79,8 +80,12 @@ public abstract class AuditLedgerSuite {
 
         assertThat(store().audit(10)).containsExactly(created);
         NewVersion refused = newVersion("identity.access", "1.1.0", content("two"));
-        assertThat(store().publish(refused, (existing, mode) -> Optional.of("no"), AuditEntry.created(refused, "alice", null))
-                .outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(store().publish(
+                                refused,
+                                (existing, mode) -> Optional.of("no"),
+                                AuditEntry.created(refused, "alice", null))
+                        .outcome())
+                .isEqualTo(Outcome.REFUSED);
         assertThat(store().audit(10)).containsExactly(created); // refused: neither version nor entry
     }
 
@@ -102,15 +107,18 @@ public abstract class AuditLedgerSuite {
         store().appendAudit(AuditEntry.created(acknowledged, "alice", null));
         NewVersion rebinding = newVersion("identity.access", "1.0.0", content("other bytes"));
 
-        PublishAttempt<?> result = store().publish(rebinding, PublishGuard.ALLOW, AuditEntry.created(rebinding, "mallory", null));
+        PublishAttempt<?> result =
+                store().publish(rebinding, PublishGuard.ALLOW, AuditEntry.created(rebinding, "mallory", null));
 
         assertThat(result.outcome()).isEqualTo(Outcome.RESERVED);
         assertThat(result.reservedDigest()).hasValue(acknowledged.digest());
         assertThat(store().versions("identity.access")).isEmpty();
         assertThat(store().audit(10)).hasSize(1);
         assertThat(store().publish(acknowledged, PublishGuard.ALLOW, AuditEntry.created(acknowledged, "alice", null))
-                .outcome()).isEqualTo(Outcome.CREATED);
-        assertThat(store().version("identity.access", "1.0.0").orElseThrow().digest()).isEqualTo(acknowledged.digest());
+                        .outcome())
+                .isEqualTo(Outcome.CREATED);
+        assertThat(store().version("identity.access", "1.0.0").orElseThrow().digest())
+                .isEqualTo(acknowledged.digest());
     }
 
     @Test
@@ -123,7 +131,8 @@ public abstract class AuditLedgerSuite {
         insertBehindTheStoresBack(stored);
         reopen();
 
-        assertThatThrownBy(this::open).isInstanceOf(StoreException.class)
+        assertThatThrownBy(this::open)
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("re-bound")
                 .hasMessageContaining("identity.access@1.0.0 is stored with " + stored.digest());
     }

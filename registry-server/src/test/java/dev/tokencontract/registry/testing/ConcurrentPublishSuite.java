@@ -4,16 +4,15 @@ import static dev.tokencontract.registry.testing.StoreFixtures.content;
 import static dev.tokencontract.registry.testing.StoreFixtures.newVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokencontract.registry.store.ContractStore;
-import dev.tokencontract.registry.store.NewVersion;
-import dev.tokencontract.registry.store.PublishGuard;
-import dev.tokencontract.registry.store.PublishAttempt;
-import dev.tokencontract.registry.store.PublishAttempt.Outcome;
-import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.contract.SemanticVersions;
+import dev.tokencontract.registry.store.ContractStore;
+import dev.tokencontract.registry.store.NewVersion;
+import dev.tokencontract.registry.store.PublishAttempt;
+import dev.tokencontract.registry.store.PublishAttempt.Outcome;
+import dev.tokencontract.registry.store.PublishGuard;
+import dev.tokencontract.registry.store.StoredVersion;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,13 +76,18 @@ public abstract class ConcurrentPublishSuite {
 
         assertThat(count(results, Outcome.CREATED)).isEqualTo(1);
         assertThat(count(results, Outcome.CONFLICT)).isEqualTo(THREADS - 1);
-        StoredVersion winner = results.stream().filter(r -> r.outcome() == Outcome.CREATED).findFirst()
-                .orElseThrow().stored().orElseThrow();
+        StoredVersion winner = results.stream()
+                .filter(r -> r.outcome() == Outcome.CREATED)
+                .findFirst()
+                .orElseThrow()
+                .stored()
+                .orElseThrow();
         List<StoredVersion> stored = second.versions("race");
         assertThat(stored).containsExactly(winner);
         assertThat(submitted).extracting(NewVersion::content).contains(winner.content());
         assertThat(StoreFixtures.digest(winner.content())).isEqualTo(winner.digest());
-        assertThat(results).filteredOn(r -> r.outcome() == Outcome.CONFLICT)
+        assertThat(results)
+                .filteredOn(r -> r.outcome() == Outcome.CONFLICT)
                 .allSatisfy(r -> assertThat(r.stored()).contains(winner));
     }
 
@@ -104,12 +107,16 @@ public abstract class ConcurrentPublishSuite {
             return Optional.empty();
         };
 
-        List<PublishAttempt<?>> results = publishAtOnce(i -> newVersion("ordered", "1.0." + i, content("v" + i)),
-                guard);
+        List<PublishAttempt<?>> results =
+                publishAtOnce(i -> newVersion("ordered", "1.0." + i, content("v" + i)), guard);
 
-        List<String> created = results.stream().filter(r -> r.outcome() == Outcome.CREATED)
-                .map(r -> r.stored().orElseThrow().version()).sorted(SemanticVersions.ORDER).toList();
-        assertThat(count(results, Outcome.CREATED) + count(results, Outcome.REFUSED)).isEqualTo(THREADS);
+        List<String> created = results.stream()
+                .filter(r -> r.outcome() == Outcome.CREATED)
+                .map(r -> r.stored().orElseThrow().version())
+                .sorted(SemanticVersions.ORDER)
+                .toList();
+        assertThat(count(results, Outcome.CREATED) + count(results, Outcome.REFUSED))
+                .isEqualTo(THREADS);
         assertThat(first.versions("ordered")).extracting(StoredVersion::version).containsExactlyElementsOf(created);
         // Each created version saw exactly the versions created before it, all older: a serial history.
         for (int k = 0; k < created.size(); k++) {

@@ -6,16 +6,16 @@ import static dev.tokencontract.registry.testing.StoreFixtures.newVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.ContractStores;
 import dev.tokencontract.registry.store.NewVersion;
-import dev.tokencontract.registry.store.PublishGuard;
 import dev.tokencontract.registry.store.PublishAttempt;
 import dev.tokencontract.registry.store.PublishAttempt.Outcome;
+import dev.tokencontract.registry.store.PublishGuard;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
-import dev.tokencontract.compat.CompatibilityMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +56,14 @@ public abstract class ContractStoreSuite {
 
         PublishAttempt<?> result = store.publish(v1, PublishGuard.ALLOW);
 
-        StoredVersion expected = new StoredVersion("identity.access", "1.0.0", v1.content(), v1.digest(),
-                VersionState.ACTIVE, "publisher-1", PUBLISHED_AT);
+        StoredVersion expected = new StoredVersion(
+                "identity.access",
+                "1.0.0",
+                v1.content(),
+                v1.digest(),
+                VersionState.ACTIVE,
+                "publisher-1",
+                PUBLISHED_AT);
         assertThat(result).isEqualTo(new PublishAttempt<>(Outcome.CREATED, Optional.of(expected), Optional.empty()));
         assertThat(store.version("identity.access", "1.0.0")).contains(expected);
         assertThat(store.versions("identity.access")).containsExactly(expected);
@@ -68,8 +74,8 @@ public abstract class ContractStoreSuite {
     void publishWhenSameContentThenSameContentWithoutConsultingTheGuard() {
         NewVersion v1 = newVersion("a", "1.0.0", content("one"));
         store.publish(v1, PublishGuard.ALLOW);
-        NewVersion again = new NewVersion("a", "1.0.0", v1.content(), v1.digest(), "someone-else",
-                PUBLISHED_AT.plusSeconds(60));
+        NewVersion again =
+                new NewVersion("a", "1.0.0", v1.content(), v1.digest(), "someone-else", PUBLISHED_AT.plusSeconds(60));
 
         PublishAttempt<?> result = store.publish(again, MUST_NOT_RUN);
 
@@ -94,11 +100,12 @@ public abstract class ContractStoreSuite {
 
     @Test
     void publishWhenGuardRefusesFirstVersionThenNothingStoredAndNameUnknown() {
-        PublishAttempt<?> result = store.publish(newVersion("a", "1.0.0", content("one")),
-                (existing, mode) -> Optional.of(List.of("lint: too deep")));
+        PublishAttempt<?> result = store.publish(
+                newVersion("a", "1.0.0", content("one")), (existing, mode) -> Optional.of(List.of("lint: too deep")));
 
-        assertThat(result).isEqualTo(new PublishAttempt<>(Outcome.REFUSED, Optional.empty(),
-                Optional.of(List.of("lint: too deep"))));
+        assertThat(result)
+                .isEqualTo(new PublishAttempt<>(
+                        Outcome.REFUSED, Optional.empty(), Optional.of(List.of("lint: too deep"))));
         assertThat(store.names()).isEmpty();
         assertThat(store.mode("a")).isEmpty();
         assertThat(store.versions("a")).isEmpty();
@@ -109,8 +116,8 @@ public abstract class ContractStoreSuite {
         store.publish(newVersion("a", "1.0.0", content("one")), PublishGuard.ALLOW);
         store.setMode("a", CompatibilityMode.BACKWARD);
 
-        PublishAttempt<?> result = store.publish(newVersion("a", "2.0.0", content("two")),
-                (existing, mode) -> Optional.of("breaking"));
+        PublishAttempt<?> result =
+                store.publish(newVersion("a", "2.0.0", content("two")), (existing, mode) -> Optional.of("breaking"));
 
         assertThat(result.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(store.versions("a")).extracting(StoredVersion::version).containsExactly("1.0.0");
@@ -120,11 +127,14 @@ public abstract class ContractStoreSuite {
     @Test
     void publishWhenGuardThrowsThenExceptionPropagatesAndNothingStored() {
         assertThatThrownBy(() -> store.publish(newVersion("a", "1.0.0", content("one")), (existing, mode) -> {
-            throw new IllegalStateException("engine failed");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("engine failed");
+                    throw new IllegalStateException("engine failed");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("engine failed");
 
         assertThat(store.names()).isEmpty();
-        assertThat(store.publish(newVersion("a", "1.0.0", content("one")), PublishGuard.ALLOW).outcome())
+        assertThat(store.publish(newVersion("a", "1.0.0", content("one")), PublishGuard.ALLOW)
+                        .outcome())
                 .isEqualTo(Outcome.CREATED);
     }
 
@@ -164,14 +174,24 @@ public abstract class ContractStoreSuite {
 
     @Test
     void versionsWhenPublishedOutOfOrderThenSemanticOrder() {
-        List<String> published = List.of("2.0.0", "1.10.0", "1.9.0", "1.0.0-beta", "10.0.0", "1.0.0",
-                "1.0.0-alpha", "2.0.0-rc.1", "1.9.10");
+        List<String> published = List.of(
+                "2.0.0", "1.10.0", "1.9.0", "1.0.0-beta", "10.0.0", "1.0.0", "1.0.0-alpha", "2.0.0-rc.1", "1.9.10");
         for (String version : published) {
             store.publish(newVersion("a", version, content(version)), PublishGuard.ALLOW);
         }
 
-        assertThat(store.versions("a")).extracting(StoredVersion::version).containsExactly("1.0.0-alpha",
-                "1.0.0-beta", "1.0.0", "1.9.0", "1.9.10", "1.10.0", "2.0.0-rc.1", "2.0.0", "10.0.0");
+        assertThat(store.versions("a"))
+                .extracting(StoredVersion::version)
+                .containsExactly(
+                        "1.0.0-alpha",
+                        "1.0.0-beta",
+                        "1.0.0",
+                        "1.9.0",
+                        "1.9.10",
+                        "1.10.0",
+                        "2.0.0-rc.1",
+                        "2.0.0",
+                        "10.0.0");
     }
 
     @Test
@@ -257,12 +277,12 @@ public abstract class ContractStoreSuite {
 
     @Test
     void auditWhenAppendedThenReadNewestFirstWithEveryField() {
-        AuditEntry first = new AuditEntry(PUBLISHED_AT, "publish", "alice", "ci-bot", "a", "1.0.0",
-                "sha-256:ab", "201 created");
-        AuditEntry second = new AuditEntry(PUBLISHED_AT.plusSeconds(1), "config", "bob", null, "a", null, null,
-                "200 ok");
-        AuditEntry third = new AuditEntry(PUBLISHED_AT.minusSeconds(5), "publish", "invalid-token", null, null,
-                null, null, "401 invalid-token");
+        AuditEntry first =
+                new AuditEntry(PUBLISHED_AT, "publish", "alice", "ci-bot", "a", "1.0.0", "sha-256:ab", "201 created");
+        AuditEntry second =
+                new AuditEntry(PUBLISHED_AT.plusSeconds(1), "config", "bob", null, "a", null, null, "200 ok");
+        AuditEntry third = new AuditEntry(
+                PUBLISHED_AT.minusSeconds(5), "publish", "invalid-token", null, null, null, null, "401 invalid-token");
         store.appendAudit(first);
         store.appendAudit(second);
         store.appendAudit(third);
@@ -276,8 +296,9 @@ public abstract class ContractStoreSuite {
     @Test
     void auditWhenNegativeLimitOrMissingFieldThenIllegalArgument() {
         assertThatThrownBy(() -> store.audit(-1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.appendAudit(new AuditEntry(PUBLISHED_AT, "publish", null, null, null, null,
-                null, "401"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        store.appendAudit(new AuditEntry(PUBLISHED_AT, "publish", null, null, null, null, null, "401")))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(store.audit(10)).isEmpty();
     }
 

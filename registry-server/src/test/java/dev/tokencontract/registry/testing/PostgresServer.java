@@ -120,7 +120,8 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (server != null && server.isAlive()) {
-            run(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "stop", "-m", "fast", "-w"),
+            run(
+                    List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "stop", "-m", "fast", "-w"),
                     false);
             server.destroyForcibly();
             try {
@@ -137,7 +138,16 @@ public final class PostgresServer implements AutoCloseable {
      * session dropped at once); {@link #restart()} brings it back on the same port with the same data.
      */
     public synchronized void stopImmediately() {
-        run(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "stop", "-m", "immediate", "-w"), true);
+        run(
+                List.of(
+                        binaries.resolve("pg_ctl").toString(),
+                        "-D",
+                        data().toString(),
+                        "stop",
+                        "-m",
+                        "immediate",
+                        "-w"),
+                true);
         try {
             server.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -160,9 +170,20 @@ public final class PostgresServer implements AutoCloseable {
             if (asRoot) {
                 giveToPostgres(root, passwordFile, sockets());
             }
-            run(List.of(binaries.resolve("initdb").toString(), "-D", data().toString(), "-U", user(),
-                    "--pwfile=" + passwordFile, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C",
-                    "--no-sync", "--no-instructions"), true);
+            run(
+                    List.of(
+                            binaries.resolve("initdb").toString(),
+                            "-D",
+                            data().toString(),
+                            "-U",
+                            user(),
+                            "--pwfile=" + passwordFile,
+                            "--auth=scram-sha-256",
+                            "--encoding=UTF8",
+                            "--locale=C",
+                            "--no-sync",
+                            "--no-instructions"),
+                    true);
             startOnAFreePort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -187,30 +208,46 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private List<String> serverCommand() {
-        return List.of(binaries.resolve("postgres").toString(), "-D", data().toString(),
-                "-p", Integer.toString(port), "-k", sockets().toString(), "-c", "listen_addresses=127.0.0.1",
-                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-                "-c", "max_connections=300");
+        return List.of(
+                binaries.resolve("postgres").toString(),
+                "-D",
+                data().toString(),
+                "-p",
+                Integer.toString(port),
+                "-k",
+                sockets().toString(),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "fsync=off",
+                "-c",
+                "synchronous_commit=off",
+                "-c",
+                "full_page_writes=off",
+                "-c",
+                "max_connections=300");
     }
 
     private Process launch(List<String> command) {
         // Launched from a thread that lives as long as the server: the parent-death signal fires when the
         // launching thread ends, not only the JVM.
         CompletableFuture<Process> launched = new CompletableFuture<>();
-        Thread keeper = new Thread(() -> {
-            try {
-                Process process = new ProcessBuilder(asOsUser(command, true))
-                        .redirectErrorStream(true)
-                        .redirectOutput(root.resolve("server.log").toFile())
-                        .start();
-                launched.complete(process);
-                process.waitFor();
-            } catch (IOException | RuntimeException e) {
-                launched.completeExceptionally(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "postgres-server-" + port);
+        Thread keeper = new Thread(
+                () -> {
+                    try {
+                        Process process = new ProcessBuilder(asOsUser(command, true))
+                                .redirectErrorStream(true)
+                                .redirectOutput(root.resolve("server.log").toFile())
+                                .start();
+                        launched.complete(process);
+                        process.waitFor();
+                    } catch (IOException | RuntimeException e) {
+                        launched.completeExceptionally(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "postgres-server-" + port);
         keeper.setDaemon(true);
         keeper.start();
         return launched.join();
@@ -237,7 +274,9 @@ public final class PostgresServer implements AutoCloseable {
 
     private void run(List<String> command, boolean mustSucceed) {
         try {
-            Process process = new ProcessBuilder(asOsUser(command, false)).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(asOsUser(command, false))
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -276,8 +315,10 @@ public final class PostgresServer implements AutoCloseable {
         try {
             postgres = users.lookupPrincipalByName(OS_USER);
         } catch (UserPrincipalNotFoundException e) {
-            throw new IllegalStateException("running as root, so PostgreSQL must run as the '" + OS_USER
-                    + "' OS user, which does not exist (the Debian postgresql package creates it)", e);
+            throw new IllegalStateException(
+                    "running as root, so PostgreSQL must run as the '" + OS_USER
+                            + "' OS user, which does not exist (the Debian postgresql package creates it)",
+                    e);
         }
         for (Path path : paths) {
             Files.setOwner(path, postgres);
@@ -313,7 +354,8 @@ public final class PostgresServer implements AutoCloseable {
         try (Stream<Path> versions = Files.isDirectory(debian) ? Files.list(debian) : Stream.empty()) {
             return versions.filter(v -> v.getFileName().toString().matches("\\d+(\\.\\d+)?"))
                     .filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
-                    .max(Comparator.comparingDouble(v -> Double.parseDouble(v.getFileName().toString())))
+                    .max(Comparator.comparingDouble(
+                            v -> Double.parseDouble(v.getFileName().toString())))
                     .map(v -> v.resolve("bin"))
                     .orElseThrow(() -> new IllegalStateException("no PostgreSQL server binaries: the store tests"
                             + " need /usr/lib/postgresql/N/bin/initdb (apt-get install postgresql) or"
@@ -353,7 +395,8 @@ public final class PostgresServer implements AutoCloseable {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // Best effort: a leftover temp directory is not a test failure.
         }

@@ -10,8 +10,8 @@ import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.ContractStores;
 import dev.tokencontract.registry.store.NewVersion;
-import dev.tokencontract.registry.store.PublishGuard;
 import dev.tokencontract.registry.store.PublishAttempt.Outcome;
+import dev.tokencontract.registry.store.PublishGuard;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
 import dev.tokencontract.registry.store.internal.JdbcContractStore;
@@ -45,8 +45,14 @@ public abstract class StoreHardeningSuite {
 
     @Test
     void publishWhenValuesHoldSqlMetacharactersThenStoredVerbatim() {
-        List<String> names = List.of("x'); DROP TABLE versions; --", "a\"b", "back\\slash", "percent%_",
-                "semi;colon", "контракт.ü😀", "tab\tnew\nline");
+        List<String> names = List.of(
+                "x'); DROP TABLE versions; --",
+                "a\"b",
+                "back\\slash",
+                "percent%_",
+                "semi;colon",
+                "контракт.ü😀",
+                "tab\tnew\nline");
         for (String name : names) {
             String hostile = content("' OR '1'='1 \" \\ ; -- /* " + name);
             NewVersion version = newVersion(name, "1.0.0-'x'", hostile);
@@ -65,7 +71,8 @@ public abstract class StoreHardeningSuite {
         String big = "x".repeat(ContractStores.MAX_CONTENT_LENGTH - 2).replaceFirst("^x", "\"") + "\"";
         big = big.substring(0, big.length() - 2) + "é\"";
 
-        assertThat(store.publish(newVersion("a", "1.0.0", big), PublishGuard.ALLOW).outcome())
+        assertThat(store.publish(newVersion("a", "1.0.0", big), PublishGuard.ALLOW)
+                        .outcome())
                 .isEqualTo(Outcome.CREATED);
 
         assertThat(store.version("a", "1.0.0").orElseThrow().content()).isEqualTo(big);
@@ -82,7 +89,12 @@ public abstract class StoreHardeningSuite {
                 newVersion("a", "1.0.0", "lone \uD800 surrogate"),
                 newVersion("a\u0000b", "1.0.0", content("one")),
                 newVersion("", "1.0.0", content("one")),
-                new NewVersion("a", "1.0.0", content("one"), "d", "p".repeat(ContractStores.MAX_FIELD_LENGTH + 1),
+                new NewVersion(
+                        "a",
+                        "1.0.0",
+                        content("one"),
+                        "d",
+                        "p".repeat(ContractStores.MAX_FIELD_LENGTH + 1),
                         PUBLISHED_AT));
         for (NewVersion version : bad) {
             assertThatThrownBy(() -> store.publish(version, PublishGuard.ALLOW))
@@ -96,7 +108,8 @@ public abstract class StoreHardeningSuite {
     void publishWhenNameAtTheLimitThenStored() {
         String longest = "ü".repeat(ContractStores.MAX_NAME_LENGTH);
 
-        assertThat(store.publish(newVersion(longest, "1.0.0", content("one")), PublishGuard.ALLOW).outcome())
+        assertThat(store.publish(newVersion(longest, "1.0.0", content("one")), PublishGuard.ALLOW)
+                        .outcome())
                 .isEqualTo(Outcome.CREATED);
 
         assertThat(store.names()).containsExactly(longest);
@@ -105,12 +118,22 @@ public abstract class StoreHardeningSuite {
     @Test
     void appendAuditWhenHostileFieldsThenStoredCleanedAndCut() {
         String huge = "s".repeat(100_000);
-        store.appendAudit(new AuditEntry(PUBLISHED_AT, "publish", huge, "nul\u0000id", "'; DELETE FROM audit; --",
-                "lone \uDC00", null, "403 namespace-denied"));
+        store.appendAudit(new AuditEntry(
+                PUBLISHED_AT,
+                "publish",
+                huge,
+                "nul\u0000id",
+                "'; DELETE FROM audit; --",
+                "lone \uDC00",
+                null,
+                "403 namespace-denied"));
 
         AuditEntry read = store.audit(1).get(0);
 
-        assertThat(read.subject()).hasSize(ContractStores.MAX_FIELD_LENGTH).endsWith("...[cut]").startsWith("sss");
+        assertThat(read.subject())
+                .hasSize(ContractStores.MAX_FIELD_LENGTH)
+                .endsWith("...[cut]")
+                .startsWith("sss");
         assertThat(read.clientId()).isEqualTo("nul\uFFFDid");
         assertThat(read.name()).isEqualTo("'; DELETE FROM audit; --");
         assertThat(read.version()).isEqualTo("lone \uFFFD");
@@ -132,7 +155,8 @@ public abstract class StoreHardeningSuite {
         NewVersion v1 = newVersion("a", "1.0.0", content("one"));
         store.publish(v1, PublishGuard.ALLOW);
 
-        assertThatThrownBy(() -> execute("UPDATE versions SET content = 'forged'")).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> execute("UPDATE versions SET content = 'forged'"))
+                .isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> execute("UPDATE versions SET digest = 'sha-256:00'"))
                 .isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> execute("DELETE FROM versions")).isInstanceOf(SQLException.class);

@@ -34,10 +34,12 @@ import org.springframework.security.web.header.HeaderWriterFilter;
  * tool permissions from the contract ({@link McpToolAuthorizationFilter}). Every bean backs off when the
  * application defines its own; an application-defined {@link SecurityFilterChain} replaces the chain here.
  */
-@AutoConfiguration(beforeName = {
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+        })
 @ConditionalOnClass({JwtDecoder.class, SecurityFilterChain.class})
 @ConditionalOnProperty(prefix = "tokencontract", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(TokencontractProperties.class)
@@ -63,8 +65,10 @@ public class TokencontractAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     McpAuthenticationEntryPoint tokencontractEntryPoint(TokencontractSettings settings) {
-        return new McpAuthenticationEntryPoint(settings.metadataUrl(),
-                McpToolAuthorizationFilter.scopesOf(settings.contract().authorization()), DecisionLog.slf4j());
+        return new McpAuthenticationEntryPoint(
+                settings.metadataUrl(),
+                McpToolAuthorizationFilter.scopesOf(settings.contract().authorization()),
+                DecisionLog.slf4j());
     }
 
     /** The chain, in its own class so that {@code @EnableWebSecurity} is only imported for servlet web applications. */
@@ -75,12 +79,19 @@ public class TokencontractAutoConfiguration {
     static class McpSecurityChain {
 
         @Bean
-        SecurityFilterChain tokencontractSecurityFilterChain(HttpSecurity http, TokencontractSettings settings, JwtDecoder decoder,
-                                                             McpAuthenticationEntryPoint entryPoint) throws Exception {
+        SecurityFilterChain tokencontractSecurityFilterChain(
+                HttpSecurity http,
+                TokencontractSettings settings,
+                JwtDecoder decoder,
+                McpAuthenticationEntryPoint entryPoint)
+                throws Exception {
             TokencontractProperties properties = settings.properties();
             var rules = settings.contract().authorization();
-            McpResourceMetadataFilter metadata = new McpResourceMetadataFilter(settings.resource(), settings.issuerUris(),
-                    McpToolAuthorizationFilter.scopesOf(rules), properties.resourceName());
+            McpResourceMetadataFilter metadata = new McpResourceMetadataFilter(
+                    settings.resource(),
+                    settings.issuerUris(),
+                    McpToolAuthorizationFilter.scopesOf(rules),
+                    properties.resourceName());
             JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
             authentication.setJwtGrantedAuthoritiesConverter(new ContractAuthoritiesConverter(rules));
             // these filters are created here, not as beans: as beans the servlet container would also run them
@@ -88,9 +99,13 @@ public class TokencontractAutoConfiguration {
             http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for a forged request to ride on
                     .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                     .requestCache(cache -> cache.disable())
-                    .authorizeHttpRequests(a -> a.requestMatchers(metadata.paths().toArray(String[]::new)).permitAll()
-                            .anyRequest().authenticated())
-                    .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authentication))
+                    .authorizeHttpRequests(
+                            a -> a.requestMatchers(metadata.paths().toArray(String[]::new))
+                                    .permitAll()
+                                    .anyRequest()
+                                    .authenticated())
+                    .oauth2ResourceServer(o -> o.jwt(
+                                    jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authentication))
                             .bearerTokenResolver(new StrictBearerTokenResolver())
                             .authenticationEntryPoint(entryPoint)
                             .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
@@ -102,13 +117,23 @@ public class TokencontractAutoConfiguration {
                                 }
                             }))
                     .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
-                    .addFilterBefore(new McpOriginFilter(properties.endpoint(), settings.resource(), properties.allowedOrigins()),
+                    .addFilterBefore(
+                            new McpOriginFilter(
+                                    properties.endpoint(), settings.resource(), properties.allowedOrigins()),
                             BearerTokenAuthenticationFilter.class)
-                    // before Spring Security 7's own metadata filter, which would describe the request URL instead of the
+                    // before Spring Security 7's own metadata filter, which would describe the request URL instead of
+                    // the
                     // resource and claim certificate-bound tokens
                     .addFilterBefore(metadata, HeaderWriterFilter.class)
-                    .addFilterAfter(new McpToolAuthorizationFilter(properties.endpoint(), rules, properties.tenantClaim(),
-                            settings.contract().reference(), settings.metadataUrl(), properties.maxBodyBytes(), DecisionLog.slf4j()),
+                    .addFilterAfter(
+                            new McpToolAuthorizationFilter(
+                                    properties.endpoint(),
+                                    rules,
+                                    properties.tenantClaim(),
+                                    settings.contract().reference(),
+                                    settings.metadataUrl(),
+                                    properties.maxBodyBytes(),
+                                    DecisionLog.slf4j()),
                             BearerTokenAuthenticationFilter.class);
             return http.build();
         }

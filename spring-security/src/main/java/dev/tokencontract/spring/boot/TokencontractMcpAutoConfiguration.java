@@ -23,8 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link CallerIdentity} in its {@link McpTransportContext} (Spring AI's own transport hands over nothing),
  * and every tool specification bean is wrapped in {@link McpToolGuard}, a second check inside the handler.
  */
-@AutoConfiguration(after = TokencontractAutoConfiguration.class,
-        beforeName = "org.springframework.ai.mcp.server.webmvc.autoconfigure.McpServerStreamableHttpWebMvcAutoConfiguration")
+@AutoConfiguration(
+        after = TokencontractAutoConfiguration.class,
+        beforeName =
+                "org.springframework.ai.mcp.server.webmvc.autoconfigure.McpServerStreamableHttpWebMvcAutoConfiguration")
 @ConditionalOnClass({WebMvcStreamableServerTransportProvider.class, JacksonMcpJsonMapper.class})
 // as Spring AI 2.0.1's own Streamable HTTP configuration: only when asked for (without the property it serves SSE)
 @ConditionalOnProperty(prefix = "spring.ai.mcp.server", name = "protocol", havingValue = "STREAMABLE")
@@ -33,10 +35,12 @@ public class TokencontractMcpAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(TokencontractSettings.class)
-    WebMvcStreamableServerTransportProvider webMvcStreamableServerTransportProvider(ObjectProvider<JsonMapper> jsonMapper, Environment env) {
+    WebMvcStreamableServerTransportProvider webMvcStreamableServerTransportProvider(
+            ObjectProvider<JsonMapper> jsonMapper, Environment env) {
         String prefix = "spring.ai.mcp.server.streamable-http.";
         WebMvcStreamableServerTransportProvider.Builder builder = WebMvcStreamableServerTransportProvider.builder()
-                .jsonMapper(new JacksonMcpJsonMapper(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build())))
+                .jsonMapper(new JacksonMcpJsonMapper(
+                        jsonMapper.getIfAvailable(() -> JsonMapper.builder().build())))
                 .mcpEndpoint(env.getProperty(prefix + "mcp-endpoint", "/mcp"))
                 .disallowDelete(env.getProperty(prefix + "disallow-delete", Boolean.class, false))
                 .contextExtractor(request -> request.attribute(CallerIdentity.CONTEXT_KEY)
@@ -53,6 +57,7 @@ public class TokencontractMcpAutoConfiguration {
     @Bean
     @ConditionalOnBean(TokencontractSettings.class)
     static BeanPostProcessor tokencontractToolGuard(ObjectProvider<TokencontractSettings> settings) {
-        return new McpToolGuard.PostProcessor(() -> settings.getObject().contract().authorization());
+        return new McpToolGuard.PostProcessor(
+                () -> settings.getObject().contract().authorization());
     }
 }

@@ -29,8 +29,9 @@ public final class TokencontractSettings {
         this.properties = properties;
         this.contract = loadContract(properties.contract());
         if (properties.audience() == null || properties.audience().isBlank()) {
-            throw new TokencontractConfigurationException("tokencontract.audience is required: this server's resource URI (the MCP endpoint as "
-                    + "clients reach it, e.g. https://crm.example.com/mcp); tokens for any other audience are refused");
+            throw new TokencontractConfigurationException(
+                    "tokencontract.audience is required: this server's resource URI (the MCP endpoint as "
+                            + "clients reach it, e.g. https://crm.example.com/mcp); tokens for any other audience are refused");
         }
         try {
             this.resource = ResourceUri.canonical(properties.audience());
@@ -41,17 +42,20 @@ public final class TokencontractSettings {
         if (properties.issuerUri() != null && !properties.issuerUri().isBlank()) {
             all.add(new TokencontractProperties.Issuer(properties.issuerUri(), properties.jwksUri(), null));
         } else if (properties.jwksUri() != null && !properties.jwksUri().isBlank()) {
-            throw new TokencontractConfigurationException("tokencontract.jwks-uri needs tokencontract.issuer-uri: keys belong to one issuer");
+            throw new TokencontractConfigurationException(
+                    "tokencontract.jwks-uri needs tokencontract.issuer-uri: keys belong to one issuer");
         }
         all.addAll(properties.issuers());
         if (all.isEmpty()) {
-            throw new TokencontractConfigurationException("tokencontract.issuer-uri (or tokencontract.issuers[0].issuer-uri) is required: "
-                    + "the exact 'iss' of the tokens this server accepts");
+            throw new TokencontractConfigurationException(
+                    "tokencontract.issuer-uri (or tokencontract.issuers[0].issuer-uri) is required: "
+                            + "the exact 'iss' of the tokens this server accepts");
         }
         Set<String> seen = new LinkedHashSet<>();
         for (TokencontractProperties.Issuer issuer : all) {
             if (issuer.issuerUri() == null || issuer.issuerUri().isBlank()) {
-                throw new TokencontractConfigurationException("tokencontract.issuers[*].issuer-uri is required for every issuer");
+                throw new TokencontractConfigurationException(
+                        "tokencontract.issuers[*].issuer-uri is required for every issuer");
             }
             if (!seen.add(issuer.issuerUri())) {
                 throw new TokencontractConfigurationException("issuer " + issuer.issuerUri() + " is configured twice");
@@ -59,18 +63,21 @@ public final class TokencontractSettings {
         }
         this.issuers = List.copyOf(all);
         if (properties.leeway().isNegative() || properties.leeway().compareTo(TokenValidator.MAX_LEEWAY) > 0) {
-            throw new TokencontractConfigurationException("tokencontract.leeway must be between 0 and 10 minutes, not " + properties.leeway());
+            throw new TokencontractConfigurationException(
+                    "tokencontract.leeway must be between 0 and 10 minutes, not " + properties.leeway());
         }
     }
 
     private static Contract loadContract(String reference) {
         if (reference == null || reference.isBlank()) {
-            throw new TokencontractConfigurationException("tokencontract.contract is required: a bundled contract (mcp-access-token@1) or a contract file");
+            throw new TokencontractConfigurationException(
+                    "tokencontract.contract is required: a bundled contract (mcp-access-token@1) or a contract file");
         }
         try {
             return Contracts.load(reference);
         } catch (ContractException e) {
-            throw new TokencontractConfigurationException("tokencontract.contract " + reference + ": " + e.getMessage(), e);
+            throw new TokencontractConfigurationException(
+                    "tokencontract.contract " + reference + ": " + e.getMessage(), e);
         }
     }
 
@@ -78,11 +85,19 @@ public final class TokencontractSettings {
     AccessTokenValidator validator() {
         if (issuers.size() == 1 && issuers.get(0).audience() == null) {
             TokencontractProperties.Issuer only = issuers.get(0);
-            return TokenValidator.builder().contract(contract).keys(keys(only)).expectIssuer(only.issuerUri())
-                    .expectAudience(resource).expectAudience(resource + "/").leeway(properties.leeway()).build();
+            return TokenValidator.builder()
+                    .contract(contract)
+                    .keys(keys(only))
+                    .expectIssuer(only.issuerUri())
+                    .expectAudience(resource)
+                    .expectAudience(resource + "/")
+                    .leeway(properties.leeway())
+                    .build();
         }
         MultiIssuerValidator.Builder multi = MultiIssuerValidator.builder()
-                .expectAudience(resource).expectAudience(resource + "/").leeway(properties.leeway());
+                .expectAudience(resource)
+                .expectAudience(resource + "/")
+                .leeway(properties.leeway());
         for (TokencontractProperties.Issuer issuer : issuers) {
             TrustedIssuer trusted = TrustedIssuer.of(issuer.issuerUri(), contract, keys(issuer));
             if (issuer.audience() != null && !issuer.audience().isBlank()) {
@@ -100,7 +115,8 @@ public final class TokencontractSettings {
                     ? KeySource.discovery(URI.create(issuer.issuerUri()))
                     : KeySource.jwksUrl(URI.create(issuer.jwksUri()));
         } catch (IllegalArgumentException e) {
-            throw new TokencontractConfigurationException("tokencontract issuer " + issuer.issuerUri() + ": " + e.getMessage(), e);
+            throw new TokencontractConfigurationException(
+                    "tokencontract issuer " + issuer.issuerUri() + ": " + e.getMessage(), e);
         }
     }
 

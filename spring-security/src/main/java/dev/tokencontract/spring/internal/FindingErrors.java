@@ -14,8 +14,12 @@ public final class FindingErrors {
 
     /** {@code token rejected: AUD_MISMATCH, TOKEN_EXPIRED}: the codes only, never token content. */
     public static String summary(String prefix, List<Finding> findings) {
-        List<String> codes = findings.stream().filter(f -> f.severity() == Severity.ERROR)
-                .map(Finding::code).map(FindingCode::name).distinct().toList();
+        List<String> codes = findings.stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .map(Finding::code)
+                .map(FindingCode::name)
+                .distinct()
+                .toList();
         return prefix + ": " + (codes.isEmpty() ? "not verifiable" : String.join(", ", codes));
     }
 
@@ -25,8 +29,11 @@ public final class FindingErrors {
         errors.add(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, summary, null));
         for (Finding finding : findings) {
             if (finding.severity() == Severity.ERROR) {
-                errors.add(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-                        finding.code() + " at " + (finding.pointer().isEmpty() ? "/" : finding.pointer()) + ": " + finding.message(), null));
+                errors.add(new OAuth2Error(
+                        OAuth2ErrorCodes.INVALID_TOKEN,
+                        finding.code() + " at " + (finding.pointer().isEmpty() ? "/" : finding.pointer()) + ": "
+                                + finding.message(),
+                        null));
             }
         }
         return errors;

@@ -29,7 +29,9 @@ public final class ReplayedRequest extends HttpServletRequestWrapper {
 
     @Override
     public java.util.Enumeration<String> getHeaders(String name) {
-        return "Authorization".equalsIgnoreCase(name) ? java.util.Collections.emptyEnumeration() : super.getHeaders(name);
+        return "Authorization".equalsIgnoreCase(name)
+                ? java.util.Collections.emptyEnumeration()
+                : super.getHeaders(name);
     }
 
     @Override

@@ -11,7 +11,9 @@ import java.util.Map;
 public final class Responses {
     private Responses() {}
 
-    public static void oauthError(HttpServletResponse response, int status, String challenge, String error, String description) throws IOException {
+    public static void oauthError(
+            HttpServletResponse response, int status, String challenge, String error, String description)
+            throws IOException {
         if (challenge != null) {
             response.setHeader("WWW-Authenticate", challenge);
         }
@@ -23,7 +25,8 @@ public final class Responses {
         json(response, status, body);
     }
 
-    public static void jsonRpcError(HttpServletResponse response, int status, int code, String message) throws IOException {
+    public static void jsonRpcError(HttpServletResponse response, int status, int code, String message)
+            throws IOException {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);

@@ -17,7 +17,8 @@ public final class ToolCallNames {
      * @param messages every message, for answering a batch
      * @param batch    whether the body was a JSON-RPC batch
      */
-    public record Parsed(List<String> tools, List<Message> messages, boolean batch, String problem, boolean parseError) {
+    public record Parsed(
+            List<String> tools, List<Message> messages, boolean batch, String problem, boolean parseError) {
         public boolean ok() {
             return problem == null;
         }

@@ -15,7 +15,12 @@ public final class ToolDecisions {
     public static AuthorizationDecision decide(AuthorizationRules rules, String tool, CallerIdentity caller) {
         OperationRule rule = rules.rule(tool).orElse(null);
         if (rule == null) {
-            return new AuthorizationDecision(false, DecisionReason.TOOL_NOT_IN_CONTRACT, tool, caller, List.of("operation:" + tool),
+            return new AuthorizationDecision(
+                    false,
+                    DecisionReason.TOOL_NOT_IN_CONTRACT,
+                    tool,
+                    caller,
+                    List.of("operation:" + tool),
                     "the contract's x-authorization has no entry for this tool");
         }
         List<String> missing = new ArrayList<>();
@@ -25,7 +30,12 @@ public final class ToolDecisions {
         if (missing.isEmpty()) {
             return new AuthorizationDecision(true, DecisionReason.GRANTED, tool, caller, List.of(), null);
         }
-        return new AuthorizationDecision(false, scopeMissing ? DecisionReason.INSUFFICIENT_SCOPE : DecisionReason.MISSING_ROLE,
-                tool, caller, missing, null);
+        return new AuthorizationDecision(
+                false,
+                scopeMissing ? DecisionReason.INSUFFICIENT_SCOPE : DecisionReason.MISSING_ROLE,
+                tool,
+                caller,
+                missing,
+                null);
     }
 }

@@ -38,11 +38,18 @@ public final class ToolDenialAnswers {
                 response.putObject("error").put("code", UNKNOWN_TOOL).put("message", "Unknown tool: " + denial.tool());
             } else if (denial != null) {
                 ObjectNode result = response.putObject("result");
-                result.putArray("content").addObject().put("type", "text").put("text", "denied: " + denial.tool() + " needs role "
-                        + String.join(", ", denial.roles()) + "; roles come from the user's account, not from a new sign-in or more scopes");
+                result.putArray("content")
+                        .addObject()
+                        .put("type", "text")
+                        .put(
+                                "text",
+                                "denied: " + denial.tool() + " needs role " + String.join(", ", denial.roles())
+                                        + "; roles come from the user's account, not from a new sign-in or more scopes");
                 result.put("isError", true);
             } else {
-                response.putObject("error").put("code", NOT_EXECUTED).put("message", "not executed: another call in this batch was denied");
+                response.putObject("error")
+                        .put("code", NOT_EXECUTED)
+                        .put("message", "not executed: another call in this batch was denied");
             }
         }
         JsonNode body = parsed.batch() ? batch : batch.get(0);

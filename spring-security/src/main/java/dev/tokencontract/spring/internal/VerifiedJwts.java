@@ -20,7 +20,10 @@ public final class VerifiedJwts {
     public static Jwt toJwt(String token, JsonNode header, JsonNode claims) {
         Map<String, Object> headers = StrictJson.mapper().convertValue(header, MAP);
         Map<String, Object> converted = CLAIMS.convert(StrictJson.mapper().convertValue(claims, MAP));
-        return Jwt.withTokenValue(token).headers(h -> h.putAll(headers)).claims(c -> c.putAll(converted)).build();
+        return Jwt.withTokenValue(token)
+                .headers(h -> h.putAll(headers))
+                .claims(c -> c.putAll(converted))
+                .build();
     }
 
     /**
@@ -28,7 +31,9 @@ public final class VerifiedJwts {
      * (its {@code getClaims()} are converted: times to Instant, a single audience to a list).
      */
     public static JsonNode signedClaims(Jwt jwt) {
-        return DecodedToken.decode(jwt.getTokenValue()).token().flatMap(DecodedToken::claims)
+        return DecodedToken.decode(jwt.getTokenValue())
+                .token()
+                .flatMap(DecodedToken::claims)
                 .orElseGet(() -> StrictJson.mapper().valueToTree(Map.of()));
     }
 }

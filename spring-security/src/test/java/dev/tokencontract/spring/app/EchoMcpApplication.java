@@ -28,8 +28,17 @@ public class EchoMcpApplication {
                 response.setHeader("Mcp-Session-Id", UUID.randomUUID().toString());
             }
             CallerIdentity caller = (CallerIdentity) request.getAttribute(CallerIdentity.CONTEXT_KEY);
-            return Map.of("sub", caller.subject(), "tenant", caller.tenant(), "actor", caller.actor().orElse("-"),
-                    "authorization_seen", request.getHeader("Authorization") != null, "body_bytes", body.length());
+            return Map.of(
+                    "sub",
+                    caller.subject(),
+                    "tenant",
+                    caller.tenant(),
+                    "actor",
+                    caller.actor().orElse("-"),
+                    "authorization_seen",
+                    request.getHeader("Authorization") != null,
+                    "body_bytes",
+                    body.length());
         }
 
         @DeleteMapping("/mcp")

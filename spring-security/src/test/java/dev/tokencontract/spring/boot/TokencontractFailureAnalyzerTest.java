@@ -11,8 +11,11 @@ class TokencontractFailureAnalyzerTest {
 
     @Test
     void analyzeWhenAudienceMissingThenBootsReportNamesThePropertyAndTheFix() {
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TokencontractAutoConfiguration.class))
-                .withPropertyValues("tokencontract.contract=mcp-access-token@1", "tokencontract.issuer-uri=https://login.example.test")
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(TokencontractAutoConfiguration.class))
+                .withPropertyValues(
+                        "tokencontract.contract=mcp-access-token@1",
+                        "tokencontract.issuer-uri=https://login.example.test")
                 .run(context -> {
                     FailureAnalysis analysis = new TokencontractFailureAnalyzer().analyze(context.getStartupFailure());
 

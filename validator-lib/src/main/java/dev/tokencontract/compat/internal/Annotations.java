@@ -24,7 +24,10 @@ final class Annotations {
         Set<String> names = new LinkedHashSet<>(newer.propertyNames());
         names.addAll(older.propertyNames());
         for (String name : names) {
-            if (Keywords.ASSERTIONS.contains(name) || Keywords.DEFINITIONS.contains(name) || Keywords.IDENTIFIERS.contains(name) || (root && Keywords.ROOT_OWNED.contains(name))) {
+            if (Keywords.ASSERTIONS.contains(name)
+                    || Keywords.DEFINITIONS.contains(name)
+                    || Keywords.IDENTIFIERS.contains(name)
+                    || (root && Keywords.ROOT_OWNED.contains(name))) {
                 continue;
             }
             JsonNode before = older.get(name);
@@ -35,12 +38,27 @@ final class Annotations {
             String pointer = ctx.pointer(name, after != null);
             if (Keywords.ANNOTATIONS.contains(name) || name.startsWith("x-")) {
                 String kind = KINDS.getOrDefault(name, "annotation-changed");
-                d.out().add(ctx, kind, Effect.COSMETIC, pointer, d.out().subject(ctx) + ": " + Show.text(name) + " "
-                        + verb(before, after) + " (an annotation: no token is accepted or rejected because of it)", Show.json(before), Show.json(after));
+                d.out()
+                        .add(
+                                ctx,
+                                kind,
+                                Effect.COSMETIC,
+                                pointer,
+                                d.out().subject(ctx) + ": " + Show.text(name) + " " + verb(before, after)
+                                        + " (an annotation: no token is accepted or rejected because of it)",
+                                Show.json(before),
+                                Show.json(after));
             } else {
-                d.out().add(ctx, ChangeKind.UNKNOWN_KEYWORD_CHANGED, Effect.BOTH, pointer, d.out().subject(ctx) + ": keyword '" + Show.text(name)
-                        + "' " + verb(before, after) + "; the engine does not know it, so it is assumed breaking both ways",
-                        Show.json(before), Show.json(after));
+                d.out()
+                        .add(
+                                ctx,
+                                ChangeKind.UNKNOWN_KEYWORD_CHANGED,
+                                Effect.BOTH,
+                                pointer,
+                                d.out().subject(ctx) + ": keyword '" + Show.text(name) + "' " + verb(before, after)
+                                        + "; the engine does not know it, so it is assumed breaking both ways",
+                                Show.json(before),
+                                Show.json(after));
             }
         }
     }

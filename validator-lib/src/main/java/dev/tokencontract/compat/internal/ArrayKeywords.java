@@ -10,7 +10,10 @@ final class ArrayKeywords {
     static void diff(JsonNode older, JsonNode newer, Context ctx, SchemaDiff d) {
         prefixItems(older, newer, ctx, d);
         if (!d.unchanged(older.get("items"), newer.get("items"))) {
-            d.diff(SchemaDiff.orTrue(older, "items"), SchemaDiff.orTrue(newer, "items"), ctx.into("/items", ctx.claim() + "[]"));
+            d.diff(
+                    SchemaDiff.orTrue(older, "items"),
+                    SchemaDiff.orTrue(newer, "items"),
+                    ctx.into("/items", ctx.claim() + "[]"));
         }
         contains(older.get("contains"), newer.get("contains"), ctx, d);
         unevaluatedItems(older, newer, ctx, d);
@@ -31,8 +34,17 @@ final class ArrayKeywords {
             JsonNode now = inNew ? after.get(i) : beyondPrefix(newer);
             String oldAt = ctx.oldPointer() + (inOld ? "/prefixItems/" + i : "/" + beyondPrefixKeyword(older));
             String newAt = ctx.newPointer() + (inNew ? "/prefixItems/" + i : "/" + beyondPrefixKeyword(newer));
-            d.diff(was, now, new Context(oldAt, newAt, ctx.claim() + "[" + i + "]", ctx.topClaim(), ctx.inverted(), ctx.conservative(),
-                    ctx.depth() + 1));
+            d.diff(
+                    was,
+                    now,
+                    new Context(
+                            oldAt,
+                            newAt,
+                            ctx.claim() + "[" + i + "]",
+                            ctx.topClaim(),
+                            ctx.inverted(),
+                            ctx.conservative(),
+                            ctx.depth() + 1));
         }
     }
 
@@ -57,11 +69,18 @@ final class ArrayKeywords {
         }
         if (before.isBoolean() && after.isBoolean()) {
             boolean closed = !after.booleanValue();
-            d.out().add(ctx, closed ? ChangeKind.UNEVALUATED_ITEMS_CLOSED : ChangeKind.UNEVALUATED_ITEMS_OPENED, closed ? Effect.TIGHTER : Effect.LOOSER,
-                    ctx.pointer("unevaluatedItems", newer.has("unevaluatedItems")), d.out().subject(ctx) + (closed
-                            ? ": unevaluatedItems now false; arrays with items no other keyword evaluates are rejected"
-                            : ": unevaluatedItems no longer false; consumers on the old contract reject arrays with unevaluated items"),
-                    Show.json(older.get("unevaluatedItems")), Show.json(newer.get("unevaluatedItems")));
+            d.out()
+                    .add(
+                            ctx,
+                            closed ? ChangeKind.UNEVALUATED_ITEMS_CLOSED : ChangeKind.UNEVALUATED_ITEMS_OPENED,
+                            closed ? Effect.TIGHTER : Effect.LOOSER,
+                            ctx.pointer("unevaluatedItems", newer.has("unevaluatedItems")),
+                            d.out().subject(ctx)
+                                    + (closed
+                                            ? ": unevaluatedItems now false; arrays with items no other keyword evaluates are rejected"
+                                            : ": unevaluatedItems no longer false; consumers on the old contract reject arrays with unevaluated items"),
+                            Show.json(older.get("unevaluatedItems")),
+                            Show.json(newer.get("unevaluatedItems")));
             return;
         }
         d.diff(before, after, ctx.into("/unevaluatedItems", ctx.claim() + "[unevaluated]"));
@@ -76,8 +95,17 @@ final class ArrayKeywords {
             return;
         }
         boolean added = before == null;
-        d.out().add(ctx, added ? ChangeKind.CONTAINS_ADDED : ChangeKind.CONTAINS_REMOVED, added ? Effect.TIGHTER : Effect.LOOSER,
-                ctx.pointer("contains", added), d.out().subject(ctx) + (added ? ": must now contain an item matching " + Show.json(after)
-                        : ": no longer has to contain an item matching " + Show.json(before)), Show.json(before), Show.json(after));
+        d.out()
+                .add(
+                        ctx,
+                        added ? ChangeKind.CONTAINS_ADDED : ChangeKind.CONTAINS_REMOVED,
+                        added ? Effect.TIGHTER : Effect.LOOSER,
+                        ctx.pointer("contains", added),
+                        d.out().subject(ctx)
+                                + (added
+                                        ? ": must now contain an item matching " + Show.json(after)
+                                        : ": no longer has to contain an item matching " + Show.json(before)),
+                        Show.json(before),
+                        Show.json(after));
     }
 }

@@ -1,8 +1,8 @@
 package dev.tokencontract.compat.internal;
 
+import dev.tokencontract.compat.ChangeClass;
 import dev.tokencontract.compat.ChangeKind;
 import dev.tokencontract.contract.AuthorizationRules;
-import dev.tokencontract.compat.ChangeClass;
 import dev.tokencontract.contract.OperationRule;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,8 +20,8 @@ import java.util.TreeSet;
 final class AuthorizationDiff {
     private static final Set<ChangeClass> CONSUMERS = EnumSet.of(ChangeClass.BREAKING_FOR_CONSUMERS);
     private static final Set<ChangeClass> WIDENING = EnumSet.of(ChangeClass.AUTHORIZATION_WIDENING);
-    private static final Set<ChangeClass> CLAIM_MOVED = EnumSet.of(ChangeClass.BREAKING_FOR_CONSUMERS,
-            ChangeClass.BREAKING_FOR_PRODUCERS, ChangeClass.AUTHORIZATION_WIDENING);
+    private static final Set<ChangeClass> CLAIM_MOVED = EnumSet.of(
+            ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS, ChangeClass.AUTHORIZATION_WIDENING);
 
     private AuthorizationDiff() {}
 
@@ -36,16 +36,32 @@ final class AuthorizationDiff {
             String pointer = "/x-authorization/operations/" + Context.escape(name);
             String operation = "operation '" + Show.text(name) + "'";
             if (was == null) {
-                out.addAsIs(ChangeKind.OPERATION_ADDED, WIDENING, pointer, operation + " added, granted to " + requirement(now), null, requirement(now));
+                out.addAsIs(
+                        ChangeKind.OPERATION_ADDED,
+                        WIDENING,
+                        pointer,
+                        operation + " added, granted to " + requirement(now),
+                        null,
+                        requirement(now));
             } else if (now == null) {
-                out.addAsIs(ChangeKind.OPERATION_REMOVED, CONSUMERS, pointer, operation + " removed: tokens that were granted it ("
-                        + requirement(was) + ") are now refused", requirement(was), null);
+                out.addAsIs(
+                        ChangeKind.OPERATION_REMOVED,
+                        CONSUMERS,
+                        pointer,
+                        operation + " removed: tokens that were granted it (" + requirement(was) + ") are now refused",
+                        requirement(was),
+                        null);
             } else {
                 grants(operation, pointer, "scope", was.scopes(), now.scopes(), out);
                 grants(operation, pointer, "role", was.roles(), now.roles(), out);
                 if (!Objects.equals(was.description(), now.description())) {
-                    out.addAsIs(ChangeKind.OPERATION_DESCRIPTION_CHANGED, Effect.COSMETIC, pointer + "/description", operation
-                            + ": description changed", Show.text(was.description()), Show.text(now.description()));
+                    out.addAsIs(
+                            ChangeKind.OPERATION_DESCRIPTION_CHANGED,
+                            Effect.COSMETIC,
+                            pointer + "/description",
+                            operation + ": description changed",
+                            Show.text(was.description()),
+                            Show.text(now.description()));
                 }
             }
         }
@@ -53,25 +69,43 @@ final class AuthorizationDiff {
 
     private static void claim(String keyword, String kind, String older, String newer, Collector out) {
         if (!older.equals(newer)) {
-            out.addAsIs(kind, CLAIM_MOVED, "/x-authorization/" + keyword, keyword + " '" + Show.text(older) + "' → '" + Show.text(newer)
-                    + "': grants now come from another claim, so tokens granted before may be refused and others granted",
-                    older, newer);
+            out.addAsIs(
+                    kind,
+                    CLAIM_MOVED,
+                    "/x-authorization/" + keyword,
+                    keyword + " '" + Show.text(older) + "' → '" + Show.text(newer)
+                            + "': grants now come from another claim, so tokens granted before may be refused and others granted",
+                    older,
+                    newer);
         }
     }
 
-    private static void grants(String operation, String pointer, String what, List<String> older, List<String> newer, Collector out) {
+    private static void grants(
+            String operation, String pointer, String what, List<String> older, List<String> newer, Collector out) {
         Set<String> removed = JoseDiff.minus(new LinkedHashSet<>(older), new LinkedHashSet<>(newer));
         Set<String> added = JoseDiff.minus(new LinkedHashSet<>(newer), new LinkedHashSet<>(older));
         String at = pointer + "/" + what + "s";
         String before = String.join(" ", older);
         String after = String.join(" ", newer);
         if (!added.isEmpty()) {
-            out.addAsIs("operation-" + what + "-added", CONSUMERS, at, operation + " now also requires " + what + " "
-                    + quoted(added) + ": tokens without " + Show.plural(added.size(), "it", "them") + " are refused", before, after);
+            out.addAsIs(
+                    "operation-" + what + "-added",
+                    CONSUMERS,
+                    at,
+                    operation + " now also requires " + what + " " + quoted(added) + ": tokens without "
+                            + Show.plural(added.size(), "it", "them") + " are refused",
+                    before,
+                    after);
         }
         if (!removed.isEmpty()) {
-            out.addAsIs("operation-" + what + "-removed", WIDENING, at, operation + " no longer requires " + what + " "
-                    + quoted(removed) + ": tokens without " + Show.plural(removed.size(), "it", "them") + " are now granted it", before, after);
+            out.addAsIs(
+                    "operation-" + what + "-removed",
+                    WIDENING,
+                    at,
+                    operation + " no longer requires " + what + " " + quoted(removed) + ": tokens without "
+                            + Show.plural(removed.size(), "it", "them") + " are now granted it",
+                    before,
+                    after);
         }
     }
 

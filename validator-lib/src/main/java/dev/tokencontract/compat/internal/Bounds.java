@@ -32,11 +32,18 @@ final class Bounds {
         boolean wasUnique = older.path("uniqueItems").asBoolean(false);
         boolean isUnique = newer.path("uniqueItems").asBoolean(false);
         if (wasUnique != isUnique) {
-            d.out().add(ctx, isUnique ? ChangeKind.UNIQUE_ITEMS_ADDED : ChangeKind.UNIQUE_ITEMS_REMOVED, isUnique ? Effect.TIGHTER : Effect.LOOSER,
-                    ctx.pointer("uniqueItems", newer.has("uniqueItems")), d.out().subject(ctx) + (isUnique
-                            ? ": items must now be unique; arrays with duplicates are rejected"
-                            : ": items no longer have to be unique; consumers on the old contract reject duplicates"),
-                    Show.json(older.get("uniqueItems")), Show.json(newer.get("uniqueItems")));
+            d.out()
+                    .add(
+                            ctx,
+                            isUnique ? ChangeKind.UNIQUE_ITEMS_ADDED : ChangeKind.UNIQUE_ITEMS_REMOVED,
+                            isUnique ? Effect.TIGHTER : Effect.LOOSER,
+                            ctx.pointer("uniqueItems", newer.has("uniqueItems")),
+                            d.out().subject(ctx)
+                                    + (isUnique
+                                            ? ": items must now be unique; arrays with duplicates are rejected"
+                                            : ": items no longer have to be unique; consumers on the old contract reject duplicates"),
+                            Show.json(older.get("uniqueItems")),
+                            Show.json(newer.get("uniqueItems")));
         }
     }
 
@@ -86,29 +93,57 @@ final class Bounds {
         } else {
             boolean stricter = compare(after, before, lower) > 0;
             String kind = name + (stricter == lower ? "-raised" : "-lowered");
-            d.out().add(ctx, kind, stricter ? Effect.TIGHTER : Effect.LOOSER, pointer, subject + was + " → " + now
-                    + (stricter ? "; values beyond the new bound are now rejected" : "; consumers on the old contract reject values beyond the old bound"), was, now);
+            d.out()
+                    .add(
+                            ctx,
+                            kind,
+                            stricter ? Effect.TIGHTER : Effect.LOOSER,
+                            pointer,
+                            subject + was + " → " + now
+                                    + (stricter
+                                            ? "; values beyond the new bound are now rejected"
+                                            : "; consumers on the old contract reject values beyond the old bound"),
+                            was,
+                            now);
         }
     }
 
     private static void multipleOf(JsonNode before, JsonNode after, Context ctx, SchemaDiff d) {
-        if (SchemaDiff.same(before, after) || before != null && after != null && before.isNumber() && after.isNumber()
-                && before.decimalValue().compareTo(after.decimalValue()) == 0) {
+        if (SchemaDiff.same(before, after)
+                || before != null
+                        && after != null
+                        && before.isNumber()
+                        && after.isNumber()
+                        && before.decimalValue().compareTo(after.decimalValue()) == 0) {
             return;
         }
         String subject = d.out().subject(ctx) + ": multipleOf ";
         String pointer = ctx.pointer("multipleOf", after != null);
         if (before == null || after == null) {
             boolean added = before == null;
-            d.out().add(ctx, added ? ChangeKind.MULTIPLE_OF_ADDED : ChangeKind.MULTIPLE_OF_REMOVED, added ? Effect.TIGHTER : Effect.LOOSER, pointer,
-                    subject + Show.json(added ? after : before) + (added ? " added" : " removed"), Show.json(before), Show.json(after));
+            d.out()
+                    .add(
+                            ctx,
+                            added ? ChangeKind.MULTIPLE_OF_ADDED : ChangeKind.MULTIPLE_OF_REMOVED,
+                            added ? Effect.TIGHTER : Effect.LOOSER,
+                            pointer,
+                            subject + Show.json(added ? after : before) + (added ? " added" : " removed"),
+                            Show.json(before),
+                            Show.json(after));
             return;
         }
         boolean tighter = divides(before, after);
         boolean looser = divides(after, before);
-        d.out().add(ctx, ChangeKind.MULTIPLE_OF_CHANGED, tighter ? Effect.TIGHTER : looser ? Effect.LOOSER : Effect.BOTH, pointer,
-                subject + Show.json(before) + " → " + Show.json(after) + (tighter || looser ? "" : "; neither divides the other"),
-                Show.json(before), Show.json(after));
+        d.out()
+                .add(
+                        ctx,
+                        ChangeKind.MULTIPLE_OF_CHANGED,
+                        tighter ? Effect.TIGHTER : looser ? Effect.LOOSER : Effect.BOTH,
+                        pointer,
+                        subject + Show.json(before) + " → " + Show.json(after)
+                                + (tighter || looser ? "" : "; neither divides the other"),
+                        Show.json(before),
+                        Show.json(after));
     }
 
     /** True when {@code whole} is an integer multiple of {@code part}. */
@@ -119,7 +154,8 @@ final class Bounds {
         return whole.decimalValue().remainder(part.decimalValue()).signum() == 0;
     }
 
-    private static void count(String keyword, JsonNode older, JsonNode newer, boolean minimum, Context ctx, SchemaDiff d) {
+    private static void count(
+            String keyword, JsonNode older, JsonNode newer, boolean minimum, Context ctx, SchemaDiff d) {
         JsonNode before = older.get(keyword);
         JsonNode after = newer.get(keyword);
         if (SchemaDiff.same(before, after)) {
@@ -138,8 +174,15 @@ final class Bounds {
                 return;
             }
             boolean added = was == null;
-            d.out().add(ctx, kebab + (added ? "-added" : "-removed"), added ? Effect.TIGHTER : Effect.LOOSER, pointer,
-                    subject + (added ? shownAfter + " added" : shownBefore + " removed"), shownBefore, shownAfter);
+            d.out()
+                    .add(
+                            ctx,
+                            kebab + (added ? "-added" : "-removed"),
+                            added ? Effect.TIGHTER : Effect.LOOSER,
+                            pointer,
+                            subject + (added ? shownAfter + " added" : shownBefore + " removed"),
+                            shownBefore,
+                            shownAfter);
             return;
         }
         int order = now.compareTo(was);
@@ -148,9 +191,17 @@ final class Bounds {
         }
         boolean raised = order > 0;
         boolean stricter = raised == minimum;
-        d.out().add(ctx, kebab + (raised ? "-raised" : "-lowered"), stricter ? Effect.TIGHTER : Effect.LOOSER, pointer,
-                subject + was.toPlainString() + " → " + now.toPlainString()
-                        + (stricter ? "; values beyond the new bound are now rejected" : "; consumers on the old contract reject values beyond the old bound"),
-                shownBefore, shownAfter);
+        d.out()
+                .add(
+                        ctx,
+                        kebab + (raised ? "-raised" : "-lowered"),
+                        stricter ? Effect.TIGHTER : Effect.LOOSER,
+                        pointer,
+                        subject + was.toPlainString() + " → " + now.toPlainString()
+                                + (stricter
+                                        ? "; values beyond the new bound are now rejected"
+                                        : "; consumers on the old contract reject values beyond the old bound"),
+                        shownBefore,
+                        shownAfter);
     }
 }

@@ -26,6 +26,7 @@ final class Collector {
     private final Budget budget;
     /** The collector whose changes are reported; forks only measure. */
     private final Collector root;
+
     private final Set<String> authorizationClaims;
     private final String noun;
     private final Set<Change> changes = new LinkedHashSet<>();
@@ -68,10 +69,15 @@ final class Collector {
         }
         if (++budget.steps > MAX_STEPS || changes.size() >= MAX_CHANGES || ctx.depth() > MAX_DEPTH) {
             budget.exhausted = true;
-            Change tooLarge = new Change(ChangeKind.DIFF_TOO_LARGE, EnumSet.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS),
-                    ctx.newPointer(), "The documents are too large or too deeply nested to compare in full (more than "
-                    + MAX_STEPS + " steps, " + MAX_CHANGES + " changes or depth " + MAX_DEPTH
-                    + "); the rest is assumed breaking both ways.", null, null);
+            Change tooLarge = new Change(
+                    ChangeKind.DIFF_TOO_LARGE,
+                    EnumSet.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS),
+                    ctx.newPointer(),
+                    "The documents are too large or too deeply nested to compare in full (more than "
+                            + MAX_STEPS + " steps, " + MAX_CHANGES + " changes or depth " + MAX_DEPTH
+                            + "); the rest is assumed breaking both ways.",
+                    null,
+                    null);
             changes.add(tooLarge);
             root.changes.add(tooLarge); // reported even when a nested measurement ran out
             return false;
@@ -84,11 +90,25 @@ final class Collector {
      * under {@code not}, made two-way under {@code oneOf}/{@code if}, and marked authorization-widening when
      * it loosens a claim that {@code x-authorization} reads.
      */
-    void add(Context ctx, String kind, Set<ChangeClass> raw, String pointer, String explanation, String before, String after) {
+    void add(
+            Context ctx,
+            String kind,
+            Set<ChangeClass> raw,
+            String pointer,
+            String explanation,
+            String before,
+            String after) {
         add(ctx, kind(kind), raw, pointer, explanation, before, after);
     }
 
-    void add(Context ctx, ChangeKind kind, Set<ChangeClass> raw, String pointer, String explanation, String before, String after) {
+    void add(
+            Context ctx,
+            ChangeKind kind,
+            Set<ChangeClass> raw,
+            String pointer,
+            String explanation,
+            String before,
+            String after) {
         EnumSet<ChangeClass> classes = EnumSet.copyOf(raw);
         String why = explanation;
         if (ctx.inverted()) {
@@ -102,7 +122,9 @@ final class Collector {
             }
             why += " (inside 'not', so the effect on tokens is reversed)";
         }
-        if (ctx.conservative() && (classes.contains(ChangeClass.BREAKING_FOR_CONSUMERS) || classes.contains(ChangeClass.BREAKING_FOR_PRODUCERS))) {
+        if (ctx.conservative()
+                && (classes.contains(ChangeClass.BREAKING_FOR_CONSUMERS)
+                        || classes.contains(ChangeClass.BREAKING_FOR_PRODUCERS))) {
             classes.add(ChangeClass.BREAKING_FOR_CONSUMERS);
             classes.add(ChangeClass.BREAKING_FOR_PRODUCERS);
             why += " (inside oneOf/if, where any change can reject a token: breaking both ways)";
@@ -120,8 +142,13 @@ final class Collector {
         }
     }
 
-    private static final Set<ChangeKind> ANNOTATION_KINDS = Set.copyOf(EnumSet.of(ChangeKind.TITLE_CHANGED, ChangeKind.DESCRIPTION_CHANGED,
-            ChangeKind.EXAMPLES_CHANGED, ChangeKind.COMMENT_CHANGED, ChangeKind.DEFAULT_CHANGED, ChangeKind.ANNOTATION_CHANGED));
+    private static final Set<ChangeKind> ANNOTATION_KINDS = Set.copyOf(EnumSet.of(
+            ChangeKind.TITLE_CHANGED,
+            ChangeKind.DESCRIPTION_CHANGED,
+            ChangeKind.EXAMPLES_CHANGED,
+            ChangeKind.COMMENT_CHANGED,
+            ChangeKind.DEFAULT_CHANGED,
+            ChangeKind.ANNOTATION_CHANGED));
 
     /** How many non-annotation changes were added so far (a running count: compare two readings). */
     int observable() {
@@ -129,16 +156,24 @@ final class Collector {
     }
 
     /** Adds a change whose classes are final (x-jose, x-authorization, document header). */
-    void addAsIs(String kind, Set<ChangeClass> classes, String pointer, String explanation, String before, String after) {
+    void addAsIs(
+            String kind, Set<ChangeClass> classes, String pointer, String explanation, String before, String after) {
         addAsIs(kind(kind), classes, pointer, explanation, before, after);
     }
 
     /** A kind composed from a keyword ({@code max-length} + {@code -added}); every composition is a declared kind. */
     static ChangeKind kind(String wireName) {
-        return ChangeKind.fromWireName(wireName).orElseThrow(() -> new IllegalStateException("undeclared change kind " + wireName));
+        return ChangeKind.fromWireName(wireName)
+                .orElseThrow(() -> new IllegalStateException("undeclared change kind " + wireName));
     }
 
-    void addAsIs(ChangeKind kind, Set<ChangeClass> classes, String pointer, String explanation, String before, String after) {
+    void addAsIs(
+            ChangeKind kind,
+            Set<ChangeClass> classes,
+            String pointer,
+            String explanation,
+            String before,
+            String after) {
         if (changes.size() < MAX_CHANGES) {
             changes.add(new Change(kind, classes, pointer, explanation, before, after));
         }

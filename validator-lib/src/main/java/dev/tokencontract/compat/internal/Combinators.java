@@ -2,9 +2,9 @@ package dev.tokencontract.compat.internal;
 
 import dev.tokencontract.compat.ChangeKind;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code allOf}, {@code anyOf}, {@code oneOf}, {@code not}, {@code if}/{@code then}/{@code else} and
@@ -55,7 +55,8 @@ final class Combinators {
      * ({@code exclusive}) a value matching two branches is rejected, so a branch that accepts more can also reject:
      * every breaking change there counts both ways, and only equal branches are matched.
      */
-    private static void branches(String keyword, JsonNode older, JsonNode newer, Context whole, SchemaDiff d, boolean exclusive) {
+    private static void branches(
+            String keyword, JsonNode older, JsonNode newer, Context whole, SchemaDiff d, boolean exclusive) {
         Context ctx = exclusive ? whole.conservatively() : whole;
         JsonNode before = older.get(keyword);
         JsonNode after = newer.get(keyword);
@@ -74,35 +75,65 @@ final class Combinators {
         for (int k = 0; k < common; k++) {
             int i = matching.oldLeft().get(k);
             int j = matching.newLeft().get(k);
-            Context pair = ctx.at(ctx.oldPointer() + "/" + keyword + "/" + i, ctx.newPointer() + "/" + keyword + "/" + j);
+            Context pair =
+                    ctx.at(ctx.oldPointer() + "/" + keyword + "/" + i, ctx.newPointer() + "/" + keyword + "/" + j);
             if (exclusive) {
                 d.diff(before.get(i), after.get(j), pair);
                 continue;
             }
-            boolean kept = contain && Matching.someContains(d, after, ctx.newPointer() + "/" + keyword, before.get(i), pair.oldPointer(), ctx);
+            boolean kept = contain
+                    && Matching.someContains(
+                            d, after, ctx.newPointer() + "/" + keyword, before.get(i), pair.oldPointer(), ctx);
             boolean nothingNew = contain
-                    && Matching.containedBySome(d, before, ctx.oldPointer() + "/" + keyword, after.get(j), pair.newPointer(), ctx);
+                    && Matching.containedBySome(
+                            d, before, ctx.oldPointer() + "/" + keyword, after.get(j), pair.newPointer(), ctx);
             filtered(before.get(i), after.get(j), pair, d, kept, nothingNew);
         }
         for (int k = common; k < matching.newLeft().size(); k++) {
             int j = matching.newLeft().get(k);
-            if (contain && Matching.containedBySome(d, before, ctx.oldPointer() + "/" + keyword, after.get(j),
-                    ctx.newPointer() + "/" + keyword + "/" + j, ctx)) {
+            if (contain
+                    && Matching.containedBySome(
+                            d,
+                            before,
+                            ctx.oldPointer() + "/" + keyword,
+                            after.get(j),
+                            ctx.newPointer() + "/" + keyword + "/" + j,
+                            ctx)) {
                 continue;
             }
-            d.out().add(ctx, kind + "-branch-added", Effect.LOOSER, ctx.pointer(keyword, true) + "/" + j,
-                    subject + " gained branch " + j + " " + Show.json(after.get(j)) + "; values matching only it were rejected before",
-                    null, Show.json(after.get(j)));
+            d.out()
+                    .add(
+                            ctx,
+                            kind + "-branch-added",
+                            Effect.LOOSER,
+                            ctx.pointer(keyword, true) + "/" + j,
+                            subject + " gained branch " + j + " " + Show.json(after.get(j))
+                                    + "; values matching only it were rejected before",
+                            null,
+                            Show.json(after.get(j)));
         }
         for (int k = common; k < matching.oldLeft().size(); k++) {
             int i = matching.oldLeft().get(k);
-            if (contain && Matching.someContains(d, after, ctx.newPointer() + "/" + keyword, before.get(i),
-                    ctx.oldPointer() + "/" + keyword + "/" + i, ctx)) {
+            if (contain
+                    && Matching.someContains(
+                            d,
+                            after,
+                            ctx.newPointer() + "/" + keyword,
+                            before.get(i),
+                            ctx.oldPointer() + "/" + keyword + "/" + i,
+                            ctx)) {
                 continue;
             }
-            d.out().add(ctx, kind + "-branch-removed", Effect.TIGHTER, ctx.pointer(keyword, false) + "/" + i,
-                    subject + " lost branch " + i + " " + Show.json(before.get(i)) + "; values matching only it are now rejected",
-                    Show.json(before.get(i)), null);
+            d.out()
+                    .add(
+                            ctx,
+                            kind + "-branch-removed",
+                            Effect.TIGHTER,
+                            ctx.pointer(keyword, false) + "/" + i,
+                            subject + " lost branch " + i + " " + Show.json(before.get(i))
+                                    + "; values matching only it are now rejected",
+                            Show.json(before.get(i)),
+                            null);
         }
     }
 
@@ -112,7 +143,14 @@ final class Combinators {
      * an {@code allOf} or {@code oneOf} of the same branches becoming {@code anyOf}); that is reported as cosmetic.
      * Otherwise added accepts less, removed accepts more.
      */
-    private static void addedOrRemoved(String keyword, String kind, JsonNode older, JsonNode newer, Context whole, Context ctx, SchemaDiff d,
+    private static void addedOrRemoved(
+            String keyword,
+            String kind,
+            JsonNode older,
+            JsonNode newer,
+            Context whole,
+            Context ctx,
+            SchemaDiff d,
             boolean exclusive) {
         JsonNode before = older.get(keyword);
         JsonNode after = newer.get(keyword);
@@ -122,15 +160,31 @@ final class Combinators {
             ObjectNode only = JsonNodeFactory.instance.objectNode();
             only.set(keyword, after);
             if (Subsumption.oldWithinNew(d, older, ctx.oldPointer(), only, ctx.newPointer() + "/~" + keyword, ctx)) {
-                d.out().add(whole, kind + "-added", Effect.COSMETIC, ctx.pointer(keyword, true), subject
-                        + " added; every value the old contract accepted here matches one of its branches, so it rejects none of them",
-                        Show.json(before), Show.json(after));
+                d.out()
+                        .add(
+                                whole,
+                                kind + "-added",
+                                Effect.COSMETIC,
+                                ctx.pointer(keyword, true),
+                                subject
+                                        + " added; every value the old contract accepted here matches one of its branches, so it rejects none of them",
+                                Show.json(before),
+                                Show.json(after));
                 return;
             }
         }
-        d.out().add(whole, kind + (added ? "-added" : "-removed"), added ? Effect.TIGHTER : Effect.LOOSER, ctx.pointer(keyword, added),
-                subject + (added ? " added: values must now match one of its branches" : " removed: values no longer have to match one of its branches"),
-                Show.json(before), Show.json(after));
+        d.out()
+                .add(
+                        whole,
+                        kind + (added ? "-added" : "-removed"),
+                        added ? Effect.TIGHTER : Effect.LOOSER,
+                        ctx.pointer(keyword, added),
+                        subject
+                                + (added
+                                        ? " added: values must now match one of its branches"
+                                        : " removed: values no longer have to match one of its branches"),
+                        Show.json(before),
+                        Show.json(after));
     }
 
     private static void not(JsonNode before, JsonNode after, Context ctx, SchemaDiff d) {
@@ -142,9 +196,18 @@ final class Combinators {
             return;
         }
         boolean added = before == null;
-        d.out().add(ctx, added ? ChangeKind.NOT_ADDED : ChangeKind.NOT_REMOVED, added ? Effect.TIGHTER : Effect.LOOSER, ctx.pointer("not", added),
-                d.out().subject(ctx) + (added ? ": must now not match " + Show.json(after) : ": the exclusion " + Show.json(before) + " was removed"),
-                Show.json(before), Show.json(after));
+        d.out()
+                .add(
+                        ctx,
+                        added ? ChangeKind.NOT_ADDED : ChangeKind.NOT_REMOVED,
+                        added ? Effect.TIGHTER : Effect.LOOSER,
+                        ctx.pointer("not", added),
+                        d.out().subject(ctx)
+                                + (added
+                                        ? ": must now not match " + Show.json(after)
+                                        : ": the exclusion " + Show.json(before) + " was removed"),
+                        Show.json(before),
+                        Show.json(after));
     }
 
     /**
@@ -169,11 +232,20 @@ final class Combinators {
                     branch(older, newer, before, after, inside, d);
                 }
             } else {
-                d.out().add(ctx, ChangeKind.CONDITIONAL_CHANGED, condition ? Effect.BOTH : before == null ? Effect.TIGHTER : Effect.LOOSER,
-                        ctx.pointer(keyword, after != null), d.out().subject(ctx) + ": '" + keyword + "' " + Annotations.verb(before, after)
-                                + (condition ? "; a condition can both accept and reject, so breaking both ways"
-                                : before == null ? "; values it applies to must now match it" : "; values it applied to no longer have to match it"),
-                        Show.json(before), Show.json(after));
+                d.out()
+                        .add(
+                                ctx,
+                                ChangeKind.CONDITIONAL_CHANGED,
+                                condition ? Effect.BOTH : before == null ? Effect.TIGHTER : Effect.LOOSER,
+                                ctx.pointer(keyword, after != null),
+                                d.out().subject(ctx) + ": '" + keyword + "' " + Annotations.verb(before, after)
+                                        + (condition
+                                                ? "; a condition can both accept and reject, so breaking both ways"
+                                                : before == null
+                                                        ? "; values it applies to must now match it"
+                                                        : "; values it applied to no longer have to match it"),
+                                Show.json(before),
+                                Show.json(after));
             }
         }
     }
@@ -183,11 +255,14 @@ final class Combinators {
      * branch together with the rest of its schema (a branch that restates {@code type: string} beside
      * {@code properties} that already say so rejects nothing new).
      */
-    private static void branch(JsonNode older, JsonNode newer, JsonNode before, JsonNode after, Context pair, SchemaDiff d) {
+    private static void branch(
+            JsonNode older, JsonNode newer, JsonNode before, JsonNode after, Context pair, SchemaDiff d) {
         JsonNode oldWhole = Subsumption.conjoin(rest(older), before);
         JsonNode newWhole = Subsumption.conjoin(rest(newer), after);
-        boolean kept = Subsumption.oldWithinNew(d, oldWhole, pair.oldPointer() + "/~whole", after, pair.newPointer(), pair);
-        boolean nothingNew = Subsumption.newWithinOld(d, before, pair.oldPointer(), newWhole, pair.newPointer() + "/~whole", pair);
+        boolean kept =
+                Subsumption.oldWithinNew(d, oldWhole, pair.oldPointer() + "/~whole", after, pair.newPointer(), pair);
+        boolean nothingNew =
+                Subsumption.newWithinOld(d, before, pair.oldPointer(), newWhole, pair.newPointer() + "/~whole", pair);
         filtered(before, after, pair, d, kept, nothingNew);
     }
 
@@ -199,7 +274,13 @@ final class Combinators {
     }
 
     /** Reports the comparison of {@code before} with {@code after}, less the directions containment settled. */
-    static void filtered(JsonNode before, JsonNode after, Context pair, SchemaDiff d, boolean noConsumerBreak, boolean noProducerBreak) {
+    static void filtered(
+            JsonNode before,
+            JsonNode after,
+            Context pair,
+            SchemaDiff d,
+            boolean noConsumerBreak,
+            boolean noProducerBreak) {
         if (!noConsumerBreak && !noProducerBreak) {
             d.diff(before, after, pair);
             return;
@@ -217,7 +298,15 @@ final class Combinators {
                 raw.remove(dev.tokencontract.compat.ChangeClass.BREAKING_FOR_PRODUCERS);
             }
             if (!raw.isEmpty()) {
-                d.out().add(pair, change.kind(), raw, change.pointer(), change.explanation(), change.before(), change.after());
+                d.out()
+                        .add(
+                                pair,
+                                change.kind(),
+                                raw,
+                                change.pointer(),
+                                change.explanation(),
+                                change.before(),
+                                change.after());
             }
         }
     }
@@ -236,11 +325,19 @@ final class Combinators {
         boolean dynamic = keyword.equals("$dynamicRef");
         Refs.Target was = before == null ? null : d.resolveOld(before, dynamic);
         Refs.Target now = after == null ? null : d.resolveNew(after, dynamic);
-        String reason = was != null && !was.resolved() ? was.reason() : now != null && !now.resolved() ? now.reason() : null;
+        String reason =
+                was != null && !was.resolved() ? was.reason() : now != null && !now.resolved() ? now.reason() : null;
         if (reason != null) {
-            d.out().add(ctx, dynamic ? ChangeKind.UNDECIDED_DYNAMIC_REF : ChangeKind.UNDECIDED_REF, Effect.BOTH, ctx.pointer(keyword, after != null),
-                    d.out().subject(ctx) + ": " + keyword + " " + Show.json(before) + " → " + Show.json(after) + " cannot be decided ("
-                            + reason + "), so it is assumed breaking both ways", Show.json(before), Show.json(after));
+            d.out()
+                    .add(
+                            ctx,
+                            dynamic ? ChangeKind.UNDECIDED_DYNAMIC_REF : ChangeKind.UNDECIDED_REF,
+                            Effect.BOTH,
+                            ctx.pointer(keyword, after != null),
+                            d.out().subject(ctx) + ": " + keyword + " " + Show.json(before) + " → " + Show.json(after)
+                                    + " cannot be decided (" + reason + "), so it is assumed breaking both ways",
+                            Show.json(before),
+                            Show.json(after));
             return;
         }
         JsonNode oldSchema = was == null ? SchemaDiff.TRUE : was.node();

@@ -1,7 +1,7 @@
 package dev.tokencontract.compat.internal;
 
-import dev.tokencontract.contract.Contract;
 import dev.tokencontract.compat.Change;
+import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractKind;
 import java.util.LinkedHashSet;
 import java.util.List;

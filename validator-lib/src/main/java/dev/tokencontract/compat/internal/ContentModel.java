@@ -13,7 +13,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 final class ContentModel {
     private static final int MAX_NAME = 1024;
     /** Stands for "cannot tell" (a pattern Java cannot read): compared, it differs from everything both ways. */
-    private static final JsonNode UNKNOWN = JsonNodeFactory.instance.objectNode().put("(unevaluable patternProperties)", true);
+    private static final JsonNode UNKNOWN =
+            JsonNodeFactory.instance.objectNode().put("(unevaluable patternProperties)", true);
     /** Character reads allowed for one match: a hostile pattern cannot backtrack for long. */
     private static final int MAX_READS = 100_000;
 
@@ -32,7 +33,9 @@ final class ContentModel {
 
         /** The same for the new version, in the present tense: "accepts any value (...)". */
         String describeNow() {
-            for (String[] verb : new String[][] {{"accepted ", "accepts "}, {"refused ", "refuses "}, {"applied ", "applies "}, {"had ", "has "}}) {
+            for (String[] verb : new String[][] {
+                {"accepted ", "accepts "}, {"refused ", "refuses "}, {"applied ", "applies "}, {"had ", "has "}
+            }) {
                 if (how.startsWith(verb[0])) {
                     return verb[1] + how.substring(verb[0].length());
                 }
@@ -47,12 +50,16 @@ final class ContentModel {
             for (String regex : patterns.propertyNames()) {
                 Boolean matches = matches(regex, name);
                 if (matches == null) {
-                    return new Applied(UNKNOWN, pointer + "/patternProperties/" + Context.escape(regex),
+                    return new Applied(
+                            UNKNOWN,
+                            pointer + "/patternProperties/" + Context.escape(regex),
                             "had patternProperties " + Show.json(JsonNodeFactory.instance.stringNode(regex))
                                     + " that cannot be evaluated here, so assumed breaking both ways");
                 }
                 if (matches) {
-                    return new Applied(patterns.get(regex), pointer + "/patternProperties/" + Context.escape(regex),
+                    return new Applied(
+                            patterns.get(regex),
+                            pointer + "/patternProperties/" + Context.escape(regex),
                             "applied patternProperties " + Show.json(JsonNodeFactory.instance.stringNode(regex)));
                 }
             }
@@ -60,8 +67,11 @@ final class ContentModel {
         for (String keyword : new String[] {"additionalProperties", "unevaluatedProperties"}) {
             JsonNode rest = schema.get(keyword);
             if (rest != null) {
-                String how = rest.isBoolean() && !rest.booleanValue() ? "refused it (closed content model, " + keyword + ": false)"
-                        : rest.isBoolean() ? "accepted any value (" + keyword + ": true)" : "applied " + keyword + " " + Show.json(rest);
+                String how = rest.isBoolean() && !rest.booleanValue()
+                        ? "refused it (closed content model, " + keyword + ": false)"
+                        : rest.isBoolean()
+                                ? "accepted any value (" + keyword + ": true)"
+                                : "applied " + keyword + " " + Show.json(rest);
                 return new Applied(rest, pointer + "/" + keyword, how);
             }
         }

@@ -14,7 +14,14 @@ package dev.tokencontract.compat.internal;
  *                     reported as breaking both ways, since loosening a branch can reject a token
  * @param depth        schemas entered so far, to bound hostile nesting and reference chains
  */
-record Context(String oldPointer, String newPointer, String claim, String topClaim, boolean inverted, boolean conservative, int depth) {
+record Context(
+        String oldPointer,
+        String newPointer,
+        String claim,
+        String topClaim,
+        boolean inverted,
+        boolean conservative,
+        int depth) {
 
     static Context root() {
         return new Context("", "", "", "", false, false, 0);
@@ -22,18 +29,33 @@ record Context(String oldPointer, String newPointer, String claim, String topCla
 
     /** Into a subschema at {@code suffix} (already escaped) of both documents, for the instance at {@code childClaim}. */
     Context into(String suffix, String childClaim) {
-        return new Context(oldPointer + suffix, newPointer + suffix, childClaim, topClaim, inverted, conservative, depth + 1);
+        return new Context(
+                oldPointer + suffix, newPointer + suffix, childClaim, topClaim, inverted, conservative, depth + 1);
     }
 
     /** Into the schema of property {@code name} at {@code suffix} (already escaped). */
     Context intoProperty(String suffix, String name) {
         String child = claim.isEmpty() ? name : claim + "." + name;
-        return new Context(oldPointer + suffix, newPointer + suffix, child, claim.isEmpty() ? name : topClaim, inverted, conservative, depth + 1);
+        return new Context(
+                oldPointer + suffix,
+                newPointer + suffix,
+                child,
+                claim.isEmpty() ? name : topClaim,
+                inverted,
+                conservative,
+                depth + 1);
     }
 
     /** The same schemas, speaking of member {@code name} without entering it (for {@code required}). */
     Context naming(String name) {
-        return new Context(oldPointer, newPointer, claim.isEmpty() ? name : claim + "." + name, topClaim, inverted, conservative, depth);
+        return new Context(
+                oldPointer,
+                newPointer,
+                claim.isEmpty() ? name : claim + "." + name,
+                topClaim,
+                inverted,
+                conservative,
+                depth);
     }
 
     Context at(String oldAt, String newAt) {

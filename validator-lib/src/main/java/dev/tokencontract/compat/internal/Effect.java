@@ -11,7 +11,9 @@ final class Effect {
     /** Accepts more: some token the new version allows was rejected before. */
     static final Set<ChangeClass> LOOSER = Set.copyOf(EnumSet.of(ChangeClass.BREAKING_FOR_PRODUCERS));
     /** Both, or undecidable and therefore assumed both. */
-    static final Set<ChangeClass> BOTH = Set.copyOf(EnumSet.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS));
+    static final Set<ChangeClass> BOTH =
+            Set.copyOf(EnumSet.of(ChangeClass.BREAKING_FOR_CONSUMERS, ChangeClass.BREAKING_FOR_PRODUCERS));
+
     static final Set<ChangeClass> COSMETIC = Set.copyOf(EnumSet.of(ChangeClass.COSMETIC));
 
     private Effect() {}

@@ -31,8 +31,11 @@ record Matching(List<Integer> oldLeft, List<Integer> newLeft) {
             // once the work budget is spent, pair nothing more: the rest is compared by position (and cut short there)
             for (Integer j : pair && !d.out().exhausted() && attempts < MAX_ATTEMPTS ? newLeft : List.<Integer>of()) {
                 attempts++;
-                if (equivalent(before.get(i), after.get(j), ctx.at(ctx.oldPointer() + "/" + keyword + "/" + i,
-                        ctx.newPointer() + "/" + keyword + "/" + j), d)) {
+                if (equivalent(
+                        before.get(i),
+                        after.get(j),
+                        ctx.at(ctx.oldPointer() + "/" + keyword + "/" + i, ctx.newPointer() + "/" + keyword + "/" + j),
+                        d)) {
                     match = j;
                     break;
                 }
@@ -56,7 +59,8 @@ record Matching(List<Integer> oldLeft, List<Integer> newLeft) {
     }
 
     /** Whether some new branch of {@code options} contains the old {@code branch} (every value it accepts, that option accepts). */
-    static boolean someContains(SchemaDiff d, JsonNode options, String optionsAt, JsonNode branch, String branchAt, Context ctx) {
+    static boolean someContains(
+            SchemaDiff d, JsonNode options, String optionsAt, JsonNode branch, String branchAt, Context ctx) {
         if (options.size() > MAX_PAIRED) {
             return false;
         }
@@ -69,7 +73,8 @@ record Matching(List<Integer> oldLeft, List<Integer> newLeft) {
     }
 
     /** Whether the new {@code branch} is contained in some old branch of {@code options}. */
-    static boolean containedBySome(SchemaDiff d, JsonNode options, String optionsAt, JsonNode branch, String branchAt, Context ctx) {
+    static boolean containedBySome(
+            SchemaDiff d, JsonNode options, String optionsAt, JsonNode branch, String branchAt, Context ctx) {
         if (options.size() > MAX_PAIRED) {
             return false;
         }

@@ -21,7 +21,10 @@ final class Patterns {
      * its empty match fits at the start of any string. {@code [a-z]*} is one; {@code ^[a-z]*$} is not.
      */
     static boolean matchesEverything(String pattern) {
-        if (pattern.length() > MAX_LENGTH || pattern.contains("^") || pattern.contains("$") || pattern.contains("(?")
+        if (pattern.length() > MAX_LENGTH
+                || pattern.contains("^")
+                || pattern.contains("$")
+                || pattern.contains("(?")
                 || pattern.matches(".*\\\\[bBAzZGk0-9].*")) {
             return false;
         }
@@ -34,7 +37,10 @@ final class Patterns {
 
     /** The strings {@code pattern} matches, when it is an anchored alternation of literals. */
     static Optional<Set<String>> literals(String pattern) {
-        if (pattern.length() > MAX_LENGTH || !pattern.startsWith("^") || !pattern.endsWith("$") || pattern.endsWith("\\$")) {
+        if (pattern.length() > MAX_LENGTH
+                || !pattern.startsWith("^")
+                || !pattern.endsWith("$")
+                || pattern.endsWith("\\$")) {
             return Optional.empty();
         }
         String body = pattern.substring(1, pattern.length() - 1);

@@ -27,6 +27,7 @@ final class Refs {
     private final Set<String> duplicated = new HashSet<>();
     /** Why references in this document cannot be resolved with certainty; null when they can. */
     private String wholeDocumentUndecided;
+
     private int nodes;
 
     Refs(JsonNode document) {
@@ -35,7 +36,8 @@ final class Refs {
         this.base = id.contains("#") ? id.substring(0, id.indexOf('#')) : id;
         index(document, "", true);
         if (nodes > MAX_NODES) {
-            wholeDocumentUndecided = "the document has more than " + MAX_NODES + " nodes, too many to index its anchors";
+            wholeDocumentUndecided =
+                    "the document has more than " + MAX_NODES + " nodes, too many to index its anchors";
         }
     }
 
@@ -75,7 +77,9 @@ final class Refs {
             return Target.undecided(wholeDocumentUndecided);
         }
         String text = ref.stringValue();
-        if (!base.isEmpty() && text.startsWith(base) && (text.length() == base.length() || text.charAt(base.length()) == '#')) {
+        if (!base.isEmpty()
+                && text.startsWith(base)
+                && (text.length() == base.length() || text.charAt(base.length()) == '#')) {
             text = text.length() == base.length() ? "#" : text.substring(base.length());
         }
         if (!text.startsWith("#")) {
@@ -85,7 +89,8 @@ final class Refs {
         if (fragment.isEmpty() || fragment.startsWith("/")) {
             try {
                 JsonNode node = document.at(fragment);
-                return node == null || node.isMissingNode() ? Target.undecided("reference " + Show.text(text) + " points at nothing")
+                return node == null || node.isMissingNode()
+                        ? Target.undecided("reference " + Show.text(text) + " points at nothing")
                         : new Target(node, fragment, null);
             } catch (IllegalArgumentException e) {
                 return Target.undecided("reference " + Show.text(text) + " is not a valid JSON pointer");
@@ -94,11 +99,13 @@ final class Refs {
         if (duplicated.contains(fragment)) {
             return Target.undecided("anchor '" + Show.text(fragment) + "' is declared more than once");
         }
-        String pointer = dynamic && dynamicAnchors.containsKey(fragment) ? dynamicAnchors.get(fragment) : anchors.get(fragment);
+        String pointer =
+                dynamic && dynamicAnchors.containsKey(fragment) ? dynamicAnchors.get(fragment) : anchors.get(fragment);
         if (pointer == null) {
             pointer = dynamicAnchors.get(fragment); // a plain $ref may name a $dynamicAnchor too
         }
-        return pointer == null ? Target.undecided("anchor '" + Show.text(fragment) + "' is not declared in the document")
+        return pointer == null
+                ? Target.undecided("anchor '" + Show.text(fragment) + "' is not declared in the document")
                 : new Target(document.at(pointer), pointer, null);
     }
 
@@ -119,8 +126,9 @@ final class Refs {
         }
         if (!schemaMap) {
             if (!root && node.path("$id").isString()) {
-                wholeDocumentUndecided = "a subschema at " + Show.text(pointer) + " sets its own $id, which changes how references "
-                        + "inside it resolve; the engine does not follow embedded resources";
+                wholeDocumentUndecided =
+                        "a subschema at " + Show.text(pointer) + " sets its own $id, which changes how references "
+                                + "inside it resolve; the engine does not follow embedded resources";
             }
             declare(anchors, node.get("$anchor"), pointer);
             declare(dynamicAnchors, node.get("$dynamicAnchor"), pointer);
@@ -130,7 +138,11 @@ final class Refs {
             if (!schemaMap && Keywords.VALUES.contains(key)) {
                 continue; // data, not schemas: an "$anchor" member inside an example is not an anchor
             }
-            index(member.getValue(), pointer + "/" + Context.escape(key), false, !schemaMap && Keywords.SCHEMA_MAPS.contains(key));
+            index(
+                    member.getValue(),
+                    pointer + "/" + Context.escape(key),
+                    false,
+                    !schemaMap && Keywords.SCHEMA_MAPS.contains(key));
         }
     }
 
@@ -148,7 +160,10 @@ final class Refs {
             return false;
         }
         for (String name : schema.propertyNames()) {
-            if (!name.equals("$ref") && !Keywords.ANNOTATIONS.contains(name) && !Keywords.IDENTIFIERS.contains(name) && !name.startsWith("x-")) {
+            if (!name.equals("$ref")
+                    && !Keywords.ANNOTATIONS.contains(name)
+                    && !Keywords.IDENTIFIERS.contains(name)
+                    && !name.startsWith("x-")) {
                 return false;
             }
         }
@@ -163,7 +178,9 @@ final class Refs {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < fragment.length(); i++) {
             char c = fragment.charAt(i);
-            if (c == '%' && i + 2 < fragment.length() && Character.digit(fragment.charAt(i + 1), 16) >= 0
+            if (c == '%'
+                    && i + 2 < fragment.length()
+                    && Character.digit(fragment.charAt(i + 1), 16) >= 0
                     && Character.digit(fragment.charAt(i + 2), 16) >= 0) {
                 bytes.write(Integer.parseInt(fragment.substring(i + 1, i + 3), 16));
                 i += 2;

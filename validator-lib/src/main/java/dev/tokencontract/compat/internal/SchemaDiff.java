@@ -1,13 +1,13 @@
 package dev.tokencontract.compat.internal;
 
-import dev.tokencontract.compat.ChangeKind;
 import dev.tokencontract.compat.Change;
 import dev.tokencontract.compat.ChangeClass;
+import dev.tokencontract.compat.ChangeKind;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.BooleanNode;
@@ -22,6 +22,7 @@ final class SchemaDiff {
     static final JsonNode TRUE = BooleanNode.TRUE;
     /** Steps a nested measurement costs beyond its own comparisons: it builds a collector and explanations of its own. */
     private static final int MEASURE_COST = 20;
+
     static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
 
     private final Refs oldRefs;
@@ -29,6 +30,7 @@ final class SchemaDiff {
     private final Set<String> onPath;
     /** Pairs that compared equal: equal wherever they are reached again (shared definitions, diamonds of references). */
     private final Set<String> clean;
+
     private final Collector out;
     private final Map<JsonNode, Boolean> referencing;
 
@@ -36,7 +38,13 @@ final class SchemaDiff {
         this(oldRefs, newRefs, new HashSet<>(), new HashSet<>(), out, new IdentityHashMap<>());
     }
 
-    private SchemaDiff(Refs oldRefs, Refs newRefs, Set<String> onPath, Set<String> clean, Collector out, Map<JsonNode, Boolean> referencing) {
+    private SchemaDiff(
+            Refs oldRefs,
+            Refs newRefs,
+            Set<String> onPath,
+            Set<String> clean,
+            Collector out,
+            Map<JsonNode, Boolean> referencing) {
         this.referencing = referencing;
         this.oldRefs = oldRefs;
         this.newRefs = newRefs;
@@ -130,8 +138,15 @@ final class SchemaDiff {
         }
         if (!older.isObject() || !newer.isObject()) {
             if (!older.equals(newer)) {
-                out.add(ctx, ChangeKind.SCHEMA_CHANGED, Effect.BOTH, ctx.newPointer(), out.subject(ctx)
-                        + ": a schema that is not an object or boolean changed; assumed breaking both ways", Show.json(older), Show.json(newer));
+                out.add(
+                        ctx,
+                        ChangeKind.SCHEMA_CHANGED,
+                        Effect.BOTH,
+                        ctx.newPointer(),
+                        out.subject(ctx)
+                                + ": a schema that is not an object or boolean changed; assumed breaking both ways",
+                        Show.json(older),
+                        Show.json(newer));
             }
             return;
         }
@@ -173,11 +188,23 @@ final class SchemaDiff {
 
     private void report(boolean closed, Context ctx, JsonNode older, JsonNode newer) {
         if (closed) {
-            out.add(ctx, ChangeKind.SCHEMA_CLOSED, Effect.TIGHTER, ctx.newPointer(),
-                    out.subject(ctx) + ": schema became false, so every value is now rejected", Show.json(older), Show.json(newer));
+            out.add(
+                    ctx,
+                    ChangeKind.SCHEMA_CLOSED,
+                    Effect.TIGHTER,
+                    ctx.newPointer(),
+                    out.subject(ctx) + ": schema became false, so every value is now rejected",
+                    Show.json(older),
+                    Show.json(newer));
         } else {
-            out.add(ctx, ChangeKind.SCHEMA_OPENED, Effect.LOOSER, ctx.newPointer(),
-                    out.subject(ctx) + ": schema was false (every value rejected) and now allows values", Show.json(older), Show.json(newer));
+            out.add(
+                    ctx,
+                    ChangeKind.SCHEMA_OPENED,
+                    Effect.LOOSER,
+                    ctx.newPointer(),
+                    out.subject(ctx) + ": schema was false (every value rejected) and now allows values",
+                    Show.json(older),
+                    Show.json(newer));
         }
     }
 

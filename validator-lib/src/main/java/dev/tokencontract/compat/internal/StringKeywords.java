@@ -29,7 +29,8 @@ final class StringKeywords {
             return;
         }
         // a pattern that matches every string ([a-z]* unanchored) constrains nothing: as if absent
-        before = before != null && before.isString() && Patterns.matchesEverything(before.stringValue()) ? null : before;
+        before =
+                before != null && before.isString() && Patterns.matchesEverything(before.stringValue()) ? null : before;
         after = after != null && after.isString() && Patterns.matchesEverything(after.stringValue()) ? null : after;
         if (before == null && after == null) {
             return;
@@ -37,13 +38,28 @@ final class StringKeywords {
         String subject = d.out().subject(ctx);
         String pointer = ctx.pointer("pattern", after != null);
         if (before == null) {
-            d.out().add(ctx, ChangeKind.PATTERN_ADDED, Effect.TIGHTER, pointer, subject + ": must now match " + Show.json(after)
-                    + "; values that do not are rejected", null, Show.json(after));
+            d.out()
+                    .add(
+                            ctx,
+                            ChangeKind.PATTERN_ADDED,
+                            Effect.TIGHTER,
+                            pointer,
+                            subject + ": must now match " + Show.json(after) + "; values that do not are rejected",
+                            null,
+                            Show.json(after));
             return;
         }
         if (after == null) {
-            d.out().add(ctx, ChangeKind.PATTERN_REMOVED, Effect.LOOSER, pointer, subject + ": no longer has to match " + Show.json(before)
-                    + "; consumers on the old contract reject values that do not", Show.json(before), null);
+            d.out()
+                    .add(
+                            ctx,
+                            ChangeKind.PATTERN_REMOVED,
+                            Effect.LOOSER,
+                            pointer,
+                            subject + ": no longer has to match " + Show.json(before)
+                                    + "; consumers on the old contract reject values that do not",
+                            Show.json(before),
+                            null);
             return;
         }
         Optional<Set<String>> was = Patterns.literals(before.asString(""));
@@ -57,15 +73,32 @@ final class StringKeywords {
             if (lost.isEmpty() && gained.isEmpty()) {
                 return; // the same literals, reordered
             }
-            ChangeKind kind = lost.isEmpty() ? ChangeKind.PATTERN_LOOSENED : gained.isEmpty() ? ChangeKind.PATTERN_TIGHTENED : ChangeKind.PATTERN_CHANGED;
+            ChangeKind kind = lost.isEmpty()
+                    ? ChangeKind.PATTERN_LOOSENED
+                    : gained.isEmpty() ? ChangeKind.PATTERN_TIGHTENED : ChangeKind.PATTERN_CHANGED;
             String detail = (lost.isEmpty() ? "" : "; no longer matches " + quoted(lost))
                     + (gained.isEmpty() ? "" : "; now also matches " + quoted(gained));
-            d.out().add(ctx, kind, Effect.of(!lost.isEmpty(), !gained.isEmpty()), pointer,
-                    change + " (both are literal alternations, compared exactly)" + detail, Show.json(before), Show.json(after));
+            d.out()
+                    .add(
+                            ctx,
+                            kind,
+                            Effect.of(!lost.isEmpty(), !gained.isEmpty()),
+                            pointer,
+                            change + " (both are literal alternations, compared exactly)" + detail,
+                            Show.json(before),
+                            Show.json(after));
             return;
         }
-        d.out().add(ctx, ChangeKind.PATTERN_CHANGED, Effect.BOTH, pointer, change + "; whether one regular expression includes another "
-                + "cannot be decided in general, so this is treated as both tightened and loosened", Show.json(before), Show.json(after));
+        d.out()
+                .add(
+                        ctx,
+                        ChangeKind.PATTERN_CHANGED,
+                        Effect.BOTH,
+                        pointer,
+                        change + "; whether one regular expression includes another "
+                                + "cannot be decided in general, so this is treated as both tightened and loosened",
+                        Show.json(before),
+                        Show.json(after));
     }
 
     private static String quoted(Set<String> words) {
@@ -81,21 +114,45 @@ final class StringKeywords {
         String subject = d.out().subject(ctx);
         String pointer = ctx.pointer("format", after != null);
         if (before == null) {
-            d.out().add(ctx, ChangeKind.FORMAT_ADDED, Effect.TIGHTER, pointer, subject + ": must now be a valid " + Show.json(after),
-                    null, Show.json(after));
+            d.out()
+                    .add(
+                            ctx,
+                            ChangeKind.FORMAT_ADDED,
+                            Effect.TIGHTER,
+                            pointer,
+                            subject + ": must now be a valid " + Show.json(after),
+                            null,
+                            Show.json(after));
         } else if (after == null) {
-            d.out().add(ctx, ChangeKind.FORMAT_REMOVED, Effect.LOOSER, pointer, subject + ": no longer has to be a valid " + Show.json(before),
-                    Show.json(before), null);
+            d.out()
+                    .add(
+                            ctx,
+                            ChangeKind.FORMAT_REMOVED,
+                            Effect.LOOSER,
+                            pointer,
+                            subject + ": no longer has to be a valid " + Show.json(before),
+                            Show.json(before),
+                            null);
         } else {
             String was = before.asString("");
             String now = after.asString("");
             boolean widened = WIDER.getOrDefault(was, Set.of()).contains(now);
             boolean narrowed = WIDER.getOrDefault(now, Set.of()).contains(was);
-            ChangeKind kind = widened ? ChangeKind.FORMAT_WIDENED : narrowed ? ChangeKind.FORMAT_NARROWED : ChangeKind.FORMAT_CHANGED;
-            d.out().add(ctx, kind, widened ? Effect.LOOSER : narrowed ? Effect.TIGHTER : Effect.BOTH, pointer,
-                    subject + ": format " + Show.json(before) + " → " + Show.json(after)
-                            + (widened || narrowed ? "" : "; neither format contains the other, so breaking both ways"),
-                    Show.json(before), Show.json(after));
+            ChangeKind kind = widened
+                    ? ChangeKind.FORMAT_WIDENED
+                    : narrowed ? ChangeKind.FORMAT_NARROWED : ChangeKind.FORMAT_CHANGED;
+            d.out()
+                    .add(
+                            ctx,
+                            kind,
+                            widened ? Effect.LOOSER : narrowed ? Effect.TIGHTER : Effect.BOTH,
+                            pointer,
+                            subject + ": format " + Show.json(before) + " → " + Show.json(after)
+                                    + (widened || narrowed
+                                            ? ""
+                                            : "; neither format contains the other, so breaking both ways"),
+                            Show.json(before),
+                            Show.json(after));
         }
     }
 }

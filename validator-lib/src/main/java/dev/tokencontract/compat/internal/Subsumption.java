@@ -20,6 +20,7 @@ final class Subsumption {
             Set.of("prefixItems", "items"),
             Set.of("if", "then", "else"),
             Set.of("contains", "minContains", "maxContains"));
+
     private static final int MAX_NESTING = 3;
     /** Marks synthetic (merged) schemas' pointers, so cycle guards and caches never mistake them for the documents' own. */
     private static final String MERGED = "/~merged";
@@ -37,7 +38,14 @@ final class Subsumption {
     }
 
     /** @param subIsOld whether {@code sub} comes from the old document (references resolve in the document they come from) */
-    private static boolean contained(SchemaDiff d, JsonNode sub, String subAt, JsonNode sup, String supAt, boolean subIsOld, Context ctx,
+    private static boolean contained(
+            SchemaDiff d,
+            JsonNode sub,
+            String subAt,
+            JsonNode sup,
+            String supAt,
+            boolean subIsOld,
+            Context ctx,
             int nesting) {
         if (nesting > MAX_NESTING || d.out().exhausted()) {
             return false; // not shown: the caller reports
@@ -51,7 +59,15 @@ final class Subsumption {
                 rest.remove(keyword);
                 for (int k = 0; k < branches.size(); k++) {
                     JsonNode branch = conjoin(rest, merged(branches.get(k)));
-                    if (!contained(d, branch, subAt + MERGED + "-" + keyword + "-" + k, sup, supAt, subIsOld, ctx, nesting + 1)) {
+                    if (!contained(
+                            d,
+                            branch,
+                            subAt + MERGED + "-" + keyword + "-" + k,
+                            sup,
+                            supAt,
+                            subIsOld,
+                            ctx,
+                            nesting + 1)) {
                         return false;
                     }
                 }
@@ -80,9 +96,13 @@ final class Subsumption {
         String oldAt = flatSubAt; // the sub side's pointer, whichever document it comes from
         String newAt = flatSup == sup ? supAt : supAt + MERGED;
         if (subIsOld) {
-            return !d.measure(flatSub, flatSup, ctx.at(oldAt, newAt)).classes().contains(ChangeClass.BREAKING_FOR_CONSUMERS);
+            return !d.measure(flatSub, flatSup, ctx.at(oldAt, newAt))
+                    .classes()
+                    .contains(ChangeClass.BREAKING_FOR_CONSUMERS);
         }
-        return !d.measure(flatSup, flatSub, ctx.at(newAt, oldAt)).classes().contains(ChangeClass.BREAKING_FOR_PRODUCERS);
+        return !d.measure(flatSup, flatSub, ctx.at(newAt, oldAt))
+                .classes()
+                .contains(ChangeClass.BREAKING_FOR_PRODUCERS);
     }
 
     /**
@@ -91,14 +111,20 @@ final class Subsumption {
      * itself otherwise.
      */
     static JsonNode merged(JsonNode schema) {
-        if (!schema.isObject() || !schema.path("allOf").isArray() || schema.has("unevaluatedProperties") || schema.has("unevaluatedItems")) {
+        if (!schema.isObject()
+                || !schema.path("allOf").isArray()
+                || schema.has("unevaluatedProperties")
+                || schema.has("unevaluatedItems")) {
             return schema;
         }
         ObjectNode out = ((ObjectNode) schema).deepCopy();
         out.remove("allOf");
         for (JsonNode branch : schema.get("allOf")) {
             JsonNode flat = merged(branch);
-            if (!flat.isObject() || flat.has("allOf") || flat.has("unevaluatedProperties") || flat.has("unevaluatedItems")) {
+            if (!flat.isObject()
+                    || flat.has("allOf")
+                    || flat.has("unevaluatedProperties")
+                    || flat.has("unevaluatedItems")) {
                 return schema;
             }
             for (String keyword : flat.propertyNames()) {

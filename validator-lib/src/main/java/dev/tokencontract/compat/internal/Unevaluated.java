@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
  * carry it, which the branch-local comparison alone would call producer-breaking).
  */
 final class Unevaluated {
-    private static final List<String> IN_PLACE = List.of("allOf", "anyOf", "oneOf", "if", "then", "else", "$ref", "$dynamicRef",
-            "dependentSchemas", "not");
+    private static final List<String> IN_PLACE =
+            List.of("allOf", "anyOf", "oneOf", "if", "then", "else", "$ref", "$dynamicRef", "dependentSchemas", "not");
 
     private Unevaluated() {}
 
@@ -24,11 +24,19 @@ final class Unevaluated {
         if (keyword == null || !(inPlace(older, keyword) || inPlace(newer, keyword))) {
             return;
         }
-        d.out().add(ctx, ChangeKind.UNDECIDED_UNEVALUATED, Effect.BOTH, ctx.pointer(keyword, newer.has(keyword)),
-                d.out().subject(ctx) + ": " + keyword + " depends on what allOf/anyOf/oneOf/if/$ref/dependentSchemas"
-                        + (keyword.equals("unevaluatedItems") ? "/contains" : "") + " evaluate, and something beneath changed; the engine"
-                        + " does not trace those annotations, so it is assumed breaking both ways",
-                Show.json(older.get(keyword)), Show.json(newer.get(keyword)));
+        d.out()
+                .add(
+                        ctx,
+                        ChangeKind.UNDECIDED_UNEVALUATED,
+                        Effect.BOTH,
+                        ctx.pointer(keyword, newer.has(keyword)),
+                        d.out().subject(ctx) + ": " + keyword
+                                + " depends on what allOf/anyOf/oneOf/if/$ref/dependentSchemas"
+                                + (keyword.equals("unevaluatedItems") ? "/contains" : "")
+                                + " evaluate, and something beneath changed; the engine"
+                                + " does not trace those annotations, so it is assumed breaking both ways",
+                        Show.json(older.get(keyword)),
+                        Show.json(newer.get(keyword)));
     }
 
     private static String keyword(JsonNode older, JsonNode newer) {

@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ArrayNode;
 
 /** {@code type}, {@code enum} and {@code const}: which values a claim may take. */
 final class ValueKeywords {
-    private static final List<String> ALL_TYPES = List.of("null", "boolean", "object", "array", "string", "integer", "non-integer number");
+    private static final List<String> ALL_TYPES =
+            List.of("null", "boolean", "object", "array", "string", "integer", "non-integer number");
 
     private ValueKeywords() {}
 
@@ -36,16 +37,29 @@ final class ValueKeywords {
         if (lost.isEmpty() && gained.isEmpty()) {
             return; // "string" and ["string"], or ["integer", "number"] and "number"
         }
-        ChangeKind kind = lost.isEmpty() ? ChangeKind.TYPE_WIDENED : gained.isEmpty() ? ChangeKind.TYPE_NARROWED : ChangeKind.TYPE_CHANGED;
-        StringBuilder why = new StringBuilder(d.out().subject(ctx)).append(": type ").append(shown(before)).append(" → ").append(shown(after));
+        ChangeKind kind = lost.isEmpty()
+                ? ChangeKind.TYPE_WIDENED
+                : gained.isEmpty() ? ChangeKind.TYPE_NARROWED : ChangeKind.TYPE_CHANGED;
+        StringBuilder why = new StringBuilder(d.out().subject(ctx))
+                .append(": type ")
+                .append(shown(before))
+                .append(" → ")
+                .append(shown(after));
         if (!lost.isEmpty()) {
             why.append("; ").append(String.join(", ", lost)).append(" values are now rejected");
         }
         if (!gained.isEmpty()) {
             why.append("; ").append(String.join(", ", gained)).append(" values were rejected by the old contract");
         }
-        d.out().add(ctx, kind, Effect.of(!lost.isEmpty(), !gained.isEmpty()), ctx.pointer("type", after != null), why.toString(),
-                Show.json(before), Show.json(after));
+        d.out()
+                .add(
+                        ctx,
+                        kind,
+                        Effect.of(!lost.isEmpty(), !gained.isEmpty()),
+                        ctx.pointer("type", after != null),
+                        why.toString(),
+                        Show.json(before),
+                        Show.json(after));
     }
 
     private static String shown(JsonNode type) {
@@ -69,7 +83,13 @@ final class ValueKeywords {
 
     private static String kindOf(JsonNode value) {
         if (value.isNumber()) {
-            return value.isIntegralNumber() || new BigDecimal(value.asString()).stripTrailingZeros().scale() <= 0 ? "integer" : "non-integer number";
+            return value.isIntegralNumber()
+                            || new BigDecimal(value.asString())
+                                            .stripTrailingZeros()
+                                            .scale()
+                                    <= 0
+                    ? "integer"
+                    : "non-integer number";
         }
         return switch (value.getNodeType()) {
             case NULL -> "null";
@@ -105,7 +125,8 @@ final class ValueKeywords {
     }
 
     private static void values(JsonNode older, JsonNode newer, Context ctx, SchemaDiff d) {
-        if (SchemaDiff.same(older.get("enum"), newer.get("enum")) && SchemaDiff.same(older.get("const"), newer.get("const"))) {
+        if (SchemaDiff.same(older.get("enum"), newer.get("enum"))
+                && SchemaDiff.same(older.get("const"), newer.get("const"))) {
             return;
         }
         Set<String> was = allowed(older);
@@ -117,13 +138,28 @@ final class ValueKeywords {
         String before = Show.json(older.has("const") ? older.get("const") : older.get("enum"));
         String after = Show.json(newer.has("const") ? newer.get("const") : newer.get("enum"));
         if (was == null) {
-            d.out().add(ctx, keyword + "-added", Effect.TIGHTER, pointer, subject + ": now restricted to " + Show.list(now)
-                    + "; any other value is rejected", before, after);
+            d.out()
+                    .add(
+                            ctx,
+                            keyword + "-added",
+                            Effect.TIGHTER,
+                            pointer,
+                            subject + ": now restricted to " + Show.list(now) + "; any other value is rejected",
+                            before,
+                            after);
             return;
         }
         if (now == null) {
-            d.out().add(ctx, keyword + "-removed", Effect.LOOSER, pointer, subject + ": no longer restricted to "
-                    + Show.list(was) + "; other values were rejected by the old contract", before, after);
+            d.out()
+                    .add(
+                            ctx,
+                            keyword + "-removed",
+                            Effect.LOOSER,
+                            pointer,
+                            subject + ": no longer restricted to " + Show.list(was)
+                                    + "; other values were rejected by the old contract",
+                            before,
+                            after);
             return;
         }
         Set<String> removed = new LinkedHashSet<>(was);
@@ -131,17 +167,42 @@ final class ValueKeywords {
         Set<String> added = new LinkedHashSet<>(now);
         added.removeAll(was);
         if (constant && (!removed.isEmpty() || !added.isEmpty())) {
-            d.out().add(ctx, ChangeKind.CONST_CHANGED, Effect.of(!removed.isEmpty(), !added.isEmpty()), pointer, subject + ": allowed value"
-                    + (was.size() == 1 ? "" : "s") + " " + Show.list(was) + " → " + Show.list(now), before, after);
+            d.out()
+                    .add(
+                            ctx,
+                            ChangeKind.CONST_CHANGED,
+                            Effect.of(!removed.isEmpty(), !added.isEmpty()),
+                            pointer,
+                            subject + ": allowed value" + (was.size() == 1 ? "" : "s") + " " + Show.list(was) + " → "
+                                    + Show.list(now),
+                            before,
+                            after);
             return;
         }
         if (!removed.isEmpty()) {
-            d.out().add(ctx, ChangeKind.ENUM_VALUE_REMOVED, Effect.TIGHTER, pointer, subject + ": enum lost " + Show.list(removed)
-                    + "; tokens carrying " + Show.plural(removed.size(), "it", "them") + " are now rejected", before, after);
+            d.out()
+                    .add(
+                            ctx,
+                            ChangeKind.ENUM_VALUE_REMOVED,
+                            Effect.TIGHTER,
+                            pointer,
+                            subject + ": enum lost " + Show.list(removed) + "; tokens carrying "
+                                    + Show.plural(removed.size(), "it", "them") + " are now rejected",
+                            before,
+                            after);
         }
         if (!added.isEmpty()) {
-            d.out().add(ctx, ChangeKind.ENUM_VALUE_ADDED, Effect.LOOSER, pointer, subject + ": enum gained " + Show.list(added)
-                    + "; consumers on the old contract reject tokens carrying " + Show.plural(added.size(), "it", "them"), before, after);
+            d.out()
+                    .add(
+                            ctx,
+                            ChangeKind.ENUM_VALUE_ADDED,
+                            Effect.LOOSER,
+                            pointer,
+                            subject + ": enum gained " + Show.list(added)
+                                    + "; consumers on the old contract reject tokens carrying "
+                                    + Show.plural(added.size(), "it", "them"),
+                            before,
+                            after);
         }
     }
 
@@ -156,7 +217,9 @@ final class ValueKeywords {
         }
         if (schema.has("const")) {
             String only = canonical(schema.get("const"));
-            values = values == null || values.contains(only) ? new LinkedHashSet<>(List.of(only)) : new LinkedHashSet<>();
+            values = values == null || values.contains(only)
+                    ? new LinkedHashSet<>(List.of(only))
+                    : new LinkedHashSet<>();
         }
         return values;
     }
@@ -175,7 +238,11 @@ final class ValueKeywords {
             TreeMap<String, String> members = new TreeMap<>();
             value.properties().forEach(e -> members.put(e.getKey(), canonical(e.getValue())));
             StringBuilder out = new StringBuilder("{");
-            members.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+            members.forEach((k, v) -> out.append(out.length() > 1 ? "," : "")
+                    .append('"')
+                    .append(k)
+                    .append("\":")
+                    .append(v));
             return out.append('}').toString();
         }
         return value.toString();

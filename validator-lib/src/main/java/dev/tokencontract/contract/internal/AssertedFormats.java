@@ -9,9 +9,26 @@ import java.util.Set;
  * the same thing to every 2020-12 tool.
  */
 public final class AssertedFormats {
-    public static final Set<String> NAMES = Set.of("date-time", "date", "time", "duration", "email", "idn-email",
-            "hostname", "idn-hostname", "ipv4", "ipv6", "uri", "uri-reference", "iri", "iri-reference", "uuid",
-            "uri-template", "json-pointer", "relative-json-pointer", "regex");
+    public static final Set<String> NAMES = Set.of(
+            "date-time",
+            "date",
+            "time",
+            "duration",
+            "email",
+            "idn-email",
+            "hostname",
+            "idn-hostname",
+            "ipv4",
+            "ipv6",
+            "uri",
+            "uri-reference",
+            "iri",
+            "iri-reference",
+            "uuid",
+            "uri-template",
+            "json-pointer",
+            "relative-json-pointer",
+            "regex");
 
     private AssertedFormats() {}
 

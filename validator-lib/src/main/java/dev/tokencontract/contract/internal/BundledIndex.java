@@ -1,10 +1,9 @@
 package dev.tokencontract.contract.internal;
 
-import dev.tokencontract.finding.Redact;
-import dev.tokencontract.json.StrictJson;
-
 import dev.tokencontract.contract.BundledContract;
 import dev.tokencontract.contract.ContractException;
+import dev.tokencontract.finding.Redact;
+import dev.tokencontract.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,14 +40,17 @@ public final class BundledIndex {
     public static Resolved resolve(String reference) throws ContractException {
         Matcher matcher = REFERENCE.matcher(reference.trim());
         if (!matcher.matches()) {
-            throw new ContractException("'" + Redact.value(reference) + "' is neither a contract file nor a reference like "
-                    + "mcp-access-token@1.0.0");
+            throw new ContractException("'" + Redact.value(reference)
+                    + "' is neither a contract file nor a reference like " + "mcp-access-token@1.0.0");
         }
         String name = matcher.group(1);
         String range = matcher.group(2) == null ? "latest" : matcher.group(2);
-        BundledContract contract = list().stream().filter(c -> c.name().equals(name)).findFirst()
+        BundledContract contract = list().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new ContractException("no bundled contract named '" + name + "'; bundled: "
-                        + String.join(", ", list().stream().map(BundledContract::name).toList())));
+                        + String.join(
+                                ", ", list().stream().map(BundledContract::name).toList())));
         return new Resolved(name, pick(contract, range));
     }
 
@@ -56,7 +58,8 @@ public final class BundledIndex {
         String resource = ROOT + resolved.name() + "/" + resolved.version() + ".json";
         try (InputStream in = BundledIndex.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new ContractException("bundled contract " + resolved.name() + "@" + resolved.version() + " is listed but missing");
+                throw new ContractException(
+                        "bundled contract " + resolved.name() + "@" + resolved.version() + " is listed but missing");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -66,7 +69,8 @@ public final class BundledIndex {
 
     private static String pick(BundledContract contract, String range) throws ContractException {
         if (range.equals("latest")) {
-            List<String> releases = contract.versions().stream().filter(v -> !v.contains("-")).toList();
+            List<String> releases =
+                    contract.versions().stream().filter(v -> !v.contains("-")).toList();
             return releases.isEmpty() ? contract.latest() : releases.get(releases.size() - 1);
         }
         if (contract.versions().contains(range)) {
@@ -77,8 +81,11 @@ public final class BundledIndex {
             throw new ContractException("no version " + Redact.value(range) + " of " + contract.name() + "; versions: "
                     + String.join(", ", contract.versions()));
         }
-        String prefix = matcher.group(2) == null ? matcher.group(1) + "." : matcher.group(1) + "." + matcher.group(2) + ".";
-        List<String> matching = contract.versions().stream().filter(v -> v.startsWith(prefix) && !v.contains("-")).toList();
+        String prefix =
+                matcher.group(2) == null ? matcher.group(1) + "." : matcher.group(1) + "." + matcher.group(2) + ".";
+        List<String> matching = contract.versions().stream()
+                .filter(v -> v.startsWith(prefix) && !v.contains("-"))
+                .toList();
         if (matching.isEmpty()) {
             throw new ContractException("no version of " + contract.name() + " matches " + range + "; versions: "
                     + String.join(", ", contract.versions()));

@@ -63,9 +63,12 @@ final class ClaimFindings {
         }
         int left = errors.size() - listedErrors;
         if (left > 0) {
-            findings.add(Finding.info(FindingCode.CONTRACT_FINDINGS_CAPPED, prefix, String.format(
-                    "%,d more violation(s) of the contract are not listed (%,d in all); the report lists at most %d findings.",
-                    left, errors.size(), MAX_FINDINGS)));
+            findings.add(Finding.info(
+                    FindingCode.CONTRACT_FINDINGS_CAPPED,
+                    prefix,
+                    String.format(
+                            "%,d more violation(s) of the contract are not listed (%,d in all); the report lists at most %d findings.",
+                            left, errors.size(), MAX_FINDINGS)));
         }
         return findings;
     }
@@ -73,7 +76,10 @@ final class ClaimFindings {
     /** The rule (keyword and schema location) and the place, with array indices left out. */
     private static String key(Error error) {
         StringBuilder key = new StringBuilder();
-        key.append(error.getKeyword()).append(' ').append(error.getSchemaLocation()).append(' ');
+        key.append(error.getKeyword())
+                .append(' ')
+                .append(error.getSchemaLocation())
+                .append(' ');
         NodePath path = error.getInstanceLocation();
         if (path != null) {
             for (int i = 0; i < path.getNameCount(); i++) {
@@ -89,17 +95,29 @@ final class ClaimFindings {
 
     private static Finding bounded(Finding finding, Group group) {
         String pointer = finding.pointer().length() > MAX_POINTER_CHARS
-                ? finding.pointer().substring(0, MAX_POINTER_CHARS) + "…" : finding.pointer();
+                ? finding.pointer().substring(0, MAX_POINTER_CHARS) + "…"
+                : finding.pointer();
         String message = finding.message();
         if (group.count > 1) {
             message = message + String.format(" (%,d places break this rule; this is the first)", group.count);
         }
-        return new Finding(finding.code(), finding.severity(), pointer, finding.expected(), finding.actual(), message, finding.hint());
+        return new Finding(
+                finding.code(),
+                finding.severity(),
+                pointer,
+                finding.expected(),
+                finding.actual(),
+                message,
+                finding.hint());
     }
 
     private static int cost(Finding finding) {
-        return cost(finding.pointer()) + cost(finding.expected()) + cost(finding.actual()) + cost(finding.message())
-                + cost(finding.hint()) + 120; // field names, code, stage, severity, indentation
+        return cost(finding.pointer())
+                + cost(finding.expected())
+                + cost(finding.actual())
+                + cost(finding.message())
+                + cost(finding.hint())
+                + 120; // field names, code, stage, severity, indentation
     }
 
     private static int cost(String text) {

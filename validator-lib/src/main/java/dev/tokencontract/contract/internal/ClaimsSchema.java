@@ -1,8 +1,5 @@
 package dev.tokencontract.contract.internal;
 
-import dev.tokencontract.finding.Redact;
-import dev.tokencontract.json.JsonPreview;
-
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -15,6 +12,8 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.PathType;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Redact;
+import dev.tokencontract.json.JsonPreview;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -64,7 +63,8 @@ public final class ClaimsSchema {
             Map.entry("additionalProperties", FindingCode.CLAIM_NOT_ALLOWED),
             Map.entry("unevaluatedProperties", FindingCode.CLAIM_NOT_ALLOWED));
 
-    private static final Pattern FORMAT_MESSAGE = Pattern.compile("does not match the (\\S+) pattern (.+)", Pattern.DOTALL);
+    private static final Pattern FORMAT_MESSAGE =
+            Pattern.compile("does not match the (\\S+) pattern (.+)", Pattern.DOTALL);
 
     private final Schema schema;
 
@@ -75,7 +75,8 @@ public final class ClaimsSchema {
     /** Compiles a schema document; throws on a schema networknt cannot compile. */
     public static ClaimsSchema compile(JsonNode document) {
         SchemaRegistry registry = newRegistry();
-        String id = document.path("$id").isString() ? document.path("$id").stringValue() : "urn:tokencontract:anonymous";
+        String id =
+                document.path("$id").isString() ? document.path("$id").stringValue() : "urn:tokencontract:anonymous";
         Schema schema = registry.getSchema(SchemaLocation.of(id), PointerRefs.forNetworknt(document));
         schema.initializeValidators();
         return new ClaimsSchema(schema);
@@ -83,11 +84,12 @@ public final class ClaimsSchema {
 
     /** A registry with the 2020-12 dialect that never fetches anything over the network. */
     static SchemaRegistry newRegistry() {
-        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
-                .dialectRegistry(new BasicDialectRegistry(DIALECT))
-                .schemaRegistryConfig(CONFIG)
-                .schemaLoader(loader -> loader.fetchRemoteResources(false))
-                .schemaCacheEnabled(false));
+        return SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.dialectRegistry(new BasicDialectRegistry(DIALECT))
+                        .schemaRegistryConfig(CONFIG)
+                        .schemaLoader(loader -> loader.fetchRemoteResources(false))
+                        .schemaCacheEnabled(false));
     }
 
     /**
@@ -100,14 +102,23 @@ public final class ClaimsSchema {
             errors = schema.validate(instance);
         } catch (StackOverflowError e) {
             // lint refuses reference cycles; this guards a schema that still recurses without end
-            return List.of(Finding.error(FindingCode.CONTRACT_UNAVAILABLE, pointerPrefix, "a schema that can be evaluated",
-                    null, "The contract's schema could not be evaluated: " + e.getClass().getSimpleName()));
+            return List.of(Finding.error(
+                    FindingCode.CONTRACT_UNAVAILABLE,
+                    pointerPrefix,
+                    "a schema that can be evaluated",
+                    null,
+                    "The contract's schema could not be evaluated: "
+                            + e.getClass().getSimpleName()));
         } catch (RuntimeException e) {
             // networknt 3.0.9 under Jackson 3 throws on, e.g., a float beyond long range against an integer
             // minimum ("exp": 1e308). Such a document breaks the contract; say so instead of throwing.
-            return List.of(Finding.error(FindingCode.CLAIM_INVALID, pointerPrefix, "a document the contract's schema can evaluate",
-                    Redact.shorten(e.getClass().getSimpleName() + ": " + e.getMessage(), 160),
-                    "The document could not be evaluated against the contract: it holds a value the schema engine cannot handle."));
+            return List.of(
+                    Finding.error(
+                            FindingCode.CLAIM_INVALID,
+                            pointerPrefix,
+                            "a document the contract's schema can evaluate",
+                            Redact.shorten(e.getClass().getSimpleName() + ": " + e.getMessage(), 160),
+                            "The document could not be evaluated against the contract: it holds a value the schema engine cannot handle."));
         }
         return ClaimFindings.of(errors, pointerPrefix, ClaimsSchema::toFinding);
     }
@@ -120,16 +131,21 @@ public final class ClaimsSchema {
     private static Finding toFinding(Error error, String prefix) {
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
         FindingCode code = CODES.getOrDefault(keyword, FindingCode.CLAIM_INVALID);
-        String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+        String location = error.getInstanceLocation() == null
+                ? ""
+                : error.getInstanceLocation().toString();
         if (code == FindingCode.CLAIM_MISSING && error.getProperty() != null) {
             location = location + "/" + escape(error.getProperty());
         }
         String actual = code == FindingCode.CLAIM_MISSING ? "(absent)" : describe(error.getInstanceNode());
         String expected = code == FindingCode.CLAIM_MISSING && error.getProperty() != null
                 ? "a claim named '" + Redact.value(error.getProperty()) + "' (" + keyword + ")"
-                : keyword.isEmpty() ? null : keyword + " " + Redact.value(JsonPreview.of(error.getSchemaNode(), JsonPreview.DEFAULT_CHARS));
-        return Finding.error(code, prefix + location, expected, actual,
-                Redact.shorten(message(keyword, error.getMessage()), 240));
+                : keyword.isEmpty()
+                        ? null
+                        : keyword + " "
+                                + Redact.value(JsonPreview.of(error.getSchemaNode(), JsonPreview.DEFAULT_CHARS));
+        return Finding.error(
+                code, prefix + location, expected, actual, Redact.shorten(message(keyword, error.getMessage()), 240));
     }
 
     /** networknt's format message ("does not match the uri pattern must be a valid RFC 3986 URI") as a sentence. */

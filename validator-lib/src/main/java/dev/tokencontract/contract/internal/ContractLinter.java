@@ -1,15 +1,14 @@
 package dev.tokencontract.contract.internal;
 
-import dev.tokencontract.finding.Redact;
-import dev.tokencontract.json.JsonTypes;
-import dev.tokencontract.json.StrictJson;
-
 import dev.tokencontract.contract.AuthorizationRules;
 import dev.tokencontract.contract.ContractKind;
+import dev.tokencontract.contract.JoseRules;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.contract.JoseRules;
+import dev.tokencontract.finding.Redact;
 import dev.tokencontract.finding.Severity;
+import dev.tokencontract.json.JsonTypes;
+import dev.tokencontract.json.StrictJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,19 +44,35 @@ public final class ContractLinter {
     private static Outcome lint(String text, boolean metaSchemas) {
         List<Finding> findings = new ArrayList<>();
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            findings.add(Finding.error(FindingCode.LINT_TOO_LARGE, "", "at most " + MAX_BYTES + " bytes",
-                    text.length() + " characters", "The contract document is too large."));
+            findings.add(Finding.error(
+                    FindingCode.LINT_TOO_LARGE,
+                    "",
+                    "at most " + MAX_BYTES + " bytes",
+                    text.length() + " characters",
+                    "The contract document is too large."));
             return new Outcome(findings, null);
         }
         StrictJson.Parsed parsed = StrictJson.parse(text);
         if (!parsed.ok()) {
-            FindingCode code = parsed.problem() == StrictJson.Problem.LIMIT_EXCEEDED ? FindingCode.LINT_TOO_LARGE : FindingCode.LINT_NOT_JSON;
-            findings.add(Finding.error(code, "", "one JSON object", parsed.detail(), "The contract is not readable JSON: " + parsed.detail()));
+            FindingCode code = parsed.problem() == StrictJson.Problem.LIMIT_EXCEEDED
+                    ? FindingCode.LINT_TOO_LARGE
+                    : FindingCode.LINT_NOT_JSON;
+            findings.add(Finding.error(
+                    code,
+                    "",
+                    "one JSON object",
+                    parsed.detail(),
+                    "The contract is not readable JSON: " + parsed.detail()));
             return new Outcome(findings, null);
         }
         JsonNode document = parsed.node();
         if (!document.isObject()) {
-            findings.add(Finding.error(FindingCode.LINT_NOT_JSON, "", "a JSON object", JsonTypes.name(document), "A contract is a JSON object."));
+            findings.add(Finding.error(
+                    FindingCode.LINT_NOT_JSON,
+                    "",
+                    "a JSON object",
+                    JsonTypes.name(document),
+                    "A contract is a JSON object."));
             return new Outcome(findings, null);
         }
         if (metaSchemas) {
@@ -69,8 +84,11 @@ public final class ContractLinter {
         SchemaWalk.backtrackingPatterns(document, findings);
         SchemaWalk.dropInvalidSchemaWhereUnsupported(findings);
         LocalRefs.check(document, findings);
-        ContractKind kind = ContractKind.fromId(document.path("x-contract").path("kind").asString("")).orElse(null);
-        SchemaWalk.requiredButUndeclared(document, "", kind == ContractKind.JWT_ACCESS_TOKEN ? Severity.ERROR : Severity.WARNING, findings);
+        ContractKind kind = ContractKind.fromId(
+                        document.path("x-contract").path("kind").asString(""))
+                .orElse(null);
+        SchemaWalk.requiredButUndeclared(
+                document, "", kind == ContractKind.JWT_ACCESS_TOKEN ? Severity.ERROR : Severity.WARNING, findings);
         JoseRules jose = null;
         AuthorizationRules authorization = AuthorizationRules.NONE;
         if (kind == ContractKind.JWT_ACCESS_TOKEN) {
@@ -92,8 +110,13 @@ public final class ContractLinter {
                 TokenContractRules.audienceShape(schema, findings);
             }
         } catch (RuntimeException | StackOverflowError e) {
-            String detail = e instanceof StackOverflowError ? "it recurses without end" : String.valueOf(e.getMessage());
-            findings.add(Finding.error(FindingCode.LINT_INVALID_SCHEMA, "", "a schema that compiles", null,
+            String detail =
+                    e instanceof StackOverflowError ? "it recurses without end" : String.valueOf(e.getMessage());
+            findings.add(Finding.error(
+                    FindingCode.LINT_INVALID_SCHEMA,
+                    "",
+                    "a schema that compiles",
+                    null,
                     "The schema does not compile: " + Redact.shorten(detail, 200)));
             return new Outcome(findings, null);
         }
@@ -120,9 +143,12 @@ public final class ContractLinter {
      * not when it is an invalid schema or reaches outside the document.
      */
     private static boolean compilable(List<Finding> findings) {
-        return findings.stream().noneMatch(f -> f.severity() == Severity.ERROR
-                && (f.code() == FindingCode.LINT_INVALID_SCHEMA || f.code() == FindingCode.LINT_REMOTE_REF
-                || f.code() == FindingCode.LINT_TOO_LARGE || f.code() == FindingCode.LINT_PATTERN_UNSUPPORTED));
+        return findings.stream()
+                .noneMatch(f -> f.severity() == Severity.ERROR
+                        && (f.code() == FindingCode.LINT_INVALID_SCHEMA
+                                || f.code() == FindingCode.LINT_REMOTE_REF
+                                || f.code() == FindingCode.LINT_TOO_LARGE
+                                || f.code() == FindingCode.LINT_PATTERN_UNSUPPORTED));
     }
 
     private static void checkId(JsonNode document, List<Finding> findings) {
@@ -130,8 +156,11 @@ public final class ContractLinter {
         String name = document.path("x-contract").path("name").asString("");
         String version = document.path("x-contract").path("version").asString("");
         if (!id.isEmpty() && !name.isEmpty() && !id.endsWith("/" + name + "/" + version)) {
-            findings.add(Finding.warning(FindingCode.LINT_ID_MISMATCH, "/$id",
-                    "…/" + name + "/" + version, Redact.value(id),
+            findings.add(Finding.warning(
+                    FindingCode.LINT_ID_MISMATCH,
+                    "/$id",
+                    "…/" + name + "/" + version,
+                    Redact.value(id),
                     "$id does not name this contract's name and version."));
         }
     }

@@ -48,9 +48,13 @@ public final class DraftConversion {
     /** Converts {@code root}, written in {@code draft}, to 2020-12. */
     public static Outcome convert(JsonNode root, SourceDraft draft) {
         DraftConversion conversion = new DraftConversion(root, draft);
-        if (draft == SourceDraft.DRAFT_2019_09 && conversion.index.usesContains && conversion.index.usesUnevaluatedItems) {
-            conversion.problems.add(new Note("", "uses both contains and unevaluatedItems: in 2019-09 an item matched by contains"
-                    + " is still unevaluated, in 2020-12 it is evaluated, and no rewrite keeps both meanings"));
+        if (draft == SourceDraft.DRAFT_2019_09
+                && conversion.index.usesContains
+                && conversion.index.usesUnevaluatedItems) {
+            conversion.problems.add(new Note(
+                    "",
+                    "uses both contains and unevaluatedItems: in 2019-09 an item matched by contains"
+                            + " is still unevaluated, in 2020-12 it is evaluated, and no rewrite keeps both meanings"));
         }
         JsonNode converted = conversion.schema(root, new ArrayList<>());
         return new Outcome(converted, List.copyOf(conversion.changes), List.copyOf(conversion.problems));
@@ -120,27 +124,46 @@ public final class DraftConversion {
             }
         } else if (key.equals("dependencies") && keywords.contains(key)) {
             dependencies(value, path, out);
-        } else if ((key.equals("exclusiveMaximum") || key.equals("exclusiveMinimum")) && draft == SourceDraft.DRAFT_04) {
+        } else if ((key.equals("exclusiveMaximum") || key.equals("exclusiveMinimum"))
+                && draft == SourceDraft.DRAFT_04) {
             exclusiveBound(node, key, value, path, out);
         } else if ((key.equals("exclusiveMaximum") || key.equals("exclusiveMinimum")) && value.isBoolean()) {
-            problem(path, key + ": " + value + " is draft-04 syntax, but the document says " + draft.label()
-                    + " (state $schema draft-04, or write the bound as a number)");
-        } else if ((key.equals("maximum") || key.equals("minimum")) && draft == SourceDraft.DRAFT_04
-                && node.path(key.equals("maximum") ? "exclusiveMaximum" : "exclusiveMinimum").asBoolean(false)) {
+            problem(
+                    path,
+                    key + ": " + value + " is draft-04 syntax, but the document says " + draft.label()
+                            + " (state $schema draft-04, or write the bound as a number)");
+        } else if ((key.equals("maximum") || key.equals("minimum"))
+                && draft == SourceDraft.DRAFT_04
+                && node.path(key.equals("maximum") ? "exclusiveMaximum" : "exclusiveMinimum")
+                        .asBoolean(false)) {
             return; // folded into the numeric exclusive bound
         } else if (draft.ignoredHereActiveIn202012(key)) {
             change(path, "removed: " + draft.label() + " ignores " + key + ", which 2020-12 would apply");
         } else if (key.equals("required") && value.isBoolean()) {
-            problem(path, "required: " + value + " is draft-03 syntax; draft-04 and later list names in the parent's required");
-        } else if (key.equals("type") && (value.isString() && value.stringValue().equals("any")
-                || value.isArray() && value.valueStream().anyMatch(t -> t.isObject() || t.asString("").equals("any")))) {
+            problem(
+                    path,
+                    "required: " + value
+                            + " is draft-03 syntax; draft-04 and later list names in the parent's required");
+        } else if (key.equals("type")
+                && (value.isString() && value.stringValue().equals("any")
+                        || value.isArray()
+                                && value.valueStream()
+                                        .anyMatch(t ->
+                                                t.isObject() || t.asString("").equals("any")))) {
             problem(path, "type " + value + " is draft-03 syntax (\"any\" or schemas inside type)");
-        } else if (key.equals("type") && draft == SourceDraft.DRAFT_04 && (value.asString("").equals("integer")
-                || value.isArray() && value.valueStream().anyMatch(t -> t.asString("").equals("integer")))) {
+        } else if (key.equals("type")
+                && draft == SourceDraft.DRAFT_04
+                && (value.asString("").equals("integer")
+                        || value.isArray()
+                                && value.valueStream()
+                                        .anyMatch(t -> t.asString("").equals("integer")))) {
             out.set(key, value.deepCopy());
-            change(path, "kept, but integer now also accepts a whole number written with a fraction or exponent (1.0, 1e2):"
-                    + " draft-04 refused those, 2020-12 judges the value and cannot tell them apart");
-        } else if (ImportKeywords.SINGLE.contains(key) && keywords.contains(key) || key.equals("items") && keywords.contains(key)) {
+            change(
+                    path,
+                    "kept, but integer now also accepts a whole number written with a fraction or exponent (1.0, 1e2):"
+                            + " draft-04 refused those, 2020-12 judges the value and cannot tell them apart");
+        } else if (ImportKeywords.SINGLE.contains(key) && keywords.contains(key)
+                || key.equals("items") && keywords.contains(key)) {
             out.set(key, schema(value, path));
         } else if (ImportKeywords.ARRAY.contains(key) && keywords.contains(key) && value.isArray()) {
             out.set(key, schemaArray(value, path));
@@ -154,7 +177,10 @@ public final class DraftConversion {
     private void schemaUri(JsonNode node, JsonNode value, List<String> path, ObjectNode out) {
         boolean rootOfResource = path.size() == 1 || index.effectiveId(node) != null;
         if (!value.isString() || SourceDraft.fromSchemaUri(value.stringValue()).orElse(null) != draft) {
-            problem(path, "$schema " + value + " differs from the document's " + draft.label() + ": one dialect per document");
+            problem(
+                    path,
+                    "$schema " + value + " differs from the document's " + draft.label()
+                            + ": one dialect per document");
         } else if (rootOfResource) {
             out.put("$schema", SourceDraft.TARGET_URI);
             if (!value.stringValue().equals(SourceDraft.TARGET_URI)) {
@@ -176,7 +202,9 @@ public final class DraftConversion {
             change(path, "$recursiveRef \"#\" -> $dynamicRef \"#" + recursiveAnchor + "\"");
         } else {
             out.put("$ref", "#");
-            change(path, "$recursiveRef \"#\" -> $ref \"#\" (its resource has no $recursiveAnchor, so it is a plain reference)");
+            change(
+                    path,
+                    "$recursiveRef \"#\" -> $ref \"#\" (its resource has no $recursiveAnchor, so it is a plain reference)");
         }
     }
 
@@ -188,11 +216,13 @@ public final class DraftConversion {
         for (Map.Entry<String, JsonNode> entry : value.properties()) {
             path.add(entry.getKey());
             if (entry.getValue().isArray()) {
-                ObjectNode required = out.get("dependentRequired") instanceof ObjectNode r ? r : out.putObject("dependentRequired");
+                ObjectNode required =
+                        out.get("dependentRequired") instanceof ObjectNode r ? r : out.putObject("dependentRequired");
                 required.set(entry.getKey(), entry.getValue().deepCopy());
                 change(path, "dependencies (names) -> dependentRequired");
             } else {
-                ObjectNode schemas = out.get("dependentSchemas") instanceof ObjectNode s ? s : out.putObject("dependentSchemas");
+                ObjectNode schemas =
+                        out.get("dependentSchemas") instanceof ObjectNode s ? s : out.putObject("dependentSchemas");
                 schemas.set(entry.getKey(), schema(entry.getValue(), path));
                 change(path, "dependencies (schema) -> dependentSchemas");
             }

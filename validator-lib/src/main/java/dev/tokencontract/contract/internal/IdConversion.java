@@ -23,7 +23,10 @@ final class IdConversion {
         if (!document.isEmpty()) {
             out.put("$id", document);
             if (!document.equals(id) || !keyword.equals("$id")) {
-                conversion.change(path, keyword + " \"" + id + "\" -> $id \"" + document + "\"" + (fragment.isEmpty() ? "" : " and $anchor"));
+                conversion.change(
+                        path,
+                        keyword + " \"" + id + "\" -> $id \"" + document + "\""
+                                + (fragment.isEmpty() ? "" : " and $anchor"));
             }
         }
         if (fragment.isEmpty()) {
@@ -33,7 +36,9 @@ final class IdConversion {
             return;
         }
         if (!ImportKeywords.isAnchorName(fragment)) {
-            conversion.problem(path, keyword + " \"" + id + "\": '" + fragment + "' is not a plain name 2020-12 accepts as an anchor");
+            conversion.problem(
+                    path,
+                    keyword + " \"" + id + "\": '" + fragment + "' is not a plain name 2020-12 accepts as an anchor");
             return;
         }
         if (node.has("$anchor") && !node.path("$anchor").asString("").equals(fragment)) {

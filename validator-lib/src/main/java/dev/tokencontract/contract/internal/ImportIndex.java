@@ -65,7 +65,9 @@ final class ImportIndex {
     /** The id this schema object sets, or null (draft-04/06/07 ignore an id beside a {@code $ref}). */
     String effectiveId(JsonNode node) {
         JsonNode id = node.get(draft.idKeyword());
-        if (id == null || !id.isString() || draft.refSiblingsIgnored() && node.path("$ref").isString()) {
+        if (id == null
+                || !id.isString()
+                || draft.refSiblingsIgnored() && node.path("$ref").isString()) {
             return null;
         }
         return id.stringValue();
@@ -108,7 +110,8 @@ final class ImportIndex {
         resourceOf.put(node, resource);
         usesContains |= node.has("contains") && keywords.contains("contains");
         usesUnevaluatedItems |= node.has("unevaluatedItems") && keywords.contains("unevaluatedItems");
-        boolean onlyDefinitions = draft.refSiblingsIgnored() && node.path("$ref").isString();
+        boolean onlyDefinitions =
+                draft.refSiblingsIgnored() && node.path("$ref").isString();
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             String key = field.getKey();
             JsonNode value = field.getValue();
@@ -116,14 +119,17 @@ final class ImportIndex {
                 continue;
             }
             path.add(key);
-            if (key.equals("definitions") || key.equals("$defs") || ImportKeywords.MAP.contains(key) && keywords.contains(key)
+            if (key.equals("definitions")
+                    || key.equals("$defs")
+                    || ImportKeywords.MAP.contains(key) && keywords.contains(key)
                     || key.equals("dependencies") && keywords.contains(key)) {
                 for (Map.Entry<String, JsonNode> entry : value.properties()) {
                     path.add(entry.getKey());
                     walk(entry.getValue(), path, base, resource);
                     path.remove(path.size() - 1);
                 }
-            } else if (ImportKeywords.ARRAY.contains(key) && keywords.contains(key) || key.equals("items") && value.isArray()) {
+            } else if (ImportKeywords.ARRAY.contains(key) && keywords.contains(key)
+                    || key.equals("items") && value.isArray()) {
                 for (int i = 0; i < value.size(); i++) {
                     path.add(Integer.toString(i));
                     walk(value.get(i), path, base, resource);

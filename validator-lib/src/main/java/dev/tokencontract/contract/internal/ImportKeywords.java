@@ -4,13 +4,34 @@ import java.util.Set;
 
 /** Where subschemas sit, per keyword, in the drafts {@link DraftConversion} reads. */
 final class ImportKeywords {
-    static final Set<String> SINGLE = Set.of("additionalItems", "additionalProperties", "contains", "propertyNames", "not",
-            "if", "then", "else", "unevaluatedItems", "unevaluatedProperties", "contentSchema");
+    static final Set<String> SINGLE = Set.of(
+            "additionalItems",
+            "additionalProperties",
+            "contains",
+            "propertyNames",
+            "not",
+            "if",
+            "then",
+            "else",
+            "unevaluatedItems",
+            "unevaluatedProperties",
+            "contentSchema");
     static final Set<String> ARRAY = Set.of("allOf", "anyOf", "oneOf");
-    static final Set<String> MAP = Set.of("properties", "patternProperties", "definitions", "$defs", "dependentSchemas");
+    static final Set<String> MAP =
+            Set.of("properties", "patternProperties", "definitions", "$defs", "dependentSchemas");
     /** What may stay beside a {@code $ref} in draft-04/06/07, where every other member is ignored. */
-    static final Set<String> KEPT_BESIDE_REF = Set.of("$ref", "definitions", "$schema", "title", "description", "$comment",
-            "default", "examples", "readOnly", "writeOnly");
+    static final Set<String> KEPT_BESIDE_REF = Set.of(
+            "$ref",
+            "definitions",
+            "$schema",
+            "title",
+            "description",
+            "$comment",
+            "default",
+            "examples",
+            "readOnly",
+            "writeOnly");
+
     private static final String ANCHOR_NAME = "[A-Za-z_][-A-Za-z0-9._]*";
 
     private ImportKeywords() {}

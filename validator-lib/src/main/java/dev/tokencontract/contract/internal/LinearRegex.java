@@ -26,6 +26,7 @@ public final class LinearRegex implements RegularExpressionFactory {
     /** ECMA-262 WhiteSpace and LineTerminator code points, as the body of an RE2 character class. */
     private static final String ECMA_SPACE = "\\t\\n\\x{B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}"
             + "\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}";
+
     private static final String ANY_BUT_LINE_TERMINATOR = "[^\\n\\r\\x{2028}\\x{2029}]";
 
     private LinearRegex() {}
@@ -142,7 +143,8 @@ public final class LinearRegex implements RegularExpressionFactory {
             out.append("(?:");
             return i + 3;
         }
-        throw new IllegalArgumentException("'(?' is followed by something ECMA-262 does not define (inline flags are not ECMA-262)");
+        throw new IllegalArgumentException(
+                "'(?' is followed by something ECMA-262 does not define (inline flags are not ECMA-262)");
     }
 
     /** Translates the escape whose letter is at {@code at}; returns the index after it. */
@@ -160,8 +162,12 @@ public final class LinearRegex implements RegularExpressionFactory {
                 return at + 3;
             }
             case 'c' -> {
-                if (at + 1 < regex.length() && Character.isLetter(regex.charAt(at + 1)) && regex.charAt(at + 1) < 0x80) {
-                    out.append("\\x{").append(Integer.toHexString(regex.charAt(at + 1) % 32)).append('}');
+                if (at + 1 < regex.length()
+                        && Character.isLetter(regex.charAt(at + 1))
+                        && regex.charAt(at + 1) < 0x80) {
+                    out.append("\\x{")
+                            .append(Integer.toHexString(regex.charAt(at + 1) % 32))
+                            .append('}');
                     return at + 2;
                 }
                 out.append("\\\\c"); // ECMA (Annex B): a backslash and a 'c'
@@ -170,13 +176,15 @@ public final class LinearRegex implements RegularExpressionFactory {
             case 's' -> out.append(inClass ? ECMA_SPACE : "[" + ECMA_SPACE + "]");
             case 'S' -> out.append(inClass ? "\\S" : "[^" + ECMA_SPACE + "]");
             case 'b' -> out.append(inClass ? "\\x{8}" : "\\b");
-            case 'd', 'D', 'w', 'W', 'B', 't', 'n', 'r', 'f', 'v' -> out.append('\\').append(e);
+            case 'd', 'D', 'w', 'W', 'B', 't', 'n', 'r', 'f', 'v' ->
+                out.append('\\').append(e);
             case 'p', 'P' -> {
                 return property(regex, at, out);
             }
             case 'k' -> {
                 if (at + 1 < regex.length() && regex.charAt(at + 1) == '<') {
-                    throw new IllegalArgumentException("back-references ('\\k<name>') cannot be matched in linear time");
+                    throw new IllegalArgumentException(
+                            "back-references ('\\k<name>') cannot be matched in linear time");
                 }
                 out.append('k');
             }
@@ -188,7 +196,8 @@ public final class LinearRegex implements RegularExpressionFactory {
             }
             default -> {
                 if (e >= '1' && e <= '9') {
-                    throw new IllegalArgumentException("back-references ('\\" + e + "') cannot be matched in linear time");
+                    throw new IllegalArgumentException(
+                            "back-references ('\\" + e + "') cannot be matched in linear time");
                 }
                 if (Character.isLetterOrDigit(e) || e >= 0x80) {
                     out.append(e); // ECMA identity escape: the character itself
@@ -240,7 +249,10 @@ public final class LinearRegex implements RegularExpressionFactory {
         int equals = name.indexOf('=');
         if (equals >= 0) {
             String kind = name.substring(0, equals);
-            if (!kind.equals("Script") && !kind.equals("sc") && !kind.equals("General_Category") && !kind.equals("gc")) {
+            if (!kind.equals("Script")
+                    && !kind.equals("sc")
+                    && !kind.equals("General_Category")
+                    && !kind.equals("gc")) {
                 throw new IllegalArgumentException("Unicode property '" + kind + "' is not supported");
             }
             name = name.substring(equals + 1);

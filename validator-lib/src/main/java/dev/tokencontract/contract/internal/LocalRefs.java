@@ -1,17 +1,16 @@
 package dev.tokencontract.contract.internal;
 
-import dev.tokencontract.finding.Redact;
-
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Redact;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 final class LocalRefs {
     /** Keywords that apply their subschemas to the same instance location. */
     private static final Set<String> IN_PLACE_ARRAYS = Set.of("allOf", "anyOf", "oneOf");
+
     private static final Set<String> IN_PLACE_SINGLE = Set.of("not", "if", "then", "else");
 
     private final JsonNode document;
@@ -63,7 +63,9 @@ final class LocalRefs {
     private void resolve(JsonNode node, String pointer, List<Finding> findings) {
         for (String keyword : List.of("$ref", "$dynamicRef")) {
             JsonNode ref = node.get(keyword);
-            if (ref == null || !ref.isString() || !(ref.stringValue().equals("#") || ref.stringValue().startsWith("#/"))) {
+            if (ref == null
+                    || !ref.isString()
+                    || !(ref.stringValue().equals("#") || ref.stringValue().startsWith("#/"))) {
                 continue; // anchors are left to the compiler; remote references are SchemaWalk's
             }
             String target = resourceOf.get(pointer) + decode(ref.stringValue().substring(1));
@@ -74,8 +76,11 @@ final class LocalRefs {
                 resolved = null;
             }
             if (resolved == null || resolved.isMissingNode()) {
-                findings.add(Finding.error(FindingCode.LINT_INVALID_SCHEMA, pointer + "/" + SchemaWalk.escape(keyword),
-                        "a reference to a subschema of this document", Redact.value(ref.stringValue()),
+                findings.add(Finding.error(
+                        FindingCode.LINT_INVALID_SCHEMA,
+                        pointer + "/" + SchemaWalk.escape(keyword),
+                        "a reference to a subschema of this document",
+                        Redact.value(ref.stringValue()),
                         "Reference " + Redact.value(ref.stringValue()) + " points at nothing."));
             } else {
                 targets.computeIfAbsent(pointer, p -> new ArrayList<>()).add(target);
@@ -118,12 +123,20 @@ final class LocalRefs {
 
     private Finding cycle(List<String> loop) {
         // every cycle has a reference in it: subschema edges only ever go deeper
-        String referrer = loop.stream().filter(targets::containsKey).reduce((a, b) -> b).orElse(loop.get(loop.size() - 1));
+        String referrer =
+                loop.stream().filter(targets::containsKey).reduce((a, b) -> b).orElse(loop.get(loop.size() - 1));
         String keyword = document.at(referrer).has("$ref") ? "/$ref" : "/$dynamicRef";
-        String via = loop.stream().map(p -> p.isEmpty() ? "#" : p).reduce((a, b) -> a + " -> " + b).orElse("#");
-        return Finding.error(FindingCode.LINT_INVALID_SCHEMA, referrer + keyword,
-                "references that reach a property or item before coming back", Redact.shorten(via, 200),
-                "Reference cycle " + Redact.shorten(via, 200) + " never descends into the instance: validation would never end.");
+        String via = loop.stream()
+                .map(p -> p.isEmpty() ? "#" : p)
+                .reduce((a, b) -> a + " -> " + b)
+                .orElse("#");
+        return Finding.error(
+                FindingCode.LINT_INVALID_SCHEMA,
+                referrer + keyword,
+                "references that reach a property or item before coming back",
+                Redact.shorten(via, 200),
+                "Reference cycle " + Redact.shorten(via, 200)
+                        + " never descends into the instance: validation would never end.");
     }
 
     private List<String> inPlace(String pointer) {
@@ -139,7 +152,9 @@ final class LocalRefs {
             }
         }
         IN_PLACE_SINGLE.stream().filter(node::has).forEach(keyword -> next.add(pointer + "/" + keyword));
-        node.path("dependentSchemas").propertyNames().forEach(name -> next.add(pointer + "/dependentSchemas/" + SchemaWalk.escape(name)));
+        node.path("dependentSchemas")
+                .propertyNames()
+                .forEach(name -> next.add(pointer + "/dependentSchemas/" + SchemaWalk.escape(name)));
         return next;
     }
 
@@ -151,7 +166,10 @@ final class LocalRefs {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < fragment.length(); i++) {
             char c = fragment.charAt(i);
-            if (c == '%' && i + 2 < fragment.length() && isHex(fragment.charAt(i + 1)) && isHex(fragment.charAt(i + 2))) {
+            if (c == '%'
+                    && i + 2 < fragment.length()
+                    && isHex(fragment.charAt(i + 1))
+                    && isHex(fragment.charAt(i + 2))) {
                 bytes.write(Integer.parseInt(fragment.substring(i + 1, i + 3), 16));
                 i += 2;
             } else {

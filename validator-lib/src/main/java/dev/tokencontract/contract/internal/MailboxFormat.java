@@ -17,7 +17,8 @@ final class MailboxFormat implements Format {
     private static final String ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
     private static final String ATEXT_UTF8 = "(?:" + ATEXT + "|[^\\x00-\\x7F])";
     private static final String QUOTED = "\"(?:[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]|\\\\[\\x20-\\x7E])*\"";
-    private static final String QUOTED_UTF8 = "\"(?:[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]|[^\\x00-\\x7F]|\\\\[\\x20-\\x7E])*\"";
+    private static final String QUOTED_UTF8 =
+            "\"(?:[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]|[^\\x00-\\x7F]|\\\\[\\x20-\\x7E])*\"";
     private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
     private static final String LABEL_UTF8 = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}-]{0,61}[\\p{L}\\p{N}\\p{M}])?";
     private static final String SNUM = "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
@@ -30,7 +31,8 @@ final class MailboxFormat implements Format {
         this.name = name;
         String local = "(?:" + atext + "+(?:\\." + atext + "+)*|" + quoted + ")";
         String domain = label + "(?:\\." + label + ")*";
-        this.mailbox = Pattern.compile("(" + local + ")@(" + domain + "|\\[" + IPV4 + "]|\\[[Ii][Pp][Vv]6:([0-9A-Fa-f:.]+)])");
+        this.mailbox =
+                Pattern.compile("(" + local + ")@(" + domain + "|\\[" + IPV4 + "]|\\[[Ii][Pp][Vv]6:([0-9A-Fa-f:.]+)])");
     }
 
     static MailboxFormat email() {
@@ -53,11 +55,14 @@ final class MailboxFormat implements Format {
 
     @Override
     public boolean matches(ExecutionContext context, String value) {
-        if (value.length() > 320 || value.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+        if (value.length() > 320
+                || value.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
             return false; // an unpaired surrogate is not a character
         }
         var matcher = mailbox.matcher(value);
-        if (!matcher.matches() || matcher.group(1).length() > 64 || matcher.group(2).length() > 255) {
+        if (!matcher.matches()
+                || matcher.group(1).length() > 64
+                || matcher.group(2).length() > 255) {
             return false;
         }
         return matcher.group(3) == null || isIpv6(matcher.group(3));

@@ -1,14 +1,13 @@
 package dev.tokencontract.contract.internal;
 
-import dev.tokencontract.finding.Redact;
-import dev.tokencontract.json.StrictJson;
-
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Redact;
+import dev.tokencontract.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,16 +39,22 @@ final class MetaSchemas {
             return toFindings(meta.validate(document), code);
         } catch (RuntimeException e) {
             // networknt 3.0.9 under Jackson 3 throws on, e.g., 1e308 where an integer minimum applies
-            return List.of(Finding.error(code, "", "a document the meta-schema can evaluate",
-                    Redact.shorten(e.getClass().getSimpleName() + ": " + e.getMessage(), 160),
-                    "The contract holds a value the schema engine cannot evaluate (e.g. a number beyond 64-bit range)."));
+            return List.of(
+                    Finding.error(
+                            code,
+                            "",
+                            "a document the meta-schema can evaluate",
+                            Redact.shorten(e.getClass().getSimpleName() + ": " + e.getMessage(), 160),
+                            "The contract holds a value the schema engine cannot evaluate (e.g. a number beyond 64-bit range)."));
         }
     }
 
     private static List<Finding> toFindings(List<Error> errors, FindingCode code) {
         List<Finding> findings = new ArrayList<>();
         for (Error error : errors) {
-            String pointer = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+            String pointer = error.getInstanceLocation() == null
+                    ? ""
+                    : error.getInstanceLocation().toString();
             String expected = error.getKeyword() + " " + Redact.value(String.valueOf(error.getSchemaNode()));
             String actual = null;
             if (error.getProperty() != null && "required".equals(error.getKeyword())) {
@@ -65,10 +70,12 @@ final class MetaSchemas {
     private static Schema compileContractMeta() {
         try (InputStream in = MetaSchemas.class.getClassLoader().getResourceAsStream(CONTRACT_META_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("contract-schemas is not on the classpath: " + CONTRACT_META_RESOURCE + " missing");
+                throw new IllegalStateException(
+                        "contract-schemas is not on the classpath: " + CONTRACT_META_RESOURCE + " missing");
             }
             JsonNode node = StrictJson.mapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            Schema schema = ClaimsSchema.newRegistry().getSchema(SchemaLocation.of(node.path("$id").stringValue()), node);
+            Schema schema = ClaimsSchema.newRegistry()
+                    .getSchema(SchemaLocation.of(node.path("$id").stringValue()), node);
             schema.initializeValidators();
             return schema;
         } catch (IOException e) {

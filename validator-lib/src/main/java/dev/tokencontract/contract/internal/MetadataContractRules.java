@@ -1,10 +1,9 @@
 package dev.tokencontract.contract.internal;
 
-import dev.tokencontract.finding.Redact;
-
 import dev.tokencontract.contract.ContractKind;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Redact;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -19,8 +18,11 @@ final class MetadataContractRules {
     static void noTokenAnnotations(JsonNode document, ContractKind kind, List<Finding> findings) {
         for (String annotation : List.of("x-jose", "x-authorization")) {
             if (document.has(annotation)) {
-                findings.add(Finding.error(FindingCode.LINT_TOKEN_ANNOTATION, "/" + annotation,
-                        "no " + annotation + " on a " + kind.id() + " contract", "(present)",
+                findings.add(Finding.error(
+                        FindingCode.LINT_TOKEN_ANNOTATION,
+                        "/" + annotation,
+                        "no " + annotation + " on a " + kind.id() + " contract",
+                        "(present)",
                         annotation + " applies only to jwt-access-token contracts; this one is " + kind.id() + "."));
             }
         }
@@ -33,8 +35,11 @@ final class MetadataContractRules {
         for (int i = 0; i < recommended.size(); i++) {
             String name = recommended.get(i).asString("");
             if (!properties.has(name)) {
-                findings.add(Finding.error(FindingCode.LINT_REQUIRED_UNDECLARED, "/x-recommended/" + i,
-                        "a property named '" + Redact.value(name) + "'", "(undeclared)",
+                findings.add(Finding.error(
+                        FindingCode.LINT_REQUIRED_UNDECLARED,
+                        "/x-recommended/" + i,
+                        "a property named '" + Redact.value(name) + "'",
+                        "(undeclared)",
                         "'" + Redact.value(name) + "' is recommended but not declared under properties."));
             }
         }

@@ -38,8 +38,12 @@ final class NumberRange {
             BigDecimal value = node.decimalValue();
             double read = value.doubleValue();
             if ((read == 0 && value.signum() != 0) || Double.isInfinite(read)) {
-                findings.add(Finding.error(FindingCode.LINT_NUMBER_RANGE, pointer, "a number a double holds",
-                        Redact.shorten(value.toString(), 40), "This number would be read as " + read + ", not as written."));
+                findings.add(Finding.error(
+                        FindingCode.LINT_NUMBER_RANGE,
+                        pointer,
+                        "a number a double holds",
+                        Redact.shorten(value.toString(), 40),
+                        "This number would be read as " + read + ", not as written."));
             }
         }
     }

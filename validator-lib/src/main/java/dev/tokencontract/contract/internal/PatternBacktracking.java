@@ -30,6 +30,7 @@ public final class PatternBacktracking {
     static final int POLYNOMIAL_DEGREE = 3;
     /** Ways to split one text among bounded nested repetitions above which a pattern is refused. */
     static final double MAX_SPLITS = 100_000;
+
     private static final int CHARS = 0x10000;
 
     private PatternBacktracking() {}
@@ -52,9 +53,9 @@ public final class PatternBacktracking {
 
     private static final class Node {
         final List<List<Node>> alternatives; // null for a character atom
-        final BitSet chars;                   // null for a group
+        final BitSet chars; // null for a group
         int min = 1;
-        int max = 1;                          // -1: unbounded
+        int max = 1; // -1: unbounded
 
         Node(List<List<Node>> alternatives, BitSet chars) {
             this.alternatives = alternatives;
@@ -74,7 +75,8 @@ public final class PatternBacktracking {
             for (List<Node> sequence : node.alternatives) {
                 BitSet repeated = repeatedChars(sequence);
                 if (!repeated.isEmpty() && !hasSeparator(sequence, repeated)) {
-                    return Optional.of("a repeated group contains a repeated part with nothing that ends each repetition unambiguously");
+                    return Optional.of(
+                            "a repeated group contains a repeated part with nothing that ends each repetition unambiguously");
                 }
             }
             for (int i = 0; i < node.alternatives.size(); i++) {
@@ -85,12 +87,14 @@ public final class PatternBacktracking {
                 }
             }
         } else if (node.max > 1 && boundedNestingExplodes(node)) {
-            return Optional.of("a group repeated " + node.max + " times holds a part of variable length with nothing that ends "
-                    + "each repetition, so the same text splits in too many ways (e.g. (a{1,10}){1,10})");
+            return Optional.of(
+                    "a group repeated " + node.max + " times holds a part of variable length with nothing that ends "
+                            + "each repetition, so the same text splits in too many ways (e.g. (a{1,10}){1,10})");
         }
         for (List<Node> sequence : node.alternatives) {
             if (overlappingChain(sequence) >= POLYNOMIAL_DEGREE) {
-                return Optional.of(POLYNOMIAL_DEGREE + " or more unbounded repetitions in a row can match the same characters "
+                return Optional.of(POLYNOMIAL_DEGREE
+                        + " or more unbounded repetitions in a row can match the same characters "
                         + "(e.g. .*.*.*x), which costs n^" + POLYNOMIAL_DEGREE + " steps in a backtracking engine");
             }
             for (Node child : sequence) {
@@ -114,7 +118,8 @@ public final class PatternBacktracking {
             BitSet variable = new BitSet(CHARS);
             long span = variableSpan(sequence, variable);
             if (span > 1 && !hasSeparator(sequence, variable)) {
-                boolean explodes = span == Long.MAX_VALUE ? node.max >= POLYNOMIAL_DEGREE : Math.pow(span, node.max) > MAX_SPLITS;
+                boolean explodes =
+                        span == Long.MAX_VALUE ? node.max >= POLYNOMIAL_DEGREE : Math.pow(span, node.max) > MAX_SPLITS;
                 if (explodes) {
                     return true;
                 }
@@ -257,10 +262,14 @@ public final class PatternBacktracking {
                 case '(' -> {
                     if (text.startsWith("?", at)) { // (?:...), (?=...), (?!...), (?<name>...), (?i)
                         int close = at + 1;
-                        while (close < text.length() && ":=!<>".indexOf(text.charAt(close)) < 0 && text.charAt(close) != ')') {
+                        while (close < text.length()
+                                && ":=!<>".indexOf(text.charAt(close)) < 0
+                                && text.charAt(close) != ')') {
                             close++;
                         }
-                        if (close < text.length() && text.charAt(close) == '<' && close + 1 < text.length()
+                        if (close < text.length()
+                                && text.charAt(close) == '<'
+                                && close + 1 < text.length()
                                 && "=!".indexOf(text.charAt(close + 1)) < 0) {
                             close = text.indexOf('>', close);
                         } else if (close < text.length() && text.charAt(close) == '<') {
@@ -305,11 +314,28 @@ public final class PatternBacktracking {
             BitSet set = new BitSet(CHARS);
             switch (c) {
                 case 'd' -> set.set('0', '9' + 1);
-                case 'D' -> { set.set('0', '9' + 1); set.flip(0, CHARS); }
-                case 'w' -> { set.set('a', 'z' + 1); set.set('A', 'Z' + 1); set.set('0', '9' + 1); set.set('_'); }
-                case 'W' -> { set.set('a', 'z' + 1); set.set('A', 'Z' + 1); set.set('0', '9' + 1); set.set('_'); set.flip(0, CHARS); }
+                case 'D' -> {
+                    set.set('0', '9' + 1);
+                    set.flip(0, CHARS);
+                }
+                case 'w' -> {
+                    set.set('a', 'z' + 1);
+                    set.set('A', 'Z' + 1);
+                    set.set('0', '9' + 1);
+                    set.set('_');
+                }
+                case 'W' -> {
+                    set.set('a', 'z' + 1);
+                    set.set('A', 'Z' + 1);
+                    set.set('0', '9' + 1);
+                    set.set('_');
+                    set.flip(0, CHARS);
+                }
                 case 's' -> " \t\n\u000B\f\r".chars().forEach(set::set);
-                case 'S' -> { " \t\n\u000B\f\r".chars().forEach(set::set); set.flip(0, CHARS); }
+                case 'S' -> {
+                    " \t\n\u000B\f\r".chars().forEach(set::set);
+                    set.flip(0, CHARS);
+                }
                 case 't' -> set.set('\t');
                 case 'n' -> set.set('\n');
                 case 'r' -> set.set('\r');
@@ -382,14 +408,26 @@ public final class PatternBacktracking {
             }
             char c = text.charAt(at);
             switch (c) {
-                case '*' -> { node.min = 0; node.max = -1; at++; }
-                case '+' -> { node.max = -1; at++; }
-                case '?' -> { node.min = 0; at++; }
+                case '*' -> {
+                    node.min = 0;
+                    node.max = -1;
+                    at++;
+                }
+                case '+' -> {
+                    node.max = -1;
+                    at++;
+                }
+                case '?' -> {
+                    node.min = 0;
+                    at++;
+                }
                 case '{' -> {
                     int close = text.indexOf('}', at);
                     String[] bounds = text.substring(at + 1, close).split(",", -1);
                     node.min = Integer.parseInt(bounds[0].strip());
-                    node.max = bounds.length == 1 ? node.min : bounds[1].isBlank() ? -1 : Integer.parseInt(bounds[1].strip());
+                    node.max = bounds.length == 1
+                            ? node.min
+                            : bounds[1].isBlank() ? -1 : Integer.parseInt(bounds[1].strip());
                     at = close + 1;
                 }
                 default -> {

@@ -33,7 +33,8 @@ final class PointerRefs {
         for (Rewrite rewrite : rewrites) {
             JsonNode target = at(copy, rewrite.target());
             ObjectNode resource = (ObjectNode) at(copy, rewrite.resource());
-            ObjectNode defs = resource.get("$defs") instanceof ObjectNode existing ? existing : resource.putObject("$defs");
+            ObjectNode defs =
+                    resource.get("$defs") instanceof ObjectNode existing ? existing : resource.putObject("$defs");
             String alias;
             do {
                 alias = ALIAS_PREFIX + next++;
@@ -46,7 +47,8 @@ final class PointerRefs {
 
     private record Rewrite(List<String> resource, List<String> holder, String keyword, List<String> target) {}
 
-    private static void collect(JsonNode node, JsonNode resource, List<String> resourcePath, List<String> path, List<Rewrite> rewrites) {
+    private static void collect(
+            JsonNode node, JsonNode resource, List<String> resourcePath, List<String> path, List<Rewrite> rewrites) {
         if (node.isObject()) {
             if (!path.isEmpty() && node.path("$id").isString()) {
                 resource = node;
@@ -55,8 +57,10 @@ final class PointerRefs {
             for (String keyword : List.of("$ref", "$dynamicRef")) {
                 JsonNode ref = node.get(keyword);
                 if (ref != null && ref.isString() && ref.stringValue().startsWith("#/")) {
-                    List<String> tokens = tokens(LocalRefs.decode(ref.stringValue().substring(1)));
-                    if (tokens.stream().anyMatch(PointerRefs::misreadAsIndex) && targetWithinResource(resource, tokens)) {
+                    List<String> tokens =
+                            tokens(LocalRefs.decode(ref.stringValue().substring(1)));
+                    if (tokens.stream().anyMatch(PointerRefs::misreadAsIndex)
+                            && targetWithinResource(resource, tokens)) {
                         List<String> target = new ArrayList<>(resourcePath);
                         target.addAll(tokens);
                         rewrites.add(new Rewrite(resourcePath, List.copyOf(path), keyword, target));
@@ -65,7 +69,11 @@ final class PointerRefs {
             }
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 String key = entry.getKey();
-                if (!key.startsWith("x-") && !key.equals("const") && !key.equals("enum") && !key.equals("examples") && !key.equals("default")) {
+                if (!key.startsWith("x-")
+                        && !key.equals("const")
+                        && !key.equals("enum")
+                        && !key.equals("examples")
+                        && !key.equals("default")) {
                     path.add(key);
                     collect(entry.getValue(), resource, resourcePath, path, rewrites);
                     path.remove(path.size() - 1);

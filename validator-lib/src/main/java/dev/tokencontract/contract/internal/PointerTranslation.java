@@ -14,7 +14,12 @@ final class PointerTranslation {
     /** The converted path, or the reason there is none. */
     record Result(List<String> tokens, String problem) {}
 
-    private enum Kind { SCHEMA, SCHEMA_ARRAY, SCHEMA_MAP, DATA }
+    private enum Kind {
+        SCHEMA,
+        SCHEMA_ARRAY,
+        SCHEMA_MAP,
+        DATA
+    }
 
     private final JsonNode root;
     private final SourceDraft draft;
@@ -43,8 +48,11 @@ final class PointerTranslation {
                 }
                 case DATA -> out.add(token);
                 case SCHEMA -> {
-                    if (draft.refSiblingsIgnored() && node.path("$ref").isString() && !ImportKeywords.KEPT_BESIDE_REF.contains(token)) {
-                        return new Result(null, "points into " + token + ", which " + draft.label() + " ignores beside $ref");
+                    if (draft.refSiblingsIgnored()
+                            && node.path("$ref").isString()
+                            && !ImportKeywords.KEPT_BESIDE_REF.contains(token)) {
+                        return new Result(
+                                null, "points into " + token + ", which " + draft.label() + " ignores beside $ref");
                     }
                     if (token.equals("dependencies") && keywords.contains(token) && i + 1 < original.size()) {
                         String name = original.get(++i);
@@ -87,7 +95,8 @@ final class PointerTranslation {
             out.add("items");
         } else if (draft.ignoredHereActiveIn202012(token)) {
             return "points into " + token + ", which " + draft.label() + " ignores and the conversion removes";
-        } else if (draft == SourceDraft.DRAFT_2019_09 && (token.equals("$recursiveRef") || token.equals("$recursiveAnchor"))) {
+        } else if (draft == SourceDraft.DRAFT_2019_09
+                && (token.equals("$recursiveRef") || token.equals("$recursiveAnchor"))) {
             return "points into " + token;
         } else {
             out.add(token);

@@ -31,9 +31,14 @@ final class RefConversion {
         List<String> resource = index.resource(document);
         if (resource == null) {
             String written = ref.indexOf('#') < 0 ? ref : ref.substring(0, ref.indexOf('#'));
-            String shown = document.startsWith("https://tokencontract.invalid/") || document.equals(written) ? "" : " (" + document + ")";
-            return problem(path, ref, "reaches outside this document" + shown + "; a contract never fetches:"
-                    + " copy the definition into $defs");
+            String shown = document.startsWith("https://tokencontract.invalid/") || document.equals(written)
+                    ? ""
+                    : " (" + document + ")";
+            return problem(
+                    path,
+                    ref,
+                    "reaches outside this document" + shown + "; a contract never fetches:"
+                            + " copy the definition into $defs");
         }
         List<String> target;
         boolean anchor = !fragment.isEmpty() && !fragment.startsWith("/");
@@ -61,13 +66,17 @@ final class RefConversion {
         List<String> prefix = ownConverted.tokens();
         List<String> tokens = converted.tokens();
         String documentPart = "";
-        if (prefix == null || tokens.size() < prefix.size() || !tokens.subList(0, prefix.size()).equals(prefix)) {
+        if (prefix == null
+                || tokens.size() < prefix.size()
+                || !tokens.subList(0, prefix.size()).equals(prefix)) {
             // another schema resource of this document: its URI as written (identifiers are kept), a fragment within it
             PointerTranslation.Result targetResource = translation.translate(resource);
             int refHash = ref.indexOf('#');
             documentPart = refHash < 0 ? ref : ref.substring(0, refHash);
             prefix = targetResource.tokens();
-            if (documentPart.isEmpty() || prefix == null || !tokens.subList(0, prefix.size()).equals(prefix)) {
+            if (documentPart.isEmpty()
+                    || prefix == null
+                    || !tokens.subList(0, prefix.size()).equals(prefix)) {
                 return problem(path, ref, "leaves the embedded schema resource it sits in");
             }
         }

@@ -1,9 +1,8 @@
 package dev.tokencontract.contract.internal;
 
-import dev.tokencontract.finding.Redact;
-
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Redact;
 import dev.tokencontract.finding.Severity;
 import java.util.HashSet;
 import java.util.List;
@@ -22,8 +21,11 @@ final class SchemaWalk {
             for (String keyword : List.of("$ref", "$dynamicRef")) {
                 JsonNode ref = node.get(keyword);
                 if (ref != null && ref.isString() && !ref.stringValue().startsWith("#")) {
-                    findings.add(Finding.error(FindingCode.LINT_REMOTE_REF, pointer + "/" + keyword,
-                            "a local reference starting with '#'", Redact.value(ref.stringValue()),
+                    findings.add(Finding.error(
+                            FindingCode.LINT_REMOTE_REF,
+                            pointer + "/" + keyword,
+                            "a local reference starting with '#'",
+                            Redact.value(ref.stringValue()),
                             "Remote reference " + Redact.value(ref.stringValue()) + " is not allowed."));
                 }
             }
@@ -49,13 +51,21 @@ final class SchemaWalk {
     private static void backtracking(String pattern, String pointer, List<Finding> findings) {
         Optional<String> unsupported = LinearRegex.unsupported(pattern);
         if (unsupported.isPresent()) {
-            findings.add(Finding.error(FindingCode.LINT_PATTERN_UNSUPPORTED, pointer, "a pattern RE2 can match in linear time",
-                    Redact.value(pattern), "The pattern cannot be matched in linear time: " + Redact.shorten(unsupported.get(), 160) + "."));
+            findings.add(Finding.error(
+                    FindingCode.LINT_PATTERN_UNSUPPORTED,
+                    pointer,
+                    "a pattern RE2 can match in linear time",
+                    Redact.value(pattern),
+                    "The pattern cannot be matched in linear time: " + Redact.shorten(unsupported.get(), 160) + "."));
             return;
         }
-        PatternBacktracking.risk(pattern).ifPresent(why -> findings.add(Finding.error(FindingCode.LINT_PATTERN_BACKTRACKING,
-                pointer, "a pattern that matches in linear time", Redact.value(pattern),
-                "The pattern can backtrack catastrophically: " + why + ".")));
+        PatternBacktracking.risk(pattern)
+                .ifPresent(why -> findings.add(Finding.error(
+                        FindingCode.LINT_PATTERN_BACKTRACKING,
+                        pointer,
+                        "a pattern that matches in linear time",
+                        Redact.value(pattern),
+                        "The pattern can backtrack catastrophically: " + why + ".")));
     }
 
     /**
@@ -64,7 +74,9 @@ final class SchemaWalk {
      */
     static void dropInvalidSchemaWhereUnsupported(List<Finding> findings) {
         Set<String> unsupported = new HashSet<>();
-        findings.stream().filter(f -> f.code() == FindingCode.LINT_PATTERN_UNSUPPORTED).forEach(f -> unsupported.add(f.pointer()));
+        findings.stream()
+                .filter(f -> f.code() == FindingCode.LINT_PATTERN_UNSUPPORTED)
+                .forEach(f -> unsupported.add(f.pointer()));
         findings.removeIf(f -> f.code() == FindingCode.LINT_INVALID_SCHEMA && unsupported.contains(f.pointer()));
     }
 
@@ -88,8 +100,12 @@ final class SchemaWalk {
             for (int i = 0; i < required.size(); i++) {
                 String name = required.get(i).asString("");
                 if (!declared.contains(name)) {
-                    findings.add(new Finding(FindingCode.LINT_REQUIRED_UNDECLARED, severity, pointer + "/required/" + i,
-                            "a property named '" + Redact.value(name) + "'", "(undeclared)",
+                    findings.add(new Finding(
+                            FindingCode.LINT_REQUIRED_UNDECLARED,
+                            severity,
+                            pointer + "/required/" + i,
+                            "a property named '" + Redact.value(name) + "'",
+                            "(undeclared)",
                             "'" + Redact.value(name) + "' is required but not declared under properties.",
                             FindingCode.LINT_REQUIRED_UNDECLARED.hint()));
                 }
@@ -105,8 +121,11 @@ final class SchemaWalk {
         if (node.isObject()) {
             visitor.visit(node, pointer);
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
-                if (!entry.getKey().startsWith("x-") && !entry.getKey().equals("const") && !entry.getKey().equals("enum")
-                        && !entry.getKey().equals("examples") && !entry.getKey().equals("default")) {
+                if (!entry.getKey().startsWith("x-")
+                        && !entry.getKey().equals("const")
+                        && !entry.getKey().equals("enum")
+                        && !entry.getKey().equals("examples")
+                        && !entry.getKey().equals("default")) {
                     walk(entry.getValue(), pointer + "/" + escape(entry.getKey()), visitor);
                 }
             }

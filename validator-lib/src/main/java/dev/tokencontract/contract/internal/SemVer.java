@@ -16,14 +16,17 @@ public final class SemVer {
     private static final String NUMBER = "(?:0|[1-9][0-9]{0," + (MAX_DIGITS - 1) + "})";
     private static final String IDENTIFIER = "(?:" + NUMBER + "|[0-9]*[A-Za-z-][0-9A-Za-z-]*)";
     /** Anchored by {@code matches()}; as text it is the meta-schema's pattern without {@code ^} and {@code $}. */
-    public static final Pattern GRAMMAR = Pattern.compile(NUMBER + "\\." + NUMBER + "\\." + NUMBER
-            + "(?:-" + IDENTIFIER + "(?:\\." + IDENTIFIER + ")*)?");
+    public static final Pattern GRAMMAR = Pattern.compile(
+            NUMBER + "\\." + NUMBER + "\\." + NUMBER + "(?:-" + IDENTIFIER + "(?:\\." + IDENTIFIER + ")*)?");
+
     public static final Comparator<String> ORDER = SemVer::compare;
 
     private SemVer() {}
 
     public static boolean valid(String version) {
-        return version != null && version.length() <= MAX_LENGTH && GRAMMAR.matcher(version).matches();
+        return version != null
+                && version.length() <= MAX_LENGTH
+                && GRAMMAR.matcher(version).matches();
     }
 
     /**

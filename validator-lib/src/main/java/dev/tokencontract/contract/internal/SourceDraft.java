@@ -7,33 +7,156 @@ import java.util.Set;
 
 /** The JSON Schema drafts {@link DraftConversion} reads, and what each one's keywords are. */
 public enum SourceDraft {
-    DRAFT_04("draft-04"), DRAFT_06("draft-06"), DRAFT_07("draft-07"), DRAFT_2019_09("2019-09"), DRAFT_2020_12("2020-12");
+    DRAFT_04("draft-04"),
+    DRAFT_06("draft-06"),
+    DRAFT_07("draft-07"),
+    DRAFT_2019_09("2019-09"),
+    DRAFT_2020_12("2020-12");
 
     public static final String TARGET_URI = "https://json-schema.org/draft/2020-12/schema";
 
-    private static final Set<String> DRAFT_04_KEYWORDS = Set.of("id", "$schema", "$ref", "title", "description", "default",
-            "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern",
-            "additionalItems", "items", "maxItems", "minItems", "uniqueItems", "maxProperties", "minProperties", "required",
-            "additionalProperties", "definitions", "properties", "patternProperties", "dependencies", "enum", "type", "format",
-            "allOf", "anyOf", "oneOf", "not");
+    private static final Set<String> DRAFT_04_KEYWORDS = Set.of(
+            "id",
+            "$schema",
+            "$ref",
+            "title",
+            "description",
+            "default",
+            "multipleOf",
+            "maximum",
+            "exclusiveMaximum",
+            "minimum",
+            "exclusiveMinimum",
+            "maxLength",
+            "minLength",
+            "pattern",
+            "additionalItems",
+            "items",
+            "maxItems",
+            "minItems",
+            "uniqueItems",
+            "maxProperties",
+            "minProperties",
+            "required",
+            "additionalProperties",
+            "definitions",
+            "properties",
+            "patternProperties",
+            "dependencies",
+            "enum",
+            "type",
+            "format",
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "not");
     private static final Set<String> DRAFT_06_ADDED = Set.of("$id", "examples", "const", "contains", "propertyNames");
-    private static final Set<String> DRAFT_07_ADDED = Set.of("$comment", "if", "then", "else", "readOnly", "writeOnly",
-            "contentMediaType", "contentEncoding");
-    private static final Set<String> DRAFT_2019_09_KEYWORDS = Set.of("$schema", "$id", "$anchor", "$ref", "$recursiveRef",
-            "$recursiveAnchor", "$vocabulary", "$comment", "$defs", "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
-            "dependentSchemas", "items", "additionalItems", "unevaluatedItems", "contains", "properties", "patternProperties",
-            "additionalProperties", "unevaluatedProperties", "propertyNames", "type", "const", "enum", "multipleOf", "maximum",
-            "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems",
-            "uniqueItems", "maxContains", "minContains", "maxProperties", "minProperties", "required", "dependentRequired",
-            "format", "contentEncoding", "contentMediaType", "contentSchema", "title", "description", "default", "deprecated",
-            "readOnly", "writeOnly", "examples");
+    private static final Set<String> DRAFT_07_ADDED =
+            Set.of("$comment", "if", "then", "else", "readOnly", "writeOnly", "contentMediaType", "contentEncoding");
+    private static final Set<String> DRAFT_2019_09_KEYWORDS = Set.of(
+            "$schema",
+            "$id",
+            "$anchor",
+            "$ref",
+            "$recursiveRef",
+            "$recursiveAnchor",
+            "$vocabulary",
+            "$comment",
+            "$defs",
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "not",
+            "if",
+            "then",
+            "else",
+            "dependentSchemas",
+            "items",
+            "additionalItems",
+            "unevaluatedItems",
+            "contains",
+            "properties",
+            "patternProperties",
+            "additionalProperties",
+            "unevaluatedProperties",
+            "propertyNames",
+            "type",
+            "const",
+            "enum",
+            "multipleOf",
+            "maximum",
+            "exclusiveMaximum",
+            "minimum",
+            "exclusiveMinimum",
+            "maxLength",
+            "minLength",
+            "pattern",
+            "maxItems",
+            "minItems",
+            "uniqueItems",
+            "maxContains",
+            "minContains",
+            "maxProperties",
+            "minProperties",
+            "required",
+            "dependentRequired",
+            "format",
+            "contentEncoding",
+            "contentMediaType",
+            "contentSchema",
+            "title",
+            "description",
+            "default",
+            "deprecated",
+            "readOnly",
+            "writeOnly",
+            "examples");
     /** 2020-12 keywords that assert, apply subschemas or identify schemas: ignored where a draft lacks them. */
-    private static final Set<String> ACTIVE_IN_2020_12 = Set.of("$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor",
-            "$vocabulary", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "prefixItems", "items",
-            "contains", "properties", "patternProperties", "additionalProperties", "propertyNames", "unevaluatedItems",
-            "unevaluatedProperties", "type", "const", "enum", "multipleOf", "maximum", "exclusiveMaximum", "minimum",
-            "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains",
-            "minContains", "maxProperties", "minProperties", "required", "dependentRequired", "format");
+    private static final Set<String> ACTIVE_IN_2020_12 = Set.of(
+            "$id",
+            "$ref",
+            "$anchor",
+            "$dynamicRef",
+            "$dynamicAnchor",
+            "$vocabulary",
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "not",
+            "if",
+            "then",
+            "else",
+            "dependentSchemas",
+            "prefixItems",
+            "items",
+            "contains",
+            "properties",
+            "patternProperties",
+            "additionalProperties",
+            "propertyNames",
+            "unevaluatedItems",
+            "unevaluatedProperties",
+            "type",
+            "const",
+            "enum",
+            "multipleOf",
+            "maximum",
+            "exclusiveMaximum",
+            "minimum",
+            "exclusiveMinimum",
+            "maxLength",
+            "minLength",
+            "pattern",
+            "maxItems",
+            "minItems",
+            "uniqueItems",
+            "maxContains",
+            "minContains",
+            "maxProperties",
+            "minProperties",
+            "required",
+            "dependentRequired",
+            "format");
 
     private final String label;
 
@@ -47,7 +170,10 @@ public enum SourceDraft {
 
     /** The draft a {@code $schema} URI names ({@code http} or {@code https}, with or without the empty fragment). */
     public static Optional<SourceDraft> fromSchemaUri(String uri) {
-        String u = uri.trim().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("#$", "");
+        String u = uri.trim()
+                .toLowerCase(Locale.ROOT)
+                .replaceFirst("^https?://", "")
+                .replaceFirst("#$", "");
         return switch (u) {
             case "json-schema.org/draft-04/schema" -> Optional.of(DRAFT_04);
             case "json-schema.org/draft-06/schema" -> Optional.of(DRAFT_06);

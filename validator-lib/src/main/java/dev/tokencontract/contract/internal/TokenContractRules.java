@@ -1,10 +1,10 @@
 package dev.tokencontract.contract.internal;
 
 import dev.tokencontract.contract.AuthorizationRules;
-import dev.tokencontract.finding.Finding;
-import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.contract.JoseRules;
 import dev.tokencontract.contract.OperationRule;
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +28,11 @@ final class TokenContractRules {
         document.path("required").values().forEach(name -> required.add(name.asString("")));
         for (String claim : ACCESS_TOKEN_CLAIMS) {
             if (!required.contains(claim)) {
-                findings.add(Finding.error(FindingCode.LINT_CLAIM_NOT_REQUIRED, "/required",
-                        "'" + claim + "' in required", "(not required)",
+                findings.add(Finding.error(
+                        FindingCode.LINT_CLAIM_NOT_REQUIRED,
+                        "/required",
+                        "'" + claim + "' in required",
+                        "(not required)",
                         "Access-token contracts must require '" + claim + "'."));
             }
         }
@@ -38,7 +41,11 @@ final class TokenContractRules {
     static JoseRules jose(JsonNode document, List<Finding> findings) {
         JsonNode jose = document.path("x-jose");
         if (!jose.isObject()) {
-            findings.add(Finding.error(FindingCode.LINT_JOSE_MISSING, "/x-jose", "an x-jose object with alg", "(absent)",
+            findings.add(Finding.error(
+                    FindingCode.LINT_JOSE_MISSING,
+                    "/x-jose",
+                    "an x-jose object with alg",
+                    "(absent)",
                     "A token contract must say which algorithms it allows."));
             return null;
         }
@@ -47,7 +54,11 @@ final class TokenContractRules {
         for (int i = 0; i < algs.size(); i++) {
             String alg = algs.get(i).asString("");
             if (alg.equalsIgnoreCase("none")) {
-                findings.add(Finding.error(FindingCode.LINT_ALG_NONE, "/x-jose/alg/" + i, "a signing algorithm", alg,
+                findings.add(Finding.error(
+                        FindingCode.LINT_ALG_NONE,
+                        "/x-jose/alg/" + i,
+                        "a signing algorithm",
+                        alg,
                         "'none' is listed as an allowed algorithm."));
             } else if (!alg.isEmpty()) {
                 algorithms.add(alg);
@@ -55,15 +66,20 @@ final class TokenContractRules {
         }
         boolean hmac = algorithms.stream().anyMatch(a -> a.startsWith("HS"));
         if (hmac && algorithms.stream().anyMatch(a -> !a.startsWith("HS"))) {
-            findings.add(Finding.warning(FindingCode.LINT_ALG_MIXED, "/x-jose/alg", "only HS* or only public-key algorithms",
-                    String.join(",", algorithms), "HMAC and public-key algorithms are allowed together."));
+            findings.add(Finding.warning(
+                    FindingCode.LINT_ALG_MIXED,
+                    "/x-jose/alg",
+                    "only HS* or only public-key algorithms",
+                    String.join(",", algorithms),
+                    "HMAC and public-key algorithms are allowed together."));
         }
         if (algorithms.isEmpty()) {
             return null;
         }
         Set<String> types = new LinkedHashSet<>();
         jose.path("typ").values().forEach(t -> types.add(t.asString("")));
-        Optional<Duration> maxLifetime = jose.path("maxLifetimeSeconds").canConvertToLong() && jose.path("maxLifetimeSeconds").asLong() > 0
+        Optional<Duration> maxLifetime = jose.path("maxLifetimeSeconds").canConvertToLong()
+                        && jose.path("maxLifetimeSeconds").asLong() > 0
                 ? Optional.of(Duration.ofSeconds(jose.path("maxLifetimeSeconds").asLong()))
                 : Optional.empty();
         return new JoseRules(algorithms, types, jose.path("kidRequired").asBoolean(false), maxLifetime);
@@ -84,16 +100,30 @@ final class TokenContractRules {
             List<String> roles = strings(entry.getValue().path("roles"));
             usesScopes |= !scopes.isEmpty();
             usesRoles |= !roles.isEmpty();
-            operations.put(entry.getKey(), new OperationRule(entry.getKey(), scopes, roles, entry.getValue().path("description").asString("")));
+            operations.put(
+                    entry.getKey(),
+                    new OperationRule(
+                            entry.getKey(),
+                            scopes,
+                            roles,
+                            entry.getValue().path("description").asString("")));
         }
         JsonNode properties = document.path("properties");
         if (usesScopes && !properties.has(scopeClaim)) {
-            findings.add(Finding.error(FindingCode.LINT_AUTHZ_CLAIM_UNDECLARED, "/x-authorization/scopeClaim",
-                    "a declared claim", scopeClaim, "Operations need scopes from '" + scopeClaim + "', which the schema does not declare."));
+            findings.add(Finding.error(
+                    FindingCode.LINT_AUTHZ_CLAIM_UNDECLARED,
+                    "/x-authorization/scopeClaim",
+                    "a declared claim",
+                    scopeClaim,
+                    "Operations need scopes from '" + scopeClaim + "', which the schema does not declare."));
         }
         if (usesRoles && !properties.has(rolesClaim)) {
-            findings.add(Finding.error(FindingCode.LINT_AUTHZ_CLAIM_UNDECLARED, "/x-authorization/rolesClaim",
-                    "a declared claim", rolesClaim, "Operations need roles from '" + rolesClaim + "', which the schema does not declare."));
+            findings.add(Finding.error(
+                    FindingCode.LINT_AUTHZ_CLAIM_UNDECLARED,
+                    "/x-authorization/rolesClaim",
+                    "a declared claim",
+                    rolesClaim,
+                    "Operations need roles from '" + rolesClaim + "', which the schema does not declare."));
         }
         return new AuthorizationRules(scopeClaim, rolesClaim, operations);
     }
@@ -112,14 +142,19 @@ final class TokenContractRules {
             refused.add("an array");
         }
         if (!refused.isEmpty()) {
-            findings.add(Finding.error(FindingCode.LINT_AUD_SHAPE, "/properties/aud", "a string or an array of strings",
-                    "refuses " + String.join(" and ", refused), "'aud' refuses " + String.join(" and ", refused) + "."));
+            findings.add(Finding.error(
+                    FindingCode.LINT_AUD_SHAPE,
+                    "/properties/aud",
+                    "a string or an array of strings",
+                    "refuses " + String.join(" and ", refused),
+                    "'aud' refuses " + String.join(" and ", refused) + "."));
         }
     }
 
     private static boolean rejectsAudience(ClaimsSchema schema, ObjectNode instance) {
         return schema.errors(instance).stream()
-                .anyMatch(e -> e.getInstanceLocation() != null && e.getInstanceLocation().toString().startsWith("/aud"));
+                .anyMatch(e -> e.getInstanceLocation() != null
+                        && e.getInstanceLocation().toString().startsWith("/aud"));
     }
 
     private static List<String> strings(JsonNode array) {

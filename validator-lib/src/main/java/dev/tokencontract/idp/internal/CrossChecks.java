@@ -36,8 +36,12 @@ public final class CrossChecks {
             return;
         }
         if (actual == null || !IssuerRules.matches(expected, actual)) {
-            findings.add(Finding.error(FindingCode.TOKEN_ISSUER_NOT_IDP, "/token/claims/iss", Redact.value(expected),
-                    actual == null ? "(absent)" : Redact.value(actual), "The token's issuer is not the IdP's issuer."));
+            findings.add(Finding.error(
+                    FindingCode.TOKEN_ISSUER_NOT_IDP,
+                    "/token/claims/iss",
+                    Redact.value(expected),
+                    actual == null ? "(absent)" : Redact.value(actual),
+                    "The token's issuer is not the IdP's issuer."));
         }
     }
 
@@ -53,8 +57,11 @@ public final class CrossChecks {
                 listed |= value.asString("").equals(alg);
             }
             if (!listed) {
-                findings.add(Finding.error(FindingCode.TOKEN_ALG_NOT_ADVERTISED, "/token/header/alg",
-                        "one of " + Redact.value(advertised.toString()), Redact.value(alg),
+                findings.add(Finding.error(
+                        FindingCode.TOKEN_ALG_NOT_ADVERTISED,
+                        "/token/header/alg",
+                        "one of " + Redact.value(advertised.toString()),
+                        Redact.value(alg),
                         "The token's alg is not in the IdP's '" + member + "'."));
             }
             return;
@@ -66,16 +73,28 @@ public final class CrossChecks {
         String x5t = header.path("x5t").isString() ? header.path("x5t").stringValue() : null;
         for (JsonNode key : jwks.path("keys")) {
             boolean byKid = kid != null && kid.equals(key.path("kid").asString(null));
-            boolean byThumbprint = kid == null && x5t != null && x5t.equals(key.path("x5t").asString(null));
+            boolean byThumbprint =
+                    kid == null && x5t != null && x5t.equals(key.path("x5t").asString(null));
             if (byKid || byThumbprint) {
-                findings.add(Finding.info(FindingCode.TOKEN_KEY_FOUND, byKid ? "/token/header/kid" : "/token/header/x5t",
-                        "The IdP's JWK set has a key with the token's " + (byKid ? "kid '" + Redact.value(kid) + "'"
-                                : "x5t '" + Redact.value(x5t) + "' (the token has no kid)") + "."));
+                findings.add(Finding.info(
+                        FindingCode.TOKEN_KEY_FOUND,
+                        byKid ? "/token/header/kid" : "/token/header/x5t",
+                        "The IdP's JWK set has a key with the token's "
+                                + (byKid
+                                        ? "kid '" + Redact.value(kid) + "'"
+                                        : "x5t '" + Redact.value(x5t) + "' (the token has no kid)")
+                                + "."));
                 return;
             }
         }
-        String what = kid != null ? "kid '" + Redact.value(kid) + "'" : x5t != null ? "x5t '" + Redact.value(x5t) + "'" : "no kid or x5t";
-        findings.add(Finding.error(FindingCode.TOKEN_KID_NOT_IN_JWKS, kid != null ? "/token/header/kid" : "/token/header",
-                "a key in the IdP's JWK set", what, "No key in the IdP's JWK set matches the token (" + what + ")."));
+        String what = kid != null
+                ? "kid '" + Redact.value(kid) + "'"
+                : x5t != null ? "x5t '" + Redact.value(x5t) + "'" : "no kid or x5t";
+        findings.add(Finding.error(
+                FindingCode.TOKEN_KID_NOT_IN_JWKS,
+                kid != null ? "/token/header/kid" : "/token/header",
+                "a key in the IdP's JWK set",
+                what,
+                "No key in the IdP's JWK set matches the token (" + what + ")."));
     }
 }

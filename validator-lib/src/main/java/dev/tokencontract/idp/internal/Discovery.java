@@ -2,8 +2,8 @@ package dev.tokencontract.idp.internal;
 
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.finding.Severity;
 import dev.tokencontract.finding.Redact;
+import dev.tokencontract.finding.Severity;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +26,18 @@ public final class Discovery {
             SafeFetch.Answer answer = fetch.getJson(candidate, pointer);
             if (answer.ok()) {
                 List<Finding> findings = new ArrayList<>();
-                problems.stream().filter(p -> p.code() != FindingCode.FETCH_FAILED || !String.valueOf(p.actual()).startsWith("HTTP 404"))
-                        .map(Discovery::asWarning).forEach(findings::add);
-                findings.add(Finding.info(FindingCode.DISCOVERY_DOCUMENT_FOUND, pointer,
+                problems.stream()
+                        .filter(p -> p.code() != FindingCode.FETCH_FAILED
+                                || !String.valueOf(p.actual()).startsWith("HTTP 404"))
+                        .map(Discovery::asWarning)
+                        .forEach(findings::add);
+                findings.add(Finding.info(
+                        FindingCode.DISCOVERY_DOCUMENT_FOUND,
+                        pointer,
                         what + " found at " + Redact.value(answer.finalUri().toString())
-                                + (answer.finalUri().equals(candidate) ? "" : " (redirected from " + Redact.value(candidate.toString()) + ")")
+                                + (answer.finalUri().equals(candidate)
+                                        ? ""
+                                        : " (redirected from " + Redact.value(candidate.toString()) + ")")
                                 + tried(candidates, candidate)));
                 return new Found(Optional.of(answer.json()), Optional.of(answer.finalUri()), findings);
             }
@@ -38,8 +45,14 @@ public final class Discovery {
         }
         List<Finding> findings = new ArrayList<>();
         problems.stream().filter(p -> p.code() != FindingCode.FETCH_FAILED).forEach(findings::add);
-        findings.add(Finding.error(FindingCode.DISCOVERY_NOT_FOUND, pointer, "a JSON " + what + " at one of the well-known URLs",
-                summary(problems), "No " + what + " at " + String.join(", ", candidates.stream().map(URI::toString).toList()) + "."));
+        findings.add(Finding.error(
+                FindingCode.DISCOVERY_NOT_FOUND,
+                pointer,
+                "a JSON " + what + " at one of the well-known URLs",
+                summary(problems),
+                "No " + what + " at "
+                        + String.join(
+                                ", ", candidates.stream().map(URI::toString).toList()) + "."));
         return new Found(Optional.empty(), Optional.empty(), findings);
     }
 
@@ -49,11 +62,21 @@ public final class Discovery {
     }
 
     private static String summary(List<Finding> problems) {
-        return String.join("; ", problems.stream().map(p -> p.code() + " " + Redact.shorten(p.actual(), 60)).toList());
+        return String.join(
+                "; ",
+                problems.stream()
+                        .map(p -> p.code() + " " + Redact.shorten(p.actual(), 60))
+                        .toList());
     }
 
     private static Finding asWarning(Finding f) {
-        return new Finding(f.code(), Severity.WARNING, f.pointer(), f.expected(), f.actual(),
-                f.message() + " (a later well-known URL answered)", f.hint());
+        return new Finding(
+                f.code(),
+                Severity.WARNING,
+                f.pointer(),
+                f.expected(),
+                f.actual(),
+                f.message() + " (a later well-known URL answered)",
+                f.hint());
     }
 }

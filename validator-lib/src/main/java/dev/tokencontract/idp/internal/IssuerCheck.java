@@ -3,9 +3,9 @@ package dev.tokencontract.idp.internal;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.idp.JwksInput;
-import dev.tokencontract.idp.IdpReport;
 import dev.tokencontract.finding.Redact;
+import dev.tokencontract.idp.IdpReport;
+import dev.tokencontract.idp.JwksInput;
 import dev.tokencontract.json.StrictJson;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,39 +23,80 @@ public final class IssuerCheck {
 
     private IssuerCheck() {}
 
-    public static IdpReport discoverAndCheck(SafeFetch fetch, URI issuer, String subject, List<Contract> contracts, boolean keys) {
+    public static IdpReport discoverAndCheck(
+            SafeFetch fetch, URI issuer, String subject, List<Contract> contracts, boolean keys) {
         if (!SafeFetch.allowedScheme(issuer)) {
             // one refusal for the issuer, rather than one per well-known URL plus DISCOVERY_NOT_FOUND
-            Finding refused = Finding.error(FindingCode.FETCH_INSECURE_URL, METADATA, "an https URL (http only for loopback)",
-                    Redact.value(issuer.toString()), "Refused to discover metadata for " + Redact.value(issuer.toString()) + ": not https.");
-            return new IdpReport(subject, Optional.empty(), Optional.empty(), Optional.empty(), references(contracts), List.of(refused), List.of());
+            Finding refused = Finding.error(
+                    FindingCode.FETCH_INSECURE_URL,
+                    METADATA,
+                    "an https URL (http only for loopback)",
+                    Redact.value(issuer.toString()),
+                    "Refused to discover metadata for " + Redact.value(issuer.toString()) + ": not https.");
+            return new IdpReport(
+                    subject,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    references(contracts),
+                    List.of(refused),
+                    List.of());
         }
-        Discovery.Found found = Discovery.first(fetch, WellKnown.authorizationServer(issuer), METADATA, "authorization server metadata");
+        Discovery.Found found = Discovery.first(
+                fetch, WellKnown.authorizationServer(issuer), METADATA, "authorization server metadata");
         List<Finding> findings = new ArrayList<>(found.findings());
         if (found.document().isEmpty()) {
-            return new IdpReport(subject, Optional.empty(), Optional.empty(), Optional.empty(), references(contracts), findings, List.of());
+            return new IdpReport(
+                    subject,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    references(contracts),
+                    findings,
+                    List.of());
         }
         JsonNode metadata = found.document().get();
         findings.addAll(metadataFindings(metadata, issuer.toString(), contracts));
         Optional<JsonNode> jwks = Optional.empty();
         if (keys && findings.stream().anyMatch(f -> f.code() == FindingCode.ISSUER_MISMATCH)) {
-            // RFC 8414 section 3.3: "If these values are not identical, the data contained in the response MUST NOT be used."
-            findings.add(Finding.info(FindingCode.DISCOVERY_DOCUMENT_FOUND, JWKS,
-                    "Keys were not fetched: the metadata's issuer differs from " + Redact.value(issuer.toString()) + ", so its jwks_uri is not used."));
+            // RFC 8414 section 3.3: "If these values are not identical, the data contained in the response MUST NOT be
+            // used."
+            findings.add(Finding.info(
+                    FindingCode.DISCOVERY_DOCUMENT_FOUND,
+                    JWKS,
+                    "Keys were not fetched: the metadata's issuer differs from " + Redact.value(issuer.toString())
+                            + ", so its jwks_uri is not used."));
         } else if (keys) {
             jwks = fetchJwks(fetch, metadata, findings);
         }
-        return new IdpReport(subject, found.url(), Optional.of(metadata), jwks, references(contracts), findings, List.of());
+        return new IdpReport(
+                subject, found.url(), Optional.of(metadata), jwks, references(contracts), findings, List.of());
     }
 
-    public static IdpReport checkDocument(SafeFetch fetch, String json, String subject, String expectedIssuer, List<Contract> contracts,
-                                          JwksInput keys) {
+    public static IdpReport checkDocument(
+            SafeFetch fetch,
+            String json,
+            String subject,
+            String expectedIssuer,
+            List<Contract> contracts,
+            JwksInput keys) {
         List<Finding> findings = new ArrayList<>();
         StrictJson.Parsed parsed = StrictJson.parse(json == null ? "" : json);
         if (!parsed.ok() || !parsed.node().isObject()) {
-            findings.add(Finding.error(FindingCode.FETCH_NOT_JSON, METADATA, "a JSON object",
-                    parsed.ok() ? "JSON but not an object" : parsed.detail(), "The metadata document is not a JSON object."));
-            return new IdpReport(subject, Optional.empty(), Optional.empty(), Optional.empty(), references(contracts), findings, List.of());
+            findings.add(Finding.error(
+                    FindingCode.FETCH_NOT_JSON,
+                    METADATA,
+                    "a JSON object",
+                    parsed.ok() ? "JSON but not an object" : parsed.detail(),
+                    "The metadata document is not a JSON object."));
+            return new IdpReport(
+                    subject,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    references(contracts),
+                    findings,
+                    List.of());
         }
         JsonNode metadata = parsed.node();
         findings.addAll(metadataFindings(metadata, expectedIssuer, contracts));
@@ -63,17 +104,22 @@ public final class IssuerCheck {
             case FETCH_JWKS_URI -> fetchJwks(fetch, metadata, findings);
             case DOCUMENT -> jwksDocument(keys.json(), findings);
             case SKIP -> {
-                findings.add(Finding.info(FindingCode.DISCOVERY_DOCUMENT_FOUND, JWKS, "Keys were not checked (asked not to fetch jwks_uri)."));
+                findings.add(Finding.info(
+                        FindingCode.DISCOVERY_DOCUMENT_FOUND,
+                        JWKS,
+                        "Keys were not checked (asked not to fetch jwks_uri)."));
                 yield Optional.empty();
             }
         };
-        return new IdpReport(subject, Optional.empty(), Optional.of(metadata), jwks, references(contracts), findings, List.of());
+        return new IdpReport(
+                subject, Optional.empty(), Optional.of(metadata), jwks, references(contracts), findings, List.of());
     }
 
     private static List<Finding> metadataFindings(JsonNode metadata, String expectedIssuer, List<Contract> contracts) {
         List<Finding> rules = MetadataChecks.check(metadata, expectedIssuer, METADATA);
         Set<String> notUrls = new HashSet<>();
-        rules.stream().filter(f -> f.code() == FindingCode.ISSUER_NOT_HTTPS || f.code() == FindingCode.ENDPOINT_NOT_HTTPS)
+        rules.stream()
+                .filter(f -> f.code() == FindingCode.ISSUER_NOT_HTTPS || f.code() == FindingCode.ENDPOINT_NOT_HTTPS)
                 .forEach(f -> notUrls.add(f.pointer()));
         List<Finding> findings = new ArrayList<>();
         for (Contract contract : contracts) {
@@ -106,7 +152,10 @@ public final class IssuerCheck {
             findings.add(answer.problem());
             return Optional.empty();
         }
-        findings.add(Finding.info(FindingCode.DISCOVERY_DOCUMENT_FOUND, JWKS, "JWK set fetched from " + Redact.value(answer.finalUri().toString()) + "."));
+        findings.add(Finding.info(
+                FindingCode.DISCOVERY_DOCUMENT_FOUND,
+                JWKS,
+                "JWK set fetched from " + Redact.value(answer.finalUri().toString()) + "."));
         findings.addAll(JwksChecks.check(answer.json(), JWKS));
         return Optional.of(answer.json());
     }
@@ -114,7 +163,11 @@ public final class IssuerCheck {
     private static Optional<JsonNode> jwksDocument(String json, List<Finding> findings) {
         StrictJson.Parsed parsed = StrictJson.parse(json);
         if (!parsed.ok()) {
-            findings.add(Finding.error(FindingCode.JWKS_INVALID, JWKS, "a JSON object with a \"keys\" array", parsed.detail(),
+            findings.add(Finding.error(
+                    FindingCode.JWKS_INVALID,
+                    JWKS,
+                    "a JSON object with a \"keys\" array",
+                    parsed.detail(),
                     "The JWK set is not readable JSON."));
             return Optional.empty();
         }

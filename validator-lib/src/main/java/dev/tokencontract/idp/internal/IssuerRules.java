@@ -19,7 +19,9 @@ public final class IssuerRules {
     /** The placeholder's name, e.g. {@code tenantid}. */
     public static Optional<String> placeholder(String issuer) {
         var matcher = PLACEHOLDER.matcher(issuer);
-        return matcher.find() ? Optional.of(matcher.group().substring(1, matcher.group().length() - 1)) : Optional.empty();
+        return matcher.find()
+                ? Optional.of(matcher.group().substring(1, matcher.group().length() - 1))
+                : Optional.empty();
     }
 
     /** True when {@code actual} equals {@code issuer}, or fills each placeholder of a template with one path segment. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Hygiene of a published JWK set: key ids, consistent kty/alg/crv/use, key sizes and curves, no private
@@ -22,7 +21,8 @@ public final class JwksChecks {
     static final Set<String> EC_CURVES = Set.of("P-256", "P-384", "P-521");
     static final Set<String> OKP_SIGNING_CURVES = Set.of("Ed25519", "Ed448");
     static final Set<String> OKP_AGREEMENT_CURVES = Set.of("X25519", "X448");
-    private static final Map<String, String> EC_ALG_CURVE = Map.of("ES256", "P-256", "ES384", "P-384", "ES512", "P-521");
+    private static final Map<String, String> EC_ALG_CURVE =
+            Map.of("ES256", "P-256", "ES384", "P-384", "ES512", "P-521");
     private static final int MIN_RSA_BITS = 2048;
 
     private JwksChecks() {}
@@ -31,8 +31,12 @@ public final class JwksChecks {
         List<Finding> findings = new ArrayList<>();
         JsonNode keys = set.path("keys");
         if (!set.isObject() || !keys.isArray()) {
-            findings.add(Finding.error(FindingCode.JWKS_INVALID, pointer, "an object with a \"keys\" array",
-                    set.isObject() ? "no \"keys\" array" : "not an object", "This is not a JWK set."));
+            findings.add(Finding.error(
+                    FindingCode.JWKS_INVALID,
+                    pointer,
+                    "an object with a \"keys\" array",
+                    set.isObject() ? "no \"keys\" array" : "not an object",
+                    "This is not a JWK set."));
             return findings;
         }
         int signing = 0;
@@ -41,7 +45,12 @@ public final class JwksChecks {
             JsonNode key = keys.get(i);
             String at = pointer + "/keys/" + i;
             if (!key.isObject()) {
-                findings.add(Finding.error(FindingCode.JWK_UNREADABLE, at, "a JWK object", "not an object", "Key #" + i + " is not a JSON object."));
+                findings.add(Finding.error(
+                        FindingCode.JWK_UNREADABLE,
+                        at,
+                        "a JWK object",
+                        "not an object",
+                        "Key #" + i + " is not a JSON object."));
                 continue;
             }
             privateMembers(key, at, findings);
@@ -50,32 +59,52 @@ public final class JwksChecks {
             if (signingKey) {
                 signing++;
                 if (!key.path("kid").isString() || key.path("kid").stringValue().isEmpty()) {
-                    findings.add(Finding.error(FindingCode.JWK_KID_MISSING, at + "/kid", "a kid", "(absent)",
+                    findings.add(Finding.error(
+                            FindingCode.JWK_KID_MISSING,
+                            at + "/kid",
+                            "a kid",
+                            "(absent)",
                             "Signing key #" + i + " has no 'kid'."));
                 }
             }
             if (key.path("kid").isString()) {
-                String identity = key.path("kid").stringValue() + "\u0000" + key.path("kty").asString("") + "\u0000" + key.path("use").asString("sig");
+                String identity = key.path("kid").stringValue() + "\u0000"
+                        + key.path("kty").asString("") + "\u0000"
+                        + key.path("use").asString("sig");
                 Integer first = seen.putIfAbsent(identity, i);
                 if (first != null) {
-                    findings.add(Finding.error(FindingCode.JWK_DUPLICATE_KID, at + "/kid", "a kid no other key of this type uses",
+                    findings.add(Finding.error(
+                            FindingCode.JWK_DUPLICATE_KID,
+                            at + "/kid",
+                            "a kid no other key of this type uses",
                             Redact.value(key.path("kid").stringValue()) + " (also key #" + first + ")",
-                            "Keys #" + first + " and #" + i + " share the kid '" + Redact.value(key.path("kid").stringValue()) + "'."));
+                            "Keys #" + first + " and #" + i + " share the kid '"
+                                    + Redact.value(key.path("kid").stringValue()) + "'."));
                 }
             }
         }
         if (signing == 0) {
-            findings.add(Finding.error(FindingCode.JWKS_EMPTY, pointer + "/keys", "at least one signing key",
-                    keys.isEmpty() ? "no keys" : keys.size() + (keys.size() == 1 ? " key, not usable" : " keys, none usable") + " for signatures",
+            findings.add(Finding.error(
+                    FindingCode.JWKS_EMPTY,
+                    pointer + "/keys",
+                    "at least one signing key",
+                    keys.isEmpty()
+                            ? "no keys"
+                            : keys.size() + (keys.size() == 1 ? " key, not usable" : " keys, none usable")
+                                    + " for signatures",
                     keys.isEmpty() ? "The JWK set is empty." : "The JWK set holds no usable signing key."));
         }
         return findings;
     }
 
     private static void privateMembers(JsonNode key, String at, List<Finding> findings) {
-        List<String> present = JwkRedaction.PRIVATE_MEMBERS.stream().filter(key::has).toList();
+        List<String> present =
+                JwkRedaction.PRIVATE_MEMBERS.stream().filter(key::has).toList();
         if (!present.isEmpty()) {
-            findings.add(Finding.error(FindingCode.JWK_PRIVATE_PARAMETERS, at, "public members only",
+            findings.add(Finding.error(
+                    FindingCode.JWK_PRIVATE_PARAMETERS,
+                    at,
+                    "public members only",
                     "private members present: " + String.join(", ", present) + " (values not shown)",
                     "Key " + label(key, at) + " publishes private key material (" + String.join(", ", present) + ")."));
         }
@@ -101,7 +130,8 @@ public final class JwksChecks {
         }
         String text = key.path(member).stringValue();
         try {
-            byte[] bytes = Base64.getUrlDecoder().decode(text.replace('+', '-').replace('/', '_').replace("=", ""));
+            byte[] bytes = Base64.getUrlDecoder()
+                    .decode(text.replace('+', '-').replace('/', '_').replace("=", ""));
             return bytes.length == 0 ? null : new BigInteger(1, bytes);
         } catch (IllegalArgumentException e) {
             return null;
@@ -113,8 +143,12 @@ public final class JwksChecks {
         for (String member : members) {
             String text = key.path(member).asString("");
             if (text.indexOf('+') >= 0 || text.indexOf('/') >= 0 || text.indexOf('=') >= 0) {
-                findings.add(Finding.warning(FindingCode.JWK_NOT_BASE64URL, at + "/" + member, "base64url (no +, / or =)",
-                        "standard base64", "Key " + label(key, at) + ": '" + member + "' is standard base64, not base64url."));
+                findings.add(Finding.warning(
+                        FindingCode.JWK_NOT_BASE64URL,
+                        at + "/" + member,
+                        "base64url (no +, / or =)",
+                        "standard base64",
+                        "Key " + label(key, at) + ": '" + member + "' is standard base64, not base64url."));
             }
         }
     }

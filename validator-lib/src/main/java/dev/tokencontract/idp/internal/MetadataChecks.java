@@ -3,8 +3,8 @@ package dev.tokencontract.idp.internal;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.finding.Severity;
 import dev.tokencontract.finding.Redact;
+import dev.tokencontract.finding.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,8 +15,10 @@ import tools.jackson.databind.JsonNode;
 /** Checks of an authorization server's metadata that a schema cannot say: issuer, https, algorithms. */
 public final class MetadataChecks {
     /** Where the IdP says which algorithms sign the tokens it issues (the second is Google's 2015 spelling). */
-    static final List<String> TOKEN_ALG_MEMBERS = List.of("id_token_signing_alg_values_supported",
-            "id_token_alg_values_supported", "access_token_signing_alg_values_supported");
+    static final List<String> TOKEN_ALG_MEMBERS = List.of(
+            "id_token_signing_alg_values_supported",
+            "id_token_alg_values_supported",
+            "access_token_signing_alg_values_supported");
 
     private MetadataChecks() {}
 
@@ -29,7 +31,11 @@ public final class MetadataChecks {
         endpoints(metadata, pointer, findings);
         algorithms(metadata, pointer, findings);
         if (!metadata.has("jwks_uri")) {
-            findings.add(Finding.warning(FindingCode.JWKS_URI_MISSING, pointer + "/jwks_uri", "a jwks_uri", "(absent)",
+            findings.add(Finding.warning(
+                    FindingCode.JWKS_URI_MISSING,
+                    pointer + "/jwks_uri",
+                    "a jwks_uri",
+                    "(absent)",
                     "The metadata names no jwks_uri, so token signatures cannot be checked against its keys."));
         }
         return findings;
@@ -40,7 +46,8 @@ public final class MetadataChecks {
         List<Finding> findings = new ArrayList<>();
         JsonNode schema = contract.document();
         String issuer = document.path("issuer").asString("");
-        boolean explainedTemplate = IssuerRules.templated(issuer) && IssuerRules.notHttpsReason(issuer).isEmpty();
+        boolean explainedTemplate = IssuerRules.templated(issuer)
+                && IssuerRules.notHttpsReason(issuer).isEmpty();
         for (Finding f : contract.check(document, pointer)) {
             if (explainedTemplate && f.pointer().equals(pointer + "/issuer") && f.code() != FindingCode.CLAIM_MISSING) {
                 continue; // '{tenantid}' is not URI syntax; ISSUER_TEMPLATED explains it instead of a bare format error
@@ -51,14 +58,23 @@ public final class MetadataChecks {
                 default -> FindingCode.METADATA_FIELD_INVALID;
             };
             String expected = f.expected() == null ? null : f.expected().replace("a claim named", "a member named");
-            findings.add(new Finding(code, f.severity(), f.pointer(), expected, f.actual(),
-                    contract.reference() + ": " + f.message() + rule(schema, f.pointer(), pointer), code.hint()));
+            findings.add(new Finding(
+                    code,
+                    f.severity(),
+                    f.pointer(),
+                    expected,
+                    f.actual(),
+                    contract.reference() + ": " + f.message() + rule(schema, f.pointer(), pointer),
+                    code.hint()));
         }
         JsonNode recommended = contract.document().path("x-recommended");
         for (JsonNode name : recommended) {
             if (!document.has(name.asString(""))) {
-                findings.add(Finding.warning(FindingCode.METADATA_RECOMMENDED_MISSING, pointer + "/" + escape(name.asString("")),
-                        "a member named '" + Redact.value(name.asString("")) + "'", "(absent)",
+                findings.add(Finding.warning(
+                        FindingCode.METADATA_RECOMMENDED_MISSING,
+                        pointer + "/" + escape(name.asString("")),
+                        "a member named '" + Redact.value(name.asString("")) + "'",
+                        "(absent)",
                         contract.reference() + " recommends '" + Redact.value(name.asString("")) + "'."));
             }
         }
@@ -68,7 +84,8 @@ public final class MetadataChecks {
     /** True for a contract finding about a string's URL form (its {@code format} or {@code pattern}). */
     static boolean urlSyntax(Finding finding) {
         String expected = finding.expected() == null ? "" : finding.expected();
-        return finding.code() == FindingCode.METADATA_FIELD_INVALID && (expected.startsWith("format ") || expected.startsWith("pattern "));
+        return finding.code() == FindingCode.METADATA_FIELD_INVALID
+                && (expected.startsWith("format ") || expected.startsWith("pattern "));
     }
 
     /** The schema's own description of the member a finding is about, so the reason travels with the finding. */
@@ -76,12 +93,18 @@ public final class MetadataChecks {
         if (!findingPointer.startsWith(prefix + "/")) {
             return "";
         }
-        String member = findingPointer.substring(prefix.length() + 1).split("/", 2)[0].replace("~1", "/").replace("~0", "~");
+        String member = findingPointer
+                .substring(prefix.length() + 1)
+                .split("/", 2)[0]
+                .replace("~1", "/")
+                .replace("~0", "~");
         JsonNode property = schema.path("properties").path(member);
         String description = property.path("description").asString("");
         if (description.isEmpty() && property.path("$ref").asString("").startsWith("#/$defs/")) {
-            description = schema.path("$defs").path(property.path("$ref").stringValue().substring("#/$defs/".length()))
-                    .path("description").asString("");
+            description = schema.path("$defs")
+                    .path(property.path("$ref").stringValue().substring("#/$defs/".length()))
+                    .path("description")
+                    .asString("");
         }
         return description.isEmpty() ? "" : " (" + description + ")";
     }
@@ -97,19 +120,33 @@ public final class MetadataChecks {
             return; // the contract reports a missing or non-string issuer
         }
         String issuer = node.stringValue();
-        IssuerRules.notHttpsReason(issuer).ifPresent(reason -> findings.add(Finding.error(FindingCode.ISSUER_NOT_HTTPS,
-                pointer + "/issuer", "an https URL with no query or fragment", Redact.value(issuer) + " (" + reason + ")",
-                "The issuer is not an https URL: " + reason + ".")));
+        IssuerRules.notHttpsReason(issuer)
+                .ifPresent(reason -> findings.add(Finding.error(
+                        FindingCode.ISSUER_NOT_HTTPS,
+                        pointer + "/issuer",
+                        "an https URL with no query or fragment",
+                        Redact.value(issuer) + " (" + reason + ")",
+                        "The issuer is not an https URL: " + reason + ".")));
         boolean templated = IssuerRules.templated(issuer);
         if (templated) {
             String name = IssuerRules.placeholder(issuer).orElse("?");
-            findings.add(new Finding(FindingCode.ISSUER_TEMPLATED, Severity.WARNING, pointer + "/issuer", "one issuer",
-                    Redact.value(issuer), "The issuer is a template: tokens carry it with {" + name + "} replaced by the tenant's id, "
-                    + "so no token will equal this value.", FindingCode.ISSUER_TEMPLATED.hint()));
+            findings.add(new Finding(
+                    FindingCode.ISSUER_TEMPLATED,
+                    Severity.WARNING,
+                    pointer + "/issuer",
+                    "one issuer",
+                    Redact.value(issuer),
+                    "The issuer is a template: tokens carry it with {" + name + "} replaced by the tenant's id, "
+                            + "so no token will equal this value.",
+                    FindingCode.ISSUER_TEMPLATED.hint()));
         }
         if (expectedIssuer != null && !IssuerRules.matches(issuer, expectedIssuer)) {
-            findings.add(Finding.error(FindingCode.ISSUER_MISMATCH, pointer + "/issuer", Redact.value(expectedIssuer),
-                    Redact.value(issuer), "The issuer differs from the URL the metadata was discovered for."));
+            findings.add(Finding.error(
+                    FindingCode.ISSUER_MISMATCH,
+                    pointer + "/issuer",
+                    Redact.value(expectedIssuer),
+                    Redact.value(issuer),
+                    "The issuer differs from the URL the metadata was discovered for."));
         }
     }
 
@@ -121,9 +158,13 @@ public final class MetadataChecks {
                 continue;
             }
             String value = member.getValue().stringValue();
-            IssuerRules.notHttpsReason(value).ifPresent(reason -> findings.add(Finding.error(FindingCode.ENDPOINT_NOT_HTTPS,
-                    pointer + "/" + escape(name), "an https URL", Redact.value(value) + " (" + reason + ")",
-                    "'" + name + "' is not an https URL: " + reason + ".")));
+            IssuerRules.notHttpsReason(value)
+                    .ifPresent(reason -> findings.add(Finding.error(
+                            FindingCode.ENDPOINT_NOT_HTTPS,
+                            pointer + "/" + escape(name),
+                            "an https URL",
+                            Redact.value(value) + " (" + reason + ")",
+                            "'" + name + "' is not an https URL: " + reason + ".")));
         }
     }
 
@@ -134,15 +175,23 @@ public final class MetadataChecks {
             for (int i = 0; i < algs.size(); i++) {
                 String alg = algs.get(i).asString("");
                 if (alg.equalsIgnoreCase("none")) {
-                    findings.add(Finding.error(FindingCode.ADVERTISED_ALG_NONE, pointer + "/" + member + "/" + i,
-                            "signing algorithms only", alg, "'" + member + "' advertises unsigned tokens ('none')."));
+                    findings.add(Finding.error(
+                            FindingCode.ADVERTISED_ALG_NONE,
+                            pointer + "/" + member + "/" + i,
+                            "signing algorithms only",
+                            alg,
+                            "'" + member + "' advertises unsigned tokens ('none')."));
                 } else if (alg.toUpperCase(java.util.Locale.ROOT).startsWith("HS")) {
                     hmac.add(alg);
                 }
             }
             if (!hmac.isEmpty()) {
-                findings.add(Finding.warning(FindingCode.ADVERTISED_ALG_HMAC, pointer + "/" + member, "public-key algorithms",
-                        String.join(", ", hmac), "'" + member + "' advertises HMAC algorithms (" + String.join(", ", hmac) + ")."));
+                findings.add(Finding.warning(
+                        FindingCode.ADVERTISED_ALG_HMAC,
+                        pointer + "/" + member,
+                        "public-key algorithms",
+                        String.join(", ", hmac),
+                        "'" + member + "' advertises HMAC algorithms (" + String.join(", ", hmac) + ")."));
             }
         }
     }

@@ -2,10 +2,10 @@ package dev.tokencontract.idp.internal;
 
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.validator.JwksUrlSettings;
-import dev.tokencontract.json.CappedBody;
 import dev.tokencontract.finding.Redact;
+import dev.tokencontract.json.CappedBody;
 import dev.tokencontract.json.StrictJson;
+import dev.tokencontract.validator.JwksUrlSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,26 +72,48 @@ public final class SafeFetch {
         Set<URI> seen = new HashSet<>();
         for (int hop = 0; ; hop++) {
             if (!allowedScheme(current)) {
-                return failed(current, FindingCode.FETCH_INSECURE_URL, pointer, "an https URL (http only for loopback)",
-                        Redact.value(current.toString()), "Refused to fetch " + Redact.value(current.toString()) + ": not https.");
+                return failed(
+                        current,
+                        FindingCode.FETCH_INSECURE_URL,
+                        pointer,
+                        "an https URL (http only for loopback)",
+                        Redact.value(current.toString()),
+                        "Refused to fetch " + Redact.value(current.toString()) + ": not https.");
             }
             if (!seen.add(current)) {
-                return failed(current, FindingCode.FETCH_TOO_MANY_REDIRECTS, pointer, "no redirect loop",
-                        Redact.value(current.toString()), "Redirect loop at " + Redact.value(current.toString()) + ".");
+                return failed(
+                        current,
+                        FindingCode.FETCH_TOO_MANY_REDIRECTS,
+                        pointer,
+                        "no redirect loop",
+                        Redact.value(current.toString()),
+                        "Redirect loop at " + Redact.value(current.toString()) + ".");
             }
             Exchange exchange;
             try {
                 exchange = exchange(current);
             } catch (IOException e) {
-                return failed(current, FindingCode.FETCH_FAILED, pointer, "HTTP 200 with a JSON document", Redact.shorten(Describe.cause(e), 200),
-                        "Could not fetch " + Redact.value(current.toString()) + ": " + Redact.shorten(Describe.cause(e), 200) + ".");
+                return failed(
+                        current,
+                        FindingCode.FETCH_FAILED,
+                        pointer,
+                        "HTTP 200 with a JSON document",
+                        Redact.shorten(Describe.cause(e), 200),
+                        "Could not fetch " + Redact.value(current.toString()) + ": "
+                                + Redact.shorten(Describe.cause(e), 200) + ".");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return failed(current, FindingCode.FETCH_FAILED, pointer, null, "interrupted", "Fetch interrupted.");
             }
             if (exchange.tooLarge()) {
-                return failed(current, FindingCode.FETCH_TOO_LARGE, pointer, "at most " + settings.maxBytes() + " bytes", "more",
-                        Redact.value(current.toString()) + " answered with more than " + settings.maxBytes() + " bytes.");
+                return failed(
+                        current,
+                        FindingCode.FETCH_TOO_LARGE,
+                        pointer,
+                        "at most " + settings.maxBytes() + " bytes",
+                        "more",
+                        Redact.value(current.toString()) + " answered with more than " + settings.maxBytes()
+                                + " bytes.");
             }
             HttpResponse<byte[]> response = exchange.response();
             int status = response.statusCode();
@@ -99,23 +121,42 @@ public final class SafeFetch {
             if (status >= 300 && status < 400 && status != 304) {
                 Optional<String> location = response.headers().firstValue("Location");
                 if (location.isEmpty()) {
-                    return failed(current, FindingCode.FETCH_FAILED, pointer, "a Location header", "HTTP " + status + " without Location",
+                    return failed(
+                            current,
+                            FindingCode.FETCH_FAILED,
+                            pointer,
+                            "a Location header",
+                            "HTTP " + status + " without Location",
                             "Redirect without a Location from " + Redact.value(current.toString()) + ".");
                 }
                 if (hop >= maxRedirects) {
-                    return failed(current, FindingCode.FETCH_TOO_MANY_REDIRECTS, pointer, "at most " + maxRedirects + " redirects",
-                            (hop + 1) + " redirects", "More than " + maxRedirects + " redirects from " + Redact.value(uri.toString()) + ".");
+                    return failed(
+                            current,
+                            FindingCode.FETCH_TOO_MANY_REDIRECTS,
+                            pointer,
+                            "at most " + maxRedirects + " redirects",
+                            (hop + 1) + " redirects",
+                            "More than " + maxRedirects + " redirects from " + Redact.value(uri.toString()) + ".");
                 }
                 try {
                     current = current.resolve(location.get().strip());
                 } catch (IllegalArgumentException e) {
-                    return failed(current, FindingCode.FETCH_FAILED, pointer, "a valid Location", Redact.value(location.get()),
+                    return failed(
+                            current,
+                            FindingCode.FETCH_FAILED,
+                            pointer,
+                            "a valid Location",
+                            Redact.value(location.get()),
                             "Redirect to an unusable Location.");
                 }
                 continue;
             }
             if (status != 200) {
-                Finding problem = Finding.error(FindingCode.FETCH_FAILED, pointer, "HTTP 200", "HTTP " + status,
+                Finding problem = Finding.error(
+                        FindingCode.FETCH_FAILED,
+                        pointer,
+                        "HTTP 200",
+                        "HTTP " + status,
                         Redact.value(current.toString()) + " answered HTTP " + status + ".");
                 return new Answer(current, status, challenge, null, problem);
             }
@@ -129,9 +170,13 @@ public final class SafeFetch {
         StrictJson.Parsed parsed = StrictJson.parse(text);
         if (!parsed.ok() || !parsed.node().isObject()) {
             String detail = parsed.ok() ? "JSON but not an object" : parsed.detail();
-            Finding problem = Finding.error(FindingCode.FETCH_NOT_JSON, pointer, "a JSON object",
+            Finding problem = Finding.error(
+                    FindingCode.FETCH_NOT_JSON,
+                    pointer,
+                    "a JSON object",
                     "Content-Type " + Redact.value(contentType) + ", starts with " + Redact.shorten(text.strip(), 40),
-                    Redact.value(current.toString()) + " did not answer with a JSON object (" + Redact.shorten(detail, 120) + ").");
+                    Redact.value(current.toString()) + " did not answer with a JSON object ("
+                            + Redact.shorten(detail, 120) + ").");
             return new Answer(current, 200, Optional.empty(), null, problem);
         }
         return new Answer(current, 200, Optional.empty(), parsed.node(), null);
@@ -147,27 +192,34 @@ public final class SafeFetch {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> info.statusCode() == 200
-                ? new CappedBody(settings.maxBytes())
-                : HttpResponse.BodySubscribers.replacing(new byte[0]));
+        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(
+                request,
+                info -> info.statusCode() == 200
+                        ? new CappedBody(settings.maxBytes())
+                        : HttpResponse.BodySubscribers.replacing(new byte[0]));
         try {
             return new Exchange(pending.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS), false);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw new java.net.http.HttpTimeoutException("no complete answer within " + settings.readTimeout().toMillis() + " ms");
+            throw new java.net.http.HttpTimeoutException(
+                    "no complete answer within " + settings.readTimeout().toMillis() + " ms");
         } catch (InterruptedException e) {
             pending.cancel(true);
             throw e;
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io && io.getClass() == IOException.class
+            if (e.getCause() instanceof IOException io
+                    && io.getClass() == IOException.class
                     && String.valueOf(io.getMessage()).startsWith("response larger than")) {
                 return new Exchange(null, true);
             }
-            throw e.getCause() instanceof IOException io ? io : new IOException(String.valueOf(e.getCause()), e.getCause());
+            throw e.getCause() instanceof IOException io
+                    ? io
+                    : new IOException(String.valueOf(e.getCause()), e.getCause());
         }
     }
 
-    private static Answer failed(URI uri, FindingCode code, String pointer, String expected, String actual, String message) {
+    private static Answer failed(
+            URI uri, FindingCode code, String pointer, String expected, String actual, String message) {
         return new Answer(uri, 0, Optional.empty(), null, Finding.error(code, pointer, expected, actual, message));
     }
 }

@@ -19,10 +19,12 @@ public final class WellKnown {
         String origin = origin(issuer);
         String path = trimmedPath(issuer);
         if (path.isEmpty()) {
-            return List.of(URI.create(origin + "/.well-known/oauth-authorization-server"),
+            return List.of(
+                    URI.create(origin + "/.well-known/oauth-authorization-server"),
                     URI.create(origin + "/.well-known/openid-configuration"));
         }
-        return List.of(URI.create(origin + "/.well-known/oauth-authorization-server" + path),
+        return List.of(
+                URI.create(origin + "/.well-known/oauth-authorization-server" + path),
                 URI.create(origin + "/.well-known/openid-configuration" + path),
                 URI.create(origin + path + "/.well-known/openid-configuration"));
     }
@@ -34,7 +36,8 @@ public final class WellKnown {
         if (path.isEmpty()) {
             return List.of(URI.create(origin + "/.well-known/oauth-protected-resource"));
         }
-        return List.of(URI.create(origin + "/.well-known/oauth-protected-resource" + path),
+        return List.of(
+                URI.create(origin + "/.well-known/oauth-protected-resource" + path),
                 URI.create(origin + "/.well-known/oauth-protected-resource"));
     }
 

@@ -17,11 +17,15 @@ public final class WwwAuthenticate {
         int schemeAt = lower.indexOf("bearer");
         int i = schemeAt < 0 ? 0 : schemeAt + "bearer".length();
         while (i < header.length()) {
-            while (i < header.length() && (header.charAt(i) == ',' || header.charAt(i) == ' ' || header.charAt(i) == '\t')) {
+            while (i < header.length()
+                    && (header.charAt(i) == ',' || header.charAt(i) == ' ' || header.charAt(i) == '\t')) {
                 i++;
             }
             int nameStart = i;
-            while (i < header.length() && header.charAt(i) != '=' && header.charAt(i) != ',' && header.charAt(i) != ' ') {
+            while (i < header.length()
+                    && header.charAt(i) != '='
+                    && header.charAt(i) != ','
+                    && header.charAt(i) != ' ') {
                 i++;
             }
             String key = header.substring(nameStart, i).strip();

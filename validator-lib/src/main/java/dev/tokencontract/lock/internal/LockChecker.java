@@ -34,31 +34,57 @@ public final class LockChecker {
         } catch (RegistryException e) {
             return new EntryCheck(entry, failure(entry, pointer, e), null, List.of());
         }
-        String where = fetched.source() == FetchSource.OFFLINE_CACHE ? "the cached copy (registry unreachable)" : "the registry";
+        String where = fetched.source() == FetchSource.OFFLINE_CACHE
+                ? "the cached copy (registry unreachable)"
+                : "the registry";
         if (PinnedDigest.same(fetched.digest(), entry.digest())) {
             String how = switch (fetched.source()) {
                 case NETWORK -> "fetched from the registry";
                 case NOT_MODIFIED -> "cached copy, confirmed by the registry";
                 case OFFLINE_CACHE -> "cached copy; registry unreachable";
             };
-            Finding ok = Finding.info(FindingCode.LOCK_ENTRY_VERIFIED, pointer, entry.reference() + " matches its pinned sha-256 ("
-                    + how + ")");
+            Finding ok = Finding.info(
+                    FindingCode.LOCK_ENTRY_VERIFIED,
+                    pointer,
+                    entry.reference() + " matches its pinned sha-256 (" + how + ")");
             return new EntryCheck(entry, ok, fetched.source(), fetched.warnings());
         }
-        Finding mismatch = Finding.error(FindingCode.LOCK_DIGEST_MISMATCH, pointer, entry.digest(), fetched.digest(),
-                entry.reference() + ": " + where + " has " + fetched.digest() + ", the lockfile pins " + entry.digest());
+        Finding mismatch = Finding.error(
+                FindingCode.LOCK_DIGEST_MISMATCH,
+                pointer,
+                entry.digest(),
+                fetched.digest(),
+                entry.reference() + ": " + where + " has " + fetched.digest() + ", the lockfile pins "
+                        + entry.digest());
         return new EntryCheck(entry, mismatch, fetched.source(), fetched.warnings());
     }
 
     private static Finding failure(LockEntry entry, String pointer, RegistryException e) {
         String why = Redact.shorten(e.getMessage(), 300);
         return switch (e.kind()) {
-            case NOT_FOUND -> Finding.error(FindingCode.LOCK_VERSION_MISSING, pointer, entry.reference(), "HTTP 404",
-                    entry.reference() + " is no longer served by the registry (HTTP 404)");
-            case BAD_RESPONSE -> Finding.error(FindingCode.LOCK_DIGEST_MISMATCH, pointer, entry.digest(), null,
-                    entry.reference() + ": the registry's answer could not be verified: " + why);
-            default -> new Finding(FindingCode.LOCK_ENTRY_UNCHECKED, Severity.ERROR, pointer,
-                    entry.digest(), null, entry.reference() + " could not be checked: " + why, FindingCode.LOCK_ENTRY_UNCHECKED.hint());
+            case NOT_FOUND ->
+                Finding.error(
+                        FindingCode.LOCK_VERSION_MISSING,
+                        pointer,
+                        entry.reference(),
+                        "HTTP 404",
+                        entry.reference() + " is no longer served by the registry (HTTP 404)");
+            case BAD_RESPONSE ->
+                Finding.error(
+                        FindingCode.LOCK_DIGEST_MISMATCH,
+                        pointer,
+                        entry.digest(),
+                        null,
+                        entry.reference() + ": the registry's answer could not be verified: " + why);
+            default ->
+                new Finding(
+                        FindingCode.LOCK_ENTRY_UNCHECKED,
+                        Severity.ERROR,
+                        pointer,
+                        entry.digest(),
+                        null,
+                        entry.reference() + " could not be checked: " + why,
+                        FindingCode.LOCK_ENTRY_UNCHECKED.hint());
         };
     }
 }

@@ -1,12 +1,11 @@
 package dev.tokencontract.lock.internal;
 
 import dev.tokencontract.contract.ContractRef;
-import dev.tokencontract.registry.client.RegistryClient;
-
-import dev.tokencontract.lock.LockEntry;
-import dev.tokencontract.registry.client.RegistryException;
 import dev.tokencontract.finding.Redact;
 import dev.tokencontract.json.StrictJson;
+import dev.tokencontract.lock.LockEntry;
+import dev.tokencontract.registry.client.RegistryClient;
+import dev.tokencontract.registry.client.RegistryException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +36,11 @@ public final class LockfileCodec {
         }
         StrictJson.Parsed parsed = StrictJson.parse(text);
         if (!parsed.ok()) {
-            return new Decoded(null, List.of(), List.of("not JSON (" + parsed.problem().name().toLowerCase().replace('_', ' ')
-                    + "): " + parsed.detail()));
+            return new Decoded(
+                    null,
+                    List.of(),
+                    List.of("not JSON (" + parsed.problem().name().toLowerCase().replace('_', ' ') + "): "
+                            + parsed.detail()));
         }
         JsonNode root = parsed.node();
         if (!root.isObject()) {
@@ -53,8 +55,8 @@ public final class LockfileCodec {
         if (format == null || !format.isIntegralNumber()) {
             problems.add("/lockfileVersion: must be the integer " + FORMAT_VERSION);
         } else if (format.asInt() != FORMAT_VERSION) {
-            problems.add("/lockfileVersion: version " + Redact.value(format.toString()) + " is not supported by this tool (it reads "
-                    + FORMAT_VERSION + ")");
+            problems.add("/lockfileVersion: version " + Redact.value(format.toString())
+                    + " is not supported by this tool (it reads " + FORMAT_VERSION + ")");
         }
         String registry = null;
         JsonNode registryNode = root.get("registry");
@@ -112,7 +114,8 @@ public final class LockfileCodec {
                 continue;
             }
             if (!ref.isExact()) {
-                problems.add(at + "/version: '" + Redact.value(version) + "' is not an exact version; a lockfile pins exact versions");
+                problems.add(at + "/version: '" + Redact.value(version)
+                        + "' is not an exact version; a lockfile pins exact versions");
                 continue;
             }
             if (!PinnedDigest.isHex(sha256)) {

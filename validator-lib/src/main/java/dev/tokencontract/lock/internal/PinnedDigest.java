@@ -12,7 +12,8 @@ public final class PinnedDigest {
 
     /** Compares two digests in constant time; false when either is missing. */
     public static boolean same(String a, String b) {
-        return a != null && b != null
+        return a != null
+                && b != null
                 && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 

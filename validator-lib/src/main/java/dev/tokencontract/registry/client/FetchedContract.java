@@ -2,7 +2,6 @@ package dev.tokencontract.registry.client;
 
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.finding.Finding;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,8 +17,14 @@ import java.util.Objects;
  * @param json      the contract document exactly as the registry sent it
  * @param warnings  findings for the caller to show, e.g. {@link FindingCode#REGISTRY_OFFLINE_COPY}; never hidden
  */
-public record FetchedContract(Contract contract, String version, String digest, FetchSource source, Instant fetchedAt,
-                              String json, List<Finding> warnings) {
+public record FetchedContract(
+        Contract contract,
+        String version,
+        String digest,
+        FetchSource source,
+        Instant fetchedAt,
+        String json,
+        List<Finding> warnings) {
 
     public FetchedContract {
         Objects.requireNonNull(contract, "contract");

@@ -12,5 +12,8 @@ package dev.tokencontract.registry.client;
 public record PublishResult(Outcome outcome, String reference, int status, String location, String digest) {
 
     /** What the registry did. */
-    public enum Outcome { CREATED, UNCHANGED }
+    public enum Outcome {
+        CREATED,
+        UNCHANGED
+    }
 }

@@ -3,7 +3,6 @@ package dev.tokencontract.registry.client;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.contract.Contracts;
-
 import dev.tokencontract.finding.Redact;
 import dev.tokencontract.registry.client.internal.ContractFetcher;
 import dev.tokencontract.registry.client.internal.Publisher;
@@ -84,7 +83,9 @@ public final class RegistryClient {
     public PublishResult publish(String contractJson, String bearerToken, boolean acknowledgeWidening)
             throws RegistryException, ContractException {
         Contract contract = Contracts.parse(contractJson);
-        if (bearerToken == null || bearerToken.isEmpty() || bearerToken.length() > 16 * 1024
+        if (bearerToken == null
+                || bearerToken.isEmpty()
+                || bearerToken.length() > 16 * 1024
                 || !bearerToken.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new IllegalArgumentException("the bearer token must be 1 to 16384 visible ASCII characters"
                     + " (length given: " + (bearerToken == null ? 0 : bearerToken.length()) + ")");

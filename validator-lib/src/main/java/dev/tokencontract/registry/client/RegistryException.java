@@ -1,7 +1,6 @@
 package dev.tokencontract.registry.client;
 
 import dev.tokencontract.finding.Finding;
-
 import java.util.List;
 import java.util.Optional;
 

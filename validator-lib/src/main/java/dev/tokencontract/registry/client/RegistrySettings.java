@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param cacheDir       where fetched contracts and their ETags are kept for revalidation and offline use
  * @param clock          the clock for cache ages
  */
-public record RegistrySettings(Duration connectTimeout, Duration readTimeout, int maxBytes, int maxRedirects, Path cacheDir,
-                               Clock clock) {
+public record RegistrySettings(
+        Duration connectTimeout, Duration readTimeout, int maxBytes, int maxRedirects, Path cacheDir, Clock clock) {
 
     /** Room for the largest contract lint accepts (256 KiB) and a problem document listing many changes. */
     public static final int DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -37,7 +37,12 @@ public record RegistrySettings(Duration connectTimeout, Duration readTimeout, in
 
     /** 2 s connect, 10 s per exchange, 1 MiB, 3 redirects, cache in {@code ~/.tokencontract/cache}. */
     public static RegistrySettings defaults() {
-        return new RegistrySettings(Duration.ofSeconds(2), Duration.ofSeconds(10), DEFAULT_MAX_BYTES, 3, defaultCacheDir(),
+        return new RegistrySettings(
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
+                DEFAULT_MAX_BYTES,
+                3,
+                defaultCacheDir(),
                 Clock.systemUTC());
     }
 

@@ -1,7 +1,7 @@
 package dev.tokencontract.validator.internal;
 
-import dev.tokencontract.json.CappedBody;
 import dev.tokencontract.finding.Redact;
+import dev.tokencontract.json.CappedBody;
 import dev.tokencontract.json.StrictJson;
 import dev.tokencontract.validator.JwksUrlSettings;
 import java.io.IOException;
@@ -37,7 +37,10 @@ public final class DiscoveryKeyProvider implements KeyProvider {
     public DiscoveryKeyProvider(URI issuer, JwksUrlSettings settings) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -46,7 +49,8 @@ public final class DiscoveryKeyProvider implements KeyProvider {
         if (current == null) {
             current = discover();
             if (current == null) {
-                return KeyLookup.unavailable(lastFailure == null ? "discovery for " + issuer + " not done yet" : lastFailure);
+                return KeyLookup.unavailable(
+                        lastFailure == null ? "discovery for " + issuer + " not done yet" : lastFailure);
             }
         }
         return current.lookup(kid);
@@ -61,10 +65,13 @@ public final class DiscoveryKeyProvider implements KeyProvider {
             return null;
         }
         lastAttempt = now;
-        String base = issuer.toString().endsWith("/") ? issuer.toString().substring(0, issuer.toString().length() - 1) : issuer.toString();
+        String base = issuer.toString().endsWith("/")
+                ? issuer.toString().substring(0, issuer.toString().length() - 1)
+                : issuer.toString();
         String path = issuer.getRawPath() == null ? "" : issuer.getRawPath();
         String origin = base.substring(0, base.length() - (path.endsWith("/") ? path.length() - 1 : path.length()));
-        List<URI> candidates = List.of(URI.create(base + "/.well-known/openid-configuration"),
+        List<URI> candidates = List.of(
+                URI.create(base + "/.well-known/openid-configuration"),
                 URI.create(origin + "/.well-known/oauth-authorization-server" + (path.equals("/") ? "" : path)));
         List<String> failures = new java.util.ArrayList<>();
         for (URI candidate : candidates) {
@@ -93,7 +100,8 @@ public final class DiscoveryKeyProvider implements KeyProvider {
         JsonNode doc = parsed.node();
         String named = doc.path("issuer").asString("");
         if (!named.equals(issuer.toString())) {
-            throw new IllegalArgumentException("the document names issuer '" + Redact.value(named) + "', not " + issuer);
+            throw new IllegalArgumentException(
+                    "the document names issuer '" + Redact.value(named) + "', not " + issuer);
         }
         String jwks = doc.path("jwks_uri").asString("");
         URI uri;
@@ -102,7 +110,9 @@ public final class DiscoveryKeyProvider implements KeyProvider {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("jwks_uri is not a URI");
         }
-        if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+        if (!uri.isAbsolute()
+                || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                || uri.getHost() == null) {
             throw new IllegalArgumentException("jwks_uri '" + Redact.value(jwks) + "' is not an absolute http(s) URL");
         }
         if ("http".equals(uri.getScheme()) && !"http".equals(from.getScheme())) {
@@ -112,17 +122,29 @@ public final class DiscoveryKeyProvider implements KeyProvider {
     }
 
     private String fetch(URI uri) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.readTimeout()).header("Accept", "application/json").GET().build();
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> info.statusCode() == 200
-                ? new CappedBody(settings.maxBytes()) : HttpResponse.BodySubscribers.replacing(null));
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(settings.readTimeout())
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(
+                request,
+                info -> info.statusCode() == 200
+                        ? new CappedBody(settings.maxBytes())
+                        : HttpResponse.BodySubscribers.replacing(null));
         HttpResponse<byte[]> response;
         try {
             response = pending.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw new IOException("no complete response within " + settings.readTimeout().toMillis() + " ms");
+            throw new IOException(
+                    "no complete response within " + settings.readTimeout().toMillis() + " ms");
         } catch (ExecutionException e) {
-            throw new IOException(e.getCause() == null ? "failed" : e.getCause().getClass().getSimpleName() + " " + e.getCause().getMessage());
+            throw new IOException(
+                    e.getCause() == null
+                            ? "failed"
+                            : e.getCause().getClass().getSimpleName() + " "
+                                    + e.getCause().getMessage());
         }
         if (response.statusCode() != 200) {
             throw new IOException("HTTP " + response.statusCode());
@@ -133,7 +155,9 @@ public final class DiscoveryKeyProvider implements KeyProvider {
     @Override
     public String description() {
         JwksUrlKeyProvider current = delegate;
-        return current == null ? "keys of " + issuer + " (by discovery)" : current.description() + " (discovered from " + issuer + ")";
+        return current == null
+                ? "keys of " + issuer + " (by discovery)"
+                : current.description() + " (discovered from " + issuer + ")";
     }
 
     @Override

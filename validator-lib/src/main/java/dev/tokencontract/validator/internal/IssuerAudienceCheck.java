@@ -1,10 +1,8 @@
 package dev.tokencontract.validator.internal;
 
-import dev.tokencontract.finding.Redact;
-
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.finding.Severity;
+import dev.tokencontract.finding.Redact;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +24,8 @@ public final class IssuerAudienceCheck {
         }
         JsonNode iss = claims.get("iss");
         if (iss == null) {
-            findings.add(Finding.error(FindingCode.ISS_MISSING, "/claims/iss", expectedIssuer, "(absent)", "The token names no issuer."));
+            findings.add(Finding.error(
+                    FindingCode.ISS_MISSING, "/claims/iss", expectedIssuer, "(absent)", "The token names no issuer."));
             return;
         }
         String actual = iss.isString() ? iss.stringValue() : iss.toString();
@@ -39,7 +38,11 @@ public final class IssuerAudienceCheck {
         } else if (actual.equalsIgnoreCase(expectedIssuer)) {
             why = " They differ only in letter case.";
         }
-        findings.add(Finding.error(FindingCode.ISS_MISMATCH, "/claims/iss", expectedIssuer, Redact.value(actual),
+        findings.add(Finding.error(
+                FindingCode.ISS_MISMATCH,
+                "/claims/iss",
+                expectedIssuer,
+                Redact.value(actual),
                 "The token was issued by " + Redact.value(actual) + ", not " + expectedIssuer + "." + why));
     }
 
@@ -51,7 +54,8 @@ public final class IssuerAudienceCheck {
         JsonNode aud = claims.get("aud");
         String expectedText = expected.size() == 1 ? expected.iterator().next() : "one of " + expected;
         if (aud == null || (aud.isArray() && aud.isEmpty())) {
-            findings.add(Finding.error(FindingCode.AUD_MISSING, "/claims/aud", expectedText, "(absent)", "The token names no audience."));
+            findings.add(Finding.error(
+                    FindingCode.AUD_MISSING, "/claims/aud", expectedText, "(absent)", "The token names no audience."));
             return;
         }
         List<String> audiences = new ArrayList<>();
@@ -73,9 +77,16 @@ public final class IssuerAudienceCheck {
             }
         }
         String actual = aud.isString() ? aud.stringValue() : aud.toString();
-        String why = audiences.stream().anyMatch(a -> expected.stream().anyMatch(e -> stripSlash(a).equals(stripSlash(e))))
-                ? " They differ only by a trailing slash; the MCP spec's canonical form has none." : "";
-        findings.add(Finding.error(FindingCode.AUD_MISMATCH, "/claims/aud", expectedText, Redact.value(actual),
+        String why = audiences.stream()
+                        .anyMatch(a ->
+                                expected.stream().anyMatch(e -> stripSlash(a).equals(stripSlash(e))))
+                ? " They differ only by a trailing slash; the MCP spec's canonical form has none."
+                : "";
+        findings.add(Finding.error(
+                FindingCode.AUD_MISMATCH,
+                "/claims/aud",
+                expectedText,
+                Redact.value(actual),
                 "The token is for " + Redact.value(actual) + ", not this resource." + why));
     }
 
@@ -86,8 +97,10 @@ public final class IssuerAudienceCheck {
             if (uri.getScheme() == null || uri.getRawAuthority() == null) {
                 return value;
             }
-            String rest = value.substring(uri.getScheme().length() + 3 + uri.getRawAuthority().length());
-            return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT) + rest;
+            String rest = value.substring(
+                    uri.getScheme().length() + 3 + uri.getRawAuthority().length());
+            return uri.getScheme().toLowerCase(Locale.ROOT) + "://"
+                    + uri.getRawAuthority().toLowerCase(Locale.ROOT) + rest;
         } catch (Exception e) {
             return value;
         }

@@ -1,8 +1,5 @@
 package dev.tokencontract.validator.internal;
 
-import dev.tokencontract.finding.Redact;
-import dev.tokencontract.json.StrictJson;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.MACVerifier;
@@ -13,6 +10,8 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.tokencontract.finding.Redact;
+import dev.tokencontract.json.StrictJson;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -52,10 +51,12 @@ public final class JwkKeys {
             try {
                 JWK jwk = JWK.parse(StrictJson.mapper().writeValueAsString(node));
                 if (jwk.isPrivate()) {
-                    warnings.add("key " + label(kid, i) + " contains private key parameters; only its public part is used");
+                    warnings.add(
+                            "key " + label(kid, i) + " contains private key parameters; only its public part is used");
                 }
                 if (KeyUse.ENCRYPTION.equals(jwk.getKeyUse())) {
-                    result.add(unusable(kid, jwk.getKeyType().getValue(), "its \"use\" is \"enc\", not for signatures"));
+                    result.add(
+                            unusable(kid, jwk.getKeyType().getValue(), "its \"use\" is \"enc\", not for signatures"));
                     continue;
                 }
                 result.add(fromJwk(jwk));
@@ -73,7 +74,8 @@ public final class JwkKeys {
 
     static VerificationKey fromJwk(JWK jwk) {
         String kid = jwk.getKeyID();
-        String declaredAlg = jwk.getAlgorithm() == null ? null : jwk.getAlgorithm().getName();
+        String declaredAlg =
+                jwk.getAlgorithm() == null ? null : jwk.getAlgorithm().getName();
         try {
             if (jwk instanceof RSAKey rsa) {
                 return fromPublicKey(kid, rsa.toRSAPublicKey(), declaredAlg);
@@ -87,7 +89,10 @@ public final class JwkKeys {
         } catch (JOSEException e) {
             return unusable(kid, jwk.getKeyType().getValue(), "cannot convert: " + Redact.shorten(e.getMessage(), 120));
         }
-        return unusable(kid, jwk.getKeyType().getValue(), "key type " + jwk.getKeyType().getValue() + " is not supported for verification");
+        return unusable(
+                kid,
+                jwk.getKeyType().getValue(),
+                "key type " + jwk.getKeyType().getValue() + " is not supported for verification");
     }
 
     /** An RSA or EC public key, bound to the algorithms of its type (or only {@code declaredAlg}). */
@@ -97,18 +102,23 @@ public final class JwkKeys {
                 int bits = rsa.getModulus().bitLength();
                 String description = "RSA " + bits + "-bit";
                 if (bits < MIN_RSA_BITS) {
-                    return unusable(kid, description, "RSA keys below " + MIN_RSA_BITS + " bits are refused (RFC 7518 section 3.3)");
+                    return unusable(
+                            kid,
+                            description,
+                            "RSA keys below " + MIN_RSA_BITS + " bits are refused (RFC 7518 section 3.3)");
                 }
                 return bind(kid, description, RSA_ALGS, declaredAlg, new RSASSAVerifier(rsa));
             }
             if (key instanceof ECPublicKey ec) {
                 Curve curve = Curve.forECParameterSpec(ec.getParams());
-                String alg = curve == null ? null : switch (curve.getName()) {
-                    case "P-256" -> "ES256";
-                    case "P-384" -> "ES384";
-                    case "P-521" -> "ES512";
-                    default -> null;
-                };
+                String alg = curve == null
+                        ? null
+                        : switch (curve.getName()) {
+                            case "P-256" -> "ES256";
+                            case "P-384" -> "ES384";
+                            case "P-521" -> "ES512";
+                            default -> null;
+                        };
                 String description = "EC " + (curve == null ? "unknown curve" : curve.getName());
                 if (alg == null) {
                     return unusable(kid, description, "EC curve is not one of P-256, P-384, P-521");
@@ -118,7 +128,8 @@ public final class JwkKeys {
         } catch (JOSEException e) {
             return unusable(kid, key.getAlgorithm(), "cannot use key: " + Redact.shorten(e.getMessage(), 120));
         }
-        return unusable(kid, key.getAlgorithm(), "key algorithm " + key.getAlgorithm() + " is not supported for verification");
+        return unusable(
+                kid, key.getAlgorithm(), "key algorithm " + key.getAlgorithm() + " is not supported for verification");
     }
 
     /** An HMAC secret, bound to the HS algorithms its length allows (RFC 7518 section 3.2). */
@@ -126,7 +137,8 @@ public final class JwkKeys {
         int bits = secret.length * 8;
         String description = "HMAC secret (" + bits + " bits)";
         Set<String> algs = new java.util.HashSet<>();
-        for (Map.Entry<String, Integer> entry : Map.of("HS256", 256, "HS384", 384, "HS512", 512).entrySet()) {
+        for (Map.Entry<String, Integer> entry :
+                Map.of("HS256", 256, "HS384", 384, "HS512", 512).entrySet()) {
             if (bits >= entry.getValue()) {
                 algs.add(entry.getKey());
             }
@@ -136,7 +148,10 @@ public final class JwkKeys {
         }
         if (oneRepeatedByte(secret)) {
             // An unset buffer or a placeholder; all zeros is even the same HMAC key as the empty key.
-            return unusable(kid, description, String.format("the secret has no entropy: every byte is 0x%02x (RFC 8725 section 3.5)", secret[0]));
+            return unusable(
+                    kid,
+                    description,
+                    String.format("the secret has no entropy: every byte is 0x%02x (RFC 8725 section 3.5)", secret[0]));
         }
         try {
             // MACVerifier keeps the array it is given: hand it a copy, so callers may wipe theirs.
@@ -155,15 +170,20 @@ public final class JwkKeys {
         return true;
     }
 
-    private static VerificationKey bind(String kid, String description, Set<String> typeAlgs, String declaredAlg,
-                                        com.nimbusds.jose.JWSVerifier verifier) {
+    private static VerificationKey bind(
+            String kid,
+            String description,
+            Set<String> typeAlgs,
+            String declaredAlg,
+            com.nimbusds.jose.JWSVerifier verifier) {
         if (declaredAlg == null) {
             return new VerificationKey(kid, description, typeAlgs, verifier, null);
         }
         if (!typeAlgs.contains(declaredAlg)) {
             return unusable(kid, description, "its \"alg\" " + declaredAlg + " does not fit a " + description + " key");
         }
-        return new VerificationKey(kid, description + " (alg " + declaredAlg + ")", Set.of(declaredAlg), verifier, null);
+        return new VerificationKey(
+                kid, description + " (alg " + declaredAlg + ")", Set.of(declaredAlg), verifier, null);
     }
 
     static VerificationKey unusable(String kid, String description, String reason) {

@@ -42,7 +42,8 @@ public final class JwkSourceKeyProvider implements KeyProvider {
         try {
             jwks = source.get(new JWKSelector(matcher.build()), null);
         } catch (com.nimbusds.jose.KeySourceException | RuntimeException e) {
-            return KeyLookup.unavailable(description + " unavailable: " + Redact.shorten(String.valueOf(e.getMessage()), 200));
+            return KeyLookup.unavailable(
+                    description + " unavailable: " + Redact.shorten(String.valueOf(e.getMessage()), 200));
         }
         List<VerificationKey> keys = new ArrayList<>(jwks == null ? 0 : jwks.size());
         if (jwks != null) {
@@ -60,7 +61,8 @@ public final class JwkSourceKeyProvider implements KeyProvider {
             return known;
         }
         VerificationKey fresh = KeyUse.ENCRYPTION.equals(jwk.getKeyUse())
-                ? JwkKeys.unusable(jwk.getKeyID(), jwk.getKeyType().getValue(), "its \"use\" is \"enc\", not for signatures")
+                ? JwkKeys.unusable(
+                        jwk.getKeyID(), jwk.getKeyType().getValue(), "its \"use\" is \"enc\", not for signatures")
                 : JwkKeys.fromJwk(jwk);
         if (converted.size() >= MAX_CONVERTED) {
             converted.clear();

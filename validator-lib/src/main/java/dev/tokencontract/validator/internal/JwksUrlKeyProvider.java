@@ -1,8 +1,7 @@
 package dev.tokencontract.validator.internal;
 
-import dev.tokencontract.json.CappedBody;
 import dev.tokencontract.finding.Redact;
-
+import dev.tokencontract.json.CappedBody;
 import dev.tokencontract.validator.JwksUrlSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -50,7 +49,8 @@ public final class JwksUrlKeyProvider implements KeyProvider {
         Snapshot current = snapshot;
         Instant now = settings.clock().instant();
         boolean stale = current == null || now.isAfter(current.fetchedAt().plus(settings.cacheTtl()));
-        boolean unknownKid = current != null && kid != null
+        boolean unknownKid = current != null
+                && kid != null
                 && current.loaded().keys().stream().noneMatch(k -> kid.equals(k.kid()));
         if (stale || unknownKid) {
             String failure = refresh(now, current == null ? null : current.fetchedAt());
@@ -60,7 +60,9 @@ public final class JwksUrlKeyProvider implements KeyProvider {
             }
         }
         String failure = lastFailure;
-        return failure == null ? KeyLookup.of(current.loaded().keys()) : KeyLookup.stale(current.loaded().keys(), failure);
+        return failure == null
+                ? KeyLookup.of(current.loaded().keys())
+                : KeyLookup.stale(current.loaded().keys(), failure);
     }
 
     /** Fetches unless one was attempted within the minimum interval; returns the failure, or null. */
@@ -119,20 +121,25 @@ public final class JwksUrlKeyProvider implements KeyProvider {
                 .header("Accept", "application/jwk-set+json, application/json")
                 .GET()
                 .build();
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> info.statusCode() == 200
-                ? new CappedBody(settings.maxBytes())
-                : HttpResponse.BodySubscribers.replacing(null));
+        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(
+                request,
+                info -> info.statusCode() == 200
+                        ? new CappedBody(settings.maxBytes())
+                        : HttpResponse.BodySubscribers.replacing(null));
         HttpResponse<byte[]> response;
         try {
             response = pending.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw new HttpTimeoutException("no complete response within " + settings.readTimeout().toMillis() + " ms");
+            throw new HttpTimeoutException(
+                    "no complete response within " + settings.readTimeout().toMillis() + " ms");
         } catch (InterruptedException e) {
             pending.cancel(true);
             throw e;
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(String.valueOf(e.getCause()), e.getCause());
+            throw e.getCause() instanceof IOException io
+                    ? io
+                    : new IOException(String.valueOf(e.getCause()), e.getCause());
         }
         if (response.statusCode() != 200) {
             throw new IOException("HTTP " + response.statusCode());
@@ -148,7 +155,8 @@ public final class JwksUrlKeyProvider implements KeyProvider {
     @Override
     public String description() {
         Snapshot current = snapshot;
-        return "JWKS URL " + uri + (current == null ? "" : " (" + current.loaded().keys().size() + " keys)");
+        return "JWKS URL " + uri
+                + (current == null ? "" : " (" + current.loaded().keys().size() + " keys)");
     }
 
     @Override

@@ -13,14 +13,16 @@ import java.util.regex.Pattern;
 
 /** Reads one PEM public key (SPKI) or certificate into a {@link VerificationKey}. */
 public final class PemKeys {
-    private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
+    private static final Pattern BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
 
     private PemKeys() {}
 
     public static VerificationKey parse(String pem) {
         Matcher matcher = BLOCK.matcher(pem);
         if (!matcher.find()) {
-            throw new IllegalArgumentException("no PEM block found (expected -----BEGIN PUBLIC KEY----- or -----BEGIN CERTIFICATE-----)");
+            throw new IllegalArgumentException(
+                    "no PEM block found (expected -----BEGIN PUBLIC KEY----- or -----BEGIN CERTIFICATE-----)");
         }
         String type = matcher.group(1);
         if (type.contains("PRIVATE")) {
@@ -35,7 +37,9 @@ public final class PemKeys {
         PublicKey key = switch (type) {
             case "PUBLIC KEY" -> spki(der);
             case "CERTIFICATE" -> certificate(der);
-            default -> throw new IllegalArgumentException("unsupported PEM block '" + type + "' (use PUBLIC KEY or CERTIFICATE)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unsupported PEM block '" + type + "' (use PUBLIC KEY or CERTIFICATE)");
         };
         VerificationKey verificationKey = JwkKeys.fromPublicKey(null, key, null);
         if (!verificationKey.usable()) {
@@ -57,7 +61,9 @@ public final class PemKeys {
 
     private static PublicKey certificate(byte[] der) {
         try {
-            return CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der)).getPublicKey();
+            return CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der))
+                    .getPublicKey();
         } catch (CertificateException e) {
             throw new IllegalArgumentException("unreadable certificate: " + e.getMessage());
         }

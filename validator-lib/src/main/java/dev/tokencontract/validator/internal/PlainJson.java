@@ -47,7 +47,10 @@ public final class PlainJson {
             return NODES.stringNode(s);
         } else if (value instanceof Boolean b) {
             return NODES.booleanNode(b);
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte) {
             return NODES.numberNode(((Number) value).longValue());
         } else if (value instanceof BigInteger big) {
             return NODES.numberNode(big);

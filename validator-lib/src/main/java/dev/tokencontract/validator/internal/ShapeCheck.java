@@ -1,12 +1,10 @@
 package dev.tokencontract.validator.internal;
 
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.finding.Redact;
 import dev.tokencontract.json.JsonTypes;
 import dev.tokencontract.json.StrictJson;
-
-import dev.tokencontract.finding.Finding;
-import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.finding.Severity;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -39,37 +37,58 @@ public final class ShapeCheck {
             return null;
         }
         if (token.length() > maxChars) {
-            findings.add(Finding.error(FindingCode.TOKEN_TOO_LARGE, "", "at most " + maxChars + " characters",
-                    token.length() + " characters", "The token is " + token.length() + " characters long; the limit is " + maxChars + "."));
+            findings.add(Finding.error(
+                    FindingCode.TOKEN_TOO_LARGE,
+                    "",
+                    "at most " + maxChars + " characters",
+                    token.length() + " characters",
+                    "The token is " + token.length() + " characters long; the limit is " + maxChars + "."));
             return null;
         }
         int first = token.indexOf('.');
         if (first < 0) {
-            findings.add(Finding.error(FindingCode.TOKEN_OPAQUE, "", "a JWT (header.claims.signature)",
-                    "opaque, " + token.length() + " characters", "The token is not a JWT: it has no '.' separators."));
+            findings.add(Finding.error(
+                    FindingCode.TOKEN_OPAQUE,
+                    "",
+                    "a JWT (header.claims.signature)",
+                    "opaque, " + token.length() + " characters",
+                    "The token is not a JWT: it has no '.' separators."));
             return null;
         }
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3 && parts.length != 5 && !parts[0].isEmpty() && !looksLikeJoseHeader(parts[0])) {
             // e.g. Google's "ya29.…": dots, but no JOSE header in front of them
-            findings.add(Finding.error(FindingCode.TOKEN_OPAQUE, "", "a JWT (header.claims.signature)",
-                    "opaque, " + token.length() + " characters", "The token is not a JWT: its first part is not a JOSE header."));
+            findings.add(Finding.error(
+                    FindingCode.TOKEN_OPAQUE,
+                    "",
+                    "a JWT (header.claims.signature)",
+                    "opaque, " + token.length() + " characters",
+                    "The token is not a JWT: its first part is not a JOSE header."));
             return null;
         }
         if (parts.length == 5) {
-            findings.add(Finding.error(FindingCode.TOKEN_IS_JWE, "", "a JWS with 3 parts", "5 parts (JWE)",
+            findings.add(Finding.error(
+                    FindingCode.TOKEN_IS_JWE,
+                    "",
+                    "a JWS with 3 parts",
+                    "5 parts (JWE)",
                     "The token is encrypted (JWE, 5 parts); a signed JWT (3 parts) was expected."));
             return null;
         }
         if (parts.length != 3) {
-            findings.add(Finding.error(FindingCode.TOKEN_MALFORMED, "", "3 parts", parts.length + " parts",
+            findings.add(Finding.error(
+                    FindingCode.TOKEN_MALFORMED,
+                    "",
+                    "3 parts",
+                    parts.length + " parts",
                     "The token has " + parts.length + " dot-separated parts; a JWT has 3."));
             return null;
         }
         JsonNode header = decodeObject(parts[0], "/header", findings);
         JsonNode claims = readClaims ? decodeObject(parts[1], "/claims", findings) : null;
         byte[] signature = decodeBase64(parts[2], "/signature", findings);
-        byte[] signingInput = token.substring(0, token.length() - parts[2].length() - 1).getBytes(StandardCharsets.US_ASCII);
+        byte[] signingInput =
+                token.substring(0, token.length() - parts[2].length() - 1).getBytes(StandardCharsets.US_ASCII);
         return new TokenParts(header, claims, signature, signingInput, parts[2], readClaims ? null : parts[1]);
     }
 
@@ -79,7 +98,8 @@ public final class ShapeCheck {
             return parts;
         }
         JsonNode claims = decodeObject(parts.claimsPart(), "/claims", findings);
-        return new TokenParts(parts.header(), claims, parts.signature(), parts.signingInput(), parts.signaturePart(), null);
+        return new TokenParts(
+                parts.header(), claims, parts.signature(), parts.signingInput(), parts.signaturePart(), null);
     }
 
     private static JsonNode decodeObject(String part, String pointer, List<Finding> findings) {
@@ -89,7 +109,11 @@ public final class ShapeCheck {
         }
         String text = isAscii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) : strictUtf8(bytes);
         if (text == null) {
-            findings.add(Finding.error(FindingCode.UTF8_INVALID, pointer, "UTF-8 JSON", "invalid UTF-8 bytes",
+            findings.add(Finding.error(
+                    FindingCode.UTF8_INVALID,
+                    pointer,
+                    "UTF-8 JSON",
+                    "invalid UTF-8 bytes",
                     "The " + pointer.substring(1) + " is not valid UTF-8."));
             return null;
         }
@@ -100,12 +124,20 @@ public final class ShapeCheck {
                 case LIMIT_EXCEEDED -> FindingCode.JSON_LIMIT_EXCEEDED;
                 default -> FindingCode.JSON_INVALID;
             };
-            findings.add(Finding.error(code, pointer, "one JSON object", parsed.detail(),
+            findings.add(Finding.error(
+                    code,
+                    pointer,
+                    "one JSON object",
+                    parsed.detail(),
                     "The " + pointer.substring(1) + " is not acceptable JSON: " + parsed.detail()));
             return null;
         }
         if (!parsed.node().isObject()) {
-            findings.add(Finding.error(FindingCode.JSON_NOT_OBJECT, pointer, "a JSON object", JsonTypes.name(parsed.node()),
+            findings.add(Finding.error(
+                    FindingCode.JSON_NOT_OBJECT,
+                    pointer,
+                    "a JSON object",
+                    JsonTypes.name(parsed.node()),
                     "The " + pointer.substring(1) + " is JSON but not an object."));
             return null;
         }
@@ -125,7 +157,8 @@ public final class ShapeCheck {
     /** The text, or {@code null} when the bytes are not well-formed UTF-8 (no replacement characters). */
     private static String strictUtf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -147,29 +180,45 @@ public final class ShapeCheck {
         }
         for (int i = 0; i < part.length(); i++) {
             char c = part.charAt(i);
-            boolean base64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            boolean base64url =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             if (!base64url) {
-                findings.add(Finding.error(FindingCode.BASE64URL_INVALID, pointer, "unpadded base64url",
+                findings.add(Finding.error(
+                        FindingCode.BASE64URL_INVALID,
+                        pointer,
+                        "unpadded base64url",
                         "character " + Redact.value(String.valueOf(c)) + " at position " + i,
                         "The " + pointer.substring(1) + " part contains a character outside base64url."));
                 return null;
             }
         }
         if (part.length() % 4 == 1) {
-            findings.add(Finding.error(FindingCode.BASE64URL_INVALID, pointer, "unpadded base64url", part.length() + " characters",
+            findings.add(Finding.error(
+                    FindingCode.BASE64URL_INVALID,
+                    pointer,
+                    "unpadded base64url",
+                    part.length() + " characters",
                     "The " + pointer.substring(1) + " part has an impossible base64url length."));
             return null;
         }
         if (unusedBitsSet(part)) {
             // The decoder would ignore these bits: a second spelling of the same bytes (RFC 4648 section 3.5).
-            findings.add(Finding.error(FindingCode.BASE64URL_INVALID, pointer, "canonical unpadded base64url",
-                    "unused bits set in the last character", "The " + pointer.substring(1) + " part is not canonical base64url."));
+            findings.add(Finding.error(
+                    FindingCode.BASE64URL_INVALID,
+                    pointer,
+                    "canonical unpadded base64url",
+                    "unused bits set in the last character",
+                    "The " + pointer.substring(1) + " part is not canonical base64url."));
             return null;
         }
         try {
             return BASE64URL.decode(part);
         } catch (IllegalArgumentException e) {
-            findings.add(Finding.error(FindingCode.BASE64URL_INVALID, pointer, "unpadded base64url", Redact.shorten(e.getMessage(), 80),
+            findings.add(Finding.error(
+                    FindingCode.BASE64URL_INVALID,
+                    pointer,
+                    "unpadded base64url",
+                    Redact.shorten(e.getMessage(), 80),
                     "The " + pointer.substring(1) + " part is not valid base64url."));
             return null;
         }

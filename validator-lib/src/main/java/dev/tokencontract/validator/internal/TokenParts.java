@@ -13,8 +13,13 @@ import tools.jackson.databind.JsonNode;
  * @param signaturePart the base64url signature text, for redacted display only
  * @param claimsPart   the base64url claims text, when the claims have not been decoded yet; otherwise {@code null}
  */
-public record TokenParts(JsonNode header, JsonNode claims, byte[] signature, byte[] signingInput, String signaturePart,
-                         String claimsPart) {
+public record TokenParts(
+        JsonNode header,
+        JsonNode claims,
+        byte[] signature,
+        byte[] signingInput,
+        String signaturePart,
+        String claimsPart) {
 
     public boolean readable() {
         return header != null && claims != null;

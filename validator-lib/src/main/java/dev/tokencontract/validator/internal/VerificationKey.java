@@ -13,7 +13,8 @@ import java.util.Set;
  * @param verifier    the Nimbus verifier, or {@code null} when the key is unusable
  * @param unusable    why the key cannot be used, or {@code null}
  */
-public record VerificationKey(String kid, String description, Set<String> algorithms, JWSVerifier verifier, String unusable) {
+public record VerificationKey(
+        String kid, String description, Set<String> algorithms, JWSVerifier verifier, String unusable) {
 
     public VerificationKey {
         algorithms = Set.copyOf(algorithms);

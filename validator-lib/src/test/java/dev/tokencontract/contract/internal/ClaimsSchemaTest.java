@@ -43,8 +43,9 @@ class ClaimsSchemaTest {
 
     @Test
     void checkWhenSchemaRecursesWithoutEndThenContractUnavailableInsteadOfException() {
-        ClaimsSchema schema = ClaimsSchema.compile(TestContracts.object(
-                "{\"$id\":\"https://tokencontract.dev/contracts/t/1.0.0\",\"properties\":{\"x\":{\"$ref\":\"#/properties/x\"}}}"));
+        ClaimsSchema schema = ClaimsSchema.compile(
+                TestContracts.object(
+                        "{\"$id\":\"https://tokencontract.dev/contracts/t/1.0.0\",\"properties\":{\"x\":{\"$ref\":\"#/properties/x\"}}}"));
 
         assertThat(schema.check(TestContracts.object("{\"x\":1}"), "/claims"))
                 .extracting(Finding::code, Finding::pointer, Finding::rejects, Finding::meansUnchecked)
@@ -53,26 +54,33 @@ class ClaimsSchemaTest {
 
     @Test
     void checkWhenFormatIsUnknownThenIgnored() {
-        ClaimsSchema schema = ClaimsSchema.compile(TestContracts.object(
-                "{\"$id\":\"https://tokencontract.dev/contracts/t/1.0.0\",\"properties\":{\"x\":{\"format\":\"tenant-id\"}}}"));
+        ClaimsSchema schema = ClaimsSchema.compile(
+                TestContracts.object(
+                        "{\"$id\":\"https://tokencontract.dev/contracts/t/1.0.0\",\"properties\":{\"x\":{\"format\":\"tenant-id\"}}}"));
 
-        assertThat(schema.check(TestContracts.object("{\"x\":\"anything\"}"), "")).isEmpty();
+        assertThat(schema.check(TestContracts.object("{\"x\":\"anything\"}"), ""))
+                .isEmpty();
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"color", "style", "phone", "utc-millisec", "unix-time", "alpha"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"color", "style", "phone", "utc-millisec", "unix-time", "alpha"})
     void checkWhenFormatIsNotOneOf2020_12sThenIgnoredEvenWhereNetworkntKnowsIt(String format) {
         ClaimsSchema schema = ClaimsSchema.compile(TestContracts.object(
-                "{\"$id\":\"https://tokencontract.dev/contracts/t/1.0.0\",\"properties\":{\"x\":{\"format\":\"" + format + "\"}}}"));
+                "{\"$id\":\"https://tokencontract.dev/contracts/t/1.0.0\",\"properties\":{\"x\":{\"format\":\"" + format
+                        + "\"}}}"));
 
-        assertThat(schema.check(TestContracts.object("{\"x\":\"not-a-color %% ~~\"}"), "")).isEmpty();
+        assertThat(schema.check(TestContracts.object("{\"x\":\"not-a-color %% ~~\"}"), ""))
+                .isEmpty();
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"P12Y62D", "PT89H99S", "P1Y2W", "P1DT", "P2D1Y", "PT1D", "P", "P1"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"P12Y62D", "PT89H99S", "P1Y2W", "P1DT", "P2D1Y", "PT1D", "P", "P1"})
     void checkWhenDurationBreaksRfc3339GrammarThenFormatMismatch(String duration) {
-        ClaimsSchema schema = ClaimsSchema.compile(TestContracts.object(
-                "{\"$id\":\"https://tokencontract.dev/contracts/t/1.0.0\",\"properties\":{\"d\":{\"format\":\"duration\"}}}"));
+        ClaimsSchema schema = ClaimsSchema.compile(
+                TestContracts.object(
+                        "{\"$id\":\"https://tokencontract.dev/contracts/t/1.0.0\",\"properties\":{\"d\":{\"format\":\"duration\"}}}"));
 
         assertThat(schema.check(TestContracts.object("{\"d\":\"" + duration + "\"}"), "/claims"))
                 .extracting(Finding::code, Finding::pointer)
@@ -80,12 +88,15 @@ class ClaimsSchemaTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"P12Y6M2D", "PT89H0M99S", "P2W", "P4DT12H30M5S", "PT0S", "P1M", "PT36H", "p1dt2h"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"P12Y6M2D", "PT89H0M99S", "P2W", "P4DT12H30M5S", "PT0S", "P1M", "PT36H", "p1dt2h"})
     void checkWhenDurationFollowsRfc3339GrammarThenAccepted(String duration) {
-        ClaimsSchema schema = ClaimsSchema.compile(TestContracts.object(
-                "{\"$id\":\"https://tokencontract.dev/contracts/t/1.0.0\",\"properties\":{\"d\":{\"format\":\"duration\"}}}"));
+        ClaimsSchema schema = ClaimsSchema.compile(
+                TestContracts.object(
+                        "{\"$id\":\"https://tokencontract.dev/contracts/t/1.0.0\",\"properties\":{\"d\":{\"format\":\"duration\"}}}"));
 
-        assertThat(schema.check(TestContracts.object("{\"d\":\"" + duration + "\"}"), "/claims")).isEmpty();
+        assertThat(schema.check(TestContracts.object("{\"d\":\"" + duration + "\"}"), "/claims"))
+                .isEmpty();
     }
 
     @Test
@@ -96,10 +107,12 @@ class ClaimsSchemaTest {
                  "properties": {"t": {"$ref": "#/$defs/012/x"}, "n": {"$ref": "#/$defs/12/x"}}}
                 """));
 
-        assertThat(schema.check(TestContracts.object("{\"t\":\"a string\",\"n\":7}"), "")).isEmpty();
+        assertThat(schema.check(TestContracts.object("{\"t\":\"a string\",\"n\":7}"), ""))
+                .isEmpty();
         assertThat(schema.check(TestContracts.object("{\"t\":7,\"n\":\"a string\"}"), ""))
                 .extracting(Finding::code, Finding::pointer)
-                .containsExactlyInAnyOrder(tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/t"), tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/n"));
+                .containsExactlyInAnyOrder(
+                        tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/t"), tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/n"));
     }
 
     @Test
@@ -110,7 +123,9 @@ class ClaimsSchemaTest {
                  "properties": {"tree": {"$ref": "#/$defs/01"}}}
                 """));
 
-        assertThat(schema.check(TestContracts.object("{\"tree\":{\"v\":1,\"child\":{\"v\":2,\"child\":{\"v\":3}}}}"), "")).isEmpty();
+        assertThat(schema.check(
+                        TestContracts.object("{\"tree\":{\"v\":1,\"child\":{\"v\":2,\"child\":{\"v\":3}}}}"), ""))
+                .isEmpty();
         assertThat(schema.check(TestContracts.object("{\"tree\":{\"child\":{\"child\":{\"v\":\"x\"}}}}"), ""))
                 .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.CLAIM_TYPE_MISMATCH, "/tree/child/child/v"));

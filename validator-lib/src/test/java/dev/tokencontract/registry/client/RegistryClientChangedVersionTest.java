@@ -1,9 +1,8 @@
 package dev.tokencontract.registry.client;
 
-import dev.tokencontract.finding.FindingCode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.testing.FakeRegistry;
 import dev.tokencontract.testing.TestContracts;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,11 @@
 package dev.tokencontract.registry.client;
 
-import dev.tokencontract.finding.Finding;
-import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.finding.Severity;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokencontract.finding.Finding;
+import dev.tokencontract.finding.FindingCode;
+import dev.tokencontract.finding.Severity;
 import dev.tokencontract.testing.CountingHttpServer;
 import dev.tokencontract.testing.FakeRegistry;
 import dev.tokencontract.testing.FakeRegistry.Fault;
@@ -47,9 +46,17 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         publishVersions("1.0.0", "1.2.0", "1.3.1", "2.0.0", "2.1.0-rc.1");
         RegistryClient client = client();
 
-        assertThat(Stream.of("minimal-token@^1.2.0", "minimal-token@1", "minimal-token@1.2", "minimal-token@~1.2.0",
-                        "minimal-token@~1.3", "minimal-token@latest", "minimal-token", "minimal-token@2.1.0-rc.1")
-                .map(reference -> fetchVersion(client, reference)).toList())
+        assertThat(Stream.of(
+                                "minimal-token@^1.2.0",
+                                "minimal-token@1",
+                                "minimal-token@1.2",
+                                "minimal-token@~1.2.0",
+                                "minimal-token@~1.3",
+                                "minimal-token@latest",
+                                "minimal-token",
+                                "minimal-token@2.1.0-rc.1")
+                        .map(reference -> fetchVersion(client, reference))
+                        .toList())
                 .containsExactly("1.3.1", "1.3.1", "1.2.0", "1.2.0", "1.3.1", "2.0.0", "2.0.0", "2.1.0-rc.1");
     }
 
@@ -87,11 +94,15 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         FetchedContract first = client.fetch("minimal-token@1.0.0");
         FetchedContract second = client.fetch("minimal-token@1.0.0");
 
-        assertThat(List.of(first, second)).allSatisfy(fetched -> assertThat(fetched.warnings()).singleElement()
-                .satisfies(w -> {
-                    assertThat(w.code()).isEqualTo(FindingCode.REGISTRY_VERSION_DEPRECATED);
-                    assertThat(w.message()).isEqualTo("The registry marks the version it served for minimal-token@1.0.0 as deprecated.");
-                }));
+        assertThat(List.of(first, second))
+                .allSatisfy(fetched -> assertThat(fetched.warnings())
+                        .singleElement()
+                        .satisfies(w -> {
+                            assertThat(w.code()).isEqualTo(FindingCode.REGISTRY_VERSION_DEPRECATED);
+                            assertThat(w.message())
+                                    .isEqualTo(
+                                            "The registry marks the version it served for minimal-token@1.0.0 as deprecated.");
+                        }));
         assertThat(second.source()).isEqualTo(FetchSource.NOT_MODIFIED);
     }
 
@@ -124,7 +135,8 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         assertThat(offline.warnings()).singleElement().satisfies(warning -> {
             assertThat(warning.code()).isEqualTo(FindingCode.REGISTRY_OFFLINE_COPY);
             assertThat(warning.severity()).isEqualTo(Severity.WARNING);
-            assertThat(warning.message()).contains("connection refused", "minimal-token@1.0.0", "2 h 5 min old", online.digest());
+            assertThat(warning.message())
+                    .contains("connection refused", "minimal-token@1.0.0", "2 h 5 min old", online.digest());
         });
     }
 
@@ -134,8 +146,11 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         registry.stop();
 
         assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
-                .hasMessageContaining("connection refused").hasMessageContaining("no copy on disk");
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
+                .hasMessageContaining("connection refused")
+                .hasMessageContaining("no copy on disk");
     }
 
     @Test
@@ -149,7 +164,9 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         assertThat(offline.source()).isEqualTo(FetchSource.OFFLINE_CACHE);
         assertThat(offline.warnings().get(0).message()).contains("answered HTTP 503");
         assertThatThrownBy(() -> client().fetch("minimal-token@latest"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
                 .hasMessageContaining("HTTP 503");
     }
 
@@ -159,7 +176,9 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         registry.fault(Fault.WRONG_DIGEST);
 
         assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
                 .hasMessageContaining("digest mismatch");
         registry.stop();
         assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0")).hasMessageContaining("no copy on disk");
@@ -171,7 +190,9 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         registry.fault(Fault.NO_ETAG);
 
         assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
                 .hasMessageContaining("without a sha-256 ETag");
     }
 
@@ -181,7 +202,9 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         registry.fault(Fault.OVERSIZED);
 
         assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
                 .hasMessageContaining("larger than " + RegistrySettings.DEFAULT_MAX_BYTES + " bytes");
     }
 
@@ -191,7 +214,9 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         registry.fault(Fault.REDIRECT_LOOP);
 
         assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
                 .hasMessageContaining("redirect loop");
         assertThat(registry.requests()).hasSizeLessThanOrEqualTo(4);
     }
@@ -201,7 +226,9 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         publishVersions("1.0.0");
         registry.fault(Fault.REDIRECT_LOOP);
 
-        assertThatThrownBy(() -> RegistryClient.create(registry.url(), settings().withMaxRedirects(0)).fetch("minimal-token@1.0.0"))
+        assertThatThrownBy(
+                        () -> RegistryClient.create(registry.url(), settings().withMaxRedirects(0))
+                                .fetch("minimal-token@1.0.0"))
                 .hasMessageContaining("more than 0 redirects");
         assertThat(registry.requests()).hasSize(1);
     }
@@ -212,7 +239,9 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         registry.fault(Fault.REDIRECT_OFF_SITE);
 
         assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.INVALID_URL))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.INVALID_URL))
                 .hasMessageContaining("refusing plain http to registry.example.test");
     }
 
@@ -244,7 +273,9 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         registry.fault(Fault.IGNORE_RANGE);
 
         assertThatThrownBy(() -> client().fetch("minimal-token@^1.0.0"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
                 .hasMessageContaining("asked for minimal-token@^1.0.0 but the registry sent version 2.0.0");
     }
 
@@ -269,8 +300,11 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
             slow.respond(200, "{}", CountingHttpServer.Pace.STALL_BEFORE_HEADERS);
             RegistrySettings quick = settings().withTimeouts(Duration.ofMillis(500), Duration.ofMillis(300));
 
-            assertThatThrownBy(() -> RegistryClient.create(slow.uri("").toString(), quick).fetch("minimal-token@1.0.0"))
-                    .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
+            assertThatThrownBy(() -> RegistryClient.create(slow.uri("").toString(), quick)
+                            .fetch("minimal-token@1.0.0"))
+                    .isInstanceOfSatisfying(
+                            RegistryException.class,
+                            e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
                     .hasMessageContaining("no complete answer within 300 ms");
         }
     }
@@ -280,14 +314,18 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         publishVersions("1.0.0");
         client().fetch("minimal-token@1.0.0");
         try (Stream<Path> files = Files.walk(cacheDir)) {
-            for (Path blob : files.filter(p -> p.getParent().getFileName().toString().equals("blobs")).toList()) {
+            for (Path blob : files.filter(
+                            p -> p.getParent().getFileName().toString().equals("blobs"))
+                    .toList()) {
                 Files.writeString(blob, Files.readString(blob).replace("RS256", "HS256"));
             }
         }
         registry.stop();
 
         assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
                 .hasMessageContaining("does not match its digest");
     }
 
@@ -296,7 +334,9 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         publishVersions("1.0.0");
         client().fetch("minimal-token@1.0.0");
         try (Stream<Path> files = Files.walk(cacheDir)) {
-            for (Path blob : files.filter(p -> p.getParent().getFileName().toString().equals("blobs")).toList()) {
+            for (Path blob : files.filter(
+                            p -> p.getParent().getFileName().toString().equals("blobs"))
+                    .toList()) {
                 Files.writeString(blob, "{}");
             }
         }
@@ -304,32 +344,67 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         FetchedContract again = client().fetch("minimal-token@1.0.0");
 
         assertThat(again.source()).isEqualTo(FetchSource.NETWORK);
-        assertThat(registry.requests().get(1).ifNoneMatch()).as("an unusable cache sends no If-None-Match").isNull();
+        assertThat(registry.requests().get(1).ifNoneMatch())
+                .as("an unusable cache sends no If-None-Match")
+                .isNull();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Minimal-Token@1.0.0", "minimal-token@1.2.3.4", "minimal-token@>=1.0.0", "../etc@1.0.0",
-            "minimal-token@latest@x", "minimal-token@1.0.0 ", "minimal-token@^1", "minimal-token@01.0.0", "a/b@1", "minimal-token@%2e%2e"})
+    @ValueSource(
+            strings = {
+                "",
+                "Minimal-Token@1.0.0",
+                "minimal-token@1.2.3.4",
+                "minimal-token@>=1.0.0",
+                "../etc@1.0.0",
+                "minimal-token@latest@x",
+                "minimal-token@1.0.0 ",
+                "minimal-token@^1",
+                "minimal-token@01.0.0",
+                "a/b@1",
+                "minimal-token@%2e%2e"
+            })
     void fetchWhenReferenceMalformedThenInvalidReferenceAndNoRequest(String reference) {
-        assertThatThrownBy(() -> client().fetch(reference.equals("minimal-token@1.0.0 ") ? "minimal-token@1.0.0 x" : reference))
-                .isInstanceOfSatisfying(RegistryException.class,
+        assertThatThrownBy(() ->
+                        client().fetch(reference.equals("minimal-token@1.0.0 ") ? "minimal-token@1.0.0 x" : reference))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
                         e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.INVALID_REFERENCE))
                 .hasMessageContaining("is not a contract reference");
         assertThat(registry.requests()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://registry.example.test", "http://10.0.0.1:8080", "http://localhost.example.test", "ftp://127.0.0.1",
-            "https://user:pass@registry.example.test", "https://registry.example.test/?x=1", "not a url", "/relative/path",
-            "http://127.0.0.1.example.test"})
+    @ValueSource(
+            strings = {
+                "http://registry.example.test",
+                "http://10.0.0.1:8080",
+                "http://localhost.example.test",
+                "ftp://127.0.0.1",
+                "https://user:pass@registry.example.test",
+                "https://registry.example.test/?x=1",
+                "not a url",
+                "/relative/path",
+                "http://127.0.0.1.example.test"
+            })
     void createWhenUrlNotHttpsOrLoopbackOrCarriesExtrasThenRefused(String url) {
         assertThatThrownBy(() -> RegistryClient.create(url, settings()))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.INVALID_URL));
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.INVALID_URL));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://registry.example.test", "https://registry.example.test/base/", "http://localhost:8080",
-            "http://127.0.0.1:1", "http://127.10.20.30", "http://[::1]:8080", "HTTP://LOCALHOST:9"})
+    @ValueSource(
+            strings = {
+                "https://registry.example.test",
+                "https://registry.example.test/base/",
+                "http://localhost:8080",
+                "http://127.0.0.1:1",
+                "http://127.10.20.30",
+                "http://[::1]:8080",
+                "HTTP://LOCALHOST:9"
+            })
     void createWhenHttpsOrLoopbackThenAccepted(String url) throws RegistryException {
         assertThat(RegistryClient.create(url, settings()).baseUrl().toString()).doesNotEndWith("/");
     }
@@ -341,9 +416,13 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
         FetchedContract fetched = client().fetch("minimal-token@^1.0.0");
 
         try (Stream<Path> files = Files.walk(cacheDir)) {
-            List<String> names = files.filter(Files::isRegularFile).map(p -> cacheDir.relativize(p).toString()).sorted().toList();
+            List<String> names = files.filter(Files::isRegularFile)
+                    .map(p -> cacheDir.relativize(p).toString())
+                    .sorted()
+                    .toList();
             assertThat(names).hasSize(3).allMatch(n -> n.startsWith("127.0.0.1_" + registry.port() + "-"));
-            assertThat(names).anyMatch(n -> n.endsWith("/blobs/" + fetched.sha256() + ".json"))
+            assertThat(names)
+                    .anyMatch(n -> n.endsWith("/blobs/" + fetched.sha256() + ".json"))
                     .anyMatch(n -> n.endsWith("/minimal-token/caret-1.0.0.ref.json"))
                     .anyMatch(n -> n.endsWith("/minimal-token/1.0.0.ref.json"));
         }

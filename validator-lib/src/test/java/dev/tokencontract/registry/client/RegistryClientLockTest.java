@@ -1,5 +1,8 @@
 package dev.tokencontract.registry.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
@@ -7,10 +10,6 @@ import dev.tokencontract.lock.LockClient;
 import dev.tokencontract.lock.LockEntry;
 import dev.tokencontract.lock.LockVerification;
 import dev.tokencontract.lock.Lockfile;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.tokencontract.testing.FakeRegistry;
 import dev.tokencontract.testing.SteppingClock;
 import dev.tokencontract.testing.TestContracts;
@@ -27,18 +26,24 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistryClientLockTest {
     private final FakeRegistry registry = FakeRegistry.start();
     private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-27T00:00:00Z"));
+
     @TempDir
     Path cacheDir;
+
     @TempDir
     Path otherCacheDir;
+
     @TempDir
     Path workDir;
 
     @BeforeEach
     void publish() {
         registry.put(TestContracts.minimalText("1.0.0")).put(TestContracts.minimalText("1.1.0"));
-        String other = TestContracts.minimal().put("$id", "https://tokencontract.dev/contracts/other-token/2.0.0").toString()
-                .replace("\"minimal-token\"", "\"other-token\"").replace("\"1.0.0\"", "\"2.0.0\"");
+        String other = TestContracts.minimal()
+                .put("$id", "https://tokencontract.dev/contracts/other-token/2.0.0")
+                .toString()
+                .replace("\"minimal-token\"", "\"other-token\"")
+                .replace("\"1.0.0\"", "\"2.0.0\"");
         registry.put(other);
     }
 
@@ -48,7 +53,8 @@ class RegistryClientLockTest {
     }
 
     private RegistryClient client(Path cache) throws RegistryException {
-        return RegistryClient.create(registry.url(), RegistrySettings.defaults().withCacheDir(cache).withClock(clock));
+        return RegistryClient.create(
+                registry.url(), RegistrySettings.defaults().withCacheDir(cache).withClock(clock));
     }
 
     private Lockfile locked() throws Exception {
@@ -60,14 +66,23 @@ class RegistryClientLockTest {
         Lockfile lockfile = locked();
 
         assertThat(lockfile.registry()).contains(registry.url());
-        assertThat(lockfile.entries()).containsExactly(
-                new LockEntry("minimal-token", "1.1.0", FakeRegistry.digestOf(TestContracts.minimalText("1.1.0")).substring(8)),
-                new LockEntry("other-token", "2.0.0", lockfile.entries().get(1).sha256()));
+        assertThat(lockfile.entries())
+                .containsExactly(
+                        new LockEntry(
+                                "minimal-token",
+                                "1.1.0",
+                                FakeRegistry.digestOf(TestContracts.minimalText("1.1.0"))
+                                        .substring(8)),
+                        new LockEntry(
+                                "other-token",
+                                "2.0.0",
+                                lockfile.entries().get(1).sha256()));
     }
 
     @Test
     void lockWhenSameNameTwiceThenRefused() {
-        assertThatThrownBy(() -> LockClient.of(client(cacheDir)).lock(List.of("minimal-token@1", "minimal-token@1.0.0"), null))
+        assertThatThrownBy(() ->
+                        LockClient.of(client(cacheDir)).lock(List.of("minimal-token@1", "minimal-token@1.0.0"), null))
                 .hasMessageContaining("minimal-token is named twice");
     }
 
@@ -77,7 +92,9 @@ class RegistryClientLockTest {
 
         Lockfile second = LockClient.of(client(cacheDir)).lock(List.of("minimal-token@1.0.0"), first);
 
-        assertThat(second.entries()).extracting(LockEntry::reference).containsExactly("minimal-token@1.0.0", "other-token@2.0.0");
+        assertThat(second.entries())
+                .extracting(LockEntry::reference)
+                .containsExactly("minimal-token@1.0.0", "other-token@2.0.0");
     }
 
     @Test
@@ -86,7 +103,9 @@ class RegistryClientLockTest {
         registry.stop();
 
         assertThatThrownBy(() -> LockClient.of(client(cacheDir)).lock(List.of("minimal-token@1"), null))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
                 .hasMessageContaining("cannot lock minimal-token@1 while the registry is unreachable");
     }
 
@@ -97,14 +116,19 @@ class RegistryClientLockTest {
         LockVerification verification = LockClient.of(client(otherCacheDir)).verify(lockfile);
 
         assertThat(verification.passed()).isTrue();
-        assertThat(verification.checks()).extracting(c -> c.finding().code()).containsOnly(FindingCode.LOCK_ENTRY_VERIFIED);
-        assertThat(verification.checks()).extracting(c -> c.finding().pointer()).containsExactly("/contracts/0", "/contracts/1");
+        assertThat(verification.checks())
+                .extracting(c -> c.finding().code())
+                .containsOnly(FindingCode.LOCK_ENTRY_VERIFIED);
+        assertThat(verification.checks())
+                .extracting(c -> c.finding().pointer())
+                .containsExactly("/contracts/0", "/contracts/1");
     }
 
     @Test
     void verifyWhenRegistryServesOtherBytesForAPinnedVersionThenDigestMismatch() throws Exception {
         Lockfile lockfile = locked();
-        registry.replaceBytes("minimal-token", "1.1.0", TestContracts.minimalText("1.1.0").replace("RS256", "PS256"));
+        registry.replaceBytes(
+                "minimal-token", "1.1.0", TestContracts.minimalText("1.1.0").replace("RS256", "PS256"));
 
         LockVerification verification = LockClient.of(client(cacheDir)).verify(lockfile);
 
@@ -112,7 +136,8 @@ class RegistryClientLockTest {
         assertThat(verification.mismatched()).isTrue();
         LockVerification.EntryCheck check = verification.checks().get(0);
         assertThat(check.finding().code()).isEqualTo(FindingCode.LOCK_DIGEST_MISMATCH);
-        assertThat(check.finding().expected()).isEqualTo(lockfile.entries().get(0).digest());
+        assertThat(check.finding().expected())
+                .isEqualTo(lockfile.entries().get(0).digest());
         assertThat(check.finding().message()).contains("minimal-token@1.1.0: the registry has sha-256:");
         assertThat(verification.checks().get(1).verified()).isTrue();
     }
@@ -125,7 +150,8 @@ class RegistryClientLockTest {
         LockVerification verification = LockClient.of(client(cacheDir)).verify(tampered);
 
         assertThat(verification.checks().get(0).finding().code()).isEqualTo(FindingCode.LOCK_DIGEST_MISMATCH);
-        assertThatThrownBy(() -> LockClient.of(client(cacheDir)).fromLock(tampered)).hasMessageContaining("is pinned at sha-256:bbbb");
+        assertThatThrownBy(() -> LockClient.of(client(cacheDir)).fromLock(tampered))
+                .hasMessageContaining("is pinned at sha-256:bbbb");
     }
 
     @Test
@@ -136,7 +162,8 @@ class RegistryClientLockTest {
         LockVerification verification = LockClient.of(client(cacheDir)).verify(lockfile);
 
         assertThat(verification.checks().get(1).finding().code()).isEqualTo(FindingCode.LOCK_VERSION_MISSING);
-        assertThat(verification.checks().get(1).finding().message()).isEqualTo("other-token@2.0.0 is no longer served by the registry (HTTP 404)");
+        assertThat(verification.checks().get(1).finding().message())
+                .isEqualTo("other-token@2.0.0 is no longer served by the registry (HTTP 404)");
         assertThat(verification.mismatched()).isTrue();
     }
 
@@ -164,7 +191,9 @@ class RegistryClientLockTest {
 
         assertThat(verification.passed()).isFalse();
         assertThat(verification.mismatched()).isFalse();
-        assertThat(verification.checks()).extracting(c -> c.finding().code()).containsOnly(FindingCode.LOCK_ENTRY_UNCHECKED);
+        assertThat(verification.checks())
+                .extracting(c -> c.finding().code())
+                .containsOnly(FindingCode.LOCK_ENTRY_UNCHECKED);
         assertThat(verification.checks()).allMatch(c -> c.finding().meansUnchecked());
     }
 
@@ -173,7 +202,8 @@ class RegistryClientLockTest {
         Path file = workDir.resolve(Lockfile.FILE_NAME);
         locked().write(file);
 
-        Map<String, Contract> pinned = LockClient.fromLock(file, RegistrySettings.defaults().withCacheDir(otherCacheDir));
+        Map<String, Contract> pinned =
+                LockClient.fromLock(file, RegistrySettings.defaults().withCacheDir(otherCacheDir));
 
         assertThat(pinned.keySet()).containsExactly("minimal-token", "other-token");
         assertThat(pinned.get("minimal-token").reference()).isEqualTo("minimal-token@1.1.0");
@@ -183,10 +213,13 @@ class RegistryClientLockTest {
     @Test
     void fromLockWhenRegistryChangedBytesThenRefused() throws Exception {
         Lockfile lockfile = locked();
-        registry.replaceBytes("other-token", "2.0.0", TestContracts.minimalText("2.0.0").replace("minimal-token", "other-token"));
+        registry.replaceBytes(
+                "other-token", "2.0.0", TestContracts.minimalText("2.0.0").replace("minimal-token", "other-token"));
 
         assertThatThrownBy(() -> LockClient.of(client(otherCacheDir)).fromLock(lockfile))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.BAD_RESPONSE))
                 .hasMessageContaining("other-token@2.0.0 is pinned at sha-256:");
     }
 }

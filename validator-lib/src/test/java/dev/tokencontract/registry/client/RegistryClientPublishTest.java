@@ -1,10 +1,9 @@
 package dev.tokencontract.registry.client;
 
-import dev.tokencontract.contract.ContractException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.testing.FakeRegistry;
 import dev.tokencontract.testing.TestContracts;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistryClientPublishTest {
     private static final String SECRET_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwdWJsaXNoZXIifQ.c2VjcmV0LXNpZ25hdHVyZQ";
     private final FakeRegistry registry = FakeRegistry.start().token(SECRET_TOKEN);
+
     @TempDir
     Path cacheDir;
 
@@ -35,8 +35,13 @@ class RegistryClientPublishTest {
         PublishResult created = client().publish(json, SECRET_TOKEN, false);
         PublishResult again = client().publish(json, SECRET_TOKEN, false);
 
-        assertThat(created).isEqualTo(new PublishResult(PublishResult.Outcome.CREATED, "minimal-token@1.0.0", 201,
-                "/contracts/minimal-token/versions/1.0.0", FakeRegistry.digestOf(json)));
+        assertThat(created)
+                .isEqualTo(new PublishResult(
+                        PublishResult.Outcome.CREATED,
+                        "minimal-token@1.0.0",
+                        201,
+                        "/contracts/minimal-token/versions/1.0.0",
+                        FakeRegistry.digestOf(json)));
         assertThat(again.outcome()).isEqualTo(PublishResult.Outcome.UNCHANGED);
         assertThat(registry.requests()).allSatisfy(seen -> {
             assertThat(seen.method()).isEqualTo("POST");
@@ -50,7 +55,10 @@ class RegistryClientPublishTest {
     @Test
     void publishWhenNoEtagButDigestInTheJsonAnswerThenDigestTakenFromIt() throws Exception {
         String digest = FakeRegistry.digestOf("canonical form");
-        registry.answerPublish(201, "application/json", "{\"name\":\"minimal-token\",\"version\":\"1.0.0\",\"digest\":\"" + digest + "\"}");
+        registry.answerPublish(
+                201,
+                "application/json",
+                "{\"name\":\"minimal-token\",\"version\":\"1.0.0\",\"digest\":\"" + digest + "\"}");
 
         PublishResult result = client().publish(TestContracts.minimalText("1.0.0"), SECRET_TOKEN, false);
 
@@ -97,7 +105,8 @@ class RegistryClientPublishTest {
                     RegistryProblem problem = e.problem().orElseThrow();
                     assertThat(problem.title()).isEqualTo("Incompatible change");
                     assertThat(problem.changes()).hasSize(2);
-                    assertThat(problem.changes().get(0).path("pointer").asString()).isEqualTo("/properties/roles/items/enum");
+                    assertThat(problem.changes().get(0).path("pointer").asString())
+                            .isEqualTo("/properties/roles/items/enum");
                 });
     }
 
@@ -133,7 +142,10 @@ class RegistryClientPublishTest {
     @Test
     void publishWhenTokenHasLineBreakOrIsEmptyThenRefusedWithoutEchoingIt() {
         assertThatThrownBy(() -> client().publish(TestContracts.minimalText("1.0.0"), "abc\r\nX-Evil: 1", false))
-                .isInstanceOf(IllegalArgumentException.class).message().doesNotContain("abc").doesNotContain("Evil");
+                .isInstanceOf(IllegalArgumentException.class)
+                .message()
+                .doesNotContain("abc")
+                .doesNotContain("Evil");
         assertThatThrownBy(() -> client().publish(TestContracts.minimalText("1.0.0"), "", false))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(registry.requests()).isEmpty();
@@ -144,7 +156,10 @@ class RegistryClientPublishTest {
         registry.stop();
 
         assertThatThrownBy(() -> client().publish(TestContracts.minimalText("1.0.0"), SECRET_TOKEN, false))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
-                .message().doesNotContain(SECRET_TOKEN);
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
+                .message()
+                .doesNotContain(SECRET_TOKEN);
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class RegistryClientTestBase {
     protected final FakeRegistry registry = FakeRegistry.start();
     protected final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-27T00:00:00Z"));
+
     @TempDir
     Path cacheDir;
 
@@ -26,7 +27,9 @@ abstract class RegistryClientTestBase {
     }
 
     protected RegistrySettings settings() {
-        return RegistrySettings.defaults().withCacheDir(cacheDir).withClock(clock)
+        return RegistrySettings.defaults()
+                .withCacheDir(cacheDir)
+                .withClock(clock)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 

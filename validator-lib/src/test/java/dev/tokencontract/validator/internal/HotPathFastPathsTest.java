@@ -46,7 +46,8 @@ class HotPathFastPathsTest {
 
         parse(TestTokens.mcp().signRsa() + "=", findings);
 
-        assertThat(findings).extracting(Finding::code, Finding::pointer)
+        assertThat(findings)
+                .extracting(Finding::code, Finding::pointer)
                 .containsExactly(tuple(FindingCode.BASE64URL_INVALID, "/signature"));
     }
 
@@ -100,7 +101,8 @@ class HotPathFastPathsTest {
 
     @Test
     void audienceWhenOnlySchemeAndHostCaseDifferThenAccepted() {
-        JsonNode claims = TestTokens.mcp().claim("aud", "HTTPS://MCP.Example.Test/mcp").claimsNode();
+        JsonNode claims =
+                TestTokens.mcp().claim("aud", "HTTPS://MCP.Example.Test/mcp").claimsNode();
         List<Finding> findings = new ArrayList<>();
 
         IssuerAudienceCheck.audience(claims, Set.of(TestTokens.AUDIENCE), findings);
@@ -110,7 +112,8 @@ class HotPathFastPathsTest {
 
     @Test
     void audienceWhenPathCaseDiffersThenMismatch() {
-        JsonNode claims = TestTokens.mcp().claim("aud", "https://mcp.example.test/MCP").claimsNode();
+        JsonNode claims =
+                TestTokens.mcp().claim("aud", "https://mcp.example.test/MCP").claimsNode();
         List<Finding> findings = new ArrayList<>();
 
         IssuerAudienceCheck.audience(claims, Set.of(TestTokens.AUDIENCE), findings);
@@ -144,7 +147,8 @@ class HotPathFastPathsTest {
         String tampered = token.substring(0, dot + 1) + Base64URL.encode(signature);
         List<Finding> findings = new ArrayList<>();
         TokenParts parts = parse(tampered, findings);
-        KeyProvider keys = new StaticKeyProvider(List.of(JwkKeys.fromJwkSet(TestKeys.publicJwks()).keys().get(0)), "test", List.of());
+        KeyProvider keys = new StaticKeyProvider(
+                List.of(JwkKeys.fromJwkSet(TestKeys.publicJwks()).keys().get(0)), "test", List.of());
 
         VerificationKey verified = SignatureCheck.check(parts, "RS256", "rsa-1", keys, false, findings);
 
@@ -156,7 +160,8 @@ class HotPathFastPathsTest {
     void checkWhenRsaSignatureIsIntactThenVerified() {
         List<Finding> findings = new ArrayList<>();
         TokenParts parts = parse(TestTokens.mcp().signRsa(), findings);
-        KeyProvider keys = new StaticKeyProvider(List.of(JwkKeys.fromJwkSet(TestKeys.publicJwks()).keys().get(0)), "test", List.of());
+        KeyProvider keys = new StaticKeyProvider(
+                List.of(JwkKeys.fromJwkSet(TestKeys.publicJwks()).keys().get(0)), "test", List.of());
 
         VerificationKey verified = SignatureCheck.check(parts, "RS256", "rsa-1", keys, false, findings);
 

@@ -1,4 +1,6 @@
 package dev.tokencontract.architecture.planted.facadeok;
 
 /** Planted for ArchitectureRulesCanFailTest. */
-public class Facade { dev.tokencontract.architecture.planted.facadeok.internal.Engine engine; }
+public class Facade {
+    dev.tokencontract.architecture.planted.facadeok.internal.Engine engine;
+}

@@ -18,13 +18,27 @@ final class CharSet {
 
     static final CharSet DIGITS = range('0', '9');
     static final CharSet WORD = of(range('a', 'z'), range('A', 'Z'), DIGITS, single('_'));
-    static final CharSet SPACE = of(single('\t'), single('\n'), single(0x0B), single('\f'), single('\r'), single(' '),
-            single(0xA0), single(0x1680), range(0x2000, 0x200A), single(0x2028), single(0x2029), single(0x202F),
-            single(0x205F), single(0x3000), single(0xFEFF));
+    static final CharSet SPACE = of(
+            single('\t'),
+            single('\n'),
+            single(0x0B),
+            single('\f'),
+            single('\r'),
+            single(' '),
+            single(0xA0),
+            single(0x1680),
+            range(0x2000, 0x200A),
+            single(0x2028),
+            single(0x2029),
+            single(0x202F),
+            single(0x205F),
+            single(0x3000),
+            single(0xFEFF));
     static final CharSet LINE_TERMINATORS = of(single('\n'), single('\r'), single(0x2028), single(0x2029));
 
     /** Pairs: start0, end0, start1, end1, ... */
     private final int[] bounds;
+
     private List<CharSet> cachedPicks;
 
     private CharSet(int[] bounds) {
@@ -157,8 +171,10 @@ final class CharSet {
         if (cachedPicks == null) {
             CharSet ascii = intersect(PRINTABLE_ASCII);
             CharSet alphanumeric = intersect(WORD);
-            cachedPicks = List.of(alphanumeric.isEmpty() ? (ascii.isEmpty() ? this : ascii) : alphanumeric,
-                    ascii.isEmpty() ? this : ascii, this);
+            cachedPicks = List.of(
+                    alphanumeric.isEmpty() ? (ascii.isEmpty() ? this : ascii) : alphanumeric,
+                    ascii.isEmpty() ? this : ascii,
+                    this);
         }
         if (isEmpty()) {
             throw new IllegalStateException("empty character set");

@@ -149,7 +149,8 @@ public final class Regex {
             double more = stretch / (stretch + 1.0);
             for (long i = 0; i < optional; i++) {
                 // each optional repetition is one span with its coin: the shrinker deletes both at once
-                Boolean emitted = in.draw(choices -> choices.bool(more) ? emit(repeat.body(), choices, out, stretch) : null);
+                Boolean emitted =
+                        in.draw(choices -> choices.bool(more) ? emit(repeat.body(), choices, out, stretch) : null);
                 if (emitted == null) {
                     break;
                 }

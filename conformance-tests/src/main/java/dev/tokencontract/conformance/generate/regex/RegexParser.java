@@ -220,18 +220,30 @@ final class RegexParser {
     CharSet escape(boolean inClass) {
         int c = cps[pos++];
         switch (c) {
-            case 'd': return CharSet.DIGITS;
-            case 'D': return CharSet.DIGITS.complement();
-            case 'w': return CharSet.WORD;
-            case 'W': return CharSet.WORD.complement();
-            case 's': return CharSet.SPACE;
-            case 'S': return CharSet.SPACE.complement();
-            case 't': return CharSet.single('\t');
-            case 'n': return CharSet.single('\n');
-            case 'r': return CharSet.single('\r');
-            case 'f': return CharSet.single('\f');
-            case 'v': return CharSet.single(0x0B);
-            case '0': return CharSet.single(0);
+            case 'd':
+                return CharSet.DIGITS;
+            case 'D':
+                return CharSet.DIGITS.complement();
+            case 'w':
+                return CharSet.WORD;
+            case 'W':
+                return CharSet.WORD.complement();
+            case 's':
+                return CharSet.SPACE;
+            case 'S':
+                return CharSet.SPACE.complement();
+            case 't':
+                return CharSet.single('\t');
+            case 'n':
+                return CharSet.single('\n');
+            case 'r':
+                return CharSet.single('\r');
+            case 'f':
+                return CharSet.single('\f');
+            case 'v':
+                return CharSet.single(0x0B);
+            case '0':
+                return CharSet.single(0);
             case 'b':
                 if (inClass) {
                     return CharSet.single(8);
@@ -256,7 +268,10 @@ final class RegexParser {
                     return CharSet.single(value);
                 }
                 int unit = hex(4);
-                if (Character.isHighSurrogate((char) unit) && pos + 5 < cps.length && cps[pos] == '\\' && cps[pos + 1] == 'u') {
+                if (Character.isHighSurrogate((char) unit)
+                        && pos + 5 < cps.length
+                        && cps[pos] == '\\'
+                        && cps[pos + 1] == 'u') {
                     int save = pos;
                     pos += 2;
                     int low = hex(4);

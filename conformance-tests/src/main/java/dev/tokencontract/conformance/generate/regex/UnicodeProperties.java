@@ -9,15 +9,26 @@ import java.util.regex.PatternSyntaxException;
 final class UnicodeProperties {
     private static final Map<String, CharSet> CACHE = new ConcurrentHashMap<>();
     private static final Map<String, String> LONG_NAMES = Map.ofEntries(
-            Map.entry("Letter", "L"), Map.entry("Lowercase_Letter", "Ll"), Map.entry("Uppercase_Letter", "Lu"),
-            Map.entry("Titlecase_Letter", "Lt"), Map.entry("Modifier_Letter", "Lm"), Map.entry("Other_Letter", "Lo"),
-            Map.entry("Number", "N"), Map.entry("Decimal_Number", "Nd"), Map.entry("digit", "Nd"),
-            Map.entry("Letter_Number", "Nl"), Map.entry("Other_Number", "No"), Map.entry("Punctuation", "P"),
-            Map.entry("punct", "P"), Map.entry("Symbol", "S"), Map.entry("Separator", "Z"),
-            Map.entry("Space_Separator", "Zs"), Map.entry("Mark", "M"), Map.entry("Control", "Cc"));
+            Map.entry("Letter", "L"),
+            Map.entry("Lowercase_Letter", "Ll"),
+            Map.entry("Uppercase_Letter", "Lu"),
+            Map.entry("Titlecase_Letter", "Lt"),
+            Map.entry("Modifier_Letter", "Lm"),
+            Map.entry("Other_Letter", "Lo"),
+            Map.entry("Number", "N"),
+            Map.entry("Decimal_Number", "Nd"),
+            Map.entry("digit", "Nd"),
+            Map.entry("Letter_Number", "Nl"),
+            Map.entry("Other_Number", "No"),
+            Map.entry("Punctuation", "P"),
+            Map.entry("punct", "P"),
+            Map.entry("Symbol", "S"),
+            Map.entry("Separator", "Z"),
+            Map.entry("Space_Separator", "Zs"),
+            Map.entry("Mark", "M"),
+            Map.entry("Control", "Cc"));
 
-    private UnicodeProperties() {
-    }
+    private UnicodeProperties() {}
 
     static CharSet set(RegexParser parser, boolean negated) {
         String name = parser.propertyName();
@@ -36,7 +47,8 @@ final class UnicodeProperties {
         CharSet out = CharSet.EMPTY;
         int start = -1;
         for (int cp = 0; cp <= CharSet.MAX + 1; cp++) {
-            boolean member = cp <= CharSet.MAX && (cp < 0xD800 || cp > 0xDFFF)
+            boolean member = cp <= CharSet.MAX
+                    && (cp < 0xD800 || cp > 0xDFFF)
                     && pattern.matcher(new String(Character.toChars(cp))).matches();
             if (member && start < 0) {
                 start = cp;

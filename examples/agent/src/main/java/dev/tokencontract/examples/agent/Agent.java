@@ -60,11 +60,14 @@ public final class Agent {
             HttpResponse<String> probe = Http.probe(options.mcpUrl());
             AtomicReference<String> token = new AtomicReference<>();
             if (probe.statusCode() == 401) {
-                token.set(signIn.after401(probe.headers().firstValue("WWW-Authenticate").orElse(null)));
+                token.set(signIn.after401(
+                        probe.headers().firstValue("WWW-Authenticate").orElse(null)));
             } else if (probe.statusCode() / 100 == 2) {
-                out.println("agent: " + options.mcpUrl() + " answered " + probe.statusCode() + " without a token; signing in when it asks");
+                out.println("agent: " + options.mcpUrl() + " answered " + probe.statusCode()
+                        + " without a token; signing in when it asks");
             } else {
-                throw new IllegalStateException(options.mcpUrl() + " answered " + probe.statusCode() + " without a token; expected 401 with a challenge");
+                throw new IllegalStateException(options.mcpUrl() + " answered " + probe.statusCode()
+                        + " without a token; expected 401 with a challenge");
             }
             Map<String, String> calls = options.call() == null ? DEFAULT_CALLS : Map.of(options.call(), options.args());
             return callTools(options.mcpUrl(), token, signIn, options.callListed() ? null : calls, out) ? 0 : 1;
@@ -85,9 +88,10 @@ public final class Agent {
         out.println("agent: signed in as " + describe(userToken) + "; handing the token to the hub");
         Hub hub = new Hub(discovery.tokenEndpoint(), options.hubSecret(), options.botDrift());
         String forCrm = hub.tokenFor(userToken, discovery.resource());
-        out.println(hub.drifting()
-                ? "hub:   DRIFT bot: ignoring the user's token, calling as " + describe(forCrm)
-                : "hub:   exchanged it (RFC 8693) for " + describe(forCrm));
+        out.println(
+                hub.drifting()
+                        ? "hub:   DRIFT bot: ignoring the user's token, calling as " + describe(forCrm)
+                        : "hub:   exchanged it (RFC 8693) for " + describe(forCrm));
         return forCrm;
     }
 
@@ -96,7 +100,8 @@ public final class Agent {
      * tool with no arguments. With a {@code flow}, a call refused with {@code insufficient_scope} gets one step-up
      * sign-in for the scopes the challenge names, then one retry in the same session.
      */
-    private static boolean callTools(String mcpUrl, AtomicReference<String> token, SignIn signIn, Map<String, String> calls, PrintStream out) {
+    private static boolean callTools(
+            String mcpUrl, AtomicReference<String> token, SignIn signIn, Map<String, String> calls, PrintStream out) {
         URI uri = URI.create(mcpUrl);
         String base = uri.getScheme() + "://" + uri.getRawAuthority();
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
@@ -107,10 +112,14 @@ public final class Agent {
                     }
                 })
                 .build();
-        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(15))
-                .initializationTimeout(Duration.ofSeconds(15)).build()) {
+        try (McpSyncClient client = McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(15))
+                .initializationTimeout(Duration.ofSeconds(15))
+                .build()) {
             signIn.retryingAfter401(token, client::initialize);
-            List<String> listed = signIn.retryingAfter401(token, client::listTools).tools().stream().map(t -> t.name()).toList();
+            List<String> listed = signIn.retryingAfter401(token, client::listTools).tools().stream()
+                    .map(t -> t.name())
+                    .toList();
             out.println("agent: connected; tools: " + String.join(", ", listed));
             Map<String, String> toCall = calls;
             if (toCall == null) {
@@ -120,7 +129,9 @@ public final class Agent {
                 }
             }
             for (Map.Entry<String, String> call : toCall.entrySet()) {
-                out.printf("  %-20s -> %s%n", call.getKey(), callOne(client, call.getKey(), call.getValue(), token, signIn, out));
+                out.printf(
+                        "  %-20s -> %s%n",
+                        call.getKey(), callOne(client, call.getKey(), call.getValue(), token, signIn, out));
             }
             return true;
         } catch (RuntimeException e) {
@@ -129,8 +140,13 @@ public final class Agent {
         }
     }
 
-    private static String callOne(McpSyncClient client, String tool, String argsJson, AtomicReference<String> token, SignIn signIn,
-                                  PrintStream out) {
+    private static String callOne(
+            McpSyncClient client,
+            String tool,
+            String argsJson,
+            AtomicReference<String> token,
+            SignIn signIn,
+            PrintStream out) {
         try {
             return signIn.retryingAfter401(token, () -> callOnce(client, tool, argsJson));
         } catch (RuntimeException e) {
@@ -138,7 +154,8 @@ public final class Agent {
             if (!signIn.canStepUp() || scope.isEmpty()) {
                 return refusal(e);
             }
-            out.println("agent: step-up: " + tool + " needs scope \"" + scope.get() + "\"; signing in once more for it");
+            out.println(
+                    "agent: step-up: " + tool + " needs scope \"" + scope.get() + "\"; signing in once more for it");
             try {
                 token.set(signIn.stepUp(scope.get()));
             } catch (Exception failed) {
@@ -154,16 +171,23 @@ public final class Agent {
 
     private static String callOnce(McpSyncClient client, String tool, String argsJson) {
         Map<String, Object> args = Http.JSON.readValue(argsJson, new TypeReference<Map<String, Object>>() {});
-        CallToolResult result = client.callTool(CallToolRequest.builder(tool).arguments(args).build());
-        String text = result.content().isEmpty() ? "" : ((TextContent) result.content().get(0)).text();
+        CallToolResult result =
+                client.callTool(CallToolRequest.builder(tool).arguments(args).build());
+        String text = result.content().isEmpty()
+                ? ""
+                : ((TextContent) result.content().get(0)).text();
         return (Boolean.TRUE.equals(result.isError()) ? "error: " : "ok: ") + text;
     }
 
     /** The {@code scope} of a 403 {@code insufficient_scope} challenge in the cause chain. */
     private static Optional<String> insufficientScope(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof McpHttpClientTransportAuthorizationException e && e.getResponseInfo().statusCode() == 403) {
-                Map<String, String> challenge = Discovery.challenge(e.getResponseInfo().headers().firstValue("WWW-Authenticate").orElse(""));
+            if (t instanceof McpHttpClientTransportAuthorizationException e
+                    && e.getResponseInfo().statusCode() == 403) {
+                Map<String, String> challenge = Discovery.challenge(e.getResponseInfo()
+                        .headers()
+                        .firstValue("WWW-Authenticate")
+                        .orElse(""));
                 if ("insufficient_scope".equals(challenge.get("error")) && challenge.containsKey("scope")) {
                     return Optional.of(challenge.get("scope"));
                 }
@@ -176,8 +200,12 @@ public final class Agent {
     static String refusal(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof McpHttpClientTransportAuthorizationException e) {
-                Map<String, String> challenge = Discovery.challenge(e.getResponseInfo().headers().firstValue("WWW-Authenticate").orElse(""));
-                return "refused " + e.getResponseInfo().statusCode() + " " + challenge.getOrDefault("error", "(no error code)")
+                Map<String, String> challenge = Discovery.challenge(e.getResponseInfo()
+                        .headers()
+                        .firstValue("WWW-Authenticate")
+                        .orElse(""));
+                return "refused " + e.getResponseInfo().statusCode() + " "
+                        + challenge.getOrDefault("error", "(no error code)")
                         + (challenge.containsKey("error_description") ? ": " + challenge.get("error_description") : "")
                         + (challenge.containsKey("scope") ? " [scope=\"" + challenge.get("scope") + "\"]" : "");
             }
@@ -193,8 +221,10 @@ public final class Agent {
         }
         JsonNode claims = Http.json(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
         JsonNode act = claims.get("act");
-        return "sub=" + claims.path("sub").asString("?") + " tenant=" + claims.path("tenant_id").asString("?")
-                + " roles=" + claims.path("roles") + " scope=\"" + claims.path("scope").asString("") + "\""
+        return "sub=" + claims.path("sub").asString("?") + " tenant="
+                + claims.path("tenant_id").asString("?")
+                + " roles=" + claims.path("roles") + " scope=\""
+                + claims.path("scope").asString("") + "\""
                 + (act == null ? "" : " act=" + act) + " aud=" + claims.path("aud");
     }
 

@@ -13,9 +13,22 @@ import java.util.Map;
  *                the URL with a plain HTTP client and follow its redirect (for authorization servers that
  *                approve without a page, like the conformance suite's)
  */
-record AgentOptions(String user, String tenant, String mcpUrl, boolean hub, boolean botDrift, String hubResource,
-                    String call, String args, String password, String hubSecret, boolean legacyPasswordGrant,
-                    String browser, boolean callListed, String clientId, String clientSecret) {
+record AgentOptions(
+        String user,
+        String tenant,
+        String mcpUrl,
+        boolean hub,
+        boolean botDrift,
+        String hubResource,
+        String call,
+        String args,
+        String password,
+        String hubSecret,
+        boolean legacyPasswordGrant,
+        String browser,
+        boolean callListed,
+        String clientId,
+        String clientSecret) {
     static final String DEMO_HUB_SECRET = "hub-demo-secret-change-me";
     static final String USAGE = """
             usage: agent [--mcp http://localhost:9090/mcp] [--call TOOL [--args JSON] | --call-listed]
@@ -70,8 +83,12 @@ record AgentOptions(String user, String tenant, String mcpUrl, boolean hub, bool
                             }
                             bot = true;
                         }
-                        case "--password" -> throw new IllegalArgumentException("passwords are never taken from arguments; set AGENT_PASSWORD");
-                        case "--client-secret" -> throw new IllegalArgumentException("secrets are never taken from arguments; set AGENT_CLIENT_SECRET");
+                        case "--password" ->
+                            throw new IllegalArgumentException(
+                                    "passwords are never taken from arguments; set AGENT_PASSWORD");
+                        case "--client-secret" ->
+                            throw new IllegalArgumentException(
+                                    "secrets are never taken from arguments; set AGENT_CLIENT_SECRET");
                         default -> throw new IllegalArgumentException("unknown option " + arg);
                     }
                 }
@@ -84,7 +101,8 @@ record AgentOptions(String user, String tenant, String mcpUrl, boolean hub, bool
             throw new IllegalArgumentException("--drift bot is a hub behaviour: add --hub");
         }
         if (hub && !legacy) {
-            throw new IllegalArgumentException("the hub modes sign the user in with the password grant: add --legacy-password-grant");
+            throw new IllegalArgumentException(
+                    "the hub modes sign the user in with the password grant: add --legacy-password-grant");
         }
         if (callListed && call != null) {
             throw new IllegalArgumentException("--call and --call-listed exclude each other");
@@ -95,13 +113,28 @@ record AgentOptions(String user, String tenant, String mcpUrl, boolean hub, bool
                 throw new IllegalArgumentException("--legacy-password-grant needs --user");
             }
             if (password == null || password.isEmpty()) {
-                throw new IllegalArgumentException("set AGENT_PASSWORD to the user's password (demo users: <name>-demo)");
+                throw new IllegalArgumentException(
+                        "set AGENT_PASSWORD to the user's password (demo users: <name>-demo)");
             }
         } else if (user != null || tenant != null) {
-            throw new IllegalArgumentException("--user and --tenant are for --legacy-password-grant; otherwise you sign in in the browser");
+            throw new IllegalArgumentException(
+                    "--user and --tenant are for --legacy-password-grant; otherwise you sign in in the browser");
         }
-        return new AgentOptions(user, tenant, mcp, hub, bot, hubResource, call, args, password,
-                env.getOrDefault("HUB_CLIENT_SECRET", DEMO_HUB_SECRET), legacy, browser, callListed, clientId,
+        return new AgentOptions(
+                user,
+                tenant,
+                mcp,
+                hub,
+                bot,
+                hubResource,
+                call,
+                args,
+                password,
+                env.getOrDefault("HUB_CLIENT_SECRET", DEMO_HUB_SECRET),
+                legacy,
+                browser,
+                callListed,
+                clientId,
                 env.get("AGENT_CLIENT_SECRET"));
     }
 

@@ -49,7 +49,8 @@ final class CodeFlow {
         CompletableFuture<Map<String, String>> callback = new CompletableFuture<>();
         listener.createContext("/callback", exchange -> {
             Map<String, String> answer = query(exchange.getRequestURI().getRawQuery());
-            byte[] page = "<p>Signed in. You can close this window and return to the agent.</p>".getBytes(StandardCharsets.UTF_8);
+            byte[] page = "<p>Signed in. You can close this window and return to the agent.</p>"
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, page.length);
             exchange.getResponseBody().write(page);
@@ -88,7 +89,8 @@ final class CodeFlow {
                 throw new IllegalStateException("the authorization answer carries another state: refusing it (CSRF)");
             }
             if (answer.containsKey("error")) {
-                throw new IllegalStateException("sign-in refused: " + answer.get("error") + ": " + answer.getOrDefault("error_description", ""));
+                throw new IllegalStateException("sign-in refused: " + answer.get("error") + ": "
+                        + answer.getOrDefault("error_description", ""));
             }
             Map<String, String> form = new LinkedHashMap<>();
             form.put("grant_type", "authorization_code");
@@ -106,8 +108,10 @@ final class CodeFlow {
         if (options.browser().equals("http")) {
             // an authorization server that approves without a page answers with a redirect to our listener
             HttpResponse<String> page = Http.get(url);
-            String location = page.headers().firstValue("Location").orElseThrow(() ->
-                    new IllegalStateException("--browser http: the authorization endpoint answered " + page.statusCode() + " without a redirect"));
+            String location = page.headers()
+                    .firstValue("Location")
+                    .orElseThrow(() -> new IllegalStateException("--browser http: the authorization endpoint answered "
+                            + page.statusCode() + " without a redirect"));
             Http.get(URI.create(url).resolve(location).toString());
         } else {
             out.println("agent: open this URL in your browser to sign in (waiting for the redirect to this machine):");
@@ -125,11 +129,14 @@ final class CodeFlow {
         }
         String endpoint = discovery.as().path("registration_endpoint").asString("");
         if (endpoint.isEmpty()) {
-            throw new IllegalStateException("the authorization server offers no registration: pass a pre-registered --client-id");
+            throw new IllegalStateException(
+                    "the authorization server offers no registration: pass a pre-registered --client-id");
         }
-        List<String> methods = Http.JSON.convertValue(discovery.as().path("token_endpoint_auth_methods_supported"),
+        List<String> methods = Http.JSON.convertValue(
+                discovery.as().path("token_endpoint_auth_methods_supported"),
                 new tools.jackson.core.type.TypeReference<List<String>>() {});
-        String wanted = methods == null || methods.isEmpty() || methods.contains("none") ? "none"
+        String wanted = methods == null || methods.isEmpty() || methods.contains("none")
+                ? "none"
                 : methods.contains("client_secret_basic") ? "client_secret_basic" : methods.get(0);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("client_name", "tokencontract example agent");
@@ -143,12 +150,14 @@ final class CodeFlow {
         HttpResponse<String> response = Http.postJson(endpoint, Http.JSON.writeValueAsString(metadata));
         JsonNode client = Http.json(response.body());
         if (response.statusCode() != 201 && response.statusCode() != 200) {
-            throw new IllegalStateException("registration: " + response.statusCode() + " " + client.path("error").asString("")
-                    + ": " + client.path("error_description").asString(""));
+            throw new IllegalStateException("registration: " + response.statusCode() + " "
+                    + client.path("error").asString("") + ": "
+                    + client.path("error_description").asString(""));
         }
         clientId = client.path("client_id").asString();
         clientSecret = client.path("client_secret").asString(null);
-        authMethod = client.path("token_endpoint_auth_method").asString(clientSecret == null ? "none" : "client_secret_basic");
+        authMethod = client.path("token_endpoint_auth_method")
+                .asString(clientSecret == null ? "none" : "client_secret_basic");
         out.println("agent: registered as " + clientId + " (" + authMethod + ")");
     }
 
@@ -168,8 +177,9 @@ final class CodeFlow {
         HttpResponse<String> response = Http.postForm(discovery.tokenEndpoint(), form, basicUser, basicSecret);
         JsonNode body = Http.json(response.body());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("token endpoint: " + response.statusCode() + " " + body.path("error").asString("")
-                    + ": " + body.path("error_description").asString(""));
+            throw new IllegalStateException("token endpoint: " + response.statusCode() + " "
+                    + body.path("error").asString("") + ": "
+                    + body.path("error_description").asString(""));
         }
         return body.path("access_token").asString();
     }
@@ -180,7 +190,8 @@ final class CodeFlow {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    values.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    values.putIfAbsent(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }

@@ -26,8 +26,13 @@ import tools.jackson.databind.JsonNode;
  * @param challengedScopes     the {@code scope} of the challenge, may be empty
  * @param scopesSupported      the metadata's {@code scopes_supported}, may be empty
  */
-record Discovery(String resource, String resourceMetadataUrl, String authorizationServer, JsonNode as,
-                 String challengedScopes, List<String> scopesSupported) {
+record Discovery(
+        String resource,
+        String resourceMetadataUrl,
+        String authorizationServer,
+        JsonNode as,
+        String challengedScopes,
+        List<String> scopesSupported) {
     private static final Pattern PARAM = Pattern.compile("([A-Za-z_]+)=\"([^\"]*)\"");
 
     String tokenEndpoint() {
@@ -62,9 +67,10 @@ record Discovery(String resource, String resourceMetadataUrl, String authorizati
             }
             JsonNode metadata = Http.json(response.body());
             String resource = metadata.path("resource").asString("");
-            if (!canonical(resource).equals(canonical(mcpUrl)) && !canonical(resource).equals(canonical(origin))) {
-                throw new IllegalStateException("the protected resource metadata at " + url + " names resource '" + resource
-                        + "', not " + mcpUrl + ": refusing to sign in for it (RFC 9728 section 3.3)");
+            if (!canonical(resource).equals(canonical(mcpUrl))
+                    && !canonical(resource).equals(canonical(origin))) {
+                throw new IllegalStateException("the protected resource metadata at " + url + " names resource '"
+                        + resource + "', not " + mcpUrl + ": refusing to sign in for it (RFC 9728 section 3.3)");
             }
             String as = metadata.path("authorization_servers").path(0).asString("");
             if (as.isEmpty()) {
@@ -72,10 +78,12 @@ record Discovery(String resource, String resourceMetadataUrl, String authorizati
             }
             List<String> supported = new ArrayList<>();
             metadata.path("scopes_supported").values().forEach(v -> supported.add(v.asString("")));
-            return new Discovery(resource, url, as, authorizationServerMetadata(as, true), scope, List.copyOf(supported));
+            return new Discovery(
+                    resource, url, as, authorizationServerMetadata(as, true), scope, List.copyOf(supported));
         }
         // no protected resource metadata: a 2025-03-26 server, whose origin is its authorization server
-        return new Discovery(canonical(mcpUrl), null, origin, authorizationServerMetadata(origin, false), scope, List.of());
+        return new Discovery(
+                canonical(mcpUrl), null, origin, authorizationServerMetadata(origin, false), scope, List.of());
     }
 
     /** RFC 8414 then OpenID Connect discovery, in the spec's order; for a 2025-03-26 server the default paths. */
@@ -84,18 +92,24 @@ record Discovery(String resource, String resourceMetadataUrl, String authorizati
         String origin = uri.getScheme() + "://" + uri.getRawAuthority();
         String path = uri.getRawPath() == null || uri.getRawPath().equals("/") ? "" : uri.getRawPath();
         List<String> urls = path.isEmpty()
-                ? List.of(origin + "/.well-known/oauth-authorization-server", origin + "/.well-known/openid-configuration")
-                : List.of(origin + "/.well-known/oauth-authorization-server" + path, origin + "/.well-known/openid-configuration" + path,
+                ? List.of(
+                        origin + "/.well-known/oauth-authorization-server",
+                        origin + "/.well-known/openid-configuration")
+                : List.of(
+                        origin + "/.well-known/oauth-authorization-server" + path,
+                        origin + "/.well-known/openid-configuration" + path,
                         origin + path + "/.well-known/openid-configuration");
         for (String url : urls) {
             HttpResponse<String> response = Http.get(url);
             if (response.statusCode() == 200) {
                 JsonNode as = Http.json(response.body());
                 if (!issuer.equals(as.path("issuer").asString("")) && required) {
-                    throw new IllegalStateException(url + " names issuer '" + as.path("issuer").asString("") + "', not " + issuer);
+                    throw new IllegalStateException(
+                            url + " names issuer '" + as.path("issuer").asString("") + "', not " + issuer);
                 }
                 if (!as.path("code_challenge_methods_supported").toString().contains("\"S256\"")) {
-                    throw new IllegalStateException("the authorization server does not list PKCE S256 in code_challenge_methods_supported: refusing to proceed");
+                    throw new IllegalStateException(
+                            "the authorization server does not list PKCE S256 in code_challenge_methods_supported: refusing to proceed");
                 }
                 return as;
             }
@@ -130,7 +144,8 @@ record Discovery(String resource, String resourceMetadataUrl, String authorizati
             }
             String scheme = u.getScheme().toLowerCase(Locale.ROOT);
             int port = u.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+            boolean defaultPort =
+                    port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
             String path = u.getRawPath() == null ? "" : u.getRawPath();
             if (path.endsWith("/")) {
                 path = path.substring(0, path.length() - 1);

@@ -25,11 +25,14 @@ final class SignIn {
     /** Discovers from the challenge and signs in; returns the access token. */
     String after401(String wwwAuthenticate) throws Exception {
         Discovery discovery = Discovery.discover(options.mcpUrl(), wwwAuthenticate);
-        out.println(discovery.resourceMetadataUrl() == null
-                ? "agent: " + options.mcpUrl() + " answered 401 and has no protected resource metadata; authorization server "
-                        + discovery.authorizationServer() + " (2025-03-26 discovery)"
-                : "agent: " + options.mcpUrl() + " answered 401; metadata " + discovery.resourceMetadataUrl()
-                        + " names authorization server " + discovery.authorizationServer() + ", token endpoint " + discovery.tokenEndpoint());
+        out.println(
+                discovery.resourceMetadataUrl() == null
+                        ? "agent: " + options.mcpUrl()
+                                + " answered 401 and has no protected resource metadata; authorization server "
+                                + discovery.authorizationServer() + " (2025-03-26 discovery)"
+                        : "agent: " + options.mcpUrl() + " answered 401; metadata " + discovery.resourceMetadataUrl()
+                                + " names authorization server " + discovery.authorizationServer() + ", token endpoint "
+                                + discovery.tokenEndpoint());
         signedIn = true;
         if (options.legacyPasswordGrant()) {
             return Agent.passwordToken(options, discovery, out);
@@ -58,7 +61,10 @@ final class SignIn {
                 throw e;
             }
             try {
-                token.set(after401(denied.getResponseInfo().headers().firstValue("WWW-Authenticate").orElse(null)));
+                token.set(after401(denied.getResponseInfo()
+                        .headers()
+                        .firstValue("WWW-Authenticate")
+                        .orElse(null)));
             } catch (Exception signInFailed) {
                 throw new IllegalStateException(signInFailed.getMessage(), signInFailed);
             }
@@ -68,7 +74,8 @@ final class SignIn {
 
     private static McpHttpClientTransportAuthorizationException unauthorized(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof McpHttpClientTransportAuthorizationException e && e.getResponseInfo().statusCode() == 401) {
+            if (t instanceof McpHttpClientTransportAuthorizationException e
+                    && e.getResponseInfo().statusCode() == 401) {
                 return e;
             }
         }

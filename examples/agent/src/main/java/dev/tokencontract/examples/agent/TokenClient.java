@@ -40,14 +40,19 @@ final class TokenClient {
 
     /** The drift: the hub's own shared bot identity, whoever the user is. */
     String bot(String resource, String hubSecret) throws Exception {
-        return accessToken(Http.postForm(tokenEndpoint, Map.of("grant_type", "client_credentials", "resource", resource), HUB_CLIENT, hubSecret));
+        return accessToken(Http.postForm(
+                tokenEndpoint,
+                Map.of("grant_type", "client_credentials", "resource", resource),
+                HUB_CLIENT,
+                hubSecret));
     }
 
     private static String accessToken(HttpResponse<String> response) {
         JsonNode body = Http.json(response.body());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("token endpoint: " + response.statusCode() + " " + body.path("error").asString("")
-                    + ": " + body.path("error_description").asString(""));
+            throw new IllegalStateException("token endpoint: " + response.statusCode() + " "
+                    + body.path("error").asString("") + ": "
+                    + body.path("error_description").asString(""));
         }
         return body.path("access_token").asString();
     }

@@ -21,28 +21,47 @@ class AgentOptionsTest {
             closedPort = socket.getLocalPort();
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Agent.run(new String[] {"--legacy-password-grant", "--user", "alice", "--mcp", "http://127.0.0.1:" + closedPort + "/mcp",
-                        "--call", "getCustomer", "--args", json},
-                Map.of("AGENT_PASSWORD", "alice-demo"), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Agent.run(
+                new String[] {
+                    "--legacy-password-grant",
+                    "--user",
+                    "alice",
+                    "--mcp",
+                    "http://127.0.0.1:" + closedPort + "/mcp",
+                    "--call",
+                    "getCustomer",
+                    "--args",
+                    json
+                },
+                Map.of("AGENT_PASSWORD", "alice-demo"),
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("agent: --args must be one JSON object").doesNotContain("cannot reach");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("agent: --args must be one JSON object")
+                .doesNotContain("cannot reach");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"customerId\":\"c-101\",\"status\":\"closed\"}"})
     void argsWhenJsonObjectThenAccepted(String json) {
-        AgentOptions options = AgentOptions.parse(new String[] {"--legacy-password-grant", "--user", "alice", "--call", "updateAccountStatus", "--args", json},
+        AgentOptions options = AgentOptions.parse(
+                new String[] {
+                    "--legacy-password-grant", "--user", "alice", "--call", "updateAccountStatus", "--args", json
+                },
                 Map.of("AGENT_PASSWORD", "alice-demo"));
         assertThat(options.args()).isEqualTo(json);
     }
 
     @org.junit.jupiter.api.Test
     void optionsWhenUserWithoutLegacyFlagOrHubWithoutItThenUsageErrors() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgentOptions.parse(new String[] {"--user", "alice"}, Map.of("AGENT_PASSWORD", "x")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> AgentOptions.parse(new String[] {"--user", "alice"}, Map.of("AGENT_PASSWORD", "x")))
                 .hasMessageContaining("--legacy-password-grant");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgentOptions.parse(new String[] {"--hub"}, Map.of()))
                 .hasMessageContaining("--legacy-password-grant");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgentOptions.parse(new String[] {"--client-secret", "s"}, Map.of()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> AgentOptions.parse(new String[] {"--client-secret", "s"}, Map.of()))
                 .hasMessageContaining("never taken from arguments");
         AgentOptions interactive = AgentOptions.parse(new String[] {}, Map.of());
         assertThat(interactive.legacyPasswordGrant()).isFalse();

@@ -33,8 +33,13 @@ class AgentProcessIT {
         Path jar = Path.of(System.getProperty("agent.jar"));
         assertThat(jar).exists();
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "--mcp", trio.crm().resource(), "--legacy-password-grant"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString(),
+                "--mcp",
+                trio.crm().resource(),
+                "--legacy-password-grant"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("AGENT_PASSWORD", password);
@@ -44,15 +49,27 @@ class AgentProcessIT {
 
     @Test
     void agentProcessWhenDoneThenExitsOnItsOwnWithZero() throws Exception {
-        Process process = agent("alice-demo", "--user", "alice", "--hub", "--call", "getCustomer", "--args", "{\"customerId\":\"c-100\"}");
+        Process process = agent(
+                "alice-demo",
+                "--user",
+                "alice",
+                "--hub",
+                "--call",
+                "getCustomer",
+                "--args",
+                "{\"customerId\":\"c-100\"}");
         boolean finished = process.waitFor(60, TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!finished) {
             process.destroyForcibly();
         }
-        assertThat(finished).as("the agent process exited by itself; output:\n" + output).isTrue();
+        assertThat(finished)
+                .as("the agent process exited by itself; output:\n" + output)
+                .isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("hub:   exchanged it (RFC 8693) for sub=alice").contains("getCustomer          -> ok: c-100");
+        assertThat(output)
+                .contains("hub:   exchanged it (RFC 8693) for sub=alice")
+                .contains("getCustomer          -> ok: c-100");
     }
 
     @Test
@@ -60,16 +77,20 @@ class AgentProcessIT {
         Process process = agent("wrong", "--user", "alice");
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(1);
-        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("invalid_grant");
+        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("invalid_grant");
     }
 
     @Test
     void runScriptWhenNoExampleNamedThenUsageAndExit2() throws Exception {
         Path script = Path.of(System.getProperty("user.dir")).resolve("../run").normalize();
         assertThat(Files.isExecutable(script)).isTrue();
-        Process process = new ProcessBuilder(script.toString(), "nonsense").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(script.toString(), "nonsense")
+                .redirectErrorStream(true)
+                .start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("usage: examples/run legacy-login|crm-mcp-server|agent");
+        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("usage: examples/run legacy-login|crm-mcp-server|agent");
     }
 }

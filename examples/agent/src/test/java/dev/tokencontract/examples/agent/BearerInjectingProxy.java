@@ -56,7 +56,8 @@ final class BearerInjectingProxy implements AutoCloseable {
     }
 
     private void relayRequests(Socket client, Socket upstream) {
-        try (client; upstream) {
+        try (client;
+                upstream) {
             InputStream in = client.getInputStream();
             OutputStream out = upstream.getOutputStream();
             while (true) {
@@ -109,7 +110,9 @@ final class BearerInjectingProxy implements AutoCloseable {
                 return null;
             }
             head.write(b);
-            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
+                    ? state + 1
+                    : 0;
             if (head.size() > MAX_HEAD) {
                 throw new IOException("request head too large");
             }

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,10 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ConformanceServerModeTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static final List<String> APPLICABLE = List.of("server-initialize", "ping", "tools-list", "dns-rebinding-protection",
-            "logging-set-level", "server-sse-multiple-streams");
+    static final List<String> APPLICABLE = List.of(
+            "server-initialize",
+            "ping",
+            "tools-list",
+            "dns-rebinding-protection",
+            "logging-set-level",
+            "server-sse-multiple-streams");
     /** Scenario -> why it does not apply to the CRM. */
     static final Map<String, String> NOT_APPLICABLE = notApplicable();
+
     private static Trio trio;
     private static BearerInjectingProxy proxy;
 
@@ -52,38 +58,64 @@ class ConformanceServerModeTest {
 
     /** The checks of one scenario, as the suite reports them with {@code --verbose}. */
     static List<JsonNode> checks(String scenario) throws Exception {
-        NodeClients.Outcome outcome = NodeClients.script(Map.of(), 120, "node_modules/.bin/conformance", "server",
-                "--url", "http://localhost:" + proxy.port() + "/mcp", "--scenario", scenario, "--verbose");
+        NodeClients.Outcome outcome = NodeClients.script(
+                Map.of(),
+                120,
+                "node_modules/.bin/conformance",
+                "server",
+                "--url",
+                "http://localhost:" + proxy.port() + "/mcp",
+                "--scenario",
+                scenario,
+                "--verbose");
         int start = outcome.out().indexOf("\n[");
-        assertThat(start).as("no JSON checks in:\n" + outcome.out() + outcome.err()).isGreaterThanOrEqualTo(0);
-        int end = outcome.out().indexOf("\n]", start + 1); // the array is pretty-printed: only its own end is at column 0
+        assertThat(start)
+                .as("no JSON checks in:\n" + outcome.out() + outcome.err())
+                .isGreaterThanOrEqualTo(0);
+        int end =
+                outcome.out().indexOf("\n]", start + 1); // the array is pretty-printed: only its own end is at column 0
         List<JsonNode> checks = new ArrayList<>();
         JSON.readTree(outcome.out().substring(start + 1, end + 2)).values().forEach(checks::add);
         for (JsonNode check : checks) {
-            System.out.println("conformance server " + scenario + ": " + check.path("status").asString() + " " + check.path("id").asString()
-                    + (check.has("errorMessage") ? " (" + check.path("errorMessage").asString() + ")" : ""));
+            System.out.println("conformance server " + scenario + ": "
+                    + check.path("status").asString() + " " + check.path("id").asString()
+                    + (check.has("errorMessage")
+                            ? " (" + check.path("errorMessage").asString() + ")"
+                            : ""));
         }
         return checks;
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"server-initialize", "ping", "tools-list", "dns-rebinding-protection", "logging-set-level",
-            "server-sse-multiple-streams"})
+    @ValueSource(
+            strings = {
+                "server-initialize",
+                "ping",
+                "tools-list",
+                "dns-rebinding-protection",
+                "logging-set-level",
+                "server-sse-multiple-streams"
+            })
     void conformanceWhenApplicableScenarioThenEveryCheckSucceeds(String scenario) throws Exception {
         List<JsonNode> checks = checks(scenario);
         assertThat(checks).isNotEmpty();
-        assertThat(checks).allSatisfy(c -> assertThat(c.path("status").asString()).as(c.toString()).isEqualTo("SUCCESS"));
+        assertThat(checks)
+                .allSatisfy(c ->
+                        assertThat(c.path("status").asString()).as(c.toString()).isEqualTo("SUCCESS"));
         if (scenario.equals("dns-rebinding-protection")) {
             assertThat(checks).anySatisfy(c -> {
                 assertThat(c.path("id").asString()).isEqualTo("localhost-host-rebinding-rejected");
-                assertThat(c.path("details").path("statusCode").asInt()).as("refused although the token is valid").isEqualTo(403);
+                assertThat(c.path("details").path("statusCode").asInt())
+                        .as("refused although the token is valid")
+                        .isEqualTo(403);
             });
         }
     }
 
     @Test
     void conformanceWhenListedThenEveryServerScenarioIsRunOrExplained() throws Exception {
-        NodeClients.Outcome list = NodeClients.script(Map.of(), 60, "node_modules/.bin/conformance", "list", "--server");
+        NodeClients.Outcome list =
+                NodeClients.script(Map.of(), 60, "node_modules/.bin/conformance", "list", "--server");
         TreeSet<String> listed = new TreeSet<>();
         for (String line : list.out().split("\n")) {
             if (line.strip().startsWith("- ")) {
@@ -97,8 +129,11 @@ class ConformanceServerModeTest {
 
     private static Map<String, String> notApplicable() {
         Map<String, String> m = new LinkedHashMap<>();
-        String fixture = "calls a fixture tool of the suite's reference server (%s); the CRM has only its four CRM tools";
-        m.put("completion-complete", "the CRM has no prompts or resource templates to complete (completion/complete is -32601)");
+        String fixture =
+                "calls a fixture tool of the suite's reference server (%s); the CRM has only its four CRM tools";
+        m.put(
+                "completion-complete",
+                "the CRM has no prompts or resource templates to complete (completion/complete is -32601)");
         m.put("tools-call-simple-text", fixture.formatted("test_simple_text"));
         m.put("tools-call-image", fixture.formatted("test_image_content"));
         m.put("tools-call-audio", fixture.formatted("test_audio_content"));
@@ -112,13 +147,25 @@ class ConformanceServerModeTest {
         m.put("json-schema-2020-12", fixture.formatted("json_schema_2020_12_tool"));
         m.put("elicitation-sep1034-defaults", "the CRM never elicits");
         m.put("elicitation-sep1330-enums", "the CRM never elicits");
-        m.put("server-sse-polling", fixture.formatted("test_reconnection") + " (SEP-1699 stream resumption); against the CRM it"
-                + " reports only INFO checks, nothing to pass or fail");
-        for (String s : List.of("resources-list", "resources-read-text", "resources-read-binary", "resources-templates-read",
-                "resources-subscribe", "resources-unsubscribe")) {
+        m.put(
+                "server-sse-polling",
+                fixture.formatted("test_reconnection") + " (SEP-1699 stream resumption); against the CRM it"
+                        + " reports only INFO checks, nothing to pass or fail");
+        for (String s : List.of(
+                "resources-list",
+                "resources-read-text",
+                "resources-read-binary",
+                "resources-templates-read",
+                "resources-subscribe",
+                "resources-unsubscribe")) {
             m.put(s, "the CRM offers no resources");
         }
-        for (String s : List.of("prompts-list", "prompts-get-simple", "prompts-get-with-args", "prompts-get-embedded-resource", "prompts-get-with-image")) {
+        for (String s : List.of(
+                "prompts-list",
+                "prompts-get-simple",
+                "prompts-get-with-args",
+                "prompts-get-embedded-resource",
+                "prompts-get-with-image")) {
             m.put(s, "the CRM offers no prompts");
         }
         return m;

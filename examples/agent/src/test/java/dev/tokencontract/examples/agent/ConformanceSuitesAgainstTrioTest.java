@@ -1,6 +1,5 @@
 package dev.tokencontract.examples.agent;
 
-import dev.tokencontract.testing.NonDaemonThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.conformance.engine.Gen;
@@ -17,12 +16,13 @@ import dev.tokencontract.conformance.suites.TokenConsumer;
 import dev.tokencontract.conformance.suites.TokenProducer;
 import dev.tokencontract.conformance.tokens.JwksEndpoint;
 import dev.tokencontract.conformance.tokens.SigningKeys;
+import dev.tokencontract.contract.Contract;
+import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.examples.crm.CrmConfig;
 import dev.tokencontract.examples.crm.CrmMcpServer;
 import dev.tokencontract.examples.login.Directory;
 import dev.tokencontract.examples.login.Drift;
-import dev.tokencontract.contract.Contract;
-import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.testing.NonDaemonThreads;
 import dev.tokencontract.validator.DecodedToken;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.TokenValidator;
@@ -54,6 +54,7 @@ class ConformanceSuitesAgainstTrioTest {
     private static final Contract CONTRACT = load("mcp-access-token@1");
     /** 40 tries per property: RSA signing dominates, and every try is real HTTP for the carrier and consumer. */
     private static final int TRIES = 40;
+
     private static final String MINIMAL_INPUT = new ProducerInput("a", "a", List.of()).toString();
 
     private static Set<Thread> baseline;
@@ -65,7 +66,9 @@ class ConformanceSuitesAgainstTrioTest {
 
     @AfterAll
     static void noThreadLeftRunning() throws Exception {
-        assertThat(NonDaemonThreads.leftOver(baseline, 5_000)).as("non-daemon threads left running").isEmpty();
+        assertThat(NonDaemonThreads.leftOver(baseline, 5_000))
+                .as("non-daemon threads left running")
+                .isEmpty();
     }
 
     private static SuiteSettings settings() {
@@ -82,10 +85,18 @@ class ConformanceSuitesAgainstTrioTest {
 
     /** Asks the login for any user through its producer seam (same key and drifts as {@code POST /token}). */
     private static SuiteResult producerSuite(Trio trio) {
-        TokenProducer login = input -> trio.login().mintFor(input.sub(), input.tenantId(), input.roles(), List.of("crm.read"));
-        return printed(ProducerSuite.builder().contract(CONTRACT).keys(KeySource.jwksUrl(URI.create(trio.jwksUrl())))
-                .issuer(trio.issuer()).audience(trio.resource()).producer(login)
-                .subject("legacy-login " + trio.issuer() + " " + trio.login().config().drifts()).build().run(settings()));
+        TokenProducer login =
+                input -> trio.login().mintFor(input.sub(), input.tenantId(), input.roles(), List.of("crm.read"));
+        return printed(ProducerSuite.builder()
+                .contract(CONTRACT)
+                .keys(KeySource.jwksUrl(URI.create(trio.jwksUrl())))
+                .issuer(trio.issuer())
+                .audience(trio.resource())
+                .producer(login)
+                .subject("legacy-login " + trio.issuer() + " "
+                        + trio.login().config().drifts())
+                .build()
+                .run(settings()));
     }
 
     @Test
@@ -101,13 +112,17 @@ class ConformanceSuitesAgainstTrioTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "OPAQUE         | TOKEN_OPAQUE        | ",
-            "TENANT_RENAMED | CLAIM_MISSING       | tenant_id",
-            "ROLES_STRING   | CLAIM_TYPE_MISMATCH | /roles",
-            "AUD_MISSING    | AUD_MISSING         | aud",
-            "LONG_LIVED     | LIFETIME_TOO_LONG   | exp"})
-    void producerWhenLoginDriftsThenTheSuiteFailsWithTheSmallestInputNamingTheDrift(Drift drift, String code, String names) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "OPAQUE         | TOKEN_OPAQUE        | ",
+                "TENANT_RENAMED | CLAIM_MISSING       | tenant_id",
+                "ROLES_STRING   | CLAIM_TYPE_MISMATCH | /roles",
+                "AUD_MISSING    | AUD_MISSING         | aud",
+                "LONG_LIVED     | LIFETIME_TOO_LONG   | exp"
+            })
+    void producerWhenLoginDriftsThenTheSuiteFailsWithTheSmallestInputNamingTheDrift(
+            Drift drift, String code, String names) throws Exception {
         try (Trio trio = Trio.start(drift)) {
             SuiteResult result = producerSuite(trio);
 
@@ -119,7 +134,9 @@ class ConformanceSuitesAgainstTrioTest {
             }
             // every input fails, so the shrinker reaches the smallest one: one-letter user and tenant, no roles
             assertThat(failure.counterexample()).isEqualTo(MINIMAL_INPUT);
-            assertThat(result.report()).contains("shrunk counterexample: " + MINIMAL_INPUT).contains("seed " + result.seed());
+            assertThat(result.report())
+                    .contains("shrunk counterexample: " + MINIMAL_INPUT)
+                    .contains("seed " + result.seed());
         }
     }
 
@@ -135,11 +152,18 @@ class ConformanceSuitesAgainstTrioTest {
 
     private static SuiteResult producerOverHttp(Trio trio) {
         TokenClient client = new TokenClient(trio.tokenEndpoint());
-        TokenProducer passwordGrant = input -> client.password(input.sub(), Directory.user(input.sub()).orElseThrow().password(),
-                input.tenantId(), trio.resource());
-        return printed(ProducerSuite.builder().contract(CONTRACT).keys(KeySource.jwksUrl(URI.create(trio.jwksUrl())))
-                .issuer(trio.issuer()).audience(trio.resource()).producer(passwordGrant).inputs(demoUsers())
-                .subject(trio.tokenEndpoint() + " (password grant)").build().run(settings().withTries(12)));
+        TokenProducer passwordGrant = input -> client.password(
+                input.sub(), Directory.user(input.sub()).orElseThrow().password(), input.tenantId(), trio.resource());
+        return printed(ProducerSuite.builder()
+                .contract(CONTRACT)
+                .keys(KeySource.jwksUrl(URI.create(trio.jwksUrl())))
+                .issuer(trio.issuer())
+                .audience(trio.resource())
+                .producer(passwordGrant)
+                .inputs(demoUsers())
+                .subject(trio.tokenEndpoint() + " (password grant)")
+                .build()
+                .run(settings().withTries(12)));
     }
 
     @Test
@@ -167,41 +191,74 @@ class ConformanceSuitesAgainstTrioTest {
      */
     private static TokenCarrier hub(Trio trio, boolean botDrift) {
         Hub hub = new Hub(trio.tokenEndpoint(), trio.login().config().hubSecret(), botDrift);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
         return (suiteUserToken, downstream) -> {
-            JsonNode user = DecodedToken.decode(suiteUserToken).token().flatMap(DecodedToken::claims).orElseThrow();
+            JsonNode user = DecodedToken.decode(suiteUserToken)
+                    .token()
+                    .flatMap(DecodedToken::claims)
+                    .orElseThrow();
             List<String> roles = new ArrayList<>();
             user.path("roles").forEach(r -> roles.add(r.asString()));
-            List<String> scopes = Stream.of(user.path("scope").asString("").split(" ")).filter(s -> !s.isEmpty()).toList();
-            String signedIn = trio.login().mintFor(user.path("sub").asString(), user.path("tenant_id").asString(), roles, scopes,
-                    trio.login().config().hubResource());
+            List<String> scopes = Stream.of(user.path("scope").asString("").split(" "))
+                    .filter(s -> !s.isEmpty())
+                    .toList();
+            String signedIn = trio.login()
+                    .mintFor(
+                            user.path("sub").asString(),
+                            user.path("tenant_id").asString(),
+                            roles,
+                            scopes,
+                            trio.login().config().hubResource());
             String presented = hub.tokenFor(signedIn, trio.resource());
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(downstream).header("Authorization", "Bearer " + presented)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+            HttpResponse<Void> answer = http.send(
+                    HttpRequest.newBuilder(downstream)
+                            .header("Authorization", "Bearer " + presented)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
-            assertThat(answer.statusCode()).as("the recording endpoint's answer").isEqualTo(200);
+            assertThat(answer.statusCode())
+                    .as("the recording endpoint's answer")
+                    .isEqualTo(200);
         };
     }
 
     private static SuiteResult carrierSuite(Trio trio, boolean botDrift, RecordingEndpoint downstream) {
         SigningKeys userKeys = SigningKeys.generate("trio-users");
-        TokenValidator crmJudge = TokenValidator.builder().contract(CONTRACT).keys(KeySource.jwksUrl(URI.create(trio.jwksUrl())))
-                .expectIssuer(trio.issuer()).expectAudience(trio.resource()).build();
-        return printed(CarrierSuite.builder().contract(CONTRACT).keys(userKeys).issuer("https://users.example.test")
-                .carrierAudience(trio.login().config().hubResource()).downstreamAudience(trio.resource())
-                .carrier(hub(trio, botDrift)).downstream(downstream).downstreamJudge(crmJudge)
-                .subject("hub via " + trio.tokenEndpoint() + (botDrift ? " --drift bot" : "")).build().run(settings()));
+        TokenValidator crmJudge = TokenValidator.builder()
+                .contract(CONTRACT)
+                .keys(KeySource.jwksUrl(URI.create(trio.jwksUrl())))
+                .expectIssuer(trio.issuer())
+                .expectAudience(trio.resource())
+                .build();
+        return printed(CarrierSuite.builder()
+                .contract(CONTRACT)
+                .keys(userKeys)
+                .issuer("https://users.example.test")
+                .carrierAudience(trio.login().config().hubResource())
+                .downstreamAudience(trio.resource())
+                .carrier(hub(trio, botDrift))
+                .downstream(downstream)
+                .downstreamJudge(crmJudge)
+                .subject("hub via " + trio.tokenEndpoint() + (botDrift ? " --drift bot" : ""))
+                .build()
+                .run(settings()));
     }
 
     @Test
     void carrierWhenHubDelegatesThenEveryUserReachesTheCrmAsThemselvesWithActHub() throws Exception {
-        try (Trio trio = Trio.start(); RecordingEndpoint downstream = RecordingEndpoint.start()) {
+        try (Trio trio = Trio.start();
+                RecordingEndpoint downstream = RecordingEndpoint.start()) {
             SuiteResult result = carrierSuite(trio, false, downstream);
 
             result.assertPassed();
             assertThat(result.properties().get(0).coverage()).contains("delegated (act)");
             String last = downstream.received().get(0).bearerToken();
-            JsonNode claims = DecodedToken.decode(last).token().flatMap(DecodedToken::claims).orElseThrow();
+            JsonNode claims = DecodedToken.decode(last)
+                    .token()
+                    .flatMap(DecodedToken::claims)
+                    .orElseThrow();
             assertThat(claims.path("act").path("sub").asString()).isEqualTo(Directory.HUB_CLIENT);
             assertThat(claims.path("sub").asString()).isNotEqualTo(Directory.BOT.username());
         }
@@ -209,7 +266,8 @@ class ConformanceSuitesAgainstTrioTest {
 
     @Test
     void carrierWhenHubDriftsToTheBotThenTheSuiteFailsNamingTheBotWithTheSmallestUser() throws Exception {
-        try (Trio trio = Trio.start(); RecordingEndpoint downstream = RecordingEndpoint.start()) {
+        try (Trio trio = Trio.start();
+                RecordingEndpoint downstream = RecordingEndpoint.start()) {
             SuiteResult result = carrierSuite(trio, true, downstream);
 
             PropertyReport failure = result.failures().get(0);
@@ -225,20 +283,39 @@ class ConformanceSuitesAgainstTrioTest {
     // ---- consumer: the CRM MCP server --------------------------------------------------------------
 
     @Test
-    void consumerWhenRealCrmOverHttpThenAcceptsEveryValidTokenAndRejectsEveryInvalidOneWithAChallenge() throws Exception {
+    void consumerWhenRealCrmOverHttpThenAcceptsEveryValidTokenAndRejectsEveryInvalidOneWithAChallenge()
+            throws Exception {
         SigningKeys keys = SigningKeys.generate("trio-consumer");
         String issuer = "https://login.example.test";
         try (JwksEndpoint jwks = JwksEndpoint.start(keys)) {
-            CrmMcpServer crm = CrmMcpServer.start(new CrmConfig(0, issuer, jwks.uri().toString(), null, CONTRACT.reference().toString()),
-                    decision -> { }, Clock.systemUTC());
+            CrmMcpServer crm = CrmMcpServer.start(
+                    new CrmConfig(
+                            0,
+                            issuer,
+                            jwks.uri().toString(),
+                            null,
+                            CONTRACT.reference().toString()),
+                    decision -> {},
+                    Clock.systemUTC());
             try {
-                SuiteResult result = printed(ConsumerSuite.builder().contract(CONTRACT).keys(keys).issuer(issuer).audience(crm.resource())
-                        .consumer(TokenConsumer.mcpSession(URI.create(crm.resource()))).build().run(settings()));
+                SuiteResult result = printed(ConsumerSuite.builder()
+                        .contract(CONTRACT)
+                        .keys(keys)
+                        .issuer(issuer)
+                        .audience(crm.resource())
+                        .consumer(TokenConsumer.mcpSession(URI.create(crm.resource())))
+                        .build()
+                        .run(settings()));
 
                 result.assertPassed();
-                assertThat(result.property("consumer accepts valid tokens").coverage()).contains("alg RS256");
-                assertThat(result.property("consumer rejects wrong-aud").coverage()).contains("rejected HTTP 401");
-                assertThat(result.properties().stream().filter(p -> p.status() == PropertyReport.Status.PASSED).count()).isGreaterThan(8);
+                assertThat(result.property("consumer accepts valid tokens").coverage())
+                        .contains("alg RS256");
+                assertThat(result.property("consumer rejects wrong-aud").coverage())
+                        .contains("rejected HTTP 401");
+                assertThat(result.properties().stream()
+                                .filter(p -> p.status() == PropertyReport.Status.PASSED)
+                                .count())
+                        .isGreaterThan(8);
             } finally {
                 crm.close();
             }

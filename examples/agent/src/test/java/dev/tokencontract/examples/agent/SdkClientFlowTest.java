@@ -32,8 +32,12 @@ class SdkClientFlowTest {
     }
 
     private static NodeClients.Outcome run(String scenario, String user) throws Exception {
-        NodeClients.Outcome outcome = NodeClients.script(Map.of("SDK_USER", user, "SDK_PASSWORD", user + "-demo"), 90,
-                "sdk-client.mjs", trio.resource(), scenario);
+        NodeClients.Outcome outcome = NodeClients.script(
+                Map.of("SDK_USER", user, "SDK_PASSWORD", user + "-demo"),
+                90,
+                "sdk-client.mjs",
+                trio.resource(),
+                scenario);
         System.out.println("sdk-client " + scenario + " as " + user + ":\n" + outcome.out() + outcome.err());
         assertThat(outcome.exitCode()).as(outcome.out() + outcome.err()).isZero();
         return outcome;
@@ -52,10 +56,16 @@ class SdkClientFlowTest {
         int writes = trio.crm().crm().writes().size();
         NodeClients.Outcome outcome = run("full", "alice");
         JsonNode authorize = outcome.events("authorize").get(0);
-        assertThat(authorize.path("scope").asString()).as("from the 401's scope").isEqualTo("crm.read crm.write");
+        assertThat(authorize.path("scope").asString())
+                .as("from the 401's scope")
+                .isEqualTo("crm.read crm.write");
         assertThat(authorize.path("resource").asString()).as("RFC 8707").isEqualTo(trio.resource());
         assertThat(authorize.path("code_challenge_method").asString()).isEqualTo("S256");
-        assertThat(outcome.events("registered").get(0).path("token_endpoint_auth_method").asString()).isEqualTo("client_secret_post");
+        assertThat(outcome.events("registered")
+                        .get(0)
+                        .path("token_endpoint_auth_method")
+                        .asString())
+                .isEqualTo("client_secret_post");
         assertThat(outcome.events("tokens").get(0).path("scope").asString()).isEqualTo("crm.read crm.write");
         assertThat(call(outcome, 0).path("outcome").asString()).isEqualTo("ok");
         assertThat(call(outcome, 1).path("text").asString()).isEqualTo("c-100 status=active (recorded for alice)");
@@ -64,24 +74,40 @@ class SdkClientFlowTest {
         assertThat(call(outcome, 3).path("text").asString()).startsWith("denied: toggleFeature needs role admin");
         assertThat(call(outcome, 4).path("code").asInt()).isEqualTo(-32602);
         assertThat(call(outcome, 4).path("message").asString()).contains("Unknown tool: deleteEverything");
-        assertThat(done(outcome).path("sign_ins").asInt()).as("role and unknown-tool denials start no sign-in").isEqualTo(1);
-        assertThat(trio.crm().crm().writes().subList(writes, trio.crm().crm().writes().size()))
-                .singleElement().satisfies(w -> assertThat(w.by()).isEqualTo("alice"));
+        assertThat(done(outcome).path("sign_ins").asInt())
+                .as("role and unknown-tool denials start no sign-in")
+                .isEqualTo(1);
+        assertThat(trio.crm()
+                        .crm()
+                        .writes()
+                        .subList(writes, trio.crm().crm().writes().size()))
+                .singleElement()
+                .satisfies(w -> assertThat(w.by()).isEqualTo("alice"));
     }
 
     @Test
     void sdkClientWhenReadOnlyUserThenGetsTheSubsetReadsWorkAndTheDeniedWriteStartsNoSecondSignIn() throws Exception {
         int writes = trio.crm().crm().writes().size();
         NodeClients.Outcome outcome = run("readonly", "bob");
-        assertThat(outcome.events("registered").get(0).path("token_endpoint_auth_method").asString())
-                .as("RFC 7591 default when omitted").isEqualTo("client_secret_basic");
+        assertThat(outcome.events("registered")
+                        .get(0)
+                        .path("token_endpoint_auth_method")
+                        .asString())
+                .as("RFC 7591 default when omitted")
+                .isEqualTo("client_secret_basic");
         assertThat(outcome.events("authorize").get(0).path("scope").asString()).isEqualTo("crm.read crm.write");
-        assertThat(outcome.events("tokens").get(0).path("scope").asString()).as("the granted subset").isEqualTo("crm.read");
+        assertThat(outcome.events("tokens").get(0).path("scope").asString())
+                .as("the granted subset")
+                .isEqualTo("crm.read");
         assertThat(call(outcome, 0).path("outcome").asString()).isEqualTo("ok");
         assertThat(call(outcome, 1).path("outcome").asString()).isEqualTo("error");
         assertThat(call(outcome, 1).path("code").asInt()).isEqualTo(403);
-        assertThat(call(outcome, 2).path("outcome").asString()).as("reads still work after the denial").isEqualTo("ok");
-        assertThat(done(outcome).path("sign_ins").asInt()).as("the step-up was a refresh, not a second sign-in").isEqualTo(1);
+        assertThat(call(outcome, 2).path("outcome").asString())
+                .as("reads still work after the denial")
+                .isEqualTo("ok");
+        assertThat(done(outcome).path("sign_ins").asInt())
+                .as("the step-up was a refresh, not a second sign-in")
+                .isEqualTo(1);
         assertThat(trio.crm().crm().writes().size()).isEqualTo(writes);
         assertThat(trio.decisions).anySatisfy(d -> {
             assertThat(d.reason()).isEqualTo(DecisionReason.INSUFFICIENT_SCOPE);
@@ -96,9 +122,14 @@ class SdkClientFlowTest {
         assertThat(registered.path("token_endpoint_auth_method").asString()).isEqualTo("none");
         assertThat(registered.path("grant_types").toString()).isEqualTo("[\"authorization_code\",\"refresh_token\"]");
         assertThat(registered.path("has_secret").asBoolean()).isFalse();
-        assertThat(outcome.events("tokens")).hasSize(2).allSatisfy(t -> assertThat(t.path("has_refresh_token").asBoolean()).isTrue());
+        assertThat(outcome.events("tokens"))
+                .hasSize(2)
+                .allSatisfy(
+                        t -> assertThat(t.path("has_refresh_token").asBoolean()).isTrue());
         List<JsonNode> calls = outcome.events("call");
-        assertThat(calls).hasSize(2).allSatisfy(c -> assertThat(c.path("outcome").asString()).isEqualTo("ok"));
+        assertThat(calls)
+                .hasSize(2)
+                .allSatisfy(c -> assertThat(c.path("outcome").asString()).isEqualTo("ok"));
         assertThat(done(outcome).path("sign_ins").asInt()).isEqualTo(1);
         assertThat(done(outcome).path("refresh_rotated").asBoolean()).isTrue();
     }

@@ -33,7 +33,8 @@ final class Trio implements AutoCloseable {
     private Trio(Set<Drift> drifts, Clock loginClock) throws Exception {
         this.login = LegacyLogin.start(LoginConfig.defaults().withPort(0).withDrifts(drifts), loginClock);
         try {
-            this.crm = CrmMcpServer.start(CrmConfig.defaults().withPort(0).withIssuer(login.issuer()), decisions::add, Clock.systemUTC());
+            this.crm = CrmMcpServer.start(
+                    CrmConfig.defaults().withPort(0).withIssuer(login.issuer()), decisions::add, Clock.systemUTC());
         } catch (Exception e) {
             login.close();
             throw e;
@@ -87,8 +88,11 @@ final class Trio implements AutoCloseable {
         System.arraycopy(args, 0, full, legacy ? 3 : 2, args.length);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Agent.run(full, password == null ? Map.of() : Map.of("AGENT_PASSWORD", password),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Agent.run(
+                full,
+                password == null ? Map.of() : Map.of("AGENT_PASSWORD", password),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -41,12 +41,14 @@ public final class Crm {
     public Crm(Clock clock, PrintStream auditOut) {
         this.clock = clock;
         this.auditOut = auditOut;
-        for (Customer c : List.of(new Customer("c-100", "acme", "Road Runner Logistics", "active"),
+        for (Customer c : List.of(
+                new Customer("c-100", "acme", "Road Runner Logistics", "active"),
                 new Customer("c-101", "acme", "Coyote Engineering", "active"),
                 new Customer("c-200", "globex", "Globex Foods", "active"))) {
             customers.put(c.id(), c);
         }
-        for (Employee e : List.of(new Employee("e-1", "acme", "Hana Schmidt", "HR", "B4"),
+        for (Employee e : List.of(
+                new Employee("e-1", "acme", "Hana Schmidt", "HR", "B4"),
                 new Employee("e-2", "acme", "Alice Example", "Support", "B2"),
                 new Employee("e-3", "globex", "Hank Scorpio", "Executive", "X1"))) {
             employees.put(e.id(), e);
@@ -64,11 +66,13 @@ public final class Crm {
         return Optional.ofNullable(employees.get(id)).filter(e -> e.tenant().equals(tenant));
     }
 
-    public synchronized Optional<Customer> updateStatus(String tenant, String id, String status, String by, String actor) {
+    public synchronized Optional<Customer> updateStatus(
+            String tenant, String id, String status, String by, String actor) {
         Optional<Customer> current = customer(tenant, id);
         current.ifPresent(c -> {
             customers.put(id, new Customer(c.id(), c.tenant(), c.name(), status));
-            record(new Write(clock.instant(), "updateAccountStatus", tenant, id, c.status() + "->" + status, by, actor));
+            record(new Write(
+                    clock.instant(), "updateAccountStatus", tenant, id, c.status() + "->" + status, by, actor));
         });
         return current.map(c -> customers.get(id));
     }

@@ -1,9 +1,9 @@
 package dev.tokencontract.examples.crm;
 
-import dev.tokencontract.mcp.DecisionLog;
-import dev.tokencontract.mcp.McpAuthorization;
 import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.contract.Contracts;
+import dev.tokencontract.mcp.DecisionLog;
+import dev.tokencontract.mcp.McpAuthorization;
 import dev.tokencontract.validator.KeySource;
 import io.javalin.Javalin;
 import io.modelcontextprotocol.server.McpServer;
@@ -44,7 +44,8 @@ public final class CrmMcpServer implements AutoCloseable {
             if (!e.getMessage().equals("usage")) {
                 System.err.println("crm-mcp-server: " + e.getMessage());
             }
-            System.err.println("usage: crm-mcp-server [--port 9090] [--issuer http://localhost:9000] [--jwks URL] [--resource URL] [--contract mcp-access-token@1]");
+            System.err.println(
+                    "usage: crm-mcp-server [--port 9090] [--issuer http://localhost:9000] [--jwks URL] [--resource URL] [--contract mcp-access-token@1]");
             System.exit(2);
             return;
         }
@@ -81,7 +82,8 @@ public final class CrmMcpServer implements AutoCloseable {
     /** Javalin's bind failure (its cause chain holds a BindException): one line for a person, not a trace. */
     static boolean portInUse(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.BindException || t.getClass().getSimpleName().equals("JavalinBindException")) {
+            if (t instanceof java.net.BindException
+                    || t.getClass().getSimpleName().equals("JavalinBindException")) {
                 return true;
             }
         }
@@ -105,28 +107,33 @@ public final class CrmMcpServer implements AutoCloseable {
                 .contextExtractor(request -> authRef.get().contextExtractor().extract(request))
                 .build();
         Javalin app = Javalin.create(cfg -> {
-            cfg.startup.startupWatcherEnabled = false;
-            cfg.startup.showJavalinBanner = false;
-            cfg.routes.get("/", ctx -> ctx.result("CRM MCP server: POST JSON-RPC to /mcp with a bearer token.\n"));
-            cfg.jetty.modifyServletContextHandler(handler -> {
-                ServletHolder servlet = new ServletHolder(transport);
-                servlet.setAsyncSupported(true);
-                handler.addServlet(servlet, "/mcp");
-                // bound late so that port 0 works: the resource URI needs the port
-                FilterHolder filter = new FilterHolder((Filter) (req, res, chain) -> {
-                    Filter bound = filterRef.get();
-                    if (bound == null) { // not yet started: refuse rather than pass unchecked
-                        ((jakarta.servlet.http.HttpServletResponse) res).sendError(503);
-                        return;
-                    }
-                    bound.doFilter(req, res, chain);
-                });
-                filter.setAsyncSupported(true);
-                for (String path : List.of("/mcp", "/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/*")) {
-                    handler.addFilter(filter, path, EnumSet.of(DispatcherType.REQUEST));
-                }
-            });
-        }).start("127.0.0.1", config.port()); // loopback only: demo credentials
+                    cfg.startup.startupWatcherEnabled = false;
+                    cfg.startup.showJavalinBanner = false;
+                    cfg.routes.get(
+                            "/", ctx -> ctx.result("CRM MCP server: POST JSON-RPC to /mcp with a bearer token.\n"));
+                    cfg.jetty.modifyServletContextHandler(handler -> {
+                        ServletHolder servlet = new ServletHolder(transport);
+                        servlet.setAsyncSupported(true);
+                        handler.addServlet(servlet, "/mcp");
+                        // bound late so that port 0 works: the resource URI needs the port
+                        FilterHolder filter = new FilterHolder((Filter) (req, res, chain) -> {
+                            Filter bound = filterRef.get();
+                            if (bound == null) { // not yet started: refuse rather than pass unchecked
+                                ((jakarta.servlet.http.HttpServletResponse) res).sendError(503);
+                                return;
+                            }
+                            bound.doFilter(req, res, chain);
+                        });
+                        filter.setAsyncSupported(true);
+                        for (String path : List.of(
+                                "/mcp",
+                                "/.well-known/oauth-protected-resource",
+                                "/.well-known/oauth-protected-resource/*")) {
+                            handler.addFilter(filter, path, EnumSet.of(DispatcherType.REQUEST));
+                        }
+                    });
+                })
+                .start("127.0.0.1", config.port()); // loopback only: demo credentials
         McpAuthorization auth = McpAuthorization.builder()
                 .resource(config.resource() != null ? config.resource() : "http://localhost:" + app.port() + "/mcp")
                 .contract(contract)
@@ -138,7 +145,8 @@ public final class CrmMcpServer implements AutoCloseable {
                 .build();
         authRef.set(auth);
         filterRef.set(auth.filter());
-        McpSyncServer mcp = McpServer.sync(transport).serverInfo("acme-crm", "1.0.0")
+        McpSyncServer mcp = McpServer.sync(transport)
+                .serverInfo("acme-crm", "1.0.0")
                 .tools(auth.guard(new CrmTools(crm).all()))
                 .build();
         return new CrmMcpServer(app, mcp, auth, crm);

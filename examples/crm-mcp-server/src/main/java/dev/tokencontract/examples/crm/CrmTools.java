@@ -23,42 +23,89 @@ public final class CrmTools {
 
     public List<SyncToolSpecification> all() {
         return List.of(
-                tool("getCustomer", "Read a customer record of your tenant.", Map.of("customerId", string()), List.of("customerId"),
+                tool(
+                        "getCustomer",
+                        "Read a customer record of your tenant.",
+                        Map.of("customerId", string()),
+                        List.of("customerId"),
                         (caller, args) -> crm.customer(caller.tenant(), text(args, "customerId"))
                                 .map(c -> ok(c.id() + " " + c.name() + " status=" + c.status()))
-                                .orElseGet(() -> error("no customer " + text(args, "customerId") + " in tenant " + caller.tenant()))),
-                tool("updateAccountStatus", "Change a customer's account status (active, suspended, closed).",
-                        Map.of("customerId", string(), "status", Map.of("type", "string", "enum", List.copyOf(Crm.STATUSES))),
-                        List.of("customerId", "status"), (caller, args) -> {
+                                .orElseGet(() -> error(
+                                        "no customer " + text(args, "customerId") + " in tenant " + caller.tenant()))),
+                tool(
+                        "updateAccountStatus",
+                        "Change a customer's account status (active, suspended, closed).",
+                        Map.of(
+                                "customerId",
+                                string(),
+                                "status",
+                                Map.of("type", "string", "enum", List.copyOf(Crm.STATUSES))),
+                        List.of("customerId", "status"),
+                        (caller, args) -> {
                             String status = text(args, "status");
                             if (!Crm.STATUSES.contains(status)) {
                                 return error("status must be one of " + Crm.STATUSES);
                             }
-                            return crm.updateStatus(caller.tenant(), text(args, "customerId"), status, caller.subject(), caller.actor().orElse(null))
-                                    .map(c -> ok(c.id() + " status=" + c.status() + " (recorded for " + caller.subject() + ")"))
-                                    .orElseGet(() -> error("no customer " + text(args, "customerId") + " in tenant " + caller.tenant()));
+                            return crm.updateStatus(
+                                            caller.tenant(),
+                                            text(args, "customerId"),
+                                            status,
+                                            caller.subject(),
+                                            caller.actor().orElse(null))
+                                    .map(c -> ok(c.id() + " status=" + c.status() + " (recorded for " + caller.subject()
+                                            + ")"))
+                                    .orElseGet(() -> error("no customer " + text(args, "customerId") + " in tenant "
+                                            + caller.tenant()));
                         }),
-                tool("lookupEmployee", "Read an employee record (HR only).", Map.of("employeeId", string()), List.of("employeeId"),
+                tool(
+                        "lookupEmployee",
+                        "Read an employee record (HR only).",
+                        Map.of("employeeId", string()),
+                        List.of("employeeId"),
                         (caller, args) -> crm.employee(caller.tenant(), text(args, "employeeId"))
-                                .map(e -> ok(e.id() + " " + e.name() + " " + e.department() + " band=" + e.salaryBand()))
-                                .orElseGet(() -> error("no employee " + text(args, "employeeId") + " in tenant " + caller.tenant()))),
-                tool("toggleFeature", "Switch a feature flag for your tenant (admin only).",
-                        Map.of("feature", string(), "enabled", Map.of("type", "boolean")), List.of("feature", "enabled"),
+                                .map(e ->
+                                        ok(e.id() + " " + e.name() + " " + e.department() + " band=" + e.salaryBand()))
+                                .orElseGet(() -> error(
+                                        "no employee " + text(args, "employeeId") + " in tenant " + caller.tenant()))),
+                tool(
+                        "toggleFeature",
+                        "Switch a feature flag for your tenant (admin only).",
+                        Map.of("feature", string(), "enabled", Map.of("type", "boolean")),
+                        List.of("feature", "enabled"),
                         (caller, args) -> {
                             Object enabled = args.get("enabled");
                             if (!(enabled instanceof Boolean flag)) {
                                 return error("enabled must be true or false");
                             }
-                            return crm.toggleFeature(caller.tenant(), text(args, "feature"), flag, caller.subject(), caller.actor().orElse(null))
-                                    ? ok("feature " + text(args, "feature") + "=" + flag + " for tenant " + caller.tenant())
+                            return crm.toggleFeature(
+                                            caller.tenant(),
+                                            text(args, "feature"),
+                                            flag,
+                                            caller.subject(),
+                                            caller.actor().orElse(null))
+                                    ? ok("feature " + text(args, "feature") + "=" + flag + " for tenant "
+                                            + caller.tenant())
                                     : error("no feature " + text(args, "feature"));
                         }));
     }
 
-    private static SyncToolSpecification tool(String name, String description, Map<String, Object> properties, List<String> required,
-                                              BiFunction<CallerIdentity, Map<String, Object>, CallToolResult> handler) {
-        Tool tool = Tool.builder(name,
-                        Map.of("type", "object", "properties", properties, "required", required, "additionalProperties", false))
+    private static SyncToolSpecification tool(
+            String name,
+            String description,
+            Map<String, Object> properties,
+            List<String> required,
+            BiFunction<CallerIdentity, Map<String, Object>, CallToolResult> handler) {
+        Tool tool = Tool.builder(
+                        name,
+                        Map.of(
+                                "type",
+                                "object",
+                                "properties",
+                                properties,
+                                "required",
+                                required,
+                                "additionalProperties",
+                                false))
                 .description(description)
                 .build();
         return new SyncToolSpecification(tool, (McpSyncServerExchange exchange, CallToolRequest request) -> {

@@ -19,8 +19,15 @@ final class AuthorizationCodes {
     static final int MAX_PENDING = 10_000;
 
     /** What a code stands for. */
-    record Issued(String clientId, String redirectUri, String codeChallenge, String username, String tenant,
-                  List<String> scopes, String audience, Instant expiresAt) {}
+    record Issued(
+            String clientId,
+            String redirectUri,
+            String codeChallenge,
+            String username,
+            String tenant,
+            List<String> scopes,
+            String audience,
+            Instant expiresAt) {}
 
     private final Map<String, Issued> codes = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -31,8 +38,14 @@ final class AuthorizationCodes {
     }
 
     /** A new code, or empty when too many are pending. */
-    Optional<String> issue(String clientId, String redirectUri, String codeChallenge, String username, String tenant,
-                           List<String> scopes, String audience) {
+    Optional<String> issue(
+            String clientId,
+            String redirectUri,
+            String codeChallenge,
+            String username,
+            String tenant,
+            List<String> scopes,
+            String audience) {
         Instant now = clock.instant();
         codes.values().removeIf(issued -> !issued.expiresAt().isAfter(now));
         if (codes.size() >= MAX_PENDING) {
@@ -41,7 +54,17 @@ final class AuthorizationCodes {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        codes.put(code, new Issued(clientId, redirectUri, codeChallenge, username, tenant, List.copyOf(scopes), audience, now.plus(LIFETIME)));
+        codes.put(
+                code,
+                new Issued(
+                        clientId,
+                        redirectUri,
+                        codeChallenge,
+                        username,
+                        tenant,
+                        List.copyOf(scopes),
+                        audience,
+                        now.plus(LIFETIME)));
         return Optional.of(code);
     }
 

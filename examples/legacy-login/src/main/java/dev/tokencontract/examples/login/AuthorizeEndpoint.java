@@ -18,8 +18,16 @@ import java.util.regex.Pattern;
  */
 final class AuthorizeEndpoint {
     /** The OAuth parameters the form carries. */
-    static final List<String> PARAMETERS = List.of("response_type", "client_id", "redirect_uri", "code_challenge",
-            "code_challenge_method", "state", "scope", "resource");
+    static final List<String> PARAMETERS = List.of(
+            "response_type",
+            "client_id",
+            "redirect_uri",
+            "code_challenge",
+            "code_challenge_method",
+            "state",
+            "scope",
+            "resource");
+
     private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final int MAX_STATE = 512;
     private static final int MAX_SCOPE = 256;
@@ -51,7 +59,13 @@ final class AuthorizeEndpoint {
             return outcome;
         }
         Checked request = (Checked) checked;
-        return new Page(200, LoginPage.authorize(request.parameters(), null, config.drifts(), request.client().clientName()));
+        return new Page(
+                200,
+                LoginPage.authorize(
+                        request.parameters(),
+                        null,
+                        config.drifts(),
+                        request.client().clientName()));
     }
 
     /** {@code POST /authorize}: verifies the user like the form login does, then redirects with a code. */
@@ -64,19 +78,43 @@ final class AuthorizeEndpoint {
         Map<String, String> p = checked.parameters();
         Optional<User> user = Directory.authenticate(one(form, "username"), one(form, "password"));
         if (user.isEmpty()) {
-            return new Page(401, LoginPage.authorize(p, "Sign-in failed: unknown user or wrong password", config.drifts(), checked.client().clientName()));
+            return new Page(
+                    401,
+                    LoginPage.authorize(
+                            p,
+                            "Sign-in failed: unknown user or wrong password",
+                            config.drifts(),
+                            checked.client().clientName()));
         }
-        String tenant = Optional.ofNullable(one(form, "tenant")).orElse(user.get().tenants().get(0));
+        String tenant = Optional.ofNullable(one(form, "tenant"))
+                .orElse(user.get().tenants().get(0));
         if (!user.get().tenants().contains(tenant)) {
-            return new Page(401, LoginPage.authorize(p, "Sign-in failed: the user is not a member of that tenant", config.drifts(), checked.client().clientName()));
+            return new Page(
+                    401,
+                    LoginPage.authorize(
+                            p,
+                            "Sign-in failed: the user is not a member of that tenant",
+                            config.drifts(),
+                            checked.client().clientName()));
         }
         // RFC 6749 section 3.3: the server may issue fewer scopes than asked for, and says so in the token response
-        Optional<List<String>> scopes = Scopes.granted(p.get("scope"), user.get().scopes());
+        Optional<List<String>> scopes =
+                Scopes.granted(p.get("scope"), user.get().scopes());
         if (scopes.isEmpty()) {
-            return error(p, "invalid_scope", "the user has none of the requested scopes; they may have: " + String.join(" ", user.get().scopes()));
+            return error(
+                    p,
+                    "invalid_scope",
+                    "the user has none of the requested scopes; they may have: "
+                            + String.join(" ", user.get().scopes()));
         }
-        Optional<String> code = codes.issue(checked.client().clientId(), p.get("redirect_uri"), p.get("code_challenge"),
-                user.get().username(), tenant, scopes.get(), checked.audience());
+        Optional<String> code = codes.issue(
+                checked.client().clientId(),
+                p.get("redirect_uri"),
+                p.get("code_challenge"),
+                user.get().username(),
+                tenant,
+                scopes.get(),
+                checked.audience());
         if (code.isEmpty()) {
             return error(p, "temporarily_unavailable", "too many pending codes");
         }
@@ -91,7 +129,8 @@ final class AuthorizeEndpoint {
         List<String> clientIds = params.getOrDefault("client_id", List.of());
         Optional<Client> client = clientIds.size() == 1 ? clients.client(clientIds.get(0)) : Optional.empty();
         if (client.isEmpty()) {
-            Optional<String> problem = clientIds.size() == 1 ? clients.documentProblem(clientIds.get(0)) : Optional.empty();
+            Optional<String> problem =
+                    clientIds.size() == 1 ? clients.documentProblem(clientIds.get(0)) : Optional.empty();
             return refusal(problem.orElse("unknown or missing client_id: register the client first (POST /register)"));
         }
         List<String> redirects = params.getOrDefault("redirect_uri", List.of());
@@ -100,7 +139,9 @@ final class AuthorizeEndpoint {
         }
         // from here on the redirect URI is trusted: errors go back to the client (RFC 6749 section 4.1.2.1)
         Map<String, String> p = new LinkedHashMap<>();
-        String state = params.getOrDefault("state", List.of()).size() == 1 ? params.get("state").get(0) : null;
+        String state = params.getOrDefault("state", List.of()).size() == 1
+                ? params.get("state").get(0)
+                : null;
         p.put("redirect_uri", redirects.get(0));
         p.put("state", state != null && state.length() <= MAX_STATE ? state : null);
         for (String name : PARAMETERS) {
@@ -124,10 +165,15 @@ final class AuthorizeEndpoint {
             return error(p, "invalid_request", "code_challenge_method must be S256 (plain is refused)");
         }
         if (!S256_CHALLENGE.matcher(p.get("code_challenge")).matches()) {
-            return error(p, "invalid_request", "code_challenge must be the base64url SHA-256 of the verifier (43 characters)");
+            return error(
+                    p,
+                    "invalid_request",
+                    "code_challenge must be the base64url SHA-256 of the verifier (43 characters)");
         }
         String scope = p.get("scope");
-        if (scope != null && (scope.length() > MAX_SCOPE || !Scopes.KNOWN.containsAll(List.of(scope.strip().split(" +"))))) {
+        if (scope != null
+                && (scope.length() > MAX_SCOPE
+                        || !Scopes.KNOWN.containsAll(List.of(scope.strip().split(" +"))))) {
             return error(p, "invalid_scope", "known scopes: crm.read crm.write");
         }
         String resource = p.get("resource");
@@ -156,7 +202,10 @@ final class AuthorizeEndpoint {
             if (entry.getValue() == null) {
                 continue;
             }
-            url.append(first ? "" : "&").append(entry.getKey()).append('=').append(URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8));
+            url.append(first ? "" : "&")
+                    .append(entry.getKey())
+                    .append('=')
+                    .append(URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8));
             first = false;
         }
         return url.toString();

@@ -33,8 +33,10 @@ final class ClientMetadataDocuments {
     static final int MAX_BYTES = 5 * 1024;
     static final Duration CACHE = Duration.ofMinutes(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     /** A fetched client, or why not. */
     record Resolved(ClientRegistry.Client client, String problem) {}
@@ -76,14 +78,21 @@ final class ClientMetadataDocuments {
         }
         HttpResponse<byte[]> response;
         try {
-            response = HTTP.send(HttpRequest.newBuilder(URI.create(clientId)).timeout(Duration.ofSeconds(5))
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(clientId))
+                            .timeout(Duration.ofSeconds(5))
+                            .header("Accept", "application/json")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             return new Resolved(null, "the client metadata document could not be fetched");
         }
         if (response.statusCode() != 200 || response.body().length > MAX_BYTES) {
-            return new Resolved(null, "the client metadata document answered " + response.statusCode()
-                    + (response.body().length > MAX_BYTES ? " with more than " + MAX_BYTES + " bytes" : ""));
+            return new Resolved(
+                    null,
+                    "the client metadata document answered " + response.statusCode()
+                            + (response.body().length > MAX_BYTES ? " with more than " + MAX_BYTES + " bytes" : ""));
         }
         JsonNode doc;
         try {
@@ -91,27 +100,44 @@ final class ClientMetadataDocuments {
         } catch (JacksonException e) {
             return new Resolved(null, "the client metadata document is not JSON");
         }
-        if (doc == null || !doc.isObject() || !clientId.equals(doc.path("client_id").asString(""))) {
+        if (doc == null
+                || !doc.isObject()
+                || !clientId.equals(doc.path("client_id").asString(""))) {
             return new Resolved(null, "the client metadata document's client_id is not its own URL");
         }
         if (!"none".equals(doc.path("token_endpoint_auth_method").asString("none"))) {
-            return new Resolved(null, "only public clients (token_endpoint_auth_method none) may use a client metadata document here");
+            return new Resolved(
+                    null,
+                    "only public clients (token_endpoint_auth_method none) may use a client metadata document here");
         }
         List<String> redirects = new ArrayList<>();
         for (JsonNode uri : doc.path("redirect_uris")) {
-            if (!uri.isString() || ClientRegistry.redirectUriProblem(uri.asString()).isPresent()) {
+            if (!uri.isString()
+                    || ClientRegistry.redirectUriProblem(uri.asString()).isPresent()) {
                 return new Resolved(null, "the client metadata document has an invalid redirect URI");
             }
             redirects.add(uri.asString());
         }
         if (redirects.isEmpty() || redirects.size() > ClientRegistry.MAX_REDIRECT_URIS) {
-            return new Resolved(null, "the client metadata document needs 1 to " + ClientRegistry.MAX_REDIRECT_URIS + " redirect_uris");
+            return new Resolved(
+                    null,
+                    "the client metadata document needs 1 to " + ClientRegistry.MAX_REDIRECT_URIS + " redirect_uris");
         }
         String name = doc.path("client_name").asString(clientId);
         List<String> grants = doc.path("grant_types").toString().contains("\"refresh_token\"")
-                ? List.of("authorization_code", "refresh_token") : List.of("authorization_code");
-        return new Resolved(new ClientRegistry.Client(clientId, name.length() > ClientRegistry.MAX_NAME_LENGTH
-                ? name.substring(0, ClientRegistry.MAX_NAME_LENGTH) : name, List.copyOf(redirects), "none", null, grants), null);
+                ? List.of("authorization_code", "refresh_token")
+                : List.of("authorization_code");
+        return new Resolved(
+                new ClientRegistry.Client(
+                        clientId,
+                        name.length() > ClientRegistry.MAX_NAME_LENGTH
+                                ? name.substring(0, ClientRegistry.MAX_NAME_LENGTH)
+                                : name,
+                        List.copyOf(redirects),
+                        "none",
+                        null,
+                        grants),
+                null);
     }
 
     /** The draft's rules for the URL, and the SSRF guard. */
@@ -128,7 +154,10 @@ final class ClientMetadataDocuments {
         if (!https && !(allowLoopback && "http".equals(uri.getScheme()) && loopbackHost)) {
             return Optional.of("a client_id URL must use https");
         }
-        if (uri.getRawPath() == null || uri.getRawPath().length() < 2 || uri.getRawFragment() != null || uri.getRawUserInfo() != null
+        if (uri.getRawPath() == null
+                || uri.getRawPath().length() < 2
+                || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null
                 || clientId.length() > ClientRegistry.MAX_URI_LENGTH) {
             return Optional.of("a client_id URL needs a path and no fragment or user info");
         }
@@ -136,9 +165,14 @@ final class ClientMetadataDocuments {
             return Optional.empty();
         }
         try {
-            for (InetAddress address : InetAddress.getAllByName(host.replace("[", "").replace("]", ""))) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress() || address.isMulticastAddress() || isUniqueLocal(address)) {
+            for (InetAddress address :
+                    InetAddress.getAllByName(host.replace("[", "").replace("]", ""))) {
+                if (address.isLoopbackAddress()
+                        || address.isSiteLocalAddress()
+                        || address.isLinkLocalAddress()
+                        || address.isAnyLocalAddress()
+                        || address.isMulticastAddress()
+                        || isUniqueLocal(address)) {
                     return Optional.of("the client_id URL's host is an internal address: refused");
                 }
             }

@@ -38,8 +38,13 @@ final class ClientRegistry {
     static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token");
 
     /** A registered client; {@code secretHash} is null for a public client. */
-    record Client(String clientId, String clientName, List<String> redirectUris, String authMethod, byte[] secretHash,
-                  List<String> grantTypes) {
+    record Client(
+            String clientId,
+            String clientName,
+            List<String> redirectUris,
+            String authMethod,
+            byte[] secretHash,
+            List<String> grantTypes) {
 
         boolean allowsRedirect(String presented) {
             return redirectUris.stream().anyMatch(registered -> redirectMatches(registered, presented));
@@ -60,7 +65,9 @@ final class ClientRegistry {
         }
 
         private boolean secretMatches(String secret) {
-            return secret != null && secretHash != null && java.security.MessageDigest.isEqual(sha256(secret), secretHash);
+            return secret != null
+                    && secretHash != null
+                    && java.security.MessageDigest.isEqual(sha256(secret), secretHash);
         }
     }
 
@@ -85,7 +92,9 @@ final class ClientRegistry {
 
     /** Why a URL client_id is not usable, or empty. */
     Optional<String> documentProblem(String clientId) {
-        return ClientMetadataDocuments.isUrl(clientId) ? Optional.ofNullable(documents.resolve(clientId).problem()) : Optional.empty();
+        return ClientMetadataDocuments.isUrl(clientId)
+                ? Optional.ofNullable(documents.resolve(clientId).problem())
+                : Optional.empty();
     }
 
     /** {@code POST /register}: status and JSON body (RFC 7591 sections 3.2.1 and 3.2.2). */
@@ -94,7 +103,8 @@ final class ClientRegistry {
             return error("invalid_client_metadata", "send application/json (RFC 7591 section 3.1)");
         }
         if (body.length > MAX_BODY_BYTES) {
-            return new TokenEndpoint.Answer(413, errorJson("invalid_client_metadata", "the body is larger than " + MAX_BODY_BYTES + " bytes"));
+            return new TokenEndpoint.Answer(
+                    413, errorJson("invalid_client_metadata", "the body is larger than " + MAX_BODY_BYTES + " bytes"));
         }
         JsonNode doc;
         try {
@@ -107,11 +117,14 @@ final class ClientRegistry {
         }
         JsonNode uris = doc.path("redirect_uris");
         if (!uris.isArray() || uris.isEmpty() || uris.size() > MAX_REDIRECT_URIS) {
-            return error("invalid_redirect_uri", "redirect_uris must be an array of 1 to " + MAX_REDIRECT_URIS + " URIs");
+            return error(
+                    "invalid_redirect_uri", "redirect_uris must be an array of 1 to " + MAX_REDIRECT_URIS + " URIs");
         }
         List<String> redirectUris = new ArrayList<>();
         for (JsonNode uri : uris) {
-            Optional<String> problem = uri.isString() ? redirectUriProblem(uri.asString()) : Optional.of("each redirect URI must be a string");
+            Optional<String> problem = uri.isString()
+                    ? redirectUriProblem(uri.asString())
+                    : Optional.of("each redirect URI must be a string");
             if (problem.isPresent()) {
                 return error("invalid_redirect_uri", problem.get());
             }
@@ -119,25 +132,35 @@ final class ClientRegistry {
         }
         JsonNode name = doc.path("client_name");
         if (!name.isMissingNode() && (!name.isString() || name.asString().length() > MAX_NAME_LENGTH)) {
-            return error("invalid_client_metadata", "client_name must be a string of at most " + MAX_NAME_LENGTH + " characters");
+            return error(
+                    "invalid_client_metadata",
+                    "client_name must be a string of at most " + MAX_NAME_LENGTH + " characters");
         }
         JsonNode method = doc.path("token_endpoint_auth_method");
         String authMethod = method.isMissingNode() ? "client_secret_basic" : method.asString("");
         if (!AUTH_METHODS.contains(authMethod)) {
-            return error("invalid_client_metadata", "token_endpoint_auth_method must be one of none, client_secret_basic, client_secret_post");
+            return error(
+                    "invalid_client_metadata",
+                    "token_endpoint_auth_method must be one of none, client_secret_basic, client_secret_post");
         }
         List<String> grantTypes = new ArrayList<>();
-        if (!onlyValues(doc.path("grant_types"), GRANT_TYPES, grantTypes) || !onlyValues(doc.path("response_types"), Set.of("code"), new ArrayList<>())) {
-            return error("invalid_client_metadata", "supported: grant_types [authorization_code, refresh_token], response_types [code]");
+        if (!onlyValues(doc.path("grant_types"), GRANT_TYPES, grantTypes)
+                || !onlyValues(doc.path("response_types"), Set.of("code"), new ArrayList<>())) {
+            return error(
+                    "invalid_client_metadata",
+                    "supported: grant_types [authorization_code, refresh_token], response_types [code]");
         }
         if (grantTypes.isEmpty()) {
             grantTypes.add("authorization_code"); // RFC 7591 section 2: the default
         }
         if (!grantTypes.contains("authorization_code")) {
-            return error("invalid_client_metadata", "grant_types must include authorization_code (refresh tokens come from it)");
+            return error(
+                    "invalid_client_metadata",
+                    "grant_types must include authorization_code (refresh tokens come from it)");
         }
         if (clients.size() >= MAX_CLIENTS) {
-            return new TokenEndpoint.Answer(503, errorJson("temporarily_unavailable", "too many registered clients; restart the demo login"));
+            return new TokenEndpoint.Answer(
+                    503, errorJson("temporarily_unavailable", "too many registered clients; restart the demo login"));
         }
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
@@ -147,9 +170,13 @@ final class ClientRegistry {
             random.nextBytes(secretBytes);
             secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
         }
-        Client client = new Client("dcr-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
-                name.isMissingNode() ? null : name.asString(), List.copyOf(redirectUris), authMethod,
-                secret == null ? null : sha256(secret), List.copyOf(grantTypes));
+        Client client = new Client(
+                "dcr-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+                name.isMissingNode() ? null : name.asString(),
+                List.copyOf(redirectUris),
+                authMethod,
+                secret == null ? null : sha256(secret),
+                List.copyOf(grantTypes));
         clients.put(client.clientId(), client);
         ObjectNode answer = JSON.createObjectNode();
         answer.put("client_id", client.clientId());
@@ -195,10 +222,15 @@ final class ClientRegistry {
         try {
             URI r = new URI(registered);
             URI p = new URI(presented);
-            return "http".equals(r.getScheme()) && "http".equals(p.getScheme()) && r.getHost() != null
-                    && LOOPBACK.contains(r.getHost().toLowerCase(Locale.ROOT)) && r.getHost().equals(p.getHost())
-                    && java.util.Objects.equals(r.getRawPath(), p.getRawPath()) && java.util.Objects.equals(r.getRawQuery(), p.getRawQuery())
-                    && p.getRawUserInfo() == null && p.getRawFragment() == null;
+            return "http".equals(r.getScheme())
+                    && "http".equals(p.getScheme())
+                    && r.getHost() != null
+                    && LOOPBACK.contains(r.getHost().toLowerCase(Locale.ROOT))
+                    && r.getHost().equals(p.getHost())
+                    && java.util.Objects.equals(r.getRawPath(), p.getRawPath())
+                    && java.util.Objects.equals(r.getRawQuery(), p.getRawQuery())
+                    && p.getRawUserInfo() == null
+                    && p.getRawFragment() == null;
         } catch (URISyntaxException e) {
             return false;
         }
@@ -206,7 +238,8 @@ final class ClientRegistry {
 
     static byte[] sha256(String secret) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing", e);
         }

@@ -9,18 +9,42 @@ import java.util.Optional;
 /** The in-memory users and clients of the legacy login. Demo passwords are {@code <name>-demo}. */
 public final class Directory {
     /** A person who can log in. */
-    public record User(String username, String password, String displayName, List<String> tenants,
-                       List<String> roles, List<String> scopes) {}
+    public record User(
+            String username,
+            String password,
+            String displayName,
+            List<String> tenants,
+            List<String> roles,
+            List<String> scopes) {}
 
     /** The shared service account a hub may use instead of the user (the drift the report warns about). */
-    public static final User BOT = new User("svc-crm-bot", null, "CRM integration bot", List.of("acme"),
-            List.of("support", "hr", "admin"), List.of("crm.read", "crm.write"));
+    public static final User BOT = new User(
+            "svc-crm-bot",
+            null,
+            "CRM integration bot",
+            List.of("acme"),
+            List.of("support", "hr", "admin"),
+            List.of("crm.read", "crm.write"));
 
     private static final Map<String, User> USERS = Map.of(
-            "alice", new User("alice", "alice-demo", "Alice Example", List.of("acme", "globex"), List.of("support"), List.of("crm.read", "crm.write")),
+            "alice",
+                    new User(
+                            "alice",
+                            "alice-demo",
+                            "Alice Example",
+                            List.of("acme", "globex"),
+                            List.of("support"),
+                            List.of("crm.read", "crm.write")),
             "bob", new User("bob", "bob-demo", "Bob Viewer", List.of("acme"), List.of("viewer"), List.of("crm.read")),
             "hana", new User("hana", "hana-demo", "Hana HR", List.of("acme"), List.of("hr"), List.of("crm.read")),
-            "olga", new User("olga", "olga-demo", "Olga Admin", List.of("acme", "globex"), List.of("admin", "support"), List.of("crm.read", "crm.write")));
+            "olga",
+                    new User(
+                            "olga",
+                            "olga-demo",
+                            "Olga Admin",
+                            List.of("acme", "globex"),
+                            List.of("admin", "support"),
+                            List.of("crm.read", "crm.write")));
 
     /** The public client an agent uses for the password grant. */
     public static final String AGENT_CLIENT = "crm-agent";
@@ -35,7 +59,8 @@ public final class Directory {
         if (user == null || password == null) {
             return Optional.empty();
         }
-        boolean match = MessageDigest.isEqual(user.password().getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
+        boolean match = MessageDigest.isEqual(
+                user.password().getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
         return match ? Optional.of(user) : Optional.empty();
     }
 

@@ -42,7 +42,8 @@ public enum Drift {
                 }
             }
             if (match == null) {
-                throw new IllegalArgumentException("unknown drift '" + item.strip() + "'; known: opaque, tenant-renamed, roles-string, aud-missing, long-lived");
+                throw new IllegalArgumentException("unknown drift '" + item.strip()
+                        + "'; known: opaque, tenant-renamed, roles-string, aud-missing, long-lived");
             }
             drifts.add(match);
         }

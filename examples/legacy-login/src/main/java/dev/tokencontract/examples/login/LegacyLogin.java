@@ -41,7 +41,8 @@ public final class LegacyLogin implements AutoCloseable {
             if (!e.getMessage().equals("usage")) {
                 System.err.println("legacy-login: " + e.getMessage());
             }
-            System.err.println("usage: legacy-login [--port 9000] [--issuer URL] [--crm-resource URL] [--hub-resource URL] [--drift opaque,tenant-renamed,roles-string,aud-missing,long-lived] [--allow-loopback-client-metadata (tests only)]");
+            System.err.println(
+                    "usage: legacy-login [--port 9000] [--issuer URL] [--crm-resource URL] [--hub-resource URL] [--drift opaque,tenant-renamed,roles-string,aud-missing,long-lived] [--allow-loopback-client-metadata (tests only)]");
             System.exit(2);
             return;
         }
@@ -68,16 +69,22 @@ public final class LegacyLogin implements AutoCloseable {
             System.exit(3);
             return;
         }
-        System.out.println("legacy-login: issuer " + login.issuer() + " (drift: " + (config.drifts().isEmpty() ? "none"
-                : String.join(",", config.drifts().stream().map(Drift::id).toList())) + ")");
-        System.out.println("legacy-login: sign in at " + login.issuer() + "/ ; token endpoint " + login.issuer() + "/token");
+        System.out.println("legacy-login: issuer " + login.issuer() + " (drift: "
+                + (config.drifts().isEmpty()
+                        ? "none"
+                        : String.join(
+                                ",", config.drifts().stream().map(Drift::id).toList()))
+                + ")");
+        System.out.println(
+                "legacy-login: sign in at " + login.issuer() + "/ ; token endpoint " + login.issuer() + "/token");
         Runtime.getRuntime().addShutdownHook(new Thread(login::close));
     }
 
     /** Javalin's bind failure (its cause chain holds a BindException): one line for a person, not a trace. */
     static boolean portInUse(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.BindException || t.getClass().getSimpleName().equals("JavalinBindException")) {
+            if (t instanceof java.net.BindException
+                    || t.getClass().getSimpleName().equals("JavalinBindException")) {
                 return true;
             }
         }
@@ -86,41 +93,73 @@ public final class LegacyLogin implements AutoCloseable {
 
     public static LegacyLogin start(LoginConfig initial, Clock clock) {
         TokenMinter minter = new TokenMinter(clock);
-        ClientRegistry clients = new ClientRegistry(clock, new ClientMetadataDocuments(clock, initial.allowLoopbackClientMetadata()));
+        ClientRegistry clients =
+                new ClientRegistry(clock, new ClientMetadataDocuments(clock, initial.allowLoopbackClientMetadata()));
         AuthorizationCodes codes = new AuthorizationCodes(clock);
         RefreshTokens refreshTokens = new RefreshTokens(clock);
         String[] issuerHolder = new String[1];
         AtomicReference<LoginConfig> current = new AtomicReference<>(initial);
         Javalin app = Javalin.create(cfg -> {
-            cfg.startup.startupWatcherEnabled = false;
-            cfg.startup.showJavalinBanner = false;
-            cfg.jsonMapper(new JavalinJackson3());
-            cfg.http.maxRequestSize = 64 * 1024;
-            cfg.routes.get("/", ctx -> ctx.html(LoginPage.form(null, current.get().drifts())));
-            cfg.routes.post("/login", ctx -> formLogin(ctx, minter, current.get(), issuerHolder[0]));
-            cfg.routes.post("/token", ctx -> token(ctx, new TokenEndpoint(minter, current.get(), issuerHolder[0], clients, codes, refreshTokens)));
-            cfg.routes.get("/authorize", ctx -> answer(ctx, new AuthorizeEndpoint(clients, codes, current.get()).show(ctx.queryParamMap())));
-            cfg.routes.post("/authorize", ctx -> answer(ctx, new AuthorizeEndpoint(clients, codes, current.get()).submit(ctx.formParamMap())));
-            cfg.routes.post("/register", ctx -> {
-                TokenEndpoint.Answer answer = clients.register(ctx.contentType(), ctx.bodyAsBytes());
-                ctx.header("Cache-Control", "no-store");
-                ctx.status(answer.status()).contentType("application/json").result(answer.json());
-            });
-            cfg.routes.get("/jwks.json", ctx -> ctx.contentType("application/jwk-set+json").result(minter.jwks()));
-            cfg.routes.get("/.well-known/oauth-authorization-server", ctx -> ctx.contentType("application/json").result(discovery(issuerHolder[0])));
-            // Browser-based MCP clients (the Inspector's web UI) call these from their own origin. No cookies or ambient
-            // credentials are involved anywhere here, so any origin may read the answers; /authorize is a page, not an API.
-            for (String path : List.of("/.well-known/oauth-authorization-server", "/jwks.json", "/token", "/register")) {
-                cfg.routes.options(path, ctx -> ctx.status(204).header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-                        .header("Access-Control-Allow-Headers", "Authorization, Content-Type, MCP-Protocol-Version")
-                        .header("Access-Control-Max-Age", "600"));
-            }
-            cfg.routes.before(ctx -> {
-                if (List.of("/.well-known/oauth-authorization-server", "/jwks.json", "/token", "/register").contains(ctx.path())) {
-                    ctx.header("Access-Control-Allow-Origin", "*");
-                }
-            });
-        }).start("127.0.0.1", initial.port()); // loopback only: demo credentials
+                    cfg.startup.startupWatcherEnabled = false;
+                    cfg.startup.showJavalinBanner = false;
+                    cfg.jsonMapper(new JavalinJackson3());
+                    cfg.http.maxRequestSize = 64 * 1024;
+                    cfg.routes.get(
+                            "/",
+                            ctx -> ctx.html(LoginPage.form(null, current.get().drifts())));
+                    cfg.routes.post("/login", ctx -> formLogin(ctx, minter, current.get(), issuerHolder[0]));
+                    cfg.routes.post(
+                            "/token",
+                            ctx -> token(
+                                    ctx,
+                                    new TokenEndpoint(
+                                            minter, current.get(), issuerHolder[0], clients, codes, refreshTokens)));
+                    cfg.routes.get(
+                            "/authorize",
+                            ctx -> answer(
+                                    ctx,
+                                    new AuthorizeEndpoint(clients, codes, current.get()).show(ctx.queryParamMap())));
+                    cfg.routes.post(
+                            "/authorize",
+                            ctx -> answer(
+                                    ctx,
+                                    new AuthorizeEndpoint(clients, codes, current.get()).submit(ctx.formParamMap())));
+                    cfg.routes.post("/register", ctx -> {
+                        TokenEndpoint.Answer answer = clients.register(ctx.contentType(), ctx.bodyAsBytes());
+                        ctx.header("Cache-Control", "no-store");
+                        ctx.status(answer.status())
+                                .contentType("application/json")
+                                .result(answer.json());
+                    });
+                    cfg.routes.get(
+                            "/jwks.json",
+                            ctx -> ctx.contentType("application/jwk-set+json").result(minter.jwks()));
+                    cfg.routes.get(
+                            "/.well-known/oauth-authorization-server",
+                            ctx -> ctx.contentType("application/json").result(discovery(issuerHolder[0])));
+                    // Browser-based MCP clients (the Inspector's web UI) call these from their own origin. No cookies
+                    // or ambient
+                    // credentials are involved anywhere here, so any origin may read the answers; /authorize is a page,
+                    // not an API.
+                    for (String path :
+                            List.of("/.well-known/oauth-authorization-server", "/jwks.json", "/token", "/register")) {
+                        cfg.routes.options(
+                                path,
+                                ctx -> ctx.status(204)
+                                        .header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                                        .header(
+                                                "Access-Control-Allow-Headers",
+                                                "Authorization, Content-Type, MCP-Protocol-Version")
+                                        .header("Access-Control-Max-Age", "600"));
+                    }
+                    cfg.routes.before(ctx -> {
+                        if (List.of("/.well-known/oauth-authorization-server", "/jwks.json", "/token", "/register")
+                                .contains(ctx.path())) {
+                            ctx.header("Access-Control-Allow-Origin", "*");
+                        }
+                    });
+                })
+                .start("127.0.0.1", initial.port()); // loopback only: demo credentials
         String issuer = initial.issuer() != null ? initial.issuer() : "http://localhost:" + app.port();
         issuerHolder[0] = issuer;
         return new LegacyLogin(app, current, issuer, minter);
@@ -140,14 +179,17 @@ public final class LegacyLogin implements AutoCloseable {
         String contentType = ctx.contentType() == null ? "" : ctx.contentType();
         TokenEndpoint.Answer answer;
         if (!contentType.startsWith("application/x-www-form-urlencoded")) {
-            answer = TokenEndpoint.error(400, "invalid_request", "send application/x-www-form-urlencoded (RFC 6749 section 3.2)");
+            answer = TokenEndpoint.error(
+                    400, "invalid_request", "send application/x-www-form-urlencoded (RFC 6749 section 3.2)");
         } else if (ctx.queryString() != null) {
-            answer = TokenEndpoint.error(400, "invalid_request", "credentials belong in the body, not the query string");
+            answer =
+                    TokenEndpoint.error(400, "invalid_request", "credentials belong in the body, not the query string");
         } else {
             String[] basic = basic(ctx.header("Authorization"));
             answer = basic == null && ctx.header("Authorization") != null
                     ? TokenEndpoint.error(401, "invalid_client", "unreadable Basic credentials")
-                    : endpoint.handle(ctx.formParamMap(), basic == null ? null : basic[0], basic == null ? null : basic[1]);
+                    : endpoint.handle(
+                            ctx.formParamMap(), basic == null ? null : basic[0], basic == null ? null : basic[1]);
         }
         ctx.header("Cache-Control", "no-store");
         ctx.status(answer.status()).contentType("application/json").result(answer.json());
@@ -159,11 +201,16 @@ public final class LegacyLogin implements AutoCloseable {
             return null;
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            String decoded =
+                    new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             // RFC 6749 section 2.3.1: both parts are form-urlencoded before they are joined
-            return colon < 0 ? null : new String[] {java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+            return colon < 0
+                    ? null
+                    : new String[] {
+                        java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+                    };
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -171,19 +218,37 @@ public final class LegacyLogin implements AutoCloseable {
 
     private static void formLogin(Context ctx, TokenMinter minter, LoginConfig config, String issuer) {
         TokenEndpoint endpoint = new TokenEndpoint(minter, config, issuer);
-        Map<String, List<String>> form = Map.of("grant_type", List.of("password"), "client_id", List.of(Directory.AGENT_CLIENT),
-                "username", List.of(orEmpty(ctx.formParam("username"))), "password", List.of(orEmpty(ctx.formParam("password"))),
-                "tenant", List.of(orEmpty(ctx.formParam("tenant"))));
+        Map<String, List<String>> form = Map.of(
+                "grant_type",
+                List.of("password"),
+                "client_id",
+                List.of(Directory.AGENT_CLIENT),
+                "username",
+                List.of(orEmpty(ctx.formParam("username"))),
+                "password",
+                List.of(orEmpty(ctx.formParam("password"))),
+                "tenant",
+                List.of(orEmpty(ctx.formParam("tenant"))));
         TokenEndpoint.Answer answer = endpoint.handle(form, null, null);
         if (answer.status() != 200) {
-            ctx.status(401).html(LoginPage.form("Sign-in failed: " + JSON.readTree(answer.json()).path("error_description").asString(), config.drifts()));
+            ctx.status(401)
+                    .html(LoginPage.form(
+                            "Sign-in failed: "
+                                    + JSON.readTree(answer.json())
+                                            .path("error_description")
+                                            .asString(),
+                            config.drifts()));
             return;
         }
         String token = JSON.readTree(answer.json()).path("access_token").asString();
         String user = ctx.formParam("username");
         ctx.header("Cache-Control", "no-store"); // the page shows a bearer token
-        ctx.html(LoginPage.issued(Directory.user(user).map(Directory.User::displayName).orElse(user), ctx.formParam("tenant"),
-                token, claimsOf(token), config.drifts()));
+        ctx.html(LoginPage.issued(
+                Directory.user(user).map(Directory.User::displayName).orElse(user),
+                ctx.formParam("tenant"),
+                token,
+                claimsOf(token),
+                config.drifts()));
     }
 
     private static String claimsOf(String token) {
@@ -209,9 +274,16 @@ public final class LegacyLogin implements AutoCloseable {
         doc.put("client_id_metadata_document_supported", true); // public clients; see ClientMetadataDocuments
         // exactly what works: the MCP clients' grants, then the legacy agent's password grant, the hub's exchange and
         // its client credentials (each is tested in LegacyLoginTest and AuthorizationCodeFlowTest)
-        doc.putArray("grant_types_supported").add("authorization_code").add("refresh_token").add("password")
-                .add(TokenEndpoint.TOKEN_EXCHANGE).add("client_credentials");
-        doc.putArray("token_endpoint_auth_methods_supported").add("none").add("client_secret_basic").add("client_secret_post");
+        doc.putArray("grant_types_supported")
+                .add("authorization_code")
+                .add("refresh_token")
+                .add("password")
+                .add(TokenEndpoint.TOKEN_EXCHANGE)
+                .add("client_credentials");
+        doc.putArray("token_endpoint_auth_methods_supported")
+                .add("none")
+                .add("client_secret_basic")
+                .add("client_secret_post");
         doc.putArray("response_types_supported").add("code");
         doc.putArray("response_modes_supported").add("query");
         Scopes.KNOWN.forEach(doc.putArray("scopes_supported")::add);
@@ -244,8 +316,10 @@ public final class LegacyLogin implements AutoCloseable {
      * user's token a hub exchanges, for carrier suites). Not reachable over HTTP.
      */
     public String mintFor(String subject, String tenant, List<String> roles, List<String> scopes, String audience) {
-        return minter.mint(new TokenMinter.Grant(subject, tenant, roles, scopes, audience, Directory.AGENT_CLIENT, List.of()),
-                issuer, config.get().drifts());
+        return minter.mint(
+                new TokenMinter.Grant(subject, tenant, roles, scopes, audience, Directory.AGENT_CLIENT, List.of()),
+                issuer,
+                config.get().drifts());
     }
 
     /**

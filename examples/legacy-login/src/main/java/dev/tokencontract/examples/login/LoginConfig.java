@@ -17,8 +17,14 @@ import java.util.Set;
  * @param allowLoopbackClientMetadata a test switch: accept {@code http} client ID metadata documents on a loopback
  *                     host (never in production: the documents must be https, and internal hosts are refused)
  */
-public record LoginConfig(int port, String issuer, String crmResource, String hubResource, Set<Drift> drifts, String hubSecret,
-                          boolean allowLoopbackClientMetadata) {
+public record LoginConfig(
+        int port,
+        String issuer,
+        String crmResource,
+        String hubResource,
+        Set<Drift> drifts,
+        String hubSecret,
+        boolean allowLoopbackClientMetadata) {
     public static final String DEMO_HUB_SECRET = "hub-demo-secret-change-me";
     public static final String DEFAULT_CRM_RESOURCE = "http://localhost:9090/mcp";
     public static final String DEFAULT_HUB_RESOURCE = "https://hub.example.test";
@@ -28,7 +34,8 @@ public record LoginConfig(int port, String issuer, String crmResource, String hu
     }
 
     public static LoginConfig defaults() {
-        return new LoginConfig(9000, null, DEFAULT_CRM_RESOURCE, DEFAULT_HUB_RESOURCE, Set.of(), DEMO_HUB_SECRET, false);
+        return new LoginConfig(
+                9000, null, DEFAULT_CRM_RESOURCE, DEFAULT_HUB_RESOURCE, Set.of(), DEMO_HUB_SECRET, false);
     }
 
     public LoginConfig withPort(int value) {

@@ -9,9 +9,14 @@ final class LoginPage {
     static String form(String error, Set<Drift> drifts) {
         StringBuilder tenants = new StringBuilder();
         for (String tenant : Directory.tenants()) {
-            tenants.append("<option value=\"").append(tenant).append("\">").append(tenant).append("</option>");
+            tenants.append("<option value=\"")
+                    .append(tenant)
+                    .append("\">")
+                    .append(tenant)
+                    .append("</option>");
         }
-        return page("""
+        return page(
+                """
                 <form method="post" action="/login">
                   %s
                   <label>Username <input name="username" autocomplete="username" required></label>
@@ -24,19 +29,28 @@ final class LoginPage {
     }
 
     /** The same sign-in form for {@code /authorize}: the OAuth request rides along in hidden fields. */
-    static String authorize(java.util.Map<String, String> parameters, String error, Set<Drift> drifts, String clientName) {
+    static String authorize(
+            java.util.Map<String, String> parameters, String error, Set<Drift> drifts, String clientName) {
         StringBuilder hidden = new StringBuilder();
         for (java.util.Map.Entry<String, String> entry : parameters.entrySet()) {
             if (entry.getValue() != null) {
-                hidden.append("<input type=\"hidden\" name=\"").append(escape(entry.getKey())).append("\" value=\"")
-                        .append(escape(entry.getValue())).append("\">");
+                hidden.append("<input type=\"hidden\" name=\"")
+                        .append(escape(entry.getKey()))
+                        .append("\" value=\"")
+                        .append(escape(entry.getValue()))
+                        .append("\">");
             }
         }
         StringBuilder tenants = new StringBuilder();
         for (String tenant : Directory.tenants()) {
-            tenants.append("<option value=\"").append(tenant).append("\">").append(tenant).append("</option>");
+            tenants.append("<option value=\"")
+                    .append(tenant)
+                    .append("\">")
+                    .append(tenant)
+                    .append("</option>");
         }
-        return page("""
+        return page(
+                """
                 <p>Sign in to let <b>%s</b> use the CRM for you. After sign-in you go to <b>%s</b>.%s</p>
                 <form method="post" action="/authorize">
                   %s%s
@@ -45,9 +59,16 @@ final class LoginPage {
                   <label>Tenant <select name="tenant">%s</select></label>
                   <button type="submit">Sign in</button>
                 </form>
-                """.formatted(escape(clientName == null ? "an unnamed application" : clientName), escape(redirectHost(parameters.get("redirect_uri"))),
-                loopback(parameters.get("redirect_uri")) ? " <span class=\"error\">That is a program on this computer, not a web site: continue only if you started it.</span>" : "",
-                error == null ? "" : "<p class=\"error\">" + escape(error) + "</p>", hidden, tenants), drifts);
+                """.formatted(
+                                escape(clientName == null ? "an unnamed application" : clientName),
+                                escape(redirectHost(parameters.get("redirect_uri"))),
+                                loopback(parameters.get("redirect_uri"))
+                                        ? " <span class=\"error\">That is a program on this computer, not a web site: continue only if you started it.</span>"
+                                        : "",
+                                error == null ? "" : "<p class=\"error\">" + escape(error) + "</p>",
+                                hidden,
+                                tenants),
+                drifts);
     }
 
     /** The host the browser goes to after sign-in: the authorization spec says it MUST be shown. */
@@ -80,8 +101,11 @@ final class LoginPage {
     }
 
     private static String page(String body, Set<Drift> drifts) {
-        String banner = drifts.isEmpty() ? "" : "<p class=\"drift\">Drift switches on: "
-                + escape(String.join(", ", drifts.stream().map(Drift::id).toList())) + "</p>";
+        String banner = drifts.isEmpty()
+                ? ""
+                : "<p class=\"drift\">Drift switches on: "
+                        + escape(
+                                String.join(", ", drifts.stream().map(Drift::id).toList())) + "</p>";
         return """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>ACME Single Sign-On</title>
@@ -102,6 +126,10 @@ final class LoginPage {
         if (text == null) {
             return "";
         }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

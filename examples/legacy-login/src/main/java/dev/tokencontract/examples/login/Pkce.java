@@ -25,6 +25,8 @@ final class Pkce {
     /** Compared in constant time. */
     static boolean verifierMatches(String verifier, String challenge) {
         return VERIFIER.matcher(verifier).matches()
-                && MessageDigest.isEqual(challenge(verifier).getBytes(StandardCharsets.US_ASCII), challenge.getBytes(StandardCharsets.US_ASCII));
+                && MessageDigest.isEqual(
+                        challenge(verifier).getBytes(StandardCharsets.US_ASCII),
+                        challenge.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -19,7 +19,10 @@ final class Scopes {
         if (requested == null || requested.isBlank()) {
             return Optional.of(userScopes);
         }
-        List<String> granted = List.of(requested.strip().split(" +")).stream().distinct().filter(userScopes::contains).toList();
+        List<String> granted = List.of(requested.strip().split(" +")).stream()
+                .distinct()
+                .filter(userScopes::contains)
+                .toList();
         return granted.isEmpty() ? Optional.empty() : Optional.of(granted);
     }
 }

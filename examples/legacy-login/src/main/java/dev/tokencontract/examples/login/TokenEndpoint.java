@@ -38,8 +38,13 @@ final class TokenEndpoint {
         this(minter, config, issuer, null, null, null);
     }
 
-    TokenEndpoint(TokenMinter minter, LoginConfig config, String issuer, ClientRegistry clients, AuthorizationCodes codes,
-                  RefreshTokens refreshTokens) {
+    TokenEndpoint(
+            TokenMinter minter,
+            LoginConfig config,
+            String issuer,
+            ClientRegistry clients,
+            AuthorizationCodes codes,
+            RefreshTokens refreshTokens) {
         this.minter = minter;
         this.config = config;
         this.issuer = issuer;
@@ -65,7 +70,12 @@ final class TokenEndpoint {
             case "password" -> password(form);
             case TOKEN_EXCHANGE -> exchange(form, basicClientId, basicSecret);
             case "client_credentials" -> clientCredentials(form, basicClientId, basicSecret);
-            default -> error(400, "unsupported_grant_type", "supported: authorization_code, refresh_token, password, " + TOKEN_EXCHANGE + ", client_credentials");
+            default ->
+                error(
+                        400,
+                        "unsupported_grant_type",
+                        "supported: authorization_code, refresh_token, password, " + TOKEN_EXCHANGE
+                                + ", client_credentials");
         };
     }
 
@@ -81,7 +91,11 @@ final class TokenEndpoint {
             return error(401, "invalid_client", "unknown client_id: register the client first (POST /register)");
         }
         if (!client.get().authenticates(basicClientId == null ? null : basicSecret, one(form, "client_secret"))) {
-            return error(401, "invalid_client", "client authentication failed (registered method: " + client.get().authMethod() + ")");
+            return error(
+                    401,
+                    "invalid_client",
+                    "client authentication failed (registered method: "
+                            + client.get().authMethod() + ")");
         }
         return client.get();
     }
@@ -90,7 +104,10 @@ final class TokenEndpoint {
         String code = one(form, "code");
         String redirectUri = one(form, "redirect_uri");
         String verifier = one(form, "code_verifier");
-        if (code == null || redirectUri == null || verifier == null || (one(form, "client_id") == null && basicClientId == null)) {
+        if (code == null
+                || redirectUri == null
+                || verifier == null
+                || (one(form, "client_id") == null && basicClientId == null)) {
             return error(400, "invalid_request", "code, redirect_uri, client_id and code_verifier are required");
         }
         Object authenticated = registeredClient(form, basicClientId, basicSecret);
@@ -120,15 +137,24 @@ final class TokenEndpoint {
         }
         String refreshToken = null;
         if (client.mayRefresh()) {
-            Optional<String> fresh = refreshTokens.issue(new RefreshTokens.Grant(clientId, grant.username(), grant.tenant(),
-                    grant.scopes(), grant.audience()));
+            Optional<String> fresh = refreshTokens.issue(new RefreshTokens.Grant(
+                    clientId, grant.username(), grant.tenant(), grant.scopes(), grant.audience()));
             if (fresh.isEmpty()) {
                 return error(503, "temporarily_unavailable", "too many live refresh tokens; restart the demo login");
             }
             refreshToken = fresh.get();
         }
-        return issue(new Grant(grant.username(), grant.tenant(), user.get().roles(), grant.scopes(), grant.audience(),
-                clientId, List.of()), null, refreshToken);
+        return issue(
+                new Grant(
+                        grant.username(),
+                        grant.tenant(),
+                        user.get().roles(),
+                        grant.scopes(),
+                        grant.audience(),
+                        clientId,
+                        List.of()),
+                null,
+                refreshToken);
     }
 
     private Answer refresh(Map<String, List<String>> form, String basicClientId, String basicSecret) {
@@ -142,22 +168,33 @@ final class TokenEndpoint {
         }
         String resource = one(form, "resource");
         String scope = one(form, "scope");
-        List<String> wanted = scope == null || scope.isBlank() ? null : List.of(scope.strip().split(" +"));
-        RefreshTokens.Redeemed redeemed = refreshTokens.redeem(one(form, "refresh_token"), g -> g.clientId().equals(client.clientId())
-                && (resource == null || resource.equals(g.audience())) && (wanted == null || g.scopes().containsAll(wanted)));
+        List<String> wanted =
+                scope == null || scope.isBlank() ? null : List.of(scope.strip().split(" +"));
+        RefreshTokens.Redeemed redeemed = refreshTokens.redeem(
+                one(form, "refresh_token"),
+                g -> g.clientId().equals(client.clientId())
+                        && (resource == null || resource.equals(g.audience()))
+                        && (wanted == null || g.scopes().containsAll(wanted)));
         if (redeemed instanceof RefreshTokens.Reused) {
-            return error(400, "invalid_grant", "the refresh token was already used: every token of that sign-in is revoked now");
+            return error(
+                    400,
+                    "invalid_grant",
+                    "the refresh token was already used: every token of that sign-in is revoked now");
         }
         if (redeemed instanceof RefreshTokens.Refused refused) {
             RefreshTokens.Grant g = refused.grant();
             if (!g.clientId().equals(client.clientId())) {
-                return error(400, "invalid_grant", "the refresh token is unknown, expired, revoked or another client's");
+                return error(
+                        400, "invalid_grant", "the refresh token is unknown, expired, revoked or another client's");
             }
             if (resource != null && !resource.equals(g.audience())) {
                 return error(400, "invalid_target", "the refresh token was issued for another resource");
             }
             // RFC 6749 section 6: never more than the original grant
-            return error(400, "invalid_scope", "a refresh cannot add scopes; granted at sign-in: " + String.join(" ", g.scopes()));
+            return error(
+                    400,
+                    "invalid_scope",
+                    "a refresh cannot add scopes; granted at sign-in: " + String.join(" ", g.scopes()));
         }
         if (!(redeemed instanceof RefreshTokens.Valid valid)) {
             return error(400, "invalid_grant", "the refresh token is unknown, expired, revoked or another client's");
@@ -172,8 +209,17 @@ final class TokenEndpoint {
         if (next.isEmpty()) {
             return error(503, "temporarily_unavailable", "too many live refresh tokens; restart the demo login");
         }
-        return issue(new Grant(grant.username(), grant.tenant(), user.get().roles(), scopes, grant.audience(),
-                client.clientId(), List.of()), null, next.get());
+        return issue(
+                new Grant(
+                        grant.username(),
+                        grant.tenant(),
+                        user.get().roles(),
+                        scopes,
+                        grant.audience(),
+                        client.clientId(),
+                        List.of()),
+                null,
+                next.get());
     }
 
     private Answer password(Map<String, List<String>> form) {
@@ -184,20 +230,37 @@ final class TokenEndpoint {
         if (user.isEmpty()) {
             return error(400, "invalid_grant", "unknown user or wrong password");
         }
-        String tenant = Optional.ofNullable(one(form, "tenant")).orElse(user.get().tenants().get(0));
+        String tenant = Optional.ofNullable(one(form, "tenant"))
+                .orElse(user.get().tenants().get(0));
         if (!user.get().tenants().contains(tenant)) {
             return error(400, "invalid_grant", "the user is not a member of that tenant");
         }
         Optional<String> audience = audience(form, config.crmResource());
         if (audience.isEmpty()) {
-            return error(400, "invalid_target", "unknown resource; known: " + config.crmResource() + ", " + config.hubResource());
+            return error(
+                    400,
+                    "invalid_target",
+                    "unknown resource; known: " + config.crmResource() + ", " + config.hubResource());
         }
-        Optional<List<String>> scopes = Scopes.granted(one(form, "scope"), user.get().scopes());
+        Optional<List<String>> scopes =
+                Scopes.granted(one(form, "scope"), user.get().scopes());
         if (scopes.isEmpty()) {
-            return error(400, "invalid_scope", "the user has none of the requested scopes; they may have: " + String.join(" ", user.get().scopes()));
+            return error(
+                    400,
+                    "invalid_scope",
+                    "the user has none of the requested scopes; they may have: "
+                            + String.join(" ", user.get().scopes()));
         }
-        return issue(new Grant(user.get().username(), tenant, user.get().roles(), scopes.get(), audience.get(),
-                Directory.AGENT_CLIENT, List.of()), null);
+        return issue(
+                new Grant(
+                        user.get().username(),
+                        tenant,
+                        user.get().roles(),
+                        scopes.get(),
+                        audience.get(),
+                        Directory.AGENT_CLIENT,
+                        List.of()),
+                null);
     }
 
     private Answer exchange(Map<String, List<String>> form, String basicClientId, String basicSecret) {
@@ -213,7 +276,8 @@ final class TokenEndpoint {
         }
         Optional<Grant> subject = minter.verifiedSubject(subjectToken, issuer, config.hubResource());
         if (subject.isEmpty()) {
-            return error(400, "invalid_grant", "the subject token is not a valid token of this login issued to the hub");
+            return error(
+                    400, "invalid_grant", "the subject token is not a valid token of this login issued to the hub");
         }
         Optional<String> audience = audience(form, config.crmResource());
         if (audience.isEmpty()) {
@@ -223,8 +287,16 @@ final class TokenEndpoint {
         List<String> actors = new ArrayList<>();
         actors.add(Directory.HUB_CLIENT);
         actors.addAll(user.actors()); // RFC 8693 4.1: the current actor outermost, earlier ones nested
-        return issue(new Grant(user.subject(), user.tenant(), user.roles(), user.scopes(), audience.get(),
-                Directory.HUB_CLIENT, actors), ACCESS_TOKEN_TYPE);
+        return issue(
+                new Grant(
+                        user.subject(),
+                        user.tenant(),
+                        user.roles(),
+                        user.scopes(),
+                        audience.get(),
+                        Directory.HUB_CLIENT,
+                        actors),
+                ACCESS_TOKEN_TYPE);
     }
 
     private Answer clientCredentials(Map<String, List<String>> form, String basicClientId, String basicSecret) {
@@ -236,8 +308,16 @@ final class TokenEndpoint {
             return error(400, "invalid_target", "unknown resource");
         }
         User bot = Directory.BOT;
-        return issue(new Grant(bot.username(), bot.tenants().get(0), bot.roles(), bot.scopes(), audience.get(),
-                Directory.HUB_CLIENT, List.of()), null);
+        return issue(
+                new Grant(
+                        bot.username(),
+                        bot.tenants().get(0),
+                        bot.roles(),
+                        bot.scopes(),
+                        audience.get(),
+                        Directory.HUB_CLIENT,
+                        List.of()),
+                null);
     }
 
     private Answer issue(Grant grant, String issuedTokenType) {
@@ -263,8 +343,11 @@ final class TokenEndpoint {
     private boolean hubAuthenticated(Map<String, List<String>> form, String basicClientId, String basicSecret) {
         String clientId = basicClientId != null ? basicClientId : one(form, "client_id");
         String secret = basicClientId != null ? basicSecret : one(form, "client_secret");
-        return Directory.HUB_CLIENT.equals(clientId) && secret != null
-                && MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), config.hubSecret().getBytes(StandardCharsets.UTF_8));
+        return Directory.HUB_CLIENT.equals(clientId)
+                && secret != null
+                && MessageDigest.isEqual(
+                        secret.getBytes(StandardCharsets.UTF_8),
+                        config.hubSecret().getBytes(StandardCharsets.UTF_8));
     }
 
     private Optional<String> audience(Map<String, List<String>> form, String fallback) {
@@ -272,7 +355,9 @@ final class TokenEndpoint {
         if (resource == null) {
             return Optional.of(fallback);
         }
-        return resource.equals(config.crmResource()) || resource.equals(config.hubResource()) ? Optional.of(resource) : Optional.empty();
+        return resource.equals(config.crmResource()) || resource.equals(config.hubResource())
+                ? Optional.of(resource)
+                : Optional.empty();
     }
 
     private static String one(Map<String, List<String>> form, String name) {

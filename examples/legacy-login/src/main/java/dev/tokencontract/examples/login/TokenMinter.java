@@ -31,11 +31,18 @@ import java.util.UUID;
 public final class TokenMinter {
     /** Normal access tokens live 15 minutes (the contract allows at most 2 hours). */
     public static final Duration LIFETIME = Duration.ofMinutes(15);
+
     public static final Duration LONG_LIFETIME = Duration.ofDays(30);
 
     /** What a token says: who, where, what they may do, for which resource, and who acts for them. */
-    public record Grant(String subject, String tenant, List<String> roles, List<String> scopes, String audience,
-                        String clientId, List<String> actors) {}
+    public record Grant(
+            String subject,
+            String tenant,
+            List<String> roles,
+            List<String> scopes,
+            String audience,
+            String clientId,
+            List<String> actors) {}
 
     private final RSAKey key;
     private final Clock clock;
@@ -44,8 +51,11 @@ public final class TokenMinter {
     public TokenMinter(Clock clock) {
         this.clock = clock;
         try {
-            this.key = new RSAKeyGenerator(2048).keyID("legacy-" + UUID.randomUUID().toString().substring(0, 8))
-                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+            this.key = new RSAKeyGenerator(2048)
+                    .keyID("legacy-" + UUID.randomUUID().toString().substring(0, 8))
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate the signing key", e);
         }
@@ -87,8 +97,12 @@ public final class TokenMinter {
             claims.claim("act", actClaim(grant.actors(), 0));
         }
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt"))
-                    .keyID(key.getKeyID()).build(), claims.build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .type(new JOSEObjectType("at+jwt"))
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims.build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -103,22 +117,34 @@ public final class TokenMinter {
     public Optional<Grant> verifiedSubject(String token, String issuer, String audience) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!jwt.getHeader().getAlgorithm().equals(JWSAlgorithm.RS256) || !jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
+            if (!jwt.getHeader().getAlgorithm().equals(JWSAlgorithm.RS256)
+                    || !jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Date exp = claims.getExpirationTime();
-            if (exp == null || !exp.toInstant().isAfter(clock.instant()) || !issuer.equals(claims.getIssuer())
+            if (exp == null
+                    || !exp.toInstant().isAfter(clock.instant())
+                    || !issuer.equals(claims.getIssuer())
                     || !claims.getAudience().contains(audience)) {
                 return Optional.empty();
             }
-            String tenant = claims.getStringClaim("tenant_id") != null ? claims.getStringClaim("tenant_id") : claims.getStringClaim("tenant");
+            String tenant = claims.getStringClaim("tenant_id") != null
+                    ? claims.getStringClaim("tenant_id")
+                    : claims.getStringClaim("tenant");
             Object roles = claims.getClaim("roles");
-            List<String> roleList = roles instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+            List<String> roleList = roles instanceof List<?> list
+                    ? list.stream().map(String::valueOf).toList()
                     : roles instanceof String s ? List.of(s.split(" ")) : List.of();
             String scope = claims.getStringClaim("scope");
-            return Optional.of(new Grant(claims.getSubject(), tenant, roleList, scope == null ? List.of() : List.of(scope.split(" ")),
-                    null, claims.getStringClaim("client_id"), actorsOf(claims.getJSONObjectClaim("act"))));
+            return Optional.of(new Grant(
+                    claims.getSubject(),
+                    tenant,
+                    roleList,
+                    scope == null ? List.of() : List.of(scope.split(" ")),
+                    null,
+                    claims.getStringClaim("client_id"),
+                    actorsOf(claims.getJSONObjectClaim("act"))));
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }

@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class AuthorizationCodeFlowTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final String CRM = LoginConfig.DEFAULT_CRM_RESOURCE;
     private static final String CALLBACK = "http://127.0.0.1:33418/callback";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -71,8 +72,8 @@ class AuthorizationCodeFlowTest {
     @BeforeAll
     static void start() throws Exception {
         login = LegacyLogin.start(LoginConfig.defaults().withPort(0), CLOCK);
-        HttpResponse<String> registered = register("{\"client_name\":\"Test MCP client\",\"redirect_uris\":[\"" + CALLBACK
-                + "\"],\"token_endpoint_auth_method\":\"none\"}");
+        HttpResponse<String> registered = register("{\"client_name\":\"Test MCP client\",\"redirect_uris\":[\""
+                + CALLBACK + "\"],\"token_endpoint_auth_method\":\"none\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         clientId = JSON.readTree(registered.body()).path("client_id").asString();
     }
@@ -87,8 +88,12 @@ class AuthorizationCodeFlowTest {
     }
 
     private static HttpResponse<String> register(String contentType, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(login.issuer() + "/register")).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(login.issuer() + "/register"))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String verifier() {
@@ -110,7 +115,9 @@ class AuthorizationCodeFlowTest {
     }
 
     private static String form(Map<String, String> values) {
-        return values.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return values.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     private static String enc(String value) {
@@ -118,10 +125,14 @@ class AuthorizationCodeFlowTest {
     }
 
     private static HttpResponse<String> authorizeGet(Map<String, String> params) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(login.issuer() + "/authorize?" + form(params))).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(login.issuer() + "/authorize?" + form(params)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> authorizePost(Map<String, String> params, String user, String password, String tenant) throws Exception {
+    private static HttpResponse<String> authorizePost(
+            Map<String, String> params, String user, String password, String tenant) throws Exception {
         Map<String, String> body = new LinkedHashMap<>(params);
         body.put("username", user);
         body.put("password", password);
@@ -149,8 +160,19 @@ class AuthorizationCodeFlowTest {
     }
 
     private static HttpResponse<String> exchange(String code, String verifier) throws Exception {
-        return LegacyLoginTest.token(login, Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK,
-                "client_id", clientId, "code_verifier", verifier));
+        return LegacyLoginTest.token(
+                login,
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        code,
+                        "redirect_uri",
+                        CALLBACK,
+                        "client_id",
+                        clientId,
+                        "code_verifier",
+                        verifier));
     }
 
     private static void assertGrantError(HttpResponse<String> response, String error) {
@@ -164,16 +186,25 @@ class AuthorizationCodeFlowTest {
         String verifier = verifier();
         HttpResponse<String> page = authorizeGet(request(verifier));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("ACME Single Sign-On", "action=\"/authorize\"", "<select name=\"tenant\">",
-                "name=\"code_challenge\" value=\"" + Pkce.challenge(verifier) + "\"", "value=\"st&lt;a&gt;te-42\"");
+        assertThat(page.body())
+                .contains(
+                        "ACME Single Sign-On",
+                        "action=\"/authorize\"",
+                        "<select name=\"tenant\">",
+                        "name=\"code_challenge\" value=\"" + Pkce.challenge(verifier) + "\"",
+                        "value=\"st&lt;a&gt;te-42\"");
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 
         HttpResponse<String> response = exchange(code(verifier, "alice", "globex"), verifier);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         String token = JSON.readTree(response.body()).path("access_token").asString();
-        ValidationReport report = TokenValidator.builder().contract(Contracts.load("mcp-access-token@1"))
+        ValidationReport report = TokenValidator.builder()
+                .contract(Contracts.load("mcp-access-token@1"))
                 .keys(KeySource.jwksUrl(URI.create(login.issuer() + "/jwks.json")))
-                .expectIssuer(login.issuer()).expectAudience(CRM).build().validate(token);
+                .expectIssuer(login.issuer())
+                .expectAudience(CRM)
+                .build()
+                .validate(token);
         assertThat(report.accepted()).as(report.findings().toString()).isTrue();
         JsonNode claims = report.validated().orElseThrow().claims();
         assertThat(claims.path("sub").asString()).isEqualTo("alice");
@@ -194,10 +225,36 @@ class AuthorizationCodeFlowTest {
         assertGrantError(exchange(reused, verifier), "invalid_grant");
 
         String other = code(verifier, "bob", "acme");
-        assertGrantError(LegacyLoginTest.token(login, Map.of("grant_type", "authorization_code", "code", other,
-                "redirect_uri", "http://127.0.0.1:33418/other", "client_id", clientId, "code_verifier", verifier)), "invalid_grant");
-        assertGrantError(LegacyLoginTest.token(login, Map.of("grant_type", "authorization_code", "code", "made-up",
-                "redirect_uri", CALLBACK, "client_id", "dcr-unknown", "code_verifier", verifier)), "invalid_client");
+        assertGrantError(
+                LegacyLoginTest.token(
+                        login,
+                        Map.of(
+                                "grant_type",
+                                "authorization_code",
+                                "code",
+                                other,
+                                "redirect_uri",
+                                "http://127.0.0.1:33418/other",
+                                "client_id",
+                                clientId,
+                                "code_verifier",
+                                verifier)),
+                "invalid_grant");
+        assertGrantError(
+                LegacyLoginTest.token(
+                        login,
+                        Map.of(
+                                "grant_type",
+                                "authorization_code",
+                                "code",
+                                "made-up",
+                                "redirect_uri",
+                                CALLBACK,
+                                "client_id",
+                                "dcr-unknown",
+                                "code_verifier",
+                                verifier)),
+                "invalid_client");
         assertGrantError(exchange("made-up", "short"), "invalid_grant");
     }
 
@@ -223,12 +280,26 @@ class AuthorizationCodeFlowTest {
         implicit.put("response_type", "token");
         Map<String, String> resource = request(verifier);
         resource.put("resource", "https://evil.example.test/mcp");
-        Map<Map<String, String>, String> expected = Map.of(plain, "invalid_request", missing, "invalid_request", noMethod, "invalid_request",
-                implicit, "unsupported_response_type", resource, "invalid_target");
+        Map<Map<String, String>, String> expected = Map.of(
+                plain,
+                "invalid_request",
+                missing,
+                "invalid_request",
+                noMethod,
+                "invalid_request",
+                implicit,
+                "unsupported_response_type",
+                resource,
+                "invalid_target");
         for (Map.Entry<Map<String, String>, String> entry : expected.entrySet()) {
-            for (HttpResponse<String> response : new HttpResponse[] {authorizeGet(entry.getKey()), authorizePost(entry.getKey(), "alice", "alice-demo", "acme")}) {
+            for (HttpResponse<String> response : new HttpResponse[] {
+                authorizeGet(entry.getKey()), authorizePost(entry.getKey(), "alice", "alice-demo", "acme")
+            }) {
                 Map<String, String> query = redirectedTo(response);
-                assertThat(query).containsEntry("error", entry.getValue()).containsEntry("state", "st<a>te-42").doesNotContainKey("code");
+                assertThat(query)
+                        .containsEntry("error", entry.getValue())
+                        .containsEntry("state", "st<a>te-42")
+                        .doesNotContainKey("code");
             }
         }
     }
@@ -242,7 +313,8 @@ class AuthorizationCodeFlowTest {
         Map<String, String> noRedirect = request(verifier());
         noRedirect.remove("redirect_uri");
         for (Map<String, String> params : java.util.List.of(evil, unknownClient, noRedirect)) {
-            for (HttpResponse<String> response : new HttpResponse[] {authorizeGet(params), authorizePost(params, "alice", "alice-demo", "acme")}) {
+            for (HttpResponse<String> response :
+                    new HttpResponse[] {authorizeGet(params), authorizePost(params, "alice", "alice-demo", "acme")}) {
                 assertThat(response.statusCode()).isEqualTo(400);
                 assertThat(response.headers().firstValue("Location")).isEmpty();
                 assertThat(response.body()).contains("cannot be served").doesNotContain("evil.example.test/steal?");
@@ -272,13 +344,15 @@ class AuthorizationCodeFlowTest {
 
     @Test
     void registerWhenValidThenPublicClientWithItsRedirectUris() throws Exception {
-        HttpResponse<String> response = register("{\"redirect_uris\":[\"https://app.example.test/cb\",\"http://localhost:8080/cb\"],"
-                + "\"token_endpoint_auth_method\":\"none\"}");
+        HttpResponse<String> response =
+                register("{\"redirect_uris\":[\"https://app.example.test/cb\",\"http://localhost:8080/cb\"],"
+                        + "\"token_endpoint_auth_method\":\"none\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode client = JSON.readTree(response.body());
         assertThat(client.path("client_id").asString()).startsWith("dcr-").isNotEqualTo(clientId);
         assertThat(client.path("token_endpoint_auth_method").asString()).isEqualTo("none");
-        assertThat(client.path("redirect_uris").toString()).isEqualTo("[\"https://app.example.test/cb\",\"http://localhost:8080/cb\"]");
+        assertThat(client.path("redirect_uris").toString())
+                .isEqualTo("[\"https://app.example.test/cb\",\"http://localhost:8080/cb\"]");
         assertThat(client.has("client_secret")).isFalse();
     }
 
@@ -296,19 +370,36 @@ class AuthorizationCodeFlowTest {
         bodies.put("{\"redirect_uris\":[\"https://user:pw@a.example.test/cb\"]}", "invalid_redirect_uri");
         bodies.put("{\"redirect_uris\":[\"https://a.example.test/" + "x".repeat(600) + "\"]}", "invalid_redirect_uri");
         bodies.put("{\"redirect_uris\":[1]}", "invalid_redirect_uri");
-        bodies.put("{\"redirect_uris\":[\"https://a.example.test/cb\"],\"client_name\":\"" + "n".repeat(101) + "\"}", "invalid_client_metadata");
-        bodies.put("{\"redirect_uris\":[\"https://a.example.test/cb\"],\"token_endpoint_auth_method\":\"private_key_jwt\"}", "invalid_client_metadata");
-        bodies.put("{\"redirect_uris\":[\"https://a.example.test/cb\"],\"grant_types\":[\"refresh_token\"]}", "invalid_client_metadata");
-        bodies.put("{\"redirect_uris\":[\"https://a.example.test/cb\"],\"grant_types\":[\"authorization_code\",\"client_credentials\"]}", "invalid_client_metadata");
-        bodies.put("{\"redirect_uris\":[\"https://a.example.test/cb\"],\"grant_types\":[\"password\"]}", "invalid_client_metadata");
+        bodies.put(
+                "{\"redirect_uris\":[\"https://a.example.test/cb\"],\"client_name\":\"" + "n".repeat(101) + "\"}",
+                "invalid_client_metadata");
+        bodies.put(
+                "{\"redirect_uris\":[\"https://a.example.test/cb\"],\"token_endpoint_auth_method\":\"private_key_jwt\"}",
+                "invalid_client_metadata");
+        bodies.put(
+                "{\"redirect_uris\":[\"https://a.example.test/cb\"],\"grant_types\":[\"refresh_token\"]}",
+                "invalid_client_metadata");
+        bodies.put(
+                "{\"redirect_uris\":[\"https://a.example.test/cb\"],\"grant_types\":[\"authorization_code\",\"client_credentials\"]}",
+                "invalid_client_metadata");
+        bodies.put(
+                "{\"redirect_uris\":[\"https://a.example.test/cb\"],\"grant_types\":[\"password\"]}",
+                "invalid_client_metadata");
         for (Map.Entry<String, String> entry : bodies.entrySet()) {
             HttpResponse<String> response = register(entry.getKey());
             assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(400);
-            assertThat(JSON.readTree(response.body()).path("error").asString()).as(entry.getKey()).isEqualTo(entry.getValue());
+            assertThat(JSON.readTree(response.body()).path("error").asString())
+                    .as(entry.getKey())
+                    .isEqualTo(entry.getValue());
             assertThat(response.body()).doesNotContain("client_id");
         }
-        assertThat(register("text/plain", "{\"redirect_uris\":[\"https://a.example.test/cb\"]}".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
-        HttpResponse<String> huge = register("{\"redirect_uris\":[\"https://a.example.test/cb\"],\"pad\":\"" + "x".repeat(20_000) + "\"}");
+        assertThat(register(
+                                "text/plain",
+                                "{\"redirect_uris\":[\"https://a.example.test/cb\"]}".getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> huge =
+                register("{\"redirect_uris\":[\"https://a.example.test/cb\"],\"pad\":\"" + "x".repeat(20_000) + "\"}");
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(huge.body()).doesNotContain("client_id");
         // a javascript: URI that never registered cannot be used to authorize either

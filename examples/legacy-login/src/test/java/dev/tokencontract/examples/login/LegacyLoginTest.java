@@ -45,17 +45,22 @@ class LegacyLoginTest {
         login.close();
     }
 
-    static HttpResponse<String> post(LegacyLogin server, String path, String contentType, String body, String... headers) throws Exception {
+    static HttpResponse<String> post(
+            LegacyLogin server, String path, String contentType, String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.issuer() + path))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> token(LegacyLogin server, Map<String, String> form, String... headers) throws Exception {
-        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    static HttpResponse<String> token(LegacyLogin server, Map<String, String> form, String... headers)
+            throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
         return post(server, "/token", "application/x-www-form-urlencoded", body, headers);
     }
 
@@ -78,9 +83,12 @@ class LegacyLoginTest {
     }
 
     private static ValidationReport judge(LegacyLogin server, String token) throws Exception {
-        TokenValidator validator = TokenValidator.builder().contract(Contracts.load("mcp-access-token@1"))
+        TokenValidator validator = TokenValidator.builder()
+                .contract(Contracts.load("mcp-access-token@1"))
                 .keys(KeySource.jwksUrl(URI.create(server.issuer() + "/jwks.json")))
-                .expectIssuer(server.issuer()).expectAudience(CRM).build();
+                .expectIssuer(server.issuer())
+                .expectAudience(CRM)
+                .build();
         return validator.validate(token);
     }
 
@@ -106,36 +114,56 @@ class LegacyLoginTest {
     @ParameterizedTest
     @EnumSource(Drift.class)
     void passwordGrantWhenDriftOnThenValidatorNamesTheDrift(Drift drift) throws Exception {
-        Map<Drift, FindingCode> expected = Map.of(Drift.OPAQUE, FindingCode.TOKEN_OPAQUE, Drift.TENANT_RENAMED, FindingCode.CLAIM_MISSING,
-                Drift.ROLES_STRING, FindingCode.CLAIM_TYPE_MISMATCH, Drift.AUD_MISSING, FindingCode.AUD_MISSING,
-                Drift.LONG_LIVED, FindingCode.LIFETIME_TOO_LONG);
-        try (LegacyLogin drifting = LegacyLogin.start(LoginConfig.defaults().withPort(0).withDrifts(EnumSet.of(drift)), Clock.systemUTC())) {
+        Map<Drift, FindingCode> expected = Map.of(
+                Drift.OPAQUE,
+                FindingCode.TOKEN_OPAQUE,
+                Drift.TENANT_RENAMED,
+                FindingCode.CLAIM_MISSING,
+                Drift.ROLES_STRING,
+                FindingCode.CLAIM_TYPE_MISMATCH,
+                Drift.AUD_MISSING,
+                FindingCode.AUD_MISSING,
+                Drift.LONG_LIVED,
+                FindingCode.LIFETIME_TOO_LONG);
+        try (LegacyLogin drifting = LegacyLogin.start(
+                LoginConfig.defaults().withPort(0).withDrifts(EnumSet.of(drift)), Clock.systemUTC())) {
             ValidationReport report = judge(drifting, accessToken(token(drifting, password("alice", "alice-demo"))));
             assertThat(report.accepted()).isFalse();
             // the drift's own finding comes first; a missing aud is also a missing required claim
             assertThat(report.errors()).extracting(f -> f.code()).first().isEqualTo(expected.get(drift));
-            assertThat(report.errors()).extracting(f -> f.code()).isSubsetOf(expected.get(drift), FindingCode.CLAIM_MISSING);
+            assertThat(report.errors())
+                    .extracting(f -> f.code())
+                    .isSubsetOf(expected.get(drift), FindingCode.CLAIM_MISSING);
         }
     }
 
     @Test
     void mintForWhenAnyUserThenSameContractAsTheTokenEndpointAndSameDrifts() throws Exception {
-        ValidationReport report = judge(login, login.mintFor("zoe", "globex", java.util.List.of("auditor"), java.util.List.of("crm.read")));
+        ValidationReport report = judge(
+                login, login.mintFor("zoe", "globex", java.util.List.of("auditor"), java.util.List.of("crm.read")));
         assertThat(report.accepted()).as(report.findings().toString()).isTrue();
         assertThat(report.validated().orElseThrow().subject()).isEqualTo("zoe");
-        try (LegacyLogin drifting = LegacyLogin.start(LoginConfig.defaults().withPort(0).withDrifts(EnumSet.of(Drift.ROLES_STRING)), Clock.systemUTC())) {
-            ValidationReport drifted = judge(drifting, drifting.mintFor("zoe", "globex", java.util.List.of("auditor"), java.util.List.of()));
+        try (LegacyLogin drifting = LegacyLogin.start(
+                LoginConfig.defaults().withPort(0).withDrifts(EnumSet.of(Drift.ROLES_STRING)), Clock.systemUTC())) {
+            ValidationReport drifted = judge(
+                    drifting, drifting.mintFor("zoe", "globex", java.util.List.of("auditor"), java.util.List.of()));
             assertThat(drifted.errors()).extracting(f -> f.code()).containsExactly(FindingCode.CLAIM_TYPE_MISMATCH);
         }
     }
 
     @Test
     void discoveryWhenFetchedThenNamesIssuerTokenEndpointAndJwksAndNoOpenIdDocument() throws Exception {
-        HttpResponse<String> oidc = HTTP.send(HttpRequest.newBuilder(URI.create(login.issuer() + "/.well-known/openid-configuration")).build(),
+        HttpResponse<String> oidc = HTTP.send(
+                HttpRequest.newBuilder(URI.create(login.issuer() + "/.well-known/openid-configuration"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(oidc.statusCode()).as("not an OpenID provider: no ID tokens, no openid scope").isEqualTo(404);
+        assertThat(oidc.statusCode())
+                .as("not an OpenID provider: no ID tokens, no openid scope")
+                .isEqualTo(404);
         for (String path : new String[] {"/.well-known/oauth-authorization-server"}) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(login.issuer() + path)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(login.issuer() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode doc = JSON.readTree(response.body());
             assertThat(doc.path("issuer").asString()).isEqualTo(login.issuer());
             assertThat(doc.path("token_endpoint").asString()).isEqualTo(login.issuer() + "/token");
@@ -144,15 +172,24 @@ class LegacyLoginTest {
             assertThat(doc.path("registration_endpoint").asString()).isEqualTo(login.issuer() + "/register");
             assertThat(doc.path("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
             assertThat(doc.path("response_types_supported").toString()).isEqualTo("[\"code\"]");
-            assertThat(doc.path("grant_types_supported").toString()).isEqualTo("[\"authorization_code\",\"refresh_token\",\"password\","
-                    + "\"urn:ietf:params:oauth:grant-type:token-exchange\",\"client_credentials\"]");
-            assertThat(doc.path("token_endpoint_auth_methods_supported").toString()).isEqualTo("[\"none\",\"client_secret_basic\",\"client_secret_post\"]");
+            assertThat(doc.path("grant_types_supported").toString())
+                    .isEqualTo("[\"authorization_code\",\"refresh_token\",\"password\","
+                            + "\"urn:ietf:params:oauth:grant-type:token-exchange\",\"client_credentials\"]");
+            assertThat(doc.path("token_endpoint_auth_methods_supported").toString())
+                    .isEqualTo("[\"none\",\"client_secret_basic\",\"client_secret_post\"]");
             assertThat(doc.path("scopes_supported").toString()).isEqualTo("[\"crm.read\",\"crm.write\"]");
             assertThat(doc.has("id_token_signing_alg_values_supported")).isFalse();
-            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+                    .hasValue("*");
         }
-        String jwks = HTTP.send(HttpRequest.newBuilder(URI.create(login.issuer() + "/jwks.json")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(JSON.readTree(jwks).path("keys").get(0).has("d")).as("no private key in the JWKS").isFalse();
+        String jwks = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(login.issuer() + "/jwks.json"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(JSON.readTree(jwks).path("keys").get(0).has("d"))
+                .as("no private key in the JWKS")
+                .isFalse();
     }
 
     @Test
@@ -160,9 +197,21 @@ class LegacyLoginTest {
         Map<String, String> form = password("alice", "alice-demo");
         form.put("resource", LoginConfig.DEFAULT_HUB_RESOURCE);
         String userToken = accessToken(token(login, form));
-        String delegated = accessToken(token(login, Map.of("grant_type", TokenEndpoint.TOKEN_EXCHANGE, "subject_token", userToken,
-                "subject_token_type", TokenEndpoint.ACCESS_TOKEN_TYPE, "resource", CRM, "client_id", "hub",
-                "client_secret", LoginConfig.DEMO_HUB_SECRET)));
+        String delegated = accessToken(token(
+                login,
+                Map.of(
+                        "grant_type",
+                        TokenEndpoint.TOKEN_EXCHANGE,
+                        "subject_token",
+                        userToken,
+                        "subject_token_type",
+                        TokenEndpoint.ACCESS_TOKEN_TYPE,
+                        "resource",
+                        CRM,
+                        "client_id",
+                        "hub",
+                        "client_secret",
+                        LoginConfig.DEMO_HUB_SECRET)));
         JsonNode claims = judge(login, delegated).validated().orElseThrow().claims();
         assertThat(claims.path("sub").asString()).isEqualTo("alice");
         assertThat(claims.path("act").toString()).isEqualTo("{\"sub\":\"hub\"}");
@@ -172,34 +221,85 @@ class LegacyLoginTest {
     @Test
     void tokenExchangeWhenSubjectTokenWasNotIssuedToTheHubThenInvalidGrant() throws Exception {
         String crmToken = accessToken(token(login, password("alice", "alice-demo")));
-        assertError(token(login, Map.of("grant_type", TokenEndpoint.TOKEN_EXCHANGE, "subject_token", crmToken,
-                "subject_token_type", TokenEndpoint.ACCESS_TOKEN_TYPE, "client_id", "hub", "client_secret", LoginConfig.DEMO_HUB_SECRET)),
-                400, "invalid_grant");
+        assertError(
+                token(
+                        login,
+                        Map.of(
+                                "grant_type",
+                                TokenEndpoint.TOKEN_EXCHANGE,
+                                "subject_token",
+                                crmToken,
+                                "subject_token_type",
+                                TokenEndpoint.ACCESS_TOKEN_TYPE,
+                                "client_id",
+                                "hub",
+                                "client_secret",
+                                LoginConfig.DEMO_HUB_SECRET)),
+                400,
+                "invalid_grant");
     }
 
     @Test
     void tokenExchangeWhenClientSecretWrongOrMissingThenInvalidClient() throws Exception {
-        Map<String, String> form = Map.of("grant_type", TokenEndpoint.TOKEN_EXCHANGE, "subject_token", "x.y.z",
-                "subject_token_type", TokenEndpoint.ACCESS_TOKEN_TYPE);
+        Map<String, String> form = Map.of(
+                "grant_type",
+                TokenEndpoint.TOKEN_EXCHANGE,
+                "subject_token",
+                "x.y.z",
+                "subject_token_type",
+                TokenEndpoint.ACCESS_TOKEN_TYPE);
         assertError(token(login, form), 401, "invalid_client");
-        assertError(token(login, form, "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("hub:wrong".getBytes())), 401, "invalid_client");
+        assertError(
+                token(
+                        login,
+                        form,
+                        "Authorization",
+                        "Basic " + java.util.Base64.getEncoder().encodeToString("hub:wrong".getBytes())),
+                401,
+                "invalid_client");
         assertError(token(login, form, "Authorization", "Basic !!!not-base64"), 401, "invalid_client");
     }
 
     @Test
     void tokenExchangeWhenSubjectTokenIsGarbageThenInvalidGrant() throws Exception {
-        for (String garbage : new String[] {"x.y.z", "not a token", "a".repeat(16_000), "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9."}) {
-            assertError(token(login, Map.of("grant_type", TokenEndpoint.TOKEN_EXCHANGE, "subject_token", garbage,
-                    "subject_token_type", TokenEndpoint.ACCESS_TOKEN_TYPE, "client_id", "hub", "client_secret", LoginConfig.DEMO_HUB_SECRET)),
-                    400, "invalid_grant");
+        for (String garbage :
+                new String[] {"x.y.z", "not a token", "a".repeat(16_000), "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9."
+                }) {
+            assertError(
+                    token(
+                            login,
+                            Map.of(
+                                    "grant_type",
+                                    TokenEndpoint.TOKEN_EXCHANGE,
+                                    "subject_token",
+                                    garbage,
+                                    "subject_token_type",
+                                    TokenEndpoint.ACCESS_TOKEN_TYPE,
+                                    "client_id",
+                                    "hub",
+                                    "client_secret",
+                                    LoginConfig.DEMO_HUB_SECRET)),
+                    400,
+                    "invalid_grant");
         }
     }
 
     @Test
     void clientCredentialsWhenHubAsksThenSharedBotIdentity() throws Exception {
-        String bot = accessToken(token(login, Map.of("grant_type", "client_credentials", "client_id", "hub", "client_secret", LoginConfig.DEMO_HUB_SECRET)));
+        String bot = accessToken(token(
+                login,
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        "hub",
+                        "client_secret",
+                        LoginConfig.DEMO_HUB_SECRET)));
         assertThat(judge(login, bot).validated().orElseThrow().subject()).isEqualTo("svc-crm-bot");
-        assertError(token(login, Map.of("grant_type", "client_credentials", "client_id", "crm-agent")), 401, "invalid_client");
+        assertError(
+                token(login, Map.of("grant_type", "client_credentials", "client_id", "crm-agent")),
+                401,
+                "invalid_client");
     }
 
     @Test
@@ -208,7 +308,13 @@ class LegacyLoginTest {
         form.put("scope", "crm.read crm.write");
         HttpResponse<String> response = token(login, form);
         assertThat(JSON.readTree(response.body()).path("scope").asString()).isEqualTo("crm.read");
-        assertThat(judge(login, accessToken(response)).validated().orElseThrow().claims().path("scope").asString()).isEqualTo("crm.read");
+        assertThat(judge(login, accessToken(response))
+                        .validated()
+                        .orElseThrow()
+                        .claims()
+                        .path("scope")
+                        .asString())
+                .isEqualTo("crm.read");
     }
 
     @Test
@@ -235,38 +341,68 @@ class LegacyLoginTest {
         assertError(token(login, Map.of("grant_type", "implicit")), 400, "unsupported_grant_type");
         assertError(token(login, Map.of("grant_type", "authorization_code")), 400, "invalid_request");
         assertError(post(login, "/token", "application/json", "{\"grant_type\":\"password\"}"), 400, "invalid_request");
-        assertError(post(login, "/token", "application/x-www-form-urlencoded",
-                "grant_type=password&grant_type=client_credentials&client_id=crm-agent"), 400, "invalid_request");
-        assertError(post(login, "/token?password=alice-demo", "application/x-www-form-urlencoded",
-                "grant_type=password&client_id=crm-agent&username=alice"), 400, "invalid_request");
-        assertError(post(login, "/token", "application/x-www-form-urlencoded", "grant_type=%ZZ&&&==="), 400, "invalid_request");
+        assertError(
+                post(
+                        login,
+                        "/token",
+                        "application/x-www-form-urlencoded",
+                        "grant_type=password&grant_type=client_credentials&client_id=crm-agent"),
+                400,
+                "invalid_request");
+        assertError(
+                post(
+                        login,
+                        "/token?password=alice-demo",
+                        "application/x-www-form-urlencoded",
+                        "grant_type=password&client_id=crm-agent&username=alice"),
+                400,
+                "invalid_request");
+        assertError(
+                post(login, "/token", "application/x-www-form-urlencoded", "grant_type=%ZZ&&&==="),
+                400,
+                "invalid_request");
     }
 
     @Test
     void tokenEndpointWhenBodyHugeThenRefused() throws Exception {
-        HttpResponse<String> response = post(login, "/token", "application/x-www-form-urlencoded", "grant_type=password&pad=" + "x".repeat(200_000));
+        HttpResponse<String> response = post(
+                login, "/token", "application/x-www-form-urlencoded", "grant_type=password&pad=" + "x".repeat(200_000));
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).doesNotContain("access_token");
     }
 
     @Test
     void loginFormWhenSignedInThenShowsUserAndClaimsAndEscapesInput() throws Exception {
-        HttpResponse<String> ok = post(login, "/login", "application/x-www-form-urlencoded", "username=alice&password=alice-demo&tenant=globex");
+        HttpResponse<String> ok = post(
+                login,
+                "/login",
+                "application/x-www-form-urlencoded",
+                "username=alice&password=alice-demo&tenant=globex");
         assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(ok.body()).contains("Signed in as <b>Alice Example</b> in tenant <b>globex</b>").contains("&quot;tenant_id&quot; : &quot;globex&quot;");
+        assertThat(ok.body())
+                .contains("Signed in as <b>Alice Example</b> in tenant <b>globex</b>")
+                .contains("&quot;tenant_id&quot; : &quot;globex&quot;");
         // the page carries a bearer token: no cache may keep it (RFC 6749 section 5.1 asks the same of /token)
         assertThat(ok.headers().firstValue("Cache-Control")).contains("no-store");
-        HttpResponse<String> bad = post(login, "/login", "application/x-www-form-urlencoded", "username=%3Cscript%3E&password=x&tenant=%3Cb%3E");
+        HttpResponse<String> bad = post(
+                login,
+                "/login",
+                "application/x-www-form-urlencoded",
+                "username=%3Cscript%3E&password=x&tenant=%3Cb%3E");
         assertThat(bad.statusCode()).isEqualTo(401);
         assertThat(bad.body()).doesNotContain("<script>").contains("Sign-in failed");
     }
 
     @Test
     void configWhenArgumentsBadThenClearErrors() {
-        assertThatThrownBy(() -> LoginConfig.parse(new String[] {"--port", "x"}, Map.of())).hasMessageContaining("--port needs a number");
-        assertThatThrownBy(() -> LoginConfig.parse(new String[] {"--drift", "opaque,typo"}, Map.of())).hasMessageContaining("unknown drift 'typo'");
-        assertThatThrownBy(() -> LoginConfig.parse(new String[] {"--port"}, Map.of())).hasMessageContaining("missing value after --port");
-        assertThat(LoginConfig.parse(new String[0], Map.of("LEGACY_LOGIN_DRIFT", "roles-string, aud-missing")).drifts())
+        assertThatThrownBy(() -> LoginConfig.parse(new String[] {"--port", "x"}, Map.of()))
+                .hasMessageContaining("--port needs a number");
+        assertThatThrownBy(() -> LoginConfig.parse(new String[] {"--drift", "opaque,typo"}, Map.of()))
+                .hasMessageContaining("unknown drift 'typo'");
+        assertThatThrownBy(() -> LoginConfig.parse(new String[] {"--port"}, Map.of()))
+                .hasMessageContaining("missing value after --port");
+        assertThat(LoginConfig.parse(new String[0], Map.of("LEGACY_LOGIN_DRIFT", "roles-string, aud-missing"))
+                        .drifts())
                 .isEqualTo(Set.of(Drift.ROLES_STRING, Drift.AUD_MISSING));
     }
 }

@@ -39,7 +39,9 @@ final class NodeClients {
         }
 
         List<JsonNode> events(String name) {
-            return events().stream().filter(e -> e.path("event").asString("").equals(name)).toList();
+            return events().stream()
+                    .filter(e -> e.path("event").asString("").equals(name))
+                    .toList();
         }
     }
 
@@ -48,7 +50,8 @@ final class NodeClients {
     /** The node binary to use (node 22 from the npm package {@code node}, which the conformance suite needs). */
     static synchronized Path node() {
         Path pinned = DIR.resolve("node_modules/.bin/node");
-        if (!Files.isExecutable(pinned) || !Files.isDirectory(DIR.resolve("node_modules/@modelcontextprotocol/conformance"))) {
+        if (!Files.isExecutable(pinned)
+                || !Files.isDirectory(DIR.resolve("node_modules/@modelcontextprotocol/conformance"))) {
             install();
         }
         if (!Files.isExecutable(pinned)) {
@@ -89,7 +92,8 @@ final class NodeClients {
     }
 
     /** Runs a script of examples/clients with the pinned node. */
-    static Outcome script(Map<String, String> env, int timeoutSeconds, String... args) throws IOException, InterruptedException {
+    static Outcome script(Map<String, String> env, int timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(node().toString());
         command.addAll(List.of(args));
@@ -97,11 +101,13 @@ final class NodeClients {
     }
 
     /** Runs {@code command} in examples/clients; kills it after {@code timeoutSeconds}. */
-    static Outcome run(List<String> command, Map<String, String> env, int timeoutSeconds) throws IOException, InterruptedException {
+    static Outcome run(List<String> command, Map<String, String> env, int timeoutSeconds)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(DIR.toFile());
         builder.environment().putAll(env);
         // the pinned node first on PATH, for scripts that start node themselves (the conformance runner)
-        builder.environment().put("PATH", DIR.resolve("node_modules/.bin") + java.io.File.pathSeparator + System.getenv("PATH"));
+        builder.environment()
+                .put("PATH", DIR.resolve("node_modules/.bin") + java.io.File.pathSeparator + System.getenv("PATH"));
         builder.environment().put("NO_COLOR", "1");
         Process process = builder.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
@@ -109,7 +115,8 @@ final class NodeClients {
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s; output so far:\n" + out.getNow(""));
+            fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s; output so far:\n"
+                    + out.getNow(""));
         }
         return new Outcome(process.exitValue(), out.join(), err.join());
     }

@@ -28,7 +28,8 @@ final class RunningCrm implements AutoCloseable {
         int port = freePort();
         List<String> args = new ArrayList<>(List.of("--server.port=" + port));
         properties.forEach((name, value) -> args.add("--" + name + "=" + value));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(SpringCrmMcpServer.class).run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(SpringCrmMcpServer.class).run(args.toArray(String[]::new));
         return new RunningCrm(context, port);
     }
 

@@ -48,7 +48,11 @@ class SpringCrmConformanceTest {
     static void start() throws Exception {
         contract = Contracts.load("mcp-access-token@1");
         jwks = JwksEndpoint.start(KEYS);
-        crm = RunningCrm.start(Map.of("tokencontract.issuer-uri", ISSUER, "tokencontract.jwks-uri", jwks.uri().toString()));
+        crm = RunningCrm.start(Map.of(
+                "tokencontract.issuer-uri",
+                ISSUER,
+                "tokencontract.jwks-uri",
+                jwks.uri().toString()));
         minter = TokenMinter.builder().contract(contract).keys(KEYS).build();
     }
 
@@ -64,20 +68,36 @@ class SpringCrmConformanceTest {
 
     @Test
     void consumerSuiteWhenSpringCrmOverHttpThenAcceptsEveryValidTokenAndRejectsEveryInvalidOneWithAChallenge() {
-        SuiteResult result = ConsumerSuite.builder().contract(contract).keys(KEYS).issuer(ISSUER).audience(crm.resource())
-                .consumer(TokenConsumer.mcpSession(URI.create(crm.resource()))).build().run(SuiteSettings.of(40, 20261206L));
+        SuiteResult result = ConsumerSuite.builder()
+                .contract(contract)
+                .keys(KEYS)
+                .issuer(ISSUER)
+                .audience(crm.resource())
+                .consumer(TokenConsumer.mcpSession(URI.create(crm.resource())))
+                .build()
+                .run(SuiteSettings.of(40, 20261206L));
         System.out.print(result.report());
 
         result.assertPassed();
         assertThat(result.property("consumer accepts valid tokens").coverage()).contains("alg RS256");
         assertThat(result.property("consumer rejects wrong-aud").coverage()).contains("rejected HTTP 401");
-        assertThat(result.properties().stream().filter(p -> p.status() == PropertyReport.Status.PASSED).count()).isGreaterThan(8);
+        assertThat(result.properties().stream()
+                        .filter(p -> p.status() == PropertyReport.Status.PASSED)
+                        .count())
+                .isGreaterThan(8);
     }
 
     private static String token(String sub, String scope, String roles, boolean viaHub) {
-        ObjectNode claims = JsonMapper.builder().build().createObjectNode()
-                .put("iss", ISSUER).put("sub", sub).put("aud", crm.resource()).put("jti", java.util.UUID.randomUUID().toString())
-                .put("client_id", viaHub ? "hub" : "crm-agent").put("tenant_id", "acme").put("scope", scope);
+        ObjectNode claims = JsonMapper.builder()
+                .build()
+                .createObjectNode()
+                .put("iss", ISSUER)
+                .put("sub", sub)
+                .put("aud", crm.resource())
+                .put("jti", java.util.UUID.randomUUID().toString())
+                .put("client_id", viaHub ? "hub" : "crm-agent")
+                .put("tenant_id", "acme")
+                .put("scope", scope);
         claims.putArray("roles").add(roles);
         if (viaHub) {
             claims.putObject("act").put("sub", "hub");
@@ -86,11 +106,16 @@ class SpringCrmConformanceTest {
     }
 
     private static McpSyncClient client(String token) {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + crm.port)
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(
+                        "http://localhost:" + crm.port)
                 .endpoint("/mcp")
-                .addHttpRequestCustomizer((request, method, uri, body, context) -> request.header("Authorization", "Bearer " + token))
+                .addHttpRequestCustomizer(
+                        (request, method, uri, body, context) -> request.header("Authorization", "Bearer " + token))
                 .build();
-        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).initializationTimeout(Duration.ofSeconds(20)).build();
+        return McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(20))
+                .initializationTimeout(Duration.ofSeconds(20))
+                .build();
     }
 
     private static CallToolRequest call(String tool, Map<String, Object> arguments) {
@@ -106,16 +131,24 @@ class SpringCrmConformanceTest {
         try (McpSyncClient client = client(token("alice", "crm.read crm.write", "support", true))) {
             client.initialize();
 
-            assertThat(client.listTools().tools()).extracting(Tool::name)
+            assertThat(client.listTools().tools())
+                    .extracting(Tool::name)
                     .containsExactlyInAnyOrder("getCustomer", "updateAccountStatus", "lookupEmployee", "toggleFeature");
-            assertThat(text(client.callTool(call("getCustomer", Map.of("customerId", "c-101"))))).startsWith("c-101 Coyote Engineering");
-            assertThat(text(client.callTool(call("getCustomer", Map.of("customerId", "c-200"))))).isEqualTo("no customer c-200 in tenant acme");
-            CallToolResult write = client.callTool(call("updateAccountStatus", Map.of("customerId", "c-101", "status", "suspended")));
+            assertThat(text(client.callTool(call("getCustomer", Map.of("customerId", "c-101")))))
+                    .startsWith("c-101 Coyote Engineering");
+            assertThat(text(client.callTool(call("getCustomer", Map.of("customerId", "c-200")))))
+                    .isEqualTo("no customer c-200 in tenant acme");
+            CallToolResult write =
+                    client.callTool(call("updateAccountStatus", Map.of("customerId", "c-101", "status", "suspended")));
 
             assertThat(text(write)).isEqualTo("c-101 status=suspended (recorded for alice)");
         }
-        Crm.Write audited = crm.crm().writes().stream().filter(w -> w.target().equals("c-101")).findFirst().orElseThrow();
-        assertThat(audited.describe()).isEqualTo("WRITE updateAccountStatus c-101 active->suspended by alice (tenant acme) via hub");
+        Crm.Write audited = crm.crm().writes().stream()
+                .filter(w -> w.target().equals("c-101"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(audited.describe())
+                .isEqualTo("WRITE updateAccountStatus c-101 active->suspended by alice (tenant acme) via hub");
     }
 
     @Test
@@ -123,28 +156,42 @@ class SpringCrmConformanceTest {
         try (McpSyncClient client = client(token("bob", "crm.read", "viewer", false))) {
             client.initialize();
 
-            Throwable refused = catchThrowable(() -> client.callTool(call("updateAccountStatus", Map.of("customerId", "c-100", "status", "closed"))));
+            Throwable refused = catchThrowable(() ->
+                    client.callTool(call("updateAccountStatus", Map.of("customerId", "c-100", "status", "closed"))));
             McpHttpClientTransportAuthorizationException denied = authorizationFailure(refused);
 
             assertThat(denied).isNotNull();
             assertThat(denied.getResponseInfo().statusCode()).isEqualTo(403);
-            assertThat(denied.getResponseInfo().headers().firstValue("WWW-Authenticate").orElseThrow())
+            assertThat(denied.getResponseInfo()
+                            .headers()
+                            .firstValue("WWW-Authenticate")
+                            .orElseThrow())
                     .contains("error=\"insufficient_scope\"", "scope=\"crm.read crm.write\"");
-            assertThat(text(client.callTool(call("getCustomer", Map.of("customerId", "c-100"))))).startsWith("c-100 ");
+            assertThat(text(client.callTool(call("getCustomer", Map.of("customerId", "c-100")))))
+                    .startsWith("c-100 ");
         }
         assertThat(crm.crm().writes()).noneMatch(w -> w.by().equals("bob"));
     }
 
     @Test
     void sdkClientWhenNoTokenThenTheConnectionFailsWith401AndTheMcpChallenge() {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + crm.port).endpoint("/mcp").build();
-        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build()) {
-            McpHttpClientTransportAuthorizationException denied = authorizationFailure(catchThrowable(client::initialize));
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(
+                        "http://localhost:" + crm.port)
+                .endpoint("/mcp")
+                .build();
+        try (McpSyncClient client =
+                McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build()) {
+            McpHttpClientTransportAuthorizationException denied =
+                    authorizationFailure(catchThrowable(client::initialize));
 
             assertThat(denied).isNotNull();
             assertThat(denied.getResponseInfo().statusCode()).isEqualTo(401);
-            assertThat(denied.getResponseInfo().headers().firstValue("WWW-Authenticate").orElseThrow())
-                    .isEqualTo("Bearer resource_metadata=\"http://localhost:" + crm.port + "/.well-known/oauth-protected-resource/mcp\", scope=\"crm.read crm.write\"");
+            assertThat(denied.getResponseInfo()
+                            .headers()
+                            .firstValue("WWW-Authenticate")
+                            .orElseThrow())
+                    .isEqualTo("Bearer resource_metadata=\"http://localhost:" + crm.port
+                            + "/.well-known/oauth-protected-resource/mcp\", scope=\"crm.read crm.write\"");
         }
     }
 

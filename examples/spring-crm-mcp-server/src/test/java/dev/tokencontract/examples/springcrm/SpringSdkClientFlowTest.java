@@ -26,7 +26,8 @@ class SpringSdkClientFlowTest {
     static void start() {
         NodeClients.node(); // skips (locally) or fails (CI) before any server starts
         login = LegacyLogin.start(LoginConfig.defaults().withPort(0), Clock.systemUTC());
-        crm = RunningCrm.start(Map.of("tokencontract.issuer-uri", login.issuer(), "tokencontract.jwks-uri", login.issuer() + "/jwks.json"));
+        crm = RunningCrm.start(Map.of(
+                "tokencontract.issuer-uri", login.issuer(), "tokencontract.jwks-uri", login.issuer() + "/jwks.json"));
         login.useCrmResource(crm.resource());
     }
 
@@ -41,9 +42,14 @@ class SpringSdkClientFlowTest {
     }
 
     private static NodeClients.Outcome run(String scenario, String user) throws Exception {
-        NodeClients.Outcome outcome = NodeClients.script(Map.of("SDK_USER", user, "SDK_PASSWORD", user + "-demo"), 90,
-                "sdk-client.mjs", crm.resource(), scenario);
-        System.out.println("sdk-client " + scenario + " as " + user + " against the Spring CRM:\n" + outcome.out() + outcome.err());
+        NodeClients.Outcome outcome = NodeClients.script(
+                Map.of("SDK_USER", user, "SDK_PASSWORD", user + "-demo"),
+                90,
+                "sdk-client.mjs",
+                crm.resource(),
+                scenario);
+        System.out.println("sdk-client " + scenario + " as " + user + " against the Spring CRM:\n" + outcome.out()
+                + outcome.err());
         assertThat(outcome.exitCode()).as(outcome.out() + outcome.err()).isZero();
         return outcome;
     }
@@ -54,7 +60,9 @@ class SpringSdkClientFlowTest {
         NodeClients.Outcome outcome = run("full", "alice");
 
         JsonNode authorize = outcome.events("authorize").get(0);
-        assertThat(authorize.path("scope").asString()).as("from the 401's scope").isEqualTo("crm.read crm.write");
+        assertThat(authorize.path("scope").asString())
+                .as("from the 401's scope")
+                .isEqualTo("crm.read crm.write");
         assertThat(authorize.path("resource").asString()).as("RFC 8707").isEqualTo(crm.resource());
         List<JsonNode> calls = outcome.events("call");
         assertThat(calls.get(0).path("outcome").asString()).isEqualTo("ok");
@@ -64,9 +72,12 @@ class SpringSdkClientFlowTest {
         assertThat(calls.get(3).path("text").asString()).startsWith("denied: toggleFeature needs role admin");
         assertThat(calls.get(4).path("code").asInt()).isEqualTo(-32602);
         assertThat(calls.get(4).path("message").asString()).contains("Unknown tool: deleteEverything");
-        assertThat(outcome.events("done").get(0).path("sign_ins").asInt()).as("role and unknown-tool denials start no sign-in").isEqualTo(1);
+        assertThat(outcome.events("done").get(0).path("sign_ins").asInt())
+                .as("role and unknown-tool denials start no sign-in")
+                .isEqualTo(1);
         assertThat(crm.crm().writes().subList(before.size(), crm.crm().writes().size()))
-                .singleElement().satisfies(w -> assertThat(w.by()).isEqualTo("alice"));
+                .singleElement()
+                .satisfies(w -> assertThat(w.by()).isEqualTo("alice"));
     }
 
     @Test
@@ -74,12 +85,16 @@ class SpringSdkClientFlowTest {
         int writes = crm.crm().writes().size();
         NodeClients.Outcome outcome = run("readonly", "bob");
 
-        assertThat(outcome.events("tokens").get(0).path("scope").asString()).as("the granted subset").isEqualTo("crm.read");
+        assertThat(outcome.events("tokens").get(0).path("scope").asString())
+                .as("the granted subset")
+                .isEqualTo("crm.read");
         List<JsonNode> calls = outcome.events("call");
         assertThat(calls.get(0).path("outcome").asString()).isEqualTo("ok");
         assertThat(calls.get(1).path("outcome").asString()).isEqualTo("error");
         assertThat(calls.get(1).path("code").asInt()).isEqualTo(403);
-        assertThat(calls.get(2).path("outcome").asString()).as("reads still work after the denial").isEqualTo("ok");
+        assertThat(calls.get(2).path("outcome").asString())
+                .as("reads still work after the denial")
+                .isEqualTo("ok");
         assertThat(outcome.events("done").get(0).path("sign_ins").asInt()).isEqualTo(1);
         assertThat(crm.crm().writes().size()).isEqualTo(writes);
     }

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
  * as each tenant reaches it). A token of one tenant's issuer is refused for the other tenant's audience.
  */
 class TwoTenantIssuersTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
-            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"two-tenants\",\"version\":\"1\"}}}";
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String INITIALIZE =
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"two-tenants\",\"version\":\"1\"}}}";
     private static LegacyLogin acme;
     private static LegacyLogin globex;
     private static LegacyLogin stranger;
@@ -37,11 +39,18 @@ class TwoTenantIssuersTest {
         globex = LegacyLogin.start(LoginConfig.defaults().withPort(0), Clock.systemUTC());
         stranger = LegacyLogin.start(LoginConfig.defaults().withPort(0), Clock.systemUTC());
         crm = RunningCrm.start(Map.of(
-                "tokencontract.issuer-uri", "", "tokencontract.jwks-uri", "",
-                "tokencontract.issuers[0].issuer-uri", acme.issuer(),
-                "tokencontract.issuers[0].jwks-uri", acme.issuer() + "/jwks.json",
-                "tokencontract.issuers[1].issuer-uri", globex.issuer(),
-                "tokencontract.issuers[1].audience", "http://127.0.0.1:${server.port}/mcp"));
+                "tokencontract.issuer-uri",
+                "",
+                "tokencontract.jwks-uri",
+                "",
+                "tokencontract.issuers[0].issuer-uri",
+                acme.issuer(),
+                "tokencontract.issuers[0].jwks-uri",
+                acme.issuer() + "/jwks.json",
+                "tokencontract.issuers[1].issuer-uri",
+                globex.issuer(),
+                "tokencontract.issuers[1].audience",
+                "http://127.0.0.1:${server.port}/mcp"));
     }
 
     @AfterAll
@@ -66,9 +75,12 @@ class TwoTenantIssuersTest {
     }
 
     private static HttpResponse<String> initialize(String url, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE))
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -79,7 +91,8 @@ class TwoTenantIssuersTest {
     @Test
     void initializeWhenEachTenantsTokenNamesItsOwnAudienceThenAccepted() throws Exception {
         String acmeToken = acme.mintFor("alice", "acme", List.of("support"), List.of("crm.read"), acmeAudience());
-        String globexToken = globex.mintFor("hank", "globex", List.of("support"), List.of("crm.read"), globexAudience());
+        String globexToken =
+                globex.mintFor("hank", "globex", List.of("support"), List.of("crm.read"), globexAudience());
 
         HttpResponse<String> acmeAnswer = initialize(acmeAudience(), acmeToken);
         HttpResponse<String> globexAnswer = initialize(globexAudience(), globexToken);
@@ -92,20 +105,23 @@ class TwoTenantIssuersTest {
     @Test
     void initializeWhenOneTenantsIssuerMintedForTheOtherTenantsAudienceThenRefused() throws Exception {
         String acmeForGlobex = acme.mintFor("alice", "acme", List.of("support"), List.of("crm.read"), globexAudience());
-        String globexForAcme = globex.mintFor("hank", "globex", List.of("support"), List.of("crm.read"), acmeAudience());
+        String globexForAcme =
+                globex.mintFor("hank", "globex", List.of("support"), List.of("crm.read"), acmeAudience());
 
         HttpResponse<String> first = initialize(globexAudience(), acmeForGlobex);
         HttpResponse<String> second = initialize(acmeAudience(), globexForAcme);
 
         assertThat(first.statusCode()).isEqualTo(401);
-        assertThat(challenge(first)).contains("error=\"invalid_token\"", "error_description=\"token rejected: AUD_MISMATCH\"");
+        assertThat(challenge(first))
+                .contains("error=\"invalid_token\"", "error_description=\"token rejected: AUD_MISMATCH\"");
         assertThat(second.statusCode()).isEqualTo(401);
         assertThat(challenge(second)).contains("error_description=\"token rejected: AUD_MISMATCH\"");
     }
 
     @Test
     void initializeWhenTokenFromAnIssuerNobodyTrustsThenRefusedAsIssuerMismatch() throws Exception {
-        String foreign = stranger.mintFor("mallory", "acme", List.of("admin"), List.of("crm.read", "crm.write"), acmeAudience());
+        String foreign =
+                stranger.mintFor("mallory", "acme", List.of("admin"), List.of("crm.read", "crm.write"), acmeAudience());
 
         HttpResponse<String> response = initialize(acmeAudience(), foreign);
 
@@ -115,10 +131,14 @@ class TwoTenantIssuersTest {
 
     @Test
     void metadataWhenTwoIssuersThenBothAreAuthorizationServers() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + crm.port
-                + "/.well-known/oauth-protected-resource/mcp")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + crm.port + "/.well-known/oauth-protected-resource/mcp"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"authorization_servers\":[\"" + acme.issuer() + "\",\"" + globex.issuer() + "\"]");
+        assertThat(response.body())
+                .contains("\"authorization_servers\":[\"" + acme.issuer() + "\",\"" + globex.issuer() + "\"]");
     }
 }

@@ -21,16 +21,24 @@ import java.util.TreeSet;
  * checked against it, and a number it holds can be taken again only by the same digest.
  */
 final class AuditLedger {
-    private static final String PUBLISHED = "action = '" + AuditEntry.PUBLISH + "' AND result = '" + AuditEntry.CREATED + "'";
+    private static final String PUBLISHED =
+            "action = '" + AuditEntry.PUBLISH + "' AND result = '" + AuditEntry.CREATED + "'";
 
     private AuditLedger() {}
 
     static int insert(Connection connection, AuditEntry entry) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit (" + Rows.AUDIT_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO audit (" + Rows.AUDIT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             Rows.setInstant(insert, 1, entry.at());
-            String[] texts = {entry.action(), entry.subject(), entry.clientId(), entry.name(), entry.version(),
-                entry.digest(), entry.result()};
+            String[] texts = {
+                entry.action(),
+                entry.subject(),
+                entry.clientId(),
+                entry.name(),
+                entry.version(),
+                entry.digest(),
+                entry.result()
+            };
             for (int i = 0; i < texts.length; i++) {
                 insert.setString(i + 2, StoreText.forAudit(texts[i]));
             }
@@ -63,9 +71,11 @@ final class AuditLedger {
     static List<String> verify(Connection connection) throws SQLException {
         Map<String, Set<String>> audited = new HashMap<>();
         try (Statement select = connection.createStatement();
-                ResultSet rows = select.executeQuery("SELECT contract, version, digest FROM audit WHERE " + PUBLISHED)) {
+                ResultSet rows =
+                        select.executeQuery("SELECT contract, version, digest FROM audit WHERE " + PUBLISHED)) {
             while (rows.next()) {
-                audited.computeIfAbsent(rows.getString(1) + "@" + rows.getString(2), k -> new TreeSet<>()).add(rows.getString(3));
+                audited.computeIfAbsent(rows.getString(1) + "@" + rows.getString(2), k -> new TreeSet<>())
+                        .add(rows.getString(3));
             }
         }
         List<String> problems = new ArrayList<>();
@@ -82,14 +92,16 @@ final class AuditLedger {
                 stored.add(version);
                 Set<String> digests = audited.get(version);
                 if (digests != null && !digests.contains(rows.getString(3))) {
-                    problems.add(version + " is stored with " + rows.getString(3) + " but was acknowledged with " + digests);
+                    problems.add(
+                            version + " is stored with " + rows.getString(3) + " but was acknowledged with " + digests);
                 }
             }
         }
         if (!problems.isEmpty()) {
             problems.sort(null);
             throw new StoreException("the store disagrees with its audit, so a published version was re-bound to other"
-                    + " bytes; refusing to serve it: " + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                    + " bytes; refusing to serve it: "
+                    + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
                     + (problems.size() > 5 ? "; and " + (problems.size() - 5) + " more" : "")
                     + ". Restore the versions table from a backup (see docs/registry-storage.md, 'Durability').");
         }

@@ -58,15 +58,18 @@ final class Database implements AutoCloseable {
                 makeCommitsWriteThrough(writes);
             }
             HikariDataSource reads = pool(dialect, url, user, password, "read", 8, READ_CONNECTION_TIMEOUT_MS);
-            return new Database(reads, writes, dialect == Dialect.H2 && !url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:"));
+            return new Database(
+                    reads,
+                    writes,
+                    dialect == Dialect.H2 && !url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:"));
         } catch (RuntimeException e) {
             writes.close();
             throw e;
         }
     }
 
-    private static HikariDataSource pool(Dialect dialect, String url, String user, String password, String use,
-            int size, long connectionTimeoutMs) {
+    private static HikariDataSource pool(
+            Dialect dialect, String url, String user, String password, String use, int size, long connectionTimeoutMs) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("tokencontract-store-" + use);
         config.setDriverClassName(dialect.driverClass());
@@ -108,11 +111,12 @@ final class Database implements AutoCloseable {
 
     /** H2 writes a commit to its file only after WRITE_DELAY (default 500 ms): a crash in between loses it. */
     private static void makeCommitsWriteThrough(HikariDataSource pool) {
-        try (Connection connection = pool.getConnection(); Statement set = connection.createStatement()) {
+        try (Connection connection = pool.getConnection();
+                Statement set = connection.createStatement()) {
             set.execute("SET WRITE_DELAY 0");
         } catch (SQLException e) {
-            throw new StoreException("cannot make H2 commits durable (SET WRITE_DELAY 0 needs an admin user): "
-                    + e.getMessage(), e);
+            throw new StoreException(
+                    "cannot make H2 commits durable (SET WRITE_DELAY 0 needs an admin user): " + e.getMessage(), e);
         }
     }
 

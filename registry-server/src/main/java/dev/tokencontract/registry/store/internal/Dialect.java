@@ -4,12 +4,16 @@ import java.util.Locale;
 
 /** The two supported databases and the little SQL that differs between them. */
 public enum Dialect {
-    H2("org.h2.Driver", "classpath:db/migration/h2",
+    H2(
+            "org.h2.Driver",
+            "classpath:db/migration/h2",
             // Session lock wait; per publish the name's row lock is held for one guard run.
             "SET LOCK_TIMEOUT 15000",
             "MERGE INTO contracts c USING (VALUES (CAST(? AS VARCHAR(255)))) AS s(name) ON c.name = s.name"
                     + " WHEN NOT MATCHED THEN INSERT (name) VALUES (s.name)"),
-    POSTGRESQL("org.postgresql.Driver", "classpath:db/migration/postgresql",
+    POSTGRESQL(
+            "org.postgresql.Driver",
+            "classpath:db/migration/postgresql",
             // A commit returns once its WAL is on disk, whatever the server's default says (issue 13).
             "SET lock_timeout = '15s'; SET synchronous_commit = on",
             "INSERT INTO contracts (name) VALUES (?) ON CONFLICT (name) DO NOTHING");

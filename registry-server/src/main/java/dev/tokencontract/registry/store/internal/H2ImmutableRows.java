@@ -21,8 +21,9 @@ public final class H2ImmutableRows implements Trigger {
             throws SQLException {
         this.table = table;
         if ("VERSIONS".equalsIgnoreCase(table)) {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT ORDINAL_POSITION FROM"
-                    + " INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = 'STATE'")) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT ORDINAL_POSITION FROM"
+                            + " INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = 'STATE'")) {
                 statement.setString(1, schema);
                 statement.setString(2, table);
                 try (ResultSet row = statement.executeQuery()) {

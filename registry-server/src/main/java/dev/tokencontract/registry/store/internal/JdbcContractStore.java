@@ -5,16 +5,16 @@ import static dev.tokencontract.registry.store.internal.StoreText.MAX_FIELD_LENG
 import static dev.tokencontract.registry.store.internal.StoreText.MAX_NAME_LENGTH;
 import static dev.tokencontract.registry.store.internal.StoreText.MAX_VERSION_LENGTH;
 
+import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.registry.store.AuditEntry;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.NewVersion;
-import dev.tokencontract.registry.store.PublishGuard;
 import dev.tokencontract.registry.store.PublishAttempt;
 import dev.tokencontract.registry.store.PublishAttempt.Outcome;
+import dev.tokencontract.registry.store.PublishGuard;
 import dev.tokencontract.registry.store.StoreException;
 import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.registry.store.VersionState;
-import dev.tokencontract.compat.CompatibilityMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,8 +47,8 @@ public final class JdbcContractStore implements ContractStore {
     }
 
     /** Connects, migrates the schema, and returns the store; {@code dropOnClose} is for private in-memory H2. */
-    public static JdbcContractStore open(Dialect dialect, String url, String user, String password,
-            boolean dropOnClose) {
+    public static JdbcContractStore open(
+            Dialect dialect, String url, String user, String password, boolean dropOnClose) {
         Database database = Database.open(dialect, url, user, password);
         try {
             Migrations.migrate(database.dataSource(), dialect);
@@ -74,10 +74,16 @@ public final class JdbcContractStore implements ContractStore {
     public <R> PublishAttempt<R> publish(NewVersion version, PublishGuard<R> guard, AuditEntry created) {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(guard, "guard");
-        if (created != null && !(AuditEntry.PUBLISH.equals(created.action()) && AuditEntry.CREATED.equals(created.result())
-                && version.name().equals(created.name()) && version.version().equals(created.version())
-                && version.digest().equals(created.digest()) && created.at() != null && created.subject() != null)) {
-            throw new IllegalArgumentException("the audit entry of a publish must be AuditEntry.created(...) of the same version");
+        if (created != null
+                && !(AuditEntry.PUBLISH.equals(created.action())
+                        && AuditEntry.CREATED.equals(created.result())
+                        && version.name().equals(created.name())
+                        && version.version().equals(created.version())
+                        && version.digest().equals(created.digest())
+                        && created.at() != null
+                        && created.subject() != null)) {
+            throw new IllegalArgumentException(
+                    "the audit entry of a publish must be AuditEntry.created(...) of the same version");
         }
         StoreText.require("name", version.name(), MAX_NAME_LENGTH);
         StoreText.require("version", version.version(), MAX_VERSION_LENGTH);
@@ -150,7 +156,8 @@ public final class JdbcContractStore implements ContractStore {
     public boolean setMode(String name, CompatibilityMode mode) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(mode, "mode");
-        return database.transaction("set the mode of " + name,
+        return database.transaction(
+                "set the mode of " + name,
                 connection -> update(connection, "UPDATE contracts SET mode = ? WHERE name = ?", mode.name(), name));
     }
 
@@ -159,8 +166,14 @@ public final class JdbcContractStore implements ContractStore {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(state, "state");
-        return database.transaction("set the state of " + name + "@" + version, connection -> update(connection,
-                "UPDATE versions SET state = ? WHERE name = ? AND version = ?", state.name(), name, version));
+        return database.transaction(
+                "set the state of " + name + "@" + version,
+                connection -> update(
+                        connection,
+                        "UPDATE versions SET state = ? WHERE name = ? AND version = ?",
+                        state.name(),
+                        name,
+                        version));
     }
 
     @Override

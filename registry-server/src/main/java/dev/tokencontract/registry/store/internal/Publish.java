@@ -1,14 +1,14 @@
 package dev.tokencontract.registry.store.internal;
 
-import dev.tokencontract.registry.store.AuditEntry;
-import dev.tokencontract.registry.store.NewVersion;
-import dev.tokencontract.registry.store.PublishGuard;
-import dev.tokencontract.registry.store.PublishAttempt;
-import dev.tokencontract.registry.store.PublishAttempt.Outcome;
-import dev.tokencontract.registry.store.StoredVersion;
-import dev.tokencontract.registry.store.VersionState;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.contract.SemanticVersions;
+import dev.tokencontract.registry.store.AuditEntry;
+import dev.tokencontract.registry.store.NewVersion;
+import dev.tokencontract.registry.store.PublishAttempt;
+import dev.tokencontract.registry.store.PublishAttempt.Outcome;
+import dev.tokencontract.registry.store.PublishGuard;
+import dev.tokencontract.registry.store.StoredVersion;
+import dev.tokencontract.registry.store.VersionState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,8 +38,9 @@ final class Publish {
         }
     }
 
-    static <R> PublishAttempt<R> run(Connection connection, Dialect dialect, NewVersion version, PublishGuard<R> guard,
-            AuditEntry created) throws SQLException {
+    static <R> PublishAttempt<R> run(
+            Connection connection, Dialect dialect, NewVersion version, PublishGuard<R> guard, AuditEntry created)
+            throws SQLException {
         try (PreparedStatement ensure = connection.prepareStatement(dialect.ensureContract())) {
             ensure.setString(1, version.name());
             ensure.executeUpdate();
@@ -68,14 +69,22 @@ final class Publish {
         if (created != null) {
             AuditLedger.insert(connection, created);
         }
-        return new PublishAttempt<>(Outcome.CREATED, Optional.of(new StoredVersion(version.name(), version.version(),
-                version.content(), version.digest(), VersionState.ACTIVE, version.publishedBy(),
-                Rows.stored(version.publishedAt()))), Optional.empty());
+        return new PublishAttempt<>(
+                Outcome.CREATED,
+                Optional.of(new StoredVersion(
+                        version.name(),
+                        version.version(),
+                        version.content(),
+                        version.digest(),
+                        VersionState.ACTIVE,
+                        version.publishedBy(),
+                        Rows.stored(version.publishedAt()))),
+                Optional.empty());
     }
 
     private static CompatibilityMode lockedMode(Connection connection, String name) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT mode FROM contracts WHERE name = ? FOR UPDATE")) {
+        try (PreparedStatement lock =
+                connection.prepareStatement("SELECT mode FROM contracts WHERE name = ? FOR UPDATE")) {
             lock.setString(1, name);
             try (ResultSet row = lock.executeQuery()) {
                 if (!row.next()) {

@@ -1,9 +1,9 @@
 package dev.tokencontract.registry.store.internal;
 
-import dev.tokencontract.registry.store.StoreException;
-import dev.tokencontract.registry.store.StoredVersion;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.contract.SemanticVersions;
+import dev.tokencontract.registry.store.StoreException;
+import dev.tokencontract.registry.store.StoredVersion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,8 +25,8 @@ public final class Queries {
     /** Every version of a name, oldest first by semantic version (exact order decided in Java). */
     static List<StoredVersion> versions(Connection connection, String name) throws SQLException {
         List<StoredVersion> versions = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + Rows.VERSION_COLUMNS
-                + " FROM versions WHERE name = ? ORDER BY major, minor, patch")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + Rows.VERSION_COLUMNS + " FROM versions WHERE name = ? ORDER BY major, minor, patch")) {
             select.setString(1, name);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -20,13 +20,26 @@ final class Rows {
     private Rows() {}
 
     static StoredVersion version(ResultSet row) throws SQLException {
-        return new StoredVersion(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                state(row.getString(5)), row.getString(6), instant(row, 7));
+        return new StoredVersion(
+                row.getString(1),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                state(row.getString(5)),
+                row.getString(6),
+                instant(row, 7));
     }
 
     static AuditEntry audit(ResultSet row) throws SQLException {
-        return new AuditEntry(instant(row, 1), row.getString(2), row.getString(3), row.getString(4),
-                row.getString(5), row.getString(6), row.getString(7), row.getString(8));
+        return new AuditEntry(
+                instant(row, 1),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                row.getString(6),
+                row.getString(7),
+                row.getString(8));
     }
 
     static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {

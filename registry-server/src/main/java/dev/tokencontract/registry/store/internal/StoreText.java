@@ -1,6 +1,5 @@
 package dev.tokencontract.registry.store.internal;
 
-
 /**
  * Text on its way into the database. Both databases must store exactly what they are given, so text
  * neither can hold the same way is refused up front: NUL (PostgreSQL text cannot hold it) and unpaired
@@ -45,7 +44,9 @@ public final class StoreText {
         StringBuilder clean = new StringBuilder(Math.min(value.length(), MAX_FIELD_LENGTH));
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 clean.append(c).append(value.charAt(++i));
             } else if (c == 0 || Character.isSurrogate(c)) {
                 clean.append(REPLACEMENT);
@@ -69,7 +70,9 @@ public final class StoreText {
             if (c == 0) {
                 return i;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return i;

@@ -20,8 +20,7 @@ class DatabaseRetryTest {
 
     @BeforeEach
     void open() throws SQLException {
-        database = Database.open(Dialect.H2, "jdbc:h2:mem:retry-" + UUID.randomUUID(),
-                null, null);
+        database = Database.open(Dialect.H2, "jdbc:h2:mem:retry-" + UUID.randomUUID(), null, null);
         database.read("create", connection -> execute(connection, "CREATE TABLE t (v INT)"));
     }
 
@@ -53,10 +52,12 @@ class DatabaseRetryTest {
         AtomicInteger attempts = new AtomicInteger();
 
         assertThatThrownBy(() -> database.transaction("test", connection -> {
-            execute(connection, "INSERT INTO t VALUES (1)");
-            attempts.incrementAndGet();
-            throw new SQLException("deadlock detected", "40P01");
-        })).isInstanceOf(StoreException.class).hasMessageContaining("still contended after 8 attempts");
+                    execute(connection, "INSERT INTO t VALUES (1)");
+                    attempts.incrementAndGet();
+                    throw new SQLException("deadlock detected", "40P01");
+                }))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("still contended after 8 attempts");
 
         assertThat(attempts).hasValue(Database.MAX_ATTEMPTS);
         assertThat(rows()).isZero();
@@ -67,10 +68,12 @@ class DatabaseRetryTest {
         AtomicInteger attempts = new AtomicInteger();
 
         assertThatThrownBy(() -> database.transaction("test", connection -> {
-            attempts.incrementAndGet();
-            execute(connection, "INSERT INTO t VALUES (1)");
-            return execute(connection, "INSERT INTO missing VALUES (1)");
-        })).isInstanceOf(StoreException.class).hasMessageStartingWith("test: 42");
+                    attempts.incrementAndGet();
+                    execute(connection, "INSERT INTO t VALUES (1)");
+                    return execute(connection, "INSERT INTO missing VALUES (1)");
+                }))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("test: 42");
 
         assertThat(attempts).hasValue(1);
         assertThat(rows()).isZero();
@@ -79,13 +82,15 @@ class DatabaseRetryTest {
     @Test
     void transactionWhenBodyThrowsRuntimeOrErrorThenRolledBackAndPropagated() {
         assertThatThrownBy(() -> database.transaction("test", connection -> {
-            execute(connection, "INSERT INTO t VALUES (1)");
-            throw new IllegalStateException("guard failed");
-        })).isInstanceOf(IllegalStateException.class);
+                    execute(connection, "INSERT INTO t VALUES (1)");
+                    throw new IllegalStateException("guard failed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> database.transaction("test", connection -> {
-            execute(connection, "INSERT INTO t VALUES (1)");
-            throw new AssertionError("guard asserted");
-        })).isInstanceOf(AssertionError.class);
+                    execute(connection, "INSERT INTO t VALUES (1)");
+                    throw new AssertionError("guard asserted");
+                }))
+                .isInstanceOf(AssertionError.class);
 
         assertThat(rows()).isZero();
     }

@@ -17,7 +17,9 @@ public final class Digests {
     /** {@code sha-256:<hex>} of the bytes. */
     public static String of(byte[] bytes) {
         try {
-            return PREFIX + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return PREFIX
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
@@ -43,7 +45,10 @@ public final class Digests {
 
     /** Compares two digests in constant time. */
     public static boolean same(String a, String b) {
-        return a != null && b != null && MessageDigest.isEqual(a.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                b.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return a != null
+                && b != null
+                && MessageDigest.isEqual(
+                        a.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        b.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

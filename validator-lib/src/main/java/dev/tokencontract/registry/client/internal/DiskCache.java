@@ -44,9 +44,11 @@ public final class DiskCache {
     /** One folder per registry: readable host and port, plus a digest of the whole base URL. */
     static String registryKey(URI base) {
         String host = (base.getHost() + "_" + (base.getPort() < 0 ? base.getScheme() : String.valueOf(base.getPort())))
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
-        return host + "-" + Digests.of(base.toString().getBytes(StandardCharsets.UTF_8)).substring(Digests.PREFIX.length(),
-                Digests.PREFIX.length() + 12);
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]", "_");
+        return host + "-"
+                + Digests.of(base.toString().getBytes(StandardCharsets.UTF_8))
+                        .substring(Digests.PREFIX.length(), Digests.PREFIX.length() + 12);
     }
 
     public Path root() {
@@ -64,7 +66,9 @@ public final class DiskCache {
             }
             StrictJson.Parsed parsed = StrictJson.parse(Files.readString(ref));
             JsonNode node = parsed.ok() ? parsed.node() : null;
-            if (node == null || !node.path("digest").isString() || !node.path("version").isString()
+            if (node == null
+                    || !node.path("digest").isString()
+                    || !node.path("version").isString()
                     || !node.path("confirmedAt").isString()) {
                 return new Lookup(null, "cache entry " + ref + " is unreadable");
             }
@@ -81,8 +85,14 @@ public final class DiskCache {
                 return new Lookup(null, "cached body " + blob + " does not match its digest (changed on disk)");
             }
             String etag = node.path("etag").isString() ? node.path("etag").stringValue() : Digests.toEtag(digest);
-            return new Lookup(new Entry(etag, digest, node.path("version").stringValue(),
-                    Instant.parse(node.path("confirmedAt").stringValue()), body), null);
+            return new Lookup(
+                    new Entry(
+                            etag,
+                            digest,
+                            node.path("version").stringValue(),
+                            Instant.parse(node.path("confirmedAt").stringValue()),
+                            body),
+                    null);
         } catch (IOException | DateTimeParseException e) {
             return new Lookup(null, "cache entry " + ref + " is unreadable: " + e.getMessage());
         }

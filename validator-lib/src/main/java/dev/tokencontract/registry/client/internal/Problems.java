@@ -1,7 +1,7 @@
 package dev.tokencontract.registry.client.internal;
 
-import dev.tokencontract.registry.client.RegistryProblem;
 import dev.tokencontract.json.StrictJson;
+import dev.tokencontract.registry.client.RegistryProblem;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -13,8 +13,13 @@ public final class Problems {
     public static RegistryProblem from(RegistryHttp.Response response) {
         StrictJson.Parsed parsed = StrictJson.parse(new String(response.body(), StandardCharsets.UTF_8));
         JsonNode body = parsed.ok() && parsed.node().isObject() ? parsed.node() : JsonNodeFactory.instance.objectNode();
-        return new RegistryProblem(response.status(), text(body, "type"), text(body, "title"), text(body, "detail"),
-                text(body, "code"), body);
+        return new RegistryProblem(
+                response.status(),
+                text(body, "type"),
+                text(body, "title"),
+                text(body, "detail"),
+                text(body, "code"),
+                body);
     }
 
     private static String text(JsonNode body, String field) {

@@ -1,11 +1,11 @@
 package dev.tokencontract.registry.client.internal;
 
 import dev.tokencontract.contract.Contract;
+import dev.tokencontract.finding.Redact;
+import dev.tokencontract.json.StrictJson;
 import dev.tokencontract.registry.client.PublishResult;
 import dev.tokencontract.registry.client.RegistryException;
 import dev.tokencontract.registry.client.RegistryException.Kind;
-import dev.tokencontract.finding.Redact;
-import dev.tokencontract.json.StrictJson;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,32 +14,46 @@ import java.util.List;
 public final class Publisher {
     private Publisher() {}
 
-    public static PublishResult publish(RegistryHttp http, URI base, Contract contract, String json, String token,
-                                        boolean acknowledgeWidening) throws RegistryException {
+    public static PublishResult publish(
+            RegistryHttp http, URI base, Contract contract, String json, String token, boolean acknowledgeWidening)
+            throws RegistryException {
         URI uri = URI.create(base + "/contracts/" + contract.name() + "/versions"
                 + (acknowledgeWidening ? "?acknowledge=authorization-widening" : ""));
         RegistryHttp.Response response = http.post(uri, json.getBytes(StandardCharsets.UTF_8), token);
         int status = response.status();
         String digest = digest(response);
         if (status == 201) {
-            return new PublishResult(PublishResult.Outcome.CREATED, contract.reference(), status,
-                    response.header("Location").orElse(null), digest);
+            return new PublishResult(
+                    PublishResult.Outcome.CREATED,
+                    contract.reference(),
+                    status,
+                    response.header("Location").orElse(null),
+                    digest);
         }
         if (status == 200) {
             return new PublishResult(PublishResult.Outcome.UNCHANGED, contract.reference(), status, null, digest);
         }
         if (status >= 300 && status < 400) {
-            throw new RegistryException(Kind.BAD_RESPONSE, "the registry redirected the publish (HTTP " + status + " to "
-                    + Redact.value(response.header("Location").orElse("nowhere")) + "); not followed, so the token goes "
-                    + "only to the URL given. Use the registry's final URL.");
+            throw new RegistryException(
+                    Kind.BAD_RESPONSE,
+                    "the registry redirected the publish (HTTP " + status + " to "
+                            + Redact.value(response.header("Location").orElse("nowhere"))
+                            + "); not followed, so the token goes "
+                            + "only to the URL given. Use the registry's final URL.");
         }
         if (status >= 500) {
-            throw new RegistryException(Kind.UNREACHABLE, "the registry failed to publish " + contract.reference() + " (HTTP "
-                    + status + ")", Problems.from(response), List.of());
+            throw new RegistryException(
+                    Kind.UNREACHABLE,
+                    "the registry failed to publish " + contract.reference() + " (HTTP " + status + ")",
+                    Problems.from(response),
+                    List.of());
         }
         if (status >= 400) {
-            throw new RegistryException(Kind.REFUSED, "the registry refused " + contract.reference() + " (HTTP " + status + ")",
-                    Problems.from(response), List.of());
+            throw new RegistryException(
+                    Kind.REFUSED,
+                    "the registry refused " + contract.reference() + " (HTTP " + status + ")",
+                    Problems.from(response),
+                    List.of());
         }
         throw new RegistryException(Kind.BAD_RESPONSE, "unexpected HTTP " + status + " to a publish");
     }

@@ -1,10 +1,10 @@
 package dev.tokencontract.registry.client.internal;
 
+import dev.tokencontract.finding.Redact;
+import dev.tokencontract.json.CappedBody;
 import dev.tokencontract.registry.client.RegistryException;
 import dev.tokencontract.registry.client.RegistryException.Kind;
 import dev.tokencontract.registry.client.RegistrySettings;
-import dev.tokencontract.json.CappedBody;
-import dev.tokencontract.finding.Redact;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,8 +50,10 @@ public final class RegistryHttp {
         for (int hop = 0; ; hop++) {
             UrlPolicy.check(current);
             seen.add(current);
-            HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(settings.readTimeout())
-                    .header("Accept", "application/json, application/problem+json").GET();
+            HttpRequest.Builder request = HttpRequest.newBuilder(current)
+                    .timeout(settings.readTimeout())
+                    .header("Accept", "application/json, application/problem+json")
+                    .GET();
             if (ifNoneMatch != null) {
                 request.header("If-None-Match", ifNoneMatch);
             }
@@ -61,15 +63,20 @@ public final class RegistryHttp {
             }
             URI next = location(response);
             if (seen.contains(next)) {
-                throw new RegistryException(Kind.BAD_RESPONSE, "redirect loop: " + Redact.value(current.toString()) + " -> "
-                        + Redact.value(next.toString()));
+                throw new RegistryException(
+                        Kind.BAD_RESPONSE,
+                        "redirect loop: " + Redact.value(current.toString()) + " -> " + Redact.value(next.toString()));
             }
             if (hop >= settings.maxRedirects()) {
-                throw new RegistryException(Kind.BAD_RESPONSE, "more than " + settings.maxRedirects() + " redirects, last to "
-                        + Redact.value(next.toString()));
+                throw new RegistryException(
+                        Kind.BAD_RESPONSE,
+                        "more than " + settings.maxRedirects() + " redirects, last to "
+                                + Redact.value(next.toString()));
             }
-            if (current.getScheme().equalsIgnoreCase("https") && !next.getScheme().equalsIgnoreCase("https")) {
-                throw new RegistryException(Kind.INVALID_URL, "refusing a redirect from https to " + Redact.value(next.toString()));
+            if (current.getScheme().equalsIgnoreCase("https")
+                    && !next.getScheme().equalsIgnoreCase("https")) {
+                throw new RegistryException(
+                        Kind.INVALID_URL, "refusing a redirect from https to " + Redact.value(next.toString()));
             }
             current = next;
         }
@@ -78,7 +85,8 @@ public final class RegistryHttp {
     /** A POST of JSON with a bearer token; a redirect is returned as it is, never followed with the token. */
     public Response post(URI uri, byte[] json, String bearerToken) throws RegistryException {
         UrlPolicy.check(uri);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.readTimeout())
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(settings.readTimeout())
                 .header("Accept", "application/json, application/problem+json")
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + bearerToken)
@@ -92,12 +100,14 @@ public final class RegistryHttp {
     }
 
     private static URI location(Response response) throws RegistryException {
-        String location = response.header("Location").orElseThrow(() -> new RegistryException(Kind.BAD_RESPONSE,
-                "HTTP " + response.status() + " redirect without a Location header"));
+        String location = response.header("Location")
+                .orElseThrow(() -> new RegistryException(
+                        Kind.BAD_RESPONSE, "HTTP " + response.status() + " redirect without a Location header"));
         try {
             return response.uri().resolve(location.strip());
         } catch (IllegalArgumentException e) {
-            throw new RegistryException(Kind.BAD_RESPONSE, "redirect to an invalid Location: " + Redact.value(location));
+            throw new RegistryException(
+                    Kind.BAD_RESPONSE, "redirect to an invalid Location: " + Redact.value(location));
         }
     }
 
@@ -119,8 +129,9 @@ public final class RegistryHttp {
             throw unreachable(request, "interrupted");
         } catch (ExecutionException e) {
             if (body[0] != null && body[0].exceeded()) {
-                throw new RegistryException(Kind.BAD_RESPONSE, "the answer from " + where(request) + " is larger than "
-                        + settings.maxBytes() + " bytes");
+                throw new RegistryException(
+                        Kind.BAD_RESPONSE,
+                        "the answer from " + where(request) + " is larger than " + settings.maxBytes() + " bytes");
             }
             boolean readTimeout = e.getCause() instanceof java.net.http.HttpTimeoutException
                     && !(e.getCause() instanceof java.net.http.HttpConnectTimeoutException);
@@ -158,10 +169,14 @@ public final class RegistryHttp {
         } else if (e instanceof IOException && e.getClass() == IOException.class && e.getMessage() != null) {
             return Redact.shorten(e.getMessage(), 200);
         } else {
-            what = "I/O failure (" + (e == null ? "unknown" : e.getClass().getSimpleName().replace("Exception", "")) + ")";
+            what = "I/O failure ("
+                    + (e == null ? "unknown" : e.getClass().getSimpleName().replace("Exception", "")) + ")";
         }
         String message = e == null ? null : e.getMessage();
-        return message == null || message.isBlank() || message.toLowerCase(Locale.ROOT).equals(what)
-                ? what : what + ": " + Redact.shorten(message, 200);
+        return message == null
+                        || message.isBlank()
+                        || message.toLowerCase(Locale.ROOT).equals(what)
+                ? what
+                : what + ": " + Redact.shorten(message, 200);
     }
 }

@@ -1,7 +1,7 @@
 package dev.tokencontract.registry.client.internal;
 
-import dev.tokencontract.registry.client.RegistryException;
 import dev.tokencontract.finding.Redact;
+import dev.tokencontract.registry.client.RegistryException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -22,11 +22,13 @@ public final class UrlPolicy {
         try {
             uri = URI.create(text == null ? "" : text.strip());
         } catch (IllegalArgumentException e) {
-            throw new RegistryException(RegistryException.Kind.INVALID_URL, "'" + Redact.value(text) + "' is not a URL");
+            throw new RegistryException(
+                    RegistryException.Kind.INVALID_URL, "'" + Redact.value(text) + "' is not a URL");
         }
         check(uri);
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new RegistryException(RegistryException.Kind.INVALID_URL,
+            throw new RegistryException(
+                    RegistryException.Kind.INVALID_URL,
                     "the registry URL must not carry credentials, a query or a fragment: " + Redact.value(text));
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
@@ -40,13 +42,17 @@ public final class UrlPolicy {
     public static void check(URI uri) throws RegistryException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new RegistryException(RegistryException.Kind.INVALID_URL,
+            throw new RegistryException(
+                    RegistryException.Kind.INVALID_URL,
                     "'" + Redact.value(uri.toString()) + "' is not an http(s) URL with a host");
         }
         if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new RegistryException(RegistryException.Kind.INVALID_URL, "refusing plain http to "
-                    + Redact.value(uri.getHost()) + ": registries are reached over https (http is allowed only to "
-                    + "localhost, 127.0.0.0/8 and [::1])");
+            throw new RegistryException(
+                    RegistryException.Kind.INVALID_URL,
+                    "refusing plain http to "
+                            + Redact.value(uri.getHost())
+                            + ": registries are reached over https (http is allowed only to "
+                            + "localhost, 127.0.0.0/8 and [::1])");
         }
     }
 
@@ -59,6 +65,9 @@ public final class UrlPolicy {
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
-        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1") || LOOPBACK_V4.matcher(h).matches();
+        return h.equals("localhost")
+                || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1")
+                || LOOPBACK_V4.matcher(h).matches();
     }
 }

@@ -1,8 +1,8 @@
 package dev.tokencontract.registry.client.internal;
 
 import dev.tokencontract.contract.ContractRef;
-import dev.tokencontract.registry.client.RegistryException;
 import dev.tokencontract.finding.Redact;
+import dev.tokencontract.registry.client.RegistryException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,17 +13,21 @@ import java.util.regex.Pattern;
  * resolved to actually satisfies the spec.
  */
 public record VersionSpec(String name, String spec) {
-    private static final Pattern EXACT = Pattern.compile("(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(-[0-9A-Za-z.-]{1,64})?");
+    private static final Pattern EXACT =
+            Pattern.compile("(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(-[0-9A-Za-z.-]{1,64})?");
     private static final Pattern PREFIX = Pattern.compile("(0|[1-9]\\d{0,8})(?:\\.(0|[1-9]\\d{0,8}))?");
-    private static final Pattern CARET_TILDE = Pattern.compile("(\\^|~)((0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(?:\\.(0|[1-9]\\d{0,8}))?)");
+    private static final Pattern CARET_TILDE =
+            Pattern.compile("(\\^|~)((0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(?:\\.(0|[1-9]\\d{0,8}))?)");
 
     /** Reads a reference with {@link ContractRef#parse}; its refusal becomes an INVALID_REFERENCE. */
     public static VersionSpec parse(String reference) throws RegistryException {
         try {
             return of(ContractRef.parse(reference));
         } catch (IllegalArgumentException e) {
-            throw new RegistryException(RegistryException.Kind.INVALID_REFERENCE,
-                    "'" + Redact.value(reference) + "' is not a contract reference like mcp-access-token@^1.0.0: " + e.getMessage());
+            throw new RegistryException(
+                    RegistryException.Kind.INVALID_REFERENCE,
+                    "'" + Redact.value(reference) + "' is not a contract reference like mcp-access-token@^1.0.0: "
+                            + e.getMessage());
         }
     }
 
@@ -53,7 +57,8 @@ public record VersionSpec(String name, String spec) {
         long patch = Long.parseLong(v.group(3));
         Matcher prefix = PREFIX.matcher(spec);
         if (prefix.matches()) {
-            return !prerelease && major == Long.parseLong(prefix.group(1))
+            return !prerelease
+                    && major == Long.parseLong(prefix.group(1))
                     && (prefix.group(2) == null || minor == Long.parseLong(prefix.group(2)));
         }
         Matcher range = CARET_TILDE.matcher(spec);
@@ -61,7 +66,8 @@ public record VersionSpec(String name, String spec) {
         long wantMajor = Long.parseLong(range.group(3));
         long wantMinor = Long.parseLong(range.group(4));
         long wantPatch = range.group(5) == null ? 0 : Long.parseLong(range.group(5));
-        boolean atLeast = major > wantMajor || major == wantMajor && (minor > wantMinor || minor == wantMinor && patch >= wantPatch);
+        boolean atLeast = major > wantMajor
+                || major == wantMajor && (minor > wantMinor || minor == wantMinor && patch >= wantPatch);
         if (prerelease || !atLeast) {
             return false;
         }

@@ -1,4 +1,6 @@
 package dev.tokencontract.architecture.planted.acyclic.a;
 
 /** Planted for ArchitectureRulesCanFailTest. */
-public class A { dev.tokencontract.architecture.planted.acyclic.a.internal.Hidden hidden; }
+public class A {
+    dev.tokencontract.architecture.planted.acyclic.a.internal.Hidden hidden;
+}

@@ -1,4 +1,6 @@
 package dev.tokencontract.architecture.planted.crossmodule.alpha;
 
 /** Planted for ArchitectureRulesCanFailTest. */
-public class Open { dev.tokencontract.architecture.planted.crossmodule.alpha.internal.Secret own; }
+public class Open {
+    dev.tokencontract.architecture.planted.crossmodule.alpha.internal.Secret own;
+}

@@ -1,4 +1,6 @@
 package dev.tokencontract.architecture.planted.facade.internal;
 
 /** Planted for ArchitectureRulesCanFailTest. */
-public class Engine { dev.tokencontract.architecture.planted.facade.Facade back; }
+public class Engine {
+    dev.tokencontract.architecture.planted.facade.Facade back;
+}

@@ -1,4 +1,6 @@
 package dev.tokencontract.architecture.planted.facadeok.internal;
 
 /** Planted for ArchitectureRulesCanFailTest. */
-public class Engine { dev.tokencontract.architecture.planted.facadeok.Result result; }
+public class Engine {
+    dev.tokencontract.architecture.planted.facadeok.Result result;
+}

@@ -1,4 +1,6 @@
 package dev.tokencontract.architecture.planted.layers.high;
 
 /** Planted for ArchitectureRulesCanFailTest. */
-public class High { dev.tokencontract.architecture.planted.layers.low.Low down; }
+public class High {
+    dev.tokencontract.architecture.planted.layers.low.Low down;
+}

@@ -1,4 +1,6 @@
 package dev.tokencontract.architecture.planted.layers.low;
 
 /** Planted for ArchitectureRulesCanFailTest. */
-public class Low { dev.tokencontract.architecture.planted.layers.high.High up; }
+public class Low {
+    dev.tokencontract.architecture.planted.layers.high.High up;
+}
