@@ -8,9 +8,6 @@ final class TokencontractFailureAnalyzer extends AbstractFailureAnalyzer<Tokenco
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, TokencontractConfigurationException cause) {
-        return new FailureAnalysis(
-                cause.getMessage(),
-                "Set the tokencontract.* properties (docs/spring.md lists them). Nothing is accepted without a contract, an audience and an issuer.",
-                cause);
+        return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
     }
 }

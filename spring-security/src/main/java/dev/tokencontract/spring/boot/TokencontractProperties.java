@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * one issuer the application does not start.
  *
  * @param enabled        whether the starter secures the application at all (default true)
- * @param contract       the pinned contract: a bundled reference ({@code mcp-access-token@1}) or a file path
+ * @param contract       the pinned contract: a bundled reference ({@code mcp-access-token@1}) or a file path; with
+ *                       {@code tokencontract.registry.url}: the contract's name, resolved through the lockfile
+ * @param registry       a Tokencontract registry the contract comes from, pinned by a lockfile
  * @param audience       this server's resource URI, the MCP endpoint as clients reach it; tokens must name it in {@code aud}
  * @param issuerUri      the one issuer tokens must come from (exact {@code iss}); or list several under {@code issuers}
  * @param jwksUri        the issuer's JWK set URL; absent: found through the issuer's discovery document
@@ -27,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record TokencontractProperties(
         @DefaultValue("true") boolean enabled,
         String contract,
+        Registry registry,
         String audience,
         String issuerUri,
         String jwksUri,
@@ -42,6 +45,17 @@ public record TokencontractProperties(
         issuers = issuers == null ? List.of() : List.copyOf(issuers);
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
     }
+
+    /**
+     * The registry the contract is fetched from. Only the exact version and sha-256 digest the lockfile pins
+     * is used; when the registry cannot be reached, the client's verified offline copy is used, with a warning.
+     *
+     * @param url      the registry's base URL (https, or http on loopback)
+     * @param lockfile the lockfile pinning the contract (default {@code tokencontract.lock}, relative to the working directory)
+     * @param cacheDir the registry client's cache, which holds the offline copies (default {@code ~/.tokencontract/cache})
+     */
+    public record Registry(
+            String url, @DefaultValue("tokencontract.lock") String lockfile, String cacheDir) {}
 
     /**
      * One trusted issuer.

@@ -22,12 +22,18 @@ import java.util.Set;
 public final class TokencontractSettings {
     private final TokencontractProperties properties;
     private final Contract contract;
+    private final PinnedContract pinned;
     private final String resource;
     private final List<TokencontractProperties.Issuer> issuers;
 
     TokencontractSettings(TokencontractProperties properties) {
         this.properties = properties;
-        this.contract = loadContract(properties.contract());
+        this.pinned = properties.registry() != null
+                        && properties.registry().url() != null
+                        && !properties.registry().url().isBlank()
+                ? RegistryContractLoader.load(properties.contract(), properties.registry())
+                : PinnedContract.local(loadContract(properties.contract()));
+        this.contract = pinned.contract();
         if (properties.audience() == null || properties.audience().isBlank()) {
             throw new TokencontractConfigurationException(
                     "tokencontract.audience is required: this server's resource URI (the MCP endpoint as "
@@ -122,6 +128,16 @@ public final class TokencontractSettings {
 
     public Contract contract() {
         return contract;
+    }
+
+    /** The contract with where it came from (registry, digest, offline copy or not). */
+    public PinnedContract pinned() {
+        return pinned;
+    }
+
+    /** The configured issuers, each with its JWKS URL or, when absent, discovery through its issuer URL. */
+    public List<TokencontractProperties.Issuer> issuers() {
+        return issuers;
     }
 
     /** The canonical resource URI. */
