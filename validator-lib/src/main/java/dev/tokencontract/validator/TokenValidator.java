@@ -102,13 +102,7 @@ public final class TokenValidator implements AccessTokenValidator {
             JsonNode kidNode = parts.header().get("kid");
             String kid = kidNode != null && kidNode.isString() ? kidNode.stringValue() : null;
             verifiedBy = SignatureCheck.check(
-                    parts,
-                    alg,
-                    kid,
-                    keys.provider(),
-                    keys.isNone(),
-                    algorithmsForKeysWithoutAlg,
-                    findings);
+                    parts, alg, kid, keys.provider(), keys.isNone(), algorithmsForKeysWithoutAlg, findings);
         }
         if (!parts.claimsRead()) {
             if (verifiedBy == null && findings.stream().anyMatch(Finding::rejects)) {
