@@ -165,8 +165,8 @@ public final class SignatureCheck {
                 capitalized(describe(key)) + " has no 'alg', and the contract allows " + choices
                         + " for it, so the token's " + Redact.value(alg)
                         + " cannot be trusted to be the key's algorithm (RFC 8725 section 3.1). Give the key"
-                        + " one algorithm: an \"alg\" member in its JWK, --alg with --pem, or"
-                        + " KeySource.pem(..., alg)."));
+                        + " one algorithm: an \"alg\" member in its JWK, or --alg RS256 (CLI),"
+                        + " KeySource.pem(..., alg) or TokenValidator.Builder.keyAlgorithm(alg)."));
         return null;
     }
 
