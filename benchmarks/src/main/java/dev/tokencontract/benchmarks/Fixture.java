@@ -108,6 +108,7 @@ final class Fixture {
         RSAKey key = new RSAKeyGenerator(2048)
                 .keyID(RSA_KID)
                 .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
                 .generate();
         String token = sign(JWSAlgorithm.RS256, RSA_KID, new RSASSASigner(key));
         JWKSet publicSet = new JWKSet(key.toPublicJWK());

@@ -43,6 +43,7 @@ public final class FuzzLongRun {
         RSAKey key = new RSAKeyGenerator(2048)
                 .keyID("fuzz-rsa")
                 .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
                 .generate();
         TokenValidator validator = TokenValidator.builder()
                 .contract(Contracts.load(Fixture.CONTRACT))

@@ -65,8 +65,11 @@ public class HostileTokenBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        RSAKey key =
-                new RSAKeyGenerator(2048).keyID(KID).keyUse(KeyUse.SIGNATURE).generate();
+        RSAKey key = new RSAKeyGenerator(2048)
+                .keyID(KID)
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .generate();
         KeySource keys = KeySource.jwks(new JWKSet(key.toPublicJWK()).toString());
         server = validator(keys).build();
         diagnosis = validator(keys).checkContractEvenIfSignatureFails().build();

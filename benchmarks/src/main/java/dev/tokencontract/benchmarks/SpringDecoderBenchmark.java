@@ -81,6 +81,7 @@ public class SpringDecoderBenchmark {
         RSAKey key = new RSAKeyGenerator(2048)
                 .keyID("bench-rsa-1")
                 .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
                 .generate();
         token = sign(key);
         JWKSource<SecurityContext> jwkSource = new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()));

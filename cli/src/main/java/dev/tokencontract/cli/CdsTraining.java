@@ -39,7 +39,10 @@ final class CdsTraining {
     static int run(Main main) throws IOException, JOSEException, ContractException {
         Path dir = Files.createTempDirectory("tokencontract-cds");
         try {
-            RSAKey key = new RSAKeyGenerator(2048).keyID("training").generate();
+            RSAKey key = new RSAKeyGenerator(2048)
+                    .keyID("training")
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
             Path jwks = Files.writeString(dir.resolve("jwks.json"), new JWKSet(key.toPublicJWK()).toString());
             Path contract = Files.writeString(
                     dir.resolve("contract.json"),

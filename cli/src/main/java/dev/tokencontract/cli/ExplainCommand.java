@@ -60,6 +60,7 @@ final class ExplainCommand implements Command {
                         + DEFAULT_CONTRACT)
                 .get());
         options.addOptionGroup(KeyOptions.group());
+        options.addOption(KeyOptions.algOption());
         options.addOption(Option.builder()
                 .longOpt("issuer")
                 .hasArg()
@@ -121,13 +122,17 @@ final class ExplainCommand implements Command {
         keys.warnings().forEach(w -> io.err().println("tokencontract explain: warning: " + Terminal.safe(w, 300)));
         TokenValidator validator;
         try {
+            if (line.hasOption("alg")) {
+                builder.keyAlgorithm(line.getOptionValue("alg")); // RFC 8725 section 3.1: one key, one algorithm
+            }
             // explain is the diagnosis path: judge the claims even when the signature fails
             validator = builder.contract(contract)
                     .keys(keys)
                     .checkContractEvenIfSignatureFails()
                     .build();
-        } catch (IllegalStateException e) {
-            throw new UsageException(e.getMessage()); // e.g. --contract names an IdP-metadata contract
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // e.g. --contract names an IdP-metadata contract, or --alg an algorithm it does not allow
+            throw new UsageException(e.getMessage());
         }
         ValidationReport report = validator.validate(token, at);
         if (format == Arguments.Format.JSON) {

@@ -47,6 +47,20 @@ final class KeyOptions {
         return group;
     }
 
+    /**
+     * {@code --alg} (explain): the one algorithm a {@code --pem} key, or a JWK without {@code "alg"}, verifies
+     * (RFC 8725 section 3.1); the caller also passes it to {@code TokenValidator.Builder#keyAlgorithm}.
+     */
+    static Option algOption() {
+        return Option.builder()
+                .longOpt("alg")
+                .hasArg()
+                .argName("ALG")
+                .desc("the one algorithm a --pem key or a JWK without \"alg\" verifies, e.g. RS256 (needed when "
+                        + "the contract allows several for the key type)")
+                .get();
+    }
+
     static KeySource from(CommandLine line) throws UsageException, KeySourceException {
         if (line.hasOption("jwks")) {
             String value = line.getOptionValue("jwks");
@@ -56,7 +70,8 @@ final class KeyOptions {
             return KeySource.jwksFile(path("--jwks", value));
         }
         if (line.hasOption("pem")) {
-            return KeySource.pemFile(path("--pem", line.getOptionValue("pem")));
+            Path pem = path("--pem", line.getOptionValue("pem"));
+            return line.hasOption("alg") ? KeySource.pemFile(pem, line.getOptionValue("alg")) : KeySource.pemFile(pem);
         }
         if (line.hasOption("secret-file")) {
             return KeySource.secretFile(path("--secret-file", line.getOptionValue("secret-file")));

@@ -105,7 +105,7 @@ class IdpCommandsIT {
                     .contains(
                             "document  " + http.url("/.well-known/oauth-authorization-server/tenant1"),
                             "contracts mcp-authorization-server@1.0.0, oauth-authorization-server@1.0.0",
-                            "jwks      2 keys");
+                            "jwks      3 keys"); // TestKeys: RS256, ES256 and PS256 keys
             assertThat(result.out().strip()).endsWith("(exit 0)").contains("PASSED");
         }
     }

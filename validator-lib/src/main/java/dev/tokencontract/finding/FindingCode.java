@@ -84,6 +84,11 @@ public enum FindingCode {
             SIGNATURE,
             "The key's type or 'alg' decides the algorithm, never the token header alone "
                     + "(RFC 8725 section 3.1); an HS* token checked against an RSA key is the key-confusion attack."),
+    KEY_ALG_UNBOUND(
+            SIGNATURE,
+            "A key without its own 'alg' (a PEM key, or a JWK without \"alg\") fits several algorithms the "
+                    + "contract allows; one key, one algorithm (RFC 8725 section 3.1): add \"alg\" to the JWK "
+                    + "or bind the key with --alg, KeySource.pem(..., alg) or keyAlgorithm(alg)."),
     KEY_UNSUPPORTED(SIGNATURE, "The selected key's type or curve is not supported for verification here."),
     SIGNATURE_INVALID(
             SIGNATURE,

@@ -91,16 +91,34 @@ public final class KeySource {
 
     /** A PEM public key or certificate file (RSA or EC); a private key is refused. */
     public static KeySource pemFile(Path file) throws KeySourceException {
-        return pem(readText(file, "PEM"), "PEM file " + file);
+        return pem(readText(file, "PEM"), "PEM file " + file, null);
     }
 
+    /**
+     * As {@link #pemFile(Path)}, bound to exactly one algorithm {@code alg} (RFC 8725 section 3.1), e.g.
+     * {@code "RS256"}; an algorithm that does not fit the key's type is refused.
+     */
+    public static KeySource pemFile(Path file, String alg) throws KeySourceException {
+        return pem(readText(file, "PEM"), "PEM file " + file, Objects.requireNonNull(alg, "alg"));
+    }
+
+    /**
+     * A PEM public key or certificate without an algorithm: it verifies only when the contract allows exactly
+     * one algorithm for its key type; otherwise tokens get {@code KEY_ALG_UNBOUND}. Prefer
+     * {@link #pem(String, String)}.
+     */
     public static KeySource pem(String pem) throws KeySourceException {
-        return pem(pem, "PEM key");
+        return pem(pem, "PEM key", null);
     }
 
-    private static KeySource pem(String pem, String label) throws KeySourceException {
+    /** A PEM public key or certificate bound to exactly one algorithm {@code alg}, e.g. {@code "PS256"}. */
+    public static KeySource pem(String pem, String alg) throws KeySourceException {
+        return pem(pem, "PEM key", Objects.requireNonNull(alg, "alg"));
+    }
+
+    private static KeySource pem(String pem, String label, String alg) throws KeySourceException {
         try {
-            VerificationKey key = PemKeys.parse(pem);
+            VerificationKey key = PemKeys.parse(pem, alg);
             return new KeySource(
                     new StaticKeyProvider(List.of(key), label + " (" + key.description() + ")", List.of()), false);
         } catch (IllegalArgumentException e) {

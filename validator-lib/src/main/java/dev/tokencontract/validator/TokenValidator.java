@@ -51,6 +51,8 @@ public final class TokenValidator implements AccessTokenValidator {
     private final int maxTokenChars;
     private final ContractRules rules;
     private final boolean contractEvenIfSignatureFails;
+    /** What an alg-less key is narrowed to: the explicit key algorithm, else the contract's algorithms. */
+    private final Set<String> algorithmsForKeysWithoutAlg;
 
     private TokenValidator(Builder builder, ContractRules rules) {
         this.rules = rules;
@@ -62,6 +64,8 @@ public final class TokenValidator implements AccessTokenValidator {
         this.leeway = builder.leeway;
         this.maxTokenChars = builder.maxTokenChars;
         this.contractEvenIfSignatureFails = builder.checkContractEvenIfSignatureFails || keys.isNone();
+        this.algorithmsForKeysWithoutAlg =
+                builder.keyAlgorithm == null ? builder.contract.jose().algorithms() : Set.of(builder.keyAlgorithm);
     }
 
     public static Builder builder() {
@@ -97,7 +101,8 @@ public final class TokenValidator implements AccessTokenValidator {
             String alg = rules.checkHeader(parts.header(), findings);
             JsonNode kidNode = parts.header().get("kid");
             String kid = kidNode != null && kidNode.isString() ? kidNode.stringValue() : null;
-            verifiedBy = SignatureCheck.check(parts, alg, kid, keys.provider(), keys.isNone(), findings);
+            verifiedBy = SignatureCheck.check(
+                    parts, alg, kid, keys.provider(), keys.isNone(), algorithmsForKeysWithoutAlg, findings);
         }
         if (!parts.claimsRead()) {
             if (verifiedBy == null && findings.stream().anyMatch(Finding::rejects)) {
@@ -198,6 +203,7 @@ public final class TokenValidator implements AccessTokenValidator {
         private int maxTokenChars = DEFAULT_MAX_TOKEN_CHARS;
         private boolean skipContractUnlessSignatureVerified;
         private boolean checkContractEvenIfSignatureFails;
+        private String keyAlgorithm;
 
         private Builder() {}
 
@@ -214,6 +220,22 @@ public final class TokenValidator implements AccessTokenValidator {
             Objects.requireNonNull(keys, "keys");
             refuseSecondValue("keys(...)", this.keys, keys);
             this.keys = keys;
+            return this;
+        }
+
+        /**
+         * The one algorithm keys without their own {@code alg} verify (RFC 8725 section 3.1: one key, one
+         * algorithm), e.g. {@code "RS256"} for an identity provider whose JWKS omits {@code alg}. Without it,
+         * such a key verifies only when the contract allows exactly one algorithm for its type; otherwise
+         * tokens get {@code KEY_ALG_UNBOUND}. Keys that name their own {@code alg} keep it. Must be one of
+         * the contract's algorithms.
+         */
+        public Builder keyAlgorithm(String alg) {
+            if (alg == null || alg.isBlank()) {
+                throw new IllegalArgumentException("key algorithm must not be blank, e.g. RS256");
+            }
+            refuseSecondValue("keyAlgorithm(...)", keyAlgorithm, alg);
+            this.keyAlgorithm = alg;
             return this;
         }
 
@@ -340,6 +362,11 @@ public final class TokenValidator implements AccessTokenValidator {
             if (skipContractUnlessSignatureVerified && checkContractEvenIfSignatureFails) {
                 throw new IllegalStateException("contradictory: skipContractUnlessSignatureVerified() and "
                         + "checkContractEvenIfSignatureFails() were both called; choose one");
+            }
+            if (keyAlgorithm != null && !contract.jose().algorithms().contains(keyAlgorithm)) {
+                throw new IllegalStateException(
+                        "keyAlgorithm(" + keyAlgorithm + ") is not an algorithm " + contract.reference() + " allows: "
+                                + new java.util.TreeSet<>(contract.jose().algorithms()));
             }
             ContractRules.Builder rules =
                     ContractRules.builder().contract(contract).clock(clock).leeway(leeway);

@@ -303,8 +303,7 @@ class McpAccessTokenContractTest {
 
     @Test
     void validateWhenSignedPs256ThenAccepted() {
-        assertThat(judge(TestTokens.mcp().header("alg", "PS256").signRsa()).verdict())
-                .isEqualTo(Verdict.ACCEPTED);
+        assertThat(judge(TestTokens.mcp().signPs256()).verdict()).isEqualTo(Verdict.ACCEPTED);
     }
 
     @Test

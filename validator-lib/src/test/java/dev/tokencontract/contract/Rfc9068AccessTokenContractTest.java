@@ -10,6 +10,7 @@ import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.testing.Judge;
 import dev.tokencontract.testing.TestKeys;
 import dev.tokencontract.testing.TestTokens;
+import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.TokenValidator;
 import dev.tokencontract.validator.ValidationReport;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,8 +122,12 @@ class Rfc9068AccessTokenContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512"})
-    void validateWhenSignedWithAnRsaAlgorithmItListsThenAccepted(String alg) {
-        assertThat(judge(rfc9068().header("alg", alg).signRsa()).verdict()).isEqualTo(Verdict.ACCEPTED);
+    void validateWhenSignedWithAnRsaAlgorithmItListsThenAccepted(String alg) throws Exception {
+        // One key, one algorithm (RFC 8725 section 3.1): a validator per algorithm, each binding the key to it.
+        TokenValidator bound = Judge.validator(contract, KeySource.pem(TestKeys.rsaPublicPem(), alg));
+
+        assertThat(bound.validate(rfc9068().header("alg", alg).signRsa()).verdict())
+                .isEqualTo(Verdict.ACCEPTED);
     }
 
     @Test

@@ -127,6 +127,7 @@ class JwksChecksTest {
     void checkJwksWhenOnlyEncryptionKeysThenEmptyOfSigningKeys() {
         ObjectNode rsa = key(TestKeys.RSA);
         rsa.put("use", "enc");
+        rsa.remove("alg"); // an encryption key would name RSA-OAEP, not RS256
 
         assertThat(errors(check(rsa))).extracting(Finding::code).containsExactly(FindingCode.JWKS_EMPTY);
     }
@@ -197,6 +198,7 @@ class JwksChecksTest {
     @Test
     void checkJwksWhenOnlyOneEncryptionKeyThenEmptyAndTheCountReadsAsEnglish() {
         ObjectNode enc = key(TestKeys.RSA).put("use", "enc");
+        enc.remove("alg"); // an encryption key would name RSA-OAEP, not RS256
 
         assertThat(errors(check(enc))).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo(FindingCode.JWKS_EMPTY);

@@ -56,7 +56,7 @@ public final class Judge {
     /** mcp-access-token@1.0.0 with the RSA test key as a PEM public key (a key without kid). */
     public static TokenValidator mcpWithPem() {
         try {
-            return validator(Contracts.load("mcp-access-token@1.0.0"), KeySource.pem(TestKeys.rsaPublicPem()));
+            return validator(Contracts.load("mcp-access-token@1.0.0"), KeySource.pem(TestKeys.rsaPublicPem(), "RS256"));
         } catch (ContractException | KeySourceException e) {
             throw new IllegalStateException(e);
         }

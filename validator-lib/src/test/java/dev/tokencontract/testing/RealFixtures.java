@@ -32,6 +32,7 @@ public final class RealFixtures {
                     .keys(keys)
                     .expectIssuer(GITHUB_ISSUER)
                     .expectAudience("sigstore")
+                    .keyAlgorithm("RS256") // GitHub's JWKS names no "alg"
                     .build();
         } catch (ContractException e) {
             throw new IllegalStateException(e);

@@ -17,15 +17,18 @@ import java.util.List;
 public final class TestKeys {
     public static final RSAKey RSA = generateRsa("rsa-1");
     public static final RSAKey OTHER_RSA = generateRsa("rsa-1");
+    /** A second RSA key for PS256: one key, one algorithm (RFC 8725 section 3.1). */
+    public static final RSAKey RSA_PS256 = generateRsa("rsa-ps256", JWSAlgorithm.PS256);
+
     public static final ECKey EC = generateEc("ec-1");
     public static final byte[] HMAC_SECRET =
             "0123456789abcdef0123456789abcdef-test-secret".getBytes(StandardCharsets.UTF_8);
 
     private TestKeys() {}
 
-    /** The public JWK set with the RSA and EC keys, as a validator would be configured. */
+    /** The public JWK set with the RSA (RS256), EC and RSA (PS256) keys, as a validator would be configured. */
     public static String publicJwks() {
-        return new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK())).toString(true);
+        return new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK(), RSA_PS256.toPublicJWK())).toString(true);
     }
 
     /** The RSA public key in PEM (SPKI) form. */
@@ -41,8 +44,17 @@ public final class TestKeys {
     }
 
     private static RSAKey generateRsa(String kid) {
+        return generateRsa(kid, JWSAlgorithm.RS256);
+    }
+
+    private static RSAKey generateRsa(String kid, JWSAlgorithm alg) {
         try {
-            return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).generate();
+            // One key, one algorithm (RFC 8725 section 3.1): the JWK names the algorithm it signs with.
+            return new RSAKeyGenerator(2048)
+                    .keyID(kid)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(alg)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

@@ -108,6 +108,13 @@ public final class TestTokens {
         return signRsa(TestKeys.RSA);
     }
 
+    /** Signs PS256 with {@link TestKeys#RSA_PS256}, the RSA key published for PS256 (its kid in the header). */
+    public String signPs256() {
+        return header("alg", "PS256")
+                .header("kid", TestKeys.RSA_PS256.getKeyID())
+                .signRsa(TestKeys.RSA_PS256);
+    }
+
     public String signRsa(RSAKey key) {
         try {
             return sign(new RSASSASigner(key));

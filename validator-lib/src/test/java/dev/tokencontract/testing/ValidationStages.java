@@ -112,7 +112,8 @@ public final class ValidationStages {
 
     /** Stage 3: key lookup and selection, signature verification, the SIGNATURE_VERIFIED finding. */
     public Object signatureCheck() {
-        return SignatureCheck.check(parts, alg, kid, keys, false, new ArrayList<>(4));
+        return SignatureCheck.check(
+                parts, alg, kid, keys, false, contract.jose().algorithms(), new ArrayList<>(4));
     }
 
     /** Stage 4: exp, nbf, iat and the contract's maximum lifetime. */

@@ -112,8 +112,10 @@ class HostileSignatureTest {
     @Test
     void validateWhenHeaderTamperedUnderOldSignatureThenSignatureInvalid() {
         String genuine = TestTokens.mcp().signRsa();
-        String otherHeader =
-                TestTokens.mcp().header("alg", "PS256").signingInput().split("\\.")[0];
+        String otherHeader = TestTokens.mcp()
+                .header("typ", "application/at+jwt")
+                .signingInput()
+                .split("\\.")[0];
 
         ValidationReport report = judge(Judge.mcpWithJwks(), otherHeader + genuine.substring(genuine.indexOf('.')));
 

@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.testing.FixtureFiles;
 import dev.tokencontract.testing.Judge;
 import dev.tokencontract.testing.TestKeys;
@@ -47,12 +46,17 @@ class KeySourceAlgorithmBindingTest {
     }
 
     @Test
-    void validateWhenRsaKeyWithoutAlgAndTokenIsPs256ThenAccepted() throws Exception {
-        // The control for the case above: without "alg" on the key, its type allows every RSA algorithm.
-        ValidationReport report = judge(
-                Judge.mcpWithJwks(), TestTokens.mcp().header("alg", "PS256").signRsa());
+    void validateWhenRsaKeyWithoutAlgAndTokenIsPs256ThenKeyAlgUnbound() throws Exception {
+        // The case above without "alg" on the key: the contract allows RS256 and PS256 for an RSA key, so
+        // nothing binds it to one (RFC 8725 section 3.1); the genuine PS256 signature is not trusted.
+        TokenValidator validator = Judge.validator(
+                Judge.mcpWithJwks().contract(),
+                KeySource.jwks(new JWKSet(KeyWithoutAlgTest.rsaWithoutAlg()).toString()));
 
-        assertThat(report.verdict()).as("findings %s", report.findings()).isEqualTo(Verdict.ACCEPTED);
+        ValidationReport report =
+                judge(validator, TestTokens.mcp().header("alg", "PS256").signRsa());
+
+        assertRejected(report, FindingCode.KEY_ALG_UNBOUND, "/header/alg");
     }
 
     @Test

@@ -153,7 +153,7 @@ class KeySourceFileTest {
         // The x5c certificate GitHub publishes for the key that signed the fixture token.
         String certificate = RealFixtures.x5c(RealFixtures.GITHUB_JWKS, RealFixtures.GITHUB_KID);
         TokenValidator validator = RealFixtures.githubValidator(
-                KeySource.pem(pem("CERTIFICATE", Base64.getDecoder().decode(certificate))));
+                KeySource.pem(pem("CERTIFICATE", Base64.getDecoder().decode(certificate)), "RS256"));
 
         ValidationReport report =
                 validator.validate(RealFixtures.githubToken(), RealFixtures.insideLifetime(RealFixtures.githubToken()));

@@ -41,11 +41,7 @@ class TokenFuzzTest {
                 new Subject("RS256", Judge.mcpWithJwks(), TestTokens.mcp().signRsa(), 0.36),
                 new Subject(
                         "RS256-diagnosed", Judge.diagnosing(), TestTokens.mcp().signRsa(), 0.08),
-                new Subject(
-                        "PS256",
-                        Judge.mcpWithJwks(),
-                        TestTokens.mcp().header("alg", "PS256").signRsa(),
-                        0.06),
+                new Subject("PS256", Judge.mcpWithJwks(), TestTokens.mcp().signPs256(), 0.06),
                 new Subject(
                         "ES256",
                         Judge.mcpWithJwks(),

@@ -31,11 +31,7 @@ class TokenMutationTest {
                 TestContracts.mcpAllowing("test-hmac", "HS256"), KeySource.secret(TestKeys.HMAC_SECRET));
         List<Subject> subjects = List.of(
                 new Subject("RS256", Judge.mcpWithJwks(), TestTokens.mcp().signRsa(), 2500),
-                new Subject(
-                        "PS256",
-                        Judge.mcpWithJwks(),
-                        TestTokens.mcp().header("alg", "PS256").signRsa(),
-                        500),
+                new Subject("PS256", Judge.mcpWithJwks(), TestTokens.mcp().signPs256(), 500),
                 new Subject(
                         "ES256",
                         Judge.mcpWithJwks(),

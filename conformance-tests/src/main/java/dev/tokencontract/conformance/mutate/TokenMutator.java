@@ -72,7 +72,8 @@ public final class TokenMutator {
                                 "signed " + other + "; the contract allows " + sorted(jose.algorithms()),
                                 claims,
                                 Jws.sign(minter.header(other), claims, minter.keys()),
-                                EnumSet.of(FindingCode.ALG_NOT_ALLOWED));
+                                // the signing key is bound to another algorithm (RFC 8725 section 3.1)
+                                EnumSet.of(FindingCode.ALG_NOT_ALLOWED, FindingCode.KEY_ALG_MISMATCH));
             }
             case WRONG_TYP ->
                 jose.types().isEmpty() || jose.allowsType("JWT")

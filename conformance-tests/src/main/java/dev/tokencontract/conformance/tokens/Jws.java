@@ -58,7 +58,7 @@ public final class Jws {
     private static JWSSigner signer(String alg, SigningKeys keys) throws JOSEException {
         JWSAlgorithm algorithm = JWSAlgorithm.parse(alg);
         if (JWSAlgorithm.Family.RSA.contains(algorithm)) {
-            return new RSASSASigner(keys.rsa());
+            return new RSASSASigner(alg.startsWith("PS") ? keys.rsaPss() : keys.rsa());
         }
         if (JWSAlgorithm.Family.EC.contains(algorithm)) {
             return new ECDSASigner(keys.ec());

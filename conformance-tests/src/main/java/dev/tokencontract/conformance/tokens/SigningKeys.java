@@ -1,6 +1,7 @@
 package dev.tokencontract.conformance.tokens;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -23,8 +24,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The test keys a conformance run signs with: one RSA key (RS256, PS256), one P-256 key (ES256) and one
- * HMAC secret (HS256). Generate them per run, or load a private JWK set so a consumer under test can be
+ * The test keys a conformance run signs with: one RSA key for RS256, a second RSA key for PS256 (one key,
+ * one algorithm: RFC 8725 section 3.1, so each published JWK names its {@code alg}), one P-256 key (ES256)
+ * and one HMAC secret (HS256). Generate them per run, or load a private JWK set so a consumer under test can be
  * configured with the public half in advance. Immutable and thread-safe.
  */
 public final class SigningKeys {
@@ -32,26 +34,39 @@ public final class SigningKeys {
     static final long MAX_FILE_BYTES = 256 * 1024;
 
     private final RSAKey rsa;
+    private final RSAKey rsaPss;
     private final ECKey ec;
     private final OctetSequenceKey hmac;
 
-    private SigningKeys(RSAKey rsa, ECKey ec, OctetSequenceKey hmac) {
+    private SigningKeys(RSAKey rsa, RSAKey rsaPss, ECKey ec, OctetSequenceKey hmac) {
         this.rsa = Objects.requireNonNull(rsa, "rsa");
+        this.rsaPss = Objects.requireNonNull(rsaPss, "rsaPss");
         this.ec = Objects.requireNonNull(ec, "ec");
         this.hmac = Objects.requireNonNull(hmac, "hmac");
     }
 
-    /** Fresh keys whose key ids start with {@code prefix} (e.g. {@code tc} gives {@code tc-rsa}, {@code tc-ec}, {@code tc-hmac}). */
+    /**
+     * Fresh keys whose key ids start with {@code prefix} (e.g. {@code tc} gives {@code tc-rsa}, {@code tc-rsa-pss},
+     * {@code tc-ec}, {@code tc-hmac}).
+     */
     public static SigningKeys generate(String prefix) {
         try {
             return new SigningKeys(
                     new RSAKeyGenerator(2048)
                             .keyID(prefix + "-rsa")
                             .keyUse(KeyUse.SIGNATURE)
+                            // one key, one algorithm (RFC 8725 section 3.1): consumers bind it to RS256
+                            .algorithm(JWSAlgorithm.RS256)
+                            .generate(),
+                    new RSAKeyGenerator(2048)
+                            .keyID(prefix + "-rsa-pss")
+                            .keyUse(KeyUse.SIGNATURE)
+                            .algorithm(JWSAlgorithm.PS256)
                             .generate(),
                     new ECKeyGenerator(Curve.P_256)
                             .keyID(prefix + "-ec")
                             .keyUse(KeyUse.SIGNATURE)
+                            .algorithm(JWSAlgorithm.ES256)
                             .generate(),
                     new OctetSequenceKeyGenerator(256)
                             .keyID(prefix + "-hmac")
@@ -62,14 +77,16 @@ public final class SigningKeys {
         }
     }
 
-    /** Fresh keys with the ids {@code tc-rsa}, {@code tc-ec}, {@code tc-hmac}. */
+    /** Fresh keys with the ids {@code tc-rsa}, {@code tc-rsa-pss}, {@code tc-ec}, {@code tc-hmac}. */
     public static SigningKeys generate() {
         return generate("tc");
     }
 
     /**
-     * Keys from a private JWK set document holding exactly one private RSA key, one private P-256 key and
-     * one symmetric key; anything else is refused with a clear message.
+     * Keys from a private JWK set document holding one private RSA key, one private P-256 key and one
+     * symmetric key, and optionally a second private RSA key whose {@code alg} is PS256 (signing PS256
+     * tokens); anything else is refused with a clear message. Without that second key, PS256 tokens are
+     * signed with the first RSA key, and a consumer accepts them only if its copy of that key is bound to PS256.
      */
     public static SigningKeys fromPrivateJwks(String json) {
         JWKSet set;
@@ -79,10 +96,16 @@ public final class SigningKeys {
             throw new IllegalArgumentException("not a JWK set: " + e.getMessage());
         }
         RSAKey rsa = null;
+        RSAKey rsaPss = null;
         ECKey ec = null;
         OctetSequenceKey hmac = null;
         for (JWK jwk : set.getKeys()) {
-            if (jwk instanceof RSAKey key && key.isPrivate() && rsa == null) {
+            if (jwk instanceof RSAKey key
+                    && key.isPrivate()
+                    && JWSAlgorithm.PS256.equals(key.getAlgorithm())
+                    && rsaPss == null) {
+                rsaPss = key;
+            } else if (jwk instanceof RSAKey key && key.isPrivate() && rsa == null) {
                 rsa = key;
             } else if (jwk instanceof ECKey key
                     && key.isPrivate()
@@ -100,13 +123,16 @@ public final class SigningKeys {
             throw new IllegalArgumentException(
                     "a signing key set needs a private RSA key, a private P-256 key and a symmetric key");
         }
-        if (rsa.size() < 2048 || hmac.size() < 256) {
+        if (rsaPss == null) {
+            rsaPss = rsa;
+        }
+        if (rsa.size() < 2048 || rsaPss.size() < 2048 || hmac.size() < 256) {
             throw new IllegalArgumentException("keys too small: RSA needs 2048 bits and the HMAC secret 256 bits");
         }
-        if (rsa.getKeyID() == null || ec.getKeyID() == null || hmac.getKeyID() == null) {
+        if (rsa.getKeyID() == null || rsaPss.getKeyID() == null || ec.getKeyID() == null || hmac.getKeyID() == null) {
             throw new IllegalArgumentException("every signing key needs a kid");
         }
-        return new SigningKeys(rsa, ec, hmac);
+        return new SigningKeys(rsa, rsaPss, ec, hmac);
     }
 
     /** {@link #fromPrivateJwks(String)} of a file, with a size cap. */
@@ -128,6 +154,11 @@ public final class SigningKeys {
         return rsa;
     }
 
+    /** The RSA key that signs PS256 ({@link #rsa()} itself for a loaded set without a PS256 key). */
+    public RSAKey rsaPss() {
+        return rsaPss;
+    }
+
     public ECKey ec() {
         return ec;
     }
@@ -136,14 +167,18 @@ public final class SigningKeys {
         return hmac;
     }
 
-    /** The public JWK set (RSA and EC; the HMAC secret is never published) a consumer under test trusts. */
+    /** The public JWK set (RSA keys and EC; the HMAC secret is never published) a consumer under test trusts. */
     public String publicJwks() {
-        return new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())).toString(true);
+        List<JWK> keys = rsaPss == rsa
+                ? List.of(rsa.toPublicJWK(), ec.toPublicJWK())
+                : List.of(rsa.toPublicJWK(), rsaPss.toPublicJWK(), ec.toPublicJWK());
+        return new JWKSet(keys).toString(true);
     }
 
     /** Every key with its private part: a secret, for files only ({@link #writePrivateJwks}). */
     public String privateJwks() {
-        return new JWKSet(List.<JWK>of(rsa, ec, hmac)).toString(false);
+        List<JWK> keys = rsaPss == rsa ? List.of(rsa, ec, hmac) : List.of(rsa, rsaPss, ec, hmac);
+        return new JWKSet(keys).toString(false);
     }
 
     /** Writes the public JWK set to {@code file}. */
@@ -191,8 +226,8 @@ public final class SigningKeys {
 
     @Override
     public String toString() {
-        return "SigningKeys[" + rsa.getKeyID() + ", " + ec.getKeyID() + ", " + hmac.getKeyID()
-                + "]"; // never the key material
+        return "SigningKeys[" + rsa.getKeyID() + (rsaPss == rsa ? "" : ", " + rsaPss.getKeyID()) + ", " + ec.getKeyID()
+                + ", " + hmac.getKeyID() + "]"; // never the key material
     }
 
     private static Path writeSecret(Path file, String text) {

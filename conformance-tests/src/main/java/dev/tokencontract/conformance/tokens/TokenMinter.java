@@ -112,7 +112,10 @@ public final class TokenMinter {
 
     /** The kid of the key that signs {@code alg}. */
     public static String kidFor(String alg, SigningKeys keys) {
-        if (alg.startsWith("RS") || alg.startsWith("PS")) {
+        if (alg.startsWith("PS")) {
+            return keys.rsaPss().getKeyID();
+        }
+        if (alg.startsWith("RS")) {
             return keys.rsa().getKeyID();
         }
         if (alg.startsWith("ES")) {

@@ -37,7 +37,13 @@ class TokenMinterTest {
         JsonNode header = header(token);
         assertThat(header.path("alg").asString()).isEqualTo(alg);
         assertThat(header.path("typ").asString()).isEqualTo("at+jwt");
-        assertThat(header.path("kid").asString()).isEqualTo(alg.equals("ES256") ? "tc-ec" : "tc-rsa");
+        assertThat(header.path("kid").asString())
+                .isEqualTo(
+                        switch (alg) {
+                            case "ES256" -> "tc-ec";
+                            case "PS256" -> "tc-rsa-pss"; // one key, one algorithm (RFC 8725 section 3.1)
+                            default -> "tc-rsa";
+                        });
     }
 
     @Test
@@ -93,7 +99,11 @@ class TokenMinterTest {
     void publicJwksWhenPublishedThenHoldsNoPrivatePartAndNoSecret() {
         JsonNode jwks = JSON.readTree(Kit.KEYS.publicJwks());
 
-        assertThat(jwks.path("keys")).hasSize(2);
+        assertThat(jwks.path("keys")).hasSize(3); // RS256 key, PS256 key, ES256 key
+        jwks.path("keys")
+                .forEach(key -> assertThat(key.path("alg").isString())
+                        .as("alg of %s", key)
+                        .isTrue());
         jwks.path("keys").forEach(key -> {
             assertThat(key.has("d")).isFalse();
             assertThat(key.path("kty").asString()).isNotEqualTo("oct");

@@ -95,7 +95,7 @@ class AuthMatrixTest {
                         "invalid-token",
                         invalid(
                                 "SIGNATURE_INVALID",
-                                "[{\"code\": \"SIGNATURE_INVALID\", \"pointer\": \"/signature\", \"message\": \"The signature does not verify with key 'rsa-1', RSA 2048-bit.\"}]")),
+                                "[{\"code\": \"SIGNATURE_INVALID\", \"pointer\": \"/signature\", \"message\": \"The signature does not verify with key 'rsa-1', RSA 2048-bit (alg RS256).\"}]")),
                 Arguments.of(
                         "missing scope",
                         Tokens.publisher("contracts:read", "identity").signRsa(),

@@ -177,17 +177,17 @@ public final class JwkKeys {
             String declaredAlg,
             com.nimbusds.jose.JWSVerifier verifier) {
         if (declaredAlg == null) {
-            return new VerificationKey(kid, description, typeAlgs, verifier, null);
+            return new VerificationKey(kid, description, typeAlgs, verifier, null, false);
         }
         if (!typeAlgs.contains(declaredAlg)) {
             return unusable(kid, description, "its \"alg\" " + declaredAlg + " does not fit a " + description + " key");
         }
         return new VerificationKey(
-                kid, description + " (alg " + declaredAlg + ")", Set.of(declaredAlg), verifier, null);
+                kid, description + " (alg " + declaredAlg + ")", Set.of(declaredAlg), verifier, null, true);
     }
 
     static VerificationKey unusable(String kid, String description, String reason) {
-        return new VerificationKey(kid, description, Set.of(), null, reason);
+        return new VerificationKey(kid, description, Set.of(), null, reason, true);
     }
 
     private static String label(String kid, int index) {

@@ -18,7 +18,8 @@ public final class PemKeys {
 
     private PemKeys() {}
 
-    public static VerificationKey parse(String pem) {
+    /** The key, bound to {@code alg} when it is not {@code null}, else to the algorithms its type admits. */
+    public static VerificationKey parse(String pem, String alg) {
         Matcher matcher = BLOCK.matcher(pem);
         if (!matcher.find()) {
             throw new IllegalArgumentException(
@@ -41,7 +42,7 @@ public final class PemKeys {
                 throw new IllegalArgumentException(
                         "unsupported PEM block '" + type + "' (use PUBLIC KEY or CERTIFICATE)");
         };
-        VerificationKey verificationKey = JwkKeys.fromPublicKey(null, key, null);
+        VerificationKey verificationKey = JwkKeys.fromPublicKey(null, key, alg);
         if (!verificationKey.usable()) {
             throw new IllegalArgumentException(verificationKey.unusable());
         }

@@ -8,6 +8,7 @@ import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.finding.Redact;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -24,7 +25,13 @@ public final class SignatureCheck {
 
     /** Returns the key that verified the signature, or {@code null} after adding the reason as a finding. */
     public static VerificationKey check(
-            TokenParts parts, String alg, String kid, KeyProvider keys, boolean noKey, List<Finding> findings) {
+            TokenParts parts,
+            String alg,
+            String kid,
+            KeyProvider keys,
+            boolean noKey,
+            Set<String> allowedAlgorithms,
+            List<Finding> findings) {
         if (alg == null) {
             findings.add(Finding.info(
                     FindingCode.SIGNATURE_NOT_CHECKED,
@@ -76,10 +83,18 @@ public final class SignatureCheck {
             return unknownKid(kid, lookup.keys(), findings);
         }
         List<VerificationKey> fitting = candidates.stream()
-                .filter(k -> k.usable() && k.algorithms().contains(alg))
+                .filter(k -> k.usable() && k.algorithmsUnder(allowedAlgorithms).equals(Set.of(alg)))
                 .toList();
         if (fitting.isEmpty()) {
-            return noFittingKey(alg, candidates, findings);
+            List<VerificationKey> unbound = candidates.stream()
+                    .filter(k ->
+                            k.usable() && k.algorithmsUnder(allowedAlgorithms).size() > 1)
+                    .filter(k -> k.algorithmsUnder(allowedAlgorithms).contains(alg))
+                    .toList();
+            if (!unbound.isEmpty()) {
+                return unboundKey(alg, unbound.get(0), allowedAlgorithms, findings);
+            }
+            return noFittingKey(alg, candidates, allowedAlgorithms, findings);
         }
         for (VerificationKey key : fitting) {
             if (verifies(key, alg, parts)) {
@@ -138,7 +153,25 @@ public final class SignatureCheck {
         return null;
     }
 
-    private static VerificationKey noFittingKey(String alg, List<VerificationKey> candidates, List<Finding> findings) {
+    /** RFC 8725 section 3.1: a key with no {@code alg} of its own that the contract cannot narrow to one algorithm. */
+    private static VerificationKey unboundKey(
+            String alg, VerificationKey key, Set<String> allowedAlgorithms, List<Finding> findings) {
+        String choices = String.join(", ", key.algorithmsUnder(allowedAlgorithms));
+        findings.add(Finding.error(
+                FindingCode.KEY_ALG_UNBOUND,
+                "/header/alg",
+                "a key bound to exactly one algorithm",
+                capitalized(describe(key)) + " without an 'alg' (fits " + choices + ")",
+                capitalized(describe(key)) + " has no 'alg', and the contract allows " + choices
+                        + " for it, so the token's " + Redact.value(alg)
+                        + " cannot be trusted to be the key's algorithm (RFC 8725 section 3.1). Give the key"
+                        + " one algorithm: an \"alg\" member in its JWK, or --alg RS256 (CLI),"
+                        + " KeySource.pem(..., alg) or TokenValidator.Builder.keyAlgorithm(alg)."));
+        return null;
+    }
+
+    private static VerificationKey noFittingKey(
+            String alg, List<VerificationKey> candidates, Set<String> allowedAlgorithms, List<Finding> findings) {
         List<VerificationKey> usable =
                 candidates.stream().filter(VerificationKey::usable).toList();
         if (usable.isEmpty()) {
@@ -152,14 +185,16 @@ public final class SignatureCheck {
             return null;
         }
         VerificationKey first = usable.get(0);
+        Set<String> bound = first.algorithmsUnder(allowedAlgorithms).isEmpty()
+                ? first.algorithms()
+                : first.algorithmsUnder(allowedAlgorithms);
         findings.add(Finding.error(
                 FindingCode.KEY_ALG_MISMATCH,
                 "/header/alg",
-                "an algorithm the key is bound to: "
-                        + first.algorithms().stream().sorted().toList(),
+                "an algorithm the key is bound to: " + bound.stream().sorted().toList(),
                 Redact.value(alg),
                 "The token says " + Redact.value(alg) + ", but " + describe(first) + " only verifies "
-                        + first.algorithms().stream().sorted().collect(Collectors.joining(", ")) + "."));
+                        + bound.stream().sorted().collect(Collectors.joining(", ")) + "."));
         return null;
     }
 

@@ -150,7 +150,8 @@ class HotPathFastPathsTest {
         KeyProvider keys = new StaticKeyProvider(
                 List.of(JwkKeys.fromJwkSet(TestKeys.publicJwks()).keys().get(0)), "test", List.of());
 
-        VerificationKey verified = SignatureCheck.check(parts, "RS256", "rsa-1", keys, false, findings);
+        VerificationKey verified = SignatureCheck.check(
+                parts, "RS256", "rsa-1", keys, false, java.util.Set.of("RS256", "PS256"), findings);
 
         assertThat(verified).isNull();
         assertThat(findings).extracting(Finding::code).containsExactly(FindingCode.SIGNATURE_INVALID);
@@ -163,7 +164,8 @@ class HotPathFastPathsTest {
         KeyProvider keys = new StaticKeyProvider(
                 List.of(JwkKeys.fromJwkSet(TestKeys.publicJwks()).keys().get(0)), "test", List.of());
 
-        VerificationKey verified = SignatureCheck.check(parts, "RS256", "rsa-1", keys, false, findings);
+        VerificationKey verified = SignatureCheck.check(
+                parts, "RS256", "rsa-1", keys, false, java.util.Set.of("RS256", "PS256"), findings);
 
         assertThat(verified).isNotNull();
         assertThat(findings).extracting(Finding::code).containsExactly(FindingCode.SIGNATURE_VERIFIED);
