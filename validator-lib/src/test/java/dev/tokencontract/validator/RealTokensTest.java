@@ -81,6 +81,24 @@ class RealTokensTest {
     }
 
     @Test
+    void validateWhenAzureAdJwksNamesNoAlgAndNothingBindsOneThenKeyAlgUnbound() throws Exception {
+        // Microsoft's own key set and token: the JWKS names no "alg", and rfc9068-access-token allows RS256 and
+        // PS256 for RSA keys, so one key would verify two algorithms (RFC 8725 section 3.1): refused, not guessed.
+        String token = FixtureFiles.text(AAD_TOKEN);
+        TokenValidator unbound = TokenValidator.builder()
+                .contract(Contracts.load("rfc9068-access-token@1.0.0"))
+                .keys(KeySource.jwksFile(FixtureFiles.path(AAD_JWKS)))
+                .expectIssuer(AAD_ISSUER)
+                .expectAudience("https://graph.windows.net")
+                .build();
+
+        ValidationReport report = unbound.validate(token, RealFixtures.insideLifetime(token));
+
+        assertRejected(report, FindingCode.KEY_ALG_UNBOUND, "/header/alg");
+        assertThat(report.findings()).extracting(Finding::code).doesNotContain(FindingCode.SIGNATURE_VERIFIED);
+    }
+
+    @Test
     void validateWhenAzureAdTokenWithX5tButNoKidThenVerifiedBySearchingTheSet() throws Exception {
         String token = FixtureFiles.text(AAD_TOKEN);
         TokenValidator validator = aadValidator(AAD_ISSUER);
