@@ -1,22 +1,14 @@
 package dev.tokencontract.validator.internal;
 
 import dev.tokencontract.finding.Redact;
-import dev.tokencontract.json.CappedBody;
 import dev.tokencontract.json.StrictJson;
 import dev.tokencontract.validator.JwksUrlSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -122,34 +114,7 @@ public final class DiscoveryKeyProvider implements KeyProvider {
     }
 
     private String fetch(URI uri) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.readTimeout())
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(
-                request,
-                info -> info.statusCode() == 200
-                        ? new CappedBody(settings.maxBytes())
-                        : HttpResponse.BodySubscribers.replacing(null));
-        HttpResponse<byte[]> response;
-        try {
-            response = pending.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw new IOException(
-                    "no complete response within " + settings.readTimeout().toMillis() + " ms");
-        } catch (ExecutionException e) {
-            throw new IOException(
-                    e.getCause() == null
-                            ? "failed"
-                            : e.getCause().getClass().getSimpleName() + " "
-                                    + e.getCause().getMessage());
-        }
-        if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode());
-        }
-        return new String(response.body(), StandardCharsets.UTF_8);
+        return BoundedGet.text(client, uri, "application/json", settings.readTimeout(), settings.maxBytes());
     }
 
     @Override

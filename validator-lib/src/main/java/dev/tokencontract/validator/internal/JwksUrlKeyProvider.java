@@ -1,22 +1,13 @@
 package dev.tokencontract.validator.internal;
 
 import dev.tokencontract.finding.Redact;
-import dev.tokencontract.json.CappedBody;
 import dev.tokencontract.validator.JwksUrlSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Keys from a JWKS URL: cached for a TTL, refetched on an unknown {@code kid} no more often than the
@@ -116,35 +107,8 @@ public final class JwksUrlKeyProvider implements KeyProvider {
 
     /** The read timeout bounds the whole exchange, body included: a server that stalls mid-body is cut off. */
     private String fetch() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.readTimeout())
-                .header("Accept", "application/jwk-set+json, application/json")
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(
-                request,
-                info -> info.statusCode() == 200
-                        ? new CappedBody(settings.maxBytes())
-                        : HttpResponse.BodySubscribers.replacing(null));
-        HttpResponse<byte[]> response;
-        try {
-            response = pending.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw new HttpTimeoutException(
-                    "no complete response within " + settings.readTimeout().toMillis() + " ms");
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io
-                    ? io
-                    : new IOException(String.valueOf(e.getCause()), e.getCause());
-        }
-        if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode());
-        }
-        return new String(response.body(), StandardCharsets.UTF_8);
+        return BoundedGet.text(
+                client, uri, "application/jwk-set+json, application/json", settings.readTimeout(), settings.maxBytes());
     }
 
     /** How many fetches were attempted; for tests and metrics. */
