@@ -19,7 +19,10 @@ final class Volatile {
             rule("\\b\\d+ (d|h|min)( \\d+ (h|min|s))?\\b", "<DURATION>"),
             rule("\\b\\d+(\\.\\d+)? ?(ms|µs|s)\\b", "<DURATION>"),
             rule("\\b\\d+(\\.\\d+)?( ?(ms|s|min|h|d))? ago\\b", "<AGO>"),
-            rule("(/tmp|/var/folders)/[^\\s\"')]+", "<TMP>"));
+            rule("(/tmp|/var/folders)/[^\\s\"')]+", "<TMP>"),
+            rule("^Date: .*GMT$", "Date: <DATE>"),
+            // bodies carry publication times whose printed length varies (Instant drops trailing zero triples)
+            rule("^Content-Length: \\d+$", "Content-Length: <LENGTH>"));
 
     private Volatile() {}
 
