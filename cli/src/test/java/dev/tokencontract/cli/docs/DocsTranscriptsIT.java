@@ -143,12 +143,10 @@ class DocsTranscriptsIT {
             if (block.registryStopped()) {
                 assertThat(registry).as(block.where() + ": no registry ran on this page before").isNotNull();
                 registry.stop();
+            } else if (registry != null) {
+                registry.restart(); // after a "registry stopped" block, the same port and data again
             } else if (block.usesRegistry()) {
-                if (registry == null) {
-                    registry = DevRegistry.start(JAVA, JAR, dir);
-                } else {
-                    registry.restart();
-                }
+                registry = DevRegistry.start(JAVA, JAR, dir);
             }
             for (Transcripts.Step step : block.steps()) {
                 String command = step.command().startsWith("bin/tokencontract ")
