@@ -125,7 +125,13 @@ class DocsTranscriptsIT {
 
         private Path workdir() throws IOException {
             if (workdir == null) {
-                workdir = Files.createDirectories(bin.resolve("pages").resolve(file.replace('/', '_')));
+                Path page = Files.createDirectories(bin.resolve("pages").resolve(file.replace('/', '_')));
+                workdir = Files.createDirectories(page.resolve("repository"));
+                // ../shared/fixtures (beside the repository, as in CI) reads the same from the scratch root
+                Path shared = ROOT.resolveSibling("shared");
+                if (Files.exists(shared)) {
+                    Files.createSymbolicLink(page.resolve("shared"), shared);
+                }
                 try (Stream<Path> entries = Files.list(ROOT)) {
                     for (Path entry : entries.toList()) {
                         String name = entry.getFileName().toString();
