@@ -76,7 +76,12 @@ final class DevRegistry implements AutoCloseable {
         Path log = workdir.resolve("registry-" + System.nanoTime() + ".log");
         List<String> command = new java.util.ArrayList<>(java);
         command.addAll(List.of(
-                "serve", "--dev", "--port", Integer.toString(wanted), "--data", workdir.resolve("dev-data").toString()));
+                "serve",
+                "--dev",
+                "--port",
+                Integer.toString(wanted),
+                "--data",
+                workdir.resolve("dev-data").toString()));
         process = new ProcessBuilder(command)
                 .directory(workdir.toFile())
                 .redirectErrorStream(true)
@@ -97,8 +102,8 @@ final class DevRegistry implements AutoCloseable {
         }
         String printed = Files.readString(log, StandardCharsets.UTF_8);
         stop();
-        throw new IllegalStateException("tokencontract serve --dev did not start within " + START_SECONDS
-                + " s; it printed:\n" + printed);
+        throw new IllegalStateException(
+                "tokencontract serve --dev did not start within " + START_SECONDS + " s; it printed:\n" + printed);
     }
 
     @Override

@@ -147,7 +147,9 @@ class DocsTranscriptsIT {
         void run(Transcripts.Block block) throws Exception {
             Path dir = workdir();
             if (block.registryStopped()) {
-                assertThat(registry).as(block.where() + ": no registry ran on this page before").isNotNull();
+                assertThat(registry)
+                        .as(block.where() + ": no registry ran on this page before")
+                        .isNotNull();
                 registry.stop();
             } else if (registry != null) {
                 registry.restart(); // after a "registry stopped" block, the same port and data again
@@ -175,24 +177,23 @@ class DocsTranscriptsIT {
 
     private static void runStep(Transcripts.Block block, Transcripts.Step step, String command, Path dir)
             throws Exception {
-        ProcessBuilder builder =
-                new ProcessBuilder("bash", "-c", "exec 2>&1\n" + command).directory(dir.toFile());
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec 2>&1\n" + command).directory(dir.toFile());
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         builder.environment().put("NO_COLOR", "1");
-        builder.environment().put("TOKENCONTRACT_CACHE_DIR", dir.resolve("cache").toString());
+        builder.environment()
+                .put("TOKENCONTRACT_CACHE_DIR", dir.resolve("cache").toString());
         builder.environment().remove("TOKENCONTRACT_DEBUG");
         builder.environment().remove("TOKENCONTRACT_TOKEN");
         Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
         // a command that does not end (a server) must not hang the build: 60 s, then it is killed and fails
-        java.util.concurrent.CompletableFuture<byte[]> read =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return process.getInputStream().readAllBytes();
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+        java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         boolean finished = process.waitFor(60, TimeUnit.SECONDS);
         if (!finished) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -205,7 +206,8 @@ class DocsTranscriptsIT {
         List<String> actual = new ArrayList<>(
                 Volatile.normalise(List.of(new String(output, StandardCharsets.UTF_8).split("\n", -1))));
         List<String> expected = Volatile.normalise(step.expected());
-        if (!expected.isEmpty() && EXIT.matcher(expected.get(expected.size() - 1)).matches()) {
+        if (!expected.isEmpty()
+                && EXIT.matcher(expected.get(expected.size() - 1)).matches()) {
             actual.add("[exit " + process.exitValue() + "]"); // the documents' convention: the exit code, last
         }
         assertThat(Volatile.matches(expected, actual))

@@ -20,8 +20,24 @@ record Transcripts(String file, List<Block> blocks) {
 
     /** What a runnable command may start with: the CLI, curl, and tools every CI machine has. */
     static final Set<String> TOOLS = Set.of(
-            "tokencontract", "bin/tokencontract", "curl", "jq", "python3", "cat", "echo", "printf", "sed", "grep",
-            "head", "tail", "sha256sum", "cp", "for", "diff", "find", "ls");
+            "tokencontract",
+            "bin/tokencontract",
+            "curl",
+            "jq",
+            "python3",
+            "cat",
+            "echo",
+            "printf",
+            "sed",
+            "grep",
+            "head",
+            "tail",
+            "sha256sum",
+            "cp",
+            "for",
+            "diff",
+            "find",
+            "ls");
 
     /** One fenced block with at least one command. {@code skipReason} is null unless marked. */
     record Block(String file, int line, List<Step> steps, String skipReason, boolean registryStopped) {
