@@ -176,7 +176,12 @@ final class ContractSource {
     }
 
     private static ContractException unavailable(String what, RegistryException e, String registry, String suggestion) {
-        String message = Terminal.safe(what, 200) + ": " + e.getMessage() + suggestion;
+        String detail = e.problem()
+                .map(dev.tokencontract.registry.client.RegistryProblem::detail)
+                .filter(d -> d != null && !d.isBlank() && !e.getMessage().contains(d))
+                .map(d -> ": " + Terminal.safe(d, 300))
+                .orElse("");
+        String message = Terminal.safe(what, 200) + ": " + e.getMessage() + detail + suggestion;
         if (e.kind() == RegistryException.Kind.UNREACHABLE && !e.getMessage().contains(registry)) {
             message += " (registry " + registry + ")";
         }

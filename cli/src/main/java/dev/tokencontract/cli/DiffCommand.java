@@ -41,8 +41,8 @@ final class DiffCommand implements Command {
     @Override
     public String details() {
         return """
-                OLD and NEW are contract files, bundled references (mcp-access-token@1.0.0), registry:NAME@RANGE or lock:NAME. Each change is
-                classified: consumer-breaking (a token the old version accepted is now rejected), producer-breaking
+                OLD and NEW are contract files, bundled references (mcp-access-token@1.0.0),
+                registry:NAME@RANGE or lock:NAME (see docs/cli.md). Each change is classified: consumer-breaking (a token the old version accepted is now rejected), producer-breaking
                 (a token the new version allows is rejected by consumers on the old one), widening (grants more:
                 a role, a scope, an alg, an operation), cosmetic. The mode decides which are refused; widening is
                 refused under every mode but NONE unless --acknowledge-widening. See docs/compatibility.md.

@@ -51,7 +51,8 @@ final class RegistryOptions {
         DefaultRegistry.Choice choice = DefaultRegistry.require(line, io, lockfileRegistry, lockfile);
         boolean implicit =
                 !choice.source().equals("--registry") && !choice.source().startsWith("lockfile");
-        if (implicit || line.hasOption("verbose")) {
+        String note = choice.url() + " " + choice.source();
+        if ((implicit || line.hasOption("verbose")) && noted(io, note)) {
             io.err()
                     .println("tokencontract " + command + ": registry " + Terminal.safe(choice.url(), 200) + " (from "
                             + Terminal.safe(choice.source(), 240) + ")");
@@ -64,6 +65,15 @@ final class RegistryOptions {
             String from = choice.source().equals("--registry") ? "--registry" : "registry from " + choice.source();
             throw new UsageException(Terminal.safe(from, 240) + ": " + Terminal.safe(e.getMessage(), 200));
         }
+    }
+
+    /** Notes said on each stream already: diff OLD NEW with two registry references names the registry once. */
+    private static final java.util.Map<java.io.PrintStream, java.util.Set<String>> NOTES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static boolean noted(Io io, String note) {
+        return NOTES.computeIfAbsent(io.err(), e -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                .add(note);
     }
 
     static Path cacheDir(CommandLine line, Io io) throws UsageException {
