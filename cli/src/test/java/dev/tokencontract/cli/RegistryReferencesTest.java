@@ -124,7 +124,9 @@ class RegistryReferencesTest {
 
         assertThat(result.exit()).isEqualTo(ExitCode.UNCHECKED);
         assertThat(result.err())
-                .contains("the registry has no acme.crm-tokn@1 (HTTP 404); did you mean 'acme.crm-token'?");
+                .contains(
+                        "the registry has no acme.crm-tokn@1 (HTTP 404): no contract named 'acme.crm-tokn'",
+                        "; did you mean 'acme.crm-token'?");
     }
 
     @Test
