@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on port 0 (one per test: each changes modes and states).
  */
 class RegistryAdminCommandsTest {
-    private DevRegistry registry;
+    private LoopbackRegistry registry;
 
     @TempDir
     Path dir;
@@ -24,8 +24,8 @@ class RegistryAdminCommandsTest {
 
     @BeforeEach
     void start() throws Exception {
-        registry = DevRegistry.start();
-        assertThat(registry.publish(DevRegistry.contract("acme.crm-token", "1.0.0", false)))
+        registry = LoopbackRegistry.start();
+        assertThat(registry.publish(LoopbackRegistry.contract("acme.crm-token", "1.0.0", false)))
                 .isEqualTo(201);
         tokenFile = Files.writeString(dir.resolve("admin.token"), registry.token() + "\n");
     }
@@ -43,7 +43,7 @@ class RegistryAdminCommandsTest {
 
     @Test
     void modeWhenAdminTokenThenSetAndAPublishTheOldModeRefusedGoesThrough() throws Exception {
-        Path v2 = Files.writeString(dir.resolve("v2.json"), DevRegistry.contract("acme.crm-token", "1.1.0", true));
+        Path v2 = Files.writeString(dir.resolve("v2.json"), LoopbackRegistry.contract("acme.crm-token", "1.1.0", true));
 
         CliRun.Result refused = run("publish", v2.toString(), "--token-file", tokenFile.toString());
         CliRun.Result mode = run("mode", "acme.crm-token", "FORWARD_TRANSITIVE", "--token-file", tokenFile.toString());
@@ -65,7 +65,7 @@ class RegistryAdminCommandsTest {
 
     @Test
     void publishWhenNewMajorVersionUnderTransitiveModeThenRefusedTooAsTheAdviceSays() throws Exception {
-        Path v2 = Files.writeString(dir.resolve("v2.json"), DevRegistry.contract("acme.crm-token", "2.0.0", true));
+        Path v2 = Files.writeString(dir.resolve("v2.json"), LoopbackRegistry.contract("acme.crm-token", "2.0.0", true));
 
         CliRun.Result result = run("publish", v2.toString(), "--token-file", tokenFile.toString());
 
@@ -76,7 +76,8 @@ class RegistryAdminCommandsTest {
 
     @Test
     void publishWhenVersionExistsWithOtherContentThenAdviceBumpsTheVersion() throws Exception {
-        Path changed = Files.writeString(dir.resolve("c.json"), DevRegistry.contract("acme.crm-token", "1.0.0", true));
+        Path changed =
+                Files.writeString(dir.resolve("c.json"), LoopbackRegistry.contract("acme.crm-token", "1.0.0", true));
 
         CliRun.Result result = run("publish", changed.toString(), "--token-file", tokenFile.toString());
 
@@ -86,7 +87,7 @@ class RegistryAdminCommandsTest {
 
     @Test
     void publishWhenOnlyWideningRefusedThenAdviceIsTheAcknowledgement() throws Exception {
-        String widened = DevRegistry.contract("acme.crm-token", "1.1.0", false)
+        String widened = LoopbackRegistry.contract("acme.crm-token", "1.1.0", false)
                 .replace("\"maxItems\" : 256", "\"maxItems\" : 512");
         assertThat(widened).contains("\"maxItems\" : 512");
         Path file = Files.writeString(dir.resolve("w.json"), widened);
@@ -105,7 +106,7 @@ class RegistryAdminCommandsTest {
 
     @Test
     void deprecateWhenExactVersionThenRangesSkipItAndAnExactFetchWarns() throws Exception {
-        assertThat(registry.publish(DevRegistry.contract("acme.crm-token", "1.0.1", false)))
+        assertThat(registry.publish(LoopbackRegistry.contract("acme.crm-token", "1.0.1", false)))
                 .isEqualTo(201);
 
         CliRun.Result deprecate = run("deprecate", "acme.crm-token@1.0.1", "--token-file", tokenFile.toString());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * registry is the real {@code RegistryServer} on port 0.
  */
 class RegistryDiscoveryIT {
-    private DevRegistry registry;
+    private LoopbackRegistry registry;
 
     @TempDir
     Path dir;
@@ -32,8 +32,8 @@ class RegistryDiscoveryIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        registry = DevRegistry.start();
-        assertThat(registry.publish(DevRegistry.contract("acme.crm-token", "1.0.0", false)))
+        registry = LoopbackRegistry.start();
+        assertThat(registry.publish(LoopbackRegistry.contract("acme.crm-token", "1.0.0", false)))
                 .isEqualTo(201);
         project = Files.createDirectories(dir.resolve("project"));
         deep = Files.createDirectories(project.resolve("src/main/deep"));

@@ -17,17 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
  * --registry or $TOKENCONTRACT_REGISTRY, against one real registry on port 0 for the class.
  */
 class RegistryReferencesTest {
-    private static DevRegistry registry;
+    private static LoopbackRegistry registry;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void startRegistry() throws Exception {
-        registry = DevRegistry.start();
-        assertThat(registry.publish(DevRegistry.contract("acme.crm-token", "1.0.0", false)))
+        registry = LoopbackRegistry.start();
+        assertThat(registry.publish(LoopbackRegistry.contract("acme.crm-token", "1.0.0", false)))
                 .isEqualTo(201);
-        assertThat(registry.publish(DevRegistry.contract("acme.crm-token", "1.0.1", false)))
+        assertThat(registry.publish(LoopbackRegistry.contract("acme.crm-token", "1.0.1", false)))
                 .isEqualTo(201);
     }
 

@@ -17,13 +17,13 @@ import tools.jackson.databind.node.ObjectNode;
  * throwaway ES256 issuer ({@link DevIssuer}, as {@code serve --dev}) whose admin token the tests use. Close it to
  * stop the server.
  */
-final class DevRegistry implements AutoCloseable {
+final class LoopbackRegistry implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final RegistryServer server;
     private final String token;
 
-    private DevRegistry() {
+    private LoopbackRegistry() {
         DevIssuer issuer = DevIssuer.generate(Clock.systemUTC());
         this.server = RegistryServer.builder()
                 .store(ContractStores.inMemory())
@@ -35,8 +35,8 @@ final class DevRegistry implements AutoCloseable {
         this.token = issuer.publisherToken(server.url());
     }
 
-    static DevRegistry start() {
-        return new DevRegistry();
+    static LoopbackRegistry start() {
+        return new LoopbackRegistry();
     }
 
     String url() {
