@@ -6,11 +6,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's {@code chromium} driven through Debian's {@code chromedriver}, both named explicitly, so Selenium
@@ -63,6 +66,10 @@ final class Chromium {
                 "--force-device-scale-factor=1",
                 "--lang=en-US",
                 "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight());
+        // an alert stays open (the hostile-content checks look for it) instead of failing the next command
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        // the console (CSP refusals) through the driver's log endpoint
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort()

@@ -52,8 +52,8 @@ final class RegistryProcess implements AutoCloseable {
             throw new IllegalStateException(JAR + " is missing: build it with mvn -pl ui-tests -am verify");
         }
         Path data = dir.resolve("data");
-        List<String> command = new ArrayList<>(List.of(
-                JAVA, "-jar", JAR.toString(), "serve", "--dev", "--port", "0", "--data", data.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(JAVA, "-jar", JAR.toString(), "serve", "--dev", "--port", "0", "--data", data.toString()));
         command.addAll(List.of(extraArgs));
         Path out = Files.createTempFile(dir, "serve", ".out");
         Path err = Files.createTempFile(dir, "serve", ".err");
@@ -66,7 +66,8 @@ final class RegistryProcess implements AutoCloseable {
             Matcher matcher = LISTENING.matcher(Files.readString(out, StandardCharsets.UTF_8));
             Path tokenFile = data.resolve("dev-publisher.token");
             if (matcher.find() && Files.isRegularFile(tokenFile)) {
-                String token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+                String token =
+                        Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
                 return new RegistryProcess(process, out, err, matcher.group(1), token);
             }
             Thread.sleep(100);
@@ -90,10 +91,14 @@ final class RegistryProcess implements AutoCloseable {
         return Files.readString(out, StandardCharsets.UTF_8) + Files.readString(err, StandardCharsets.UTF_8);
     }
 
-    /** Publishes one contract through {@code POST /contracts/{name}/versions}; anything but 201 fails. */
-    void publish(String contractJson) throws IOException, InterruptedException {
-        String name = JSON.readTree(contractJson).path("x-contract").path("name").asString();
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/contracts/" + name + "/versions"))
+    /**
+     * Publishes one contract through {@code POST /contracts/{name}/versions{query}}; anything but 201 fails.
+     * {@code query} is empty or starts with {@code ?} ({@code ?acknowledge=authorization-widening}).
+     */
+    void publish(String contractJson, String query) throws IOException, InterruptedException {
+        String name =
+                JSON.readTree(contractJson).path("x-contract").path("name").asString();
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/contracts/" + name + "/versions" + query))
                 .header("Authorization", "Bearer " + publisherToken)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(contractJson)));
@@ -116,8 +121,7 @@ final class RegistryProcess implements AutoCloseable {
 
     /** A GET of the JSON API, as an API client (Accept: application/json); a non-200 fails. */
     JsonNode getJson(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response =
-                send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json"));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json"));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
         }

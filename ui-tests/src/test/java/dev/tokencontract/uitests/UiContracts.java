@@ -50,9 +50,7 @@ final class UiContracts {
      * default FULL_TRANSITIVE mode only with {@code ?acknowledge=authorization-widening}.
      */
     static String crm110() {
-        return crm(
-                "1.1.0",
-                """
+        return crm("1.1.0", """
                 ,
                       "deleteCustomer": {"scopes": ["crm.write"], "description": "Delete a customer record."}""");
     }
@@ -86,8 +84,7 @@ final class UiContracts {
                     "scope": {"type": "string"}
                   }
                 }
-                """
-                .formatted(version, version, extraOperation);
+                """.formatted(version, version, extraOperation);
     }
 
     /**
@@ -125,8 +122,7 @@ final class UiContracts {
                     "scope": {"type": "string"}
                   }
                 }
-                """
-                .formatted(
+                """.formatted(
                         json(all),
                         json(IMG_ONERROR),
                         json(JAVASCRIPT_URL),
