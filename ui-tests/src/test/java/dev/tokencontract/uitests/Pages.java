@@ -1,7 +1,5 @@
 package dev.tokencontract.uitests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import org.assertj.core.api.SoftAssertions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -34,6 +33,7 @@ final class Pages {
 
     /** Navigates to {@code path} on the registry and waits until the document has loaded. */
     WebDriver open(String path) {
+        console(); // what earlier pages logged is theirs
         driver.get(base + path);
         await(d -> "complete".equals(driver.executeScript("return document.readyState")));
         return driver;
@@ -63,16 +63,18 @@ final class Pages {
      * page's own files, or an element a payload would have created.
      */
     void assertNothingRan() {
+        SoftAssertions softly = new SoftAssertions();
         try {
             String alert = driver.switchTo().alert().getText();
-            throw new AssertionError("an alert opened: " + alert);
+            softly.fail("an alert opened: " + alert);
+            driver.switchTo().alert().dismiss();
         } catch (NoAlertPresentException expected) {
             // nothing opened one
         }
-        assertThat(driver.executeScript("return typeof window.__pwned"))
+        softly.assertThat(driver.executeScript("return typeof window.__pwned"))
                 .as("window.__pwned")
                 .isEqualTo("undefined");
-        assertThat(driver.getTitle()).doesNotContain("PWNED");
+        softly.assertThat(driver.getTitle()).doesNotContain("PWNED");
         Object injected = driver.executeScript("""
                 const bad = [];
                 for (const el of document.querySelectorAll('*')) {
@@ -90,14 +92,21 @@ final class Pages {
                   document.querySelectorAll(sel).forEach(el => bad.push(sel));
                 return bad;
                 """);
-        assertThat(injected).as("elements a payload created").isEqualTo(List.of());
-        List<String> refusals = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
+        softly.assertThat(injected).as("elements a payload created").isEqualTo(List.of());
+        List<String> refusals = console().stream()
                 .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to"))
                 .toList();
-        assertThat(refusals)
+        softly.assertThat(refusals)
                 .as("Content-Security-Policy refusals in the console")
                 .isEmpty();
+        softly.assertAll();
+    }
+
+    /** The console messages since the last call (reading them empties the driver's buffer). */
+    List<String> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     /** Saves the viewport as {@code NAME.png} in {@link #SCREENSHOTS} (docs/ui when the docs are refreshed). */
