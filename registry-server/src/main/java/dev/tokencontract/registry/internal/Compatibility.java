@@ -258,7 +258,8 @@ public final class Compatibility {
         return ContractDiff.between(contract(older), candidate);
     }
 
-    private Contract contract(StoredVersion version) {
+    /** The stored version compiled, once per digest (also for {@code POST /ui/api/explain}). */
+    Contract contract(StoredVersion version) {
         return parsed.computeIfAbsent(version.digest(), d -> {
             try {
                 return Contracts.parse(version.content());
