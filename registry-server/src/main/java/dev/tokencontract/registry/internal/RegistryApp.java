@@ -1,5 +1,6 @@
 package dev.tokencontract.registry.internal;
 
+import dev.tokencontract.registry.internal.ui.UiRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -60,17 +61,22 @@ public final class RegistryApp {
                 cfg.routes.get(path, handler);
                 cfg.routes.head(path, handler);
             };
-            get.accept(
-                    "/",
-                    ctx -> Http.json(
-                            ctx,
-                            200,
-                            Json.NODES
-                                    .objectNode()
-                                    .put("service", "tokencontract registry")
-                                    .put("contracts", "/contracts")
-                                    .put("openapi", "/openapi.json")
-                                    .put("docs", "https://tokencontract.dev/docs/registry-api")));
+            get.accept("/", ctx -> {
+                ctx.header("Vary", "Accept");
+                if (UiRoutes.prefersHtml(ctx)) { // a browser goes to the pages; API clients keep the JSON
+                    UiRoutes.redirectToPages(ctx);
+                    return;
+                }
+                Http.json(
+                        ctx,
+                        200,
+                        Json.NODES
+                                .objectNode()
+                                .put("service", "tokencontract registry")
+                                .put("contracts", "/contracts")
+                                .put("openapi", "/openapi.json")
+                                .put("docs", "https://tokencontract.dev/docs/registry-api"));
+            });
             get.accept("/contracts", reads::list);
             get.accept("/contracts/{name}", reads::summary);
             get.accept("/contracts/{name}/versions", reads::versions);
@@ -97,17 +103,33 @@ public final class RegistryApp {
                     "/metrics",
                     ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                             .result(services.metrics.scrape()));
-            cfg.routes.exception(Problem.class, (problem, ctx) -> Http.problem(ctx, problem));
+            UiRoutes.register(cfg, get, services, reads);
+            cfg.routes.exception(Problem.class, (problem, ctx) -> {
+                if (UiRoutes.servesHtml(ctx)) {
+                    UiRoutes.problemPage(ctx, problem);
+                } else {
+                    Http.problem(ctx, problem);
+                }
+            });
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 Problem problem = fromJavalin(e);
                 if (e.getStatus() == 405) {
                     problem.header("Allow", allowed.on(ctx.path()));
                 }
-                Http.problem(ctx, problem);
+                if (UiRoutes.servesHtml(ctx)) {
+                    UiRoutes.problemPage(ctx, problem);
+                } else {
+                    Http.problem(ctx, problem);
+                }
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 log.accept("{\"error\":\"unhandled " + e.getClass().getName() + "\"}");
-                Http.problem(ctx, Problem.of(ProblemCode.INTERNAL_ERROR, "the registry failed; the error is logged"));
+                Problem failed = Problem.of(ProblemCode.INTERNAL_ERROR, "the registry failed; the error is logged");
+                if (UiRoutes.servesHtml(ctx)) {
+                    UiRoutes.problemPage(ctx, failed);
+                } else {
+                    Http.problem(ctx, failed);
+                }
             });
             cfg.routes.error(
                     404,
@@ -159,7 +181,12 @@ public final class RegistryApp {
 
     private static void unlessProblem(Context ctx, Problem problem) {
         String type = ctx.res().getContentType();
-        if (type == null || !type.startsWith(Http.PROBLEM_JSON)) {
+        if (type != null && (type.startsWith(Http.PROBLEM_JSON) || type.startsWith("text/html"))) {
+            return; // already answered: a problem, or a page's own error page
+        }
+        if (UiRoutes.servesHtml(ctx)) {
+            UiRoutes.problemPage(ctx, problem);
+        } else {
             Http.problem(ctx, problem);
         }
     }
