@@ -31,8 +31,6 @@ record ExplainRequest(
         List<String> audiences,
         Optional<String> jwks,
         Optional<String> alg) {
-    /** The whole body; the token's own cap (32 Ki characters) is the validator's. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
     /** Keys a pasted set may hold: verification tries each fitting key, so their number bounds the work. */
     static final int MAX_PASTED_KEYS = 32;
 

@@ -19,6 +19,8 @@ import io.javalin.http.Context;
  */
 public final class ExplainRoute {
     public static final String PATH = "/ui/api/explain";
+    /** The whole body; the token's own cap (32 Ki characters) is the validator's. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final Services services;
 
@@ -32,7 +34,7 @@ public final class ExplainRoute {
         services.readAccess(ctx);
         ExplainService explain = services.explain();
         try (ClientRateGate.Permit permit = explain.gate.admit(ctx.req().getRemoteAddr())) {
-            ExplainRequest request = ExplainRequest.parse(Http.body(ctx, ExplainRequest.MAX_BODY_BYTES));
+            ExplainRequest request = ExplainRequest.parse(Http.body(ctx, MAX_BODY_BYTES));
             Contract contract = contract(request);
             TokenValidator validator = validator(request, contract, keys(request, explain));
             ValidationReport report = validator.validate(request.token(), services.clock.instant());

@@ -11,10 +11,12 @@ import java.util.Optional;
  */
 public final class ExplainService {
     private final Optional<KeySource> trusted;
+    private final ExplainLimits limits;
     final ClientRateGate gate;
 
     private ExplainService(Optional<KeySource> trusted, ExplainLimits limits) {
         this.trusted = trusted;
+        this.limits = limits;
         this.gate = new ClientRateGate(
                 "explanations", limits.perMinute(), limits.burst(), limits.concurrent(), System::nanoTime);
     }
@@ -29,8 +31,12 @@ public final class ExplainService {
         return of(List.of(), ExplainLimits.defaults());
     }
 
+    public ExplainLimits limits() {
+        return limits;
+    }
+
     /** The trusted keys, or {@link KeySource#none()} when the registry trusts none. */
-    KeySource trustedKeys() {
+    public KeySource trustedKeys() {
         return trusted.orElseGet(KeySource::none);
     }
 }

@@ -41,6 +41,7 @@ public final class UiRoutes {
         get.accept(PREFIX + "/", ctx -> redirect(ctx, "/ui/contracts"));
         get.accept(PREFIX + "/static/{file}", ctx -> serve(ctx, files));
         get.accept(PREFIX + "/contracts", new ContractsPage(services, facts)::render);
+        get.accept(PREFIX + "/explain", new ExplainPage(services, facts)::render);
     }
 
     /** True for a request whose failures are answered with an HTML page: under {@code /ui}, not under the API. */
