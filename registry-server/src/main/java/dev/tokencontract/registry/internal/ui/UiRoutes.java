@@ -44,6 +44,7 @@ public final class UiRoutes {
         get.accept(PREFIX + "/contracts/{name}", new ContractPage(services, facts)::render);
         get.accept(
                 PREFIX + "/contracts/{name}/compare", new ComparePage(services, new PublishVerdicts(services))::render);
+        get.accept(PREFIX + "/explain", new ExplainPage(services, facts)::render);
     }
 
     /** True for a request whose failures are answered with an HTML page: under {@code /ui}, not under the API. */
