@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A published contract whose every free-text field holds a script, an {@code onerror} image, a {@code javascript:}
@@ -44,6 +46,60 @@ class HostileContentIT {
                 .findFirst()
                 .orElseThrow();
         assertThat(row.getText()).contains(UiContracts.IMG_ONERROR);
+        ui.pages.assertNothingRan();
+    }
+
+    @Test
+    void contractPageWhenEveryFieldHoldsMarkupThenEveryPayloadIsShownLiterallyAndNothingRuns(UiSession ui)
+            throws Exception {
+        ui.pages.open("/ui/contracts/" + UiContracts.HOSTILE + "?version=1.0.0");
+
+        String text = ui.pages.text();
+        for (String payload : UiContracts.PAYLOADS) {
+            assertThat(text).as("shown as text").contains(payload);
+        }
+        JsonNode served = ui.registry.getJson("/contracts/" + UiContracts.HOSTILE + "/versions/1.0.0");
+        assertThat(RegistryProcess.JSON.readTree(ui.pages.byId("raw-json").getAttribute("textContent")))
+                .isEqualTo(served);
+        ui.pages.screenshot("hostile-contract");
+        ui.pages.assertNothingRan();
+    }
+
+    @Test
+    void comparePageWhenBothVersionsHoldMarkupThenBeforeAndAfterAreTextAndNothingRuns(UiSession ui) {
+        ui.pages.open("/ui/contracts/" + UiContracts.HOSTILE + "/compare?from=1.0.0&to=1.0.1");
+
+        assertThat(ui.pages.all("#changes-table tbody tr")).isNotEmpty();
+        String text = ui.pages.byId("changes-table").getText();
+        assertThat(text).contains(UiContracts.SCRIPT, UiContracts.TEXTAREA_BREAKOUT, UiContracts.ANCHOR);
+        ui.pages.assertNothingRan();
+    }
+
+    @Test
+    void explainWhenTheTokenCarriesMarkupThenClaimsFindingsAndHeaderAreTextAndNothingRuns(UiSession ui) {
+        String token = ExplainPageIT.fresh()
+                .header("kid", UiContracts.ATTRIBUTE_BREAKOUT)
+                .claim("sub", UiContracts.SCRIPT)
+                .claim("tenant_id", UiContracts.IMG_ONERROR)
+                .claim("client_id", UiContracts.TEXTAREA_BREAKOUT)
+                .claim(UiContracts.ANCHOR, UiContracts.JAVASCRIPT_URL)
+                .signRsa();
+
+        ExplainPageIT.explain(ui, ExplainPageIT.CONTRACT, token);
+
+        assertThat(ExplainPageIT.verdict(ui)).startsWith("REJECTED");
+        // the decoded header and claims are shown as JSON: each value appears as its JSON string content
+        String result = ui.pages.byId("result").getText();
+        for (String payload : List.of(
+                UiContracts.ATTRIBUTE_BREAKOUT,
+                UiContracts.SCRIPT,
+                UiContracts.IMG_ONERROR,
+                UiContracts.TEXTAREA_BREAKOUT,
+                UiContracts.ANCHOR,
+                UiContracts.JAVASCRIPT_URL)) {
+            String json = UiContracts.json(payload);
+            assertThat(result).contains(json.substring(1, json.length() - 1));
+        }
         ui.pages.assertNothingRan();
     }
 

@@ -1,5 +1,7 @@
 package dev.tokencontract.uitests;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -92,14 +94,27 @@ final class UiContracts {
      * values, a default and examples, a claim name, an operation's name, description and roles.
      */
     static String hostile() {
-        String all = String.join(" | ", PAYLOADS);
+        return hostile("1.0.0", String.join(" | ", PAYLOADS));
+    }
+
+    /**
+     * {@code 1.0.1}: the same contract with its descriptions reworded (cosmetic, so it publishes under
+     * FULL_TRANSITIVE), so the compare page shows payloads on both sides of "before → after".
+     */
+    static String hostile101() {
+        List<String> reversed = new ArrayList<>(PAYLOADS);
+        Collections.reverse(reversed);
+        return hostile("1.0.1", String.join(" ~ ", reversed));
+    }
+
+    private static String hostile(String version, String all) {
         return """
                 {
                   "$schema": "https://json-schema.org/draft/2020-12/schema",
-                  "$id": "https://tokencontract.dev/contracts/ui.hostile-token/1.0.0",
+                  "$id": "https://tokencontract.dev/contracts/ui.hostile-token/%15$s",
                   "title": %1$s,
                   "description": %1$s,
-                  "x-contract": {"name": "ui.hostile-token", "version": "1.0.0", "kind": "jwt-access-token",
+                  "x-contract": {"name": "ui.hostile-token", "version": %16$s, "kind": "jwt-access-token",
                     "owner": %2$s, "description": %1$s},
                   "x-jose": {"alg": ["RS256"], "typ": [%3$s]},
                   "x-authorization": {
@@ -136,7 +151,9 @@ final class UiContracts {
                         json(SCRIPT_CLOSE),
                         json(SCRIPT),
                         json(IMG_ONERROR),
-                        json(TEXTAREA_BREAKOUT));
+                        json(TEXTAREA_BREAKOUT),
+                        version,
+                        json(version));
     }
 
     /** A JSON string literal, through the serializer (never by hand). */

@@ -51,6 +51,7 @@ final class UiSession implements AutoCloseable {
         registry.publish(UiContracts.crm100(), "");
         registry.publish(UiContracts.crm110(), "?acknowledge=authorization-widening");
         registry.publish(UiContracts.hostile(), "");
+        registry.publish(UiContracts.hostile101(), "");
         registry.publish(UiContracts.admin100(), "");
     }
 
