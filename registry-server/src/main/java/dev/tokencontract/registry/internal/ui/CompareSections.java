@@ -114,6 +114,14 @@ final class CompareSections {
                     .text(": the refused changes grant more, and a publisher must say so.")
                     .close("p");
         }
+        if (check.searchDeferred()) {
+            html.element(
+                    "p",
+                    "No counterexample search this time: this address has used its share of compatibility dry runs;"
+                            + " reload in a minute.",
+                    "class",
+                    "note");
+        }
         refusedRows(html, verdict);
         counterexamples(html, verdict);
         html.open("p", "class", "note")
