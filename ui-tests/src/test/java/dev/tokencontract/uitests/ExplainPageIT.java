@@ -33,11 +33,16 @@ class ExplainPageIT {
     }
 
     @Test
-    void explainWhenTheTokenConformsThenTheVerdictIsAcceptedAndTheClaimsAreVerified(UiSession ui) {
-        explain(ui, CONTRACT, fresh().signRsa());
+    void explainWhenTheTokenConformsThenTheVerdictIsAcceptedAndTheClaimsAreVerified(UiSession ui) throws Exception {
+        String token = fresh().signRsa();
+
+        explain(ui, CONTRACT, token);
 
         assertThat(verdict(ui)).startsWith("ACCEPTED");
-        assertThat(findingRows(ui)).isEmpty();
+        JsonNode report = reportFromTheApi(ui, token);
+        assertThat(report.path("verdict").asString()).isEqualTo("ACCEPTED");
+        assertThat(shownFindings(ui)).containsExactlyElementsOf(findings(report));
+        assertThat(findingRows(ui)).extracting(row -> cell(row, 1)).doesNotContain("ERROR");
         assertThat(ui.pages.all("#result pre[data-label]"))
                 .extracting(pre -> pre.getAttribute("data-label"))
                 .containsOnly("VERIFIED");
@@ -116,6 +121,21 @@ class ExplainPageIT {
 
     static List<WebElement> findingRows(UiSession ui) {
         return ui.pages.all("#result table.findings tbody tr");
+    }
+
+    /** Each finding of the page's table as "CODE POINTER". */
+    private static List<String> shownFindings(UiSession ui) {
+        return findingRows(ui).stream()
+                .map(row -> (cell(row, 0) + " " + cell(row, 2).replace("—", "")).strip())
+                .toList();
+    }
+
+    /** Each finding of a report as "CODE POINTER". */
+    private static List<String> findings(JsonNode report) {
+        return report.path("findings")
+                .valueStream()
+                .map(f -> (f.path("code").asString() + " " + f.path("pointer").asString("")).strip())
+                .toList();
     }
 
     private static String cell(WebElement row, int index) {
