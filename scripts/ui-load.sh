@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
 # Load run of the registry's web pages (issue 16): 100 contracts x 20 versions, each page measured with wrk.
 #
-#   scripts/ui-load.sh            8 connections, 20 s per page after a 10 s warm-up (about 6 minutes with seeding)
-#   scripts/ui-load.sh --quick    8 connections, 5 s per page (numbers indicative only)
+#   scripts/ui-load.sh            1 and 8 connections, 15 s per page after a 5 s warm-up (about 10 minutes with seeding)
+#   scripts/ui-load.sh --quick    3 s per page (numbers indicative only)
 #
 # Needs wrk, curl and python3 (Debian: apt-get install -y wrk curl python3). Builds the CLI jar when stale
 # (through bin/tokencontract). Starts `tokencontract serve --dev` (embedded H2) on a free loopback port with
 # throwaway data, seeds it through the HTTP API (scripts/ui-load/seed.py: every publish passes the real
 # compatibility gate), then for each page: the weight (HTML + CSS + JS as sent, scripts/ui-load/weight.py) and
-# wrk (2 threads, keep-alive, Accept: text/html) for p50/p99. Writes scripts/ui-load/results.md and prints it.
+# wrk (keep-alive, Accept: text/html) for p50/p99, with 1 connection (one person) and 8 (a busy team). Two
+# baselines run the same way in the same session, first and last: GET /health/live (the server's floor) and the JSON
+# list GET /contracts (what the API pays for the same 100 contracts). Writes scripts/ui-load/results.md and prints it.
 # Not a test: nothing fails on a slow number. Targets (issue 16): p99 <= 50 ms, weight <= 200 KB.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-duration=20s
-warmup=10s
-[[ "${1:-}" == "--quick" ]] && { duration=5s; warmup=5s; }
-connections=8
+duration=15s
+warmup=5s
+[[ "${1:-}" == "--quick" ]] && { duration=3s; warmup=2s; }
 contracts=${CONTRACTS:-100}
 versions=${VERSIONS:-20}
 
@@ -56,61 +57,75 @@ cat "$work/seed.txt" >&2
 last=$((versions - 1))
 middle=$(printf 'load.contract-%03d' $((contracts / 2)))
 pages=(
+  "health=/health/live"
+  "api-list=/contracts"
   "list=/ui/contracts"
   "contract=/ui/contracts/$middle"
   "compare=/ui/contracts/$middle/compare?from=1.0.0&to=1.$last.0"
   "explain=/ui/explain"
   "admin=/ui/admin"
   "api-docs=/ui/api"
+  "health-again=/health/live"
+  "api-list-again=/contracts"
 )
-python3 "$here/ui-load/weight.py" "$base" "${pages[@]}" >"$work/weight.tsv"
+python3 "$here/ui-load/weight.py" "$base" "${pages[@]:2:6}" >"$work/weight.tsv"
 
 for spec in "${pages[@]}"; do
   label="${spec%%=*}"; path="${spec#*=}"
-  status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept: text/html' "$base$path")
+  accept='text/html'; [[ "$path" == /ui/* ]] || accept='application/json'
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Accept: $accept" "$base$path")
   [[ "$status" == 200 ]] || { echo "ui-load: $path answered $status" >&2; exit 4; }
-  wrk -t2 -c"$connections" -d"$warmup" -H 'Accept: text/html' "$base$path" >/dev/null
-  wrk -t2 -c"$connections" -d"$duration" --latency -H 'Accept: text/html' "$base$path" >"$work/$label.txt"
+  for c in 1 8; do
+    threads=$(( c < 2 ? 1 : 2 ))
+    wrk -t"$threads" -c"$c" -d"$warmup" -H "Accept: $accept" "$base$path" >/dev/null
+    wrk -t"$threads" -c"$c" -d"$duration" --latency -H "Accept: $accept" "$base$path" >"$work/$label-c$c.txt"
+  done
   echo "ran $label" >&2
 done
 
-python3 - "$work" "$duration" "$connections" "$contracts" "$versions" "$seed_seconds" "${pages[@]}" \
+python3 - "$work" "$duration" "$contracts" "$versions" "$seed_seconds" "${pages[@]}" \
   >"$here/ui-load/results.md" <<'PY'
 import re, sys, platform, subprocess
-work, duration, conns, contracts, versions, seed_seconds = sys.argv[1:7]
-pages = [p.split("=", 1) for p in sys.argv[7:]]
+work, duration, contracts, versions, seed_seconds = sys.argv[1:6]
+pages = [p.split("=", 1) for p in sys.argv[6:]]
 weights = {}
 for line in open(f"{work}/weight.tsv"):
     label, html, css, js, total, files = line.rstrip("\n").split("\t")
     weights[label] = (int(html), int(css), int(js), int(total), files)
-def parse(label):
-    text = open(f"{work}/{label}.txt").read()
+def parse(name):
+    text = open(f"{work}/{name}.txt").read()
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
     def ms(q):
         m = re.search(rf"\s{q}%\s+([\d.]+)(us|ms|s)\b", text)
         v, unit = float(m.group(1)), m.group(2)
         return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-    sock = re.search(r"Socket errors: (.*)", text)
-    return rps, ms(50), ms(99), (int(errors.group(1)) if errors else 0), (sock.group(1) if sock else "none")
+    return rps, ms(50), ms(99), (int(errors.group(1)) if errors else 0)
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 wrk = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines()[0]
 load = open("/proc/loadavg").read().split()[:3]
 print(f"Machine: {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} vCPU {cpu}, "
-      f"{platform.platform()}; {java}; {wrk}. Load average before the report: {' '.join(load)}.")
+      f"{platform.platform()}; {java}; {wrk}. Load average at the end of the run: {' '.join(load)}.")
 print(f"Store: {contracts} contracts x {versions} versions (embedded H2), seeded through the API in {seed_seconds} s.")
-print(f"wrk -t2 -c{conns} -d{duration} --latency -H 'Accept: text/html', keep-alive, after a warm-up; wrk and the "
-      "registry (-XX:+UseParallelGC -Xms512m -Xmx512m) share the same cores.")
+print(f"wrk --latency -d{duration} after a warm-up, keep-alive, with 1 connection (-t1 -c1) and 8 (-t2 -c8); "
+      "wrk and the registry (-XX:+UseParallelGC -Xms512m -Xmx512m) share the same cores. Pages are asked for with "
+      "Accept: text/html, the baselines with Accept: application/json.")
 print()
-print("| page | path | req/s | p50 ms | p99 ms | non-2xx | HTML B | CSS B | JS B | total KB | p99 <= 50 ms | <= 200 KB |")
-print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+health = [parse(f"{l}-c1")[1] for l in ("health", "health-again")]
+floor = sum(health) / 2
+print("| page | path | c=1 req/s | c=1 p50 ms | c=1 p99 ms | c=8 req/s | c=8 p50 ms | c=8 p99 ms | c=1 p50 / health p50 | non-2xx | weight KB (HTML+CSS+JS) | p99 <= 50 ms (c=1 / c=8) | <= 200 KB |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
 for label, path in pages:
-    rps, p50, p99, errors, sock = parse(label)
-    html, css, js, total, files = weights[label]
-    print(f"| {label} | `{path}` | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {errors} | {html:,} | {css:,} | {js:,} | "
-          f"{total / 1024:.1f} | {'yes' if p99 <= 50 else 'NO'} | {'yes' if total <= 200 * 1024 else 'NO'} |")
+    one, eight = parse(f"{label}-c1"), parse(f"{label}-c8")
+    weight = weights.get(label)
+    w = f"{weight[3] / 1024:.1f} ({weight[0]:,}+{weight[1]:,}+{weight[2]:,} B)" if weight else "—"
+    ok = lambda p99: "yes" if p99 <= 50 else "NO"
+    print(f"| {label} | `{path}` | {one[0]:,.0f} | {one[1]:.2f} | {one[2]:.2f} | {eight[0]:,.0f} | {eight[1]:.2f} | "
+          f"{eight[2]:.2f} | {one[1] / floor:.1f} | {one[3] + eight[3]} | {w} | "
+          f"{ok(one[2]) + ' / ' + ok(eight[2]) if weight else '—'} | "
+          f"{('yes' if weight[3] <= 200 * 1024 else 'NO') if weight else '—'} |")
 print()
-print("Files each page loads: " + "; ".join(f"{label}: {weights[label][4] or '(none)'}" for label, _ in pages) + ".")
+print("Files each page loads: " + "; ".join(f"{label}: {weights[label][4] or '(none)'}" for label in weights) + ".")
 PY
 cat "$here/ui-load/results.md"

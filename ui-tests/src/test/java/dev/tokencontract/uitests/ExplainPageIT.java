@@ -47,6 +47,8 @@ class ExplainPageIT {
                 .extracting(pre -> pre.getAttribute("data-label"))
                 .containsOnly("VERIFIED");
         assertThat(ui.pages.text()).contains("\"tenant_id\": \"acme\"");
+        ui.driver.executeScript("document.getElementById('explain-verdict').scrollIntoView()");
+        ui.pages.screenshot("explain-accepted");
         ui.pages.assertNothingRan();
     }
 
@@ -79,6 +81,7 @@ class ExplainPageIT {
                 .extracting(pre -> pre.getAttribute("data-label"))
                 .containsOnly("UNVERIFIED");
         assertThat(ui.pages.byId("result").getText()).contains("UNTRUSTED");
+        ui.driver.executeScript("document.getElementById('explain-verdict').scrollIntoView()");
         ui.pages.screenshot("explain-rejected");
         ui.pages.assertNothingRan();
     }
