@@ -258,8 +258,8 @@ public final class Compatibility {
         return ContractDiff.between(contract(older), candidate);
     }
 
-    /** The stored version compiled, once per digest (also for {@code POST /ui/api/explain}). */
-    Contract contract(StoredVersion version) {
+    /** A stored version parsed (once per digest; also for {@code POST /ui/api/explain}); a 500 problem if it no longer passes lint. */
+    public Contract contract(StoredVersion version) {
         return parsed.computeIfAbsent(version.digest(), d -> {
             try {
                 return Contracts.parse(version.content());
