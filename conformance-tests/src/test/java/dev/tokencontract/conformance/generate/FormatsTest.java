@@ -4,16 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.conformance.engine.Choices;
 import dev.tokencontract.contract.ContractFormats;
+import dev.tokencontract.contract.SchemaCheck;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
 
-/** The generator's formats are exactly the ones contracts assert, and its durations follow RFC 3339's grammar. */
+/** Every format contracts assert generates values the validator accepts, and its durations follow RFC 3339's grammar. */
 class FormatsTest {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     @Test
-    void namesWhenComparedWithTheValidatorThenTheSameSet() {
-        assertThat(Formats.names()).isEqualTo(ContractFormats.asserted());
+    void generateWhenEveryAssertedFormatThenTheValidatorAcceptsEveryValue() {
+        for (String format : ContractFormats.asserted()) {
+            SchemaCheck check =
+                    SchemaCheck.compile(JSON.objectNode().put("type", "string").put("format", format));
+            for (long seed = 0; seed < 300; seed++) {
+                String value = Formats.generate(format, Choices.random(seed));
+
+                assertThat(check.check(JSON.stringNode(value), ""))
+                        .as("%s: %s", format, value)
+                        .isEmpty();
+            }
+        }
     }
 
     @Test
