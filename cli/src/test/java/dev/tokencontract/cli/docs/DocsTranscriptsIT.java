@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -20,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Re-runs every runnable shell transcript of README.md and docs/*.md against the real CLI jar, from the
  * repository root, and compares what it prints with what the document shows (volatile parts normalised,
  * see {@link Volatile}). A transcript that cannot run here must say why in a marker comment; an unmarked
- * non-runnable one fails, so no block is skipped silently.
+ * non-runnable one fails, so no block is skipped silently. Each page runs in order in its own working
+ * directory; a page whose examples talk to {@code http://127.0.0.1:8080} gets its own real
+ * {@code tokencontract serve --dev} ({@link DevRegistry}), the convention docs/cli.md states at its top.
  */
 class DocsTranscriptsIT {
     private static final Path ROOT =
@@ -32,6 +37,8 @@ class DocsTranscriptsIT {
     private static final String JAVA =
             Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final java.util.regex.Pattern EXIT = java.util.regex.Pattern.compile("\\[exit \\d+\\]");
+
+    private static final List<AutoCloseable> PAGES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @TempDir
     static Path bin;
@@ -70,63 +77,176 @@ class DocsTranscriptsIT {
     }
 
     @TestFactory
-    Stream<DynamicTest> runnableTranscriptsWhenRunThenPrintWhatTheDocsShow() throws IOException {
-        Path launcher = bin.resolve("tokencontract");
-        Files.writeString(launcher, "#!/bin/sh\nexec \"" + JAVA + "\" -jar \"" + JAR + "\" \"$@\"\n");
-        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
-        List<DynamicTest> tests = new ArrayList<>();
+    Stream<DynamicNode> runnableTranscriptsWhenRunThenPrintWhatTheDocsShow() throws Exception {
+        launcher();
+        List<DynamicNode> pages = new ArrayList<>();
         for (Transcripts doc : documents()) {
-            for (Transcripts.Block block : doc.blocks()) {
-                if (block.skipReason() == null && block.runnable()) {
-                    tests.add(DynamicTest.dynamicTest(block.where(), () -> run(block)));
+            List<Transcripts.Block> runnable = doc.blocks().stream()
+                    .filter(b -> b.skipReason() == null && b.runnable())
+                    .toList();
+            if (runnable.isEmpty()) {
+                continue;
+            }
+            Page page = new Page(doc.file());
+            List<DynamicTest> tests = new ArrayList<>();
+            for (Transcripts.Block block : runnable) {
+                tests.add(DynamicTest.dynamicTest(block.where(), () -> page.run(block)));
+            }
+            tests.add(DynamicTest.dynamicTest(doc.file() + ": stop its registry", page::close));
+            pages.add(DynamicContainer.dynamicContainer(doc.file(), tests.stream()));
+        }
+        assertThat(pages).as("runnable transcripts found").isNotEmpty();
+        return pages.stream();
+    }
+
+    /**
+     * A {@code tokencontract} on PATH that runs the jar as {@code bin/tokencontract} does: the short-run JVM
+     * settings and an AppCDS archive made once here (about a third of the CPU per command; the docs test runs
+     * ~140 of them). Without an archive it still runs, only slower.
+     */
+    private static void launcher() throws IOException, InterruptedException {
+        Path archive = bin.resolve("tokencontract.jsa");
+        Process training = new ProcessBuilder(
+                        JAVA,
+                        "-XX:ArchiveClassesAtExit=" + archive,
+                        "-Xlog:disable",
+                        "-jar",
+                        JAR.toString(),
+                        "__cds-training")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        boolean archived =
+                training.waitFor(120, TimeUnit.SECONDS) && training.exitValue() == 0 && Files.exists(archive);
+        String options = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+                + (archived ? " -XX:SharedArchiveFile=\"" + archive + "\" -Xlog:disable -Xlog:all=error:stderr" : "");
+        Path launcher = bin.resolve("tokencontract");
+        Files.writeString(launcher, "#!/bin/sh\nexec \"" + JAVA + "\" " + options + " -jar \"" + JAR + "\" \"$@\"\n");
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @AfterAll
+    static void stopRegistries() throws Exception {
+        for (AutoCloseable page : PAGES) {
+            page.close();
+        }
+        // the links into the repository go first, so the temp dir's clean-up has nothing to warn about
+        Path pages = bin.resolve("pages");
+        if (Files.isDirectory(pages)) {
+            try (Stream<Path> all = Files.walk(pages, 3)) {
+                for (Path link : all.filter(Files::isSymbolicLink).toList()) {
+                    Files.delete(link);
                 }
             }
         }
-        assertThat(tests).as("runnable transcripts found").isNotEmpty();
-        return tests.stream();
     }
 
-    private static void run(Transcripts.Block block) throws Exception {
-        for (Transcripts.Step step : block.steps()) {
-            String command = step.command().startsWith("bin/tokencontract ")
-                    ? step.command().substring("bin/".length())
-                    : step.command();
-            ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec 2>&1\n" + command).directory(ROOT.toFile());
-            builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-            builder.environment().put("NO_COLOR", "1");
-            builder.environment().remove("TOKENCONTRACT_DEBUG");
-            Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
-            // a command that does not end (a server) must not hang the build: 60 s, then it is killed and fails
-            java.util.concurrent.CompletableFuture<byte[]> read =
-                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                        try {
-                            return process.getInputStream().readAllBytes();
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    });
-            boolean finished = process.waitFor(60, TimeUnit.SECONDS);
-            if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-            assertThat(finished)
-                    .as(block.where() + ": $ " + step.command() + " did not finish within 60 s")
-                    .isTrue();
-            byte[] output = read.get(10, TimeUnit.SECONDS);
-            List<String> actual = new ArrayList<>(
-                    Volatile.normalise(List.of(new String(output, StandardCharsets.UTF_8).split("\n", -1))));
-            List<String> expected = Volatile.normalise(step.expected());
-            if (!expected.isEmpty()
-                    && EXIT.matcher(expected.get(expected.size() - 1)).matches()) {
-                actual.add("[exit " + process.exitValue() + "]"); // the documents' convention: the exit code, last
-            }
-            assertThat(Volatile.matches(expected, actual))
-                    .as(
-                            "%s: $ %s%n--- the document shows:%n%s%n--- the jar prints:%n%s",
-                            block.where(), step.command(), String.join("\n", expected), String.join("\n", actual))
-                    .isTrue();
+    /**
+     * One document's run: its own working directory (every top-level entry of the repository linked in, so
+     * paths read as from the repository root while files the examples write stay out of the tree), its own
+     * registry cache, and its own registry, started at the first block that talks to it.
+     */
+    private static final class Page implements AutoCloseable {
+        private final String file;
+        private Path workdir;
+        private DevRegistry registry;
+
+        Page(String file) {
+            this.file = file;
+            PAGES.add(this);
         }
+
+        private Path workdir() throws IOException {
+            if (workdir == null) {
+                Path page = Files.createDirectories(bin.resolve("pages").resolve(file.replace('/', '_')));
+                workdir = Files.createDirectories(page.resolve("repository"));
+                // ../shared/fixtures (beside the repository, as in CI) reads the same from the scratch root
+                Path shared = ROOT.resolveSibling("shared");
+                if (Files.exists(shared)) {
+                    Files.createSymbolicLink(page.resolve("shared"), shared);
+                }
+                try (Stream<Path> entries = Files.list(ROOT)) {
+                    for (Path entry : entries.toList()) {
+                        String name = entry.getFileName().toString();
+                        if (!name.startsWith(".")) {
+                            Files.createSymbolicLink(workdir.resolve(name), entry);
+                        }
+                    }
+                }
+            }
+            return workdir;
+        }
+
+        void run(Transcripts.Block block) throws Exception {
+            Path dir = workdir();
+            if (block.registryStopped()) {
+                assertThat(registry)
+                        .as(block.where() + ": no registry ran on this page before")
+                        .isNotNull();
+                registry.stop();
+            } else if (registry != null) {
+                registry.restart(); // after a "registry stopped" block, the same port and data again
+            } else if (block.usesRegistry()) {
+                registry = DevRegistry.start(JAVA, JAR, dir);
+            }
+            for (Transcripts.Step step : block.steps()) {
+                String command = step.command().startsWith("bin/tokencontract ")
+                        ? step.command().substring("bin/".length())
+                        : step.command();
+                if (registry != null) {
+                    command = registry.localise(command);
+                }
+                runStep(block, step, command, dir);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (registry != null) {
+                registry.close();
+            }
+        }
+    }
+
+    private static void runStep(Transcripts.Block block, Transcripts.Step step, String command, Path dir)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec 2>&1\n" + command).directory(dir.toFile());
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        builder.environment().put("NO_COLOR", "1");
+        builder.environment()
+                .put("TOKENCONTRACT_CACHE_DIR", dir.resolve("cache").toString());
+        builder.environment().remove("TOKENCONTRACT_DEBUG");
+        builder.environment().remove("TOKENCONTRACT_TOKEN");
+        Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+        // a command that does not end (a server) must not hang the build: 60 s, then it is killed and fails
+        java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+        if (!finished) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        assertThat(finished)
+                .as(block.where() + ": $ " + step.command() + " did not finish within 60 s")
+                .isTrue();
+        byte[] output = read.get(10, TimeUnit.SECONDS);
+        List<String> actual = new ArrayList<>(
+                Volatile.normalise(List.of(new String(output, StandardCharsets.UTF_8).split("\n", -1))));
+        List<String> expected = Volatile.normalise(step.expected());
+        if (!expected.isEmpty()
+                && EXIT.matcher(expected.get(expected.size() - 1)).matches()) {
+            actual.add("[exit " + process.exitValue() + "]"); // the documents' convention: the exit code, last
+        }
+        assertThat(Volatile.matches(expected, actual))
+                .as(
+                        "%s: $ %s%n--- the document shows:%n%s%n--- the jar prints:%n%s",
+                        block.where(), step.command(), String.join("\n", expected), String.join("\n", actual))
+                .isTrue();
     }
 }

@@ -2,25 +2,61 @@ package dev.tokencontract.cli.docs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The shell transcripts of a Markdown document: fenced blocks holding lines that start with {@code $ }, each
- * command followed by the output it printed. A block is runnable when every command is the CLI
- * ({@code tokencontract ...} or {@code bin/tokencontract ...}); any other block with a transcript must be
- * marked, on the last non-blank line before its fence, with {@code <!-- transcript: not run: REASON -->}.
+ * command followed by the output it printed. A block is runnable when every command starts with the CLI
+ * ({@code tokencontract ...} or {@code bin/tokencontract ...}), {@code curl} or one of a few standard tools
+ * ({@link #TOOLS}); any other block with a transcript must be marked, on the last non-blank line before its
+ * fence, with {@code <!-- transcript: not run: REASON -->}. A block marked
+ * {@code <!-- transcript: registry stopped -->} runs with the page's registry stopped (offline examples).
  */
 record Transcripts(String file, List<Block> blocks) {
     static final Pattern MARK = Pattern.compile("<!--\\s*transcript:\\s*not run:\\s*(.*?)\\s*-->");
+    static final Pattern STOPPED = Pattern.compile("<!--\\s*transcript:\\s*registry stopped\\s*-->");
+
+    /** What a runnable command may start with: the CLI, curl, and tools every CI machine has. */
+    static final Set<String> TOOLS = Set.of(
+            "tokencontract",
+            "bin/tokencontract",
+            "curl",
+            "jq",
+            "python3",
+            "cat",
+            "echo",
+            "printf",
+            "sed",
+            "grep",
+            "head",
+            "tail",
+            "sha256sum",
+            "cp",
+            "for",
+            "diff",
+            "find",
+            "ls");
 
     /** One fenced block with at least one command. {@code skipReason} is null unless marked. */
-    record Block(String file, int line, List<Step> steps, String skipReason) {
+    record Block(String file, int line, List<Step> steps, String skipReason, boolean registryStopped) {
         boolean runnable() {
-            return steps.stream()
-                    .allMatch(s -> s.command().startsWith("tokencontract ")
-                            || s.command().startsWith("bin/tokencontract ")
-                            || s.command().equals("tokencontract"));
+            return steps.stream().allMatch(s -> TOOLS.contains(firstWord(s.command())));
+        }
+
+        /** True when a command talks to the page's registry (the documented address). */
+        boolean usesRegistry() {
+            return steps.stream().anyMatch(s -> DevRegistry.uses(s.command()));
+        }
+
+        private static String firstWord(String command) {
+            String[] words = command.strip().split("\\s+");
+            int i = 0;
+            while (i < words.length - 1 && words[i].matches("[A-Z_][A-Z0-9_]*=.*")) {
+                i++; // VAR=value before the command
+            }
+            return words[i];
         }
 
         String where() {
@@ -51,7 +87,12 @@ record Transcripts(String file, List<Block> blocks) {
             List<Step> steps = steps(body);
             if (!steps.isEmpty()) {
                 Matcher mark = MARK.matcher(lastText);
-                blocks.add(new Block(file, open + 1, steps, mark.find() ? mark.group(1) : null));
+                blocks.add(new Block(
+                        file,
+                        open + 1,
+                        steps,
+                        mark.find() ? mark.group(1) : null,
+                        STOPPED.matcher(lastText).find()));
             }
             lastText = "";
         }

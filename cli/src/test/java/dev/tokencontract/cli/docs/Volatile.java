@@ -15,11 +15,16 @@ final class Volatile {
             rule("sha-256:[0-9a-f]{64}", "sha-256:<DIGEST>"),
             rule("\\b[0-9a-f]{64}\\b", "<DIGEST>"),
             rule("(127\\.0\\.0\\.1|localhost|\\[::1\\]):\\d{2,5}", "$1:<PORT>"),
+            // the registry client's cache folder per registry URL: host_port-hash
+            rule("127\\.0\\.0\\.1_\\d{2,5}-[0-9a-f]{12}", "127.0.0.1_<PORT>-<HASH>"),
             rule("\\bseed[ =]-?\\d+", "seed <SEED>"),
             rule("\\b\\d+ (d|h|min)( \\d+ (h|min|s))?\\b", "<DURATION>"),
             rule("\\b\\d+(\\.\\d+)? ?(ms|µs|s)\\b", "<DURATION>"),
             rule("\\b\\d+(\\.\\d+)?( ?(ms|s|min|h|d))? ago\\b", "<AGO>"),
-            rule("(/tmp|/var/folders)/[^\\s\"')]+", "<TMP>"));
+            rule("(/tmp|/var/folders)/[^\\s\"')]+", "<TMP>"),
+            rule("^Date: .*GMT$", "Date: <DATE>"),
+            // bodies carry publication times whose printed length varies (Instant drops trailing zero triples)
+            rule("^Content-Length: \\d+$", "Content-Length: <LENGTH>"));
 
     private Volatile() {}
 
