@@ -2,6 +2,9 @@ package dev.tokencontract.registry.internal;
 
 import dev.tokencontract.idp.JwkRedaction;
 import dev.tokencontract.json.StrictJson;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  * @param audiences the expected {@code aud} values; empty skips the check
  * @param jwks      the pasted public JWK set's JSON text; empty means the registry's trusted keys
  * @param alg       the one algorithm a JWK without {@code alg} verifies; empty when not given
+ * @param at        judge as of this instant instead of now (as {@code explain --at}); empty for now
  */
 record ExplainRequest(
         String token,
@@ -30,11 +34,12 @@ record ExplainRequest(
         Optional<String> issuer,
         List<String> audiences,
         Optional<String> jwks,
-        Optional<String> alg) {
+        Optional<String> alg,
+        Optional<Instant> at) {
     /** Keys a pasted set may hold: verification tries each fitting key, so their number bounds the work. */
     static final int MAX_PASTED_KEYS = 32;
 
-    private static final Set<String> MEMBERS = Set.of("token", "contract", "issuer", "audience", "jwks", "alg");
+    private static final Set<String> MEMBERS = Set.of("token", "contract", "issuer", "audience", "jwks", "alg", "at");
     private static final int MAX_AUDIENCES = 16;
     private static final int MAX_TEXT = 2048;
 
@@ -71,13 +76,26 @@ record ExplainRequest(
                     "'contract' is {\"name\": \"...\", \"version\": \"...\"} (version: exact, latest or a range)");
         }
         return new ExplainRequest(
-                token.stringValue(),
+                token.stringValue().strip(), // a pasted file's trailing newline is not part of the token
                 ContractNames.require(contract.path("name").stringValue()),
                 contract.path("version").stringValue(),
                 text(root, "issuer"),
                 audiences(root.get("audience")),
                 jwks(root.get("jwks")),
-                text(root, "alg"));
+                text(root, "alg"),
+                at(root));
+    }
+
+    private static Optional<Instant> at(JsonNode root) {
+        Optional<String> text = text(root, "at");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(text.get()).toInstant());
+        } catch (DateTimeParseException e) {
+            throw invalid("'at' is an ISO-8601 instant, e.g. 2026-11-26T00:30:00Z (or with an offset)");
+        }
     }
 
     private static Optional<String> text(JsonNode root, String member) {

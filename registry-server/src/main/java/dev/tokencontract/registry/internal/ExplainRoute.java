@@ -37,7 +37,8 @@ public final class ExplainRoute {
             ExplainRequest request = ExplainRequest.parse(Http.body(ctx, MAX_BODY_BYTES));
             Contract contract = contract(request);
             TokenValidator validator = validator(request, contract, keys(request, explain));
-            ValidationReport report = validator.validate(request.token(), services.clock.instant());
+            ValidationReport report =
+                    validator.validate(request.token(), request.at().orElseGet(services.clock::instant));
             // compact, not the CLI's indented text: indentation of a deeply nested hostile claim set would
             // multiply the answer's size; the members and values are the same
             Http.json(ctx, 200, ValidationReportJson.toNode(report, validator));

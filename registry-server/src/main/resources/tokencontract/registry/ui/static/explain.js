@@ -11,6 +11,7 @@
   const version = $("explain-version");
   const issuer = $("explain-issuer");
   const audience = $("explain-audience");
+  const at = $("explain-at");
   const pasted = $("keys-pasted");
   const trusted = $("keys-trusted");
   const jwksField = $("explain-jwks-field");
@@ -75,6 +76,7 @@
     const body = { token: clean(token.value), contract: { name: contract.value, version: version.value || "latest" } };
     if (issuer.value.trim()) { body.issuer = issuer.value.trim(); }
     if (audience.value.trim()) { body.audience = audience.value.trim(); }
+    if (at.value.trim()) { body.at = at.value.trim(); }
     if (pasted.checked) {
       body.jwks = jwks.value;
       if (alg.value.trim()) { body.alg = alg.value.trim(); }

@@ -305,6 +305,31 @@ class ExplainApiTest {
         }
     }
 
+    @Test
+    void explainWhenAtGivenThenJudgedAsOfThatMomentAndABadAtIs400() {
+        try (Registry registry = Explains.registry()) {
+            String token = conforming().signRsa() + "\n"; // as read from a file
+            ObjectNode later = body(token, "1.0.0");
+            later.put("at", "2027-01-01T00:00:00Z");
+            ObjectNode offset = body(token, "1.0.0");
+            offset.put("at", "2026-11-26T01:30:00+01:00");
+            ObjectNode bad = body(token, "1.0.0");
+            bad.put("at", "yesterday");
+
+            JsonNode expired = explain(registry, later).json();
+            JsonNode inTime = explain(registry, offset).json();
+            Registry.Response refused = explain(registry, bad);
+
+            assertThat(expired.path("verdict").asString()).isEqualTo("REJECTED");
+            assertThat(expired.path("evaluatedAt").asString()).isEqualTo("2027-01-01T00:00:00Z");
+            assertThat(codesAndPointers(expired)).contains(tuple("TOKEN_EXPIRED", "/claims/exp"));
+            assertThat(inTime.path("verdict").asString()).isEqualTo("ACCEPTED");
+            assertThat(inTime.path("evaluatedAt").asString()).isEqualTo("2026-11-26T00:30:00Z");
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().path("detail").asString()).contains("'at' is an ISO-8601 instant");
+        }
+    }
+
     private static JsonNode findingOf(JsonNode report, String code) {
         for (JsonNode finding : report.path("findings")) {
             if (finding.path("code").asString().equals(code)) {

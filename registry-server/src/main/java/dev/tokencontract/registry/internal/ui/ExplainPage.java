@@ -125,6 +125,19 @@ final class ExplainPage {
                 "40",
                 "placeholder",
                 "not checked when empty");
+        html.element("label", "As of", "for", "explain-at");
+        html.empty(
+                "input",
+                "type",
+                "text",
+                "id",
+                "explain-at",
+                "maxlength",
+                "40",
+                "size",
+                "24",
+                "placeholder",
+                "now, or 2026-11-26T00:30:00Z");
         html.close("div");
         keys(html, trusted);
         html.element("button", "Explain", "type", "submit", "id", "explain-submit");
