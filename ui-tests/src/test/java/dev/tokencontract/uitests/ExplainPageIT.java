@@ -110,8 +110,12 @@ class ExplainPageIT {
         ui.pages.byId("keys-pasted").click();
         ui.pages.byId("explain-jwks").sendKeys(TestKeys.publicJwks());
         ui.pages.byId("explain-submit").click();
-        ui.pages.await(d -> !d.findElements(By.id("explain-verdict")).isEmpty()
-                || !d.findElement(By.id("explain-status")).getText().isEmpty());
+        // done when a verdict is shown or the status says why not ("Explaining…" is still under way)
+        ui.pages.await(d -> {
+            String status = d.findElement(By.id("explain-status")).getText();
+            return !d.findElements(By.id("explain-verdict")).isEmpty()
+                    || !(status.isEmpty() || status.startsWith("Explaining"));
+        });
     }
 
     static String verdict(UiSession ui) {
