@@ -1,8 +1,12 @@
 package dev.tokencontract.cli;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -28,7 +32,8 @@ final class ServeCommand implements Command {
             String audience,
             boolean requireReadToken,
             boolean dev,
-            Duration shutdownGrace) {}
+            Duration shutdownGrace,
+            List<URI> trustJwks) {}
 
     @Override
     public String name() {
@@ -58,6 +63,10 @@ final class ServeCommand implements Command {
 
                 --dev makes a throwaway signing key, trusts it, and writes a one-hour publisher token to
                 DATA/dev-publisher.token. For trying things out on your machine only.
+
+                The "Explain a token" page (/ui/explain, POST /ui/api/explain) verifies signatures with keys from
+                --trust-jwks URLs (repeatable; fetched and cached like explain --jwks URL), in --dev also with the dev
+                key, or with a public JWK set pasted into the request; never with keys a token points to.
 
                 Database credentials never come from arguments: set TOKENCONTRACT_DB_USER and
                 TOKENCONTRACT_DB_PASSWORD, or give --db-password-file.
@@ -133,6 +142,12 @@ final class ServeCommand implements Command {
                 .longOpt("dev")
                 .desc("DEV MODE: a local signing key and a publisher token file")
                 .get());
+        options.addOption(Option.builder()
+                .longOpt("trust-jwks")
+                .hasArg()
+                .argName("URL")
+                .desc("JWKS URL whose keys the explain page trusts (repeat for several IdPs)")
+                .get());
         options.addOption(Common.help());
         return options;
     }
@@ -203,7 +218,28 @@ final class ServeCommand implements Command {
                 audience,
                 requireRead,
                 dev,
-                grace(line.getOptionValue("shutdown-grace", "10")));
+                grace(line.getOptionValue("shutdown-grace", "10")),
+                trustJwks(line));
+    }
+
+    private static List<URI> trustJwks(CommandLine line) throws UsageException {
+        List<URI> urls = new ArrayList<>();
+        String[] values = line.getOptionValues("trust-jwks");
+        for (String value : values == null ? new String[0] : values) {
+            try {
+                URI uri = new URI(value.strip());
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
+                    urls.add(uri);
+                    continue;
+                }
+            } catch (URISyntaxException e) {
+                // fall through
+            }
+            throw new UsageException(
+                    "--trust-jwks takes an http(s) URL of a JWK set, not '" + Terminal.safe(value, 80) + "'");
+        }
+        return List.copyOf(urls);
     }
 
     private static Duration grace(String text) throws UsageException {

@@ -99,6 +99,10 @@ final class ServeRunner {
         if (publishers != null) {
             builder.publishers(publishers);
         }
+        settings.trustJwks().forEach(url -> builder.trustForExplain(KeySource.jwksUrl(url)));
+        if (dev != null) {
+            builder.trustForExplain(dev.publishers().keys()); // --dev: the dev issuer's own tokens explain as signed
+        }
         RegistryServer server;
         try {
             RegistryServer built = builder.build();

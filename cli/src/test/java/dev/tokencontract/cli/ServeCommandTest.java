@@ -25,6 +25,9 @@ class ServeCommandTest {
                 "--shutdown-grace 301                           | --shutdown-grace must be a number of seconds from 0 to 300, not '301'",
                 "--shutdown-grace 1.5                           | --shutdown-grace must be a number of seconds from 0 to 300, not '1.5'",
                 "--shutdown-grace -1                            | --shutdown-grace must be a number of seconds from 0 to 300, not '-1'",
+                "--trust-jwks keys.json                         | --trust-jwks takes an http(s) URL of a JWK set, not 'keys.json'",
+                "--trust-jwks file:///etc/jwks.json             | --trust-jwks takes an http(s) URL of a JWK set, not 'file:///etc/jwks.json'",
+                "--trust-jwks https://                          | --trust-jwks takes an http(s) URL of a JWK set, not 'https://'",
                 "--token x                                      | unknown option '--token'"
             })
     void serveWhenOptionsContradictOrCarrySecretsThenUsageErrorExitTwo(String args, String message) {
@@ -34,5 +37,19 @@ class ServeCommandTest {
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).startsWith("tokencontract serve: " + message + "\n");
         assertThat(result.err()).doesNotContain("hunter2");
+    }
+
+    @org.junit.jupiter.api.Test
+    void settingsWhenTrustJwksRepeatedThenEveryUrlKeptInOrder() throws Exception {
+        org.apache.commons.cli.CommandLine line = new org.apache.commons.cli.DefaultParser()
+                .parse(new ServeCommand().options(), new String[] {
+                    "--trust-jwks", "https://a.example.test/jwks", "--trust-jwks", "http://127.0.0.1:9/keys"
+                });
+
+        ServeCommand.Settings settings = ServeCommand.settings(line, null);
+
+        assertThat(settings.trustJwks())
+                .extracting(Object::toString)
+                .containsExactly("https://a.example.test/jwks", "http://127.0.0.1:9/keys");
     }
 }

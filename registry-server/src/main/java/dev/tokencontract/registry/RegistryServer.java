@@ -5,10 +5,12 @@ import dev.tokencontract.compat.CounterexampleSearch;
 import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.registry.internal.Authenticator;
+import dev.tokencontract.registry.internal.ExplainService;
 import dev.tokencontract.registry.internal.Metrics;
 import dev.tokencontract.registry.internal.RegistryApp;
 import dev.tokencontract.registry.internal.Services;
 import dev.tokencontract.registry.store.ContractStore;
+import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.TokenValidator;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -56,6 +58,7 @@ public final class RegistryServer implements AutoCloseable {
                 b.limits,
                 b.log);
         this.publishers = b.publishers;
+        services.explain(ExplainService.of(b.explainTrust, b.explainLimits));
         this.app = RegistryApp.create(services, b.log, routes);
         this.log = b.log;
     }
@@ -135,6 +138,8 @@ public final class RegistryServer implements AutoCloseable {
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private CounterexampleSearch counterexamples;
         private RegistryLimits limits = RegistryLimits.defaults();
+        private final List<KeySource> explainTrust = new ArrayList<>();
+        private ExplainLimits explainLimits = ExplainLimits.defaults();
 
         private Builder() {}
 
@@ -197,6 +202,22 @@ public final class RegistryServer implements AutoCloseable {
         /** What one client may cost (default {@link RegistryLimits#defaults()}; see docs/registry-api.md). */
         public Builder limits(RegistryLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Keys {@code POST /ui/api/explain} verifies tokens with when the request pastes no JWK set (repeat: any of
+         * them may verify), e.g. {@code KeySource.jwksUrl(...)} for each trusted IdP. None by default: such tokens
+         * are then judged but never accepted.
+         */
+        public Builder trustForExplain(KeySource keys) {
+            this.explainTrust.add(Objects.requireNonNull(keys, "keys"));
+            return this;
+        }
+
+        /** What one client may cost {@code POST /ui/api/explain} (default {@link ExplainLimits#defaults()}). */
+        public Builder explainLimits(ExplainLimits limits) {
+            this.explainLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.tokencontract.validator;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.tokencontract.validator.internal.AnyOfKeyProvider;
 import dev.tokencontract.validator.internal.DiscoveryKeyProvider;
 import dev.tokencontract.validator.internal.JwkKeys;
 import dev.tokencontract.validator.internal.JwkSourceKeyProvider;
@@ -183,6 +184,22 @@ public final class KeySource {
     public static KeySource fromJwkSource(JWKSource<SecurityContext> source, String description) {
         Objects.requireNonNull(source, "source");
         return new KeySource(new JwkSourceKeyProvider(source, description), false);
+    }
+
+    /**
+     * Keys from every one of {@code sources} (e.g. several trusted JWKS URLs): a token's {@code kid} is looked up
+     * in each and any of their keys may verify it. When some sources are unavailable, a kid none of the others
+     * knows means "could not check"; when all are, the whole is unavailable. {@link #none()} is refused.
+     */
+    public static KeySource anyOf(List<KeySource> sources) {
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("anyOf needs at least one key source");
+        }
+        if (sources.stream().anyMatch(KeySource::isNone)) {
+            throw new IllegalArgumentException("anyOf takes real key sources, not KeySource.none()");
+        }
+        return new KeySource(
+                new AnyOfKeyProvider(sources.stream().map(KeySource::provider).toList()), false);
     }
 
     /** No key at all: tokens are decoded and judged, but never accepted. */

@@ -258,7 +258,7 @@ public final class Compatibility {
         return ContractDiff.between(contract(older), candidate);
     }
 
-    /** A stored version parsed (once per digest); a 500 problem if it no longer passes lint. */
+    /** A stored version parsed (once per digest; also for {@code POST /ui/api/explain}); a 500 problem if it no longer passes lint. */
     public Contract contract(StoredVersion version) {
         return parsed.computeIfAbsent(version.digest(), d -> {
             try {

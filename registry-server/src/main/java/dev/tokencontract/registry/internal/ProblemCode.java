@@ -13,6 +13,7 @@ public enum ProblemCode {
     INVALID_PARAMETER(400, "Invalid query parameter"),
     INVALID_JSON(400, "Request body is not valid JSON"),
     INVALID_BODY(400, "Request body has the wrong shape"),
+    PRIVATE_KEY_REFUSED(400, "Private key material refused"),
     TOKEN_MISSING(401, "Bearer token required"),
     TOKEN_INVALID(401, "Bearer token rejected"),
     SCOPE_MISSING(403, "Token lacks the required scope"),

@@ -32,6 +32,7 @@ public final class RegistryApp {
     public static Javalin create(Services services, Consumer<String> log, List<Route> routes) {
         ReadRoutes reads = new ReadRoutes(services);
         WriteRoutes writes = new WriteRoutes(services, reads);
+        ExplainRoute explain = new ExplainRoute(services);
         byte[] openApi = openApi();
         RequestLog requestLog = new RequestLog(log, services.metrics, services.clock);
         AllowedMethods allowed = new AllowedMethods();
@@ -87,6 +88,7 @@ public final class RegistryApp {
             get.accept("/contracts/{name}/config", reads::config);
             cfg.routes.put("/contracts/{name}/config", writes::config);
             get.accept("/audit", writes::audit);
+            cfg.routes.post(ExplainRoute.PATH, explain::explain);
             get.accept("/openapi.json", ctx -> ctx.contentType(Http.JSON).result(openApi));
             get.accept(
                     "/health/live",

@@ -29,9 +29,10 @@ public final class Services {
     /** What one client may cost: body deadline and rate, dry-run rates, the search budget. */
     public final RegistryLimits limits;
     /** Admits dry runs: per-client rate and a global cap on concurrent ones. */
-    final DryRunGate dryRuns;
+    final ClientRateGate dryRuns;
 
     private volatile Authenticator authenticator = new Authenticator(null);
+    private volatile ExplainService explain = ExplainService.untrusted();
 
     public Services(
             ContractStore store,
@@ -53,7 +54,7 @@ public final class Services {
         this.defaultMode = defaultMode;
         this.shutdownGrace = shutdownGrace;
         this.limits = limits;
-        this.dryRuns = new DryRunGate(limits, System::nanoTime);
+        this.dryRuns = ClientRateGate.dryRuns(limits, System::nanoTime);
     }
 
     /** A fresh budget for the counterexample searches of one request. */
@@ -66,7 +67,7 @@ public final class Services {
      * per-address rate and the global cap on concurrent runs. False, with nothing run, when the gate refuses.
      */
     public boolean underDryRunGate(String client, Runnable search) {
-        DryRunGate.Permit permit;
+        ClientRateGate.Permit permit;
         try {
             permit = dryRuns.admit(client);
         } catch (Problem refused) {
@@ -88,6 +89,16 @@ public final class Services {
     /** Set once the audience is known (after the port is bound). */
     public void auth(Authenticator authenticator) {
         this.authenticator = authenticator;
+    }
+
+    /** What {@code POST /ui/api/explain} trusts and admits. */
+    public ExplainService explain() {
+        return explain;
+    }
+
+    /** Set by the server builder: the trusted keys and the explain rate. */
+    public void explain(ExplainService explain) {
+        this.explain = explain;
     }
 
     /** With {@code --require-read-token}: a 401/403 unless the caller holds contracts:read. */

@@ -136,7 +136,7 @@ public final class WriteRoutes {
         String name = ContractNames.require(ctx.pathParam("name"));
         boolean acknowledged = Http.wideningAcknowledged(ctx);
         boolean fail = Http.flag(ctx, "fail");
-        try (DryRunGate.Permit permit = services.dryRuns.admit(ctx.req().getRemoteAddr())) {
+        try (ClientRateGate.Permit permit = services.dryRuns.admit(ctx.req().getRemoteAddr())) {
             ContractBody body = ContractBody.parse(Http.body(ctx, Services.MAX_CONTRACT_BYTES), name);
             List<StoredVersion> existing = services.store.versions(name);
             CompatibilityMode mode = reads.mode(name);

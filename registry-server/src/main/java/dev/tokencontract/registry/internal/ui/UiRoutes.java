@@ -46,6 +46,7 @@ public final class UiRoutes {
         get.accept(PREFIX + "/api", new ApiPage()::render);
         get.accept(
                 PREFIX + "/contracts/{name}/compare", new ComparePage(services, new PublishVerdicts(services))::render);
+        get.accept(PREFIX + "/explain", new ExplainPage(services, facts)::render);
     }
 
     /** True for a request whose failures are answered with an HTML page: under {@code /ui}, not under the API. */
