@@ -52,8 +52,15 @@ public record CompatibilityVerdict(
             String after,
             String against,
             boolean refused) {
+        private static final List<String> ORDER =
+                List.of("consumer-breaking", "producer-breaking", "widening", "cosmetic");
+
         public ChangeLine {
-            tags = List.copyOf(tags);
+            // the CLI's order, whatever order the registry listed the classes in
+            tags = tags.stream()
+                    .sorted(java.util.Comparator.comparingInt(
+                            t -> ORDER.indexOf(t) < 0 ? ORDER.size() : ORDER.indexOf(t)))
+                    .toList();
         }
     }
 
