@@ -73,6 +73,10 @@ public class ConformMojo extends RegistryMojo {
             defaultValue = "${project.build.directory}/tokencontract/conform-jwks.json")
     File jwksOut;
 
+    /** consumer and carrier: also serve that JWKS at {@code http://127.0.0.1:PORT/jwks.json} during the run. */
+    @Parameter(property = "tokencontract.conform.serveJwksPort")
+    Integer serveJwksPort;
+
     /** producer: the token endpoint inputs are POSTed to. */
     @Parameter(property = "tokencontract.conform.tokenEndpoint")
     String tokenEndpoint;
@@ -131,6 +135,9 @@ public class ConformMojo extends RegistryMojo {
             getLog().info("tokencontract: conform skipped");
             return;
         }
+        if (serveJwksPort != null && (serveJwksPort < 0 || serveJwksPort > 65_535)) {
+            throw new MojoExecutionException("tokencontract: serveJwksPort must be from 0 to 65535");
+        }
         if (tries < 1 || tries > 100_000) {
             throw new MojoExecutionException("tokencontract: tries must be from 1 to 100000, not " + tries);
         }
@@ -185,6 +192,7 @@ public class ConformMojo extends RegistryMojo {
                 mcpSession,
                 signingKeys == null ? null : signingKeys.toPath(),
                 jwksOut == null ? null : jwksOut.toPath(),
+                serveJwksPort,
                 uri(tokenEndpoint, "tokenEndpoint"),
                 command,
                 producerKeys(),

@@ -9,6 +9,7 @@ import dev.tokencontract.conformance.suites.SuiteSettings;
 import dev.tokencontract.conformance.suites.TokenCarrier;
 import dev.tokencontract.conformance.suites.TokenConsumer;
 import dev.tokencontract.conformance.suites.TokenProducer;
+import dev.tokencontract.conformance.tokens.JwksEndpoint;
 import dev.tokencontract.conformance.tokens.SigningKeys;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.validator.KeySource;
@@ -34,6 +35,7 @@ public final class ConformSuites {
             boolean mcpSession,
             Path signingKeys,
             Path jwksOut,
+            Integer serveJwksPort,
             URI tokenEndpoint,
             List<String> command,
             KeySource producerKeys,
@@ -57,11 +59,19 @@ public final class ConformSuites {
         };
     }
 
+    @SuppressWarnings("try") // the JWKS endpoint is only held open for the run; close() stops it
     private static SuiteResult consumer(Setup s, SuiteSettings settings) {
         URI endpoint = required(s.endpoint(), "endpoint");
+        SigningKeys keys = keys(s);
+        try (JwksEndpoint served = serve(keys, s)) {
+            return consumer(s, endpoint, keys, settings);
+        }
+    }
+
+    private static SuiteResult consumer(Setup s, URI endpoint, SigningKeys keys, SuiteSettings settings) {
         ConsumerSuite suite = ConsumerSuite.builder()
                 .contract(s.contract())
-                .keys(keys(s))
+                .keys(keys)
                 .issuer(required(s.issuer(), "issuer"))
                 .audience(required(s.audience(), "audience"))
                 .consumer(s.mcpSession() ? TokenConsumer.mcpSession(endpoint) : TokenConsumer.http(endpoint))
@@ -93,6 +103,7 @@ public final class ConformSuites {
                 .run(settings);
     }
 
+    @SuppressWarnings("try") // the JWKS endpoint is only held open for the run; close() stops it
     private static SuiteResult carrier(Setup s, SuiteSettings settings) {
         URI hub = required(s.hub(), "hub");
         String hubAudience = required(s.hubAudience(), "hubAudience");
@@ -101,10 +112,12 @@ public final class ConformSuites {
             throw new IllegalArgumentException(
                     "hubAudience and downstreamAudience must differ, or passthrough cannot be told apart");
         }
-        try (RecordingEndpoint downstream = RecordingEndpoint.start(0)) {
+        SigningKeys keys = keys(s);
+        try (JwksEndpoint served = serve(keys, s);
+                RecordingEndpoint downstream = RecordingEndpoint.start(0)) {
             return CarrierSuite.builder()
                     .contract(s.contract())
-                    .keys(keys(s))
+                    .keys(keys)
                     .issuer(required(s.issuer(), "issuer"))
                     .carrierAudience(hubAudience)
                     .downstreamAudience(downstreamAudience)
@@ -125,6 +138,11 @@ public final class ConformSuites {
             keys.writePublicJwks(s.jwksOut());
         }
         return keys;
+    }
+
+    /** The public JWKS on loopback {@code serveJwksPort} for the run, or nothing ({@code null} closes as a no-op). */
+    private static JwksEndpoint serve(SigningKeys keys, Setup s) {
+        return s.serveJwksPort() == null ? null : JwksEndpoint.start(keys, s.serveJwksPort());
     }
 
     private static <T> T required(T value, String parameter) {
