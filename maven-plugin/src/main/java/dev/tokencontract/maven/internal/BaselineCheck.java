@@ -43,6 +43,7 @@ public final class BaselineCheck {
         }
         List<ChangeLine> changes = new ArrayList<>();
         List<Witness> witnesses = new ArrayList<>();
+        List<String> notSearched = new ArrayList<>();
         for (Contract older : earlier) {
             CheckedDiff checked = CheckedDiff.check(older, local, search);
             Set<Change> refused = new HashSet<>(checked.diff().refusedBy(mode, acknowledged));
@@ -60,6 +61,9 @@ public final class BaselineCheck {
                         older.version(),
                         refused.contains(change)));
             }
+            checked.notSearched()
+                    .forEach((direction, reason) ->
+                            notSearched.add(Tags.of(direction) + " against " + older.version() + " (" + reason + ")"));
             for (Counterexample witness : checked.witnesses()) {
                 witnesses.add(new Witness(
                         Tags.of(witness.direction()),
@@ -77,6 +81,7 @@ public final class BaselineCheck {
                 acknowledged,
                 earlier.stream().map(Contract::version).toList(),
                 changes,
-                witnesses);
+                witnesses,
+                notSearched);
     }
 }

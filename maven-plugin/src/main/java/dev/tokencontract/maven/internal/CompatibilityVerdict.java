@@ -17,6 +17,8 @@ import java.util.List;
  * @param checkedAgainst  the earlier versions compared with
  * @param changes         every change, refused ones marked
  * @param witnesses       counterexample claim sets, one per direction and compared version at most
+ * @param notSearched     directions the counterexample search skipped, each with the version and the reason (its
+ *                        time budget ran out, or the schema is too large to build instances of)
  */
 public record CompatibilityVerdict(
         String subject,
@@ -25,12 +27,14 @@ public record CompatibilityVerdict(
         boolean acknowledged,
         List<String> checkedAgainst,
         List<ChangeLine> changes,
-        List<Witness> witnesses) {
+        List<Witness> witnesses,
+        List<String> notSearched) {
 
     public CompatibilityVerdict {
         checkedAgainst = List.copyOf(checkedAgainst);
         changes = List.copyOf(changes);
         witnesses = List.copyOf(witnesses);
+        notSearched = List.copyOf(notSearched);
     }
 
     /**
@@ -120,6 +124,9 @@ public record CompatibilityVerdict(
             lines.add("  Counterexample (" + witness.direction() + ", against " + witness.against() + ") " + why
                     + " at " + Redact.shorten(witness.pointer(), 200) + " (seed " + witness.seed() + ")");
             lines.add("    " + Redact.shorten(witness.claims(), 2000));
+        }
+        for (String skipped : notSearched) {
+            lines.add("  No counterexample searched for " + Redact.shorten(skipped, 300));
         }
         lines.add(verdictLine());
         return lines;

@@ -130,6 +130,12 @@ public final class RegistryDryRun {
                     witness.path("seed").asLong(0),
                     witness.path("claims").toString()));
         }
+        List<String> notSearched = new ArrayList<>();
+        for (JsonNode skipped : json.path("notSearched").values()) {
+            notSearched.add(Tags.of(skipped.path("direction").asString("")) + " against "
+                    + skipped.path("against").asString("?") + " ("
+                    + skipped.path("reason").asString("?") + ")");
+        }
         return new CompatibilityVerdict(
                 subject,
                 "the registry " + registry,
@@ -137,7 +143,8 @@ public final class RegistryDryRun {
                 acknowledged,
                 against,
                 changes,
-                witnesses);
+                witnesses,
+                notSearched);
     }
 
     private static String text(JsonNode node) {
