@@ -153,13 +153,15 @@ public class ConformMojo extends RegistryMojo {
             throw new MojoExecutionException(
                     "tokencontract: conform " + suite + " could not run: " + Redact.shorten(e.getMessage(), 400));
         }
-        result.report().lines().forEach(line -> {
-            if (result.passed()) {
-                getLog().info(line);
-            } else {
-                getLog().error(line);
-            }
-        });
+        if (result.passed()) {
+            // one line per property; the coverage tables are in the JUnit XML's output, not the build log
+            getLog().info(result.suite() + " suite, " + result.subject() + " (seed " + result.seed() + ")");
+            result.properties()
+                    .forEach(p -> getLog().info("  " + p.status() + " " + p.name()
+                            + (p.reason() == null ? "" : ": " + Redact.shorten(p.reason(), 300))));
+        } else {
+            result.report().lines().forEach(getLog()::error);
+        }
         Path report = reportsDirectory.toPath().resolve("TEST-tokencontract-" + suite + ".xml");
         try {
             Files.createDirectories(report.getParent());
