@@ -34,6 +34,7 @@ class ArchitectureTest {
                         "registry-server",
                         "mcp-integration",
                         "cli",
+                        "maven-plugin",
                         "benchmarks",
                         "examples/legacy-login",
                         "examples/crm-mcp-server",

@@ -81,10 +81,23 @@ final class ProjectModules {
         return c -> moduleByClass.get(c.getName());
     }
 
+    /**
+     * A project with no parent is standalone, built by its own {@code mvn} outside the reactor (the Maven plugin's
+     * example, examples/maven-plugin-mcp-server, is a team's own project): not a module of this build.
+     */
+    private static boolean inReactor(Path dir) {
+        try {
+            return Files.readString(dir.resolve("pom.xml")).contains("<parent>");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static List<Path> moduleDirectories(Path root) {
         try (Stream<Path> walk = Files.walk(root, 3)) {
             return walk.filter(d -> Files.isRegularFile(d.resolve("pom.xml")))
                     .filter(d -> Files.isDirectory(d.resolve("src/main/java")))
+                    .filter(ProjectModules::inReactor)
                     .filter(d -> !d.toString().contains("/target/")
                             && !d.getFileName().toString().startsWith("."))
                     .sorted()

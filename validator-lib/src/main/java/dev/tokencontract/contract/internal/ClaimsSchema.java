@@ -9,6 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.dialect.BasicDialectRegistry;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.PathType;
 import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
@@ -41,6 +42,11 @@ public final class ClaimsSchema {
             .format(MailboxFormat.idnEmail())
             .format(DurationFormat.INSTANCE)
             .formats(formats -> formats.keySet().retainAll(AssertedFormats.NAMES))
+            // the contract's own annotations: known here, so networknt does not log "Unknown keyword" for each
+            // compile (a warning in every Maven build that uses the plugin, and in any application's log)
+            .keyword(new NonValidationKeyword("x-contract"))
+            .keyword(new NonValidationKeyword("x-jose"))
+            .keyword(new NonValidationKeyword("x-authorization"))
             .build();
 
     private static final Map<String, FindingCode> CODES = Map.ofEntries(

@@ -35,9 +35,9 @@ public final class RegistryClient {
     private final RegistryHttp http;
     private final ContractFetcher fetcher;
 
-    private RegistryClient(URI base, RegistrySettings settings) {
+    private RegistryClient(URI base, RegistrySettings settings, boolean offline) {
         this.base = base;
-        this.http = new RegistryHttp(settings);
+        this.http = new RegistryHttp(settings, offline);
         this.fetcher = new ContractFetcher(base, settings, http);
     }
 
@@ -49,7 +49,18 @@ public final class RegistryClient {
     /** Refuses a base URL that is not https (or http to loopback), or that carries credentials or a query. */
     public static RegistryClient create(String baseUrl, RegistrySettings settings) throws RegistryException {
         Objects.requireNonNull(settings, "settings");
-        return new RegistryClient(UrlPolicy.base(baseUrl), settings);
+        return new RegistryClient(UrlPolicy.base(baseUrl), settings, false);
+    }
+
+    /**
+     * A client that never contacts the registry (a build's offline mode, {@code mvn -o}): every fetch is
+     * answered from the cache with a {@link FindingCode#REGISTRY_OFFLINE_COPY} warning, or fails as
+     * {@link RegistryException.Kind#UNREACHABLE} when nothing usable is cached; every publish fails so too.
+     * The same base URL rules as {@link #create(String, RegistrySettings)}: the cache is kept per base URL.
+     */
+    public static RegistryClient offline(String baseUrl, RegistrySettings settings) throws RegistryException {
+        Objects.requireNonNull(settings, "settings");
+        return new RegistryClient(UrlPolicy.base(baseUrl), settings, true);
     }
 
     /**

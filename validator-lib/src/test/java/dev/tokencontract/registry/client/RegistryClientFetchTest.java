@@ -141,6 +141,37 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
     }
 
     @Test
+    void fetchWhenOfflineClientThenCachedCopyAndNoRequestSent() throws Exception {
+        publishVersions("1.0.0");
+        FetchedContract online = client().fetch("minimal-token@1.0.0");
+        int before = registry.requests().size();
+
+        FetchedContract offline =
+                RegistryClient.offline(registry.url(), settings()).fetch("minimal-token@1.0.0");
+
+        assertThat(registry.requests()).hasSize(before);
+        assertThat(offline.source()).isEqualTo(FetchSource.OFFLINE_CACHE);
+        assertThat(offline.digest()).isEqualTo(online.digest());
+        assertThat(offline.warnings())
+                .singleElement()
+                .satisfies(warning -> assertThat(warning.message()).contains("offline mode", "was not contacted"));
+    }
+
+    @Test
+    void fetchWhenOfflineClientAndNothingCachedThenUnreachableWithoutARequest() {
+        publishVersions("1.0.0");
+
+        assertThatThrownBy(
+                        () -> RegistryClient.offline(registry.url(), settings()).fetch("minimal-token@1.0.0"))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
+                .hasMessageContaining("offline mode")
+                .hasMessageContaining("no copy on disk");
+        assertThat(registry.requests()).isEmpty();
+    }
+
+    @Test
     void fetchWhenServerStoppedAndNothingCachedThenUnreachable() {
         publishVersions("1.0.0");
         registry.stop();

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeoutException;
 public final class RegistryHttp {
     private final RegistrySettings settings;
     private final HttpClient client;
+    private final boolean offline;
 
     /** One answer; {@link #uri()} is where it came from after redirects. */
     public record Response(int status, java.net.http.HttpHeaders headers, byte[] body, URI uri) {
@@ -37,7 +38,13 @@ public final class RegistryHttp {
     }
 
     public RegistryHttp(RegistrySettings settings) {
+        this(settings, false);
+    }
+
+    /** {@code offline}: nothing is ever sent; every request fails as {@link Kind#UNREACHABLE} (a build's offline mode). */
+    public RegistryHttp(RegistrySettings settings, boolean offline) {
         this.settings = settings;
+        this.offline = offline;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -125,6 +132,9 @@ public final class RegistryHttp {
     }
 
     private Response send(HttpRequest request) throws RegistryException {
+        if (offline) {
+            throw new RegistryException(Kind.UNREACHABLE, "offline mode: " + where(request) + " was not contacted");
+        }
         CappedBody[] body = new CappedBody[1];
         CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> {
             body[0] = new CappedBody(settings.maxBytes());
