@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A claim set for {@code example} and {@code mint}: drawn from the conformance kit's generator of valid claim
- * sets with a seed, given time claims ({@code iat} and {@code nbf} when present = the issue time, {@code exp} =
+ * sets with a seed, given time claims ({@code iat}, and {@code nbf} and {@code auth_time} when drawn = the issue time, {@code exp} =
  * issue time + lifetime), then the {@code --claim} overrides, then judged by the contract. Same contract, seed,
  * time, lifetime and overrides: same claims.
  */
@@ -52,8 +52,10 @@ final class ExampleClaims {
             throws NoExampleException, UsageException {
         ObjectNode claims = generate(contract, seed);
         claims.put("iat", issuedAt.getEpochSecond());
-        if (claims.has("nbf")) {
-            claims.put("nbf", issuedAt.getEpochSecond());
+        for (String sameInstant : new String[] {"nbf", "auth_time"}) { // when the generator drew them
+            if (claims.has(sameInstant)) {
+                claims.put(sameInstant, issuedAt.getEpochSecond());
+            }
         }
         claims.put("exp", issuedAt.plus(lifetime).getEpochSecond());
         ObjectNode overridden = overrides.applyTo(claims);

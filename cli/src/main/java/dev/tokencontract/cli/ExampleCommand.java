@@ -32,8 +32,8 @@ final class ExampleCommand implements Command {
         return """
                 CONTRACT is a bundled name@version (also name@1, name@latest) or a contract file.
                 The claims come from the conformance kit's generator: --seed N gives the same claims every time
-                (with the same --at); without it a random seed is used and printed on stderr. iat (and nbf when
-                generated) is the issue time (--at, default now) and exp is iat + --ttl.
+                (with the same --at); without it a random seed is used and printed on stderr. iat (and nbf and
+                auth_time when generated) is the issue time (--at, default now) and exp is iat + --ttl.
                 --claim NAME=VALUE overrides a claim after generation: --claim tenant_id=acme,
                 --claim 'roles=["admin"]', --claim /act/sub=agent-7 (a JSON pointer). The result is checked
                 against the contract; a claim set the contract refuses is not printed: the findings say which
