@@ -165,6 +165,24 @@ class AccessCommandTest {
     }
 
     @Test
+    void accessWhenOperationNameIsHostileThenPrintedInertAndDenied() {
+        String token = token("scope=crm.read");
+
+        CliRun.Result result = cli().run(
+                        "access",
+                        MCP,
+                        "--jwks",
+                        publicKeys,
+                        "--operation",
+                        "x\u001b]0;pwn\u0007" + "y".repeat(5000),
+                        token);
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out() + result.err()).doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(result.out().length() + result.err().length()).isLessThan(3000);
+    }
+
+    @Test
     void accessWhenArgumentsAreWrongThenUsageError() {
         assertThat(cli().run("access").exit()).isEqualTo(2);
         assertThat(cli().run("access", MCP, "a", "b").exit()).isEqualTo(2);

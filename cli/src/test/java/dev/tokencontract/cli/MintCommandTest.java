@@ -286,6 +286,24 @@ class MintCommandTest {
         assertThat(result.err()).contains("maxLifetimeSeconds 7200");
     }
 
+    @Test
+    void mintWhenKidOrAlgIsHostileThenRefusedAndPrintedInert() {
+        Path key = write(dir, "rsa.pem", pem("PRIVATE KEY", MintFixtures.pkcs8(RSA)));
+
+        CliRun.Result controlKid = mint(MCP, "--key", key.toString(), "--alg", "RS256", "--kid", "a\u001b[2Jb");
+        CliRun.Result longKid = mint(MCP, "--key", key.toString(), "--alg", "RS256", "--kid", "k".repeat(256));
+        CliRun.Result escapeAlg = mint(MCP, "--key", key.toString(), "--kid", "k", "--alg", "RS256\u001b[31m");
+        CliRun.Result hugeAlg = mint(MCP, "--key", key.toString(), "--kid", "k", "--alg", "A".repeat(100_000));
+
+        assertThat(controlKid.exit()).isEqualTo(2);
+        assertThat(longKid.exit()).isEqualTo(2);
+        assertThat(controlKid.err()).contains("--kid must be 1 to 255 characters without control characters");
+        assertRefused(escapeAlg, "does not allow RS256\\u001b[31m");
+        assertThat(escapeAlg.err()).doesNotContain("\u001b");
+        assertRefused(hugeAlg, "does not allow AAAA");
+        assertThat(hugeAlg.err().length()).isLessThan(500);
+    }
+
     private static void assertRefused(CliRun.Result result, String reason) {
         assertThat(result.exit()).as(result.err()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
