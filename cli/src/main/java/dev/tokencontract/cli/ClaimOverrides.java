@@ -2,9 +2,7 @@ package dev.tokencontract.cli;
 
 import dev.tokencontract.json.StrictJson;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,21 +29,22 @@ record ClaimOverrides(List<Override> overrides) {
 
     static ClaimOverrides parse(String[] arguments) throws UsageException {
         List<Override> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         for (String argument : arguments == null ? new String[0] : arguments) {
             Override override = parseOne(argument);
-            for (String earlier : seen) {
-                if (earlier.equals(String.join("/", override.path()))
-                        || earlier.startsWith(String.join("/", override.path()) + "/")
-                        || String.join("/", override.path()).startsWith(earlier + "/")) {
+            for (Override earlier : out) {
+                if (startsWith(earlier.path(), override.path()) || startsWith(override.path(), earlier.path())) {
                     throw new UsageException("--claim " + Terminal.safe(override.display(), 80)
                             + " is given twice (or inside another --claim): give each claim once");
                 }
             }
-            seen.add(String.join("/", override.path()));
             out.add(override);
         }
         return new ClaimOverrides(out);
+    }
+
+    /** True when {@code path} is {@code prefix} or lies inside it (member names compared, not joined text). */
+    private static boolean startsWith(List<String> path, List<String> prefix) {
+        return path.size() >= prefix.size() && path.subList(0, prefix.size()).equals(prefix);
     }
 
     private static Override parseOne(String argument) throws UsageException {

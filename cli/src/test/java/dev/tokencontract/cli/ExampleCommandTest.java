@@ -151,6 +151,27 @@ class ExampleCommandTest {
     }
 
     @Test
+    void exampleWhenNamespacedClaimsShareATextPrefixThenBothAreSet() {
+        CliRun.Result result = cli().run(
+                "example",
+                MCP,
+                "--seed",
+                "1",
+                "--claim",
+                "https://example.com=1",
+                "--claim",
+                "https://example.com/roles=[\"a\"]",
+                "--claim",
+                "/https:~1~1example.com~1tenant=t");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        JsonNode claims = json(result.out());
+        assertThat(claims.get("https://example.com").asInt()).isEqualTo(1);
+        assertThat(claims.get("https://example.com/roles").isArray()).isTrue();
+        assertThat(claims.get("https://example.com/tenant").asString()).isEqualTo("t");
+    }
+
+    @Test
     void exampleWhenValueIsHugeThenRefusedBeforeWork() {
         CliRun.Result result = cli().run("example", MCP, "--claim", "sub=" + "x".repeat(70_000));
 
