@@ -153,16 +153,16 @@ class ExampleCommandTest {
     @Test
     void exampleWhenNamespacedClaimsShareATextPrefixThenBothAreSet() {
         CliRun.Result result = cli().run(
-                "example",
-                MCP,
-                "--seed",
-                "1",
-                "--claim",
-                "https://example.com=1",
-                "--claim",
-                "https://example.com/roles=[\"a\"]",
-                "--claim",
-                "/https:~1~1example.com~1tenant=t");
+                        "example",
+                        MCP,
+                        "--seed",
+                        "1",
+                        "--claim",
+                        "https://example.com=1",
+                        "--claim",
+                        "https://example.com/roles=[\"a\"]",
+                        "--claim",
+                        "/https:~1~1example.com~1tenant=t");
 
         assertThat(result.exit()).as(result.err()).isZero();
         JsonNode claims = json(result.out());
