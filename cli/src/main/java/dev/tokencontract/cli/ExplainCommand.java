@@ -161,7 +161,7 @@ final class ExplainCommand implements Command {
         }
     }
 
-    private static void issuerAndAudience(CommandLine line, TokenValidator.Builder builder) throws UsageException {
+    static void issuerAndAudience(CommandLine line, TokenValidator.Builder builder) throws UsageException {
         IdpKeys.refuseCombinations(line);
         if (line.hasOption("issuer")) {
             String issuer = line.getOptionValue("issuer");

@@ -35,6 +35,8 @@ public final class Main {
         commands.addAll(List.of(new ModeCommand(), new DeprecateCommand()));
         // older drafts (issue 11)
         commands.add(new ImportCommand());
+        // test tokens and what they grant (issue 15, items 3 and 4)
+        commands.addAll(List.of(new ExampleCommand(), new MintCommand(), new AccessCommand()));
         return new Main(commands);
     }
 

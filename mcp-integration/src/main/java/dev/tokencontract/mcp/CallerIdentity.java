@@ -5,7 +5,6 @@ import dev.tokencontract.validator.ValidatedToken;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -76,8 +75,8 @@ public record CallerIdentity(
         return new CallerIdentity(
                 text(claims.get("sub")),
                 text(claims.get(tenantClaim)),
-                strings(claims.get(rules.rolesClaim())),
-                scopes(claims.get(rules.scopeClaim())),
+                rules.rolesIn(claims),
+                rules.scopesIn(claims),
                 actors(claims.get("act")),
                 text(claims.get("client_id")),
                 text(claims.get("iss")),
@@ -86,21 +85,6 @@ public record CallerIdentity(
 
     private static String text(JsonNode node) {
         return node != null && node.isString() ? node.stringValue() : null;
-    }
-
-    private static Set<String> strings(JsonNode node) {
-        Set<String> out = new LinkedHashSet<>();
-        if (node != null && node.isArray()) {
-            node.values().stream().filter(JsonNode::isString).forEach(v -> out.add(v.stringValue()));
-        }
-        return out;
-    }
-
-    private static Set<String> scopes(JsonNode node) {
-        if (node == null || !node.isString() || node.stringValue().isBlank()) {
-            return Set.of();
-        }
-        return new LinkedHashSet<>(Arrays.asList(node.stringValue().trim().split(" +")));
     }
 
     private static List<String> actors(JsonNode act) {

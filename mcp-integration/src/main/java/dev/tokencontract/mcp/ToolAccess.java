@@ -2,7 +2,6 @@ package dev.tokencontract.mcp;
 
 import dev.tokencontract.contract.AuthorizationRules;
 import dev.tokencontract.contract.OperationRule;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,9 +24,7 @@ final class ToolAccess {
                     List.of("operation:" + tool),
                     "the contract's x-authorization has no entry for this tool");
         }
-        List<String> missing = new ArrayList<>();
-        rule.get().scopes().stream().filter(s -> !caller.scopes().contains(s)).forEach(s -> missing.add("scope:" + s));
-        rule.get().roles().stream().filter(r -> !caller.roles().contains(r)).forEach(r -> missing.add("role:" + r));
+        List<String> missing = rules.missingFor(tool, caller.scopes(), caller.roles());
         if (missing.isEmpty()) {
             return new AuthorizationDecision(true, DecisionReason.GRANTED, tool, caller, List.of(), null);
         }

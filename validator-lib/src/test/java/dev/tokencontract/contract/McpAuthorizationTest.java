@@ -109,4 +109,32 @@ class McpAuthorizationTest {
         assertThat(rules.missingFor("deleteTenant", everything)).containsExactly("operation:deleteTenant");
         assertThat(rules.missingFor("getcustomer", everything)).containsExactly("operation:getcustomer");
     }
+
+    @Test
+    void scopesInWhenScopeHasExtraSpacesOrWrongTypeThenReadsTokensOrNothing() {
+        assertThat(rules.scopesIn(claims("  crm.read   crm.write "))).containsExactly("crm.read", "crm.write");
+        assertThat(rules.scopesIn(claims("   "))).isEmpty();
+        assertThat(rules.scopesIn(
+                        TestTokens.mcp().claimArray("scope", "crm.read").claimsNode()))
+                .isEmpty();
+        assertThat(rules.scopesIn(null)).isEmpty();
+    }
+
+    @Test
+    void rolesInWhenRolesHoldNonStringsOrAStringThenOnlyArrayStringsCount() {
+        assertThat(rules.rolesIn(claims(null, "hr", "admin"))).containsExactly("hr", "admin");
+        assertThat(rules.rolesIn(TestTokens.mcp().claim("roles", "admin").claimsNode()))
+                .isEmpty();
+    }
+
+    @Test
+    void missingForWhenGivenSetsThenSameAnswerAsFromClaimsInContractOrder() {
+        JsonNode sample = claims("crm.read", "support");
+        for (String operation : rules.operations().keySet()) {
+            assertThat(rules.missingFor(operation, rules.scopesIn(sample), rules.rolesIn(sample)))
+                    .isEqualTo(rules.missingFor(operation, sample));
+        }
+        assertThat(rules.missingFor("dropTables", java.util.Set.of("crm.read"), java.util.Set.of("admin")))
+                .containsExactly("operation:dropTables");
+    }
 }

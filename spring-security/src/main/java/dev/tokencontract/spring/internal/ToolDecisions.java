@@ -5,7 +5,6 @@ import dev.tokencontract.contract.OperationRule;
 import dev.tokencontract.mcp.AuthorizationDecision;
 import dev.tokencontract.mcp.CallerIdentity;
 import dev.tokencontract.mcp.DecisionReason;
-import java.util.ArrayList;
 import java.util.List;
 
 /** One tool call decided from the contract's x-authorization; a tool without a rule is denied (fail closed). */
@@ -23,10 +22,8 @@ public final class ToolDecisions {
                     List.of("operation:" + tool),
                     "the contract's x-authorization has no entry for this tool");
         }
-        List<String> missing = new ArrayList<>();
-        rule.scopes().stream().filter(s -> !caller.scopes().contains(s)).forEach(s -> missing.add("scope:" + s));
-        boolean scopeMissing = !missing.isEmpty();
-        rule.roles().stream().filter(r -> !caller.roles().contains(r)).forEach(r -> missing.add("role:" + r));
+        List<String> missing = rules.missingFor(tool, caller.scopes(), caller.roles());
+        boolean scopeMissing = missing.stream().anyMatch(m -> m.startsWith("scope:"));
         if (missing.isEmpty()) {
             return new AuthorizationDecision(true, DecisionReason.GRANTED, tool, caller, List.of(), null);
         }
