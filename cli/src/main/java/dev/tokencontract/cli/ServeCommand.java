@@ -33,7 +33,8 @@ final class ServeCommand implements Command {
             boolean requireReadToken,
             boolean dev,
             Duration shutdownGrace,
-            List<URI> trustJwks) {}
+            List<URI> trustJwks,
+            Duration searchBudget) {}
 
     @Override
     public String name() {
@@ -67,6 +68,10 @@ final class ServeCommand implements Command {
                 The "Explain a token" page (/ui/explain, POST /ui/api/explain) verifies signatures with keys from
                 --trust-jwks URLs (repeatable; fetched and cached like explain --jwks URL), in --dev also with the dev
                 key, or with a public JWK set pasted into the request; never with keys a token points to.
+
+                --search-budget bounds the wall-clock time one publish, dry run or compare page may spend searching
+                for counterexample tokens (default 1 s; 0 never searches). The verdict never depends on it: only
+                how many witnesses an answer carries, and which directions it lists as not searched.
 
                 Database credentials never come from arguments: set TOKENCONTRACT_DB_USER and
                 TOKENCONTRACT_DB_PASSWORD, or give --db-password-file.
@@ -137,6 +142,12 @@ final class ServeCommand implements Command {
                 .hasArg()
                 .argName("SECONDS")
                 .desc("on SIGTERM, how long in-flight requests may finish; default 10")
+                .get());
+        options.addOption(Option.builder()
+                .longOpt("search-budget")
+                .hasArg()
+                .argName("SECONDS")
+                .desc("counterexample search time per request, 0 to 60; default 1")
                 .get());
         options.addOption(Option.builder()
                 .longOpt("dev")
@@ -219,7 +230,8 @@ final class ServeCommand implements Command {
                 requireRead,
                 dev,
                 grace(line.getOptionValue("shutdown-grace", "10")),
-                trustJwks(line));
+                trustJwks(line),
+                searchBudget(line.getOptionValue("search-budget", "1")));
     }
 
     private static List<URI> trustJwks(CommandLine line) throws UsageException {
@@ -240,6 +252,19 @@ final class ServeCommand implements Command {
                     "--trust-jwks takes an http(s) URL of a JWK set, not '" + Terminal.safe(value, 80) + "'");
         }
         return List.copyOf(urls);
+    }
+
+    private static Duration searchBudget(String text) throws UsageException {
+        try {
+            double seconds = Double.parseDouble(text.strip());
+            if (seconds >= 0 && seconds <= 60) {
+                return Duration.ofMillis(Math.round(seconds * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new UsageException(
+                "--search-budget must be a number of seconds from 0 to 60, not '" + Terminal.safe(text, 40) + "'");
     }
 
     private static Duration grace(String text) throws UsageException {

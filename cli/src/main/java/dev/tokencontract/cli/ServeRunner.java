@@ -4,6 +4,7 @@ import dev.tokencontract.conformance.suites.ContractCounterexamples;
 import dev.tokencontract.registry.BundledSeed;
 import dev.tokencontract.registry.DevIssuer;
 import dev.tokencontract.registry.PublisherAuth;
+import dev.tokencontract.registry.RegistryLimits;
 import dev.tokencontract.registry.RegistryServer;
 import dev.tokencontract.registry.store.ContractStore;
 import dev.tokencontract.registry.store.ContractStores;
@@ -90,6 +91,7 @@ final class ServeRunner {
                 .store(store)
                 .clock(clock)
                 .shutdownGrace(settings.shutdownGrace())
+                .limits(RegistryLimits.defaults().withSearchBudget(settings.searchBudget()))
                 .counterexamples(ContractCounterexamples.standard())
                 .requireReadToken(settings.requireReadToken())
                 .requestLog(line -> {

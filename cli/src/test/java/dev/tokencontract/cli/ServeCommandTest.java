@@ -28,6 +28,10 @@ class ServeCommandTest {
                 "--trust-jwks keys.json                         | --trust-jwks takes an http(s) URL of a JWK set, not 'keys.json'",
                 "--trust-jwks file:///etc/jwks.json             | --trust-jwks takes an http(s) URL of a JWK set, not 'file:///etc/jwks.json'",
                 "--trust-jwks https://                          | --trust-jwks takes an http(s) URL of a JWK set, not 'https://'",
+                "--search-budget 61                             | --search-budget must be a number of seconds from 0 to 60, not '61'",
+                "--search-budget NaN                            | --search-budget must be a number of seconds from 0 to 60, not 'NaN'",
+                "--search-budget -0.5                           | --search-budget must be a number of seconds from 0 to 60, not '-0.5'",
+                "--search-budget 1s                             | --search-budget must be a number of seconds from 0 to 60, not '1s'",
                 "--token x                                      | unknown option '--token'"
             })
     void serveWhenOptionsContradictOrCarrySecretsThenUsageErrorExitTwo(String args, String message) {
@@ -51,5 +55,14 @@ class ServeCommandTest {
         assertThat(settings.trustJwks())
                 .extracting(Object::toString)
                 .containsExactly("https://a.example.test/jwks", "http://127.0.0.1:9/keys");
+        assertThat(settings.searchBudget()).isEqualTo(java.time.Duration.ofSeconds(1));
+    }
+
+    @org.junit.jupiter.api.Test
+    void settingsWhenSearchBudgetGivenInSecondsThenKeptToTheMillisecond() throws Exception {
+        org.apache.commons.cli.CommandLine line = new org.apache.commons.cli.DefaultParser()
+                .parse(new ServeCommand().options(), new String[] {"--search-budget", "2.5"});
+
+        assertThat(ServeCommand.settings(line, null).searchBudget()).isEqualTo(java.time.Duration.ofMillis(2_500));
     }
 }

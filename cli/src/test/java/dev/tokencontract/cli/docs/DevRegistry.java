@@ -81,7 +81,10 @@ final class DevRegistry implements AutoCloseable {
                 "--port",
                 Integer.toString(wanted),
                 "--data",
-                workdir.resolve("dev-data").toString()));
+                workdir.resolve("dev-data").toString(),
+                // the pages show counterexamples: a search cut short by a loaded machine would change them
+                "--search-budget",
+                "30"));
         process = new ProcessBuilder(command)
                 .directory(workdir.toFile())
                 .redirectErrorStream(true)
