@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.registry.testing.HostileRegistry;
 import dev.tokencontract.registry.testing.LiveRegistry;
+import dev.tokencontract.registry.testing.RegistryTestContracts;
 import dev.tokencontract.testing.TestContracts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,13 +102,7 @@ class PublishCommandTest extends RegistryCliTestBase {
 
     /** minimal-token@1.1.0 with tenant_id required: tokens minted under 1.0.0 lack it. */
     private Path requiringTenant() throws Exception {
-        tools.jackson.databind.node.ObjectNode node =
-                (tools.jackson.databind.node.ObjectNode) JSON.readTree(TestContracts.minimalText("1.1.0"));
-        ((tools.jackson.databind.node.ObjectNode) node.path("properties"))
-                .putObject("tenant_id")
-                .put("type", "string");
-        node.withArray("required").add("tenant_id");
-        return Files.writeString(dir.resolve("requiring-tenant.json"), node.toPrettyString());
+        return Files.writeString(dir.resolve("requiring-tenant.json"), RegistryTestContracts.requiringTenant("1.1.0"));
     }
 
     /** Recorded from the real registry (the change kinds are its kebab-case wire names). */
@@ -225,9 +220,10 @@ class PublishCommandTest extends RegistryCliTestBase {
 
     @Test
     void publishWhenAcknowledgeWideningThenQuerySentAndTheRegistryAccepts() throws Exception {
-        registry.mode("minimal-token", "NONE").publish(withRoles("1.1.0", "reader", "writer"));
+        registry.mode("minimal-token", "NONE").publish(RegistryTestContracts.withRoles("1.1.0", "reader", "writer"));
         registry.mode("minimal-token", "BACKWARD"); // producers may widen; only authorization widening is refused
-        Path file = Files.writeString(dir.resolve("widened.json"), withRoles("1.2.0", "reader", "writer", "admin"));
+        Path file = Files.writeString(
+                dir.resolve("widened.json"), RegistryTestContracts.withRoles("1.2.0", "reader", "writer", "admin"));
 
         CliRun.Result refused = run("publish", file.toString(), "--token-file", tokenFile.toString());
         CliRun.Result acknowledged =
@@ -237,20 +233,6 @@ class PublishCommandTest extends RegistryCliTestBase {
         assertThat(refused.err()).contains("[incompatible]", "AUTHORIZATION_WIDENING");
         assertThat(acknowledged.exit()).as(acknowledged.err()).isZero();
         assertThat(acknowledged.out()).startsWith("Published minimal-token@1.2.0");
-    }
-
-    /** minimal-token whose {@code roles} may be only these values. */
-    private static String withRoles(String version, String... roles) {
-        tools.jackson.databind.node.ObjectNode document =
-                (tools.jackson.databind.node.ObjectNode) JSON.readTree(TestContracts.minimalText(version));
-        tools.jackson.databind.node.ObjectNode items = (tools.jackson.databind.node.ObjectNode)
-                document.path("properties").path("roles").path("items");
-        items.removeAll();
-        tools.jackson.databind.node.ArrayNode allowed = items.putArray("enum");
-        for (String role : roles) {
-            allowed.add(role);
-        }
-        return document.toPrettyString();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.lock.Lockfile;
 import dev.tokencontract.registry.testing.LiveRegistry;
+import dev.tokencontract.registry.testing.RegistryTestContracts;
 import dev.tokencontract.testing.TestContracts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,13 +100,7 @@ class RegistryCliIT {
     @Test
     void publishWhenIncompatibleThenChangesPrintedExitOne() throws Exception {
         registry.publish(TestContracts.minimalText("1.0.0"));
-        tools.jackson.databind.node.ObjectNode breaking = (tools.jackson.databind.node.ObjectNode)
-                tools.jackson.databind.json.JsonMapper.builder().build().readTree(TestContracts.minimalText("2.0.0"));
-        ((tools.jackson.databind.node.ObjectNode) breaking.path("properties"))
-                .putObject("tenant_id")
-                .put("type", "string");
-        breaking.withArray("required").add("tenant_id");
-        Path contract = Files.writeString(dir.resolve("contract.json"), breaking.toPrettyString());
+        Path contract = Files.writeString(dir.resolve("contract.json"), RegistryTestContracts.requiringTenant("2.0.0"));
 
         JarProcess.Result result = jar.env(PublishCommand.TOKEN_ENV, TOKEN)
                 .run("publish", contract.toString(), "--registry", registry.url());

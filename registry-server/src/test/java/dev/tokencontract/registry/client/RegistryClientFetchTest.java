@@ -259,13 +259,7 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
     void fetchWhenCachedBodyEditedOnDiskThenNotUsedOffline() throws Exception {
         publishVersions("1.0.0");
         client().fetch("minimal-token@1.0.0");
-        try (Stream<Path> files = Files.walk(cacheDir)) {
-            for (Path blob : files.filter(
-                            p -> p.getParent().getFileName().toString().equals("blobs"))
-                    .toList()) {
-                Files.writeString(blob, Files.readString(blob).replace("RS256", "HS256"));
-            }
-        }
+        editCachedBodies(body -> body.replace("RS256", "HS256"));
         registry.stop();
 
         assertThatThrownBy(() -> client().fetch("minimal-token@1.0.0"))
@@ -279,13 +273,7 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
     void fetchWhenCachedBodyEditedOnDiskAndServerUpThenFetchedAfresh() throws Exception {
         publishVersions("1.0.0");
         client().fetch("minimal-token@1.0.0");
-        try (Stream<Path> files = Files.walk(cacheDir)) {
-            for (Path blob : files.filter(
-                            p -> p.getParent().getFileName().toString().equals("blobs"))
-                    .toList()) {
-                Files.writeString(blob, "{}");
-            }
-        }
+        editCachedBodies(body -> "{}");
 
         FetchedContract again = client().fetch("minimal-token@1.0.0");
 
@@ -370,6 +358,17 @@ class RegistryClientFetchTest extends RegistryClientTestBase {
                     .anyMatch(n -> n.endsWith("/blobs/" + fetched.sha256() + ".json"))
                     .anyMatch(n -> n.endsWith("/minimal-token/caret-1.0.0.ref.json"))
                     .anyMatch(n -> n.endsWith("/minimal-token/1.0.0.ref.json"));
+        }
+    }
+
+    /** Rewrites every cached body on disk, as a person or a broken disk might. */
+    private void editCachedBodies(java.util.function.UnaryOperator<String> edit) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(cacheDir)) {
+            for (Path blob : files.filter(
+                            p -> p.getParent().getFileName().toString().equals("blobs"))
+                    .toList()) {
+                Files.writeString(blob, edit.apply(Files.readString(blob)));
+            }
         }
     }
 }

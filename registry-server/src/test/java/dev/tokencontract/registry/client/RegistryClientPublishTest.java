@@ -7,6 +7,7 @@ import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.registry.RegistryLimits;
 import dev.tokencontract.registry.testing.HostileRegistry;
 import dev.tokencontract.registry.testing.LiveRegistry;
+import dev.tokencontract.registry.testing.RegistryTestContracts;
 import dev.tokencontract.testing.TestContracts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * publish against the real registry, which checks the token's signature, scope and namespace: the token goes
@@ -40,19 +40,6 @@ class RegistryClientPublishTest {
 
     private RegistryClient client(String url) throws RegistryException {
         return RegistryClient.create(url, RegistrySettings.defaults().withCacheDir(cacheDir));
-    }
-
-    /** minimal-token whose {@code roles} may be only these values. */
-    private static String withRoles(String version, String... roles) {
-        ObjectNode document = (ObjectNode) JSON.readTree(TestContracts.minimalText(version));
-        ObjectNode items =
-                (ObjectNode) document.path("properties").path("roles").path("items");
-        items.removeAll();
-        items.putArray("enum")
-                .addAll(java.util.Arrays.stream(roles)
-                        .map(JSON.getNodeFactory()::stringNode)
-                        .toList());
-        return document.toPrettyString();
     }
 
     @Test
@@ -95,9 +82,9 @@ class RegistryClientPublishTest {
 
     @Test
     void publishWhenWideningAcknowledgedThenQuerySaysAndTheRegistryAccepts() throws Exception {
-        registry.publish(withRoles("1.0.0", "reader", "writer"));
+        registry.publish(RegistryTestContracts.withRoles("1.0.0", "reader", "writer"));
         registry.mode("minimal-token", "BACKWARD"); // producers may widen; only the authorization widening is refused
-        String widened = withRoles("1.1.0", "reader", "writer", "admin");
+        String widened = RegistryTestContracts.withRoles("1.1.0", "reader", "writer", "admin");
 
         assertThatThrownBy(() -> client().publish(widened, SECRET_TOKEN, false))
                 .isInstanceOfSatisfying(
@@ -155,11 +142,9 @@ class RegistryClientPublishTest {
     @Test
     void publishWhenIncompatibleThenProblemWithEveryChange() {
         registry.publish(TestContracts.minimalText("1.0.0"));
-        ObjectNode breaking = (ObjectNode) JSON.readTree(TestContracts.minimalText("2.0.0"));
-        ((ObjectNode) breaking.path("properties")).putObject("tenant_id").put("type", "string");
-        breaking.withArray("required").add("tenant_id");
+        String breaking = RegistryTestContracts.requiringTenant("2.0.0");
 
-        assertThatThrownBy(() -> client().publish(breaking.toString(), SECRET_TOKEN, false))
+        assertThatThrownBy(() -> client().publish(breaking, SECRET_TOKEN, false))
                 .isInstanceOfSatisfying(RegistryException.class, e -> {
                     assertThat(e.kind()).isEqualTo(RegistryException.Kind.REFUSED);
                     RegistryProblem problem = e.problem().orElseThrow();
