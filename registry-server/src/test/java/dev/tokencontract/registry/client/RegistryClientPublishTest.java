@@ -175,6 +175,33 @@ class RegistryClientPublishTest {
     }
 
     @Test
+    void publishWhenTheRegistrysLintRefusesThen422LintFailedWithEveryFinding() throws Exception {
+        // the real registry's 422 for a pattern no engine can bound, replayed by a registry stricter than this client
+        ObjectNode unbounded = (ObjectNode) JSON.readTree(TestContracts.minimalText("1.0.0"));
+        ((ObjectNode) unbounded.path("properties"))
+                .putObject("tenant_id")
+                .put("type", "string")
+                .put("pattern", "^(a+)+$");
+        LiveRegistry.Answer real = registry.post("minimal-token", unbounded.toString(), LiveRegistry.adminToken());
+        assertThat(real.status()).as(real.body()).isEqualTo(422);
+
+        try (HostileRegistry stricter = HostileRegistry.replayingPublish(real)) {
+            assertThatThrownBy(() ->
+                            client(stricter.url()).publish(TestContracts.minimalText("1.0.0"), SECRET_TOKEN, false))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(RegistryException.Kind.REFUSED);
+                        RegistryProblem problem = e.problem().orElseThrow();
+                        assertThat(problem.status()).isEqualTo(422);
+                        assertThat(problem.code()).isEqualTo("lint-failed");
+                        assertThat(problem.findings()).isNotEmpty().anySatisfy(finding -> {
+                            assertThat(finding.path("code").asString()).startsWith("LINT_PATTERN_");
+                            assertThat(finding.path("pointer").asString()).isEqualTo("/properties/tenant_id/pattern");
+                        });
+                    });
+        }
+    }
+
+    @Test
     void publishWhenErrorBodyIsNotJsonThenProblemWithStatusOnly() {
         try (HostileRegistry hostile = HostileRegistry.answeringPublish(HostileRegistry.PublishFault.HTML_FORBIDDEN)) {
             assertThatThrownBy(() ->

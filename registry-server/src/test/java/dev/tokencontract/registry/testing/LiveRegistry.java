@@ -199,23 +199,40 @@ public final class LiveRegistry implements AutoCloseable {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET answered " + response.statusCode() + ": " + response.body());
         }
+        requests(); // its own line may come just after the answer
         seen.remove(new Seen("GET", path, 200));
         return response.body();
     }
 
-    /** Every request the server logged so far, the fixture's own included, in order. */
+    /**
+     * Every request the server logged so far, the fixture's own included, in order. The server logs a request
+     * just after it wrote the answer, so a client can hold the answer a moment before the line exists: this
+     * waits until no line has come for 50 ms (at most 2 s) before it reads the log.
+     */
     public List<Seen> requests() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        int size = -1;
+        while (seen.size() != size && System.nanoTime() < deadline) {
+            size = seen.size();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         return List.copyOf(seen);
     }
 
     /** Forgets the requests logged so far (e.g. the set-up's publishes). */
     public LiveRegistry forgetRequests() {
+        requests(); // lines of answers already sent may still be coming
         seen.clear();
         return this;
     }
 
     public long count(int status) {
-        return seen.stream().filter(s -> s.status() == status).count();
+        return requests().stream().filter(s -> s.status() == status).count();
     }
 
     /**
