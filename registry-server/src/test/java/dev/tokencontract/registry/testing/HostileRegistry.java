@@ -113,6 +113,7 @@ public final class HostileRegistry implements AutoCloseable {
         return requests.get();
     }
 
+    /** {@code sha-256:<hex>} of {@code bytes}: how the registry writes digests and ETags. */
     public static String digestOf(byte[] bytes) {
         try {
             return "sha-256:"
