@@ -113,6 +113,9 @@ class PublishCommandTest extends RegistryCliTestBase {
               changes:
                 REFUSED BREAKING_FOR_CONSUMERS required-added /required: claim 'tenant_id' is now required; tokens without it are rejected (before ["iss","aud","exp"], after ["iss","aud","exp","tenant_id"]) [against 1.0.0]
                 REFUSED BREAKING_FOR_CONSUMERS property-added /properties/tenant_id: claim 'tenant_id' declared; the old contract accepted any value (open content model); what changes for its values: [type-narrowed] (before true, after {"type":"string"}) [against 1.0.0]
+              way forward (published versions never change):
+                - publish the new shape under a new contract name (e.g. minimal-token-v2) that consumers adopt on purpose; a new major version of minimal-token is judged under FULL_TRANSITIVE against the earlier versions like any other, so it is refused too
+                - if your policy allows it, weaken the mode: tokencontract mode minimal-token FORWARD_TRANSITIVE (admin token), then publish again; consumers or producers on older versions may then break
             """;
 
     @Test
