@@ -4,14 +4,14 @@ import static dev.tokencontract.cli.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.lock.Lockfile;
-import dev.tokencontract.testing.FakeRegistry;
+import dev.tokencontract.registry.testing.HostileRegistry;
 import dev.tokencontract.testing.TestContracts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** fetch, lock and verify-lock in-process against a real HTTP server speaking the registry API. */
+/** fetch, lock and verify-lock in-process against the real registry server (and a hostile one for a bad digest). */
 class FetchLockCommandsTest extends RegistryCliTestBase {
 
     @Test
@@ -19,10 +19,9 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
         CliRun.Result result = run("fetch", "minimal-token@^1.0.0");
 
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).isEqualTo(TestContracts.minimalText("1.0.0") + "\n");
-        assertThat(result.err())
-                .isEqualTo("fetched minimal-token@1.0.0 (" + FakeRegistry.digestOf(TestContracts.minimalText("1.0.0"))
-                        + ", from the registry)\n");
+        assertThat(result.out()).isEqualTo(served + "\n");
+        assertThat(JSON.readTree(result.out())).isEqualTo(JSON.readTree(TestContracts.minimalText("1.0.0")));
+        assertThat(result.err()).isEqualTo("fetched minimal-token@1.0.0 (" + servedDigest + ", from the registry)\n");
     }
 
     @Test
@@ -33,7 +32,7 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).isEmpty();
-        assertThat(Files.readString(out)).isEqualTo(TestContracts.minimalText("1.0.0"));
+        assertThat(Files.readString(out)).isEqualTo(served);
         assertThat(result.err()).endsWith(" to " + out + "\n");
     }
 
@@ -55,7 +54,7 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
         CliRun.Result result = run("fetch", "minimal-token@1");
 
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).isEqualTo(TestContracts.minimalText("1.0.0") + "\n");
+        assertThat(result.out()).isEqualTo(served + "\n");
         assertThat(result.err())
                 .contains(
                         "warning: REGISTRY_OFFLINE_COPY: Offline: registry",
@@ -96,16 +95,18 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("""
                 tokencontract fetch: the registry has no minimal-token@7 (HTTP 404)
-                  404 Version not found [VERSION_NOT_FOUND]
-                  no version 7 of minimal-token
+                  404 No such version [version-not-found]
+                  no active version of 'minimal-token' matches '7' (ranges and latest skip deprecated and pre-release versions)
                 """);
     }
 
     @Test
     void fetchWhenDigestMismatchThenExit1AndNothingOnStdout() {
-        registry.fault(FakeRegistry.Fault.WRONG_DIGEST);
-
-        CliRun.Result result = run("fetch", "minimal-token@1.0.0");
+        CliRun.Result result;
+        try (HostileRegistry hostile =
+                HostileRegistry.serving(TestContracts.minimalText("1.0.0"), HostileRegistry.Fault.WRONG_DIGEST)) {
+            result = runAgainst(hostile.url(), "fetch", "minimal-token@1.0.0");
+        }
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
@@ -148,7 +149,7 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
         CliRun.Result lock = run("lock", "minimal-token@^1.0.0", "--lockfile", lockfile.toString());
         CliRun.Result verify = run("verify-lock", "--lockfile", lockfile.toString());
 
-        String sha = FakeRegistry.digestOf(TestContracts.minimalText("1.0.0")).substring(8);
+        String sha = servedDigest.substring("sha-256:".length());
         assertThat(lock.exit()).isZero();
         assertThat(lock.out())
                 .isEqualTo("Locked 1 contract in " + lockfile + " (registry " + registry.url() + "):\n"
@@ -166,8 +167,7 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
     @Test
     void verifyLockWhenRegistryServesOtherBytesThenMismatchExit1() {
         run("lock", "minimal-token@1", "--lockfile", lockfile.toString());
-        registry.replaceBytes(
-                "minimal-token", "1.0.0", TestContracts.minimalText("1.0.0").replace("RS256", "ES256"));
+        restoreOtherBackup(TestContracts.minimalText("1.0.0").replace("RS256", "ES256"));
 
         CliRun.Result result = run("verify-lock", "--lockfile", lockfile.toString());
 
@@ -180,7 +180,7 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
     @Test
     void verifyLockWhenVersionVanishedThenMissingExit1() {
         run("lock", "minimal-token@1", "--lockfile", lockfile.toString());
-        registry.remove("minimal-token", "1.0.0");
+        restoreOtherBackup(); // a registry that never had it
 
         CliRun.Result result = run("verify-lock", "--lockfile", lockfile.toString());
 
@@ -293,8 +293,6 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
         assertThat(JSON.readTree(result.out())).isEqualTo(JSON.readTree("""
                 {"lockfile":"%s","registry":"%s","contracts":[{"name":"minimal-token","version":"1.0.0","sha256":"%s"}]}
                 """.formatted(
-                lockfile,
-                registry.url(),
-                FakeRegistry.digestOf(TestContracts.minimalText("1.0.0")).substring(8))));
+                        lockfile, registry.url(), servedDigest.substring("sha-256:".length()))));
     }
 }

@@ -3,7 +3,8 @@ package dev.tokencontract.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.lock.Lockfile;
-import dev.tokencontract.testing.FakeRegistry;
+import dev.tokencontract.registry.testing.LiveRegistry;
+import dev.tokencontract.registry.testing.RegistryTestContracts;
 import dev.tokencontract.testing.TestContracts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The built jar as a process against a real HTTP server speaking the registry API: publish, fetch, lock,
- * verify-lock, then a registry that changed a published version fails verify-lock, and a stopped registry
- * falls back to the cache with a warning.
+ * The built jar as a process against the real registry server: publish, fetch, lock, verify-lock, then a
+ * registry restored from another backup (other bytes for the pinned version) fails verify-lock, and a stopped
+ * registry falls back to the cache with a warning.
  */
 class RegistryCliIT {
-    private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJpdCJ9.aXQtc2VjcmV0LXNpZ25hdHVyZQ";
-    private final FakeRegistry registry = FakeRegistry.start().token(TOKEN);
+    private static final String TOKEN = LiveRegistry.publisherToken();
+    private LiveRegistry registry = LiveRegistry.start();
 
     @TempDir
     Path dir;
@@ -54,18 +55,23 @@ class RegistryCliIT {
         assertThat(publish.exit()).as(publish.err()).isZero();
         assertThat(publish.out()).startsWith("Published minimal-token@1.2.0 to " + registry.url() + " (201 Created)");
         assertThat(fetch.exit()).as(fetch.err()).isZero();
-        assertThat(fetch.out()).isEqualTo(TestContracts.minimalText("1.2.0") + "\n");
+        assertThat(fetch.out()).isEqualTo(registry.served("minimal-token", "1.2.0") + "\n");
         assertThat(lock.exit()).as(lock.err()).isZero();
         assertThat(Files.readString(lockfile))
                 .contains("\"registry\" : \"" + registry.url() + "\"", "\"version\" : \"1.2.0\"");
         assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
         assertThat(verify.out()).endsWith("VERIFIED: 1 entry matches its pinned sha-256 (exit 0)\n");
         for (JarProcess.Result result : new JarProcess.Result[] {publish, fetch, lock, verify}) {
-            assertThat(result.out() + result.err()).doesNotContain(TOKEN).doesNotContain("Exception", "\tat ");
+            assertThat(result.out() + result.err())
+                    .doesNotContain(TOKEN)
+                    .doesNotContain(TOKEN.substring(TOKEN.lastIndexOf('.') + 1))
+                    .doesNotContain("Exception", "\tat ");
         }
 
-        registry.replaceBytes(
-                "minimal-token", "1.2.0", TestContracts.minimalText("1.2.0").replace("\"tests\"", "\"someone else\""));
+        int port = registry.port(); // the same URL restored from another backup, where 1.2.0 has other bytes
+        registry.close();
+        registry = LiveRegistry.startOn(port);
+        registry.publish(TestContracts.minimalText("1.2.0").replace("\"tests\"", "\"someone else\""));
         JarProcess.Result changed = jar.run("verify-lock", "--lockfile", lockfile.toString());
 
         assertThat(changed.exit()).isEqualTo(1);
@@ -76,7 +82,8 @@ class RegistryCliIT {
 
     @Test
     void fetchWhenRegistryStoppedThenCachedCopyWithOfflineWarning() throws Exception {
-        registry.put(TestContracts.minimalText("1.0.0"));
+        registry.publish(TestContracts.minimalText("1.0.0"));
+        String served = registry.served("minimal-token", "1.0.0");
         assertThat(jar.run("fetch", "minimal-token@1.0.0", "--registry", registry.url())
                         .exit())
                 .isZero();
@@ -85,19 +92,15 @@ class RegistryCliIT {
         JarProcess.Result offline = jar.run("fetch", "minimal-token@1.0.0", "--registry", registry.url());
 
         assertThat(offline.exit()).isZero();
-        assertThat(offline.out()).isEqualTo(TestContracts.minimalText("1.0.0") + "\n");
+        assertThat(offline.out()).isEqualTo(served + "\n");
         assertThat(offline.err())
                 .contains("warning: REGISTRY_OFFLINE_COPY", "connection refused", "OFFLINE: last good copy from disk");
     }
 
     @Test
     void publishWhenIncompatibleThenChangesPrintedExitOne() throws Exception {
-        registry.answerPublish(409, "application/problem+json", """
-                {"title":"Incompatible change","status":409,"code":"INCOMPATIBLE","detail":"refused under BACKWARD",
-                 "changes":[{"kind":"REQUIRED_ADDED","classes":["BREAKING_FOR_CONSUMERS"],"pointer":"/required/3",
-                             "explanation":"claim 'tenant_id' made required","before":null,"after":"tenant_id","refused":true}]}
-                """);
-        Path contract = Files.writeString(dir.resolve("contract.json"), TestContracts.minimalText("2.0.0"));
+        registry.publish(TestContracts.minimalText("1.0.0"));
+        Path contract = Files.writeString(dir.resolve("contract.json"), RegistryTestContracts.requiringTenant("2.0.0"));
 
         JarProcess.Result result = jar.env(PublishCommand.TOKEN_ENV, TOKEN)
                 .run("publish", contract.toString(), "--registry", registry.url());
@@ -105,7 +108,9 @@ class RegistryCliIT {
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err())
                 .contains(
-                        "409 Incompatible change [INCOMPATIBLE]",
-                        "REFUSED BREAKING_FOR_CONSUMERS REQUIRED_ADDED /required/3: claim 'tenant_id' made required (before -, after tenant_id)");
+                        "409 Incompatible with earlier versions [incompatible]",
+                        "REFUSED BREAKING_FOR_CONSUMERS required-added /required: claim 'tenant_id' is now required;"
+                                + " tokens without it are rejected (before [\"iss\",\"aud\",\"exp\"], after"
+                                + " [\"iss\",\"aud\",\"exp\",\"tenant_id\"]) [against 1.0.0]");
     }
 }

@@ -6,7 +6,6 @@ import dev.tokencontract.finding.Verdict;
 import dev.tokencontract.mcp.internal.BearerHeader;
 import dev.tokencontract.mcp.internal.Challenge;
 import dev.tokencontract.mcp.internal.OriginPolicy;
-import dev.tokencontract.mcp.internal.ReplayedRequest;
 import dev.tokencontract.mcp.internal.Responses;
 import dev.tokencontract.mcp.internal.SessionBindings;
 import dev.tokencontract.mcp.internal.ToolCalls;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokencontract.lock.LockClient;
 import dev.tokencontract.registry.client.RegistryClient;
 import dev.tokencontract.registry.client.RegistrySettings;
+import dev.tokencontract.registry.testing.LiveRegistry;
 import dev.tokencontract.spring.app.EchoMcpApplication;
 import dev.tokencontract.testing.CountingHttpServer;
-import dev.tokencontract.testing.FakeRegistry;
 import dev.tokencontract.testing.TestKeys;
 import dev.tokencontract.testing.TestTokens;
 import java.net.InetAddress;
@@ -50,7 +50,8 @@ class TokencontractHealthDownTest {
         Path dir = Files.createTempDirectory("tokencontract-health-down");
         Path lock = dir.resolve("tokencontract.lock");
         String url;
-        try (FakeRegistry online = FakeRegistry.start().put(TokencontractHealthTest.bundled())) {
+        try (LiveRegistry online = LiveRegistry.start()) {
+            online.publish(TokencontractHealthTest.bundled());
             url = online.url();
             LockClient.of(RegistryClient.create(url, RegistrySettings.defaults().withCacheDir(dir.resolve("cache"))))
                     .lock(List.of("mcp-access-token@1.0.0"), null)

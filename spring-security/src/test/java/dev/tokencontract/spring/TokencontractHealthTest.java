@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.lock.LockEntry;
 import dev.tokencontract.lock.Lockfile;
+import dev.tokencontract.registry.testing.LiveRegistry;
 import dev.tokencontract.spring.app.EchoMcpApplication;
 import dev.tokencontract.testing.CountingHttpServer;
-import dev.tokencontract.testing.FakeRegistry;
 import dev.tokencontract.testing.TestKeys;
 import dev.tokencontract.testing.TestTokens;
 import java.io.InputStream;
@@ -40,7 +40,10 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 class TokencontractHealthTest {
     static final CountingHttpServer JWKS = CountingHttpServer.start().respond(200, TestKeys.publicJwks());
-    static final FakeRegistry REGISTRY = FakeRegistry.start().put(bundled());
+    static final LiveRegistry REGISTRY = LiveRegistry.start();
+    /** The digest the real registry gave the bundled contract it now serves (of its canonical form). */
+    static final String DIGEST = REGISTRY.publish(bundled()).digest();
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -62,10 +65,7 @@ class TokencontractHealthTest {
         Path lock = dir.resolve("tokencontract.lock");
         Lockfile.of(
                         REGISTRY.url(),
-                        List.of(new LockEntry(
-                                "mcp-access-token",
-                                "1.0.0",
-                                FakeRegistry.digestOf(bundled()).substring("sha-256:".length()))))
+                        List.of(new LockEntry("mcp-access-token", "1.0.0", DIGEST.substring("sha-256:".length()))))
                 .write(lock);
         registry.add("tokencontract.contract", () -> "mcp-access-token");
         registry.add("tokencontract.registry.url", REGISTRY::url);
@@ -105,7 +105,7 @@ class TokencontractHealthTest {
                 .contains("\"reachable\":true")
                 .contains("\"keys\":")
                 .contains("\"reference\":\"mcp-access-token@1.0.0\"")
-                .contains("\"digest\":\"" + FakeRegistry.digestOf(bundled()) + "\"")
+                .contains("\"digest\":\"" + DIGEST + "\"")
                 .contains("\"origin\":\"" + REGISTRY.url() + "\"")
                 .contains("\"offlineCopy\":false")
                 .doesNotContain("\"error\"");

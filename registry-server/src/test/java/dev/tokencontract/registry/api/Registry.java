@@ -3,10 +3,8 @@ package dev.tokencontract.registry.api;
 import dev.tokencontract.registry.PublisherAuth;
 import dev.tokencontract.registry.RegistryServer;
 import dev.tokencontract.registry.store.ContractStore;
-import dev.tokencontract.testing.TestKeys;
+import dev.tokencontract.registry.testing.LiveRegistry;
 import dev.tokencontract.testing.TestTokens;
-import dev.tokencontract.validator.KeySource;
-import dev.tokencontract.validator.KeySourceException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * keys, and an HTTP client for it. Close it to stop the server and the store.
  */
 final class Registry implements AutoCloseable {
-    static final String AUDIENCE = "https://registry.example.test";
+    static final String AUDIENCE = LiveRegistry.AUDIENCE;
     static final Clock CLOCK = Clock.fixed(TestTokens.JUDGED_AT, ZoneOffset.UTC);
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT =
@@ -87,11 +84,7 @@ final class Registry implements AutoCloseable {
     }
 
     static PublisherAuth publishers() {
-        try {
-            return new PublisherAuth(KeySource.jwks(TestKeys.publicJwks()), TestTokens.ISSUER, Optional.of(AUDIENCE));
-        } catch (KeySourceException e) {
-            throw new IllegalStateException(e);
-        }
+        return LiveRegistry.publishers();
     }
 
     record Response(int status, HttpResponse<String> raw) {

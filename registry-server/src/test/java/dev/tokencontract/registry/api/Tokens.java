@@ -1,5 +1,6 @@
 package dev.tokencontract.registry.api;
 
+import dev.tokencontract.registry.testing.LiveRegistry;
 import dev.tokencontract.testing.TestKeys;
 import dev.tokencontract.testing.TestTokens;
 
@@ -9,15 +10,7 @@ final class Tokens {
 
     /** RS256, at+jwt, scope and namespaces as given. */
     static TestTokens publisher(String scope, String... namespaces) {
-        TestTokens token = TestTokens.mcp()
-                .claim("aud", Registry.AUDIENCE)
-                .claim("scope", scope)
-                .without("tenant_id")
-                .without("roles")
-                .claim("sub", "ci@identity.example")
-                .claim("client_id", "identity-ci");
-        token.claimArray("namespaces", namespaces);
-        return token;
+        return LiveRegistry.token(scope, namespaces);
     }
 
     /** Every scope, namespace {@code *}. */

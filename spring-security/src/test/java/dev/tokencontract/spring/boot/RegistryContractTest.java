@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.lock.LockEntry;
 import dev.tokencontract.lock.Lockfile;
-import dev.tokencontract.testing.FakeRegistry;
+import dev.tokencontract.registry.testing.LiveRegistry;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,8 +21,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * {@code tokencontract.registry.*}: the real registry client and lockfile code against a real HTTP server on
- * port 0 ({@link FakeRegistry}, serving the exact bytes with their digest ETag, as registry-server does).
+ * {@code tokencontract.registry.*}: the real registry client and lockfile code against the real registry server
+ * on port 0 ({@link LiveRegistry}).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RegistryContractTest {
@@ -31,7 +31,9 @@ class RegistryContractTest {
     @TempDir
     Path dir;
 
-    private FakeRegistry registry;
+    private LiveRegistry registry;
+    /** The digest of what the registry serves for mcp-access-token@1.0.0 (its canonical form of {@link #JSON}). */
+    private String digest;
 
     private static String bundled() {
         try (InputStream in = RegistryContractTest.class.getResourceAsStream(
@@ -44,7 +46,9 @@ class RegistryContractTest {
 
     @BeforeEach
     void startRegistry() {
-        registry = FakeRegistry.start().put(JSON);
+        registry = LiveRegistry.start();
+        digest = registry.publish(JSON).digest();
+        registry.forgetRequests();
     }
 
     @AfterEach
@@ -85,24 +89,24 @@ class RegistryContractTest {
 
     @Test
     void startWhenLockPinsTheServedBytesThenThatExactContractFromTheRegistry() throws Exception {
-        runner(lock(hex(FakeRegistry.digestOf(JSON))), "mcp-access-token").run(context -> {
+        runner(lock(hex(digest)), "mcp-access-token").run(context -> {
             assertThat(context).hasNotFailed();
             PinnedContract pinned = context.getBean(TokencontractSettings.class).pinned();
             assertThat(pinned.contract().reference()).isEqualTo("mcp-access-token@1.0.0");
-            assertThat(pinned.digest()).hasValue(FakeRegistry.digestOf(JSON));
+            assertThat(pinned.digest()).hasValue(digest);
             assertThat(pinned.source()).hasValue("NETWORK");
             assertThat(pinned.origin()).isEqualTo(registry.url());
             assertThat(pinned.offlineCopy()).isFalse();
         });
         assertThat(registry.requests())
-                .extracting(FakeRegistry.Seen::path)
+                .extracting(LiveRegistry.Seen::path)
                 .containsExactly("/contracts/mcp-access-token/versions/1.0.0");
     }
 
     @Test
     void startWhenRegistryUnreachableThenTheVerifiedOfflineCopyWithItsWarningLogged(CapturedOutput output)
             throws Exception {
-        Path lockfile = lock(hex(FakeRegistry.digestOf(JSON)));
+        Path lockfile = lock(hex(digest));
         runner(lockfile, "mcp-access-token").run(context -> assertThat(context).hasNotFailed());
         registry.stop();
 
@@ -110,7 +114,7 @@ class RegistryContractTest {
             assertThat(context).hasNotFailed();
             PinnedContract pinned = context.getBean(TokencontractSettings.class).pinned();
             assertThat(pinned.offlineCopy()).isTrue();
-            assertThat(pinned.digest()).hasValue(FakeRegistry.digestOf(JSON));
+            assertThat(pinned.digest()).hasValue(digest);
             assertThat(pinned.warnings()).singleElement().asString().startsWith("REGISTRY_OFFLINE_COPY");
         });
         assertThat(output.getOut() + output.getErr())
@@ -120,7 +124,7 @@ class RegistryContractTest {
 
     @Test
     void startWhenRegistryUnreachableAndNothingCachedThenTheApplicationDoesNotStart() throws Exception {
-        Path lockfile = lock(hex(FakeRegistry.digestOf(JSON)));
+        Path lockfile = lock(hex(digest));
         registry.stop();
 
         runner(lockfile, "mcp-access-token")
@@ -131,23 +135,27 @@ class RegistryContractTest {
 
     @Test
     void startWhenRegistryServesOtherBytesThanPinnedThenFailureAnalysisNamesBothDigests() throws Exception {
-        String changed = JSON + "\n";
-        registry.replaceBytes("mcp-access-token", "1.0.0", changed);
+        Path lockfile = lock(hex(digest));
+        int port = registry.port(); // the same URL restored from another backup, where 1.0.0 has other bytes
+        registry.close();
+        registry = LiveRegistry.startOn(port);
+        String changed =
+                registry.publish(JSON.replace("\"RS256\"", "\"RS384\"")).digest();
 
-        runner(lock(hex(FakeRegistry.digestOf(JSON))), "mcp-access-token").run(context -> {
+        runner(lockfile, "mcp-access-token").run(context -> {
             FailureAnalysis analysis = new TokencontractFailureAnalyzer().analyze(context.getStartupFailure());
 
             assertThat(analysis).isNotNull();
             assertThat(analysis.getDescription())
-                    .contains("is pinned at " + FakeRegistry.digestOf(JSON))
-                    .contains("but the registry has " + FakeRegistry.digestOf(changed));
+                    .contains("is pinned at " + digest)
+                    .contains("but the registry has " + changed);
             assertThat(analysis.getAction()).contains("re-pin deliberately");
         });
     }
 
     @Test
     void startWhenContractNotPinnedOrOtherVersionThenTheApplicationDoesNotStart() throws Exception {
-        Path lockfile = lock(hex(FakeRegistry.digestOf(JSON)));
+        Path lockfile = lock(hex(digest));
 
         runner(lockfile, "rfc9068-access-token")
                 .run(context -> assertThat(context)

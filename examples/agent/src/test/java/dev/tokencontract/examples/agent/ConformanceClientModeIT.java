@@ -2,6 +2,7 @@ package dev.tokencontract.examples.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokencontract.examples.crm.testing.NodeClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

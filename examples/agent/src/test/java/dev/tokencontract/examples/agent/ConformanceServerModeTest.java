@@ -2,6 +2,7 @@ package dev.tokencontract.examples.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokencontract.examples.crm.testing.NodeClients;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.tokencontract.examples.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokencontract.examples.crm.testing.NodeClients;
 import dev.tokencontract.mcp.DecisionReason;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.tokencontract.examples.springcrm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.examples.crm.Crm;
+import dev.tokencontract.examples.crm.testing.NodeClients;
 import dev.tokencontract.examples.login.LegacyLogin;
 import dev.tokencontract.examples.login.LoginConfig;
 import java.time.Clock;

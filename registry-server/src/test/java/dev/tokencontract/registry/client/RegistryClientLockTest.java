@@ -10,26 +10,16 @@ import dev.tokencontract.lock.LockClient;
 import dev.tokencontract.lock.LockEntry;
 import dev.tokencontract.lock.LockVerification;
 import dev.tokencontract.lock.Lockfile;
-import dev.tokencontract.testing.FakeRegistry;
-import dev.tokencontract.testing.SteppingClock;
 import dev.tokencontract.testing.TestContracts;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** lock, verify and fromLock against a real HTTP server speaking the registry API. */
-class RegistryClientLockTest {
-    private final FakeRegistry registry = FakeRegistry.start();
-    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-27T00:00:00Z"));
-
-    @TempDir
-    Path cacheDir;
-
+/** lock, verify and fromLock against the real registry server. */
+class RegistryClientLockTest extends RegistryClientTestBase {
     @TempDir
     Path otherCacheDir;
 
@@ -38,18 +28,16 @@ class RegistryClientLockTest {
 
     @BeforeEach
     void publish() {
-        registry.put(TestContracts.minimalText("1.0.0")).put(TestContracts.minimalText("1.1.0"));
-        String other = TestContracts.minimal()
+        registry.publish(otherToken());
+        publishVersions("1.0.0", "1.1.0");
+    }
+
+    private static String otherToken() {
+        return TestContracts.minimal()
                 .put("$id", "https://tokencontract.dev/contracts/other-token/2.0.0")
                 .toString()
                 .replace("\"minimal-token\"", "\"other-token\"")
                 .replace("\"1.0.0\"", "\"2.0.0\"");
-        registry.put(other);
-    }
-
-    @AfterEach
-    void stop() {
-        registry.close();
     }
 
     private RegistryClient client(Path cache) throws RegistryException {
@@ -69,10 +57,7 @@ class RegistryClientLockTest {
         assertThat(lockfile.entries())
                 .containsExactly(
                         new LockEntry(
-                                "minimal-token",
-                                "1.1.0",
-                                FakeRegistry.digestOf(TestContracts.minimalText("1.1.0"))
-                                        .substring(8)),
+                                "minimal-token", "1.1.0", digestOf("1.1.0").substring("sha-256:".length())),
                         new LockEntry(
                                 "other-token",
                                 "2.0.0",
@@ -127,8 +112,7 @@ class RegistryClientLockTest {
     @Test
     void verifyWhenRegistryServesOtherBytesForAPinnedVersionThenDigestMismatch() throws Exception {
         Lockfile lockfile = locked();
-        registry.replaceBytes(
-                "minimal-token", "1.1.0", TestContracts.minimalText("1.1.0").replace("RS256", "PS256"));
+        restoreOtherBackup(TestContracts.minimalText("1.1.0").replace("RS256", "PS256"), otherToken());
 
         LockVerification verification = LockClient.of(client(cacheDir)).verify(lockfile);
 
@@ -157,7 +141,7 @@ class RegistryClientLockTest {
     @Test
     void verifyWhenPinnedVersionVanishedThenVersionMissing() throws Exception {
         Lockfile lockfile = locked();
-        registry.remove("other-token", "2.0.0");
+        restoreOtherBackup(TestContracts.minimalText("1.0.0"), TestContracts.minimalText("1.1.0"));
 
         LockVerification verification = LockClient.of(client(cacheDir)).verify(lockfile);
 
@@ -213,8 +197,10 @@ class RegistryClientLockTest {
     @Test
     void fromLockWhenRegistryChangedBytesThenRefused() throws Exception {
         Lockfile lockfile = locked();
-        registry.replaceBytes(
-                "other-token", "2.0.0", TestContracts.minimalText("2.0.0").replace("minimal-token", "other-token"));
+        restoreOtherBackup(
+                TestContracts.minimalText("1.0.0"),
+                TestContracts.minimalText("1.1.0"),
+                otherToken().replace("RS256", "PS256"));
 
         assertThatThrownBy(() -> LockClient.of(client(otherCacheDir)).fromLock(lockfile))
                 .isInstanceOfSatisfying(

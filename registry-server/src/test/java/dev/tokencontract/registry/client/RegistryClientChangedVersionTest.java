@@ -3,7 +3,6 @@ package dev.tokencontract.registry.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokencontract.finding.FindingCode;
-import dev.tokencontract.testing.FakeRegistry;
 import dev.tokencontract.testing.TestContracts;
 import org.junit.jupiter.api.Test;
 
@@ -12,19 +11,20 @@ class RegistryClientChangedVersionTest extends RegistryClientTestBase {
     @Test
     void fetchWhenRegistryServesOtherBytesForACachedExactVersionThenWarnedWithBothDigests() throws Exception {
         publishVersions("1.0.0");
-        String before = FakeRegistry.digestOf(TestContracts.minimalText("1.0.0"));
-        String changedText = TestContracts.minimalText("1.0.0").replace("RS256", "PS256");
+        String before = digestOf("1.0.0");
         assertThat(client().fetch("minimal-token@1.0.0").warnings()).isEmpty();
-        registry.replaceBytes("minimal-token", "1.0.0", changedText);
+        String after = restoreOtherBackup(TestContracts.minimalText("1.0.0").replace("RS256", "PS256"))
+                .get(0);
 
         FetchedContract exact = client().fetch("minimal-token@1.0.0");
         FetchedContract viaLatest = client().fetch("minimal-token@latest");
 
-        assertThat(exact.digest()).isEqualTo(FakeRegistry.digestOf(changedText));
+        assertThat(after).isNotEqualTo(before);
+        assertThat(exact.digest()).isEqualTo(after);
         assertThat(exact.warnings()).singleElement().satisfies(w -> {
             assertThat(w.code()).isEqualTo(FindingCode.REGISTRY_VERSION_CHANGED);
             assertThat(w.expected()).isEqualTo(before);
-            assertThat(w.actual()).isEqualTo(FakeRegistry.digestOf(changedText));
+            assertThat(w.actual()).isEqualTo(after);
         });
         // the second fetch cached the new bytes: the range sees no further change
         assertThat(viaLatest.warnings()).isEmpty();

@@ -1,4 +1,4 @@
-package dev.tokencontract.examples.agent;
+package dev.tokencontract.examples.crm.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -19,16 +19,18 @@ import tools.jackson.databind.json.JsonMapper;
  * The real MCP clients of {@code examples/clients} (the official TypeScript SDK and conformance suite, pinned in its
  * package-lock.json) run as node processes. {@code .ci/run} installs them with {@code npm ci}; locally the first
  * test runs {@code npm ci} when node and npm are there. Without node the tests are skipped, except in CI
- * ({@code CI=true}), where a missing node fails them.
+ * ({@code CI=true}), where a missing node fails them. Shared through this module's test-jar by the example
+ * modules that run the clients ({@code agent}, {@code spring-crm-mcp-server}); run from a module under
+ * {@code examples/}.
  */
-final class NodeClients {
-    static final Path DIR = Path.of("..", "clients").toAbsolutePath().normalize();
+public final class NodeClients {
+    public static final Path DIR = Path.of("..", "clients").toAbsolutePath().normalize();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What a node process did. */
-    record Outcome(int exitCode, String out, String err) {
+    public record Outcome(int exitCode, String out, String err) {
         /** The stdout lines that are JSON objects. */
-        List<JsonNode> events() {
+        public List<JsonNode> events() {
             List<JsonNode> events = new ArrayList<>();
             for (String line : out.split("\n")) {
                 if (line.startsWith("{")) {
@@ -38,7 +40,7 @@ final class NodeClients {
             return events;
         }
 
-        List<JsonNode> events(String name) {
+        public List<JsonNode> events(String name) {
             return events().stream()
                     .filter(e -> e.path("event").asString("").equals(name))
                     .toList();
@@ -48,7 +50,7 @@ final class NodeClients {
     private NodeClients() {}
 
     /** The node binary to use (node 22 from the npm package {@code node}, which the conformance suite needs). */
-    static synchronized Path node() {
+    public static synchronized Path node() {
         Path pinned = DIR.resolve("node_modules/.bin/node");
         if (!Files.isExecutable(pinned)
                 || !Files.isDirectory(DIR.resolve("node_modules/@modelcontextprotocol/conformance"))) {
@@ -92,7 +94,7 @@ final class NodeClients {
     }
 
     /** Runs a script of examples/clients with the pinned node. */
-    static Outcome script(Map<String, String> env, int timeoutSeconds, String... args)
+    public static Outcome script(Map<String, String> env, int timeoutSeconds, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(node().toString());
@@ -101,7 +103,7 @@ final class NodeClients {
     }
 
     /** Runs {@code command} in examples/clients; kills it after {@code timeoutSeconds}. */
-    static Outcome run(List<String> command, Map<String, String> env, int timeoutSeconds)
+    public static Outcome run(List<String> command, Map<String, String> env, int timeoutSeconds)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(DIR.toFile());
         builder.environment().putAll(env);

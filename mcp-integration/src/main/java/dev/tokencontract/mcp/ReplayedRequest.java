@@ -1,4 +1,4 @@
-package dev.tokencontract.mcp.internal;
+package dev.tokencontract.mcp;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -15,16 +15,18 @@ import java.util.List;
 
 /**
  * The request as the MCP handler sees it: the Authorization header is gone (the token is never passed
- * on) and, when the filter had to read the body, the same bytes are served again.
+ * on) and, when the filter had to read the body, the same bytes are served again. Public so that every
+ * bearer filter in front of an MCP transport ({@link McpBearerFilter} here, the Spring Security filter of
+ * {@code tokencontract-spring-security}) hands the transport the same request.
  */
 public final class ReplayedRequest extends HttpServletRequestWrapper {
     private static final String AUTHORIZATION = "Authorization";
     private final byte[] body;
 
-    /** {@code body} null means the body was not read and comes from the original request. */
+    /** {@code body} null means the body was not read and comes from the original request; else it is copied. */
     public ReplayedRequest(HttpServletRequest request, byte[] body) {
         super(request);
-        this.body = body;
+        this.body = body == null ? null : body.clone();
     }
 
     @Override
