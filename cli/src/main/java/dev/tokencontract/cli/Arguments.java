@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.apache.commons.cli.AlreadySelectedException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -33,7 +34,11 @@ final class Arguments {
         try {
             return parser.parse(command.options(), args);
         } catch (UnrecognizedOptionException e) {
-            throw new UsageException("unknown option '" + Terminal.safe(e.getOption(), 80) + "'");
+            List<String> known = command.options().getOptions().stream()
+                    .map(o -> o.getLongOpt() != null ? "--" + o.getLongOpt() : "-" + o.getOpt())
+                    .toList();
+            throw new UsageException(
+                    "unknown option '" + Terminal.safe(e.getOption(), 80) + "'" + Suggest.hint(e.getOption(), known));
         } catch (MissingArgumentException e) {
             throw new UsageException("option " + display(e.getOption()) + " needs a value");
         } catch (AlreadySelectedException e) {

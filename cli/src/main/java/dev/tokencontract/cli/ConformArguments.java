@@ -123,7 +123,8 @@ final class ConformArguments {
     /** Refuses options that belong to other suites, so a typo'd command line is not silently half-used. */
     void allowOnly(String... options) throws UsageException {
         java.util.Set<String> allowed = new java.util.HashSet<>(java.util.List.of(options));
-        allowed.addAll(java.util.List.of("contract", "tries", "seed", "report", "help"));
+        allowed.addAll(
+                java.util.List.of("contract", "tries", "seed", "report", "help", "registry", "cache-dir", "verbose"));
         for (var option : line.getOptions()) {
             String name = option.getLongOpt() != null ? option.getLongOpt() : option.getOpt();
             if (!allowed.contains(name)) {

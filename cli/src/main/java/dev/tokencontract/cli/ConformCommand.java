@@ -66,8 +66,12 @@ final class ConformCommand implements Command {
     @Override
     public Options options() {
         Options options = new Options();
-        options.addOption(
-                value("c", "contract", "REF", "contract: bundled NAME@VERSION or a file (compat: the older version)"));
+        options.addOption(value(
+                "c",
+                "contract",
+                "REF",
+                "contract: bundled NAME@VERSION, a file, registry:NAME@RANGE or lock:NAME (compat: the older one)"));
+        RegistryOptions.add(options, false); // for registry: and lock: references
         options.addOption(value(null, "against", "REF", "compat: the newer contract version"));
         options.addOption(
                 value(null, "tries", "N", "examples per property (default " + SuiteSettings.DEFAULT_TRIES + ")"));

@@ -14,7 +14,6 @@ import dev.tokencontract.conformance.tokens.JwksEndpoint;
 import dev.tokencontract.conformance.tokens.SigningKeys;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractException;
-import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.KeySourceException;
 import dev.tokencontract.validator.TokenValidator;
@@ -49,7 +48,7 @@ final class ConformSetup implements AutoCloseable {
                 case "consumer" -> consumer(args, io, resources);
                 case "producer" -> producer(args, rest, io);
                 case "carrier" -> carrier(args, io, resources);
-                default -> compat(args);
+                default -> compat(args, io);
             };
         } catch (UsageException | ContractException | KeySourceException | RuntimeException e) {
             closeAll(resources);
@@ -63,7 +62,7 @@ final class ConformSetup implements AutoCloseable {
         var endpoint = args.url("endpoint");
         String issuer = args.required("issuer");
         String audience = args.required("audience");
-        Contract contract = Contracts.load(args.required("contract"));
+        Contract contract = ContractSource.load(args.required("contract"), args.line(), io, "conform");
         SigningKeys keys = keys(args, io, resources);
         boolean session = args.line().hasOption("mcp-session");
         ConsumerSuite suite = ConsumerSuite.builder()
@@ -92,7 +91,7 @@ final class ConformSetup implements AutoCloseable {
         TokenProducer producer = http ? TokenProducer.http(args.url("token-endpoint")) : TokenProducer.command(command);
         String issuer = args.required("issuer");
         String audience = args.required("audience");
-        Contract contract = Contracts.load(args.required("contract"));
+        Contract contract = ContractSource.load(args.required("contract"), args.line(), io, "conform");
         KeySource keys = KeyOptions.from(args.line());
         ProducerSuite suite = ProducerSuite.builder()
                 .contract(contract)
@@ -135,7 +134,7 @@ final class ConformSetup implements AutoCloseable {
             throw new UsageException(
                     "--downstream-issuer needs the downstream token keys: --jwks, --pem, --secret-file or --secret-env");
         }
-        Contract contract = Contracts.load(args.required("contract"));
+        Contract contract = ContractSource.load(args.required("contract"), args.line(), io, "conform");
         SigningKeys keys = keys(args, io, resources);
         RecordingEndpoint downstream = RecordingEndpoint.start(Math.max(port, 0));
         resources.add(downstream);
@@ -167,10 +166,10 @@ final class ConformSetup implements AutoCloseable {
         return new ConformSetup(suite::run, resources);
     }
 
-    private static ConformSetup compat(ConformArguments args) throws UsageException, ContractException {
+    private static ConformSetup compat(ConformArguments args, Io io) throws UsageException, ContractException {
         args.allowOnly("against");
-        Contract older = Contracts.load(args.required("contract"));
-        Contract newer = Contracts.load(args.required("against"));
+        Contract older = ContractSource.load(args.required("contract"), args.line(), io, "conform");
+        Contract newer = ContractSource.load(args.required("against"), args.line(), io, "conform");
         return new ConformSetup(settings -> CompatSuite.check(older, newer, settings), List.of());
     }
 

@@ -6,7 +6,6 @@ import dev.tokencontract.compat.ContractDiff;
 import dev.tokencontract.compat.CounterexampleSearch;
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractException;
-import dev.tokencontract.contract.Contracts;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -42,8 +41,8 @@ final class DiffCommand implements Command {
     @Override
     public String details() {
         return """
-                OLD and NEW are contract files or bundled references (mcp-access-token@1.0.0). Each change is
-                classified: consumer-breaking (a token the old version accepted is now rejected), producer-breaking
+                OLD and NEW are contract files, bundled references (mcp-access-token@1.0.0),
+                registry:NAME@RANGE or lock:NAME (see docs/cli.md). Each change is classified: consumer-breaking (a token the old version accepted is now rejected), producer-breaking
                 (a token the new version allows is rejected by consumers on the old one), widening (grants more:
                 a role, a scope, an alg, an operation), cosmetic. The mode decides which are refused; widening is
                 refused under every mode but NONE unless --acknowledge-widening. See docs/compatibility.md.
@@ -65,6 +64,7 @@ final class DiffCommand implements Command {
                 .longOpt("acknowledge-widening")
                 .desc("accept authorization-widening changes (they are refused otherwise under every mode but NONE)")
                 .get());
+        RegistryOptions.add(options, false); // for registry: and lock: references
         return Common.withFormatAndHelp(options);
     }
 
@@ -81,9 +81,9 @@ final class DiffCommand implements Command {
         Contract newer;
         String side = "OLD";
         try {
-            older = Contracts.load(references.get(0));
+            older = ContractSource.load(references.get(0), line, io, name());
             side = "NEW";
-            newer = Contracts.load(references.get(1));
+            newer = ContractSource.load(references.get(1), line, io, name());
         } catch (ContractException e) {
             // say which of the two failed: with two files side by side, "the contract fails lint" is a guess
             String which = side + " " + references.get(side.equals("OLD") ? 0 : 1);

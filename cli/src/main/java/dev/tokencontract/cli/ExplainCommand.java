@@ -2,7 +2,6 @@ package dev.tokencontract.cli;
 
 import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractException;
-import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.validator.KeySource;
 import dev.tokencontract.validator.KeySourceException;
 import dev.tokencontract.validator.TokenValidator;
@@ -56,9 +55,10 @@ final class ExplainCommand implements Command {
                 .longOpt("contract")
                 .hasArg()
                 .argName("REF|FILE")
-                .desc("contract: bundled name@version (also name@1, name@latest) or a file; default "
-                        + DEFAULT_CONTRACT)
+                .desc("contract: bundled name@version (also name@1, name@latest), a file, registry:NAME@RANGE or"
+                        + " lock:NAME; default " + DEFAULT_CONTRACT)
                 .get());
+        RegistryOptions.add(options, false); // for registry: and lock: references
         options.addOptionGroup(KeyOptions.group());
         options.addOption(KeyOptions.algOption());
         options.addOption(Option.builder()
@@ -95,8 +95,9 @@ final class ExplainCommand implements Command {
         issuerAndAudience(line, builder);
         // Loading the contract (JSON Schema compile) and the keys are independent and each costs tens of
         // milliseconds on a cold JVM: do them on two threads while the token is read.
-        FutureTask<Contract> loading =
-                new FutureTask<>(() -> Contracts.load(line.getOptionValue("contract", DEFAULT_CONTRACT)));
+        ContractSource.Pending source =
+                ContractSource.prepare(line.getOptionValue("contract", DEFAULT_CONTRACT), line, io, name());
+        FutureTask<Contract> loading = new FutureTask<>(() -> source.load().contract());
         Thread loader = new Thread(loading, "contract-loader");
         loader.setDaemon(true);
         loader.start();

@@ -69,7 +69,7 @@ final class FetchCommand implements Command {
             throw new UsageException("expected one NAME@VERSION, got " + references.size());
         }
         Path out = line.hasOption("out") ? RegistryOptions.path(line.getOptionValue("out"), "--out") : null;
-        RegistryClient client = RegistryOptions.client(line.getOptionValue("registry"), line, io);
+        RegistryClient client = RegistryOptions.client(line, io, name(), null, null);
         FetchedContract fetched;
         try {
             fetched = client.fetch(references.get(0));

@@ -45,6 +45,8 @@ final class Help {
         out.println("Exit codes: 0 accepted, 1 rejected, 2 usage error, 3 could not check.");
         out.println(
                 "Environment: NO_COLOR (any value) disables colour; TOKENCONTRACT_DEBUG shows stack traces of internal errors.");
+        out.println("Registry: --registry URL, else $TOKENCONTRACT_REGISTRY, else the nearest .tokencontract.json"
+                + " (see docs/cli.md).");
         out.println(
                 "Example: pbpaste | tokencontract explain --jwks https://login.example.test/jwks --issuer https://login.example.test");
     }

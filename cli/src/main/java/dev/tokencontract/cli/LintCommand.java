@@ -33,6 +33,7 @@ final class LintCommand implements Command {
     @Override
     public String details() {
         return """
+                FILE may also be registry:NAME@RANGE or lock:NAME (see docs/cli.md).
                 Checks that FILE is a JSON Schema 2020-12 contract with the x-contract and x-jose annotations,
                 no remote $ref, every required claim declared under properties, iss, aud and exp required,
                 and aud accepting a string or an array. See docs/contract-format.md.
@@ -43,7 +44,7 @@ final class LintCommand implements Command {
 
     @Override
     public Options options() {
-        return Common.withFormatAndHelp(new Options());
+        return Common.withFormatAndHelp(RegistryOptions.add(new Options(), false)); // registry: and lock: too
     }
 
     @Override
@@ -52,6 +53,15 @@ final class LintCommand implements Command {
         List<String> files = line.getArgList();
         if (files.size() != 1) {
             throw new UsageException("expected one contract FILE, got " + files.size());
+        }
+        if (ContractSource.isRegistryReference(files.get(0))) {
+            ContractSource.Pending pending = ContractSource.prepare(files.get(0), line, io, name());
+            try {
+                ContractSource.Loaded loaded = pending.load();
+                return report(Contracts.lint(loaded.json()), loaded.origin(), format, io);
+            } catch (ContractException e) {
+                return Common.contractUnavailable(name(), e, io);
+            }
         }
         Path path;
         try {
@@ -65,14 +75,17 @@ final class LintCommand implements Command {
         } catch (ContractException e) {
             return Common.contractUnavailable(name(), e, io);
         }
-        LintReport report = Contracts.lint(document);
+        return report(Contracts.lint(document), path.toString(), format, io);
+    }
+
+    private static int report(LintReport report, String file, Arguments.Format format, Io io) {
         if (format == Arguments.Format.JSON) {
             ObjectNode root = ReportJson.toNode(report);
-            root.put("file", path.toString());
+            root.put("file", file);
             io.out().print(ReportJson.write(root));
         } else {
             Terminal term = new Terminal(io.colour());
-            io.out().println(term.bold("Lint of " + Terminal.safe(path.toString(), 200)));
+            io.out().println(term.bold("Lint of " + Terminal.safe(file, 200)));
             ExplainText.printFindings(report.findings(), io.out(), term);
             io.out().println();
             io.out().println(verdictLine(report, term));

@@ -69,9 +69,8 @@ final class LockCommand implements Command {
                 return LockOptions.unusable(name(), e, io);
             }
         }
-        String registry = line.getOptionValue(
-                "registry", existing == null ? null : existing.registry().orElse(null));
-        RegistryClient client = RegistryOptions.client(registry, line, io);
+        RegistryClient client = RegistryOptions.client(
+                line, io, name(), existing == null ? null : existing.registry().orElse(null), path);
         Lockfile locked;
         try {
             locked = LockClient.of(client).lock(references, existing);

@@ -31,6 +31,8 @@ public final class Main {
         commands.add(new ServeCommand());
         // registry client
         commands.addAll(List.of(new PublishCommand(), new FetchCommand(), new LockCommand(), new VerifyLockCommand()));
+        // registry administration (issue 15)
+        commands.addAll(List.of(new ModeCommand(), new DeprecateCommand()));
         // older drafts (issue 11)
         commands.add(new ImportCommand());
         return new Main(commands);
@@ -89,7 +91,10 @@ public final class Main {
                 Optional<Command> command = find(first);
                 if (command.isEmpty()) {
                     String what = first.startsWith("-") ? "unknown option '" : "unknown command '";
-                    return topLevelError(what + Terminal.safe(first, 80) + "'", io);
+                    List<String> words = new java.util.ArrayList<>(
+                            commands.stream().map(Command::name).toList());
+                    words.addAll(first.startsWith("-") ? List.of("--help", "--version") : List.of("help"));
+                    return topLevelError(what + Terminal.safe(first, 80) + "'" + Suggest.hint(first, words), io);
                 }
                 return run(command.get(), Arrays.copyOfRange(args, 1, args.length), io);
             }

@@ -76,7 +76,7 @@ final class PublishCommand implements Command {
         }
         Path path = RegistryOptions.path(files.get(0), "FILE");
         String token = token(line, io);
-        RegistryClient client = RegistryOptions.client(line.getOptionValue("registry"), line, io);
+        RegistryClient client = RegistryOptions.client(line, io, name(), null, null);
         String document;
         try {
             document = Contracts.readFile(path);
@@ -97,7 +97,9 @@ final class PublishCommand implements Command {
             }
             return ExitCode.REJECTED;
         } catch (RegistryException e) {
-            return RegistryErrors.report(name(), e, format, io);
+            int exit = RegistryErrors.report(name(), e, format, io);
+            e.problem().ifPresent(p -> RefusalAdvice.lines(p, document).forEach(io.err()::println));
+            return exit;
         } catch (IllegalArgumentException e) {
             throw new UsageException("the token: " + Terminal.safe(e.getMessage(), 200));
         }

@@ -37,7 +37,8 @@ final class VerifyLockCommand implements Command {
         return """
                 Fetches each pinned exact version (revalidating the cache) and compares its sha-256 with the
                 lockfile. When the registry is unreachable, a cached copy counts only if its digest matches,
-                and a warning says so. The registry is --registry, or the one recorded in the lockfile.
+                and a warning says so. The registry is --registry, else $TOKENCONTRACT_REGISTRY, else the
+                nearest .tokencontract.json's, else the one recorded in the lockfile.
 
                 Exit: 0 every entry matches, 1 a digest mismatch, a version that vanished, or an unusable
                 lockfile, 2 usage error, 3 some entry could not be checked (registry unreachable, no cache).
@@ -62,11 +63,8 @@ final class VerifyLockCommand implements Command {
         } catch (LockfileException e) {
             return LockOptions.unusable(name(), e, io);
         }
-        String registry = line.getOptionValue("registry", lockfile.registry().orElse(null));
-        if (registry == null) {
-            throw new UsageException("the lockfile records no registry: pass --registry URL");
-        }
-        RegistryClient client = RegistryOptions.client(registry, line, io);
+        RegistryClient client =
+                RegistryOptions.client(line, io, name(), lockfile.registry().orElse(null), path);
         LockVerification verification = LockClient.of(client).verify(lockfile);
         int exit = verification.passed()
                 ? ExitCode.OK

@@ -108,7 +108,7 @@ class ArgumentsTest {
     void parseWhenAbbreviatedLongOptionThenRefusedNotGuessed() {
         assertThatThrownBy(() -> Arguments.parse(explain, new String[] {"--iss", "https://login.example.test"}))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("unknown option '--iss'");
+                .hasMessage("unknown option '--iss'; did you mean '--issuer'?"); // suggested, never guessed
     }
 
     @Test

@@ -139,7 +139,8 @@ class FetchLockCommandsTest extends RegistryCliTestBase {
         assertThat(run("fetch", "a@1", "b@1").err()).contains("expected one NAME@VERSION, got 2");
         CliRun.Result noRegistry = cli().run("fetch", "minimal-token@1");
         assertThat(noRegistry.exit()).isEqualTo(2);
-        assertThat(noRegistry.err()).startsWith("tokencontract fetch: --registry URL is required");
+        assertThat(noRegistry.err())
+                .startsWith("tokencontract fetch: no registry: pass --registry URL, set TOKENCONTRACT_REGISTRY");
     }
 
     @Test

@@ -23,6 +23,7 @@ final class JarProcess {
     private final List<String> unset = new ArrayList<>();
     private byte[] stdin = new byte[0];
     private boolean pseudoTerminal;
+    private Path directory;
 
     record Result(int exit, String out, String err) {}
 
@@ -53,6 +54,12 @@ final class JarProcess {
         return this;
     }
 
+    /** Runs with {@code dir} as the working directory (the default is the test's own). */
+    JarProcess workingDirectory(Path dir) {
+        this.directory = dir;
+        return this;
+    }
+
     /** Runs under {@code script(1)}, so stdin and stdout are a pseudo-terminal as for a person typing. */
     JarProcess onTerminal() {
         this.pseudoTerminal = true;
@@ -60,7 +67,8 @@ final class JarProcess {
     }
 
     Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+        List<String> command =
+                new ArrayList<>(List.of(JAVA, "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         if (pseudoTerminal) {
             command = List.of("script", "-qec", shellQuote(command), "/dev/null");
@@ -72,6 +80,9 @@ final class JarProcess {
                 .redirectInput(in.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         unset.forEach(builder.environment()::remove);
         builder.environment().putAll(env);
         int exit = builder.start().waitFor();

@@ -79,6 +79,29 @@ public final class LockClient {
         return fetched;
     }
 
+    /**
+     * One pinned entry from this machine's cache only, with no request to the registry: its exact version,
+     * and only if the cached bytes have the pinned digest.
+     *
+     * @throws RegistryException {@link RegistryException.Kind#UNREACHABLE} when nothing is cached for it (fetch
+     *                           or lock it once online), {@link RegistryException.Kind#BAD_RESPONSE} when the
+     *                           cached bytes are not the pinned ones or fail their own digest check
+     */
+    public FetchedContract cachedPinned(LockEntry entry) throws RegistryException {
+        FetchedContract cached = registry.cached(entry.reference())
+                .orElseThrow(() -> new RegistryException(
+                        RegistryException.Kind.UNREACHABLE,
+                        entry.reference() + " is not in the local cache of " + registry.baseUrl()
+                                + "; fetch it once with the registry reachable (tokencontract fetch or verify-lock)"));
+        if (!PinnedDigest.same(cached.digest(), entry.digest())) {
+            throw new RegistryException(
+                    RegistryException.Kind.BAD_RESPONSE,
+                    entry.reference() + " is pinned at " + entry.digest() + " but the cached copy has "
+                            + cached.digest());
+        }
+        return cached;
+    }
+
     /** Every pinned contract, by name, in the lockfile's order; fails on the first entry that does not match. */
     public Map<String, Contract> fromLock(Lockfile lockfile) throws RegistryException {
         Map<String, Contract> contracts = new LinkedHashMap<>();

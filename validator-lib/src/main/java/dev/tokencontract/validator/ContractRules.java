@@ -6,6 +6,7 @@ import dev.tokencontract.finding.Finding;
 import dev.tokencontract.finding.FindingCode;
 import dev.tokencontract.finding.Severity;
 import dev.tokencontract.finding.Verdict;
+import dev.tokencontract.validator.internal.ClaimAliases;
 import dev.tokencontract.validator.internal.HeaderCheck;
 import dev.tokencontract.validator.internal.IssuerAudienceCheck;
 import dev.tokencontract.validator.internal.PlainJson;
@@ -161,7 +162,8 @@ public final class ContractRules {
     /** Stages 4 to 6, shared with {@link TokenValidator}. */
     void checkClaims(JsonNode claims, Instant evaluatedAt, List<Finding> findings) {
         checkTimeIssuerAudience(claims, evaluatedAt, findings);
-        findings.addAll(contract.check(claims, "/claims"));
+        // a missing claim whose IdP alias the token carries (realm_access.roles, cid, tid...) says so in its hint
+        findings.addAll(ClaimAliases.hinted(contract.check(claims, "/claims"), claims));
     }
 
     /** Stages 4 and 5 only: for claims whose signature was not verified, which a server does not judge against the contract. */

@@ -62,6 +62,26 @@ public final class Services {
         return SearchBudget.of(limits.searchBudget());
     }
 
+    /**
+     * Runs {@code search} (a counterexample search for a page) under the same gate as compatibility dry runs: the
+     * per-address rate and the global cap on concurrent runs. False, with nothing run, when the gate refuses.
+     */
+    public boolean underDryRunGate(String client, Runnable search) {
+        DryRunGate.Permit permit;
+        try {
+            permit = dryRuns.admit(client);
+        } catch (Problem refused) {
+            if (refused.code() == ProblemCode.RATE_LIMITED) {
+                return false;
+            }
+            throw refused;
+        }
+        try (permit) {
+            search.run();
+            return true;
+        }
+    }
+
     public Authenticator auth() {
         return authenticator;
     }

@@ -12,6 +12,11 @@ final class UiPages {
 
     private UiPages() {}
 
+    /** Asserts a publish (or other write) answered {@code status}, showing the problem when it did not. */
+    static void assertStatus(Registry.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+    }
+
     /** GETs {@code path} with a browser's Accept header. */
     static Registry.Response get(Registry registry, String path) {
         return registry.get(path, "Accept", BROWSER_ACCEPT);

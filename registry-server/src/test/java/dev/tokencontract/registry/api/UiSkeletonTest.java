@@ -93,6 +93,18 @@ class UiSkeletonTest {
     }
 
     @Test
+    void pagesWhenReadsNeedATokenThenHtml401AndNothingListed() {
+        try (Registry guarded = Registry.start(Stores.fresh(), true)) {
+            UiPages.assertStatus(guarded.publish(Contracts.of("identity.secret", "1.0.0")), 201);
+            for (String path : new String[] {"/ui/contracts", "/ui/contracts/identity.secret", "/ui/admin"}) {
+                Document page = UiPages.page(guarded, path, 401);
+                assertThat(page.text()).as(path).doesNotContain("identity.secret");
+            }
+            UiPages.page(guarded, "/ui/api", 200); // the API description is public, as /openapi.json is
+        }
+    }
+
+    @Test
     void apiRoutesWhenBrowserAsksThenStillJson() {
         Registry.Response response = UiPages.get(registry, "/contracts/nope");
         assertThat(response.status()).isEqualTo(404);

@@ -4,6 +4,7 @@ import dev.tokencontract.contract.Contract;
 import dev.tokencontract.contract.ContractException;
 import dev.tokencontract.contract.Contracts;
 import dev.tokencontract.finding.Redact;
+import dev.tokencontract.registry.client.internal.Admin;
 import dev.tokencontract.registry.client.internal.ContractFetcher;
 import dev.tokencontract.registry.client.internal.Publisher;
 import dev.tokencontract.registry.client.internal.RegistryHttp;
@@ -83,6 +84,50 @@ public final class RegistryClient {
     public PublishResult publish(String contractJson, String bearerToken, boolean acknowledgeWidening)
             throws RegistryException, ContractException {
         Contract contract = Contracts.parse(contractJson);
+        checkToken(bearerToken);
+        return Publisher.publish(http, base, contract, contractJson, bearerToken, acknowledgeWidening);
+    }
+
+    /**
+     * The copy of an exact version ({@code name@1.2.0}) this machine cached earlier, digest-checked, without
+     * any request: source {@link FetchSource#OFFLINE_CACHE}, {@code fetchedAt} when the registry last confirmed
+     * it, no warnings (the caller asked for the local copy). Empty when nothing is cached for it.
+     *
+     * @throws RegistryException {@link RegistryException.Kind#INVALID_REFERENCE} for a range or a malformed
+     *                           reference; {@link RegistryException.Kind#BAD_RESPONSE} when the cached copy
+     *                           fails its digest check or is not a contract
+     */
+    public java.util.Optional<FetchedContract> cached(String exactReference) throws RegistryException {
+        return fetcher.cachedOnly(VersionSpec.parse(exactReference));
+    }
+
+    /** The names of the contracts the registry holds ({@code GET /contracts}); no credentials are sent. */
+    public java.util.List<String> contractNames() throws RegistryException {
+        return Admin.names(http, base);
+    }
+
+    /**
+     * Sets a contract's compatibility mode ({@code PUT /contracts/{name}/config}); the token needs the
+     * {@code contracts:admin} scope. The token goes only into this request's Authorization header.
+     *
+     * @param mode {@code NONE}, {@code BACKWARD}, {@code FORWARD}, {@code FULL} or a {@code _TRANSITIVE} form;
+     *             the registry refuses anything else (400)
+     */
+    public AdminResult setMode(String name, String mode, String adminToken) throws RegistryException {
+        checkToken(adminToken);
+        return Admin.setMode(http, base, name, Objects.requireNonNull(mode, "mode"), adminToken);
+    }
+
+    /**
+     * Sets the state of one exact version ({@code PUT /contracts/{name}/versions/{version}/state}), e.g.
+     * {@code DEPRECATED}; the token needs {@code contracts:admin}.
+     */
+    public AdminResult setState(String name, String version, String state, String adminToken) throws RegistryException {
+        checkToken(adminToken);
+        return Admin.setState(http, base, name, version, Objects.requireNonNull(state, "state"), adminToken);
+    }
+
+    private static void checkToken(String bearerToken) {
         if (bearerToken == null
                 || bearerToken.isEmpty()
                 || bearerToken.length() > 16 * 1024
@@ -90,7 +135,6 @@ public final class RegistryClient {
             throw new IllegalArgumentException("the bearer token must be 1 to 16384 visible ASCII characters"
                     + " (length given: " + (bearerToken == null ? 0 : bearerToken.length()) + ")");
         }
-        return Publisher.publish(http, base, contract, contractJson, bearerToken, acknowledgeWidening);
     }
 
     @Override

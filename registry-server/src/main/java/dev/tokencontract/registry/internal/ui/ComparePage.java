@@ -39,7 +39,8 @@ final class ComparePage {
         CompatibilityMode mode = services.store.mode(name).orElse(services.defaultMode);
         ContractDiff diff = services.compatibility.diff(from, to);
         List<Change> refusedPair = diff.refusedBy(mode, false);
-        PublishVerdicts.Check verdict = verdicts.of(to, versions, mode);
+        PublishVerdicts.Check verdict =
+                verdicts.of(to, versions, mode, ctx.req().getRemoteAddr());
         Page page = new Page("Compare " + name, Page.Section.CONTRACTS, List.of("compare.js"), html -> {
             html.open("p")
                     .text("Contract ")

@@ -4,6 +4,7 @@ import dev.tokencontract.compat.Change;
 import dev.tokencontract.compat.ChangeClass;
 import dev.tokencontract.compat.CompatibilityMode;
 import dev.tokencontract.compat.ContractDiff;
+import dev.tokencontract.compat.SearchResult;
 import dev.tokencontract.registry.internal.Compatibility;
 import dev.tokencontract.registry.internal.Json;
 import dev.tokencontract.registry.store.StoredVersion;
@@ -114,6 +115,14 @@ final class CompareSections {
                     .text(": the refused changes grant more, and a publisher must say so.")
                     .close("p");
         }
+        if (check.searchDeferred()) {
+            html.element(
+                    "p",
+                    "No counterexample search this time: this address has used its share of compatibility dry runs;"
+                            + " reload in a minute.",
+                    "class",
+                    "note");
+        }
         refusedRows(html, verdict);
         counterexamples(html, verdict);
         html.open("p", "class", "note")
@@ -173,10 +182,13 @@ final class CompareSections {
             html.close("section");
         }
         for (Compatibility.NotSearched skipped : verdict.notSearched()) {
+            String why = skipped.reason().equals(SearchResult.BUDGET)
+                    ? "the registry's search time budget ran out; reload later to search again"
+                    : skipped.reason().toLowerCase(Locale.ROOT);
             html.element(
                     "p",
-                    "Not searched for a counterexample: " + badge(skipped.direction()) + " against " + skipped.against()
-                            + " (" + skipped.reason().toLowerCase(Locale.ROOT) + ").",
+                    "No counterexample for " + badge(skipped.direction()) + " against " + skipped.against() + ": " + why
+                            + ".",
                     "class",
                     "note");
         }

@@ -188,7 +188,7 @@ final class ContractPage {
         html.element("span", "", "class", "status", "role", "status", "id", "copy-status");
         html.close("div");
         html.open("pre", "id", "raw-json", "tabindex", "0", "aria-labelledby", "raw")
-                .text(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc.document()))
+                .text(doc.pretty())
                 .close("pre");
     }
 

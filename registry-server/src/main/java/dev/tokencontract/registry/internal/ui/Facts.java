@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 final class Facts {
     static final int CAPACITY = 4096;
 
-    /** What the list shows of one version, and its document. */
-    record Doc(String kind, String owner, String description, JsonNode document) {}
+    /** What the list shows of one version, its document, and the document pretty-printed (for the raw view). */
+    record Doc(String kind, String owner, String description, JsonNode document, String pretty) {}
 
     private final Map<String, Doc> byDigest = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -43,7 +43,12 @@ final class Facts {
             document = Json.NODES.objectNode(); // stored versions passed lint; show what can be shown
         }
         JsonNode meta = document.path("x-contract");
-        return new Doc(text(meta.get("kind")), text(meta.get("owner")), text(meta.get("description")), document);
+        return new Doc(
+                text(meta.get("kind")),
+                text(meta.get("owner")),
+                text(meta.get("description")),
+                document,
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document));
     }
 
     static String text(JsonNode node) {

@@ -42,6 +42,8 @@ public final class UiRoutes {
         get.accept(PREFIX + "/static/{file}", ctx -> serve(ctx, files));
         get.accept(PREFIX + "/contracts", new ContractsPage(services, facts)::render);
         get.accept(PREFIX + "/contracts/{name}", new ContractPage(services, facts)::render);
+        get.accept(PREFIX + "/admin", new AdminPage(services)::render);
+        get.accept(PREFIX + "/api", new ApiPage()::render);
         get.accept(
                 PREFIX + "/contracts/{name}/compare", new ComparePage(services, new PublishVerdicts(services))::render);
         get.accept(PREFIX + "/explain", new ExplainPage(services, facts)::render);

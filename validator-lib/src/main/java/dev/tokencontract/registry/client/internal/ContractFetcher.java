@@ -79,6 +79,28 @@ public final class ContractFetcher {
         throw new RegistryException(Kind.BAD_RESPONSE, "unexpected HTTP " + status + " for " + spec);
     }
 
+    /**
+     * The verified copy on disk of an exact version, without asking the registry; empty when none was cached.
+     * A cached copy that fails its digest check is an error, never silently skipped.
+     */
+    public java.util.Optional<FetchedContract> cachedOnly(VersionSpec spec) throws RegistryException {
+        if (!spec.exact()) {
+            throw new RegistryException(
+                    Kind.INVALID_REFERENCE, "only an exact version is read from the cache alone, not " + spec);
+        }
+        DiskCache.Lookup cached = cache.read(spec);
+        if (cached.entry() == null) {
+            if (cached.problem() != null) {
+                throw new RegistryException(
+                        Kind.BAD_RESPONSE, "the cached copy of " + spec + " is unusable: " + cached.problem());
+            }
+            return java.util.Optional.empty();
+        }
+        DiskCache.Entry entry = cached.entry();
+        return java.util.Optional.of(
+                build(spec, entry.body(), entry.digest(), FetchSource.OFFLINE_CACHE, entry.confirmedAt(), List.of()));
+    }
+
     private FetchedContract accept(VersionSpec spec, RegistryHttp.Response response) throws RegistryException {
         String etag = response.header("ETag").orElse(null);
         String claimed = Digests.fromEtag(etag);

@@ -95,6 +95,19 @@ public final class RegistryHttp {
         return send(request);
     }
 
+    /** A PUT of JSON with a bearer token; like {@link #post}, a redirect is returned, never followed with the token. */
+    public Response put(URI uri, byte[] json, String bearerToken) throws RegistryException {
+        UrlPolicy.check(uri);
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(settings.readTimeout())
+                .header("Accept", "application/json, application/problem+json")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearerToken)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(json))
+                .build();
+        return send(request);
+    }
+
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
