@@ -67,7 +67,7 @@ public final class Services {
      * per-address rate and the global cap on concurrent runs. False, with nothing run, when the gate refuses.
      */
     public boolean underDryRunGate(String client, Runnable search) {
-        DryRunGate.Permit permit;
+        ClientRateGate.Permit permit;
         try {
             permit = dryRuns.admit(client);
         } catch (Problem refused) {
