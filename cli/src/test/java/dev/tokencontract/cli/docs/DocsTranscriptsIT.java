@@ -92,7 +92,7 @@ class DocsTranscriptsIT {
             for (Transcripts.Block block : runnable) {
                 tests.add(DynamicTest.dynamicTest(block.where(), () -> page.run(block)));
             }
-            tests.add(DynamicTest.dynamicTest(doc.file() + ": stop its registry", page::close));
+            tests.add(DynamicTest.dynamicTest(doc.file() + ": stop its servers", page::close));
             pages.add(DynamicContainer.dynamicContainer(doc.file(), tests.stream()));
         }
         assertThat(pages).as("runnable transcripts found").isNotEmpty();
@@ -150,6 +150,7 @@ class DocsTranscriptsIT {
         private final String file;
         private Path workdir;
         private DevRegistry registry;
+        private ExampleServers examples;
 
         Page(String file) {
             this.file = file;
@@ -189,12 +190,18 @@ class DocsTranscriptsIT {
             } else if (block.usesRegistry()) {
                 registry = DevRegistry.start(JAVA, JAR, dir);
             }
+            if (examples == null && block.usesExampleServers()) {
+                examples = ExampleServers.start(ROOT, JAVA, dir);
+            }
             for (Transcripts.Step step : block.steps()) {
                 String command = step.command().startsWith("bin/tokencontract ")
                         ? step.command().substring("bin/".length())
                         : step.command();
                 if (registry != null) {
                     command = registry.localise(command);
+                }
+                if (examples != null) {
+                    command = examples.localise(command);
                 }
                 runStep(block, step, command, dir);
             }
@@ -204,6 +211,9 @@ class DocsTranscriptsIT {
         public void close() throws InterruptedException {
             if (registry != null) {
                 registry.close();
+            }
+            if (examples != null) {
+                examples.close();
             }
         }
     }
