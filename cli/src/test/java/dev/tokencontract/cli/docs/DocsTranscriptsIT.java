@@ -190,10 +190,14 @@ class DocsTranscriptsIT {
             } else if (block.usesRegistry()) {
                 registry = DevRegistry.start(JAVA, JAR, dir);
             }
-            if (examples == null && block.usesExampleServers()) {
-                examples = ExampleServers.start(ROOT, JAVA, dir);
+            if (block.usesExampleServers()) {
+                examples().startMissing();
             }
             for (Transcripts.Step step : block.steps()) {
+                if (ExampleServers.starts(step.command())) {
+                    startExampleServer(block, step);
+                    continue;
+                }
                 String command = step.command().startsWith("bin/tokencontract ")
                         ? step.command().substring("bin/".length())
                         : step.command();
@@ -205,6 +209,27 @@ class DocsTranscriptsIT {
                 }
                 runStep(block, step, command, dir);
             }
+        }
+
+        private ExampleServers examples() throws IOException {
+            if (examples == null) {
+                examples = ExampleServers.prepare(ROOT, JAVA, workdir());
+            }
+            return examples;
+        }
+
+        /** A block that starts an example server by hand: started here (ports mapped), its start-up compared. */
+        private void startExampleServer(Transcripts.Block block, Transcripts.Step step) throws Exception {
+            List<String> printed = examples().startAs(step.command());
+            List<String> expected = Volatile.normalise(step.expected().stream()
+                    .filter(l -> !ExampleServers.buildNotice(l))
+                    .toList());
+            List<String> actual = Volatile.normalise(printed);
+            assertThat(Volatile.matches(expected, actual))
+                    .as(
+                            "%s: $ %s%n--- the document shows:%n%s%n--- it printed:%n%s",
+                            block.where(), step.command(), String.join("\n", expected), String.join("\n", actual))
+                    .isTrue();
         }
 
         @Override
