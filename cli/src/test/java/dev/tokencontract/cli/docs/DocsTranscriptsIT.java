@@ -92,7 +92,7 @@ class DocsTranscriptsIT {
             for (Transcripts.Block block : runnable) {
                 tests.add(DynamicTest.dynamicTest(block.where(), () -> page.run(block)));
             }
-            tests.add(DynamicTest.dynamicTest(doc.file() + ": stop its registry", page::close));
+            tests.add(DynamicTest.dynamicTest(doc.file() + ": stop its servers", page::close));
             pages.add(DynamicContainer.dynamicContainer(doc.file(), tests.stream()));
         }
         assertThat(pages).as("runnable transcripts found").isNotEmpty();
@@ -150,6 +150,7 @@ class DocsTranscriptsIT {
         private final String file;
         private Path workdir;
         private DevRegistry registry;
+        private ExampleServers examples;
 
         Page(String file) {
             this.file = file;
@@ -189,21 +190,55 @@ class DocsTranscriptsIT {
             } else if (block.usesRegistry()) {
                 registry = DevRegistry.start(JAVA, JAR, dir);
             }
+            if (block.usesExampleServers()) {
+                examples().startMissing();
+            }
             for (Transcripts.Step step : block.steps()) {
+                if (ExampleServers.starts(step.command())) {
+                    startExampleServer(block, step);
+                    continue;
+                }
                 String command = step.command().startsWith("bin/tokencontract ")
                         ? step.command().substring("bin/".length())
                         : step.command();
                 if (registry != null) {
                     command = registry.localise(command);
                 }
+                if (examples != null) {
+                    command = examples.localise(command);
+                }
                 runStep(block, step, command, dir);
             }
+        }
+
+        private ExampleServers examples() throws IOException {
+            if (examples == null) {
+                examples = ExampleServers.prepare(ROOT, JAVA, workdir());
+            }
+            return examples;
+        }
+
+        /** A block that starts an example server by hand: started here (ports mapped), its start-up compared. */
+        private void startExampleServer(Transcripts.Block block, Transcripts.Step step) throws Exception {
+            List<String> printed = examples().startAs(step.command());
+            List<String> expected = Volatile.normalise(step.expected().stream()
+                    .filter(l -> !ExampleServers.buildNotice(l))
+                    .toList());
+            List<String> actual = Volatile.normalise(printed);
+            assertThat(Volatile.matches(expected, actual))
+                    .as(
+                            "%s: $ %s%n--- the document shows:%n%s%n--- it printed:%n%s",
+                            block.where(), step.command(), String.join("\n", expected), String.join("\n", actual))
+                    .isTrue();
         }
 
         @Override
         public void close() throws InterruptedException {
             if (registry != null) {
                 registry.close();
+            }
+            if (examples != null) {
+                examples.close();
             }
         }
     }

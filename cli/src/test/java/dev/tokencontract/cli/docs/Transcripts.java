@@ -22,6 +22,7 @@ record Transcripts(String file, List<Block> blocks) {
     static final Set<String> TOOLS = Set.of(
             "tokencontract",
             "bin/tokencontract",
+            "examples/run", // the example agent; the servers it calls are started by the docs test (ExampleServers)
             "curl",
             "jq",
             "python3",
@@ -45,6 +46,11 @@ record Transcripts(String file, List<Block> blocks) {
             return steps.stream().allMatch(s -> TOOLS.contains(firstWord(s.command())));
         }
 
+        /** True when a command talks to the example login or CRM (their documented addresses). */
+        boolean usesExampleServers() {
+            return steps.stream().anyMatch(s -> ExampleServers.uses(s.command()));
+        }
+
         /** True when a command talks to the page's registry (the documented address). */
         boolean usesRegistry() {
             return steps.stream().anyMatch(s -> DevRegistry.uses(s.command()));
@@ -52,6 +58,9 @@ record Transcripts(String file, List<Block> blocks) {
 
         private static String firstWord(String command) {
             String[] words = command.strip().split("\\s+");
+            if (words.length > 0 && words[0].matches("[A-Z_][A-Z0-9_]*=\\$\\(.+")) {
+                return words[0].substring(words[0].indexOf("$(") + 2); // T=$(curl ...): the command inside
+            }
             int i = 0;
             while (i < words.length - 1 && words[i].matches("[A-Z_][A-Z0-9_]*=.*")) {
                 i++; // VAR=value before the command

@@ -18,6 +18,12 @@ final class Volatile {
             // the registry client's cache folder per registry URL: host_port-hash
             rule("127\\.0\\.0\\.1_\\d{2,5}-[0-9a-f]{12}", "127.0.0.1_<PORT>-<HASH>"),
             rule("\\bseed[ =]-?\\d+", "seed <SEED>"),
+            // the example login signs with a key made at each start, and its tokens carry a fresh jti and the
+            // times of issue as seconds since the epoch (docs/examples.md's explain of a drifted token)
+            rule("\\blegacy-[0-9a-f]{8}\\b", "legacy-<KID>"),
+            rule("\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b", "<UUID>"),
+            rule("\\b1[0-9]{9}\\b", "<EPOCH>"),
+            rule("\\bsignature  [A-Za-z0-9_-]{6}…", "signature  <SIG>…"),
             rule("\\b\\d+ (d|h|min)( \\d+ (h|min|s))?\\b", "<DURATION>"),
             rule("\\b\\d+(\\.\\d+)? ?(ms|µs|s)\\b", "<DURATION>"),
             rule("\\b\\d+(\\.\\d+)?( ?(ms|s|min|h|d))? ago\\b", "<AGO>"),
