@@ -70,27 +70,7 @@ final class AccessCommand implements Command {
     @Override
     public Options options() {
         Options options = new Options();
-        options.addOptionGroup(KeyOptions.group());
-        options.addOption(KeyOptions.algOption());
-        options.addOption(Option.builder()
-                .longOpt("issuer")
-                .hasArg()
-                .argName("ISS")
-                .desc("expected 'iss', compared exactly; not checked when absent")
-                .get());
-        options.addOption(Option.builder()
-                .longOpt("audience")
-                .hasArg()
-                .argName("AUD")
-                .desc("expected 'aud' (repeat to accept several); not checked when absent")
-                .get());
-        options.addOption(Option.builder()
-                .longOpt("leeway")
-                .hasArg()
-                .argName("SECONDS")
-                .desc("clock-skew tolerance for exp, nbf and iat, 0 to 600; default 60")
-                .get());
-        options.addOption(Common.at("judge as of this moment instead of now"));
+        ExplainCommand.addJudgingOptions(options);
         options.addOption(Option.builder()
                 .longOpt("operation")
                 .hasArg()

@@ -59,6 +59,13 @@ final class ExplainCommand implements Command {
                         + " lock:NAME; default " + DEFAULT_CONTRACT)
                 .get());
         RegistryOptions.add(options, false); // for registry: and lock: references
+        addJudgingOptions(options);
+        options.addOption(IdpKeys.option());
+        return Common.withFormatAndHelp(options);
+    }
+
+    /** The options that say how a token is judged (keys, algorithm, issuer, audience, leeway, time), shared with access. */
+    static void addJudgingOptions(Options options) {
         options.addOptionGroup(KeyOptions.group());
         options.addOption(KeyOptions.algOption());
         options.addOption(Option.builder()
@@ -80,8 +87,6 @@ final class ExplainCommand implements Command {
                 .desc("clock-skew tolerance for exp, nbf and iat, 0 to 600; default 60")
                 .get());
         options.addOption(Common.at("judge as of this moment instead of now"));
-        options.addOption(IdpKeys.option());
-        return Common.withFormatAndHelp(options);
     }
 
     @Override
